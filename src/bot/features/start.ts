@@ -1,0 +1,39 @@
+import { Composer } from "telegraf";
+import { redeemInvite } from "../../use-cases/redeem-invite.ts";
+import type { BotContext } from "../context.ts";
+import { personRole } from "../roles.ts";
+
+export const startFeature = new Composer<BotContext>();
+
+function displayName(from: { first_name: string; last_name?: string }): string {
+  return [from.first_name, from.last_name].filter(Boolean).join(" ");
+}
+
+startFeature.start(async (ctx) => {
+  if (ctx.chat.type !== "private") {
+    await ctx.reply(ctx.t("start.group"), { parse_mode: "HTML" });
+    return;
+  }
+  const code = ctx.payload.trim();
+  const name = displayName(ctx.from);
+  if (code) {
+    const redeemed = await ctx.transact((tx) =>
+      redeemInvite(tx, { code, person: { id: ctx.from.id, name, username: ctx.from.username }, now: ctx.deps.clock.now() }),
+    );
+    const key =
+      redeemed.role === "UNIT_HEAD"
+        ? "invite.redeemed.unit_head"
+        : redeemed.role === "HR_APPROVER"
+          ? "invite.redeemed.hr_approver"
+          : "invite.redeemed.admin";
+    await ctx.reply(ctx.t(key, { name, unit: redeemed.unitName ?? "", agency: redeemed.agencyName ?? "" }), {
+      parse_mode: "HTML",
+    });
+    return;
+  }
+  const role = personRole(ctx);
+  await ctx.reply(
+    ctx.t(`start.welcome.${role}`, { name, unit: ctx.user?.unit?.name ?? "", agency: ctx.user?.agency?.name ?? "" }),
+    { parse_mode: "HTML" },
+  );
+});

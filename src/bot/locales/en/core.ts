@@ -1,0 +1,57 @@
+import type { core as id } from "../id/core.ts";
+
+export const core: Record<keyof typeof id, string> = {
+  "start.welcome.none":
+    "Welcome to <b>Seimbang</b>, {name}.\nI help keep civil servants' workload in balance. To begin, open the invite link from your BKPSDM admin (or send /start <code>).",
+  "start.welcome.unit_head":
+    "Welcome back, {name}. You are the head of <b>{unit}</b>.\nReport vacancies with /vacancy, workload with /load, see staff with /staff and a summary with /status.",
+  "start.welcome.hr_approver":
+    "Welcome back, {name}. You are on the transfer team of <b>{agency}</b>.\nTransfer proposals arrive in the HR group; decide with Approve / Reject. /status shows the most imbalanced units.",
+  "start.welcome.admin":
+    "Welcome, {name}. You are a Seimbang admin.\nCreate invites with /invite, link the HR group with /linkgroup inside it, and send a CSV/XLSX file to import data.",
+  "start.group": "Hello! I am Seimbang. An admin can link this group to an agency with /linkgroup <AGENCY_CODE>.",
+  "invite.redeemed.unit_head": "Thank you, {name}. You are now registered as head of <b>{unit}</b> ({agency}).\nType /help to see what you can do.",
+  "invite.redeemed.hr_approver": "Thank you, {name}. You are now on the transfer team of <b>{agency}</b>.\nType /help to see what you can do.",
+  "invite.redeemed.admin": "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
+  "invite.created": "Invite for {target} (valid until {expires}):\n<code>{code}</code>\n{link}",
+  "invite.usage": "Usage: /invite unit <UNIT_CODE>, /invite hr <AGENCY_CODE> or /invite admin.",
+  "help.none": "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
+  "help.unit_head":
+    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/load — report workload\n/staff — staff and transfer objections\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
+  "help.hr_approver":
+    "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /status.\nIn private chat: /status, /export, /language.",
+  "help.admin":
+    "<b>Admin commands</b>\n/invite unit|hr|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\nSend a CSV/XLSX file — import units and employees\n/status, /language, /help",
+  "language.choose": "Choose a language:",
+  "language.set": "Language switched to English.",
+  "fallback.text": "Sorry, I did not understand. Type /help to see the available commands.",
+  "fallback.button": "This button is no longer valid.",
+  "error.internal": "Sorry, something went wrong on our side. Please try again in a moment.",
+  "errors.invite_unknown": "Unknown invite code. Check the code or ask your admin for a new invite.",
+  "errors.invite_used": "This invite code has already been used. Ask your admin for a new one if needed.",
+  "errors.invite_expired": "This invite code expired on {expires}. Ask your admin for a new one.",
+  "errors.unit_unknown": "No unit with code {code}.",
+  "errors.agency_unknown": "No agency with code {code}.",
+  "errors.not_admin": "This command is for admins only.",
+  "errors.not_registered": "You are not registered yet. Open the invite link from your admin first.",
+  "errors.private_only": "This command works only in a private chat with the bot.",
+  "errors.group_only": "This command works only in the HR group.",
+  "errors.already_handled": "This request has already been handled.",
+  "role.unit_head": "unit head",
+  "role.hr_approver": "transfer team",
+  "role.admin": "admin",
+  "commands.start": "Start / register with a code",
+  "commands.help": "Help",
+  "commands.report": "Report menu",
+  "commands.vacancy": "Report a vacancy",
+  "commands.load": "Report workload",
+  "commands.staff": "Staff and transfer objections",
+  "commands.status": "Summary",
+  "commands.cancel": "Cancel the conversation",
+  "commands.language": "Change language",
+  "commands.invite": "Create an invite (admin)",
+  "commands.linkgroup": "Link this group to an agency (admin)",
+  "commands.check": "Run a balancing check",
+  "commands.pending": "Proposals awaiting a decision",
+  "commands.export": "Export the transfer list",
+};

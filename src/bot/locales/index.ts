@@ -1,0 +1,57 @@
+// Every text a person sees lives here. Each feature adds its own pair of files (id/<feature>.ts,
+// en/<feature>.ts, the English typed against the Indonesian so no key is missing) and one line below.
+import { core as enCore } from "./en/core.ts";
+import { core as idCore } from "./id/core.ts";
+
+const id = {
+  ...idCore,
+};
+
+const en: Record<keyof typeof id, string> = {
+  ...enCore,
+};
+
+export type Locale = "id" | "en";
+export type TextKey = keyof typeof id;
+/** Markup built by our own code; every other string parameter is escaped for Telegram's HTML mode. */
+export class Html {
+  constructor(readonly value: string) {}
+}
+export type TextParams = Record<string, string | number | Html>;
+
+export const locales: Record<Locale, Record<TextKey, string>> = { id, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "id" || value === "en";
+}
+
+export function isTextKey(key: string): key is TextKey {
+  return key in id;
+}
+
+/** Replaces {name} placeholders; numbers are formatted the way the locale writes them. */
+export function translate(locale: Locale, key: TextKey, params: TextParams = {}): string {
+  const template = locales[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (value instanceof Html) return value.value;
+    return typeof value === "number" ? formatNumber(locale, value) : escapeHtml(value);
+  });
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 2): string {
+  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-US", { maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** Text from the person's setting, else their Telegram language when we have it, else the default. */
+export function pickLocale(saved: string | null | undefined, telegramLanguage: string | undefined, fallback: Locale): Locale {
+  if (isLocale(saved)) return saved;
+  const short = telegramLanguage?.slice(0, 2);
+  if (isLocale(short)) return short;
+  return fallback;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}

@@ -1,0 +1,89 @@
+import type { MiddlewareFn } from "telegraf";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { BotContext, SessionData } from "../context.ts";
+
+/** Thrown inside a transaction when this update_id was already recorded: the work is rolled back. */
+export class AlreadyProcessedError extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} already processed`);
+  }
+}
+
+function sessionKey(ctx: BotContext): string | null {
+  const chat = ctx.chat?.id;
+  const from = ctx.from?.id;
+  if (chat === undefined || from === undefined) return null;
+  return `${chat}:${from}`;
+}
+
+/**
+ * Each update is handled once (webhooks are redelivered; polling repeats after a crash):
+ * a recorded update_id is skipped before any handler runs. Handlers that change data do it in
+ * ctx.transact, which records the update_id and the session in the same transaction; everything
+ * else is recorded when the handler ends.
+ */
+export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const { db } = ctx.deps;
+  const updateId = ctx.update.update_id;
+  const seen = await db.processedUpdate.findUnique({ where: { updateId: BigInt(updateId) } });
+  if (seen) return;
+
+  const key = sessionKey(ctx);
+  const stored = key ? await db.conversationSession.findUnique({ where: { key } }) : null;
+  let version = stored?.version ?? 0;
+  let savedJson = stored ? JSON.stringify(stored.data) : "{}";
+  ctx.session = stored ? (stored.data as SessionData) : {};
+  let recorded = false;
+
+  const saveSession = async (tx: Prisma.TransactionClient) => {
+    const json = JSON.stringify(ctx.session ?? {});
+    if (!key || json === savedJson) return;
+    const data = JSON.parse(json) as Prisma.InputJsonValue;
+    if (version === 0 && !stored) {
+      await tx.conversationSession.create({ data: { key, data, version: 1 } });
+    } else {
+      const { count } = await tx.conversationSession.updateMany({ where: { key, version }, data: { data, version: version + 1 } });
+      // Another update for the same person committed first (a double press): this one loses.
+      if (count === 0) throw new AlreadyProcessedError(updateId);
+    }
+    version += 1;
+    savedJson = json;
+  };
+
+  const record = async (tx: Prisma.TransactionClient) => {
+    if (recorded) return;
+    const { count } = await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    if (count === 0) throw new AlreadyProcessedError(updateId);
+    recorded = true;
+  };
+
+  ctx.transact = async (work) => {
+    try {
+      return await db.$transaction(async (tx) => {
+        await record(tx);
+        const result = await work(tx);
+        await saveSession(tx);
+        return result;
+      });
+    } catch (error) {
+      recorded = false;
+      if (isUniqueViolationOn(error, "ConversationSession")) throw new AlreadyProcessedError(updateId);
+      throw error;
+    }
+  };
+
+  await next();
+
+  await db.$transaction(async (tx) => {
+    if (!recorded) await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    await saveSession(tx);
+  });
+};
+
+function isUniqueViolationOn(error: unknown, model: string): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes(model)
+  );
+}

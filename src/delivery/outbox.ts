@@ -1,0 +1,39 @@
+import type { DbTx } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/** Interactive notices go before bulk pushes (lower is sooner). */
+export const PRIORITY = { interactive: 1, notice: 3, bulk: 5 } as const;
+
+export interface OutgoingMessage {
+  /** Same key, same message: a second enqueue is ignored, so a retried job never sends twice. */
+  dedupeKey: string;
+  chatId: bigint | number;
+  method: "sendMessage" | "sendPhoto" | "editMessageText" | "editMessageReplyMarkup" | "sendDocument";
+  payload: Prisma.InputJsonValue;
+  priority?: number;
+  /** What the sender does with the sent message, e.g. "proposal-card" remembers its message id on proposal refId. */
+  kind?: string;
+  refId?: number;
+}
+
+/**
+ * Queues a push in the caller's transaction: it is sent only if the change that caused it commits,
+ * and exactly once (see delivery/sender.ts).
+ */
+export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promise<boolean> {
+  const { count } = await db.outboxMessage.createMany({
+    data: [
+      {
+        dedupeKey: message.dedupeKey,
+        chatId: BigInt(message.chatId),
+        method: message.method,
+        payload: message.payload,
+        priority: message.priority ?? PRIORITY.notice,
+        kind: message.kind ?? null,
+        refId: message.refId ?? null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}

@@ -1,0 +1,51 @@
+/** People in Salor live in WIT (Asia/Jayapura, UTC+9); dates shown and periods use it. */
+export const WIT = "Asia/Jayapura";
+
+function parts(date: Date, timeZone: string) {
+  const formatted = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => formatted.find((p) => p.type === type)?.value ?? "";
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+}
+
+/** Reporting period "YYYY-MM" in the given zone. */
+export function periodOf(date: Date, timeZone = WIT): string {
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}`;
+}
+
+/** "29-11-2026 16:05 WIT". */
+export function formatDateTime(date: Date, timeZone = WIT): string {
+  const p = parts(date, timeZone);
+  const zone = timeZone === WIT ? "WIT" : timeZone;
+  return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute} ${zone}`;
+}
+
+/** "29-11-2026" in the zone. */
+export function formatDate(date: Date, timeZone = WIT): string {
+  const p = parts(date, timeZone);
+  return `${p.day}-${p.month}-${p.year}`;
+}
+
+/** The calendar date in the zone as a UTC midnight Date (how @db.Date columns are stored). */
+export function localDate(date: Date, timeZone = WIT): Date {
+  const p = parts(date, timeZone);
+  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
+}
+
+/** Parses "dd-mm-yyyy" (also with / or .) into a UTC midnight Date, or null. */
+export function parseDayMonthYear(text: string): Date | null {
+  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return valid ? date : null;
+}

@@ -1,0 +1,15 @@
+import type { DbTx } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+export async function getSetting<T>(db: DbTx, key: string): Promise<T | null> {
+  const row = await db.setting.findUnique({ where: { key } });
+  return row ? (row.value as T) : null;
+}
+
+export async function putSetting(db: DbTx, key: string, value: Prisma.InputJsonValue): Promise<void> {
+  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+/** The bot records its @username at start so the CLI can print deep links without calling Telegram. */
+export const getBotUsername = (db: DbTx) => getSetting<string>(db, "bot.username");
+export const putBotUsername = (db: DbTx, username: string) => putSetting(db, "bot.username", username);

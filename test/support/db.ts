@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../../src/db/client.ts";
+import { applyMigrations } from "../../src/db/migrate.ts";
+import { PrismaClient } from "../../src/generated/prisma/client.ts";
+
+export interface TestDatabase {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  /** Empties every table (identities restart) between tests. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const testBackend: "pglite" | "postgres" = process.env.SEIMBANG_TEST_DB === "postgres" ? "postgres" : "pglite";
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function truncateAll(run: (sql: string) => Promise<unknown>, tables: string[]): Promise<void> {
+  await run(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+const listTables = `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_seimbang_migrations'`;
+
+/** One database per test file: PGlite in memory, or a fresh database on the local PostgreSQL. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  return testBackend === "postgres" ? createPostgres() : createPglite();
+}
+
+async function createPglite(): Promise<TestDatabase> {
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteTransactionOpener(pglite));
+  const tables = (await pglite.query<{ tablename: string }>(listTables)).rows.map((r) => r.tablename);
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    reset: () => truncateAll((sql) => pglite.exec(sql), tables),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function createPostgres(): Promise<TestDatabase> {
+  const name = `seimbang_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  await applyMigrations(pgTransactionOpener(pool));
+  const tables = (await pool.query<{ tablename: string }>(listTables)).rows.map((r) => r.tablename);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    reset: () => truncateAll((sql) => pool.query(sql), tables),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Telegraf } from "telegraf";
+import type { Update } from "telegraf/types";
+import type { BotContext, BotDeps } from "../../src/bot/context.ts";
+import { createBot } from "../../src/bot/create-bot.ts";
+import type { Clock } from "../../src/domain/clock.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
+import { createLogger } from "../../src/logger.ts";
+import { recordApiCalls, type ApiCall } from "./telegram.ts";
+
+export const TEST_TOKEN = "123456789:TEST-token-for-seimbang-tests-only";
+
+/** A clock tests can set and move. */
+export function fixedClock(iso = "2026-11-30T00:00:00Z"): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(iso);
+  return {
+    now: () => new Date(now),
+    set: (value: string) => {
+      now = new Date(value);
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+export interface TestBot {
+  bot: Telegraf<BotContext>;
+  calls: ApiCall[];
+  deps: BotDeps;
+  /** Feeds one update through the whole bot, as Telegram would deliver it. */
+  send(update: Update): Promise<void>;
+  /** Calls recorded since the last mark(). */
+  since(): ApiCall[];
+  mark(): void;
+}
+
+export function buildTestBot(db: PrismaClient, options: { clock?: Clock; adminIds?: bigint[] } = {}): TestBot {
+  const deps: BotDeps = {
+    config: { DEFAULT_LOCALE: "id", ADMIN_TELEGRAM_IDS: options.adminIds ?? [], SCHEDULE_TIMEZONE: "Asia/Jayapura" },
+    db,
+    clock: options.clock ?? fixedClock(),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+  };
+  const bot = createBot(deps, { token: TEST_TOKEN });
+  const calls = recordApiCalls(bot);
+  let marked = 0;
+  return {
+    bot,
+    calls,
+    deps,
+    send: (update) => bot.handleUpdate(update),
+    since: () => calls.slice(marked),
+    mark: () => {
+      marked = calls.length;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { Telegraf } from "telegraf";
+import type { Update, UserFromGetMe } from "telegraf/types";
+
+/** One Bot API call the bot made. */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export const testBotInfo: UserFromGetMe = {
+  id: 777000111,
+  is_bot: true,
+  first_name: "Seimbang",
+  username: "seimbang_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+/**
+ * Stands in for the Bot API inside the process: records every call and answers like Telegram
+ * would (sent messages get increasing ids). No network.
+ */
+export function recordApiCalls(bot: Telegraf<never> | Telegraf<any>): ApiCall[] {
+  const calls: ApiCall[] = [];
+  let nextMessageId = 1000;
+  bot.botInfo = testBotInfo;
+  const telegram = bot.telegram as unknown as { callApi: (method: string, payload: unknown) => Promise<unknown> };
+  telegram.callApi = async (method: string, payload: unknown) => {
+    const body = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ method, payload: body });
+    if (method.startsWith("send")) {
+      return {
+        message_id: nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: body.chat_id, type: Number(body.chat_id) < 0 ? "supergroup" : "private" },
+        text: body.text,
+      };
+    }
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      return { message_id: body.message_id, date: Math.floor(Date.now() / 1000), chat: { id: body.chat_id }, text: body.text };
+    }
+    if (method === "getMe") return testBotInfo;
+    return true;
+  };
+  return calls;
+}
+
+export interface Person {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+let updateId = 1;
+let messageId = 1;
+export function nextUpdateId(): number {
+  return updateId++;
+}
+
+/** A text message as Telegram delivers it; commands carry their bot_command entity. */
+export function textUpdate(from: Person, text: string, chat?: { id: number; type: "group" | "supergroup"; title?: string }): Update {
+  const command = /^\/\S+/.exec(text);
+  return {
+    update_id: nextUpdateId(),
+    message: {
+      message_id: messageId++,
+      date: Math.floor(Date.now() / 1000),
+      from: { is_bot: false, ...from },
+      chat: chat ?? { id: from.id, type: "private", first_name: from.first_name },
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    },
+  } as Update;
+}
+
+/** A press on an inline button of a message the bot sent. */
+export function callbackUpdate(
+  from: Person,
+  data: string,
+  message: { message_id: number; chatId?: number; chatType?: "private" | "group" | "supergroup" } = { message_id: 1 },
+): Update {
+  const chatId = message.chatId ?? from.id;
+  return {
+    update_id: nextUpdateId(),
+    callback_query: {
+      id: String(nextUpdateId()),
+      from: { is_bot: false, ...from },
+      chat_instance: "ci",
+      data,
+      message: {
+        message_id: message.message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: message.chatType ?? (chatId < 0 ? "supergroup" : "private") },
+        text: "…",
+      },
+    },
+  } as Update;
+}
+
+/** Texts the bot sent (sendMessage / editMessageText) since `from`. */
+export function sentTexts(calls: ApiCall[], from = 0): string[] {
+  return calls
+    .slice(from)
+    .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
+    .map((c) => String(c.payload.text));
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+// Two runs: everything on embedded PGlite, and everything that touches a database again on the
+// local PostgreSQL (the production engine), each test file with its own fresh database.
+const needsDatabase = ["test/db/**/*.test.ts", "test/use-cases/**/*.test.ts", "test/bot/**/*.test.ts", "test/delivery/**/*.test.ts", "test/jobs/**/*.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "pglite", include: ["test/**/*.test.ts"], env: { SEIMBANG_TEST_DB: "pglite" } },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: needsDatabase,
+          env: { SEIMBANG_TEST_DB: "postgres" },
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
