@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   loadDotEnv();
   let database: Database | null = null;
+  let applied: string[] = [];
   try {
     const config = parseStorageConfig();
     // Logs go to stderr at warn and above so stdout stays the command's own output.
@@ -32,12 +33,13 @@ async function main(argv: string[]): Promise<number> {
       config,
       clock: systemClock,
       logger,
+      migrationsApplied: () => applied,
       io: { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
       async database() {
         if (!database) {
           database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
           // The bot migrates at start; a CLI run on its own (no bot yet) must find the same schema.
-          await database.migrate();
+          applied = await database.migrate();
         }
         return database;
       },

@@ -28,6 +28,8 @@ export interface CliContext {
   io: CliIo;
   /** Opens the database lazily (commands such as `plan` never need it). */
   database(): Promise<Database>;
+  /** Migrations that opening the database applied (every command migrates first). */
+  migrationsApplied(): string[];
 }
 
 export interface CliCommand {

@@ -1,0 +1,38 @@
+import { getDistrictStatus, type DistrictStatus } from "../../use-cases/get-district-status.ts";
+import { usageError, type CliCommand } from "../types.ts";
+
+function ratioText(ratio: number | null): string {
+  return ratio === null ? "∞" : ratio.toFixed(2);
+}
+
+function renderText(status: DistrictStatus): string {
+  const lines = [
+    `Period ${status.period} — ${status.totals.units} units, ${status.totals.staff} staff, demand ${status.totals.demand} h/week, capacity ${status.totals.capacity} h/week, unmet ${status.totals.unmet} h/week`,
+    "",
+  ];
+  for (const unit of status.units) {
+    lines.push(`${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}  load ${ratioText(unit.ratio).padStart(5)} ${unit.band}`);
+    for (const role of unit.roles) {
+      lines.push(
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${ratioText(role.ratio).padStart(5)} ${role.band}`,
+      );
+    }
+  }
+  lines.push("", `Users: ${status.users.map((u) => `${u.role} ${u.count}`).join(", ") || "none"}`);
+  lines.push(`Open vacancies: ${status.openVacancies.length}`);
+  for (const v of status.openVacancies) lines.push(`    ${v.unit} ${v.role} ×${v.count} (${v.reason}, since ${v.since})`);
+  lines.push(`Pending proposals: ${status.pendingProposals.length}`);
+  for (const p of status.pendingProposals) lines.push(`    #${p.id} ${p.employee}: ${p.from} → ${p.to} as ${p.role}`);
+  return lines.join("\n");
+}
+
+export const statusCommand: CliCommand = {
+  usage: "status [--json]                         units, load ratio and band per role, users, vacancies, proposals",
+  async run(args, ctx) {
+    const json = args.includes("--json");
+    if (args.some((a) => a !== "--json")) throw usageError("usage: status [--json]");
+    const { prisma } = await ctx.database();
+    const status = await getDistrictStatus(prisma, { now: ctx.clock.now(), timeZone: ctx.config.SCHEDULE_TIMEZONE });
+    ctx.io.out(json ? JSON.stringify(status, null, 2) : renderText(status));
+  },
+};

@@ -1,0 +1,112 @@
+import type { DbTx } from "../db/client.ts";
+import { abkBand, loadRatio } from "../domain/workload.ts";
+import { readDistrict } from "./read-district.ts";
+
+export interface RoleStatus {
+  role: string;
+  staff: number;
+  demand: number;
+  capacity: number;
+  /** null when there is demand and nobody to carry it (an infinite load). */
+  ratio: number | null;
+  band: string;
+  demandSource: string;
+}
+
+export interface UnitStatus {
+  code: string;
+  name: string;
+  kind: string;
+  agency: string;
+  staff: number;
+  demand: number;
+  capacity: number;
+  ratio: number | null;
+  band: string;
+  roles: RoleStatus[];
+}
+
+export interface DistrictStatus {
+  generatedAt: string;
+  period: string;
+  totals: { units: number; staff: number; demand: number; capacity: number; unmet: number };
+  units: UnitStatus[];
+  users: Array<{ role: string; count: number }>;
+  openVacancies: Array<{ unit: string; role: string; count: number; reason: string; since: string }>;
+  pendingProposals: Array<{ id: number; employee: string; from: string; to: string; role: string; expiresAt: string }>;
+}
+
+const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
+
+/** What `status` prints: per unit and role the demand, capacity, load ratio and ABK band. */
+export async function getDistrictStatus(db: DbTx, input: { now: Date; timeZone: string }): Promise<DistrictStatus> {
+  const district = await readDistrict(db, input);
+  const [agencies, users, vacancies, pending] = await Promise.all([
+    db.agency.findMany(),
+    db.user.groupBy({ by: ["role"], _count: { _all: true }, orderBy: { role: "asc" } }),
+    db.vacancy.findMany({ where: { status: "OPEN" }, include: { unit: true, role: true }, orderBy: { since: "asc" } }),
+    db.proposal.findMany({
+      where: { status: "PENDING" },
+      include: { employee: true, fromUnit: true, toUnit: true, role: true },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  const agencyCode = new Map(agencies.map((a) => [a.id, a.code]));
+  const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
+
+  const units: UnitStatus[] = district.units.map((unit) => {
+    const loads = district.loads.filter((l) => l.unitId === unit.id);
+    const demand = loads.reduce((sum, l) => sum + l.demand, 0);
+    const capacity = loads.reduce((sum, l) => sum + l.capacity, 0);
+    const ratio = loadRatio(demand, capacity);
+    return {
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      agency: agencyCode.get(unit.agencyId) ?? "",
+      staff: loads.reduce((sum, l) => sum + l.staff, 0),
+      demand,
+      capacity,
+      ratio: finite(ratio),
+      band: abkBand(ratio),
+      roles: loads.map((l) => ({
+        role: roleCode.get(l.roleId) ?? String(l.roleId),
+        staff: l.staff,
+        demand: l.demand,
+        capacity: l.capacity,
+        ratio: finite(l.ratio),
+        band: l.band,
+        demandSource: l.demandSource,
+      })),
+    };
+  });
+
+  return {
+    generatedAt: input.now.toISOString(),
+    period: district.period,
+    totals: {
+      units: units.length,
+      staff: units.reduce((sum, u) => sum + u.staff, 0),
+      demand: units.reduce((sum, u) => sum + u.demand, 0),
+      capacity: units.reduce((sum, u) => sum + u.capacity, 0),
+      unmet: district.loads.reduce((sum, l) => sum + l.unmet, 0),
+    },
+    units,
+    users: users.map((u) => ({ role: u.role, count: u._count._all })),
+    openVacancies: vacancies.map((v) => ({
+      unit: v.unit.code,
+      role: v.role.code,
+      count: v.count,
+      reason: v.reason,
+      since: v.since.toISOString().slice(0, 10),
+    })),
+    pendingProposals: pending.map((p) => ({
+      id: p.id,
+      employee: p.employee.name,
+      from: p.fromUnit.code,
+      to: p.toUnit.code,
+      role: p.role.code,
+      expiresAt: p.expiresAt.toISOString(),
+    })),
+  };
+}
