@@ -12,6 +12,8 @@ export interface BotDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Downloads a file a person sent (a CSV of staff hours); defaults to getFileLink + fetch. */
+  fetchFile?: (fileId: string) => Promise<Buffer>;
 }
 
 export type UserRecord = Prisma.UserGetPayload<{ include: { unit: true; agency: true } }>;

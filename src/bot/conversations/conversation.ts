@@ -1,0 +1,136 @@
+import { randomInt } from "node:crypto";
+import { Composer } from "telegraf";
+import type { BotContext, ConversationState } from "../context.ts";
+
+/** Half an hour of silence ends a conversation: a report left that long is not being typed any more. */
+export const CONVERSATION_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * A sent conversation keeps its nonce under this step until the next one starts, so a second
+ * press of its Kirim button can be told it was already sent rather than that it is stale.
+ */
+export const DONE_STEP = "done";
+
+const NONCE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+export function newNonce(): string {
+  return Array.from({ length: 6 }, () => NONCE_ALPHABET[randomInt(NONCE_ALPHABET.length)]).join("");
+}
+
+export function isOpen(state: ConversationState | null | undefined): state is ConversationState {
+  return !!state && state.step !== DONE_STEP;
+}
+
+export function isExpired(state: ConversationState, now: Date): boolean {
+  return isOpen(state) && now.getTime() - new Date(state.touchedAt).getTime() > CONVERSATION_TIMEOUT_MS;
+}
+
+/**
+ * A list or menu left on screen (data.passive) waits for nobody: when it expires its buttons just
+ * go stale, without an "ended" message.
+ */
+export function isPassive(state: ConversationState): boolean {
+  return state.data.passive === true;
+}
+
+/** Starts `name` at `step`, replacing whatever conversation was open (its buttons become stale). */
+export function startConversation(
+  ctx: BotContext,
+  name: string,
+  step: string,
+  data: Record<string, unknown> = {},
+): ConversationState {
+  const state: ConversationState = {
+    name,
+    step,
+    data,
+    nonce: newNonce(),
+    touchedAt: ctx.deps.clock.now().toISOString(),
+  };
+  ctx.session.conversation = state;
+  return state;
+}
+
+/** The open conversation called `name`, or null. */
+export function openConversation(ctx: BotContext, name: string): ConversationState | null {
+  const state = ctx.session.conversation;
+  return isOpen(state) && state.name === name ? state : null;
+}
+
+/** Moves to `step` with the answers merged in; the session is saved with the update. */
+export function advance(
+  ctx: BotContext,
+  state: ConversationState,
+  step: string,
+  patch: Record<string, unknown> = {},
+): ConversationState {
+  const next = {
+    ...state,
+    step,
+    data: { ...state.data, ...patch },
+    touchedAt: ctx.deps.clock.now().toISOString(),
+  };
+  ctx.session.conversation = next;
+  return next;
+}
+
+/** A wrong answer is still an answer: the half hour starts again. */
+export function touch(ctx: BotContext, state: ConversationState): void {
+  ctx.session.conversation = { ...state, touchedAt: ctx.deps.clock.now().toISOString() };
+}
+
+export function finishConversation(
+  ctx: BotContext,
+  state: ConversationState,
+  data: Record<string, unknown> = {},
+): void {
+  ctx.session.conversation = {
+    ...state,
+    step: DONE_STEP,
+    data,
+    touchedAt: ctx.deps.clock.now().toISOString(),
+  };
+}
+
+export function endConversation(ctx: BotContext): void {
+  ctx.session.conversation = null;
+}
+
+export type PressState =
+  { kind: "open"; state: ConversationState } | { kind: "done"; state: ConversationState } | { kind: "stale" };
+
+/** Whether a button with this nonce belongs to the person's open conversation `name`, a sent one, or neither. */
+export function classifyPress(ctx: BotContext, name: string, nonce: string): PressState {
+  const state = ctx.session.conversation;
+  if (!state || state.name !== name || state.nonce !== nonce) return { kind: "stale" };
+  return isOpen(state) ? { kind: "open", state } : { kind: "done", state };
+}
+
+/** A message that is a bot command (commands leave a conversation's question waiting, never answer it). */
+export function isCommand(ctx: BotContext): boolean {
+  const message = ctx.message;
+  return (
+    !!message &&
+    "entities" in message &&
+    !!message.entities?.some((e) => e.type === "bot_command" && e.offset === 0)
+  );
+}
+
+/**
+ * Before any conversation feature: after 30 minutes of silence the next message or press is told
+ * the conversation ended, and nothing else happens (the answer may belong to a question the
+ * person no longer sees). The scheduled job (jobs/expire-conversations.ts) says the same unasked.
+ */
+export const conversationTimeout = new Composer<BotContext>();
+
+conversationTimeout.use(async (ctx, next) => {
+  const state = ctx.session?.conversation;
+  if (!state || !isExpired(state, ctx.deps.clock.now())) return next();
+  endConversation(ctx);
+  if (isPassive(state)) return next();
+  if (ctx.callbackQuery) {
+    await ctx.answerCbQuery(ctx.t("conversation.expired_short"), { show_alert: true });
+    return;
+  }
+  if (ctx.chat) await ctx.reply(ctx.t("conversation.expired"), { parse_mode: "HTML" });
+});

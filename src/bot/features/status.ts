@@ -1,0 +1,98 @@
+import { Composer } from "telegraf";
+import { DomainError } from "../../domain/errors.ts";
+import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
+import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
+import type { BotContext } from "../context.ts";
+import { bandLabel, formatDay, formatRatio } from "../conversations/format.ts";
+import { Html } from "../locales/index.ts";
+
+/** /status: a head sees their unit; an HR approver sees their agency's most imbalanced units. */
+export const statusFeature = new Composer<BotContext>();
+
+function renderUnit(ctx: BotContext, status: UnitStatus): string {
+  const none = ctx.t("status.none");
+  const loads = status.loads.map((l) =>
+    ctx.t("status.load_line", {
+      role: l.roleName,
+      demand: l.demand,
+      capacity: l.capacity,
+      staff: l.staff,
+      ratio: formatRatio(ctx.locale, l.ratio),
+      band: bandLabel(ctx, l.band),
+      source: ctx.t(`status.source.${l.demandSource}`),
+    }),
+  );
+  const vacancies = status.vacancies.map((v) =>
+    ctx.t("status.vacancy_line", {
+      count: v.count,
+      role: v.roleName,
+      reason: ctx.t(`vacancy.reason.${v.reason}`),
+      since: formatDay(v.since),
+    }),
+  );
+  const proposals = status.proposals.map((p) =>
+    ctx.t(`status.proposal_line.${p.direction}`, {
+      name: p.employeeName,
+      role: p.roleName,
+      unit: p.otherUnitName,
+      status: ctx.t(`status.proposal_status.${p.status}`),
+    }),
+  );
+  return ctx.t("status.head", {
+    unit: status.unit.name,
+    period: status.period,
+    active: status.staff.active,
+    total: status.staff.total,
+    objections: status.staff.objections,
+    loads: new Html(loads.join("\n") || none),
+    vacancies: new Html(vacancies.join("\n") || none),
+    proposals: new Html(proposals.join("\n") || none),
+  });
+}
+
+function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
+  const lines = units.map((u) =>
+    ctx.t("status.unit_line", {
+      unit: u.unitName,
+      demand: u.demand,
+      capacity: u.capacity,
+      ratio: formatRatio(ctx.locale, u.ratio),
+      band: bandLabel(ctx, u.band),
+    }),
+  );
+  return new Html(lines.join("\n") || ctx.t("status.none"));
+}
+
+statusFeature.command("status", async (ctx, next) => {
+  const { db, clock, config } = ctx.deps;
+  const user = ctx.user;
+  const inGroup = ctx.chat.type !== "private";
+  const common = { now: clock.now(), timeZone: config.SCHEDULE_TIMEZONE };
+  if (user?.role === "UNIT_HEAD" && !inGroup) {
+    const status = await getUnitStatus(db, { userId: user.id, ...common });
+    await ctx.reply(renderUnit(ctx, status), { parse_mode: "HTML" });
+    return;
+  }
+  if (user?.role === "HR_APPROVER") {
+    // In a group the use case checks that this is the approver's own agency's HR group.
+    const view = await getAgencyImbalance(db, {
+      userId: user.id,
+      chatId: inGroup ? BigInt(ctx.chat.id) : null,
+      ...common,
+    });
+    await ctx.reply(
+      ctx.t("status.agency", {
+        agency: view.agency.name,
+        period: view.period,
+        units: view.units,
+        over: unitLines(ctx, view.overloaded),
+        under: unitLines(ctx, view.underloaded),
+      }),
+      { parse_mode: "HTML" },
+    );
+    return;
+  }
+  // Admins have their own district-wide status elsewhere.
+  if (ctx.isAdmin) return next();
+  throw new DomainError(inGroup ? "approver_only" : "status_not_allowed");
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/** What a typed answer can get wrong; each has its own message so the head knows what to fix. */
+export type NumberProblem = "not_number" | "not_whole" | "too_small" | "too_large";
+export type DateProblem = "format" | "impossible" | "future";
+export type TextProblem = "empty" | "too_short" | "too_long";
+
+export type Parsed<T, P extends string> = { ok: true; value: T } | { ok: false; problem: P };
+
+// People type "24,5" (Indonesian decimal comma) as often as "24.5".
+const numberShape = z
+  .string()
+  .trim()
+  .regex(/^-?\d+(?:[.,]\d+)?$/)
+  .transform((s) => Number(s.replace(",", ".")));
+
+function parseNumber(text: string, min: number, max: number, whole: boolean): Parsed<number, NumberProblem> {
+  const parsed = numberShape.safeParse(text);
+  if (!parsed.success) return { ok: false, problem: "not_number" };
+  const value = parsed.data;
+  if (whole && !Number.isInteger(value)) return { ok: false, problem: "not_whole" };
+  if (value < min) return { ok: false, problem: "too_small" };
+  if (value > max) return { ok: false, problem: "too_large" };
+  return { ok: true, value };
+}
+
+export function parseWholeNumber(text: string, min: number, max: number): Parsed<number, NumberProblem> {
+  return parseNumber(text, min, max, true);
+}
+
+export function parseDecimal(text: string, min: number, max: number): Parsed<number, NumberProblem> {
+  return parseNumber(text, min, max, false);
+}
+
+/** Free text with bounds, trimmed; inner whitespace collapsed so a reason fits one line of a card. */
+export function parseShortText(text: string, min: number, max: number): Parsed<string, TextProblem> {
+  const value = text.trim().replace(/\s+/g, " ");
+  if (value.length === 0) return { ok: false, problem: "empty" };
+  if (value.length < min) return { ok: false, problem: "too_short" };
+  if (value.length > max) return { ok: false, problem: "too_long" };
+  return { ok: true, value };
+}
+
+/**
+ * "dd-mm-yyyy" (also / or .) as a UTC midnight date; 31-02-2026 is impossible, and a vacancy
+ * cannot start after `today` (the calendar date in WIT).
+ */
+export function parsePastDate(text: string, today: Date): Parsed<Date, DateProblem> {
+  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
+  if (!match) return { ok: false, problem: "format" };
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!valid) return { ok: false, problem: "impossible" };
+  if (date.getTime() > today.getTime()) return { ok: false, problem: "future" };
+  return { ok: true, value: date };
+}
+
+/** First day of the month of `today`, or of the month before ("Bulan ini" / "Bulan lalu"). */
+export function firstOfMonth(today: Date, monthsBack: 0 | 1): Date {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsBack, 1));
+}

@@ -1,0 +1,73 @@
+import type { DbTx } from "../db/client.ts";
+import { DomainError } from "../domain/errors.ts";
+import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../domain/workload.ts";
+import type { Agency } from "../generated/prisma/client.ts";
+import { readDistrict } from "./read-district.ts";
+
+export interface UnitImbalance extends RoleLoad {
+  unitId: number;
+  unitName: string;
+}
+
+export interface AgencyImbalance {
+  agency: Agency;
+  period: string;
+  units: number;
+  /** Demand above capacity (ratio > 1), worst first. */
+  overloaded: UnitImbalance[];
+  /** Below band B (ratio < 0.90), emptiest first. */
+  underloaded: UnitImbalance[];
+}
+
+/**
+ * An HR approver's view of their own agency. In a group the group must be that agency's HR group;
+ * anyone else gets the same refusal.
+ */
+export async function getAgencyImbalance(
+  db: DbTx,
+  input: { userId: number; chatId?: bigint | null; now: Date; timeZone: string; limit?: number },
+): Promise<AgencyImbalance> {
+  const approver = await db.user.findFirst({
+    where: { id: input.userId, role: "HR_APPROVER", agencyId: { not: null } },
+    include: { agency: true },
+  });
+  if (!approver?.agency) throw new DomainError("approver_only");
+  if (input.chatId !== undefined && input.chatId !== null) {
+    const group = await db.hrGroup.findFirst({
+      where: { chatId: input.chatId, agencyId: approver.agency.id },
+    });
+    if (!group) throw new DomainError("approver_only");
+  }
+  const district = await readDistrict(db, {
+    now: input.now,
+    timeZone: input.timeZone,
+    agencyId: approver.agency.id,
+  });
+  const totals = new Map<number, { demand: number; capacity: number }>();
+  for (const load of district.loads) {
+    const entry = totals.get(load.unitId) ?? { demand: 0, capacity: 0 };
+    entry.demand += load.demand;
+    entry.capacity += load.capacity;
+    totals.set(load.unitId, entry);
+  }
+  const unitName = new Map(district.units.map((u) => [u.id, u.name]));
+  const all: UnitImbalance[] = [...totals].map(([unitId, t]) => ({
+    unitId,
+    unitName: unitName.get(unitId) ?? "",
+    ...roleLoad(t.demand, t.capacity),
+  }));
+  const limit = input.limit ?? 5;
+  return {
+    agency: approver.agency,
+    period: district.period,
+    units: district.units.length,
+    overloaded: all
+      .filter((u) => u.ratio > DEFAULT_BANDS.A)
+      .sort((a, b) => b.ratio - a.ratio || b.unmet - a.unmet)
+      .slice(0, limit),
+    underloaded: all
+      .filter((u) => u.ratio < DEFAULT_BANDS.B)
+      .sort((a, b) => a.ratio - b.ratio || b.surplus - a.surplus)
+      .slice(0, limit),
+  };
+}

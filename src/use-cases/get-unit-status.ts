@@ -1,0 +1,69 @@
+import type { DbTx } from "../db/client.ts";
+import type { ProposalStatus, Unit, VacancyReason } from "../generated/prisma/client.ts";
+import { readDistrict, type UnitRoleLoad } from "./read-district.ts";
+import { loadUnitHead } from "./unit-head.ts";
+
+export interface UnitStatus {
+  unit: Unit;
+  period: string;
+  staff: { active: number; total: number; objections: number };
+  loads: Array<UnitRoleLoad & { roleName: string }>;
+  vacancies: Array<{ roleName: string; count: number; reason: VacancyReason; since: Date }>;
+  proposals: Array<{
+    direction: "in" | "out";
+    employeeName: string;
+    roleName: string;
+    otherUnitName: string;
+    status: ProposalStatus;
+  }>;
+}
+
+/** A head's summary of their own unit: staff, demand against capacity per role, vacancies, transfers touching it. */
+export async function getUnitStatus(
+  db: DbTx,
+  input: { userId: number; now: Date; timeZone: string },
+): Promise<UnitStatus> {
+  const head = await loadUnitHead(db, input.userId);
+  const unitId = head.unit.id;
+  const [district, vacancies, proposals] = await Promise.all([
+    readDistrict(db, { now: input.now, timeZone: input.timeZone, unitId }),
+    db.vacancy.findMany({
+      where: { unitId, status: "OPEN" },
+      include: { role: true },
+      orderBy: { since: "asc" },
+    }),
+    db.proposal.findMany({
+      where: {
+        OR: [{ fromUnitId: unitId }, { toUnitId: unitId }],
+        status: { in: ["PENDING", "APPROVED", "REJECTED"] },
+      },
+      include: { employee: true, role: true, fromUnit: true, toUnit: true },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+    }),
+  ]);
+  const roleName = new Map(district.roles.map((r) => [r.id, r.name]));
+  return {
+    unit: head.unit,
+    period: district.period,
+    staff: {
+      active: district.employees.filter((e) => e.status === "AKTIF").length,
+      total: district.employees.length,
+      objections: district.employees.filter((e) => e.objection).length,
+    },
+    loads: district.loads.map((l) => ({ ...l, roleName: roleName.get(l.roleId) ?? "" })),
+    vacancies: vacancies.map((v) => ({
+      roleName: v.role.name,
+      count: v.count,
+      reason: v.reason,
+      since: v.since,
+    })),
+    proposals: proposals.map((p) => ({
+      direction: p.toUnitId === unitId ? "in" : "out",
+      employeeName: p.employee.name,
+      roleName: p.role.name,
+      otherUnitName: p.toUnitId === unitId ? p.fromUnit.name : p.toUnit.name,
+      status: p.status,
+    })),
+  };
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getAgencyImbalance } from "../../src/use-cases/get-agency-imbalance.ts";
+import { getUnitStatus } from "../../src/use-cases/get-unit-status.ts";
+import { listUnitStaff } from "../../src/use-cases/list-unit-staff.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { HR_CHAT_ID, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("status reads: getAgencyImbalance, getUnitStatus, listUnitStaff", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+  beforeEach(async () => db.reset());
+
+  const common = { now: new Date("2026-11-30T00:00:00Z"), timeZone: "Asia/Jayapura" };
+
+  it("ranks the approver's own agency's units and checks the group belongs to that agency", async () => {
+    const d = await seedUnitHeadDistrict(db.prisma);
+    await db.prisma.workloadReport.create({
+      data: { unitId: d.sd.id, roleId: d.guruKelas.id, hoursNeeded: 96, period: "2026-10" },
+    });
+    await db.prisma.workloadReport.create({
+      data: { unitId: d.smp.id, roleId: d.guruIpa.id, hoursNeeded: 12, period: "2026-11" },
+    });
+    const view = await getAgencyImbalance(db.prisma, { userId: d.approver.id, ...common });
+    expect(view.overloaded.map((u) => [u.unitName, u.band])).toEqual([["SD Negeri 1 Salor", "A"]]);
+    expect(view.underloaded.map((u) => [u.unitName, u.ratio])).toEqual([["SMP Negeri 2 Salor", 0.5]]);
+    await expect(
+      getAgencyImbalance(db.prisma, { userId: d.approver.id, chatId: BigInt(HR_CHAT_ID), ...common }),
+    ).resolves.toBeTruthy();
+    await expect(
+      getAgencyImbalance(db.prisma, { userId: d.approver.id, chatId: -1n, ...common }),
+    ).rejects.toMatchObject({ code: "approver_only" });
+    await expect(getAgencyImbalance(db.prisma, { userId: d.sdHead.id, ...common })).rejects.toMatchObject({
+      code: "approver_only",
+    });
+  });
+
+  it("gives a head only their own unit", async () => {
+    const d = await seedUnitHeadDistrict(db.prisma);
+    const status = await getUnitStatus(db.prisma, { userId: d.smpHead.id, ...common });
+    expect(status.unit.id).toBe(d.smp.id);
+    expect(status.loads.map((l) => l.unitId)).toEqual([d.smp.id]);
+    const { staff } = await listUnitStaff(db.prisma, { userId: d.smpHead.id, ...common });
+    expect(staff.map((s) => s.name)).toEqual(["Ani Wulandari"]);
+    await expect(listUnitStaff(db.prisma, { userId: d.approver.id, ...common })).rejects.toMatchObject({
+      code: "unit_head_only",
+    });
+  });
+});
