@@ -1,0 +1,166 @@
+import { Composer } from "telegraf";
+import { message } from "telegraf/filters";
+import { DomainError } from "../../domain/errors.ts";
+import { formatDate } from "../../domain/time.ts";
+import {
+  checkDecision,
+  decideProposal,
+  REJECT_REASON_MAX,
+  type DecideOutcome,
+} from "../../use-cases/decide-proposal.ts";
+import { loadProposalForGroup } from "../../use-cases/proposal-query.ts";
+import { proposalData } from "../callback-data/proposal.ts";
+import type { BotContext } from "../context.ts";
+import { escapeHtml, Html } from "../locales/index.ts";
+import { renderProposalCard, renderProposalDetails } from "../render/proposal-card.ts";
+
+/** Setujui / Tolak / Rincian on proposal cards, and the rejection reason that follows Tolak. */
+export const proposalDecisionFeature = new Composer<BotContext>();
+
+const REJECT_REASON = "reject-reason";
+
+/** Cards in a group are read by several people: they use the bot's default language, not the presser's. */
+const groupLocale = (ctx: BotContext) => ctx.deps.config.DEFAULT_LOCALE;
+
+function mention(ctx: BotContext): Html {
+  const name = ctx.user?.name ?? ctx.from?.first_name ?? "";
+  // A text mention makes the selective force_reply open the reply field for this person only.
+  return new Html(`<a href="tg://user?id=${ctx.from?.id ?? 0}">${escapeHtml(name)}</a>`);
+}
+
+/** The card shows the outcome at once; a failed edit must not hide a decision that is already recorded. */
+async function showOnCard(
+  ctx: BotContext,
+  outcome: DecideOutcome,
+  target: { chatId: number | bigint; messageId: number },
+) {
+  const card = renderProposalCard(outcome.proposal, groupLocale(ctx), ctx.deps.config.SCHEDULE_TIMEZONE, {
+    quorum: outcome.quorum,
+  });
+  await ctx.telegram
+    .editMessageText(target.chatId.toString(), target.messageId, undefined, card.text, {
+      parse_mode: "HTML",
+      reply_markup: card.reply_markup,
+    })
+    .catch((error: unknown) =>
+      ctx.deps.logger.warn({ err: error, proposal: outcome.proposal.id }, "card edit failed"),
+    );
+}
+
+proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
+  const data = "data" in ctx.callbackQuery ? proposalData.unpack(ctx.callbackQuery.data) : null;
+  const card = ctx.callbackQuery.message;
+  if (!data || !card || !ctx.chat) {
+    await ctx.answerCbQuery(ctx.t("fallback.button"));
+    return;
+  }
+  const chatId = ctx.chat.id;
+  const timeZone = ctx.deps.config.SCHEDULE_TIMEZONE;
+  const base = {
+    proposalId: data.proposalId,
+    userId: ctx.user?.id ?? null,
+    chatId,
+    now: ctx.deps.clock.now(),
+    timeZone,
+    card: { chatId, messageId: card.message_id },
+  };
+
+  if (data.action === "details") {
+    const proposal = await loadProposalForGroup(ctx.deps.db, { proposalId: data.proposalId, chatId });
+    await ctx.answerCbQuery();
+    await ctx.reply(renderProposalDetails(proposal, ctx.locale, timeZone), {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
+    });
+    return;
+  }
+
+  if (data.action === "approve") {
+    const outcome = await ctx.transact((tx) =>
+      decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) }),
+    );
+    await ctx.answerCbQuery(
+      outcome.kind === "vote"
+        ? ctx.t("hr.approve.vote", { count: outcome.approvals, quorum: outcome.quorum })
+        : ctx.t("hr.approve.done", {
+            id: String(outcome.proposal.id),
+            date: outcome.kind === "approved" ? formatDate(outcome.transfer.effectiveDate, "UTC") : "",
+          }),
+    );
+    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
+    return;
+  }
+
+  // Tolak: check the rights now (a stranger gets the alert, not a prompt), then ask for the reason.
+  const { proposal } = await ctx.transact((tx) => checkDecision(tx, base));
+  const prompt = await ctx.reply(
+    ctx.t("hr.reject.prompt", {
+      name: mention(ctx),
+      id: String(proposal.id),
+      employee: proposal.employee.name,
+    }),
+    {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
+      reply_markup: { force_reply: true, selective: true },
+    },
+  );
+  ctx.session.awaiting = { kind: REJECT_REASON, refId: proposal.id, promptMessageId: prompt.message_id };
+  await ctx.answerCbQuery(ctx.t("hr.reject.asked"));
+});
+
+proposalDecisionFeature.command(["batal", "cancel"], async (ctx, next) => {
+  const awaiting = ctx.session.awaiting;
+  if (awaiting?.kind !== REJECT_REASON) return next();
+  ctx.session.awaiting = null;
+  await ctx.reply(ctx.t("hr.reject.cancelled", { id: String(awaiting.refId) }), { parse_mode: "HTML" });
+});
+
+async function askAgain(ctx: BotContext, text: string, refId: number): Promise<void> {
+  const prompt = await ctx.reply(text, {
+    parse_mode: "HTML",
+    reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
+    reply_markup: { force_reply: true, selective: true },
+  });
+  ctx.session.awaiting = { kind: REJECT_REASON, refId, promptMessageId: prompt.message_id };
+}
+
+// The approver's next text in this chat (normally a reply to the prompt) is the reason.
+proposalDecisionFeature.on(message("text"), async (ctx, next) => {
+  const awaiting = ctx.session.awaiting;
+  if (awaiting?.kind !== REJECT_REASON || ctx.message.text.startsWith("/")) return next();
+  const reason = ctx.message.text.trim();
+  if (reason.length === 0) return askAgain(ctx, ctx.t("hr.reject.empty"), awaiting.refId);
+  if (reason.length > REJECT_REASON_MAX) {
+    return askAgain(ctx, ctx.t("hr.reject.too_long", { length: reason.length }), awaiting.refId);
+  }
+
+  ctx.session.awaiting = null;
+  let outcome: DecideOutcome;
+  try {
+    outcome = await ctx.transact((tx) =>
+      decideProposal(tx, {
+        proposalId: awaiting.refId,
+        userId: ctx.user?.id ?? null,
+        chatId: ctx.chat.id,
+        now: ctx.deps.clock.now(),
+        timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+        verdict: "REJECT",
+        reason,
+        locale: groupLocale(ctx),
+      }),
+    );
+  } catch (error) {
+    // The rejection did not land (someone decided first, the card expired): stop waiting anyway.
+    if (error instanceof DomainError) await ctx.transact(async () => undefined);
+    throw error;
+  }
+  const { cardChatId, cardMessageId } = outcome.proposal;
+  if (cardChatId !== null && cardMessageId !== null) {
+    await showOnCard(ctx, outcome, { chatId: cardChatId, messageId: cardMessageId });
+  }
+  await ctx.reply(ctx.t("hr.reject.recorded", { id: String(outcome.proposal.id) }), {
+    parse_mode: "HTML",
+    reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+  });
+});

@@ -1,0 +1,245 @@
+import type { InlineKeyboardMarkup } from "telegraf/types";
+import { z } from "zod";
+import { formatDateTime } from "../../domain/time.ts";
+import type { ProposalStatus, Verdict } from "../../generated/prisma/client.ts";
+import { proposalData } from "../callback-data/proposal.ts";
+import { formatNumber, Html, translate, type Locale, type TextKey } from "../locales/index.ts";
+
+/**
+ * What the balancing check stores in Proposal.metrics and the card shows. Loads are demand over
+ * capacity of the unit in the proposal's role; null means demand with nobody to do it (an infinite
+ * ratio, which JSON cannot hold).
+ */
+export interface ProposalMetrics {
+  fromLoadBefore: number | null;
+  fromLoadAfter: number | null;
+  toLoadBefore: number | null;
+  toLoadAfter: number | null;
+  /** Great-circle distance between the two units; 0 when either lacks coordinates. */
+  distanceKm: number;
+  monthsInPost: number;
+  /** Weekly hours of the destination's unmet demand this move covers. */
+  unmetFilledHours: number;
+}
+
+const load = z.number().finite().nonnegative().nullable();
+
+/** Reads Proposal.metrics; anything else is a bug in whoever wrote the proposal, and says so. */
+export const proposalMetricsSchema: z.ZodType<ProposalMetrics> = z.object({
+  fromLoadBefore: load,
+  fromLoadAfter: load,
+  toLoadBefore: load,
+  toLoadAfter: load,
+  distanceKm: z.number().finite().nonnegative(),
+  monthsInPost: z.number().int().nonnegative(),
+  unmetFilledHours: z.number().finite().nonnegative(),
+});
+
+export function parseProposalMetrics(value: unknown): ProposalMetrics {
+  return proposalMetricsSchema.parse(value);
+}
+
+/** A proposal as the card needs it (Prisma's payload with employee, units, role and decisions fits). */
+export interface ProposalForCard {
+  id: number;
+  status: ProposalStatus;
+  reason: string;
+  reasonEn: string | null;
+  metrics: unknown;
+  expiresAt: Date;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decidedById: number | null;
+  employee: { name: string; nip: string };
+  fromUnit: { name: string; code: string };
+  toUnit: { name: string; code: string };
+  role: { name: string };
+  /** Absent on a new proposal; with it the card shows who approved so far and who decided. */
+  decisions?: Array<{
+    userId: number;
+    verdict: Verdict;
+    reason: string | null;
+    createdAt: Date;
+    user: { name: string };
+  }>;
+}
+
+export interface RenderedCard {
+  text: string;
+  reply_markup: InlineKeyboardMarkup;
+}
+
+export interface CardOptions {
+  /** Approvals needed; shown as progress while the proposal waits for more than one approver. */
+  quorum?: number;
+}
+
+function formatLoad(locale: Locale, ratio: number | null): string {
+  return ratio === null ? "∞" : `${formatNumber(locale, Math.round(ratio * 100), 0)}%`;
+}
+
+function reasonOf(proposal: ProposalForCard, locale: Locale): string {
+  return locale === "en" ? (proposal.reasonEn ?? proposal.reason) : proposal.reason;
+}
+
+function approverNames(proposal: ProposalForCard): string {
+  return (proposal.decisions ?? [])
+    .filter((d) => d.verdict === "APPROVE")
+    .map((d) => d.user.name)
+    .join(", ");
+}
+
+function body(proposal: ProposalForCard, locale: Locale): string {
+  const m = parseProposalMetrics(proposal.metrics);
+  const t = (key: TextKey, params?: Record<string, string | number | Html>) => translate(locale, key, params);
+  return [
+    t("hr.card.title", { id: String(proposal.id) }),
+    t("hr.card.employee", { name: proposal.employee.name, nip: proposal.employee.nip }),
+    t("hr.card.move", { from: proposal.fromUnit.name, to: proposal.toUnit.name }),
+    t("hr.card.role", { role: proposal.role.name }),
+    t("hr.card.reason", { reason: reasonOf(proposal, locale) }),
+    t("hr.card.load", {
+      unit: proposal.fromUnit.name,
+      before: formatLoad(locale, m.fromLoadBefore),
+      after: formatLoad(locale, m.fromLoadAfter),
+    }),
+    t("hr.card.load", {
+      unit: proposal.toUnit.name,
+      before: formatLoad(locale, m.toLoadBefore),
+      after: formatLoad(locale, m.toLoadAfter),
+    }),
+    t("hr.card.tenure_distance", { months: m.monthsInPost, km: formatNumber(locale, m.distanceKm, 1) }),
+  ].join("\n");
+}
+
+/** The decided or lapsed state in one line: outcome, who, when (in the schedule's zone, WIT). */
+function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
+  const at = formatDateTime(proposal.decidedAt ?? proposal.expiresAt, timeZone);
+  const decider = (proposal.decisions ?? []).find((d) => d.userId === proposal.decidedById);
+  switch (proposal.status) {
+    case "APPROVED":
+      return translate(locale, "hr.card.approved", {
+        by: approverNames(proposal) || (decider?.user.name ?? "—"),
+        at,
+      });
+    case "REJECTED":
+      return translate(locale, "hr.card.rejected", {
+        by: decider?.user.name ?? "—",
+        at,
+        reason: decider?.reason ?? "—",
+      });
+    case "EXPIRED":
+      return translate(locale, "hr.card.expired", { at: formatDateTime(proposal.expiresAt, timeZone) });
+    case "SUPERSEDED":
+      return translate(locale, "hr.card.superseded", { at });
+    default:
+      return "";
+  }
+}
+
+/**
+ * The card in the HR group. Pure: the balancing check queues it through the outbox
+ * (sendMessage, parse_mode HTML) and the decision handlers edit it in place.
+ */
+export function renderProposalCard(
+  proposal: ProposalForCard,
+  locale: Locale,
+  timeZone: string,
+  options: CardOptions = {},
+): RenderedCard {
+  const lines = [body(proposal, locale)];
+  if (proposal.status !== "PENDING") {
+    lines.push("", outcomeLine(proposal, locale, timeZone));
+    // An empty keyboard in editMessageText is how the buttons go away.
+    return { text: lines.join("\n"), reply_markup: { inline_keyboard: [] } };
+  }
+  const approvals = (proposal.decisions ?? []).filter((d) => d.verdict === "APPROVE").length;
+  if (approvals > 0 && (options.quorum ?? 1) > 1) {
+    lines.push(
+      translate(locale, "hr.card.progress", {
+        count: approvals,
+        quorum: options.quorum ?? 1,
+        names: approverNames(proposal),
+      }),
+    );
+  }
+  lines.push(translate(locale, "hr.card.expires", { at: formatDateTime(proposal.expiresAt, timeZone) }));
+  return {
+    text: lines.join("\n"),
+    reply_markup: {
+      inline_keyboard: [
+        [
+          {
+            text: translate(locale, "hr.button.approve"),
+            callback_data: proposalData.pack("approve", proposal.id),
+          },
+          {
+            text: translate(locale, "hr.button.reject"),
+            callback_data: proposalData.pack("reject", proposal.id),
+          },
+        ],
+        [
+          {
+            text: translate(locale, "hr.button.details"),
+            callback_data: proposalData.pack("details", proposal.id),
+          },
+        ],
+      ],
+    },
+  };
+}
+
+/** "Rincian": the full rationale, so a decision can be explained to the person moved. */
+export function renderProposalDetails(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
+  const m = parseProposalMetrics(proposal.metrics);
+  const t = (key: TextKey, params?: Record<string, string | number | Html>) => translate(locale, key, params);
+  const lines = [
+    t("hr.details.title", {
+      id: String(proposal.id),
+      name: proposal.employee.name,
+      nip: proposal.employee.nip,
+    }),
+    t("hr.details.move", {
+      from: proposal.fromUnit.name,
+      fromCode: proposal.fromUnit.code,
+      to: proposal.toUnit.name,
+      toCode: proposal.toUnit.code,
+      role: proposal.role.name,
+    }),
+    "",
+    t("hr.details.reason", { reason: reasonOf(proposal, locale) }),
+    "",
+    t("hr.details.from_load", {
+      unit: proposal.fromUnit.name,
+      before: formatLoad(locale, m.fromLoadBefore),
+      after: formatLoad(locale, m.fromLoadAfter),
+    }),
+    t("hr.details.to_load", {
+      unit: proposal.toUnit.name,
+      before: formatLoad(locale, m.toLoadBefore),
+      after: formatLoad(locale, m.toLoadAfter),
+    }),
+    t("hr.details.filled", { hours: m.unmetFilledHours }),
+    t("hr.details.tenure", { months: m.monthsInPost }),
+    t("hr.details.distance", { km: formatNumber(locale, m.distanceKm, 1) }),
+    t("hr.details.dates", {
+      created: formatDateTime(proposal.createdAt, timeZone),
+      expires: formatDateTime(proposal.expiresAt, timeZone),
+    }),
+  ];
+  const decisions = proposal.decisions ?? [];
+  if (decisions.length > 0) {
+    lines.push("", t("hr.details.decisions"));
+    for (const d of decisions) {
+      lines.push(
+        t(d.verdict === "APPROVE" ? "hr.details.decision_approve" : "hr.details.decision_reject", {
+          name: d.user.name,
+          at: formatDateTime(d.createdAt, timeZone),
+          reason: d.reason ?? "",
+        }),
+      );
+    }
+  }
+  if (proposal.status !== "PENDING") lines.push("", outcomeLine(proposal, locale, timeZone));
+  return lines.join("\n");
+}

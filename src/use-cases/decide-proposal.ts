@@ -1,0 +1,205 @@
+import { z } from "zod";
+import type { DbTx } from "../db/client.ts";
+import { DomainError } from "../domain/errors.ts";
+import { formatDateTime } from "../domain/time.ts";
+import type { HrGroup, Transfer, User } from "../generated/prisma/client.ts";
+import type { Locale } from "../bot/locales/index.ts";
+import { writeAudit } from "./audit.ts";
+import { carryOutTransfer } from "./carry-out-transfer.ts";
+import { loadProposal, type ProposalWithRelations } from "./proposal-query.ts";
+
+/** A rejection is recorded only with its reason: the decision must be explainable to the person. */
+export const rejectReasonSchema = z.string().trim().min(1).max(500);
+export const REJECT_REASON_MAX = 500;
+
+export interface DecisionContext {
+  proposalId: number;
+  /** The registered person pressing (null for a stranger: refused). */
+  userId: number | null;
+  /** Where the button was pressed: only the agency's HR group counts. */
+  chatId: number | bigint;
+  now: Date;
+  timeZone: string;
+  /** Where the card is, remembered when the outbox did not record it (e.g. a card posted by hand). */
+  card?: { chatId: number | bigint; messageId: number } | undefined;
+}
+
+export interface DecideInput extends DecisionContext {
+  verdict: "APPROVE" | "REJECT";
+  reason?: string | undefined;
+  /** Language of the group's cards (outbox edits of superseded cards). */
+  locale: Locale;
+}
+
+export type DecideOutcome =
+  | { kind: "vote"; proposal: ProposalWithRelations; approvals: number; quorum: number }
+  | { kind: "approved"; proposal: ProposalWithRelations; transfer: Transfer; quorum: number }
+  | { kind: "rejected"; proposal: ProposalWithRelations; quorum: number };
+
+interface Checked {
+  proposal: ProposalWithRelations;
+  approver: User;
+  group: HrGroup;
+}
+
+/**
+ * Every guard of a decision, re-read from the database under a row lock on the proposal so that
+ * decisions on one proposal happen one after another (two approvers at once with quorum 2 both
+ * count). Throws the DomainError the person is shown; changes nothing but the card's location.
+ */
+export async function checkDecision(db: DbTx, input: DecisionContext): Promise<Checked> {
+  await db.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${input.proposalId} FOR UPDATE`;
+  const proposal = await loadProposal(db, input.proposalId);
+  if (!proposal) throw new DomainError("proposal_unknown");
+  const approver =
+    input.userId === null
+      ? null
+      : await db.user.findFirst({
+          where: { id: input.userId, role: "HR_APPROVER", active: true, agencyId: proposal.agencyId },
+        });
+  if (!approver) throw new DomainError("not_hr_approver");
+  const group = await db.hrGroup.findFirst({
+    where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId), active: true },
+  });
+  if (!group) throw new DomainError("proposal_wrong_group");
+  await assertStillPending(db, proposal, input);
+
+  if (input.card && proposal.cardMessageId === null) {
+    await db.proposal.update({
+      where: { id: proposal.id },
+      data: { cardChatId: BigInt(input.card.chatId), cardMessageId: input.card.messageId },
+    });
+    proposal.cardChatId = BigInt(input.card.chatId);
+    proposal.cardMessageId = input.card.messageId;
+  }
+  return { proposal, approver, group };
+}
+
+async function assertStillPending(
+  db: DbTx,
+  proposal: ProposalWithRelations,
+  input: { now: Date; timeZone: string },
+): Promise<void> {
+  switch (proposal.status) {
+    case "PENDING":
+      if (proposal.expiresAt <= input.now) {
+        throw new DomainError("proposal_expired", { at: formatDateTime(proposal.expiresAt, input.timeZone) });
+      }
+      return;
+    case "EXPIRED":
+      throw new DomainError("proposal_expired", { at: formatDateTime(proposal.expiresAt, input.timeZone) });
+    case "SUPERSEDED":
+      throw new DomainError("proposal_superseded");
+    case "APPROVED":
+    case "REJECTED": {
+      const decider = proposal.decidedById
+        ? await db.user.findUnique({ where: { id: proposal.decidedById } })
+        : null;
+      throw new DomainError(
+        proposal.status === "APPROVED" ? "proposal_already_approved" : "proposal_already_rejected",
+        {
+          by: decider?.name ?? "—",
+          at: proposal.decidedAt ? formatDateTime(proposal.decidedAt, input.timeZone) : "—",
+        },
+      );
+    }
+  }
+}
+
+/**
+ * An approver's approval or rejection. Approvals count distinct approvers up to the group's quorum;
+ * reaching it approves and carries the transfer out in the same transaction. The state change is
+ * conditional on status and version, so of two racing decisions exactly one lands and the other
+ * is told who decided and when.
+ */
+export async function decideProposal(db: DbTx, input: DecideInput): Promise<DecideOutcome> {
+  const { proposal, approver, group } = await checkDecision(db, input);
+  const quorum = Math.max(1, group.quorum);
+
+  if (input.verdict === "REJECT") {
+    const parsed = rejectReasonSchema.safeParse(input.reason ?? "");
+    if (!parsed.success) throw new DomainError("reject_reason_invalid");
+    const reason = parsed.data;
+    // A member who approved earlier may still reject while the quorum is not reached: the last word counts.
+    await db.decision.upsert({
+      where: { proposalId_userId: { proposalId: proposal.id, userId: approver.id } },
+      create: {
+        proposalId: proposal.id,
+        userId: approver.id,
+        verdict: "REJECT",
+        reason,
+        createdAt: input.now,
+      },
+      update: { verdict: "REJECT", reason, createdAt: input.now },
+    });
+    await transition(db, proposal, "REJECTED", approver, input);
+    await writeAudit(db, {
+      actorId: approver.id,
+      actorName: approver.name,
+      action: "proposal.reject",
+      entity: "proposal",
+      entityId: proposal.id,
+      details: { reason, nip: proposal.employee.nip, from: proposal.fromUnit.code, to: proposal.toUnit.code },
+    });
+    return { kind: "rejected", proposal: await reload(db, proposal.id), quorum };
+  }
+
+  const mine = proposal.decisions.find((d) => d.userId === approver.id);
+  const approvalsBefore = proposal.decisions.filter((d) => d.verdict === "APPROVE").length;
+  if (mine) throw new DomainError("proposal_already_voted", { count: approvalsBefore, quorum });
+  await db.decision.create({
+    data: { proposalId: proposal.id, userId: approver.id, verdict: "APPROVE", createdAt: input.now },
+  });
+  const approvals = await db.decision.count({ where: { proposalId: proposal.id, verdict: "APPROVE" } });
+  const final = approvals >= quorum;
+  await writeAudit(db, {
+    actorId: approver.id,
+    actorName: approver.name,
+    action: "proposal.approve",
+    entity: "proposal",
+    entityId: proposal.id,
+    details: {
+      approvals,
+      quorum,
+      final,
+      nip: proposal.employee.nip,
+      from: proposal.fromUnit.code,
+      to: proposal.toUnit.code,
+    },
+  });
+  if (!final) return { kind: "vote", proposal: await reload(db, proposal.id), approvals, quorum };
+
+  await transition(db, proposal, "APPROVED", approver, input);
+  const transfer = await carryOutTransfer(db, {
+    proposal,
+    approver,
+    now: input.now,
+    timeZone: input.timeZone,
+    locale: input.locale,
+  });
+  return { kind: "approved", proposal: await reload(db, proposal.id), transfer, quorum };
+}
+
+async function transition(
+  db: DbTx,
+  proposal: ProposalWithRelations,
+  status: "APPROVED" | "REJECTED",
+  approver: User,
+  input: { now: Date; timeZone: string },
+): Promise<void> {
+  const { count } = await db.proposal.updateMany({
+    where: { id: proposal.id, status: "PENDING", version: proposal.version },
+    data: { status, version: { increment: 1 }, decidedAt: input.now, decidedById: approver.id },
+  });
+  if (count === 1) return;
+  // Someone else decided between our read and our write: tell this person who and when.
+  const fresh = await reload(db, proposal.id);
+  await assertStillPending(db, fresh, input);
+  throw new DomainError("already_handled");
+}
+
+async function reload(db: DbTx, id: number): Promise<ProposalWithRelations> {
+  const proposal = await loadProposal(db, id);
+  if (!proposal) throw new DomainError("proposal_unknown");
+  return proposal;
+}

@@ -1,0 +1,53 @@
+import type { DbTx } from "../db/client.ts";
+import type { Locale } from "../bot/locales/index.ts";
+import { writeAudit } from "./audit.ts";
+import { proposalWithRelations, queueCardEdit } from "./proposal-query.ts";
+import { getSetting } from "./settings.ts";
+
+export const DEFAULT_PROPOSAL_EXPIRY_DAYS = 14;
+export const PROPOSAL_EXPIRY_SETTING = "policy.proposalExpiryDays";
+
+/** When a proposal created now lapses: 14 days unless the Setting policy.proposalExpiryDays says otherwise. */
+export async function proposalExpiresAt(db: DbTx, now: Date): Promise<Date> {
+  const days = await getSetting<unknown>(db, PROPOSAL_EXPIRY_SETTING);
+  const valid =
+    typeof days === "number" && Number.isFinite(days) && days > 0 ? days : DEFAULT_PROPOSAL_EXPIRY_DAYS;
+  return new Date(now.getTime() + valid * 86_400_000);
+}
+
+/**
+ * Pending proposals past their expiry lapse: the status changes (guarded by status and version, so
+ * a decision landing at the same moment wins cleanly) and the card is edited through the outbox to
+ * say so, without buttons. For the scheduler; running it twice changes nothing the second time.
+ */
+export async function expireProposals(
+  db: DbTx,
+  input: { now: Date; timeZone: string; locale: Locale },
+): Promise<{ expired: number[] }> {
+  const due = await db.proposal.findMany({
+    where: { status: "PENDING", expiresAt: { lte: input.now } },
+    orderBy: { id: "asc" },
+  });
+  const expired: number[] = [];
+  for (const proposal of due) {
+    const { count } = await db.proposal.updateMany({
+      where: { id: proposal.id, status: "PENDING", version: proposal.version },
+      data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
+    });
+    if (count === 0) continue;
+    expired.push(proposal.id);
+    const fresh = await db.proposal.findUniqueOrThrow({
+      where: { id: proposal.id },
+      include: proposalWithRelations,
+    });
+    await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+    await writeAudit(db, {
+      actorName: "system",
+      action: "proposal.expire",
+      entity: "proposal",
+      entityId: proposal.id,
+      details: { expiresAt: proposal.expiresAt.toISOString() },
+    });
+  }
+  return { expired };
+}

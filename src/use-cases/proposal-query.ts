@@ -1,0 +1,61 @@
+import type { DbTx } from "../db/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { renderProposalCard } from "../bot/render/proposal-card.ts";
+import type { Locale } from "../bot/locales/index.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { DomainError } from "../domain/errors.ts";
+
+/** What a card, its details and a decision need of a proposal. */
+export const proposalWithRelations = {
+  employee: true,
+  fromUnit: true,
+  toUnit: true,
+  role: true,
+  decisions: { include: { user: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.ProposalInclude;
+
+export type ProposalWithRelations = Prisma.ProposalGetPayload<{ include: typeof proposalWithRelations }>;
+
+export async function loadProposal(db: DbTx, id: number): Promise<ProposalWithRelations | null> {
+  return db.proposal.findUnique({ where: { id }, include: proposalWithRelations });
+}
+
+/**
+ * Queues the card's edit to its final state (expired, superseded) when the card was posted; the
+ * dedupe key makes a retried job or a second pass edit it once.
+ */
+export async function queueCardEdit(
+  db: DbTx,
+  proposal: ProposalWithRelations,
+  options: { locale: Locale; timeZone: string },
+): Promise<boolean> {
+  if (proposal.cardChatId === null || proposal.cardMessageId === null) return false;
+  const card = renderProposalCard(proposal, options.locale, options.timeZone);
+  return enqueueMessage(db, {
+    dedupeKey: `proposal:${proposal.id}:card:${proposal.status.toLowerCase()}`,
+    chatId: proposal.cardChatId,
+    method: "editMessageText",
+    payload: {
+      chat_id: proposal.cardChatId.toString(),
+      message_id: proposal.cardMessageId,
+      text: card.text,
+      parse_mode: "HTML",
+      reply_markup: card.reply_markup as unknown as Prisma.InputJsonValue,
+    },
+    priority: PRIORITY.notice,
+  });
+}
+
+/** A proposal as seen from a group: only the agency's HR group may look at its details. */
+export async function loadProposalForGroup(
+  db: DbTx,
+  input: { proposalId: number; chatId: number | bigint },
+): Promise<ProposalWithRelations> {
+  const proposal = await loadProposal(db, input.proposalId);
+  if (!proposal) throw new DomainError("proposal_unknown");
+  const group = await db.hrGroup.findFirst({
+    where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId) },
+  });
+  if (!group) throw new DomainError("proposal_wrong_group");
+  return proposal;
+}
