@@ -1,5 +1,6 @@
 import type { DbTx } from "../db/client.ts";
 import { abkBand, loadRatio } from "../domain/workload.ts";
+import { getAuditTrail, type AuditTrailEntry } from "./get-audit-trail.ts";
 import { readDistrict } from "./read-district.ts";
 
 export interface RoleStatus {
@@ -34,6 +35,10 @@ export interface DistrictStatus {
   users: Array<{ role: string; count: number }>;
   openVacancies: Array<{ unit: string; role: string; count: number; reason: string; since: string }>;
   pendingProposals: Array<{ id: number; employee: string; from: string; to: string; role: string; expiresAt: string }>;
+  /** Every decision with who, when and why, newest first. */
+  auditTrail: AuditTrailEntry[];
+  /** Pushes the sender gave up on (Telegram refused them), for an operator to look at. */
+  deadLetters: Array<{ id: number; chatId: string; method: string; error: string | null; createdAt: string }>;
 }
 
 const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
@@ -41,7 +46,7 @@ const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1
 /** What `status` prints: per unit and role the demand, capacity, load ratio and ABK band. */
 export async function getDistrictStatus(db: DbTx, input: { now: Date; timeZone: string }): Promise<DistrictStatus> {
   const district = await readDistrict(db, input);
-  const [agencies, users, vacancies, pending] = await Promise.all([
+  const [agencies, users, vacancies, pending, auditTrail, dead] = await Promise.all([
     db.agency.findMany(),
     db.user.groupBy({ by: ["role"], _count: { _all: true }, orderBy: { role: "asc" } }),
     db.vacancy.findMany({ where: { status: "OPEN" }, include: { unit: true, role: true }, orderBy: { since: "asc" } }),
@@ -50,6 +55,8 @@ export async function getDistrictStatus(db: DbTx, input: { now: Date; timeZone: 
       include: { employee: true, fromUnit: true, toUnit: true, role: true },
       orderBy: { id: "asc" },
     }),
+    getAuditTrail(db, { limit: 200 }),
+    db.outboxMessage.findMany({ where: { status: "DEAD" }, orderBy: { id: "desc" }, take: 50 }),
   ]);
   const agencyCode = new Map(agencies.map((a) => [a.id, a.code]));
   const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
@@ -107,6 +114,14 @@ export async function getDistrictStatus(db: DbTx, input: { now: Date; timeZone: 
       to: p.toUnit.code,
       role: p.role.code,
       expiresAt: p.expiresAt.toISOString(),
+    })),
+    auditTrail,
+    deadLetters: dead.map((m) => ({
+      id: m.id,
+      chatId: m.chatId.toString(),
+      method: m.method,
+      error: m.lastError,
+      createdAt: m.createdAt.toISOString(),
     })),
   };
 }

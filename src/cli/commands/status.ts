@@ -23,6 +23,14 @@ function renderText(status: DistrictStatus): string {
   for (const v of status.openVacancies) lines.push(`    ${v.unit} ${v.role} ×${v.count} (${v.reason}, since ${v.since})`);
   lines.push(`Pending proposals: ${status.pendingProposals.length}`);
   for (const p of status.pendingProposals) lines.push(`    #${p.id} ${p.employee}: ${p.from} → ${p.to} as ${p.role}`);
+  lines.push(`Decisions (latest ${Math.min(status.auditTrail.length, 10)} of ${status.auditTrail.length}):`);
+  for (const d of status.auditTrail.slice(0, 10)) {
+    lines.push(`    ${d.at} #${d.proposalId} ${d.verdict} by ${d.by.name}${d.reason ? ` — ${d.reason}` : ""} (${d.outcome})`);
+  }
+  if (status.deadLetters.length > 0) {
+    lines.push(`Undeliverable messages: ${status.deadLetters.length}`);
+    for (const m of status.deadLetters) lines.push(`    #${m.id} ${m.method} to ${m.chatId}: ${m.error ?? "?"}`);
+  }
   return lines.join("\n");
 }
 
