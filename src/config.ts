@@ -31,7 +31,7 @@ const envShape = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "WEBHOOK_SECRET must be 16–256 characters of A-Z, a-z, 0-9, _ or -")
     .optional(),
-  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65535).default(8080),
+  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(0).max(65535).default(8080),
   ADMIN_TELEGRAM_IDS: z
     .string()
     .default("")

@@ -25,11 +25,14 @@ function sessionKey(ctx: BotContext): string | null {
 export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
   const { db } = ctx.deps;
   const updateId = ctx.update.update_id;
-  const seen = await db.processedUpdate.findUnique({ where: { updateId: BigInt(updateId) } });
-  if (seen) return;
-
   const key = sessionKey(ctx);
-  const stored = key ? await db.conversationSession.findUnique({ where: { key } }) : null;
+  // Both lookups at once: one round trip of waiting instead of two (the session read is wasted only
+  // for a redelivered update, which is rare).
+  const [seen, stored] = await Promise.all([
+    db.processedUpdate.findUnique({ where: { updateId: BigInt(updateId) } }),
+    key ? db.conversationSession.findUnique({ where: { key } }) : null,
+  ]);
+  if (seen) return;
   let version = stored?.version ?? 0;
   let savedJson = stored ? JSON.stringify(stored.data) : "{}";
   ctx.session = stored ? (stored.data as SessionData) : {};
@@ -74,6 +77,13 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
 
   await next();
 
+  const sessionChanged = key !== null && JSON.stringify(ctx.session ?? {}) !== savedJson;
+  if (!sessionChanged) {
+    // Most updates only read: recording the update_id is one statement, no transaction needed
+    // (and none at all when ctx.transact already recorded it).
+    if (!recorded) await db.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    return;
+  }
   await db.$transaction(async (tx) => {
     if (!recorded) await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
     await saveSession(tx);

@@ -1,0 +1,488 @@
+/**
+ * Benchmark of update handling (npm run bench:bot): updates per second and handling latency for
+ * three kinds of update, on embedded PGlite and on PostgreSQL, beside a bare telegraf handler on the
+ * same Bot API stand-in, so that the ratio shows what our middleware and database work cost.
+ *
+ * Every bot talks HTTP to src/testing/bot-api-server.ts on 127.0.0.1 (limits lifted), as it would to
+ * Telegram. Latency: one update at a time. Throughput: CONCURRENCY updates in flight. The results
+ * replace the "## Bot" section of BENCHMARKS.md and leave other sections alone.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { Telegraf } from "telegraf";
+import type { Update } from "telegraf/types";
+import { createBot } from "../src/bot/create-bot.ts";
+import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../src/db/client.ts";
+import { applyMigrations } from "../src/db/migrate.ts";
+import { systemClock } from "../src/domain/clock.ts";
+import { PrismaClient } from "../src/generated/prisma/client.ts";
+import { createLogger } from "../src/logger.ts";
+import { startBotApiServer, type BotApiServer } from "../src/testing/bot-api-server.ts";
+
+const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const WARMUP = 50;
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 400);
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 1000);
+const CONCURRENCY = 8;
+const USERS = 200;
+const BENCHMARKS_FILE = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+const TARGETS = { perSecond: 300, p99Ms: 50, ratio: 3 };
+
+interface Backend {
+  name: "PGlite" | "PostgreSQL";
+  prisma: PrismaClient;
+  /** Statements sent to the database since the last reset (for the per-update profile). */
+  queries: { count: number; enabled: boolean };
+  close(): Promise<void>;
+}
+
+interface Result {
+  subject: string;
+  scenario: string;
+  perSecond: number;
+  cpuMs: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  queriesPerUpdate: number | null;
+}
+
+// ---------------------------------------------------------------- databases
+
+function countingClient(adapter: SqlDriverAdapterFactory) {
+  const queries = { count: 0, enabled: false };
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", () => {
+    if (queries.enabled) queries.count += 1;
+  });
+  return { prisma, queries };
+}
+
+async function openPglite(): Promise<Backend> {
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteTransactionOpener(pglite));
+  const { prisma, queries } = countingClient(pgliteAdapter(pglite));
+  return {
+    name: "PGlite",
+    prisma,
+    queries,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(): Promise<Backend | null> {
+  const name = `seimbang_bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    process.stderr.write(
+      `PostgreSQL not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}); skipping it.\n`,
+    );
+    return null;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  // The pool size main.ts uses in production.
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  await applyMigrations(pgTransactionOpener(pool));
+  const { prisma, queries } = countingClient(new PrismaPg(pool));
+  return {
+    name: "PostgreSQL",
+    prisma,
+    queries,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      const cleanup = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- updates
+
+const botInfo = {
+  id: 777000111,
+  is_bot: true as const,
+  first_name: "Seimbang",
+  username: "seimbang_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+};
+
+let nextUpdateId = 1;
+let nextMessageId = 1;
+
+function person(i: number) {
+  return { id: 100_000 + i, is_bot: false as const, first_name: `Kepala ${i}`, language_code: "id" };
+}
+
+function text(i: number, body: string): Update {
+  const from = person(i);
+  const command = /^\/\S+/.exec(body);
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      from,
+      chat: { id: from.id, type: "private", first_name: from.first_name },
+      text: body,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    },
+  } as Update;
+}
+
+function press(i: number, data: string, messageId = 1): Update {
+  const from = person(i);
+  return {
+    update_id: nextUpdateId++,
+    callback_query: {
+      id: String(nextUpdateId),
+      from,
+      chat_instance: "bench",
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: from.id, type: "private" },
+        text: "…",
+      },
+    },
+  } as Update;
+}
+
+/** One SD with a role to report on and `count` unit heads (ids person(0..count-1)). */
+async function seed(prisma: PrismaClient, count: number): Promise<void> {
+  const agency = await prisma.agency.create({ data: { code: "DISDIK", name: "Dinas Pendidikan Merauke" } });
+  const role = await prisma.role.create({
+    data: {
+      code: "GURU_KELAS",
+      name: "Guru Kelas SD",
+      standardHours: 24,
+      retirementAge: 60,
+      isTeacher: true,
+      hoursPerRombel: 24,
+    },
+  });
+  const sd = await prisma.unit.create({
+    data: { code: "SDN-01", name: "SD Negeri 1 Salor", kind: "SD", agencyId: agency.id },
+  });
+  // The vacancy conversation offers the roles the unit has staff in.
+  await prisma.employee.create({
+    data: {
+      nip: "197803152005011002",
+      name: "Budi Santoso",
+      unitId: sd.id,
+      roleId: role.id,
+      weeklyHours: 24,
+      birthDate: new Date("1978-03-15"),
+      postSince: new Date("2012-01-01"),
+    },
+  });
+  await prisma.user.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      telegramId: BigInt(person(i).id),
+      name: `Kepala ${i}`,
+      role: "UNIT_HEAD" as const,
+      unitId: sd.id,
+      agencyId: agency.id,
+    })),
+  });
+}
+
+// ---------------------------------------------------------------- measuring
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function latency(
+  handle: (u: Update) => Promise<void>,
+  make: (i: number) => Update,
+  from: number,
+  n: number,
+) {
+  const times: number[] = [];
+  for (let i = from; i < from + n; i++) {
+    const update = make(i);
+    const started = process.hrtime.bigint();
+    await handle(update);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    mean: times.reduce((s, t) => s + t, 0) / times.length,
+  };
+}
+
+async function throughput(
+  handle: (u: Update) => Promise<void>,
+  make: (i: number) => Update,
+  from: number,
+  n: number,
+) {
+  const updates = Array.from({ length: n }, (_, k) => make(from + k));
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < updates.length) {
+        const update = updates[next++];
+        if (update) await handle(update);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  // This process's CPU per update: unlike wall time, barely moved by other load on the machine.
+  return { perSecond: n / seconds, cpuMs: (used.user + used.system) / 1000 / n };
+}
+
+interface Scenario {
+  name: string;
+  /** Update number i (users are reused round-robin unless the scenario needs fresh ones). */
+  make: (i: number) => Update;
+  /** Users needed in a state before update i can be measured, prepared outside the timing. */
+  prepare?: (handle: (u: Update) => Promise<void>, from: number, n: number) => Promise<void>;
+  check?: (prisma: PrismaClient, server: BotApiServer) => Promise<void>;
+}
+
+async function run(
+  subject: string,
+  scenario: Scenario,
+  handle: (u: Update) => Promise<void>,
+  backend: Backend | null,
+): Promise<Result> {
+  let base = 0;
+  const block = async (n: number) => {
+    await scenario.prepare?.(handle, base, n);
+    const from = base;
+    base += n;
+    return from;
+  };
+  await latency(handle, scenario.make, await block(WARMUP), WARMUP);
+  let queriesPerUpdate: number | null = null;
+  if (backend) {
+    const profile = await block(20);
+    backend.queries.count = 0;
+    backend.queries.enabled = true;
+    await latency(handle, scenario.make, profile, 20);
+    backend.queries.enabled = false;
+    queriesPerUpdate = backend.queries.count / 20;
+  }
+  const seq = await latency(handle, scenario.make, await block(SEQUENTIAL), SEQUENTIAL);
+  const { perSecond, cpuMs } = await throughput(handle, scenario.make, await block(CONCURRENT), CONCURRENT);
+  const result = { subject, scenario: scenario.name, perSecond, cpuMs, ...seq, queriesPerUpdate };
+  process.stdout.write(
+    `${subject.padEnd(10)} ${scenario.name.padEnd(28)} ${perSecond.toFixed(0).padStart(6)}/s  p50 ${seq.p50.toFixed(2)} ms  p99 ${seq.p99.toFixed(2)} ms  cpu ${cpuMs.toFixed(2)} ms` +
+      (queriesPerUpdate === null ? "" : `  ${queriesPerUpdate.toFixed(1)} statements/update`) +
+      "\n",
+  );
+  return result;
+}
+
+/** The conversation's count step needs each person at it: /lowongan, then the role button. */
+function vacancyCountScenario(server: BotApiServer): Scenario {
+  return {
+    name: "conversation step (count)",
+    make: (i) => text(i, "2"),
+    async prepare(handle, from, n) {
+      await inParallel(from, n, async (i) => {
+        await handle(text(i, "/lowongan"));
+        const chatId = person(i).id;
+        const asked = server.calls.findLast(
+          (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId,
+        );
+        const markup = parseMarkup(asked?.payload.reply_markup);
+        const data = markup?.inline_keyboard?.flat().find((b) => b.text === "Guru Kelas SD")?.callback_data;
+        if (!data || !asked?.messageId)
+          throw new Error(`no role button for ${chatId}: ${String(asked?.payload.text)}`);
+        await handle(press(i, data, asked.messageId));
+      });
+    },
+    async check(_prisma, s) {
+      const last = s.calls.findLast((c) => c.method === "sendMessage");
+      if (!String(last?.payload.text).includes("Apa penyebab lowongan"))
+        throw new Error(`count step answered: ${String(last?.payload.text)}`);
+    },
+  };
+}
+
+function parseMarkup(
+  value: unknown,
+): { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | null {
+  if (typeof value === "string") return JSON.parse(value) as ReturnType<typeof parseMarkup>;
+  return (value as ReturnType<typeof parseMarkup>) ?? null;
+}
+
+async function inParallel(from: number, n: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = from;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < from + n) await work(next++);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- main
+
+async function benchOurs(backend: Backend, server: BotApiServer): Promise<Result[]> {
+  // Fresh people for every conversation step, so seed enough heads for all of them.
+  const needed = WARMUP + 20 + SEQUENTIAL + CONCURRENT;
+  await seed(backend.prisma, needed);
+  const logger = createLogger("silent");
+  const bot = createBot(
+    {
+      config: { DEFAULT_LOCALE: "id", ADMIN_TELEGRAM_IDS: [], SCHEDULE_TIMEZONE: "Asia/Jayapura" },
+      db: backend.prisma,
+      clock: systemClock,
+      logger,
+    },
+    { token: server.token, apiRoot: server.url },
+  );
+  bot.botInfo = botInfo;
+  const handle = (u: Update) => bot.handleUpdate(u);
+  const scenarios: Scenario[] = [
+    {
+      name: "/start (registered head)",
+      make: (i) => text(i % USERS, "/start"),
+      async check(_p, s) {
+        const last = s.calls.findLast((c) => c.method === "sendMessage");
+        if (!String(last?.payload.text).includes("SD Negeri 1 Salor"))
+          throw new Error(`/start answered: ${String(last?.payload.text)}`);
+      },
+    },
+    vacancyCountScenario(server),
+    {
+      name: "button press (language)",
+      make: (i) => press(i % USERS, "lang:id"),
+      async check(_p, s) {
+        const last = s.calls.findLast((c) => c.method === "editMessageText");
+        if (!String(last?.payload.text).includes("Bahasa Indonesia"))
+          throw new Error(`language press answered: ${String(last?.payload.text)}`);
+      },
+    },
+  ];
+  const results: Result[] = [];
+  for (const scenario of scenarios) {
+    results.push(await run(backend.name, scenario, handle, backend));
+    await scenario.check?.(backend.prisma, server);
+  }
+  const processed = await backend.prisma.processedUpdate.count();
+  if (processed < needed) throw new Error(`only ${processed} updates were recorded`);
+  return results;
+}
+
+async function benchBare(server: BotApiServer): Promise<Result> {
+  const bot = new Telegraf(server.token, { telegram: { apiRoot: server.url } });
+  bot.botInfo = botInfo;
+  bot.start((ctx) => ctx.reply("hi"));
+  return run(
+    "bare",
+    { name: "/start (telegraf only)", make: (i) => text(i % USERS, "/start") },
+    (u) => bot.handleUpdate(u),
+    null,
+  );
+}
+
+function renderSection(results: Result[], bare: Result): string {
+  const ms = (v: number) => v.toFixed(2);
+  const rows = results.map((r) => {
+    const ratio = r.mean / bare.mean;
+    return `| ${r.subject} | ${r.scenario} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.mean)} | ${ms(r.cpuMs)} | ${ratio.toFixed(1)}× | ${r.queriesPerUpdate?.toFixed(1) ?? "–"} |`;
+  });
+  const pgResults = results.filter((r) => r.subject === "PostgreSQL");
+  const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+  const minRate = Math.min(...pgResults.map((r) => r.perSecond));
+  const maxP99 = Math.max(...pgResults.map((r) => r.p99));
+  const maxRatio = Math.max(...pgResults.map((r) => r.mean / bare.mean));
+  return [
+    "## Bot",
+    "",
+    `Updates through \`bot.handleUpdate\`, every Bot API call over HTTP to the stand-in (src/testing/bot-api-server.ts) on`,
+    `127.0.0.1, Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Latency: ${SEQUENTIAL} updates one at a time (after ${WARMUP} to warm up). Throughput: ${CONCURRENT} updates, ${CONCURRENCY} in flight.`,
+    `Cost ratio: mean latency against the bare telegraf handler (\`bot.start(ctx => ctx.reply("hi"))\`) on the same stand-in.`,
+    `CPU ms: this process's CPU time per update during the throughput run (the bot's own cost; the database server's is not counted).`,
+    `Statements: database statements per update (Prisma query log; BEGIN/COMMIT included).`,
+    "",
+    "| database | update | updates/s | p50 ms | p99 ms | mean ms | CPU ms | × bare | statements |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| – | ${bare.scenario} | ${bare.perSecond.toFixed(0)} | ${ms(bare.p50)} | ${ms(bare.p99)} | ${ms(bare.mean)} | ${ms(bare.cpuMs)} | 1.0× | 0 |`,
+    ...rows,
+    "",
+    `Load average when the run ended: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs (a shared machine inflates wall times).`,
+    "",
+    pgResults.length > 0
+      ? `Targets on PostgreSQL: ≥ ${TARGETS.perSecond} updates/s (slowest: ${minRate.toFixed(0)}) ${verdict(minRate >= TARGETS.perSecond)}; ` +
+        `p99 < ${TARGETS.p99Ms} ms (worst: ${ms(maxP99)}) ${verdict(maxP99 < TARGETS.p99Ms)}; ` +
+        `≤ ${TARGETS.ratio}× the bare handler (worst: ${maxRatio.toFixed(1)}×) ${verdict(maxRatio <= TARGETS.ratio)}.`
+      : "PostgreSQL was not reachable; only PGlite was measured.",
+    "",
+  ].join("\n");
+}
+
+/** Replaces the "## Bot" section (up to the next "## " heading) or appends it. */
+function writeSection(section: string): void {
+  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, "utf8") : "# Benchmarks\n";
+  const lines = current.split("\n");
+  const start = lines.findIndex((line) => line.trim() === "## Bot");
+  if (start === -1) {
+    writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const after = lines.findIndex((line, index) => index > start && line.startsWith("## "));
+  const before = lines.slice(0, start).join("\n").trimEnd();
+  const rest = after === -1 ? "" : `\n${lines.slice(after).join("\n")}`;
+  writeFileSync(BENCHMARKS_FILE, `${before}\n\n${section}${rest}`);
+}
+
+async function main(): Promise<void> {
+  // Limits lifted: the bench measures handling, not Telegram's flood control (delivery/ has its own bench).
+  const server = await startBotApiServer({
+    limits: { perSecond: 1e9, groupPerMinute: 1e9, privateIntervalMs: 0 },
+  });
+  const results: Result[] = [];
+  try {
+    const bare = await benchBare(server);
+    for (const open of [openPglite, openPostgres]) {
+      const backend = await open();
+      if (!backend) continue;
+      try {
+        results.push(...(await benchOurs(backend, server)));
+      } finally {
+        await backend.close();
+      }
+      server.calls.length = 0;
+    }
+    const section = renderSection(results, bare);
+    writeSection(section);
+    process.stdout.write(`\n${section}`);
+  } finally {
+    await server.close();
+  }
+}
+
+await main();
