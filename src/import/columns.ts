@@ -1,0 +1,126 @@
+import { DomainError } from "../domain/errors.ts";
+import type { RawTable } from "./read-file.ts";
+
+/**
+ * Accepted column names, normalised (lower case, anything but letters and digits becomes "_").
+ * SIASN's and Dapodik's export names are listed where they exist; docs/import.md is the
+ * operator's copy of these lists — keep the two in step.
+ */
+export const UNIT_COLUMNS = {
+  code: ["kode", "code", "kode_unit", "unit_code", "npsn", "kode_satker", "kode_unor", "unor_id", "id_unor"],
+  name: [
+    "nama",
+    "name",
+    "nama_unit",
+    "unit_name",
+    "nama_sekolah",
+    "nama_satuan_pendidikan",
+    "nama_unor",
+    "unor_nama",
+  ],
+  kind: ["jenis", "kind", "jenis_unit", "bentuk_pendidikan", "jenjang", "type"],
+  agency: ["instansi", "agency", "kode_instansi", "agency_code"],
+  agencyName: ["nama_instansi", "agency_name", "instansi_nama"],
+  lat: ["lat", "lintang", "latitude"],
+  lon: ["lon", "lng", "bujur", "longitude"],
+} as const;
+
+export const EMPLOYEE_COLUMNS = {
+  nip: ["nip", "nip_baru", "nip18", "nip_18"],
+  name: ["nama", "name", "nama_pegawai", "nama_lengkap", "nama_ptk"],
+  unit: ["kode_unit", "unit_code", "unit", "kode_unor", "unor_id", "id_unor", "npsn"],
+  role: ["kode_jabatan", "role_code", "jabatan", "jabatan_id", "id_jabatan", "role"],
+  roleName: ["nama_jabatan", "role_name", "jabatan_nama"],
+  hours: [
+    "jp_per_minggu",
+    "jp",
+    "jjm",
+    "jam",
+    "jam_per_minggu",
+    "jumlah_jam_mengajar",
+    "weekly_hours",
+    "hours",
+  ],
+  birthDate: ["tanggal_lahir", "tgl_lahir", "birth_date", "date_of_birth"],
+  postSince: ["tmt_jabatan", "tmt", "date_entered_post", "post_since"],
+} as const;
+
+export type UnitField = keyof typeof UNIT_COLUMNS;
+export type EmployeeField = keyof typeof EMPLOYEE_COLUMNS;
+export type TableKind = "units" | "employees";
+
+const UNIT_SHEETS = ["units", "unit", "unit_kerja"];
+const EMPLOYEE_SHEETS = ["employees", "pegawai", "asn"];
+
+export function normalizeHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** Column index of each known field; the first matching column wins. */
+function mapColumns<F extends string>(
+  headers: string[],
+  aliases: Record<F, readonly string[]>,
+): Partial<Record<F, number>> {
+  const normalized = headers.map(normalizeHeader);
+  const map: Partial<Record<F, number>> = {};
+  for (const field of Object.keys(aliases) as F[]) {
+    for (const alias of aliases[field]) {
+      const index = normalized.indexOf(alias);
+      if (index >= 0) {
+        map[field] = index;
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+export type MappedTable =
+  | { kind: "units"; table: RawTable; columns: Partial<Record<UnitField, number>> }
+  | { kind: "employees"; table: RawTable; columns: Partial<Record<EmployeeField, number>> };
+
+/** A table is employees when it has a NIP column, units when it has a unit code; sheet names decide first. */
+function kindOf(table: RawTable): TableKind | null {
+  const sheet = table.sheet ? normalizeHeader(table.sheet) : null;
+  if (sheet && UNIT_SHEETS.includes(sheet)) return "units";
+  if (sheet && EMPLOYEE_SHEETS.includes(sheet)) return "employees";
+  if (mapColumns(table.headers, EMPLOYEE_COLUMNS).nip !== undefined) return "employees";
+  if (mapColumns(table.headers, UNIT_COLUMNS).code !== undefined) return "units";
+  return null;
+}
+
+/**
+ * Recognises each table; units come first so employees may name units created by the same file.
+ * Sheets that are neither (a "Petunjuk" sheet of instructions) are skipped.
+ */
+export function mapTables(tables: RawTable[]): MappedTable[] {
+  const mapped: MappedTable[] = [];
+  for (const table of tables) {
+    const kind = kindOf(table);
+    if (kind === "units") {
+      const columns = mapColumns(table.headers, UNIT_COLUMNS);
+      if (columns.code === undefined) throw missingColumn(table, "kode / code");
+      mapped.push({ kind, table, columns });
+    } else if (kind === "employees") {
+      const columns = mapColumns(table.headers, EMPLOYEE_COLUMNS);
+      if (columns.nip === undefined) throw missingColumn(table, "NIP / nip_baru");
+      mapped.push({ kind, table, columns });
+    }
+  }
+  if (mapped.length === 0) {
+    const headers = tables
+      .flatMap((t) => t.headers)
+      .filter(Boolean)
+      .slice(0, 12)
+      .join(", ");
+    throw new DomainError("import_unknown_columns", { headers: headers || "-" });
+  }
+  return mapped.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "units" ? -1 : 1));
+}
+
+function missingColumn(table: RawTable, column: string): DomainError {
+  return new DomainError("import_missing_column", { sheet: table.sheet ?? "CSV", column });
+}

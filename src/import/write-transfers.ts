@@ -1,0 +1,117 @@
+import ExcelJS from "exceljs";
+import type { Locale, TextKey } from "../bot/locales/index.ts";
+import { formatDate, formatDateTime } from "../domain/time.ts";
+import type { AuditLine, TransferExport, TransferLine } from "../use-cases/export-transfers.ts";
+import { plainText } from "./describe.ts";
+import { writeCsv } from "./write-csv.ts";
+
+type Row = Array<string | number>;
+
+const TRANSFER_COLUMNS = [
+  "export.col.no",
+  "export.col.nip",
+  "export.col.name",
+  "export.col.role_from",
+  "export.col.role_to",
+  "export.col.unit_from",
+  "export.col.unit_to",
+  "export.col.effective",
+  "export.col.decided_by",
+  "export.col.decided_at",
+  "export.col.reason",
+  "export.col.trail",
+  "export.col.proposal",
+] as const satisfies readonly TextKey[];
+
+const AUDIT_COLUMNS = [
+  "export.col.at",
+  "export.col.actor",
+  "export.col.action",
+  "export.col.entity",
+  "export.col.entity_id",
+  "export.col.details",
+] as const satisfies readonly TextKey[];
+
+function transferRow(line: TransferLine, index: number, locale: Locale, timeZone: string): Row {
+  const trail = line.trail
+    .map((d) => {
+      const verdict = plainText(
+        locale,
+        d.verdict === "APPROVE" ? "export.verdict.APPROVE" : "export.verdict.REJECT",
+      );
+      return `${d.name}: ${verdict} ${formatDateTime(d.at, timeZone)}${d.reason ? ` (${d.reason})` : ""}`;
+    })
+    .join("; ");
+  return [
+    index + 1,
+    line.nip,
+    line.name,
+    line.roleFrom,
+    line.roleTo,
+    line.unitFrom,
+    line.unitTo,
+    // @db.Date columns hold the calendar day at UTC midnight.
+    line.effectiveDate ? formatDate(line.effectiveDate, "UTC") : "",
+    line.decidedBy,
+    line.decidedAt ? formatDateTime(line.decidedAt, timeZone) : "",
+    line.reason,
+    trail,
+    line.proposalId,
+  ];
+}
+
+function auditRow(line: AuditLine, timeZone: string): Row {
+  return [
+    formatDateTime(line.at, timeZone),
+    line.actor,
+    line.action,
+    line.entity,
+    line.entityId,
+    line.details,
+  ];
+}
+
+function tables(data: TransferExport, locale: Locale, timeZone: string) {
+  return {
+    transfers: [
+      TRANSFER_COLUMNS.map((k) => plainText(locale, k)),
+      ...data.transfers.map((t, i) => transferRow(t, i, locale, timeZone)),
+    ],
+    audit: [AUDIT_COLUMNS.map((k) => plainText(locale, k)), ...data.audit.map((a) => auditRow(a, timeZone))],
+  };
+}
+
+/** The SK mutasi draft list on one sheet, the audit log on a second; NIPs stay text so Excel keeps all 18 digits. */
+export async function transfersWorkbook(
+  data: TransferExport,
+  locale: Locale,
+  timeZone: string,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Seimbang";
+  const { transfers, audit } = tables(data, locale, timeZone);
+  for (const [name, rows, widths] of [
+    [
+      plainText(locale, "export.sheet.transfers"),
+      transfers,
+      [5, 21, 28, 24, 24, 30, 30, 12, 24, 20, 50, 60, 10],
+    ],
+    [plainText(locale, "export.sheet.audit"), audit, [20, 24, 22, 12, 20, 80]],
+  ] as const) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = widths.map((width) => ({ width }));
+    for (const row of rows) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV has one table per file: the transfers, and the audit log for the sibling <name>-audit.csv. */
+export function transfersCsv(
+  data: TransferExport,
+  locale: Locale,
+  timeZone: string,
+): { transfers: Buffer; audit: Buffer } {
+  const { transfers, audit } = tables(data, locale, timeZone);
+  return { transfers: writeCsv(transfers), audit: writeCsv(audit) };
+}

@@ -1,0 +1,140 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exportCommand } from "../../src/cli/commands/export.ts";
+import { importCommand } from "../../src/cli/commands/import.ts";
+import type { CliContext } from "../../src/cli/types.ts";
+import type { Database } from "../../src/db/client.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { seedSmallDistrict } from "../support/fixtures.ts";
+import { fixedClock } from "../support/harness.ts";
+import { csvFile, employeeHeader, makeNip, readXlsxRows } from "../support/import-files.ts";
+
+describe("cli import and export", () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), "seimbang-cli-"));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => db.reset());
+
+  /** The command objects run against the test database; output is captured instead of printed. */
+  function cli() {
+    const out: string[] = [];
+    const database: Database = {
+      prisma: db.prisma,
+      kind: "embedded",
+      migrate: async () => [],
+      close: async () => undefined,
+    };
+    const ctx: CliContext = {
+      config: {
+        DATA_DIR: dir,
+        SCHEDULE_TIMEZONE: "Asia/Jayapura",
+        LOG_LEVEL: "silent",
+      } as CliContext["config"],
+      clock: fixedClock(),
+      logger: createLogger("silent"),
+      io: { out: (text) => out.push(text), err: (text) => out.push(text) },
+      database: async () => database,
+      migrationsApplied: () => [],
+    };
+    return { ctx, out };
+  }
+
+  const anto = makeNip("1990-05-17", "2015-03", 1, 4);
+  async function employeesFile(): Promise<string> {
+    const path = join(dir, "pegawai.csv");
+    await writeFile(
+      path,
+      csvFile([
+        employeeHeader,
+        [anto, "Anto Gebze", "SDN-01", "GURU_KELAS", 24, "", "2019-07-01"],
+        [
+          makeNip("1980-02-02", "2006-01", 2, 3),
+          "Tanggal Salah",
+          "SDN-01",
+          "GURU_KELAS",
+          24,
+          "",
+          "2019-13-01",
+        ],
+      ]),
+    );
+    return path;
+  }
+
+  it("imports with rejects listed (exit 0), refuses in --strict (exit 1), and reports bad usage (exit 2)", async () => {
+    await seedSmallDistrict(db.prisma);
+    const path = await employeesFile();
+
+    const dry = cli();
+    await importCommand.run([path, "--dry-run"], dry.ctx);
+    expect(dry.out).toContain("  employees: 1 created, 0 updated, 0 unchanged");
+    expect(dry.out).toContain(`  would create employee ${anto}`);
+    expect(await db.prisma.employee.count()).toBe(2);
+
+    const strict = cli();
+    await expect(importCommand.run([path, "--strict"], strict.ctx)).rejects.toMatchObject({ exitCode: 1 });
+    expect(strict.out.join("\n")).toContain(
+      'line 3 [198002022006012003]: date entered post (TMT) "2019-13-01" is not a real date',
+    );
+    expect(await db.prisma.employee.count()).toBe(2);
+
+    const real = cli();
+    await importCommand.run([path], real.ctx);
+    expect(real.out[0]).toBe(`Import of ${path}`);
+    expect(real.out).toContain("Rejected rows (1):");
+    expect(await db.prisma.employee.count()).toBe(3);
+
+    const again = cli();
+    await importCommand.run([path], again.ctx);
+    expect(again.out).toContain("  employees: 0 created, 0 updated, 1 unchanged");
+
+    await expect(importCommand.run([], cli().ctx)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(importCommand.run([path, "--force"], cli().ctx)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(importCommand.run([join(dir, "missing.csv")], cli().ctx)).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringContaining("ENOENT"),
+    });
+    const latin1 = join(dir, "ansi.csv");
+    await writeFile(
+      latin1,
+      Buffer.concat([Buffer.from("NIP,Nama\n198501012010011001,Jos"), Buffer.from([0xe9, 0x0a])]),
+    );
+    await expect(importCommand.run([latin1], cli().ctx)).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringContaining("not UTF-8"),
+    });
+  });
+
+  it("exports transfers to XLSX with an audit sheet, and to CSV with a sibling audit file", async () => {
+    await seedSmallDistrict(db.prisma);
+    await importCommand.run([await employeesFile()], cli().ctx);
+
+    const xlsx = join(dir, "mutasi.xlsx");
+    const run = cli();
+    await exportCommand.run(["transfers", "--out", xlsx], run.ctx);
+    expect(run.out[0]).toMatch(/^Exported 0 approved transfers and 1 audit entries to /);
+    const sheets = await readXlsxRows(await readFile(xlsx));
+    expect(Object.keys(sheets)).toEqual(["Mutasi", "Audit"]);
+    expect(sheets.Audit?.map((r) => r[2])).toEqual(["Aksi", "import.file"]);
+
+    const csv = join(dir, "mutasi.csv");
+    await exportCommand.run(["transfers", "--out", csv], cli().ctx);
+    expect((await readFile(csv, "utf8")).startsWith("\uFEFFNo,NIP,Nama,Jabatan lama")).toBe(true);
+    expect(await readFile(join(dir, "mutasi-audit.csv"), "utf8")).toContain("import.file");
+
+    await expect(
+      exportCommand.run(["transfers", "--out", join(dir, "x.pdf")], cli().ctx),
+    ).rejects.toMatchObject({ exitCode: 2 });
+    await expect(exportCommand.run(["proposals"], cli().ctx)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
