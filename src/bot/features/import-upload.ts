@@ -79,7 +79,7 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
   const dryRun = /\b(uji|dry[- ]?run|coba)\b/i.test(caption);
   const strict = /\b(ketat|strict)\b/i.test(caption);
   const tables = await readImportFile(await download(ctx, document.file_id), fileName);
-  const { clock, config, db } = ctx.deps;
+  const { clock, config } = ctx.deps;
   const options = {
     source: fileName,
     actor: { id: ctx.user?.id ?? null, name: ctx.user?.name ?? `telegram:${ctx.from.id}` },
@@ -88,12 +88,9 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
     dryRun,
     strict,
   };
-  // Not ctx.transact: that transaction has Prisma's 5 s default, too short for a 50,000-row file.
-  // The import is an idempotent upsert, so if the update is redelivered after this commits, the
-  // second run finds every row unchanged and writes only its audit line.
-  const report = await db.$transaction((tx) => importData(tx, tables, options), {
-    timeout: TRANSACTION_TIMEOUT_MS,
-    maxWait: 10_000,
+  // The update is recorded with the import, so a redelivered upload imports nothing twice.
+  const report = await ctx.transact((tx) => importData(tx, tables, options), {
+    timeoutMs: TRANSACTION_TIMEOUT_MS,
   });
   await ctx.reply(summary(ctx, fileName, report, strict), { parse_mode: "HTML" });
   if (report.rejected.length > 0) {

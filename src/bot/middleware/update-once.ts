@@ -45,7 +45,10 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (version === 0 && !stored) {
       await tx.conversationSession.create({ data: { key, data, version: 1 } });
     } else {
-      const { count } = await tx.conversationSession.updateMany({ where: { key, version }, data: { data, version: version + 1 } });
+      const { count } = await tx.conversationSession.updateMany({
+        where: { key, version },
+        data: { data, version: version + 1 },
+      });
       // Another update for the same person committed first (a double press): this one loses.
       if (count === 0) throw new AlreadyProcessedError(updateId);
     }
@@ -55,19 +58,25 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
 
   const record = async (tx: Prisma.TransactionClient) => {
     if (recorded) return;
-    const { count } = await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    const { count } = await tx.processedUpdate.createMany({
+      data: [{ updateId: BigInt(updateId) }],
+      skipDuplicates: true,
+    });
     if (count === 0) throw new AlreadyProcessedError(updateId);
     recorded = true;
   };
 
-  ctx.transact = async (work) => {
+  ctx.transact = async (work, options) => {
     try {
-      return await db.$transaction(async (tx) => {
-        await record(tx);
-        const result = await work(tx);
-        await saveSession(tx);
-        return result;
-      });
+      return await db.$transaction(
+        async (tx) => {
+          await record(tx);
+          const result = await work(tx);
+          await saveSession(tx);
+          return result;
+        },
+        { timeout: options?.timeoutMs ?? 5_000, maxWait: 10_000 },
+      );
     } catch (error) {
       recorded = false;
       if (isUniqueViolationOn(error, "ConversationSession")) throw new AlreadyProcessedError(updateId);
@@ -81,11 +90,13 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!sessionChanged) {
     // Most updates only read: recording the update_id is one statement, no transaction needed
     // (and none at all when ctx.transact already recorded it).
-    if (!recorded) await db.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    if (!recorded)
+      await db.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
     return;
   }
   await db.$transaction(async (tx) => {
-    if (!recorded) await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    if (!recorded)
+      await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
     await saveSession(tx);
   });
 };

@@ -1,0 +1,24 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+/** `npm run demo` is the first thing a newcomer runs: it must tell the whole story, offline. */
+describe("npm run demo", () => {
+  it("plays the Salor story to an approved transfer", async () => {
+    const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/demo.ts"], {
+      env: { ...process.env, LOG_LEVEL: "silent", DATABASE_URL: "" },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    expect(stdout).toContain("Anda sekarang terdaftar sebagai kepala unit SD Negeri 5 Harapan Makmur");
+    expect(stdout).toMatch(/Lowongan baru di SD Negeri 5 Harapan Makmur/);
+    expect(stdout).toMatch(/Beban kerja SD Negeri 5 Harapan Makmur periode \d{4}-\d{2} tersimpan/);
+    expect(stdout).toMatch(/Pemeriksaan keseimbangan beban kerja/);
+    expect(stdout).toMatch(/Usulan mutasi #\d+/);
+    expect(stdout).toMatch(/✅ Disetujui oleh Rina Kaize pada \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIT/);
+    expect(stdout).toMatch(/Mutasi disetujui: .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/);
+    expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{4}-\d{2}-\d{2}\./);
+  }, 300_000);
+});
