@@ -1,17 +1,34 @@
 import { Telegraf } from "telegraf";
 import type { BotContext, BotDeps } from "./context.ts";
+import { conversationTimeout } from "./conversations/conversation.ts";
+import { cancelFeature } from "./features/cancel.ts";
+import { exportFeature } from "./features/export.ts";
+import { checkFeature } from "./features/check.ts";
 import { fallbackFeature } from "./features/fallback.ts";
+import { importUploadFeature } from "./features/import-upload.ts";
 import { helpFeature } from "./features/help.ts";
 import { inviteFeature } from "./features/invite.ts";
 import { languageFeature } from "./features/language.ts";
+import { linkGroupFeature } from "./features/link-group.ts";
+import { pendingFeature } from "./features/pending.ts";
+import { proposalDecisionFeature } from "./features/proposal-decision.ts";
 import { startFeature } from "./features/start.ts";
+import { reportMenuFeature } from "./features/report-menu.ts";
+import { staffFeature } from "./features/staff.ts";
+import { statusFeature } from "./features/status.ts";
+import { vacancyReportFeature } from "./features/vacancy-report.ts";
+import { workloadReportFeature } from "./features/workload-report.ts";
+import type { Metrics } from "../metrics.ts";
 import { errorBoundary } from "./middleware/error-boundary.ts";
+import { metricsMiddleware } from "./middleware/metrics.ts";
 import { identify } from "./middleware/identify.ts";
 import { updateOnce } from "./middleware/update-once.ts";
 
 export interface CreateBotOptions {
   token: string;
   apiRoot?: string;
+  /** Counts and times every update (first in the chain). */
+  metrics?: Pick<Metrics, "updateHandled">;
 }
 
 /** Builds the bot; nothing connects until the caller launches it or feeds it updates. */
@@ -29,6 +46,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
     ctx.deps = deps;
     await next();
   });
+  if (options.metrics) bot.use(metricsMiddleware(options.metrics));
   bot.use(errorBoundary);
   bot.use(updateOnce);
   bot.use(identify);
@@ -38,6 +56,21 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(languageFeature);
   bot.use(inviteFeature);
 
+  bot.use(linkGroupFeature);
+  bot.use(proposalDecisionFeature);
+  bot.use(pendingFeature);
+
+  bot.use(conversationTimeout);
+  bot.use(cancelFeature);
+  bot.use(reportMenuFeature);
+  bot.use(vacancyReportFeature);
+  bot.use(workloadReportFeature);
+  bot.use(staffFeature);
+  bot.use(statusFeature);
+
+  bot.use(importUploadFeature);
+  bot.use(exportFeature);
+  bot.use(checkFeature);
   bot.use(fallbackFeature);
 
   bot.catch((error, ctx) => {

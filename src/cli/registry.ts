@@ -1,9 +1,23 @@
+import { checkCommand } from "./commands/check.ts";
+import { exportCommand } from "./commands/export.ts";
+import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { planCommand } from "./commands/plan.ts";
+import { seedCommand } from "./commands/seed.ts";
+import { snapshotCommand } from "./commands/snapshot.ts";
+import { statusCommand } from "./commands/status.ts";
 import type { CliCommand } from "./types.ts";
 
 /** Every command of DESIGN.md's command-line contract. */
 export const commands: Record<string, CliCommand> = {
   migrate: migrateCommand,
   invite: inviteCommand,
+  seed: seedCommand,
+  status: statusCommand,
+  import: importCommand,
+  export: exportCommand,
+  check: checkCommand,
+  plan: planCommand,
+  snapshot: snapshotCommand,
 };

@@ -1,14 +1,30 @@
 // Every text a person sees lives here. Each feature adds its own pair of files (id/<feature>.ts,
 // en/<feature>.ts, the English typed against the Indonesian so no key is missing) and one line below.
+import { check as enCheck } from "./en/check.ts";
+import { check as idCheck } from "./id/check.ts";
 import { core as enCore } from "./en/core.ts";
 import { core as idCore } from "./id/core.ts";
+import { data as enData } from "./en/data.ts";
+import { data as idData } from "./id/data.ts";
+import { hr as enHr } from "./en/hr.ts";
+import { hr as idHr } from "./id/hr.ts";
+import { unitHead as enUnitHead } from "./en/unit-head.ts";
+import { unitHead as idUnitHead } from "./id/unit-head.ts";
 
 const id = {
   ...idCore,
+  ...idCheck,
+  ...idData,
+  ...idHr,
+  ...idUnitHead,
 };
 
 const en: Record<keyof typeof id, string> = {
   ...enCore,
+  ...enCheck,
+  ...enData,
+  ...enHr,
+  ...enUnitHead,
 };
 
 export type Locale = "id" | "en";

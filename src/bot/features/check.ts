@@ -1,0 +1,39 @@
+import { Composer } from "telegraf";
+import { DomainError } from "../../domain/errors.ts";
+import { assertMayRunCheck, runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
+import type { BotContext } from "../context.ts";
+
+/** /cek in an HR group: runs the balancing check now; the alert and the cards follow through the outbox. */
+export const checkFeature = new Composer<BotContext>();
+
+checkFeature.command(["cek", "check"], async (ctx) => {
+  if (ctx.chat.type !== "group" && ctx.chat.type !== "supergroup") throw new DomainError("group_only");
+  const { db, clock, logger, config } = ctx.deps;
+  await assertMayRunCheck(db, { chatId: ctx.chat.id, user: ctx.user, isAdmin: ctx.isAdmin });
+  const result = await runBalancingCheck(
+    { db, clock, logger, config },
+    { trigger: "GROUP", post: true, transact: (work) => ctx.transact(work) },
+  );
+  const run = result.runId ?? 0;
+  if (result.blackout) {
+    await ctx.reply(ctx.t("check.summary.blackout", { run, ...result.blackout }), { parse_mode: "HTML" });
+    return;
+  }
+  if (result.proposals.length === 0 && result.skipped === 0) {
+    await ctx.reply(ctx.t("check.summary.nothing", { run, before: result.unmetBefore }), {
+      parse_mode: "HTML",
+    });
+    return;
+  }
+  const skipped = result.skipped > 0 ? ctx.t("check.summary.skipped", { count: result.skipped }) : "";
+  await ctx.reply(
+    ctx.t("check.summary", {
+      run,
+      before: result.unmetBefore,
+      after: result.unmetAfter,
+      created: result.proposals.length,
+      skipped,
+    }),
+    { parse_mode: "HTML" },
+  );
+});

@@ -1,0 +1,60 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { parsePlanInput, planTransfers, PlanInputError } from "../../domain/balance/index.ts";
+import { operatorError, usageError, type CliCommand } from "../types.ts";
+
+const USAGE = "usage: plan --input <snapshot.json> [--output <plan.json>]";
+
+function parseArgs(args: string[]): { input: string; output: string | null } {
+  let input: string | null = null;
+  let output: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = args[i + 1];
+    if ((arg === "--input" || arg === "--output") && value && !value.startsWith("--")) {
+      if (arg === "--input") input = value;
+      else output = value;
+      i += 1;
+    } else {
+      throw usageError(
+        `${arg === "--input" || arg === "--output" ? `${arg} needs a file name` : `unknown argument: ${arg}`}\n${USAGE}`,
+      );
+    }
+  }
+  if (!input) throw usageError(USAGE);
+  return { input, output };
+}
+
+/** The engine on a file: no database, no bot. Prints (or writes) the plan in DESIGN.md's format. */
+export const planCommand: CliCommand = {
+  usage: "plan --input <snapshot.json> [--output <plan.json>]   propose transfers for a snapshot",
+  async run(args, ctx) {
+    const { input, output } = parseArgs(args);
+    let text: string;
+    try {
+      text = await readFile(input, "utf8");
+    } catch (error) {
+      throw operatorError(`Cannot read ${input}: ${(error as Error).message}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw operatorError(`${input} is not valid JSON: ${(error as Error).message}`);
+    }
+    try {
+      const plan = await planTransfers(parsePlanInput(json));
+      const result = `${JSON.stringify({ moves: plan.moves, metrics: plan.metrics }, null, 2)}\n`;
+      if (output) {
+        await writeFile(output, result);
+        ctx.io.out(
+          `Plan written to ${output}: ${plan.metrics.moves} moves, unmet ${plan.metrics.unmetBefore} → ${plan.metrics.unmetAfter} h/week.`,
+        );
+      } else {
+        ctx.io.out(result.trimEnd());
+      }
+    } catch (error) {
+      if (error instanceof PlanInputError) throw operatorError(`${input}: ${error.message}`);
+      throw error;
+    }
+  },
+};

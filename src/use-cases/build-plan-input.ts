@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { DbTx } from "../db/client.ts";
+import type { PlanInput, PlanPolicy } from "../domain/balance/index.ts";
+import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
+import { readDistrict, type District } from "./read-district.ts";
+import { getSetting } from "./settings.ts";
+
+export const BALANCE_POLICY_SETTING = "policy.balance";
+export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
+
+/** Defaults of the balancing policy: at most 3 moves touching a unit, 120 km a move, no total bound. */
+export const DEFAULT_BALANCE_POLICY: Required<PlanPolicy> = {
+  maxMovesPerUnit: 3,
+  maxDistanceKm: 120,
+  maxMoves: null,
+};
+
+const bound = z.number().nonnegative().nullable().optional();
+const balancePolicySchema = z
+  .object({ maxMovesPerUnit: bound, maxDistanceKm: bound, maxMoves: bound })
+  .partial();
+
+/** Setting "policy.balance" over the defaults; a malformed setting falls back to the defaults field by field. */
+export async function readBalancePolicy(db: DbTx): Promise<Required<PlanPolicy>> {
+  const parsed = balancePolicySchema.safeParse(await getSetting<unknown>(db, BALANCE_POLICY_SETTING));
+  const stored = parsed.success ? parsed.data : {};
+  return {
+    maxMovesPerUnit:
+      stored.maxMovesPerUnit === undefined ? DEFAULT_BALANCE_POLICY.maxMovesPerUnit : stored.maxMovesPerUnit,
+    maxDistanceKm:
+      stored.maxDistanceKm === undefined ? DEFAULT_BALANCE_POLICY.maxDistanceKm : stored.maxDistanceKm,
+    maxMoves: stored.maxMoves === undefined ? DEFAULT_BALANCE_POLICY.maxMoves : stored.maxMoves,
+  };
+}
+
+async function readTransferPolicy(db: DbTx): Promise<TransferPolicy> {
+  const months = await getSetting<unknown>(db, MIN_MONTHS_SETTING);
+  return typeof months === "number" && months >= 0
+    ? { ...DEFAULT_TRANSFER_POLICY, minMonthsInPost: months }
+    : DEFAULT_TRANSFER_POLICY;
+}
+
+export interface BuiltPlanInput {
+  input: PlanInput;
+  district: District;
+}
+
+/**
+ * The database as the plan format of DESIGN.md. Units and roles are named by their codes,
+ * employees by NIP. Only active staff bring hours (the same capacity the status pages show), and
+ * someone with a pending proposal brings them where that proposal would take them;
+ * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no
+ * objection, no pending proposal), decided here so the engine stays pure.
+ */
+export async function buildPlanInput(
+  db: DbTx,
+  options: { now: Date; timeZone: string },
+): Promise<BuiltPlanInput> {
+  const district = await readDistrict(db, {
+    now: options.now,
+    timeZone: options.timeZone,
+    policy: await readTransferPolicy(db),
+  });
+  const unitCode = new Map(district.units.map((u) => [u.id, u.code]));
+  const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
+  const code = (map: Map<number, string>, id: number) => map.get(id) ?? String(id);
+  const pending = new Map(
+    (
+      await db.proposal.findMany({
+        where: { status: "PENDING" },
+        select: { employeeId: true, toUnitId: true, roleId: true },
+      })
+    ).map((p) => [p.employeeId, p]),
+  );
+  const input: PlanInput = {
+    version: 1,
+    units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
+    roles: district.roles.map((r) => ({ id: r.code, name: r.name, standardHours: r.standardHours })),
+    demand: district.loads
+      .filter((load) => load.demand > 0)
+      .map((load) => ({
+        unit: code(unitCode, load.unitId),
+        role: code(roleCode, load.roleId),
+        hours: load.demand,
+      })),
+    employees: district.employees
+      .filter((e) => e.status === "AKTIF")
+      .map((e) => {
+        // A pending proposal counts as if carried out: the next check must not propose a second
+        // person for a shortage that one is already proposed to fill.
+        const planned = pending.get(e.id);
+        return {
+          id: e.nip,
+          name: e.name,
+          unit: code(unitCode, planned?.toUnitId ?? e.unitId),
+          role: code(roleCode, planned?.roleId ?? e.roleId),
+          hours: e.weeklyHours,
+          movable: e.eligibility.eligible,
+        };
+      }),
+    compatibility: district.compatibility.map((c) => ({
+      from: code(roleCode, c.fromRoleId),
+      to: code(roleCode, c.toRoleId),
+    })),
+    policy: await readBalancePolicy(db),
+  };
+  return { input, district };
+}

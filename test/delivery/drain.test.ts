@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSendLimiter } from "../../src/delivery/limiter.ts";
+import { startOutboxSender } from "../../src/delivery/sender.ts";
+import { createLogger } from "../../src/logger.ts";
+import { startBotApiServer, type BotApiServer } from "../../src/testing/bot-api-server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("outbox sender under Telegram's limits", () => {
+  let db: TestDatabase;
+  let server: BotApiServer;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // The stand-in enforces the real limits: 30/s overall, 20/min per group, 1/s per private chat.
+    server = await startBotApiServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it("delivers 1,000 queued messages to 50 groups and 200 private chats, each once, in order, without a 429", async () => {
+    const mix = { groups: 50, privates: 200, perChat: 4 };
+    expect(await queueMix(db.prisma, mix)).toBe(1000);
+    const sender = startOutboxSender({
+      db: db.prisma,
+      callApi: standInCallApi(server),
+      limiter: createSendLimiter({ ratePerSecond: 25 }),
+      logger: createLogger("silent"),
+      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+    });
+    try {
+      const ms = await waitForDrain(db.prisma, 80_000);
+      // 1,000 messages at 25 a second take at least 40 s; much slower means the limiter starves.
+      expect(ms).toBeLessThan(55_000);
+    } finally {
+      await sender.stop();
+    }
+    expect(server.calls.filter((c) => c.outcome !== "ok")).toEqual([]);
+    const report = deliveryReport(mix, server.delivered());
+    expect(report).toEqual({ delivered: 1000, distinct: 1000, outOfOrder: [] });
+    const rows = await db.prisma.outboxMessage.findMany();
+    expect(rows.every((r) => r.status === "SENT" && r.sentMessageId !== null && r.attempts === 1)).toBe(true);
+  }, 100_000);
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSendLimiter } from "../../src/delivery/limiter.ts";
+import { startOutboxSender } from "../../src/delivery/sender.ts";
+import { createLogger } from "../../src/logger.ts";
+import { startBotApiServer, type BotApiServer } from "../../src/testing/bot-api-server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("outbox sender when Telegram and the network misbehave", () => {
+  let db: TestDatabase;
+  let server: BotApiServer;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startBotApiServer({
+      faults: { rate: 0.1, kinds: ["429", "500", "reset"], retryAfter: 1 },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it("with 429, 500 and connection resets on 10% of calls, still delivers all 1,000 once and in order", async () => {
+    const mix = { groups: 50, privates: 200, perChat: 4 };
+    await queueMix(db.prisma, mix);
+    const sender = startOutboxSender({
+      db: db.prisma,
+      callApi: standInCallApi(server),
+      limiter: createSendLimiter({ ratePerSecond: 25 }),
+      logger: createLogger("silent"),
+      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+      options: { backoffBaseMs: 300 },
+    });
+    try {
+      await waitForDrain(db.prisma, 100_000);
+    } finally {
+      await sender.stop();
+    }
+    const outcomes = new Map<string, number>();
+    for (const call of server.calls) outcomes.set(call.outcome, (outcomes.get(call.outcome) ?? 0) + 1);
+    // Faults really happened, of every kind, and the stand-in's own limits were never hit.
+    expect(outcomes.get("fault-429")).toBeGreaterThan(10);
+    expect(outcomes.get("fault-500")).toBeGreaterThan(10);
+    expect(outcomes.get("fault-reset")).toBeGreaterThan(10);
+    expect(outcomes.get("limit-429") ?? 0).toBe(0);
+    expect(deliveryReport(mix, server.delivered())).toEqual({
+      delivered: 1000,
+      distinct: 1000,
+      outOfOrder: [],
+    });
+    const rows = await db.prisma.outboxMessage.findMany();
+    expect(rows.filter((r) => r.status !== "SENT")).toEqual([]);
+    // Retried messages remember that they needed more than one attempt.
+    expect(rows.filter((r) => r.attempts > 1).length).toBeGreaterThan(30);
+  }, 120_000);
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSendLimiter } from "../../src/delivery/limiter.ts";
+import { enqueueMessage } from "../../src/delivery/outbox.ts";
+import { classifyFailure, startOutboxSender } from "../../src/delivery/sender.ts";
+import { createLogger } from "../../src/logger.ts";
+import { startBotApiServer } from "../../src/testing/bot-api-server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { standInCallApi, waitForDrain } from "../support/delivery.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("outbox sender: what each Telegram answer does", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+  beforeEach(async () => db.reset());
+
+  it("403 marks the group and the person inactive, cancels what else waits for them and tells the admins; other 400s are dead letters", async () => {
+    const agency = await db.prisma.agency.create({ data: { code: "DISDIK", name: "Dinas Pendidikan" } });
+    await db.prisma.hrGroup.create({ data: { chatId: -100500n, title: "HR Disdik", agencyId: agency.id } });
+    await db.prisma.user.create({ data: { telegramId: 4242n, name: "Pak Yos", role: "UNIT_HEAD" } });
+    await db.prisma.user.create({ data: { telegramId: 9001n, name: "Admin", role: "ADMIN", locale: "en" } });
+    const queue = (key: string, chatId: number) =>
+      enqueueMessage(db.prisma, { dedupeKey: key, chatId, method: "sendMessage", payload: { text: key } });
+    await queue("group-1", -100500);
+    await queue("group-2", -100500);
+    await queue("person-1", 4242);
+    await queue("missing-1", 5555);
+    const server = await startBotApiServer({ blockedChats: [-100500, 4242], missingChats: [5555] });
+    const sender = startOutboxSender({
+      db: db.prisma,
+      callApi: standInCallApi(server),
+      limiter: createSendLimiter(),
+      logger: createLogger("silent"),
+      config: { ADMIN_TELEGRAM_IDS: [9002n], DEFAULT_LOCALE: "id" },
+    });
+    try {
+      await waitForDrain(db.prisma, 20_000);
+    } finally {
+      await sender.stop();
+      await server.close();
+    }
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    const status = Object.fromEntries(rows.map((r) => [r.dedupeKey, r.status]));
+    expect(status).toMatchObject({
+      "group-1": "DEAD",
+      "group-2": "CANCELLED",
+      "person-1": "DEAD",
+      "missing-1": "DEAD",
+    });
+    expect(rows.find((r) => r.dedupeKey === "missing-1")?.lastError).toBe("400 Bad Request: chat not found");
+    expect((await db.prisma.hrGroup.findFirstOrThrow()).active).toBe(false);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { telegramId: 4242n } })).active).toBe(false);
+    // Both admins (configured and registered) hear about both chats, each in their language, once.
+    const notices = server.delivered().filter((c) => ["9001", "9002"].includes(String(c.payload.chat_id)));
+    expect(notices).toHaveLength(4);
+    expect(
+      notices.map((c) => String(c.payload.text)).filter((t) => t.includes("HR Disdik (DISDIK)")),
+    ).toHaveLength(2);
+    expect(
+      notices.some((c) => String(c.payload.text).startsWith("⚠️ Pak Yos (chat 4242) blocked the bot")),
+    ).toBe(true);
+  }, 30_000);
+
+  it("reads Telegram's answers the way the retry rules need", () => {
+    const answer = (error_code: number, description: string, retry_after?: number) => ({
+      response: {
+        ok: false,
+        error_code,
+        description,
+        ...(retry_after ? { parameters: { retry_after } } : {}),
+      },
+    });
+    expect(classifyFailure(answer(429, "Too Many Requests: retry after 7", 7))).toMatchObject({
+      kind: "retry-after",
+      ms: 7000,
+    });
+    expect(classifyFailure(answer(502, "Bad Gateway")).kind).toBe("transient");
+    expect(
+      classifyFailure(answer(400, "Bad Request: message is not modified: specified new message content"))
+        .kind,
+    ).toBe("not-modified");
+    expect(classifyFailure(answer(403, "Forbidden: bot was kicked from the supergroup chat")).kind).toBe(
+      "forbidden",
+    );
+    expect(classifyFailure(answer(400, "Bad Request: can't parse entities")).kind).toBe("rejected");
+    expect(classifyFailure(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })).kind).toBe(
+      "transient",
+    );
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseProposalMetrics } from "../../src/bot/render/proposal-card.ts";
+import { createSendLimiter } from "../../src/delivery/limiter.ts";
+import { startOutboxSender } from "../../src/delivery/sender.ts";
+import { createLogger } from "../../src/logger.ts";
+import { startBotApiServer } from "../../src/testing/bot-api-server.ts";
+import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
+import { putSetting } from "../../src/use-cases/settings.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { standInCallApi, waitForDrain } from "../support/delivery.ts";
+import { seedSmallDistrict } from "../support/fixtures.ts";
+import { buildTestBot, fixedClock } from "../support/harness.ts";
+import { sentTexts, textUpdate } from "../support/telegram.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+  beforeEach(async () => db.reset());
+
+  const group = { id: -100123, type: "supergroup" as const, title: "Tim Mutasi Disdik" };
+  const rina = { id: 7001, first_name: "Rina", language_code: "id" };
+
+  /** The SD needs 48 JP of class teaching and has 24; the SMP needs 4 JP of IPA and has Ani's 24. */
+  async function seed() {
+    const district = await seedSmallDistrict(db.prisma);
+    await db.prisma.workloadReport.create({
+      data: { unitId: district.sd.id, roleId: district.guruKelas.id, hoursNeeded: 48, period: "2026-11" },
+    });
+    await db.prisma.workloadReport.create({
+      data: { unitId: district.smp.id, roleId: district.guruIpa.id, hoursNeeded: 4, period: "2026-11" },
+    });
+    await db.prisma.hrGroup.create({
+      data: { chatId: BigInt(group.id), title: group.title, agencyId: district.agency.id },
+    });
+    await db.prisma.user.create({
+      data: { telegramId: BigInt(rina.id), name: "Rina", role: "HR_APPROVER", agencyId: district.agency.id },
+    });
+    return district;
+  }
+
+  it("/cek by the agency's approver proposes Ani for the SD and queues the alert, then her card", async () => {
+    const { ani, sd, smp, agency } = await seed();
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
+    await t.send(textUpdate(rina, "/cek", group));
+
+    expect(sentTexts(t.calls).at(-1)).toMatch(
+      /Pemeriksaan #1 selesai: kekurangan 24 → 4 JP\/minggu, 1 usulan baru/,
+    );
+    const proposal = await db.prisma.proposal.findFirstOrThrow();
+    expect(proposal).toMatchObject({
+      employeeId: ani.id,
+      fromUnitId: smp.id,
+      toUnitId: sd.id,
+      agencyId: agency.id,
+      status: "PENDING",
+      runId: 1,
+    });
+    expect(proposal.expiresAt.toISOString()).toBe("2026-12-14T00:00:00.000Z");
+    expect(proposal.reason).toContain("SD Negeri 1 Salor");
+    expect(proposal.reasonEn).toContain("Fills a shortage of 24 hours/week");
+    expect(parseProposalMetrics(proposal.metrics)).toMatchObject({
+      toLoadBefore: 2,
+      toLoadAfter: 1,
+      unmetFilledHours: 24,
+      monthsInPost: 124,
+    });
+    const run = await db.prisma.balancingRun.findFirstOrThrow();
+    expect(run).toMatchObject({ trigger: "GROUP", unmetBefore: 24, unmetAfter: 4, moves: 1 });
+
+    const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(outbox.map((m) => [m.dedupeKey, m.kind, m.chatId])).toEqual([
+      [`run:1:alert:${agency.id}`, "balancing-alert", BigInt(group.id)],
+      [`proposal:${proposal.id}:card`, "proposal-card", BigInt(group.id)],
+    ]);
+    const alert = String((outbox[0]?.payload as { text: string }).text);
+    expect(alert).toContain("<b>24 JP/minggu</b> sekarang → <b>4 JP/minggu</b>");
+    expect(alert).toContain("SD Negeri 1 Salor: beban 200%");
+    expect(alert).toContain("SMP Negeri 2 Salor: beban 17%");
+    const card = outbox[1]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
+    expect(card.text).toContain("Ani Wulandari");
+    expect(card.reply_markup.inline_keyboard).toHaveLength(2);
+
+    // Run again: Ani is pending, so nothing new is proposed.
+    await t.send(textUpdate(rina, "/cek", group));
+    // Her pending move counts as made: the SD's remaining shortage is 4 JP and nobody else is proposed.
+    expect(sentTexts(t.calls).at(-1)).toContain(
+      "Pemeriksaan #2 selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan 4 JP/minggu)",
+    );
+    expect(await db.prisma.proposal.count()).toBe(1);
+  });
+
+  it("refuses a person who is not on this agency's transfer team, storing nothing", async () => {
+    await seed();
+    const t = buildTestBot(db.prisma);
+    await t.send(textUpdate({ id: 7999, first_name: "Joko" }, "/cek", group));
+    expect(sentTexts(t.calls).at(-1)).toContain("Hanya tim mutasi");
+    expect(await db.prisma.balancingRun.count()).toBe(0);
+    await t.send(textUpdate(rina, "/cek"));
+    expect(sentTexts(t.calls).at(-1)).toContain("hanya dapat dipakai di grup HR");
+  });
+
+  it("posts nothing inside an election freeze, but records the run with the reason", async () => {
+    await seed();
+    await putSetting(db.prisma, "policy.blackouts", [
+      { from: "2026-11-01", to: "2026-12-31", reason: "Pilkada 2026" },
+    ]);
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
+    await t.send(textUpdate(rina, "/cek", group));
+    expect(sentTexts(t.calls).at(-1)).toContain(
+      "masa larangan mutasi 2026-11-01 s.d. 2026-12-31 (Pilkada 2026)",
+    );
+    expect(await db.prisma.proposal.count()).toBe(0);
+    expect(await db.prisma.outboxMessage.count()).toBe(0);
+    expect((await db.prisma.balancingRun.findFirstOrThrow()).note).toContain("blackout");
+  });
+
+  it("a dry run stores nothing; the posted run's card is delivered and remembered on the proposal", async () => {
+    await seed();
+    const deps = {
+      db: db.prisma,
+      clock: fixedClock(),
+      logger: createLogger("silent"),
+      config: { SCHEDULE_TIMEZONE: "Asia/Jayapura", DEFAULT_LOCALE: "id" as const },
+    };
+    const dry = await runBalancingCheck(deps, { trigger: "CLI", post: false });
+    expect(dry.proposals.map((p) => [p.nip, p.from, p.to])).toEqual([
+      ["198501012010012001", "SMPN-02", "SDN-01"],
+    ]);
+    expect(await db.prisma.balancingRun.count()).toBe(0);
+
+    const posted = await runBalancingCheck(deps, { trigger: "SCHEDULE", post: true });
+    expect(posted.proposals).toHaveLength(1);
+    const server = await startBotApiServer();
+    const sender = startOutboxSender({
+      db: db.prisma,
+      callApi: standInCallApi(server),
+      limiter: createSendLimiter(),
+      logger: deps.logger,
+      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+    });
+    try {
+      await waitForDrain(db.prisma, 20_000);
+    } finally {
+      await sender.stop();
+      await server.close();
+    }
+    const delivered = server.delivered();
+    expect(delivered.map((c) => String(c.payload.text).split("\n")[0])).toEqual([
+      expect.stringContaining("Pemeriksaan keseimbangan beban kerja"),
+      expect.stringContaining(`Usulan mutasi #${posted.proposals[0]?.id}`),
+    ]);
+    const proposal = await db.prisma.proposal.findFirstOrThrow();
+    expect(proposal.cardChatId).toBe(BigInt(group.id));
+    expect(proposal.cardMessageId).toBe(delivered[1]?.messageId);
+  });
+});
