@@ -272,6 +272,8 @@ function describeMoves(
         distanceKm: Math.round(distanceKm(coords.get(move.from), coords.get(move.to)) * 10) / 10,
         monthsInPost: Math.max(0, employee.eligibility.monthsInPost),
         unmetFilledHours: Math.max(0, filled),
+        fromRole: roleById.get(employee.roleId)?.name,
+        toRole: role.name,
       },
     });
   }

@@ -20,6 +20,9 @@ export interface ProposalMetrics {
   monthsInPost: number;
   /** Weekly hours of the destination's unmet demand this move covers. */
   unmetFilledHours: number;
+  /** The roles the loads are of (the person's role at the origin, the role filled at the destination). */
+  fromRole?: string | undefined;
+  toRole?: string | undefined;
 }
 
 const load = z.number().finite().nonnegative().nullable();
@@ -33,6 +36,8 @@ export const proposalMetricsSchema: z.ZodType<ProposalMetrics> = z.object({
   distanceKm: z.number().finite().nonnegative(),
   monthsInPost: z.number().int().nonnegative(),
   unmetFilledHours: z.number().finite().nonnegative(),
+  fromRole: z.string().optional(),
+  toRole: z.string().optional(),
 });
 
 export function parseProposalMetrics(value: unknown): ProposalMetrics {
@@ -98,13 +103,15 @@ function body(proposal: ProposalForCard, locale: Locale): string {
     t("hr.card.move", { from: proposal.fromUnit.name, to: proposal.toUnit.name }),
     t("hr.card.role", { role: proposal.role.name }),
     t("hr.card.reason", { reason: reasonOf(proposal, locale) }),
-    t("hr.card.load", {
+    loadLine(t, "hr.card.load", "hr.card.load_role", {
       unit: proposal.fromUnit.name,
+      role: m.fromRole,
       before: formatLoad(locale, m.fromLoadBefore),
       after: formatLoad(locale, m.fromLoadAfter),
     }),
-    t("hr.card.load", {
+    loadLine(t, "hr.card.load", "hr.card.load_role", {
       unit: proposal.toUnit.name,
+      role: m.toRole,
       before: formatLoad(locale, m.toLoadBefore),
       after: formatLoad(locale, m.toLoadAfter),
     }),
@@ -209,13 +216,15 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     "",
     t("hr.details.reason", { reason: reasonOf(proposal, locale) }),
     "",
-    t("hr.details.from_load", {
+    loadLine(t, "hr.details.from_load", "hr.details.from_load_role", {
       unit: proposal.fromUnit.name,
+      role: m.fromRole,
       before: formatLoad(locale, m.fromLoadBefore),
       after: formatLoad(locale, m.fromLoadAfter),
     }),
-    t("hr.details.to_load", {
+    loadLine(t, "hr.details.to_load", "hr.details.to_load_role", {
       unit: proposal.toUnit.name,
+      role: m.toRole,
       before: formatLoad(locale, m.toLoadBefore),
       after: formatLoad(locale, m.toLoadAfter),
     }),
@@ -242,4 +251,15 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
   }
   if (proposal.status !== "PENDING") lines.push("", outcomeLine(proposal, locale, timeZone));
   return lines.join("\n");
+}
+
+/** Loads are of one role in a unit; say which when the proposal recorded it (older ones did not). */
+function loadLine(
+  t: (key: TextKey, params?: Record<string, string | number | Html>) => string,
+  plainKey: TextKey,
+  roleKey: TextKey,
+  params: { unit: string; role: string | undefined; before: string; after: string },
+): string {
+  const { role, ...rest } = params;
+  return role ? t(roleKey, { ...rest, role }) : t(plainKey, rest);
 }

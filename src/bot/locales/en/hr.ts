@@ -7,6 +7,11 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.card.role": "💼 Role: {role}",
   "hr.card.reason": "📝 {reason}",
   "hr.card.load": "📊 Load of {unit}: {before} → {after}",
+  "hr.card.load_role": "📊 Load of {role} at {unit}: {before} → {after}",
+  "hr.details.from_load_role":
+    "Load of {role} at the origin {unit}: {before} before, {after} after all proposals of this check.",
+  "hr.details.to_load_role":
+    "Load of {role} at the destination {unit}: {before} before, {after} after all proposals of this check.",
   "hr.card.tenure_distance": "🕒 Time in post: {months} months · Distance: {km} km",
   "hr.card.expires": "⏳ Valid until {at}",
   "hr.card.progress": "👍 Approved {count} of {quorum}: {names}",

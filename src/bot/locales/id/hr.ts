@@ -6,6 +6,11 @@ export const hr = {
   "hr.card.role": "💼 Jabatan: {role}",
   "hr.card.reason": "📝 {reason}",
   "hr.card.load": "📊 Beban {unit}: {before} → {after}",
+  "hr.card.load_role": "📊 Beban {role} di {unit}: {before} → {after}",
+  "hr.details.from_load_role":
+    "Beban {role} di unit asal {unit}: {before} sebelum, {after} sesudah semua usulan pemeriksaan ini.",
+  "hr.details.to_load_role":
+    "Beban {role} di unit tujuan {unit}: {before} sebelum, {after} sesudah semua usulan pemeriksaan ini.",
   "hr.card.tenure_distance": "🕒 Masa di jabatan: {months} bulan · Jarak: {km} km",
   "hr.card.expires": "⏳ Berlaku sampai {at}",
   "hr.card.progress": "👍 Disetujui {count} dari {quorum}: {names}",
