@@ -201,7 +201,10 @@ export function startOutboxSender(deps: SenderDeps): OutboxSender {
 
   async function deliver(message: OutboxMessage, entry: { onWire: boolean }): Promise<void> {
     const chat = String(message.chatId);
-    const payload = { ...(message.payload as Record<string, unknown>), chat_id: Number(message.chatId) };
+    const payload = withUploads({
+      ...(message.payload as Record<string, unknown>),
+      chat_id: Number(message.chatId),
+    });
     let result: unknown;
     try {
       result = await limiter.schedule(
@@ -382,4 +385,20 @@ function messageIdOf(result: unknown): number | null {
     return Number.isFinite(id) ? id : null;
   }
   return null;
+}
+
+/**
+ * Files ride in the outbox as `{ base64, filename }` (the payload is JSON); telegraf uploads a
+ * `{ source: Buffer, filename }` as multipart, so that is what goes on the wire.
+ */
+export function withUploads(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([key, value]) => {
+      if (value && typeof value === "object" && "base64" in value && typeof value.base64 === "string") {
+        const filename = "filename" in value && typeof value.filename === "string" ? value.filename : key;
+        return [key, { source: Buffer.from(value.base64, "base64"), filename }];
+      }
+      return [key, value];
+    }),
+  );
 }

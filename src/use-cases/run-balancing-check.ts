@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatNumber, Html, translate, type Locale } from "../bot/locales/index.ts";
+import { formatNumber, Html, translate, type Locale, type TextKey } from "../bot/locales/index.ts";
 import { renderProposalCard, type ProposalMetrics } from "../bot/render/proposal-card.ts";
 import type { Db, DbTx } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
@@ -7,7 +7,8 @@ import { planTransfers, type Plan, type PlanMove, type UnitLoad } from "../domai
 import { reasonWriter } from "../domain/balance/reasons.ts";
 import type { Clock } from "../domain/clock.ts";
 import { DomainError } from "../domain/errors.ts";
-import { localDate } from "../domain/time.ts";
+import { formatDate, localDate } from "../domain/time.ts";
+import { renderLoadChart } from "../charts/load-chart.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import { writeAudit } from "./audit.ts";
@@ -138,6 +139,14 @@ export async function runBalancingCheck(
   if (!options.post) return { ...base, runId: null, proposals: preview, skipped: 0, alerts: 0 };
 
   const expiresAt = await proposalExpiresAt(db, now);
+  // Rendering takes a moment: done before the transaction opens, which then only queues the PNGs.
+  const charts = await renderAgencyCharts(db, {
+    plan,
+    district,
+    locale: config.DEFAULT_LOCALE,
+    now,
+    timeZone,
+  });
   const stored = await transact(async (tx) => {
     // Two checks at once (the schedule and a /cek) would race for the same people; one waits.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('seimbang:balancing-check'))`;
@@ -183,6 +192,7 @@ export async function runBalancingCheck(
       else skipped += 1;
     }
     const alerts = await queueAgencyPushes(tx, {
+      charts,
       runId: run.id,
       plan,
       district,
@@ -310,6 +320,7 @@ const ALERT_UNITS = 3;
 async function queueAgencyPushes(
   tx: DbTx,
   input: {
+    charts: Map<number, Buffer>;
     runId: number;
     plan: Plan;
     district: District;
@@ -350,6 +361,21 @@ async function queueAgencyPushes(
       kind: "balancing-alert",
       refId: input.runId,
     });
+    const chart = input.charts.get(group.agencyId);
+    if (chart) {
+      await enqueueMessage(tx, {
+        dedupeKey: `run:${input.runId}:chart:${group.agencyId}`,
+        chatId: group.chatId,
+        method: "sendPhoto",
+        payload: {
+          photo: { base64: chart.toString("base64"), filename: `beban-${input.runId}.png` },
+          caption: translate(input.locale, "check.chart.caption", { agency: group.agency.name }),
+        },
+        priority: PRIORITY.bulk,
+        kind: "balancing-chart",
+        refId: input.runId,
+      });
+    }
     alerts += 1;
     for (const { id, fact } of mine) {
       const card = renderProposalCard(
@@ -456,4 +482,49 @@ export async function assertMayRunCheck(
   const approver = input.user?.role === "HR_APPROVER" && input.user.agencyId === group.agencyId;
   if (!approver && !input.isAdmin) throw new DomainError("check_not_allowed");
   return group.agencyId;
+}
+
+/** Units with the most to gain on the chart; a district's 300 units would not fit a phone screen. */
+const CHART_UNITS = 20;
+
+/** One PNG per agency with an active HR group: load per unit before → after the proposals. */
+async function renderAgencyCharts(
+  db: DbTx,
+  input: { plan: Plan; district: District; locale: Locale; now: Date; timeZone: string },
+): Promise<Map<number, Buffer>> {
+  const groups = await db.hrGroup.findMany({ where: { active: true }, include: { agency: true } });
+  const unitByCode = new Map(input.district.units.map((u) => [u.code, u]));
+  const charts = new Map<number, Buffer>();
+  const t = (key: TextKey, params?: Record<string, string | number>) => translate(input.locale, key, params);
+  for (const group of groups) {
+    const units = input.plan.units
+      .filter((u) => unitByCode.get(u.unit)?.agencyId === group.agencyId)
+      .map((u) => ({
+        name: unitByCode.get(u.unit)?.name ?? u.unit,
+        before: u.ratioBefore ?? Number.POSITIVE_INFINITY,
+        after: u.ratioAfter ?? Number.POSITIVE_INFINITY,
+      }))
+      .sort((a, b) => distanceFromBalance(b.before) - distanceFromBalance(a.before))
+      .slice(0, CHART_UNITS);
+    if (units.length === 0 || units.every((u) => u.before === u.after)) continue;
+    charts.set(
+      group.agencyId,
+      await renderLoadChart({
+        title: t("check.chart.title", { agency: group.agency.name }),
+        subtitle: t("check.chart.subtitle", { date: formatDate(input.now, input.timeZone) }),
+        labels: {
+          before: t("check.chart.before"),
+          after: t("check.chart.after"),
+          axis: t("check.chart.axis"),
+        },
+        units,
+        formatRatio: (ratio) => formatNumber(input.locale, ratio),
+      }),
+    );
+  }
+  return charts;
+}
+
+function distanceFromBalance(ratio: number): number {
+  return Number.isFinite(ratio) ? Math.abs(ratio - 1) : Number.MAX_VALUE;
 }

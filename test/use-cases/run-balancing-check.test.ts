@@ -75,13 +75,20 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(outbox.map((m) => [m.dedupeKey, m.kind, m.chatId])).toEqual([
       [`run:1:alert:${agency.id}`, "balancing-alert", BigInt(group.id)],
+      [`run:1:chart:${agency.id}`, "balancing-chart", BigInt(group.id)],
       [`proposal:${proposal.id}:card`, "proposal-card", BigInt(group.id)],
     ]);
+    // The chart: a real PNG of the load per unit before → after, queued as an upload.
+    const chart = outbox[1]?.payload as { photo: { base64: string; filename: string }; caption: string };
+    const png = Buffer.from(chart.photo.base64, "base64");
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(5_000);
+    expect(chart.caption).toContain("Beban kerja unit");
     const alert = String((outbox[0]?.payload as { text: string }).text);
     expect(alert).toContain("<b>24 JP/minggu</b> sekarang → <b>4 JP/minggu</b>");
     expect(alert).toContain("SD Negeri 1 Salor: beban 200%");
     expect(alert).toContain("SMP Negeri 2 Salor: beban 17%");
-    const card = outbox[1]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
+    const card = outbox[2]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
     expect(card.text).toContain("Ani Wulandari");
     expect(card.reply_markup.inline_keyboard).toHaveLength(2);
 
@@ -150,12 +157,13 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
       await server.close();
     }
     const delivered = server.delivered();
-    expect(delivered.map((c) => String(c.payload.text).split("\n")[0])).toEqual([
-      expect.stringContaining("Pemeriksaan keseimbangan beban kerja"),
-      expect.stringContaining(`Usulan mutasi #${posted.proposals[0]?.id}`),
+    expect(delivered.map((c) => [c.method, String(c.payload.text ?? c.payload.caption).split("\n")[0]])).toEqual([
+      ["sendMessage", expect.stringContaining("Pemeriksaan keseimbangan beban kerja")],
+      ["sendPhoto", expect.stringContaining("Beban kerja unit")],
+      ["sendMessage", expect.stringContaining(`Usulan mutasi #${posted.proposals[0]?.id}`)],
     ]);
     const proposal = await db.prisma.proposal.findFirstOrThrow();
     expect(proposal.cardChatId).toBe(BigInt(group.id));
-    expect(proposal.cardMessageId).toBe(delivered[1]?.messageId);
+    expect(proposal.cardMessageId).toBe(delivered[2]?.messageId);
   });
 });

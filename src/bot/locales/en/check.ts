@@ -30,4 +30,10 @@ export const check: Record<keyof typeof id, string> = {
   "errors.check_not_allowed": "Only the transfer team of this group's agency or an admin can run a check.",
   "errors.check_group_unlinked":
     "This group is not linked to an agency yet. An admin can link it with /linkgroup <AGENCY_CODE>.",
+  "check.chart.title": "Workload per unit — {agency}",
+  "check.chart.subtitle": "Before and after the proposed transfers, {date} (1 = balanced)",
+  "check.chart.before": "Now",
+  "check.chart.after": "If the proposals are approved",
+  "check.chart.axis": "Load ratio (demand / capacity)",
+  "check.chart.caption": "📊 Unit workload of {agency}: now and if the proposals are approved.",
 };

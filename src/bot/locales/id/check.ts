@@ -31,4 +31,10 @@ export const check = {
     "Hanya tim mutasi instansi grup ini atau admin yang dapat menjalankan pemeriksaan.",
   "errors.check_group_unlinked":
     "Grup ini belum dihubungkan ke instansi. Admin dapat menghubungkannya dengan /hubungkan <KODE_INSTANSI>.",
+  "check.chart.title": "Beban kerja per unit — {agency}",
+  "check.chart.subtitle": "Sebelum dan sesudah usulan mutasi, {date} (1 = seimbang)",
+  "check.chart.before": "Sekarang",
+  "check.chart.after": "Bila usulan disetujui",
+  "check.chart.axis": "Rasio beban (kebutuhan / kapasitas)",
+  "check.chart.caption": "📊 Beban kerja unit {agency}: sekarang dan bila usulan disetujui.",
 } as const;
