@@ -22,7 +22,9 @@ function readConfig(): Config {
     return parseConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Seimbang cannot start.\n${error.message}\nSee README.md ("Environment") and .env.example.\n`);
+      process.stderr.write(
+        `Seimbang cannot start.\n${error.message}\nSee README.md ("Environment") and .env.example.\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -33,13 +35,22 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const clock = systemClock;
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, serveSocket: true });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    serveSocket: true,
+  });
   const applied = await database.migrate();
   logger.info({ database: database.kind, applied }, "database ready");
   const db = database.prisma;
 
-  const metrics = createMetrics({ outboxBacklog: () => db.outboxMessage.count({ where: { status: "PENDING" } }) });
-  const bot = createBot({ config, db, clock, logger }, { token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, metrics });
+  const metrics = createMetrics({
+    outboxBacklog: () => db.outboxMessage.count({ where: { status: "PENDING" } }),
+  });
+  const bot = createBot(
+    { config, db, clock, logger },
+    { token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, metrics },
+  );
   // Every message the bot sends, replies and pushes alike, passes one limiter (Telegram's limits).
   const limiter = createSendLimiter({ ratePerSecond: config.SEND_RATE_PER_SECOND });
   const callApi = wrapTelegramApi(bot.telegram as unknown as Parameters<typeof wrapTelegramApi>[0], limiter);
@@ -55,14 +66,18 @@ async function main(): Promise<void> {
   // One holder name for this instance's leases (sender and scheduled jobs).
   const holder = instanceId();
   // Stopping the sender also stops the shared limiter, so it is stopped after the bot (stoppers run in reverse).
-  const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder });
+  const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder, metrics });
   stoppers.push(() => sender.stop(4_000));
   const scheduler = startScheduler({ db, clock, logger, config, holder });
   stoppers.push(() => scheduler.stop());
 
   const webhook =
     config.BOT_MODE === "webhook" && config.WEBHOOK_URL && config.WEBHOOK_SECRET
-      ? { path: webhookPath(config.WEBHOOK_URL), secret: config.WEBHOOK_SECRET, handleUpdate: (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update) }
+      ? {
+          path: webhookPath(config.WEBHOOK_URL),
+          secret: config.WEBHOOK_SECRET,
+          handleUpdate: (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update),
+        }
       : undefined;
   const http = await createHttpServer({
     port: config.PORT,
@@ -95,7 +110,8 @@ async function main(): Promise<void> {
     // Hard stop if anything hangs: nothing is lost (outbox, sessions and updates are in the database).
     const timer = setTimeout(() => process.exit(code || 1), 10_000);
     timer.unref();
-    for (const stop of stoppers.reverse()) await stop().catch((err: unknown) => logger.error({ err }, "stop failed"));
+    for (const stop of stoppers.reverse())
+      await stop().catch((err: unknown) => logger.error({ err }, "stop failed"));
     await database.close();
     process.exit(code);
   }

@@ -6,6 +6,7 @@ import type { Db, DbTx } from "../db/client.ts";
 import type { OutboxMessage } from "../generated/prisma/client.ts";
 import { acquireLease, instanceId, releaseLease } from "../jobs/lease.ts";
 import type { Logger } from "../logger.ts";
+import type { Metrics } from "../metrics.ts";
 import type { CallApi, SendLimiter } from "./limiter.ts";
 import { enqueueMessage, PRIORITY } from "./outbox.ts";
 
@@ -42,6 +43,8 @@ export interface SenderDeps {
   holder?: string;
   options?: Partial<SenderOptions>;
   random?: () => number;
+  /** Counters for /metrics. */
+  metrics?: Pick<Metrics, "outboxSent" | "outboxFailed" | "telegram429">;
 }
 
 export interface OutboxSender {
@@ -242,10 +245,13 @@ export function startOutboxSender(deps: SenderDeps): OutboxSender {
       return;
     }
     await markSent(db, message, messageIdOf(result));
+    deps.metrics?.outboxSent();
   }
 
   async function recordFailure(message: OutboxMessage, failure: SendFailure): Promise<void> {
     const chat = String(message.chatId);
+    deps.metrics?.outboxFailed(failure.kind);
+    if (failure.kind === "retry-after") deps.metrics?.telegram429();
     switch (failure.kind) {
       case "retry-after":
       case "transient": {

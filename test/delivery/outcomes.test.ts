@@ -3,6 +3,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { enqueueMessage } from "../../src/delivery/outbox.ts";
 import { classifyFailure, startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createMetrics } from "../../src/metrics.ts";
 import { startBotApiServer } from "../../src/testing/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { standInCallApi, waitForDrain } from "../support/delivery.ts";
@@ -29,12 +30,14 @@ describe.skipIf(skip)("outbox sender: what each Telegram answer does", () => {
     await queue("person-1", 4242);
     await queue("missing-1", 5555);
     const server = await startBotApiServer({ blockedChats: [-100500, 4242], missingChats: [5555] });
+    const metrics = createMetrics();
     const sender = startOutboxSender({
       db: db.prisma,
       callApi: standInCallApi(server),
       limiter: createSendLimiter(),
       logger: createLogger("silent"),
       config: { ADMIN_TELEGRAM_IDS: [9002n], DEFAULT_LOCALE: "id" },
+      metrics,
     });
     try {
       await waitForDrain(db.prisma, 20_000);
@@ -51,6 +54,11 @@ describe.skipIf(skip)("outbox sender: what each Telegram answer does", () => {
       "missing-1": "DEAD",
     });
     expect(rows.find((r) => r.dedupeKey === "missing-1")?.lastError).toBe("400 Bad Request: chat not found");
+    // /metrics counts what happened: the admin notices went out, the refusals are failures by reason.
+    const scraped = await metrics.registry.metrics();
+    expect(scraped).toMatch(/seimbang_outbox_sent_total [1-9]/);
+    expect(scraped).toMatch(/seimbang_outbox_failed_total\{reason="forbidden"\} 2/);
+    expect(scraped).toMatch(/seimbang_outbox_failed_total\{reason="rejected"\} 1/);
     expect((await db.prisma.hrGroup.findFirstOrThrow()).active).toBe(false);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { telegramId: 4242n } })).active).toBe(false);
     // Both admins (configured and registered) hear about both chats, each in their language, once.
