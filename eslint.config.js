@@ -16,7 +16,18 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["telegraf*", "@prisma/*", "*generated*", "node-cron", "pg", "bottleneck", "*/db/*", "*/bot/*"] },
+        {
+          patterns: [
+            "telegraf*",
+            "@prisma/*",
+            "*generated*",
+            "node-cron",
+            "pg",
+            "bottleneck",
+            "*/db/*",
+            "*/bot/*",
+          ],
+        },
       ],
     },
   },

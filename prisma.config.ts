@@ -14,5 +14,7 @@ export default defineConfig({
   engine: "js",
   // The adapter package is typed against an older driver-adapter-utils; the runtime contract matches.
   adapter: async () =>
-    new PrismaPGlite(new PGlite(process.env.PRISMA_PGLITE_DIR)) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    new PrismaPGlite(
+      new PGlite(process.env.PRISMA_PGLITE_DIR),
+    ) as unknown as SqlMigrationAwareDriverAdapterFactory,
 });

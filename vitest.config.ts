@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 // Two runs: everything on embedded PGlite, and everything that touches a database again on the
 // local PostgreSQL (the production engine), each test file with its own fresh database.
-const needsDatabase = ["test/db/**/*.test.ts", "test/use-cases/**/*.test.ts", "test/bot/**/*.test.ts", "test/delivery/**/*.test.ts", "test/jobs/**/*.test.ts"];
+const needsDatabase = [
+  "test/db/**/*.test.ts",
+  "test/use-cases/**/*.test.ts",
+  "test/bot/**/*.test.ts",
+  "test/delivery/**/*.test.ts",
+  "test/jobs/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {

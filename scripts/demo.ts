@@ -27,9 +27,17 @@ const hrGroup = { id: -1002003004005, type: "supergroup" as const, title: "Tim M
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const plain = (html: string) =>
-  html.replace(/<[^>]+>/g, "").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+  html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 /** The first line after the prefix, the rest aligned under it. */
-const indent = (text: string, prefix: string) => text.split("\n").join(`\n${" ".repeat(prefix.length)}`).replace(/^/, prefix);
+const indent = (text: string, prefix: string) =>
+  text
+    .split("\n")
+    .join(`\n${" ".repeat(prefix.length)}`)
+    .replace(/^/, prefix);
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "seimbang-demo-"));
@@ -45,12 +53,25 @@ async function main(): Promise<void> {
     const now = new Date();
     const seeded = await db.$transaction((tx) => seedDemo(tx, { now, timeZone: TZ }), { timeout: 60_000 });
     out("Seimbang — demo Salor (offline: Bot API tiruan di 127.0.0.1, basis data tertanam sementara)");
-    out(`Data contoh: ${seeded.units} unit, ${seeded.employees} pegawai, ${seeded.agencies} instansi.  ${formatDateTime(now, TZ)}`);
+    out(
+      `Data contoh: ${seeded.units} unit, ${seeded.employees} pegawai, ${seeded.agencies} instansi.  ${formatDateTime(now, TZ)}`,
+    );
 
-    const config = { DEFAULT_LOCALE: "id" as const, ADMIN_TELEGRAM_IDS: [BigInt(admin.id)], SCHEDULE_TIMEZONE: TZ, WEEKLY_CHECK_CRON: "0 8 * * 1" };
-    const bot = createBot({ config, db, clock: { now: () => new Date() }, logger }, { token: DEFAULT_TOKEN, apiRoot: api.url });
+    const config = {
+      DEFAULT_LOCALE: "id" as const,
+      ADMIN_TELEGRAM_IDS: [BigInt(admin.id)],
+      SCHEDULE_TIMEZONE: TZ,
+      WEEKLY_CHECK_CRON: "0 8 * * 1",
+    };
+    const bot = createBot(
+      { config, db, clock: { now: () => new Date() }, logger },
+      { token: DEFAULT_TOKEN, apiRoot: api.url },
+    );
     const limiter = createSendLimiter({ ratePerSecond: 25 });
-    const callApi = wrapTelegramApi(bot.telegram as unknown as Parameters<typeof wrapTelegramApi>[0], limiter);
+    const callApi = wrapTelegramApi(
+      bot.telegram as unknown as Parameters<typeof wrapTelegramApi>[0],
+      limiter,
+    );
     bot.botInfo = await bot.telegram.getMe();
     const sender = startOutboxSender({ db, callApi, limiter, logger, config, options: { pollMs: 100 } });
 
@@ -69,13 +90,24 @@ async function main(): Promise<void> {
     function showCall(call: RecordedCall): void {
       if (call.outcome !== "ok") return;
       const chat = names.get(String(call.payload.chat_id)) ?? String(call.payload.chat_id ?? "");
-      const keyboard = (typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup) as Keyboard | undefined;
-      const buttons = keyboard?.inline_keyboard?.flat().map((b) => `[${b.text}]`).join(" ");
+      const keyboard = (
+        typeof call.payload.reply_markup === "string"
+          ? JSON.parse(call.payload.reply_markup)
+          : call.payload.reply_markup
+      ) as Keyboard | undefined;
+      const buttons = keyboard?.inline_keyboard
+        ?.flat()
+        .map((b) => `[${b.text}]`)
+        .join(" ");
       if (call.method === "sendMessage") out(indent(plain(String(call.payload.text)), `  🤖 → ${chat}: `));
-      else if (call.method === "editMessageText") out(indent(plain(String(call.payload.text)), `  🤖 ✎ ${chat}: `));
-      else if (call.method === "sendPhoto") out(`  🤖 → ${chat}: [grafik PNG] ${plain(String(call.payload.caption ?? ""))}`);
-      else if (call.method === "sendDocument") out(`  🤖 → ${chat}: [berkas] ${plain(String(call.payload.caption ?? ""))}`);
-      else if (call.method === "answerCallbackQuery" && call.payload.text) out(`  🤖 (notifikasi) ${plain(String(call.payload.text))}`);
+      else if (call.method === "editMessageText")
+        out(indent(plain(String(call.payload.text)), `  🤖 ✎ ${chat}: `));
+      else if (call.method === "sendPhoto")
+        out(`  🤖 → ${chat}: [grafik PNG] ${plain(String(call.payload.caption ?? ""))}`);
+      else if (call.method === "sendDocument")
+        out(`  🤖 → ${chat}: [berkas] ${plain(String(call.payload.caption ?? ""))}`);
+      else if (call.method === "answerCallbackQuery" && call.payload.text)
+        out(`  🤖 (notifikasi) ${plain(String(call.payload.text))}`);
       else return;
       if (buttons) out(`       ${buttons}`);
     }
@@ -98,13 +130,26 @@ async function main(): Promise<void> {
     }
 
     /** Presses the newest button whose label matches, in the chat where it was shown. */
-    async function press(from: Person, label: RegExp, chatId: number = from.id, inMessage?: RegExp): Promise<void> {
+    async function press(
+      from: Person,
+      label: RegExp,
+      chatId: number = from.id,
+      inMessage?: RegExp,
+    ): Promise<void> {
       const found = [...api.calls]
         .reverse()
-        .filter((c) => String(c.payload.chat_id) === String(chatId) && (c.messageId !== undefined || c.method === "editMessageText"))
+        .filter(
+          (c) =>
+            String(c.payload.chat_id) === String(chatId) &&
+            (c.messageId !== undefined || c.method === "editMessageText"),
+        )
         .filter((c) => !inMessage || inMessage.test(plain(String(c.payload.text ?? ""))))
         .map((c) => {
-          const keyboard = (typeof c.payload.reply_markup === "string" ? JSON.parse(c.payload.reply_markup) : c.payload.reply_markup) as Keyboard | undefined;
+          const keyboard = (
+            typeof c.payload.reply_markup === "string"
+              ? JSON.parse(c.payload.reply_markup)
+              : c.payload.reply_markup
+          ) as Keyboard | undefined;
           const button = keyboard?.inline_keyboard?.flat().find((b) => label.test(b.text) && b.callback_data);
           return button ? { button, messageId: c.messageId ?? Number(c.payload.message_id) } : null;
         })
@@ -118,7 +163,12 @@ async function main(): Promise<void> {
           from: { is_bot: false, ...from },
           chat_instance: "demo",
           data: found.button.callback_data,
-          message: { message_id: found.messageId, date: Math.floor(Date.now() / 1000), chat: chatId < 0 ? hrGroup : { id: chatId, type: "private", first_name: from.first_name }, text: "" },
+          message: {
+            message_id: found.messageId,
+            date: Math.floor(Date.now() / 1000),
+            chat: chatId < 0 ? hrGroup : { id: chatId, type: "private", first_name: from.first_name },
+            text: "",
+          },
         },
       } as Update);
       showBotCalls();
@@ -126,19 +176,37 @@ async function main(): Promise<void> {
 
     async function drainOutbox(): Promise<void> {
       for (let i = 0; i < 600; i++) {
-        if ((await db.outboxMessage.count({ where: { status: "PENDING" } })) === 0 && sender.inFlight() === 0) break;
+        if ((await db.outboxMessage.count({ where: { status: "PENDING" } })) === 0 && sender.inFlight() === 0)
+          break;
         await sleep(100);
       }
       showBotCalls();
     }
 
     const lastText = (chatId: number) =>
-      plain(String([...api.calls].reverse().find((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))?.payload.text ?? ""));
+      plain(
+        String(
+          [...api.calls]
+            .reverse()
+            .find((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chatId))?.payload
+            .text ?? "",
+        ),
+      );
 
     out("\n── 1. Admin BKPSDM membuat undangan dan menghubungkan grup HR ──");
-    const headInvite = await createInvite(db, { target: { kind: "unit", unitCode: "SDN-05" }, createdBy: "demo", now });
-    const hrInvite = await createInvite(db, { target: { kind: "hr", agencyCode: "DISDIK" }, createdBy: "demo", now });
-    out(`  (CLI) seimbang invite unit SDN-05 → kode ${headInvite.code}; seimbang invite hr DISDIK → kode ${hrInvite.code}`);
+    const headInvite = await createInvite(db, {
+      target: { kind: "unit", unitCode: "SDN-05" },
+      createdBy: "demo",
+      now,
+    });
+    const hrInvite = await createInvite(db, {
+      target: { kind: "hr", agencyCode: "DISDIK" },
+      createdBy: "demo",
+      now,
+    });
+    out(
+      `  (CLI) seimbang invite unit SDN-05 → kode ${headInvite.code}; seimbang invite hr DISDIK → kode ${hrInvite.code}`,
+    );
     await say(admin, "/hubungkan DISDIK", hrGroup);
 
     out("\n── 2. Kepala sekolah mendaftar dan melaporkan lowongan ──");
@@ -177,16 +245,23 @@ async function main(): Promise<void> {
     await press(approver, /Setujui/, hrGroup.id, forMaria);
     await drainOutbox();
 
-    const transfer = await db.transfer.findFirst({ include: { employee: true, fromUnit: true, toUnit: true }, orderBy: { id: "asc" } });
+    const transfer = await db.transfer.findFirst({
+      include: { employee: true, fromUnit: true, toUnit: true },
+      orderBy: { id: "asc" },
+    });
     out("\n── Hasil ──");
     if (transfer) {
-      out(`Mutasi tercatat: ${transfer.employee.name} (NIP ${transfer.employee.nip}) dari ${transfer.fromUnit.name} ke ${transfer.toUnit.name}, TMT ${transfer.effectiveDate.toISOString().slice(0, 10)}.`);
+      out(
+        `Mutasi tercatat: ${transfer.employee.name} (NIP ${transfer.employee.nip}) dari ${transfer.fromUnit.name} ke ${transfer.toUnit.name}, TMT ${transfer.effectiveDate.toISOString().slice(0, 10)}.`,
+      );
     } else {
       out("Tidak ada mutasi yang tercatat.");
       process.exitCode = 1;
     }
     const pending = await db.proposal.count({ where: { status: "PENDING" } });
-    out(`Usulan lain menunggu keputusan: ${pending}. Jejak audit: ${await db.auditLog.count()} baris (lihat: seimbang status --json).`);
+    out(
+      `Usulan lain menunggu keputusan: ${pending}. Jejak audit: ${await db.auditLog.count()} baris (lihat: seimbang status --json).`,
+    );
 
     await sender.stop(5_000);
     await limiter.stop(true);

@@ -8,7 +8,11 @@ import { CliError, type CliContext } from "./cli/types.ts";
 import { loadDotEnv } from "./load-env.ts";
 
 function usage(): string {
-  return ["Usage: seimbang <command> [options]", "", ...Object.values(commands).map((c) => `  ${c.usage}`)].join("\n");
+  return [
+    "Usage: seimbang <command> [options]",
+    "",
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+  ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -34,7 +38,10 @@ async function main(argv: string[]): Promise<number> {
       clock: systemClock,
       logger,
       migrationsApplied: () => applied,
-      io: { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
+      io: {
+        out: (text) => process.stdout.write(`${text}\n`),
+        err: (text) => process.stderr.write(`${text}\n`),
+      },
       async database() {
         if (!database) {
           database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

@@ -24,19 +24,35 @@ describe("parseConfig", () => {
 
   it("lists every problem at once", () => {
     try {
-      parseConfig({ BOT_TOKEN: "nope", PORT: "eighty", BOT_MODE: "webhook", ADMIN_TELEGRAM_IDS: "12, abc", SCHEDULE_TIMEZONE: "Mars/Base" });
+      parseConfig({
+        BOT_TOKEN: "nope",
+        PORT: "eighty",
+        BOT_MODE: "webhook",
+        ADMIN_TELEGRAM_IDS: "12, abc",
+        SCHEDULE_TIMEZONE: "Mars/Base",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join("\n");
-      for (const name of ["BOT_TOKEN", "PORT", "ADMIN_TELEGRAM_IDS", "SCHEDULE_TIMEZONE", "WEBHOOK_URL", "WEBHOOK_SECRET"]) {
+      for (const name of [
+        "BOT_TOKEN",
+        "PORT",
+        "ADMIN_TELEGRAM_IDS",
+        "SCHEDULE_TIMEZONE",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+      ]) {
         expect(problems).toContain(name);
       }
     }
   });
 
   it("parses admin ids as bigints and refuses more than 30 messages per second", () => {
-    expect(parseConfig({ BOT_TOKEN: token, ADMIN_TELEGRAM_IDS: "1, 22" }).ADMIN_TELEGRAM_IDS).toEqual([1n, 22n]);
+    expect(parseConfig({ BOT_TOKEN: token, ADMIN_TELEGRAM_IDS: "1, 22" }).ADMIN_TELEGRAM_IDS).toEqual([
+      1n,
+      22n,
+    ]);
     expect(() => parseConfig({ BOT_TOKEN: token, SEND_RATE_PER_SECOND: "31" })).toThrow(/30/);
   });
 });

@@ -27,17 +27,29 @@ const groupCommands: CommandSpec[] = [
 ];
 
 function list(specs: CommandSpec[], locale: Locale): BotCommand[] {
-  return specs.map(([id, en, description]) => ({ command: locale === "id" ? id : en, description: translate(locale, description) }));
+  return specs.map(([id, en, description]) => ({
+    command: locale === "id" ? id : en,
+    description: translate(locale, description),
+  }));
 }
 
 /** Indonesian names are the default menu; people whose Telegram is in English see the English aliases. */
 export async function registerCommands(telegram: Telegram, adminIds: readonly bigint[]): Promise<void> {
   for (const locale of ["id", "en"] as const) {
     const language_code = locale === "en" ? "en" : undefined;
-    await telegram.setMyCommands(list(privateCommands, locale), { scope: { type: "all_private_chats" }, language_code });
-    await telegram.setMyCommands(list(groupCommands, locale), { scope: { type: "all_group_chats" }, language_code });
+    await telegram.setMyCommands(list(privateCommands, locale), {
+      scope: { type: "all_private_chats" },
+      language_code,
+    });
+    await telegram.setMyCommands(list(groupCommands, locale), {
+      scope: { type: "all_group_chats" },
+      language_code,
+    });
     for (const id of adminIds) {
-      await telegram.setMyCommands(list(adminCommands, locale), { scope: { type: "chat", chat_id: Number(id) }, language_code });
+      await telegram.setMyCommands(list(adminCommands, locale), {
+        scope: { type: "chat", chat_id: Number(id) },
+        language_code,
+      });
     }
   }
 }

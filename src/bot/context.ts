@@ -48,7 +48,10 @@ export interface BotContext extends Context {
    * Runs the effects of this update in one transaction that also records its update_id (so a
    * redelivered update changes nothing) and the session as it stands when `work` ends.
    */
-  transact<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  transact<T>(
+    work: (tx: Prisma.TransactionClient) => Promise<T>,
+    options?: { timeoutMs?: number },
+  ): Promise<T>;
 }
 
 export type { DbTx };

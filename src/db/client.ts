@@ -100,11 +100,15 @@ async function tryOwnerSocket(dataDir: string): Promise<Database | null> {
   } catch {
     return null;
   }
-  return openPostgres({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 }, "embedded-socket");
+  return openPostgres(
+    { host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 },
+    "embedded-socket",
+  );
 }
 
 function openPostgres(connection: string | pg.PoolConfig, kind: Database["kind"]): Database {
-  const poolConfig: pg.PoolConfig = typeof connection === "string" ? { connectionString: connection, max: 10 } : connection;
+  const poolConfig: pg.PoolConfig =
+    typeof connection === "string" ? { connectionString: connection, max: 10 } : connection;
   const pool = new pg.Pool(poolConfig);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

@@ -18,11 +18,19 @@ export interface EmbeddedOwner {
 export function embeddedPaths(dataDir: string) {
   const dir = path.resolve(dataDir, "pglite");
   // pg connects to "<host>/.s.PGSQL.<port>" when host is a directory.
-  return { dir, lockTarget: dir, socketDir: path.resolve(dataDir), socketPath: path.resolve(dataDir, ".s.PGSQL.5432") };
+  return {
+    dir,
+    lockTarget: dir,
+    socketDir: path.resolve(dataDir),
+    socketPath: path.resolve(dataDir, ".s.PGSQL.5432"),
+  };
 }
 
 /** Tries to take the directory; returns null when another process owns it. */
-export async function tryOwnEmbedded(dataDir: string, options: { serve: boolean }): Promise<EmbeddedOwner | null> {
+export async function tryOwnEmbedded(
+  dataDir: string,
+  options: { serve: boolean },
+): Promise<EmbeddedOwner | null> {
   const paths = embeddedPaths(dataDir);
   await mkdir(paths.dir, { recursive: true });
   let release: () => Promise<void>;
@@ -38,7 +46,11 @@ export async function tryOwnEmbedded(dataDir: string, options: { serve: boolean 
     if (options.serve) {
       // A socket file left by a crashed owner would make listen() fail; we hold the lock, so it is stale.
       if (await exists(paths.socketPath)) await rm(paths.socketPath);
-      server = new PGLiteSocketServer({ db: exclusiveForSocket(pglite) as unknown as PGlite, path: paths.socketPath, maxConnections: 8 });
+      server = new PGLiteSocketServer({
+        db: exclusiveForSocket(pglite) as unknown as PGlite,
+        path: paths.socketPath,
+        maxConnections: 8,
+      });
       await server.start();
     }
     return {

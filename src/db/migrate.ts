@@ -14,14 +14,21 @@ export const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", im
 const MIGRATION_LOCK_KEY = 7_310_452_019;
 
 /** Applies prisma/migrations/<name>/migration.sql in order, once, under an advisory lock. Returns what ran. */
-export async function applyMigrations(openTransaction: TransactionOpener, dir = migrationsDir): Promise<string[]> {
+export async function applyMigrations(
+  openTransaction: TransactionOpener,
+  dir = migrationsDir,
+): Promise<string[]> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   // Read before the transaction opens: PGlite is single-session, nothing else runs while it is open.
   const sqlByName = new Map(
-    await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name, "migration.sql"), "utf8")] as const)),
+    await Promise.all(
+      names.map(
+        async (name) => [name, await readFile(path.join(dir, name, "migration.sql"), "utf8")] as const,
+      ),
+    ),
   );
   const applied: string[] = [];
   await openTransaction(async (run) => {
@@ -29,7 +36,9 @@ export async function applyMigrations(openTransaction: TransactionOpener, dir = 
     await run(
       `CREATE TABLE IF NOT EXISTS "_seimbang_migrations" (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const done = new Set((await run(`SELECT name FROM "_seimbang_migrations"`)).map((row) => String(row.name)));
+    const done = new Set(
+      (await run(`SELECT name FROM "_seimbang_migrations"`)).map((row) => String(row.name)),
+    );
     for (const name of names.filter((n) => !done.has(n))) {
       await run(sqlByName.get(name)!);
       await run(`INSERT INTO "_seimbang_migrations" (name) VALUES ('${name.replaceAll("'", "''")}')`);

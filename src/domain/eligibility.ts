@@ -40,10 +40,16 @@ export function monthsBetween(from: Date, to: Date): number {
 }
 
 export function retirementDate(birthDate: Date, retirementAge: number): Date {
-  return new Date(Date.UTC(birthDate.getUTCFullYear() + retirementAge, birthDate.getUTCMonth(), birthDate.getUTCDate()));
+  return new Date(
+    Date.UTC(birthDate.getUTCFullYear() + retirementAge, birthDate.getUTCMonth(), birthDate.getUTCDate()),
+  );
 }
 
-export function checkEligibility(person: EligibilityInput, now: Date, policy: TransferPolicy = DEFAULT_TRANSFER_POLICY): Eligibility {
+export function checkEligibility(
+  person: EligibilityInput,
+  now: Date,
+  policy: TransferPolicy = DEFAULT_TRANSFER_POLICY,
+): Eligibility {
   const monthsInPost = monthsBetween(person.postSince, now);
   const monthsToRetirement = monthsBetween(now, retirementDate(person.birthDate, person.retirementAge));
   const reasons: IneligibleReason[] = [];

@@ -16,7 +16,10 @@ export interface BandThresholds {
 
 export const DEFAULT_BANDS: BandThresholds = { A: 1.0, B: 0.9, C: 0.7, D: 0.5 };
 
-export function staffNeeded(yearlyWorkloadHours: number, effectiveHoursPerYear = DEFAULT_EFFECTIVE_HOURS_PER_YEAR): number {
+export function staffNeeded(
+  yearlyWorkloadHours: number,
+  effectiveHoursPerYear = DEFAULT_EFFECTIVE_HOURS_PER_YEAR,
+): number {
   if (effectiveHoursPerYear <= 0) throw new RangeError("effective hours per year must be positive");
   return yearlyWorkloadHours / effectiveHoursPerYear;
 }
@@ -64,5 +67,12 @@ export interface RoleLoad {
 
 export function roleLoad(demand: number, capacity: number, bands: BandThresholds = DEFAULT_BANDS): RoleLoad {
   const ratio = loadRatio(demand, capacity);
-  return { demand, capacity, ratio, band: abkBand(ratio, bands), unmet: unmetHours(demand, capacity), surplus: Math.max(0, capacity - demand) };
+  return {
+    demand,
+    capacity,
+    ratio,
+    band: abkBand(ratio, bands),
+    unmet: unmetHours(demand, capacity),
+    surplus: Math.max(0, capacity - demand),
+  };
 }

@@ -40,7 +40,13 @@ export interface DemoDataset {
   employees: DemoEmployee[];
   /** Weekly hours needed, as the heads would report them (rombel × JP for teachers). */
   workload: Array<{ unit: string; role: string; hours: number; rombel: number | null }>;
-  vacancies: Array<{ unit: string; role: string; count: number; reason: "PENSIUN" | "MUTASI_KELUAR" | "MENINGGAL" | "TUGAS_BELAJAR" | "LAINNYA"; since: Date }>;
+  vacancies: Array<{
+    unit: string;
+    role: string;
+    count: number;
+    reason: "PENSIUN" | "MUTASI_KELUAR" | "MENINGGAL" | "TUGAS_BELAJAR" | "LAINNYA";
+    since: Date;
+  }>;
 }
 
 function mulberry32(seed: number): () => number {
@@ -55,21 +61,126 @@ function mulberry32(seed: number): () => number {
 }
 
 const ROLES: DemoRole[] = [
-  { code: "GURU_KELAS", name: "Guru Kelas SD", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 24 },
-  { code: "GURU_PJOK", name: "Guru PJOK", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 3 },
-  { code: "GURU_PAI", name: "Guru Pendidikan Agama", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 3 },
-  { code: "GURU_MTK", name: "Guru Matematika", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 5 },
-  { code: "GURU_IPA", name: "Guru IPA", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 5 },
-  { code: "GURU_BIN", name: "Guru Bahasa Indonesia", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 6 },
-  { code: "GURU_BING", name: "Guru Bahasa Inggris", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 4 },
-  { code: "GURU_IPS", name: "Guru IPS", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 4 },
-  { code: "KEPSEK", name: "Kepala Sekolah", standardHours: 37.5, retirementAge: 60, isTeacher: false, hoursPerRombel: null },
-  { code: "TENDIK", name: "Tenaga Administrasi Sekolah", standardHours: 37.5, retirementAge: 58, isTeacher: false, hoursPerRombel: null },
-  { code: "PERAWAT", name: "Perawat", standardHours: 37.5, retirementAge: 58, isTeacher: false, hoursPerRombel: null },
-  { code: "BIDAN", name: "Bidan", standardHours: 37.5, retirementAge: 58, isTeacher: false, hoursPerRombel: null },
-  { code: "DOKTER", name: "Dokter Umum", standardHours: 37.5, retirementAge: 60, isTeacher: false, hoursPerRombel: null },
-  { code: "ANALIS_SDM", name: "Analis SDM Aparatur", standardHours: 37.5, retirementAge: 58, isTeacher: false, hoursPerRombel: null },
-  { code: "PENGADMIN", name: "Pengadministrasi Umum", standardHours: 37.5, retirementAge: 58, isTeacher: false, hoursPerRombel: null },
+  {
+    code: "GURU_KELAS",
+    name: "Guru Kelas SD",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 24,
+  },
+  {
+    code: "GURU_PJOK",
+    name: "Guru PJOK",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 3,
+  },
+  {
+    code: "GURU_PAI",
+    name: "Guru Pendidikan Agama",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 3,
+  },
+  {
+    code: "GURU_MTK",
+    name: "Guru Matematika",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 5,
+  },
+  {
+    code: "GURU_IPA",
+    name: "Guru IPA",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 5,
+  },
+  {
+    code: "GURU_BIN",
+    name: "Guru Bahasa Indonesia",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 6,
+  },
+  {
+    code: "GURU_BING",
+    name: "Guru Bahasa Inggris",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 4,
+  },
+  {
+    code: "GURU_IPS",
+    name: "Guru IPS",
+    standardHours: 24,
+    retirementAge: 60,
+    isTeacher: true,
+    hoursPerRombel: 4,
+  },
+  {
+    code: "KEPSEK",
+    name: "Kepala Sekolah",
+    standardHours: 37.5,
+    retirementAge: 60,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "TENDIK",
+    name: "Tenaga Administrasi Sekolah",
+    standardHours: 37.5,
+    retirementAge: 58,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "PERAWAT",
+    name: "Perawat",
+    standardHours: 37.5,
+    retirementAge: 58,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "BIDAN",
+    name: "Bidan",
+    standardHours: 37.5,
+    retirementAge: 58,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "DOKTER",
+    name: "Dokter Umum",
+    standardHours: 37.5,
+    retirementAge: 60,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "ANALIS_SDM",
+    name: "Analis SDM Aparatur",
+    standardHours: 37.5,
+    retirementAge: 58,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
+  {
+    code: "PENGADMIN",
+    name: "Pengadministrasi Umum",
+    standardHours: 37.5,
+    retirementAge: 58,
+    isTeacher: false,
+    hoursPerRombel: null,
+  },
 ];
 
 // Subject teachers with a teaching degree may teach an SD class (and the SD subjects they share).
@@ -83,19 +194,88 @@ const COMPATIBILITY = [
 ];
 
 const KAMPUNG = [
-  "Salor", "Salor Indah", "Kurik", "Jaya Makmur", "Harapan Makmur", "Wonorejo", "Kaliki", "Sumber Mulya",
-  "Telaga Sari", "Candra Jaya", "Sumber Harapan", "Ivimahad", "Anumbob", "Padang Raharja", "Kaiburse",
-  "Sumber Rejeki", "Tambat", "Waninggap Nanggo", "Bersehati", "Wapeko", "Kumbe", "Onggari",
+  "Salor",
+  "Salor Indah",
+  "Kurik",
+  "Jaya Makmur",
+  "Harapan Makmur",
+  "Wonorejo",
+  "Kaliki",
+  "Sumber Mulya",
+  "Telaga Sari",
+  "Candra Jaya",
+  "Sumber Harapan",
+  "Ivimahad",
+  "Anumbob",
+  "Padang Raharja",
+  "Kaiburse",
+  "Sumber Rejeki",
+  "Tambat",
+  "Waninggap Nanggo",
+  "Bersehati",
+  "Wapeko",
+  "Kumbe",
+  "Onggari",
 ];
 
 const GIVEN = [
-  "Agus", "Ani", "Bambang", "Dewi", "Eko", "Fransiska", "Gabriel", "Hendrika", "Irma", "Yohanes", "Kristina", "Lukas",
-  "Maria", "Nikolaus", "Oktovianus", "Paulina", "Rina", "Samuel", "Theresia", "Urbanus", "Veronika", "Wahyu", "Yuliana",
-  "Zakaria", "Siti", "Budi", "Margaretha", "Petrus", "Sri", "Antonius", "Nur", "Yosef", "Elisabeth", "Hasan", "Ruth",
+  "Agus",
+  "Ani",
+  "Bambang",
+  "Dewi",
+  "Eko",
+  "Fransiska",
+  "Gabriel",
+  "Hendrika",
+  "Irma",
+  "Yohanes",
+  "Kristina",
+  "Lukas",
+  "Maria",
+  "Nikolaus",
+  "Oktovianus",
+  "Paulina",
+  "Rina",
+  "Samuel",
+  "Theresia",
+  "Urbanus",
+  "Veronika",
+  "Wahyu",
+  "Yuliana",
+  "Zakaria",
+  "Siti",
+  "Budi",
+  "Margaretha",
+  "Petrus",
+  "Sri",
+  "Antonius",
+  "Nur",
+  "Yosef",
+  "Elisabeth",
+  "Hasan",
+  "Ruth",
 ];
 const FAMILY = [
-  "Gebze", "Mahuze", "Kaize", "Balagaize", "Ndiken", "Basik-Basik", "Samkakai", "Wulandari", "Santoso", "Rahayu",
-  "Siregar", "Latumahina", "Rumbiak", "Wonda", "Kambu", "Sitorus", "Pattiasina", "Nugroho", "Lestari", "Haryanto",
+  "Gebze",
+  "Mahuze",
+  "Kaize",
+  "Balagaize",
+  "Ndiken",
+  "Basik-Basik",
+  "Samkakai",
+  "Wulandari",
+  "Santoso",
+  "Rahayu",
+  "Siregar",
+  "Latumahina",
+  "Rumbiak",
+  "Wonda",
+  "Kambu",
+  "Sitorus",
+  "Pattiasina",
+  "Nugroho",
+  "Lestari",
+  "Haryanto",
 ];
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -115,16 +295,27 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
   const vacancies: DemoDataset["vacancies"] = [];
 
   // Salor lies in Distrik Kurik, north-west of Merauke town; units spread over about 50 × 50 km.
-  const place = () => ({ lat: Number((-8.05 - random() * 0.4).toFixed(4)), lon: Number((140.1 + random() * 0.45).toFixed(4)) });
+  const place = () => ({
+    lat: Number((-8.05 - random() * 0.4).toFixed(4)),
+    lon: Number((140.1 + random() * 0.45).toFixed(4)),
+  });
 
-  function person(unit: string, role: string, options: { young?: boolean; nearRetirement?: boolean; recent?: boolean } = {}) {
+  function person(
+    unit: string,
+    role: string,
+    options: { young?: boolean; nearRetirement?: boolean; recent?: boolean } = {},
+  ) {
     const spec = roleByCode.get(role)!;
-    const age = options.nearRetirement ? spec.retirementAge - 1 : options.young ? int(26, 32) : int(30, spec.retirementAge - 3);
+    const age = options.nearRetirement
+      ? spec.retirementAge - 1
+      : options.young
+        ? int(26, 32)
+        : int(30, spec.retirementAge - 3);
     const birthDate = day(nowYear - age, int(1, 12), int(1, 28));
     const cpnsYear = Math.min(nowYear - 1, birthDate.getUTCFullYear() + int(23, 30));
     const cpnsMonth = int(1, 12);
     const sex = random() < 0.55 ? 2 : 1;
-    let nip = "";
+    let nip: string;
     for (let seq = int(1, 400); ; seq++) {
       nip = `${birthDate.getUTCFullYear()}${pad(birthDate.getUTCMonth() + 1, 2)}${pad(birthDate.getUTCDate(), 2)}${cpnsYear}${pad(cpnsMonth, 2)}${sex}${pad(seq % 999 || 1, 3)}`;
       if (!usedNips.has(nip)) break;
@@ -132,7 +323,8 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
     usedNips.add(nip);
     const earliest = Math.max(cpnsYear + 1, nowYear - 12);
     const postYear = options.recent ? nowYear - 1 : int(Math.min(earliest, nowYear - 3), nowYear - 3);
-    const given = sex === 2 ? pick(GIVEN.filter((_, i) => i % 2 === 1)) : pick(GIVEN.filter((_, i) => i % 2 === 0));
+    const given =
+      sex === 2 ? pick(GIVEN.filter((_, i) => i % 2 === 1)) : pick(GIVEN.filter((_, i) => i % 2 === 0));
     employees.push({
       nip,
       name: `${given} ${pick(FAMILY)}`,
@@ -150,7 +342,11 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
     units.push({ code, name: `SD Negeri ${index + 1} ${kampung}`, kind: "SD", agency: "DISDIK", ...place() });
     const rombel = index % 5 === 0 ? int(9, 12) : int(6, 7);
     const shortBy = index === 4 ? rombel : index % 3 === 0 ? int(2, 3) : int(0, 2);
-    for (let i = 0; i < rombel - shortBy; i++) person(code, "GURU_KELAS", { recent: i === 0 && index % 4 === 1, nearRetirement: i === 1 && index % 6 === 2 });
+    for (let i = 0; i < rombel - shortBy; i++)
+      person(code, "GURU_KELAS", {
+        recent: i === 0 && index % 4 === 1,
+        nearRetirement: i === 1 && index % 6 === 2,
+      });
     person(code, "GURU_PJOK");
     person(code, "GURU_PAI");
     person(code, "KEPSEK");
@@ -159,7 +355,13 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
     workload.push({ unit: code, role: "GURU_PJOK", hours: rombel * 3, rombel });
     workload.push({ unit: code, role: "GURU_PAI", hours: rombel * 3, rombel });
     if (shortBy > 0 && index % 2 === 1) {
-      vacancies.push({ unit: code, role: "GURU_KELAS", count: Math.min(shortBy, 2), reason: index % 4 === 1 ? "PENSIUN" : "MUTASI_KELUAR", since: day(nowYear, Math.max(1, now.getUTCMonth() - 1), 1) });
+      vacancies.push({
+        unit: code,
+        role: "GURU_KELAS",
+        count: Math.min(shortBy, 2),
+        reason: index % 4 === 1 ? "PENSIUN" : "MUTASI_KELUAR",
+        since: day(nowYear, Math.max(1, now.getUTCMonth() - 1), 1),
+      });
     }
   });
 
@@ -167,12 +369,28 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
   const smpPlaces = ["Salor", "Kurik", "Jaya Makmur", "Sumber Mulya", "Kaliki", "Kumbe"];
   smpPlaces.forEach((kampung, index) => {
     const code = `SMPN-${pad(index + 1, 2)}`;
-    units.push({ code, name: `SMP Negeri ${index + 1} ${kampung}`, kind: "SMP", agency: "DISDIK", ...place() });
+    units.push({
+      code,
+      name: `SMP Negeri ${index + 1} ${kampung}`,
+      kind: "SMP",
+      agency: "DISDIK",
+      ...place(),
+    });
     const rombel = int(6, 9);
-    for (const subject of ["GURU_MTK", "GURU_IPA", "GURU_BIN", "GURU_BING", "GURU_IPS", "GURU_PJOK", "GURU_PAI"]) {
+    for (const subject of [
+      "GURU_MTK",
+      "GURU_IPA",
+      "GURU_BIN",
+      "GURU_BING",
+      "GURU_IPS",
+      "GURU_PJOK",
+      "GURU_PAI",
+    ]) {
       const perRombel = roleByCode.get(subject)!.hoursPerRombel!;
       const needed = rombel * perRombel;
-      const teachers = Math.max(1, Math.ceil(needed / 24)) + (subject === "GURU_PJOK" || subject === "GURU_PAI" ? 0 : int(1, 2));
+      const teachers =
+        Math.max(1, Math.ceil(needed / 24)) +
+        (subject === "GURU_PJOK" || subject === "GURU_PAI" ? 0 : int(1, 2));
       for (let i = 0; i < teachers; i++) person(code, subject, { young: i === 0 });
       workload.push({ unit: code, role: subject, hours: needed, rombel });
     }
@@ -197,7 +415,14 @@ export function generateSalorDemo(now: Date, seed = 20261129): DemoDataset {
     workload.push({ unit: p.code, role: "BIDAN", hours: p.need[1]! * 37.5, rombel: null });
   }
 
-  units.push({ code: "BKPSDM", name: "BKPSDM Kabupaten Merauke", kind: "KANTOR", agency: "BKPSDM", lat: -8.4932, lon: 140.4018 });
+  units.push({
+    code: "BKPSDM",
+    name: "BKPSDM Kabupaten Merauke",
+    kind: "KANTOR",
+    agency: "BKPSDM",
+    lat: -8.4932,
+    lon: 140.4018,
+  });
   for (let i = 0; i < 6; i++) person("BKPSDM", "ANALIS_SDM");
   for (let i = 0; i < 8; i++) person("BKPSDM", "PENGADMIN");
   workload.push({ unit: "BKPSDM", role: "PENGADMIN", hours: 6 * 37.5, rombel: null });

@@ -4,7 +4,8 @@ import type { UserRole } from "../generated/prisma/client.ts";
 import { writeAudit } from "./audit.ts";
 import { hashInviteCode, newInviteCode } from "./invite-code.ts";
 
-export type InviteTarget = { kind: "unit"; unitCode: string } | { kind: "hr"; agencyCode: string } | { kind: "admin" };
+export type InviteTarget =
+  { kind: "unit"; unitCode: string } | { kind: "hr"; agencyCode: string } | { kind: "admin" };
 
 export interface CreatedInvite {
   code: string;
@@ -26,7 +27,9 @@ export async function createInvite(
   if (input.target.kind === "unit") {
     const unit = await db.unit.findUnique({ where: { code: input.target.unitCode.toUpperCase() } });
     if (!unit) throw new DomainError("unit_unknown", { code: input.target.unitCode });
-    await db.invite.create({ data: { ...base, role: "UNIT_HEAD", unitId: unit.id, agencyId: unit.agencyId } });
+    await db.invite.create({
+      data: { ...base, role: "UNIT_HEAD", unitId: unit.id, agencyId: unit.agencyId },
+    });
     created = { code, role: "UNIT_HEAD", targetName: unit.name, expiresAt };
   } else if (input.target.kind === "hr") {
     const agency = await db.agency.findUnique({ where: { code: input.target.agencyCode.toUpperCase() } });

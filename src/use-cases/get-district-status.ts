@@ -34,7 +34,14 @@ export interface DistrictStatus {
   units: UnitStatus[];
   users: Array<{ role: string; count: number }>;
   openVacancies: Array<{ unit: string; role: string; count: number; reason: string; since: string }>;
-  pendingProposals: Array<{ id: number; employee: string; from: string; to: string; role: string; expiresAt: string }>;
+  pendingProposals: Array<{
+    id: number;
+    employee: string;
+    from: string;
+    to: string;
+    role: string;
+    expiresAt: string;
+  }>;
   /** Every decision with who, when and why, newest first. */
   auditTrail: AuditTrailEntry[];
   /** Pushes the sender gave up on (Telegram refused them), for an operator to look at. */
@@ -44,12 +51,19 @@ export interface DistrictStatus {
 const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
 
 /** What `status` prints: per unit and role the demand, capacity, load ratio and ABK band. */
-export async function getDistrictStatus(db: DbTx, input: { now: Date; timeZone: string }): Promise<DistrictStatus> {
+export async function getDistrictStatus(
+  db: DbTx,
+  input: { now: Date; timeZone: string },
+): Promise<DistrictStatus> {
   const district = await readDistrict(db, input);
   const [agencies, users, vacancies, pending, auditTrail, dead] = await Promise.all([
     db.agency.findMany(),
     db.user.groupBy({ by: ["role"], _count: { _all: true }, orderBy: { role: "asc" } }),
-    db.vacancy.findMany({ where: { status: "OPEN" }, include: { unit: true, role: true }, orderBy: { since: "asc" } }),
+    db.vacancy.findMany({
+      where: { status: "OPEN" },
+      include: { unit: true, role: true },
+      orderBy: { since: "asc" },
+    }),
     db.proposal.findMany({
       where: { status: "PENDING" },
       include: { employee: true, fromUnit: true, toUnit: true, role: true },

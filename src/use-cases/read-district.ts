@@ -1,6 +1,11 @@
 import type { DbTx } from "../db/client.ts";
 import { effectiveDemand } from "../domain/demand.ts";
-import { checkEligibility, DEFAULT_TRANSFER_POLICY, type Eligibility, type TransferPolicy } from "../domain/eligibility.ts";
+import {
+  checkEligibility,
+  DEFAULT_TRANSFER_POLICY,
+  type Eligibility,
+  type TransferPolicy,
+} from "../domain/eligibility.ts";
 import { periodOf } from "../domain/time.ts";
 import { roleLoad, type RoleLoad } from "../domain/workload.ts";
 import type { Employee, Role, Unit } from "../generated/prisma/client.ts";
@@ -36,14 +41,24 @@ export async function readDistrict(
   options: { now: Date; timeZone: string; agencyId?: number; unitId?: number; policy?: TransferPolicy },
 ): Promise<District> {
   const period = periodOf(options.now, options.timeZone);
-  const unitWhere = { ...(options.agencyId ? { agencyId: options.agencyId } : {}), ...(options.unitId ? { id: options.unitId } : {}) };
+  const unitWhere = {
+    ...(options.agencyId ? { agencyId: options.agencyId } : {}),
+    ...(options.unitId ? { id: options.unitId } : {}),
+  };
   const [units, roles, compatibility, employees, reports, vacancies, pending] = await Promise.all([
     db.unit.findMany({ where: unitWhere, orderBy: { code: "asc" } }),
     db.role.findMany({ orderBy: { code: "asc" } }),
     db.roleCompatibility.findMany(),
     db.employee.findMany({ where: { unit: unitWhere, status: { not: "PENSIUN" } }, orderBy: { nip: "asc" } }),
-    db.workloadReport.findMany({ where: { unit: unitWhere, period: { lte: period } }, orderBy: { period: "desc" } }),
-    db.vacancy.groupBy({ by: ["unitId", "roleId"], where: { unit: unitWhere, status: "OPEN" }, _sum: { count: true } }),
+    db.workloadReport.findMany({
+      where: { unit: unitWhere, period: { lte: period } },
+      orderBy: { period: "desc" },
+    }),
+    db.vacancy.groupBy({
+      by: ["unitId", "roleId"],
+      where: { unit: unitWhere, status: "OPEN" },
+      _sum: { count: true },
+    }),
     db.proposal.findMany({ where: { status: "PENDING" }, select: { employeeId: true } }),
   ]);
   const pendingIds = new Set(pending.map((p) => p.employeeId));
@@ -59,7 +74,8 @@ export async function readDistrict(
     capacity.set(key(e.unitId, e.roleId), entry);
   }
   const reported = new Map<string, number>();
-  for (const r of reports) if (!reported.has(key(r.unitId, r.roleId))) reported.set(key(r.unitId, r.roleId), r.hoursNeeded);
+  for (const r of reports)
+    if (!reported.has(key(r.unitId, r.roleId))) reported.set(key(r.unitId, r.roleId), r.hoursNeeded);
   const open = new Map(vacancies.map((v) => [key(v.unitId, v.roleId), v._sum.count ?? 0]));
 
   const keys = new Set([...capacity.keys(), ...reported.keys(), ...open.keys()]);
@@ -73,7 +89,14 @@ export async function readDistrict(
       openVacancies,
       standardHours: roleById.get(roleId)?.standardHours ?? 0,
     });
-    return { unitId, roleId, staff: cap.staff, openVacancies, demandSource: demand.source, ...roleLoad(demand.hours, cap.hours) };
+    return {
+      unitId,
+      roleId,
+      staff: cap.staff,
+      openVacancies,
+      demandSource: demand.source,
+      ...roleLoad(demand.hours, cap.hours),
+    };
   });
 
   const policy = options.policy ?? DEFAULT_TRANSFER_POLICY;

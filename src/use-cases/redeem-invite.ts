@@ -18,14 +18,18 @@ export interface Redeemed {
 }
 
 /** Binds a person to the invite's unit or agency; a code works once and until it expires. */
-export async function redeemInvite(db: DbTx, input: { code: string; person: TelegramPerson; now: Date }): Promise<Redeemed> {
+export async function redeemInvite(
+  db: DbTx,
+  input: { code: string; person: TelegramPerson; now: Date },
+): Promise<Redeemed> {
   const invite = await db.invite.findUnique({
     where: { codeHash: hashInviteCode(input.code) },
     include: { unit: true, agency: true },
   });
   if (!invite) throw new DomainError("invite_unknown");
   if (invite.usedAt) throw new DomainError("invite_used");
-  if (invite.expiresAt <= input.now) throw new DomainError("invite_expired", { expires: formatDate(invite.expiresAt) });
+  if (invite.expiresAt <= input.now)
+    throw new DomainError("invite_expired", { expires: formatDate(invite.expiresAt) });
 
   const telegramId = BigInt(input.person.id);
   const user = await db.user.upsert({

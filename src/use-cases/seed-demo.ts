@@ -24,7 +24,14 @@ export async function seedDemo(db: DbTx, input: { now: Date; timeZone: string })
     data: data.compatibility.map((c) => ({ fromRoleId: roles.get(c.from)!, toRoleId: roles.get(c.to)! })),
   });
   await db.unit.createMany({
-    data: data.units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, agencyId: agencies.get(u.agency)!, lat: u.lat, lon: u.lon })),
+    data: data.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      agencyId: agencies.get(u.agency)!,
+      lat: u.lat,
+      lon: u.lon,
+    })),
   });
   const units = new Map((await db.unit.findMany()).map((u) => [u.code, u.id]));
   await db.employee.createMany({
@@ -40,10 +47,22 @@ export async function seedDemo(db: DbTx, input: { now: Date; timeZone: string })
   });
   const period = periodOf(input.now, input.timeZone);
   await db.workloadReport.createMany({
-    data: data.workload.map((w) => ({ unitId: units.get(w.unit)!, roleId: roles.get(w.role)!, hoursNeeded: w.hours, rombel: w.rombel, period })),
+    data: data.workload.map((w) => ({
+      unitId: units.get(w.unit)!,
+      roleId: roles.get(w.role)!,
+      hoursNeeded: w.hours,
+      rombel: w.rombel,
+      period,
+    })),
   });
   await db.vacancy.createMany({
-    data: data.vacancies.map((v) => ({ unitId: units.get(v.unit)!, roleId: roles.get(v.role)!, count: v.count, reason: v.reason, since: v.since })),
+    data: data.vacancies.map((v) => ({
+      unitId: units.get(v.unit)!,
+      roleId: roles.get(v.role)!,
+      count: v.count,
+      reason: v.reason,
+      since: v.since,
+    })),
   });
   await writeAudit(db, {
     actorName: "cli",
@@ -52,5 +71,10 @@ export async function seedDemo(db: DbTx, input: { now: Date; timeZone: string })
     entityId: "salor",
     details: { units: data.units.length, employees: data.employees.length },
   });
-  return { seeded: true, agencies: data.agencies.length, units: data.units.length, employees: data.employees.length };
+  return {
+    seeded: true,
+    agencies: data.agencies.length,
+    units: data.units.length,
+    employees: data.employees.length,
+  };
 }

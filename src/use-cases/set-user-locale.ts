@@ -1,7 +1,10 @@
 import type { DbTx } from "../db/client.ts";
 
 /** Strangers may choose a language too: they get a user row with no role. */
-export async function setUserLocale(db: DbTx, input: { telegramId: number; name: string; locale: "id" | "en" }): Promise<void> {
+export async function setUserLocale(
+  db: DbTx,
+  input: { telegramId: number; name: string; locale: "id" | "en" },
+): Promise<void> {
   const telegramId = BigInt(input.telegramId);
   await db.user.upsert({
     where: { telegramId },

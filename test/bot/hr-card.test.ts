@@ -26,7 +26,10 @@ const base: ProposalForCard = {
 
 describe("proposal card", () => {
   it("names the role each load is of when the check recorded it", () => {
-    const withRoles = { ...base, metrics: { ...sampleMetrics, fromRole: "Guru IPA", toRole: "Guru Kelas SD" } };
+    const withRoles = {
+      ...base,
+      metrics: { ...sampleMetrics, fromRole: "Guru IPA", toRole: "Guru Kelas SD" },
+    };
     const card = renderProposalCard(withRoles, "id", "Asia/Jayapura");
     expect(card.text).toContain("📊 Beban Guru IPA di SMP Negeri 2 Salor: 80% → 60%");
     expect(card.text).toContain("📊 Beban Guru Kelas SD di SD Negeri 1 Salor: 150% → 120%");

@@ -20,13 +20,19 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
   it("welcomes a stranger and explains how to join", async () => {
     const t = buildTestBot(db.prisma);
     await t.send(textUpdate(siti, "/start"));
-    expect(sentTexts(t.calls)).toEqual([expect.stringContaining("Selamat datang di <b>Seimbang</b>, Siti Rahayu")]);
+    expect(sentTexts(t.calls)).toEqual([
+      expect.stringContaining("Selamat datang di <b>Seimbang</b>, Siti Rahayu"),
+    ]);
   });
 
   it("redeems a unit invite once, binds the head to the unit and refuses the same code again", async () => {
     const clock = fixedClock("2026-11-30T01:00:00Z");
     const { sd } = await seedSmallDistrict(db.prisma);
-    const invite = await createInvite(db.prisma, { target: { kind: "unit", unitCode: "SDN-01" }, createdBy: "cli", now: clock.now() });
+    const invite = await createInvite(db.prisma, {
+      target: { kind: "unit", unitCode: "SDN-01" },
+      createdBy: "cli",
+      now: clock.now(),
+    });
     const t = buildTestBot(db.prisma, { clock });
 
     await t.send(textUpdate(siti, `/start ${invite.code}`));
@@ -46,7 +52,11 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
   it("refuses an unknown and an expired code, changing nothing", async () => {
     const clock = fixedClock("2026-11-30T01:00:00Z");
     await seedSmallDistrict(db.prisma);
-    const invite = await createInvite(db.prisma, { target: { kind: "hr", agencyCode: "DISDIK" }, createdBy: "cli", now: clock.now() });
+    const invite = await createInvite(db.prisma, {
+      target: { kind: "hr", agencyCode: "DISDIK" },
+      createdBy: "cli",
+      now: clock.now(),
+    });
     clock.advance(8 * 86_400_000);
     const t = buildTestBot(db.prisma, { clock });
     await t.send(textUpdate(siti, "/start ZZZZZZZZZZZZZZZZ"));
@@ -61,7 +71,11 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
   it("processes a repeated update once: nothing changes and nothing is sent twice", async () => {
     await seedSmallDistrict(db.prisma);
     const clock = fixedClock();
-    const invite = await createInvite(db.prisma, { target: { kind: "unit", unitCode: "SDN-01" }, createdBy: "cli", now: clock.now() });
+    const invite = await createInvite(db.prisma, {
+      target: { kind: "unit", unitCode: "SDN-01" },
+      createdBy: "cli",
+      now: clock.now(),
+    });
     const t = buildTestBot(db.prisma, { clock });
     const update = textUpdate(siti, `/start ${invite.code}`);
     await t.send(update);
@@ -75,7 +89,9 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
     await t.send(textUpdate(siti, "/bantuan"));
     expect(sentTexts(t.calls).at(-1)).toContain("/start &lt;kode&gt;");
     await t.send(textUpdate(siti, "/bahasa"));
-    const keyboard = t.calls.at(-1)?.payload.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> };
+    const keyboard = t.calls.at(-1)?.payload.reply_markup as {
+      inline_keyboard: Array<Array<{ callback_data: string }>>;
+    };
     expect(keyboard.inline_keyboard[0]?.map((b) => b.callback_data)).toEqual(["lang:id", "lang:en"]);
     await t.send(callbackUpdate(siti, "lang:en", { message_id: 1000 }));
     expect(sentTexts(t.calls).at(-1)).toBe("Language switched to English.");
@@ -88,7 +104,9 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
     const admin = { id: 9001, first_name: "Admin" };
     const t = buildTestBot(db.prisma, { adminIds: [9001n] });
     await t.send(textUpdate(admin, "/undang unit SDN-01"));
-    expect(sentTexts(t.calls).at(-1)).toMatch(/Undangan untuk SD Negeri 1 Salor[\s\S]*https:\/\/t\.me\/seimbang_test_bot\?start=\w{16}/);
+    expect(sentTexts(t.calls).at(-1)).toMatch(
+      /Undangan untuk SD Negeri 1 Salor[\s\S]*https:\/\/t\.me\/seimbang_test_bot\?start=\w{16}/,
+    );
     await t.send(textUpdate(siti, "/undang unit SDN-01"));
     expect(sentTexts(t.calls).at(-1)).toBe("Perintah ini hanya untuk admin.");
     expect(await db.prisma.invite.count()).toBe(1);
@@ -99,6 +117,9 @@ describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
     await t.send(textUpdate(siti, "halo"));
     expect(sentTexts(t.calls).at(-1)).toContain("/bantuan");
     await t.send(callbackUpdate(siti, "old:button"));
-    expect(t.calls.at(-1)).toMatchObject({ method: "answerCallbackQuery", payload: { text: "Tombol ini sudah tidak berlaku." } });
+    expect(t.calls.at(-1)).toMatchObject({
+      method: "answerCallbackQuery",
+      payload: { text: "Tombol ini sudah tidak berlaku." },
+    });
   });
 });

@@ -21,7 +21,12 @@ describe("transfer eligibility", () => {
   });
 
   it("accepts someone with 2+ years in post, far from retirement, without objection", () => {
-    expect(checkEligibility(person(), now)).toEqual({ eligible: true, reasons: [], monthsInPost: 82, monthsToRetirement: 217 });
+    expect(checkEligibility(person(), now)).toEqual({
+      eligible: true,
+      reasons: [],
+      monthsInPost: 82,
+      monthsToRetirement: 217,
+    });
   });
 
   it("refuses under 24 months in post (PP 11/2017 Pasal 190)", () => {
@@ -38,7 +43,10 @@ describe("transfer eligibility", () => {
     expect(checkEligibility(person({ objection: true }), now).reasons).toEqual(["objection"]);
     const policy = { minMonthsInPost: 24, retirementBufferMonths: 12, proposeDespiteObjection: true };
     expect(checkEligibility(person({ objection: true }), now, policy).eligible).toBe(true);
-    expect(checkEligibility(person({ hasPendingProposal: true, active: false }), now).reasons).toEqual(["inactive", "pending"]);
+    expect(checkEligibility(person({ hasPendingProposal: true, active: false }), now).reasons).toEqual([
+      "inactive",
+      "pending",
+    ]);
   });
 });
 

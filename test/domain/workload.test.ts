@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { effectiveDemand } from "../../src/domain/demand.ts";
-import { abkBand, hoursFromRombel, isUnderloadedTeacher, loadRatio, roleLoad, staffNeeded } from "../../src/domain/workload.ts";
+import {
+  abkBand,
+  hoursFromRombel,
+  isUnderloadedTeacher,
+  loadRatio,
+  roleLoad,
+  staffNeeded,
+} from "../../src/domain/workload.ts";
 
 describe("workload math (ABK)", () => {
   it("computes staff needed from yearly hours and 1,250 effective hours", () => {
@@ -35,7 +42,14 @@ describe("workload math (ABK)", () => {
   });
 
   it("summarises a role's load with unmet hours and surplus", () => {
-    expect(roleLoad(144, 96)).toEqual({ demand: 144, capacity: 96, ratio: 1.5, band: "A", unmet: 48, surplus: 0 });
+    expect(roleLoad(144, 96)).toEqual({
+      demand: 144,
+      capacity: 96,
+      ratio: 1.5,
+      band: "A",
+      unmet: 48,
+      surplus: 0,
+    });
     expect(roleLoad(12, 24)).toMatchObject({ ratio: 0.5, band: "D", unmet: 0, surplus: 12 });
   });
 
@@ -46,8 +60,14 @@ describe("workload math (ABK)", () => {
   });
 
   it("takes demand from a report, else vacancies, else assumes balance", () => {
-    expect(effectiveDemand({ reportedHours: 100, capacityHours: 48, openVacancies: 3, standardHours: 24 })).toEqual({ hours: 100, source: "report" });
-    expect(effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 2, standardHours: 24 })).toEqual({ hours: 96, source: "vacancies" });
-    expect(effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 0, standardHours: 24 })).toEqual({ hours: 48, source: "assumed" });
+    expect(
+      effectiveDemand({ reportedHours: 100, capacityHours: 48, openVacancies: 3, standardHours: 24 }),
+    ).toEqual({ hours: 100, source: "report" });
+    expect(
+      effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 2, standardHours: 24 }),
+    ).toEqual({ hours: 96, source: "vacancies" });
+    expect(
+      effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 0, standardHours: 24 }),
+    ).toEqual({ hours: 48, source: "assumed" });
   });
 });

@@ -19,12 +19,23 @@ describe("the bot process and the CLI together (embedded database)", () => {
   let bot: ChildProcess | null = null;
   let updateId = 1;
 
-  const env = () => ({ ...process.env, BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "", PORT: "0" });
+  const env = () => ({
+    ...process.env,
+    BOT_TOKEN: DEFAULT_TOKEN,
+    TELEGRAM_API_ROOT: api.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: "",
+    PORT: "0",
+  });
   const cli = async (...args: string[]) => (await run(tsx, ["src/cli.ts", ...args], { env: env() })).stdout;
 
   async function startBot(): Promise<void> {
     const polls = api.calls.filter((c) => c.method === "getUpdates").length;
-    bot = spawn(tsx, ["src/main.ts"], { env: env(), stdio: ["ignore", process.env.E2E_LOG ? "inherit" : "ignore", "inherit"] });
+    bot = spawn(tsx, ["src/main.ts"], {
+      env: env(),
+      stdio: ["ignore", process.env.E2E_LOG ? "inherit" : "ignore", "inherit"],
+    });
     await waitFor(() => api.calls.filter((c) => c.method === "getUpdates").length > polls, 90_000);
   }
 
@@ -53,7 +64,9 @@ describe("the bot process and the CLI together (embedded database)", () => {
   }
 
   const repliesTo = (chatId: number) =>
-    api.calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
+    api.calls
+      .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId)
+      .map((c) => String(c.payload.text));
 
   beforeAll(async () => {
     api = await startBotApiServer();
@@ -66,7 +79,9 @@ describe("the bot process and the CLI together (embedded database)", () => {
   });
 
   it("refuses to start without BOT_TOKEN and says where to get one", async () => {
-    const result = await run(tsx, ["src/main.ts"], { env: { ...env(), BOT_TOKEN: "" } }).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(tsx, ["src/main.ts"], { env: { ...env(), BOT_TOKEN: "" } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr).toMatch(/BOT_TOKEN[\s\S]*@BotFather/);
   });
@@ -96,13 +111,18 @@ describe("the bot process and the CLI together (embedded database)", () => {
     await waitFor(() => repliesTo(other.id).length === 1, 30_000);
     expect(repliesTo(other.id)[0]).toContain("sudah dipakai");
 
-    const status = JSON.parse(await cli("status", "--json")) as { units: Array<{ code: string; ratio: number | null }>; users: Array<{ role: string; count: number }> };
+    const status = JSON.parse(await cli("status", "--json")) as {
+      units: Array<{ code: string; ratio: number | null }>;
+      users: Array<{ role: string; count: number }>;
+    };
     expect(status.units.find((u) => u.code === "SDN-01")?.ratio).toBeGreaterThan(1);
     expect(status.users).toContainEqual({ role: "UNIT_HEAD", count: 1 });
 
     expect(await stopBot()).toBe(0);
     // Data survives a restart; with no bot running the CLI opens the directory itself.
-    const after = JSON.parse(await cli("status", "--json")) as { users: Array<{ role: string; count: number }> };
+    const after = JSON.parse(await cli("status", "--json")) as {
+      users: Array<{ role: string; count: number }>;
+    };
     expect(after.users).toContainEqual({ role: "UNIT_HEAD", count: 1 });
     await startBot();
     sendText(head, "/start");

@@ -14,8 +14,10 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export const testBackend: "pglite" | "postgres" = process.env.SEIMBANG_TEST_DB === "postgres" ? "postgres" : "pglite";
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const testBackend: "pglite" | "postgres" =
+  process.env.SEIMBANG_TEST_DB === "postgres" ? "postgres" : "pglite";
+export const postgresAdminUrl =
+  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 async function truncateAll(run: (sql: string) => Promise<unknown>, tables: string[]): Promise<void> {
   await run(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} RESTART IDENTITY CASCADE`);

@@ -5,17 +5,45 @@ export async function seedSmallDistrict(prisma: PrismaClient) {
   const agency = await prisma.agency.create({ data: { code: "DISDIK", name: "Dinas Pendidikan Merauke" } });
   const health = await prisma.agency.create({ data: { code: "DINKES", name: "Dinas Kesehatan Merauke" } });
   const guruKelas = await prisma.role.create({
-    data: { code: "GURU_KELAS", name: "Guru Kelas SD", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 24 },
+    data: {
+      code: "GURU_KELAS",
+      name: "Guru Kelas SD",
+      standardHours: 24,
+      retirementAge: 60,
+      isTeacher: true,
+      hoursPerRombel: 24,
+    },
   });
   const guruIpa = await prisma.role.create({
-    data: { code: "GURU_IPA", name: "Guru IPA", standardHours: 24, retirementAge: 60, isTeacher: true, hoursPerRombel: 5 },
+    data: {
+      code: "GURU_IPA",
+      name: "Guru IPA",
+      standardHours: 24,
+      retirementAge: 60,
+      isTeacher: true,
+      hoursPerRombel: 5,
+    },
   });
   await prisma.roleCompatibility.create({ data: { fromRoleId: guruIpa.id, toRoleId: guruKelas.id } });
   const sd = await prisma.unit.create({
-    data: { code: "SDN-01", name: "SD Negeri 1 Salor", kind: "SD", agencyId: agency.id, lat: -8.43, lon: 140.39 },
+    data: {
+      code: "SDN-01",
+      name: "SD Negeri 1 Salor",
+      kind: "SD",
+      agencyId: agency.id,
+      lat: -8.43,
+      lon: 140.39,
+    },
   });
   const smp = await prisma.unit.create({
-    data: { code: "SMPN-02", name: "SMP Negeri 2 Salor", kind: "SMP", agencyId: agency.id, lat: -8.4, lon: 140.42 },
+    data: {
+      code: "SMPN-02",
+      name: "SMP Negeri 2 Salor",
+      kind: "SMP",
+      agencyId: agency.id,
+      lat: -8.4,
+      lon: 140.42,
+    },
   });
   const ani = await prisma.employee.create({
     data: {

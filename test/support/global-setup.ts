@@ -13,8 +13,14 @@ export default async function setup(): Promise<void> {
     await client.end();
   } catch (error) {
     const message = `PostgreSQL is not reachable at ${url} (${(error as Error).message}).`;
-    if (process.env.CI) throw new Error(`${message} CI must run the suite against PostgreSQL: start the server.`);
-    console.warn(`\n⚠ ${message} Skipping the PostgreSQL run; set TEST_POSTGRES_URL or start PostgreSQL to include it.\n`);
+    if (process.env.CI) {
+      throw new Error(`${message} CI must run the suite against PostgreSQL: start the server.`, {
+        cause: error,
+      });
+    }
+    console.warn(
+      `\n⚠ ${message} Skipping the PostgreSQL run; set TEST_POSTGRES_URL or start PostgreSQL to include it.\n`,
+    );
     process.env.SEIMBANG_SKIP_POSTGRES = "1";
   }
 }

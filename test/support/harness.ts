@@ -10,7 +10,9 @@ import { recordApiCalls, type ApiCall } from "./telegram.ts";
 export const TEST_TOKEN = "123456789:TEST-token-for-seimbang-tests-only";
 
 /** A clock tests can set and move. */
-export function fixedClock(iso = "2026-11-30T00:00:00Z"): Clock & { set(iso: string): void; advance(ms: number): void } {
+export function fixedClock(
+  iso = "2026-11-30T00:00:00Z",
+): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = new Date(iso);
   return {
     now: () => new Date(now),
@@ -34,9 +36,16 @@ export interface TestBot {
   mark(): void;
 }
 
-export function buildTestBot(db: PrismaClient, options: { clock?: Clock; adminIds?: bigint[] } = {}): TestBot {
+export function buildTestBot(
+  db: PrismaClient,
+  options: { clock?: Clock; adminIds?: bigint[] } = {},
+): TestBot {
   const deps: BotDeps = {
-    config: { DEFAULT_LOCALE: "id", ADMIN_TELEGRAM_IDS: options.adminIds ?? [], SCHEDULE_TIMEZONE: "Asia/Jayapura" },
+    config: {
+      DEFAULT_LOCALE: "id",
+      ADMIN_TELEGRAM_IDS: options.adminIds ?? [],
+      SCHEDULE_TIMEZONE: "Asia/Jayapura",
+    },
     db,
     clock: options.clock ?? fixedClock(),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),

@@ -1,4 +1,4 @@
-import type { Telegraf } from "telegraf";
+import type { Context, Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
 
 /** One Bot API call the bot made. */
@@ -23,11 +23,13 @@ export const testBotInfo: UserFromGetMe = {
  * Stands in for the Bot API inside the process: records every call and answers like Telegram
  * would (sent messages get increasing ids). No network.
  */
-export function recordApiCalls(bot: Telegraf<never> | Telegraf<any>): ApiCall[] {
+export function recordApiCalls<C extends Context>(bot: Telegraf<C>): ApiCall[] {
   const calls: ApiCall[] = [];
   let nextMessageId = 1000;
   bot.botInfo = testBotInfo;
-  const telegram = bot.telegram as unknown as { callApi: (method: string, payload: unknown) => Promise<unknown> };
+  const telegram = bot.telegram as unknown as {
+    callApi: (method: string, payload: unknown) => Promise<unknown>;
+  };
   telegram.callApi = async (method: string, payload: unknown) => {
     const body = (payload ?? {}) as Record<string, unknown>;
     calls.push({ method, payload: body });
@@ -40,7 +42,12 @@ export function recordApiCalls(bot: Telegraf<never> | Telegraf<any>): ApiCall[] 
       };
     }
     if (method === "editMessageText" || method === "editMessageReplyMarkup") {
-      return { message_id: body.message_id, date: Math.floor(Date.now() / 1000), chat: { id: body.chat_id }, text: body.text };
+      return {
+        message_id: body.message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: body.chat_id },
+        text: body.text,
+      };
     }
     if (method === "getMe") return testBotInfo;
     return true;
@@ -63,7 +70,11 @@ export function nextUpdateId(): number {
 }
 
 /** A text message as Telegram delivers it; commands carry their bot_command entity. */
-export function textUpdate(from: Person, text: string, chat?: { id: number; type: "group" | "supergroup"; title?: string }): Update {
+export function textUpdate(
+  from: Person,
+  text: string,
+  chat?: { id: number; type: "group" | "supergroup"; title?: string },
+): Update {
   const command = /^\/\S+/.exec(text);
   return {
     update_id: nextUpdateId(),
@@ -82,7 +93,9 @@ export function textUpdate(from: Person, text: string, chat?: { id: number; type
 export function callbackUpdate(
   from: Person,
   data: string,
-  message: { message_id: number; chatId?: number; chatType?: "private" | "group" | "supergroup" } = { message_id: 1 },
+  message: { message_id: number; chatId?: number; chatType?: "private" | "group" | "supergroup" } = {
+    message_id: 1,
+  },
 ): Update {
   const chatId = message.chatId ?? from.id;
   return {

@@ -17,7 +17,9 @@ describe.skipIf(skip)("district status (cli status --json)", () => {
   beforeEach(async () => db.reset());
 
   it("seeds the Salor demo once: SD short of class teachers, SMP teachers under-loaded", async () => {
-    const first = await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), { timeout: 60_000 });
+    const first = await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), {
+      timeout: 60_000,
+    });
     expect(first).toMatchObject({ seeded: true, agencies: 3 });
     expect(first.employees).toBeGreaterThanOrEqual(300);
     expect(await db.prisma.unit.count({ where: { kind: "SD" } })).toBeGreaterThanOrEqual(20);
@@ -25,11 +27,17 @@ describe.skipIf(skip)("district status (cli status --json)", () => {
     expect((await seedDemo(db.prisma, { now, timeZone: "Asia/Jayapura" })).seeded).toBe(false);
 
     const status = await getDistrictStatus(db.prisma, { now, timeZone: "Asia/Jayapura" });
-    const classTeachers = status.units.filter((u) => u.kind === "SD").flatMap((u) => u.roles.filter((r) => r.role === "GURU_KELAS"));
+    const classTeachers = status.units
+      .filter((u) => u.kind === "SD")
+      .flatMap((u) => u.roles.filter((r) => r.role === "GURU_KELAS"));
     expect(classTeachers.filter((r) => r.ratio === null || r.ratio > 1).length).toBeGreaterThan(10);
-    const smpSubjects = status.units.filter((u) => u.kind === "SMP").flatMap((u) => u.roles.filter((r) => r.role === "GURU_IPA"));
+    const smpSubjects = status.units
+      .filter((u) => u.kind === "SMP")
+      .flatMap((u) => u.roles.filter((r) => r.role === "GURU_IPA"));
     expect(smpSubjects.every((r) => r.ratio !== null && r.ratio < 1)).toBe(true);
-    expect(status.units.find((u) => u.code === "SDN-05")?.roles.find((r) => r.role === "GURU_KELAS")).toMatchObject({ staff: 0, ratio: null, band: "A" });
+    expect(
+      status.units.find((u) => u.code === "SDN-05")?.roles.find((r) => r.role === "GURU_KELAS"),
+    ).toMatchObject({ staff: 0, ratio: null, band: "A" });
     expect(status.openVacancies.length).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(status))).toEqual(status);
   });
@@ -37,7 +45,9 @@ describe.skipIf(skip)("district status (cli status --json)", () => {
   it("lists pending proposals and the audit trail of decisions with who, when and why", async () => {
     const district = await seedHrDistrict(db.prisma, { now });
     let status = await getDistrictStatus(db.prisma, { now, timeZone: "Asia/Jayapura" });
-    expect(status.pendingProposals).toEqual([expect.objectContaining({ id: district.proposal.id, from: "SMPN-02", to: "SDN-01" })]);
+    expect(status.pendingProposals).toEqual([
+      expect.objectContaining({ id: district.proposal.id, from: "SMPN-02", to: "SDN-01" }),
+    ]);
     expect(status.auditTrail).toEqual([]);
 
     await db.prisma.$transaction((tx) =>

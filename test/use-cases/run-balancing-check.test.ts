@@ -157,7 +157,9 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
       await server.close();
     }
     const delivered = server.delivered();
-    expect(delivered.map((c) => [c.method, String(c.payload.text ?? c.payload.caption).split("\n")[0]])).toEqual([
+    expect(
+      delivered.map((c) => [c.method, String(c.payload.text ?? c.payload.caption).split("\n")[0]]),
+    ).toEqual([
       ["sendMessage", expect.stringContaining("Pemeriksaan keseimbangan beban kerja")],
       ["sendPhoto", expect.stringContaining("Beban kerja unit")],
       ["sendMessage", expect.stringContaining(`Usulan mutasi #${posted.proposals[0]?.id}`)],

@@ -24,7 +24,11 @@ languageFeature.action(languageData.pattern, async (ctx) => {
   }
   const from = ctx.from;
   await ctx.transact((tx) =>
-    setUserLocale(tx, { telegramId: from.id, name: [from.first_name, from.last_name].filter(Boolean).join(" "), locale }),
+    setUserLocale(tx, {
+      telegramId: from.id,
+      name: [from.first_name, from.last_name].filter(Boolean).join(" "),
+      locale,
+    }),
   );
   ctx.locale = locale;
   await ctx.answerCbQuery();

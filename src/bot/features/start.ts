@@ -18,7 +18,11 @@ startFeature.start(async (ctx) => {
   const name = displayName(ctx.from);
   if (code) {
     const redeemed = await ctx.transact((tx) =>
-      redeemInvite(tx, { code, person: { id: ctx.from.id, name, username: ctx.from.username }, now: ctx.deps.clock.now() }),
+      redeemInvite(tx, {
+        code,
+        person: { id: ctx.from.id, name, username: ctx.from.username },
+        now: ctx.deps.clock.now(),
+      }),
     );
     const key =
       redeemed.role === "UNIT_HEAD"
@@ -33,7 +37,11 @@ startFeature.start(async (ctx) => {
   }
   const role = personRole(ctx);
   await ctx.reply(
-    ctx.t(`start.welcome.${role}`, { name, unit: ctx.user?.unit?.name ?? "", agency: ctx.user?.agency?.name ?? "" }),
+    ctx.t(`start.welcome.${role}`, {
+      name,
+      unit: ctx.user?.unit?.name ?? "",
+      agency: ctx.user?.agency?.name ?? "",
+    }),
     { parse_mode: "HTML" },
   );
 });

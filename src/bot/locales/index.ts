@@ -57,11 +57,17 @@ export function translate(locale: Locale, key: TextKey, params: TextParams = {})
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits = 2): string {
-  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-US", { maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-US", {
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** Text from the person's setting, else their Telegram language when we have it, else the default. */
-export function pickLocale(saved: string | null | undefined, telegramLanguage: string | undefined, fallback: Locale): Locale {
+export function pickLocale(
+  saved: string | null | undefined,
+  telegramLanguage: string | undefined,
+  fallback: Locale,
+): Locale {
   if (isLocale(saved)) return saved;
   const short = telegramLanguage?.slice(0, 2);
   if (isLocale(short)) return short;

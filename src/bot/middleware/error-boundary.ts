@@ -13,12 +13,19 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (error instanceof DomainError) {
       const key = `errors.${error.code}`;
       const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
-      const text = isTextKey(key) ? translate(locale, key, error.params) : translate(locale, "error.internal");
+      const text = isTextKey(key)
+        ? translate(locale, key, error.params)
+        : translate(locale, "error.internal");
       await answer(ctx, text, true);
       return;
     }
-    ctx.deps.logger.error({ err: error, updateId: ctx.update.update_id, chat: ctx.chat?.id }, "update failed");
-    await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(() => undefined);
+    ctx.deps.logger.error(
+      { err: error, updateId: ctx.update.update_id, chat: ctx.chat?.id },
+      "update failed",
+    );
+    await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
+      () => undefined,
+    );
   }
 };
 

@@ -7,7 +7,10 @@ export const identify: MiddlewareFn<BotContext> = async (ctx, next) => {
   const { db, config } = ctx.deps;
   const from = ctx.from;
   ctx.user = from
-    ? await db.user.findUnique({ where: { telegramId: BigInt(from.id) }, include: { unit: true, agency: true } })
+    ? await db.user.findUnique({
+        where: { telegramId: BigInt(from.id) },
+        include: { unit: true, agency: true },
+      })
     : null;
   ctx.isAdmin =
     ctx.user?.role === "ADMIN" || (from !== undefined && config.ADMIN_TELEGRAM_IDS.includes(BigInt(from.id)));

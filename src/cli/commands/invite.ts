@@ -18,15 +18,22 @@ export const inviteCommand: CliCommand = {
     const target = parseTarget(args);
     const { prisma } = await ctx.database();
     try {
-      const invite = await prisma.$transaction((tx) => createInvite(tx, { target, createdBy: "cli", now: ctx.clock.now() }));
+      const invite = await prisma.$transaction((tx) =>
+        createInvite(tx, { target, createdBy: "cli", now: ctx.clock.now() }),
+      );
       const username = await getBotUsername(prisma);
-      ctx.io.out(`Invite for ${invite.targetName} (${invite.role}), valid until ${formatDateTime(invite.expiresAt, ctx.config.SCHEDULE_TIMEZONE)}`);
+      ctx.io.out(
+        `Invite for ${invite.targetName} (${invite.role}), valid until ${formatDateTime(invite.expiresAt, ctx.config.SCHEDULE_TIMEZONE)}`,
+      );
       ctx.io.out(`Code: ${invite.code}`);
       ctx.io.out(`Link: ${inviteLink(username, invite.code)}`);
-      if (!username) ctx.io.out("(Start the bot once so the link can name it; until then send: /start <code>)");
+      if (!username)
+        ctx.io.out("(Start the bot once so the link can name it; until then send: /start <code>)");
     } catch (error) {
-      if (error instanceof DomainError && error.code === "unit_unknown") throw operatorError(`No unit with code ${error.params.code}. See: status`);
-      if (error instanceof DomainError && error.code === "agency_unknown") throw operatorError(`No agency with code ${error.params.code}. See: status`);
+      if (error instanceof DomainError && error.code === "unit_unknown")
+        throw operatorError(`No unit with code ${error.params.code}. See: status`);
+      if (error instanceof DomainError && error.code === "agency_unknown")
+        throw operatorError(`No agency with code ${error.params.code}. See: status`);
       throw error;
     }
   },

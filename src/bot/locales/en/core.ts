@@ -9,13 +9,18 @@ export const core: Record<keyof typeof id, string> = {
     "Welcome back, {name}. You are on the transfer team of <b>{agency}</b>.\nTransfer proposals arrive in the HR group; decide with Approve / Reject. /status shows the most imbalanced units.",
   "start.welcome.admin":
     "Welcome, {name}. You are a Seimbang admin.\nCreate invites with /invite, link the HR group with /linkgroup inside it, and send a CSV/XLSX file to import data.",
-  "start.group": "Hello! I am Seimbang. An admin can link this group to an agency with /linkgroup <AGENCY_CODE>.",
-  "invite.redeemed.unit_head": "Thank you, {name}. You are now registered as head of <b>{unit}</b> ({agency}).\nType /help to see what you can do.",
-  "invite.redeemed.hr_approver": "Thank you, {name}. You are now on the transfer team of <b>{agency}</b>.\nType /help to see what you can do.",
-  "invite.redeemed.admin": "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
+  "start.group":
+    "Hello! I am Seimbang. An admin can link this group to an agency with /linkgroup <AGENCY_CODE>.",
+  "invite.redeemed.unit_head":
+    "Thank you, {name}. You are now registered as head of <b>{unit}</b> ({agency}).\nType /help to see what you can do.",
+  "invite.redeemed.hr_approver":
+    "Thank you, {name}. You are now on the transfer team of <b>{agency}</b>.\nType /help to see what you can do.",
+  "invite.redeemed.admin":
+    "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
   "invite.created": "Invite for {target} (valid until {expires}):\n<code>{code}</code>\n{link}",
   "invite.usage": "Usage: /invite unit <UNIT_CODE>, /invite hr <AGENCY_CODE> or /invite admin.",
-  "help.none": "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
+  "help.none":
+    "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":
     "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/load — report workload\n/staff — staff and transfer objections\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
   "help.hr_approver":

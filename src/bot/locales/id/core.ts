@@ -7,13 +7,18 @@ export const core = {
     "Selamat datang kembali, {name}. Anda tim mutasi <b>{agency}</b>.\nUsulan mutasi dikirim ke grup HR; putuskan dengan tombol Setujui / Tolak. /status menampilkan unit yang paling timpang.",
   "start.welcome.admin":
     "Selamat datang, {name}. Anda admin Seimbang.\nBuat undangan dengan /undang, hubungkan grup HR dengan /hubungkan di grup itu, dan kirim file CSV/XLSX untuk impor data.",
-  "start.group": "Halo! Saya Seimbang. Admin dapat menghubungkan grup ini ke instansi dengan /hubungkan <KODE_INSTANSI>.",
-  "invite.redeemed.unit_head": "Terima kasih, {name}. Anda sekarang terdaftar sebagai kepala unit <b>{unit}</b> ({agency}).\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
-  "invite.redeemed.hr_approver": "Terima kasih, {name}. Anda sekarang terdaftar sebagai tim mutasi <b>{agency}</b>.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
-  "invite.redeemed.admin": "Terima kasih, {name}. Anda sekarang admin Seimbang.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
+  "start.group":
+    "Halo! Saya Seimbang. Admin dapat menghubungkan grup ini ke instansi dengan /hubungkan <KODE_INSTANSI>.",
+  "invite.redeemed.unit_head":
+    "Terima kasih, {name}. Anda sekarang terdaftar sebagai kepala unit <b>{unit}</b> ({agency}).\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
+  "invite.redeemed.hr_approver":
+    "Terima kasih, {name}. Anda sekarang terdaftar sebagai tim mutasi <b>{agency}</b>.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
+  "invite.redeemed.admin":
+    "Terima kasih, {name}. Anda sekarang admin Seimbang.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
   "invite.created": "Undangan untuk {target} (berlaku sampai {expires}):\n<code>{code}</code>\n{link}",
   "invite.usage": "Cara pakai: /undang unit <KODE_UNIT>, /undang hr <KODE_INSTANSI> atau /undang admin.",
-  "help.none": "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
+  "help.none":
+    "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
   "help.unit_head":
     "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/status — ringkasan unit\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
   "help.hr_approver":
@@ -25,7 +30,8 @@ export const core = {
   "fallback.text": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",
   "fallback.button": "Tombol ini sudah tidak berlaku.",
   "error.internal": "Maaf, terjadi kesalahan di sistem. Silakan coba lagi sebentar lagi.",
-  "errors.invite_unknown": "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta undangan baru ke admin.",
+  "errors.invite_unknown":
+    "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta undangan baru ke admin.",
   "errors.invite_used": "Kode undangan ini sudah dipakai. Minta undangan baru ke admin bila perlu.",
   "errors.invite_expired": "Kode undangan ini sudah kedaluwarsa ({expires}). Minta undangan baru ke admin.",
   "errors.unit_unknown": "Unit dengan kode {code} tidak ditemukan.",
