@@ -43,7 +43,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   Object.assign(bot.context, { telegram: bot.telegram });
 
   bot.use(async (ctx, next) => {
-    ctx.deps = deps;
+    // Every log line of this update names it and its chat (NIPs and the token are masked by the logger).
+    const logger = deps.logger.child({
+      updateId: ctx.update.update_id,
+      chat: ctx.chat?.id,
+      type: ctx.updateType,
+    });
+    ctx.deps = { ...deps, logger };
+    logger.debug("update received");
     await next();
   });
   if (options.metrics) bot.use(metricsMiddleware(options.metrics));

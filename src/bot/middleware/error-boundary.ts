@@ -19,10 +19,8 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
       await answer(ctx, text, true);
       return;
     }
-    ctx.deps.logger.error(
-      { err: error, updateId: ctx.update.update_id, chat: ctx.chat?.id },
-      "update failed",
-    );
+    // The logger is the update's child: it already carries updateId and chat.
+    ctx.deps.logger.error({ err: error }, "update failed");
     await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
       () => undefined,
     );
