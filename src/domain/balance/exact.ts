@@ -1,0 +1,210 @@
+import type { Highs } from "highs";
+import { loadHighs } from "./highs-runtime.ts";
+import { distanceKm, type Instance } from "./instance.ts";
+import { minimiseKilometres } from "./kilometres.ts";
+import { buildModel, untouchedUnmet, type BalanceModel } from "./model.ts";
+import { buildNetwork, restrictNetwork, type Network } from "./network.ts";
+import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
+import { LazyRows } from "./separation.ts";
+import { SolverSession, type StageResult } from "./session.ts";
+import { solveStage, unmetLimit, type Stage } from "./stage.ts";
+
+export interface ExactResult {
+  network: Network;
+  /** How many people leave through each feed. */
+  feedCounts: number[];
+  transfers: Transfer[];
+  /** Every stage proved optimal over every possible move. */
+  optimal: boolean;
+  /** Proven lower bound on unmet demand after any valid plan. */
+  unmetBound: number;
+}
+
+export interface ExactLimits {
+  deadline: number;
+  /**
+   * Milliseconds kept back from the kilometre stage: if it cannot finish, the moves found so far still
+   * need pairing at least kilometres before the deadline.
+   */
+  reserve: number;
+  /** Arcs kept per source and per arrival before pricing (kilometre stage). */
+  nearest: number;
+  /** Most arcs added to prove kilometres optimal after branch and bound. */
+  proofArcs: number;
+}
+
+type PairedResult = StageResult & { transfers: Transfer[] };
+
+/** Who leaves through each feed and who goes where: a plan in the solver's terms. */
+interface PlannedMoves {
+  feedCounts: number[];
+  transfers: Transfer[];
+  /** Kilometres proved least (unmet demand and moves are proved by their own stages). */
+  proven: boolean;
+}
+
+/**
+ * A stage on the Hall model: solve, and while departures cannot be paired, add the Hall cut and solve
+ * again. Then fix, by reduced cost against the stage's first LP, every move column that cannot appear
+ * in a solution as good as the one found: later stages only look among those solutions.
+ */
+function solvePaired(
+  session: SolverSession,
+  instance: Instance,
+  network: Network,
+  stage: Stage,
+  start?: Float64Array,
+): PairedResult | null {
+  const first = session.solveRelaxation();
+  for (
+    let relaxation = first, warmStart = start;
+    ;
+    relaxation = session.solveRelaxation(), warmStart = undefined
+  ) {
+    const result = solveStage(session, stage, warmStart, relaxation);
+    if (result === null) return null;
+    const { transfers, cuts } = pairOrCut(instance, network, result.values);
+    if (cuts.length === 0) {
+      if (first !== null) {
+        const reached = stage === "moves" ? Math.round(result.objective) : result.objective;
+        session.fixByReducedCost(first, Math.max(0, reached - first.objective));
+      }
+      return { ...result, transfers };
+    }
+    for (const cut of cuts) session.addRow(-Infinity, 0, cut.columns, cut.coefficients);
+  }
+}
+
+function shortageColumns(model: BalanceModel): number[] {
+  return model.shortageKeys.map((_, index) => model.shortageStart + index);
+}
+
+function moveCount(network: Network, values: Float64Array): number {
+  let moves = 0;
+  for (let feed = 0; feed < network.feeds.length; feed++) moves += Math.round(values[feed] ?? 0);
+  return moves;
+}
+
+function kmOf(instance: Instance, transfers: readonly Transfer[]): number {
+  return transfers.reduce(
+    (sum, transfer) => sum + transfer.count * distanceKm(instance, transfer.from, transfer.to),
+    0,
+  );
+}
+
+function stageCosts(model: BalanceModel, stage: "unmet" | "moves"): Float64Array {
+  const costs = new Float64Array(model.data.numCols);
+  if (stage === "unmet") costs.fill(1, model.shortageStart, model.shortageStart + model.shortageKeys.length);
+  else costs.fill(1, 0, model.feedCount);
+  return costs;
+}
+
+/**
+ * Kilometre stage on the moves the first two stages left open, mapped back to the full network.
+ */
+function kilometres(
+  highs: Highs,
+  session: SolverSession,
+  instance: Instance,
+  network: Network,
+  unmet: number,
+  moves: PairedResult,
+  limits: ExactLimits,
+): PlannedMoves | null {
+  const arrivalColumn = (arrival: number) => network.feeds.length + arrival;
+  const view = restrictNetwork(
+    network,
+    (feed) => session.boundsOf(feed)[1] > 0,
+    (arrival) => session.boundsOf(arrivalColumn(arrival))[1] > 0,
+  );
+  const columns = [...view.feedOf, ...view.arrivalOf.map(arrivalColumn)];
+  const bounds = new Map(columns.map((column, index) => [index, session.boundsOf(column)] as const));
+  const counts = Float64Array.from(columns, (column) => Math.round(moves.values[column] ?? 0));
+  const fixed = {
+    unmet,
+    moves: moveCount(network, moves.values),
+    counts,
+    transfers: moves.transfers,
+    bounds,
+  };
+  const km = minimiseKilometres(highs, instance, view.network, fixed, limits);
+  if (km === null) return null;
+  const values = km.result.values;
+  const feedCounts = new Array<number>(network.feeds.length).fill(0);
+  view.feedOf.forEach((feed, index) => (feedCounts[feed] = Math.round(values[index] ?? 0)));
+  const transfers =
+    pairAtLeastCost(highs, poolFlows(instance, view.network, values), km.arcs, session.remainingSeconds()) ??
+    pairOrCut(instance, view.network, values).transfers;
+  return { feedCounts, transfers, proven: km.proven };
+}
+
+/**
+ * The plan when the kilometre stage did not prove its answer: the moves of the best stage paired at
+ * least kilometres, or the kilometre stage's own plan if that is shorter.
+ */
+function quickerPlan(
+  highs: Highs,
+  session: SolverSession,
+  instance: Instance,
+  network: Network,
+  best: PairedResult,
+  km: Omit<PlannedMoves, "proven"> | null,
+): PlannedMoves {
+  const remaining = session.remainingSeconds();
+  const transfers = [...leastCostTransfers(highs, instance, network, best.values, best.transfers, remaining)];
+  const quick = {
+    feedCounts: Array.from(best.values.subarray(0, network.feeds.length), Math.round),
+    transfers,
+    proven: false,
+  };
+  return km !== null && kmOf(instance, km.transfers) < kmOf(instance, transfers)
+    ? { ...km, proven: false }
+    : quick;
+}
+
+/**
+ * Solves the three objectives in order (unmet demand, moves, kilometres), each fixed before the next.
+ * Unmet demand and moves are solved on the compact Hall model, kilometres on an arc model. Returns
+ * null when HiGHS found no plan in time, so that the caller can fall back to the greedy plan.
+ */
+export async function solveExact(instance: Instance, limits: ExactLimits): Promise<ExactResult | null> {
+  const network = buildNetwork(instance);
+  if (network.feeds.length === 0)
+    return { network, feedCounts: [], transfers: [], optimal: true, unmetBound: 0 };
+  const highs = await loadHighs();
+  const model = buildModel(instance, network, { kind: "hall" });
+  const lazy = new LazyRows(instance, network, model);
+  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn, (values) =>
+    lazy.separate(values),
+  );
+  try {
+    session.setCosts(stageCosts(model, "unmet"));
+    const unmet = solvePaired(session, instance, network, "unmet");
+    if (unmet === null) return null;
+    const shortages = shortageColumns(model);
+    session.addRow(
+      -Infinity,
+      unmetLimit(unmet.objective),
+      shortages,
+      shortages.map(() => 1),
+    );
+    session.setCosts(stageCosts(model, "moves"));
+    const moves = solvePaired(session, instance, network, "moves", unmet.values);
+    const unmetTotal = unmet.objective + untouchedUnmet(instance, model);
+    const kmLimits = { ...limits, deadline: limits.deadline - limits.reserve };
+    const km =
+      moves === null || (kmLimits.deadline - performance.now()) / 1000 < 1
+        ? null
+        : kilometres(highs, session, instance, network, unmetTotal, moves, kmLimits);
+    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, moves ?? unmet, km);
+    return {
+      network,
+      feedCounts: plan.feedCounts,
+      transfers: plan.transfers,
+      optimal: unmet.optimal && (moves?.optimal ?? false) && plan.proven,
+      unmetBound: unmet.bound + unmetTotal - unmet.objective,
+    };
+  } finally {
+    session.dispose();
+  }
+}

@@ -1,0 +1,79 @@
+import { solveExact } from "./exact.ts";
+import { greedyMoves } from "./greedy.ts";
+import { buildInstance, type Instance } from "./instance.ts";
+import { materializeMoves } from "./materialize.ts";
+import { assemblePlan } from "./plan.ts";
+import { parsePlanInput } from "./schema.ts";
+import type { Plan, PlanInput, PlanOptions } from "./types.ts";
+
+export { computeUnitLoads, loadRatio } from "./loads.ts";
+export { reasonWriter, type ReasonFacts } from "./reasons.ts";
+export { parsePlanInput, PlanInputError } from "./schema.ts";
+export type {
+  Plan,
+  PlanCompatibility,
+  PlanDemand,
+  PlanEmployee,
+  PlanInput,
+  PlanLocale,
+  PlanMetrics,
+  PlanMove,
+  PlanOptions,
+  PlanPolicy,
+  PlanRole,
+  PlanUnit,
+  RoleLoad,
+  UnitLoad,
+} from "./types.ts";
+
+const DEFAULT_TIME_LIMIT_SECONDS = 60;
+/** Kilometre stage: arcs per source and per arrival before pricing, and arcs allowed for its proof. */
+const NEAREST_ARCS = 4;
+const PROOF_ARCS = 100_000;
+/** Share of the time limit kept for pairing the moves found when the kilometre stage cannot finish. */
+const RESERVE_SHARE = 0.1;
+
+function greedyPlan(instance: Instance, options: PlanOptions, started: number): Plan {
+  return assemblePlan(
+    instance,
+    greedyMoves(instance),
+    { method: "greedy", optimal: false, started },
+    options.locale ?? "id",
+  );
+}
+
+/**
+ * Baseline plan: fill the largest shortage from the nearest surplus, one person at a time.
+ * Validates the input like `planTransfers` and throws `PlanInputError` on bad input.
+ */
+export function planTransfersGreedy(input: PlanInput, options: PlanOptions = {}): Plan {
+  const started = performance.now();
+  return greedyPlan(buildInstance(parsePlanInput(input)), options, started);
+}
+
+/**
+ * Proposes transfers that leave the least unmet demand, then use the fewest moves, then the fewest
+ * kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
+ * returns its best plan with `optimal: false`, and when it finds none, the greedy plan.
+ * Throws `PlanInputError` on bad input, before computing anything.
+ */
+export async function planTransfers(input: PlanInput, options: PlanOptions = {}): Promise<Plan> {
+  const started = performance.now();
+  const instance = buildInstance(parsePlanInput(input));
+  if (options.method === "greedy") return greedyPlan(instance, options, started);
+  const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const result = await solveExact(instance, {
+    deadline: started + timeLimit * 1000,
+    reserve: timeLimit * 1000 * RESERVE_SHARE,
+    nearest: NEAREST_ARCS,
+    proofArcs: PROOF_ARCS,
+  });
+  if (result === null) return greedyPlan(instance, options, started);
+  const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);
+  return assemblePlan(
+    instance,
+    moves,
+    { method: "exact", optimal: result.optimal, unmetBound: result.unmetBound, started },
+    options.locale ?? "id",
+  );
+}

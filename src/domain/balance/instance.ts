@@ -1,0 +1,194 @@
+import type { PlanInput } from "./types.ts";
+
+const EARTH_RADIUS_KM = 6371;
+const RADIANS = Math.PI / 180;
+/** Distances are compared with a little slack so that a bound typed as 120 admits a move of 120.0000001 km. */
+const DISTANCE_SLACK_KM = 1e-9;
+
+/** Interchangeable movable people: same unit, role and hours. */
+export interface Group {
+  unit: number;
+  role: number;
+  hours: number;
+  /** Employee indices, lowest id first: when k of them move, the first k go. */
+  members: number[];
+}
+
+/**
+ * The plan input indexed for the solvers. Loads are kept per key = unit * roleCount + role in dense
+ * arrays: a district has thousands of units and tens of roles, so this stays small and fast.
+ */
+export interface Instance {
+  input: PlanInput;
+  unitCount: number;
+  roleCount: number;
+  unitIndex: Map<string, number>;
+  roleIndex: Map<string, number>;
+  employeeUnit: Int32Array;
+  employeeRole: Int32Array;
+  demand: Float64Array;
+  /** Capacity of everyone where they are now. */
+  base: Float64Array;
+  /** Capacity of those who cannot move. */
+  fixed: Float64Array;
+  /** Roles each role may fill, sorted, itself included. */
+  targets: number[][];
+  groups: Group[];
+  hasCoordinates: Uint8Array;
+  latRad: Float64Array;
+  lonRad: Float64Array;
+  cosLat: Float64Array;
+  maxMovesPerUnit: number;
+  maxDistanceKm: number;
+  maxMoves: number;
+}
+
+function bound(value: number | null | undefined): number {
+  return value === null || value === undefined ? Infinity : value;
+}
+
+function indexIds(rows: ReadonlyArray<{ id: string }>): Map<string, number> {
+  return new Map(rows.map((row, index) => [row.id, index]));
+}
+
+function buildTargets(input: PlanInput, roleIndex: Map<string, number>): number[][] {
+  const targets = input.roles.map((_, role) => new Set<number>([role]));
+  for (const row of input.compatibility) {
+    const from = roleIndex.get(row.from);
+    const to = roleIndex.get(row.to);
+    if (from !== undefined && to !== undefined) targets[from]?.add(to);
+  }
+  return targets.map((set) => [...set].sort((a, b) => a - b));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Zero-hour people are left out: moving them can never lower unmet demand, only add a move. */
+function buildGroups(input: PlanInput, unitOf: Int32Array, roleOf: Int32Array): Group[] {
+  const byKey = new Map<string, Group>();
+  input.employees.forEach((employee, index) => {
+    if (!employee.movable || employee.hours <= 0) return;
+    const unit = unitOf[index] ?? 0;
+    const role = roleOf[index] ?? 0;
+    const key = `${unit}|${role}|${employee.hours}`;
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = { unit, role, hours: employee.hours, members: [] };
+      byKey.set(key, group);
+    }
+    group.members.push(index);
+  });
+  const groups = [...byKey.values()];
+  for (const group of groups) {
+    group.members.sort((a, b) => compareIds(input.employees[a]?.id ?? "", input.employees[b]?.id ?? ""));
+  }
+  return groups.sort((a, b) => a.unit - b.unit || a.role - b.role || a.hours - b.hours);
+}
+
+function buildCoordinates(input: PlanInput) {
+  const count = input.units.length;
+  const hasCoordinates = new Uint8Array(count);
+  const latRad = new Float64Array(count);
+  const lonRad = new Float64Array(count);
+  const cosLat = new Float64Array(count);
+  input.units.forEach((unit, index) => {
+    if (unit.lat === null || unit.lat === undefined || unit.lon === null || unit.lon === undefined) return;
+    hasCoordinates[index] = 1;
+    latRad[index] = unit.lat * RADIANS;
+    lonRad[index] = unit.lon * RADIANS;
+    cosLat[index] = Math.cos(unit.lat * RADIANS);
+  });
+  return { hasCoordinates, latRad, lonRad, cosLat };
+}
+
+/** Indexes a validated plan input. */
+export function buildInstance(input: PlanInput): Instance {
+  const unitIndex = indexIds(input.units);
+  const roleIndex = indexIds(input.roles);
+  const unitCount = input.units.length;
+  const roleCount = input.roles.length;
+  const keyCount = unitCount * roleCount;
+  const demand = new Float64Array(keyCount);
+  const base = new Float64Array(keyCount);
+  const fixed = new Float64Array(keyCount);
+  for (const row of input.demand) {
+    const key = (unitIndex.get(row.unit) ?? 0) * roleCount + (roleIndex.get(row.role) ?? 0);
+    demand[key] = (demand[key] ?? 0) + row.hours;
+  }
+  const employeeUnit = new Int32Array(input.employees.length);
+  const employeeRole = new Int32Array(input.employees.length);
+  input.employees.forEach((employee, index) => {
+    const unit = unitIndex.get(employee.unit) ?? 0;
+    const role = roleIndex.get(employee.role) ?? 0;
+    employeeUnit[index] = unit;
+    employeeRole[index] = role;
+    const key = unit * roleCount + role;
+    base[key] = (base[key] ?? 0) + employee.hours;
+    if (!employee.movable) fixed[key] = (fixed[key] ?? 0) + employee.hours;
+  });
+  return {
+    input,
+    unitCount,
+    roleCount,
+    unitIndex,
+    roleIndex,
+    employeeUnit,
+    employeeRole,
+    demand,
+    base,
+    fixed,
+    targets: buildTargets(input, roleIndex),
+    groups: buildGroups(input, employeeUnit, employeeRole),
+    ...buildCoordinates(input),
+    maxMovesPerUnit: bound(input.policy.maxMovesPerUnit),
+    maxDistanceKm: bound(input.policy.maxDistanceKm),
+    maxMoves: bound(input.policy.maxMoves),
+  };
+}
+
+/** Haversine term of two units; 2R·asin(√h) is the distance. */
+function haversineTerm(instance: Instance, a: number, b: number): number {
+  const dLat = (instance.latRad[b] ?? 0) - (instance.latRad[a] ?? 0);
+  const dLon = (instance.lonRad[b] ?? 0) - (instance.lonRad[a] ?? 0);
+  const sinLat = Math.sin(dLat / 2);
+  const sinLon = Math.sin(dLon / 2);
+  return sinLat * sinLat + (instance.cosLat[a] ?? 0) * (instance.cosLat[b] ?? 0) * sinLon * sinLon;
+}
+
+/** Length of a move; 0 when either unit has no coordinates (DESIGN.md, "Plan format"). */
+export function distanceKm(instance: Instance, a: number, b: number): number {
+  if (!instance.hasCoordinates[a] || !instance.hasCoordinates[b]) return 0;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversineTerm(instance, a, b))));
+}
+
+/**
+ * For each unit, the other units it may not reach under the distance bound (usually few, so lists
+ * beat a full matrix). Empty lists when there is no bound.
+ */
+export function unreachableUnits(instance: Instance): Int32Array[] {
+  const lists: number[][] = Array.from({ length: instance.unitCount }, () => []);
+  if (Number.isFinite(instance.maxDistanceKm)) {
+    const reachable = reachability(instance);
+    for (let a = 0; a < instance.unitCount; a++) {
+      for (let b = a + 1; b < instance.unitCount; b++) {
+        if (reachable(a, b)) continue;
+        lists[a]?.push(b);
+        lists[b]?.push(a);
+      }
+    }
+  }
+  return lists.map((list) => Int32Array.from(list));
+}
+
+/** Builds a fast test for "a move from a to b is allowed": other unit, within the distance bound. */
+export function reachability(instance: Instance): (a: number, b: number) => boolean {
+  if (!Number.isFinite(instance.maxDistanceKm)) return (a, b) => a !== b;
+  const limit =
+    Math.sin(Math.min(Math.PI / 2, (instance.maxDistanceKm + DISTANCE_SLACK_KM) / (2 * EARTH_RADIUS_KM))) **
+    2;
+  return (a, b) =>
+    a !== b &&
+    (!instance.hasCoordinates[a] || !instance.hasCoordinates[b] || haversineTerm(instance, a, b) <= limit);
+}

@@ -1,0 +1,297 @@
+import type { Highs } from "highs";
+import { distanceKm, type Instance } from "./instance.ts";
+import {
+  buildModel,
+  feedsBySourceUnit,
+  sourceName,
+  untouchedUnmet,
+  type Arc,
+  type BalanceModel,
+} from "./model.ts";
+import type { Network } from "./network.ts";
+import type { Transfer } from "./pairing.ts";
+import { SolverSession, type LpResult, type StageResult } from "./session.ts";
+import { solveStage, unmetLimit } from "./stage.ts";
+
+export interface KilometreLimits {
+  deadline: number;
+  /** Arcs kept per source unit and per arrival before pricing adds the rest where they pay. */
+  nearest: number;
+  /** Most arcs added to prove optimality after branch and bound; beyond it the plan is not proved. */
+  proofArcs: number;
+}
+
+export interface KilometreResult {
+  result: StageResult;
+  arcs: Arc[];
+  /** Optimal over every arc, not only those in the model. */
+  proven: boolean;
+}
+
+/**
+ * Every (pool, source unit, arrival) that may carry people, visited without building them: on a
+ * district of 3,000 units there are millions, and only a few become columns.
+ */
+function forEachPossibleArc(
+  instance: Instance,
+  network: Network,
+  visit: (pool: number, from: number, to: number, arrival: number) => void,
+): void {
+  feedsBySourceUnit(instance, network).forEach((sources, pool) => {
+    const arrivals = network.pools[pool]?.arrivals ?? [];
+    for (const from of sources.keys()) {
+      for (const arrival of arrivals) {
+        const to = network.arrivals[arrival]?.unit ?? 0;
+        if (network.reachable(from, to)) visit(pool, from, to, arrival);
+      }
+    }
+  });
+}
+
+/** A number naming an arc, cheaper than a string when millions are checked. */
+function arcKey(instance: Instance, pool: number, from: number, to: number): number {
+  return (pool * instance.unitCount + from) * instance.unitCount + to;
+}
+
+/** The current pairing plus, for each source and each arrival, its nearest partners: a good start. */
+function initialArcs(
+  instance: Instance,
+  network: Network,
+  nearest: number,
+  transfers: readonly Transfer[],
+): Arc[] {
+  const best = new Map<string, Arc[]>();
+  const keepNearest = (name: string, pool: number, from: number, to: number, km: number) => {
+    const list = best.get(name) ?? [];
+    if (list.length >= nearest && (list[list.length - 1]?.km ?? 0) <= km) return;
+    list.push({ pool, from, to, km });
+    list.sort((a, b) => a.km - b.km);
+    if (list.length > nearest) list.pop();
+    best.set(name, list);
+  };
+  forEachPossibleArc(instance, network, (pool, from, to) => {
+    const km = distanceKm(instance, from, to);
+    keepNearest(`s${pool}|${from}`, pool, from, to, km);
+    keepNearest(`d${pool}|${to}`, pool, from, to, km);
+  });
+  const arcs = new Map<number, Arc>();
+  for (const list of best.values())
+    for (const arc of list) arcs.set(arcKey(instance, arc.pool, arc.from, arc.to), arc);
+  for (const transfer of transfers) {
+    const arc = { ...transfer, km: distanceKm(instance, transfer.from, transfer.to) };
+    arcs.set(arcKey(instance, arc.pool, arc.from, arc.to), arc);
+  }
+  return [...arcs.values()];
+}
+
+/**
+ * Reduced cost of an arc: its kilometres less the duals of the two balance rows it enters with −1.
+ */
+function reducedCost(
+  model: BalanceModel,
+  duals: Float64Array,
+  pool: number,
+  from: number,
+  arrival: number,
+  km: number,
+): number {
+  const sourceRow = model.arcRows.source.get(sourceName(pool, from)) ?? 0;
+  const arrivalRow = model.arcRows.arrival[arrival] ?? 0;
+  return km + (duals[sourceRow] ?? 0) + (duals[arrivalRow] ?? 0);
+}
+
+class ArcColumns {
+  readonly arcs: Arc[];
+  private readonly keys: Set<number>;
+
+  constructor(
+    private readonly instance: Instance,
+    private readonly session: SolverSession,
+    private readonly model: BalanceModel,
+    arcs: Arc[],
+  ) {
+    this.arcs = [...arcs];
+    this.keys = new Set(arcs.map((arc) => arcKey(instance, arc.pool, arc.from, arc.to)));
+  }
+
+  has(pool: number, from: number, to: number): boolean {
+    return this.keys.has(arcKey(this.instance, pool, from, to));
+  }
+
+  /** Column of each arc, by key: arcs sit after the model's own columns in the order they came. */
+  positions(): Map<number, number> {
+    return new Map(this.arcs.map((arc, index) => [arcKey(this.instance, arc.pool, arc.from, arc.to), index]));
+  }
+
+  add(entries: ReadonlyArray<{ arc: Arc; arrival: number }>): void {
+    this.session.addContinuousColumns(
+      entries.map(({ arc, arrival }) => ({
+        cost: arc.km,
+        rows: [
+          this.model.arcRows.source.get(sourceName(arc.pool, arc.from)) ?? 0,
+          this.model.arcRows.arrival[arrival] ?? 0,
+        ],
+        coefficients: [-1, -1],
+      })),
+    );
+    for (const { arc } of entries) {
+      this.arcs.push(arc);
+      this.keys.add(arcKey(this.instance, arc.pool, arc.from, arc.to));
+    }
+  }
+}
+
+/** Arcs outside the model whose reduced cost is below `threshold`. */
+function priceArcs(
+  instance: Instance,
+  network: Network,
+  model: BalanceModel,
+  columns: ArcColumns,
+  duals: Float64Array,
+  threshold: number,
+): Array<{ arc: Arc; arrival: number; cost: number }> {
+  const found: Array<{ arc: Arc; arrival: number; cost: number }> = [];
+  forEachPossibleArc(instance, network, (pool, from, to, arrival) => {
+    const km = distanceKm(instance, from, to);
+    const cost = reducedCost(model, duals, pool, from, arrival, km);
+    if (cost < threshold && !columns.has(pool, from, to))
+      found.push({ arc: { pool, from, to, km }, arrival, cost });
+  });
+  return found.sort((a, b) => a.cost - b.cost);
+}
+
+/** LP relaxation over all arcs, by pricing arcs in until none would lower the objective. */
+function generateColumns(
+  instance: Instance,
+  network: Network,
+  model: BalanceModel,
+  session: SolverSession,
+  columns: ArcColumns,
+): LpResult | null {
+  for (;;) {
+    const relaxation = session.solveRelaxation();
+    if (relaxation === null) return null;
+    const entering = priceArcs(instance, network, model, columns, relaxation.rowDuals, -1e-7);
+    if (entering.length === 0) return relaxation;
+    columns.add(entering.slice(0, Math.max(1_000, Math.ceil(entering.length / 4))));
+  }
+}
+
+/** Shortage of each key of the model when the feeds and arrivals take the given counts. */
+function fillShortages(
+  instance: Instance,
+  network: Network,
+  model: BalanceModel,
+  values: Float64Array,
+): void {
+  const change = new Map<number, number>();
+  const add = (key: number, hours: number) => change.set(key, (change.get(key) ?? 0) + hours);
+  network.feeds.forEach((feed, index) => {
+    const group = instance.groups[feed.group];
+    const hours = (network.pools[feed.pool]?.hours ?? 0) * (values[index] ?? 0);
+    add((group?.unit ?? 0) * instance.roleCount + (group?.role ?? 0), -hours);
+  });
+  network.arrivals.forEach((arrival, index) => {
+    const pool = network.pools[arrival.pool];
+    add(
+      arrival.unit * instance.roleCount + (pool?.role ?? 0),
+      (pool?.hours ?? 0) * (values[network.feeds.length + index] ?? 0),
+    );
+  });
+  model.shortageKeys.forEach((key, index) => {
+    const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0) - (change.get(key) ?? 0);
+    values[model.shortageStart + index] = Math.max(0, need);
+  });
+}
+
+/** Start values over the current columns: the previous stage's moves, their shortages and pairing. */
+function startValues(
+  instance: Instance,
+  network: Network,
+  model: BalanceModel,
+  columns: ArcColumns,
+  count: number,
+  moves: { counts: Float64Array; transfers: readonly Transfer[] },
+): Float64Array {
+  const start = new Float64Array(count);
+  start.set(moves.counts);
+  fillShortages(instance, network, model, start);
+  const position = columns.positions();
+  for (const transfer of moves.transfers) {
+    const index = position.get(arcKey(instance, transfer.pool, transfer.from, transfer.to));
+    if (index !== undefined) start[model.arcStart + index] = transfer.count;
+  }
+  return start;
+}
+
+export interface FixedObjectives {
+  /** Total unmet demand of the plan, touched (unit, role) pairs or not. */
+  unmet: number;
+  moves: number;
+  /** Counts of the view's feeds then arrivals in a plan reaching both, and its pairing. */
+  counts: Float64Array;
+  transfers: readonly Transfer[];
+  /** Bounds the earlier stages proved for the view's columns. */
+  bounds: ReadonlyMap<number, readonly [number, number]>;
+}
+
+/**
+ * Third objective: least kilometres among plans with the least unmet demand and the fewest moves.
+ * Arcs are priced in (column generation), so the LP bound covers every possible pairing; a solution
+ * that reaches it, or a branch and bound that includes every arc able to beat its own gap (reduced
+ * cost fixing), is optimal over all arcs.
+ */
+export function minimiseKilometres(
+  highs: Highs,
+  instance: Instance,
+  network: Network,
+  fixed: FixedObjectives,
+  limits: KilometreLimits,
+): KilometreResult | null {
+  const arcs = initialArcs(instance, network, limits.nearest, fixed.transfers);
+  const model = buildModel(instance, network, { kind: "arcs", arcs });
+  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn);
+  try {
+    session.restrictBounds(fixed.bounds);
+    const shortages = model.shortageKeys.map((_, index) => model.shortageStart + index);
+    const unmetHere = fixed.unmet - untouchedUnmet(instance, model);
+    session.addRow(
+      -Infinity,
+      unmetLimit(unmetHere),
+      shortages,
+      shortages.map(() => 1),
+    );
+    const feeds = network.feeds.map((_, feed) => feed);
+    session.addRow(
+      -Infinity,
+      fixed.moves,
+      feeds,
+      feeds.map(() => 1),
+    );
+    const columns = new ArcColumns(instance, session, model, arcs);
+    const relaxation = generateColumns(instance, network, model, session, columns);
+    const start = startValues(instance, network, model, columns, session.columnCount, fixed);
+    const result = solveStage(session, "km", start, relaxation);
+    if (result === null) return null;
+    const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };
+    if (
+      relaxation === null ||
+      result.objective <= relaxation.objective + 1e-7 * Math.max(1, relaxation.objective)
+    ) {
+      return proven;
+    }
+    const gap = result.objective - relaxation.objective;
+    const missing = priceArcs(instance, network, model, columns, relaxation.rowDuals, gap + 1e-6);
+    if (missing.length === 0) return proven;
+    if (missing.length > limits.proofArcs) return { ...proven, proven: false };
+    columns.add(missing);
+    const padded = new Float64Array(session.columnCount);
+    padded.set(result.values);
+    const again = session.solveInteger(1e-7, padded);
+    return again === null
+      ? { ...proven, proven: false }
+      : { result: again, arcs: columns.arcs, proven: again.optimal };
+  } finally {
+    session.dispose();
+  }
+}

@@ -1,0 +1,215 @@
+import type { Highs } from "highs";
+import { distanceKm, type Instance } from "./instance.ts";
+import { LpBuilder } from "./lp-builder.ts";
+import { pairSupplies } from "./max-flow.ts";
+import { feedsBySourceUnit, sourceName, type Arc } from "./model.ts";
+import type { Network } from "./network.ts";
+import { pushTo } from "./collections.ts";
+
+/** People of a pool sent from one unit to another. */
+export interface Transfer {
+  pool: number;
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface PoolFlow {
+  sources: Array<{ unit: number; supply: number; feeds: number[] }>;
+  sinks: Array<{ arrival: number; unit: number; demand: number }>;
+}
+
+export interface Cut {
+  columns: number[];
+  coefficients: number[];
+}
+
+/** Per pool, how many leave each source unit and arrive at each unit in a solution. */
+export function poolFlows(instance: Instance, network: Network, values: ArrayLike<number>): PoolFlow[] {
+  const bySource = feedsBySourceUnit(instance, network);
+  return network.pools.map((pool, poolIndex) => {
+    const sources: PoolFlow["sources"] = [];
+    for (const [unit, feeds] of bySource[poolIndex] ?? []) {
+      const supply = feeds.reduce((sum, feed) => sum + Math.round(values[feed] ?? 0), 0);
+      if (supply > 0) sources.push({ unit, supply, feeds });
+    }
+    const sinks = pool.arrivals
+      .map((arrival) => ({
+        arrival,
+        unit: network.arrivals[arrival]?.unit ?? 0,
+        demand: Math.round(values[network.feeds.length + arrival] ?? 0),
+      }))
+      .filter((sink) => sink.demand > 0);
+    return { sources, sinks };
+  });
+}
+
+/**
+ * Pairs departures with arrivals pool by pool within the distance bound. Where that fails, some
+ * source units together send more than the arrivals within their reach can take: that Hall
+ * inequality comes back as a cut, valid for every plan.
+ */
+export function pairOrCut(
+  instance: Instance,
+  network: Network,
+  values: ArrayLike<number>,
+): { transfers: Transfer[]; cuts: Cut[] } {
+  const transfers: Transfer[] = [];
+  const cuts: Cut[] = [];
+  poolFlows(instance, network, values).forEach(({ sources, sinks }, pool) => {
+    const links = sources.map((source) =>
+      sinks.flatMap((sink, index) => (network.reachable(source.unit, sink.unit) ? [index] : [])),
+    );
+    const pairing = pairSupplies(
+      sources.map((source) => source.supply),
+      sinks.map((sink) => sink.demand),
+      links,
+    );
+    if (pairing.deficientSources === null) {
+      for (const [source, sink, count] of pairing.flows) {
+        transfers.push({ pool, from: sources[source]?.unit ?? 0, to: sinks[sink]?.unit ?? 0, count });
+      }
+      return;
+    }
+    const deficient = pairing.deficientSources.flatMap((index) => sources[index] ?? []);
+    const reach = (network.pools[pool]?.arrivals ?? []).filter((arrival) =>
+      deficient.some((source) => network.reachable(source.unit, network.arrivals[arrival]?.unit ?? 0)),
+    );
+    const feeds = deficient.flatMap((source) => source.feeds);
+    cuts.push({
+      columns: [...feeds, ...reach.map((arrival) => network.feeds.length + arrival)],
+      coefficients: [...feeds.map(() => 1), ...reach.map(() => -1)],
+    });
+  });
+  return { transfers, cuts };
+}
+
+/**
+ * The least-kilometre pairing of a solution's departures and arrivals over the given arcs: a
+ * transportation LP, whose simplex vertex is integral. Null if HiGHS returns anything else.
+ */
+export function pairAtLeastCost(
+  highs: Highs,
+  flows: readonly PoolFlow[],
+  arcs: readonly Arc[],
+  timeLimitSeconds = Infinity,
+): Transfer[] | null {
+  const sourceUnits = flows.map((flow) => new Set(flow.sources.map((source) => source.unit)));
+  const sinkUnits = flows.map((flow) => new Set(flow.sinks.map((sink) => sink.unit)));
+  const used = arcs.filter((arc) => sourceUnits[arc.pool]?.has(arc.from) && sinkUnits[arc.pool]?.has(arc.to));
+  const builder = new LpBuilder();
+  const rows = new Map<string, number[]>();
+  used.forEach((arc, index) => {
+    builder.addCol(arc.km, 0, Infinity, false);
+    for (const name of [`s${sourceName(arc.pool, arc.from)}`, `d${sourceName(arc.pool, arc.to)}`]) {
+      pushTo(rows, name, index);
+    }
+  });
+  flows.forEach(({ sources, sinks }, pool) => {
+    const balance = (name: string, amount: number) => {
+      const columns = rows.get(name) ?? [];
+      builder.addRow(
+        amount,
+        amount,
+        columns,
+        columns.map(() => 1),
+      );
+    };
+    for (const source of sources) balance(`s${sourceName(pool, source.unit)}`, source.supply);
+    for (const sink of sinks) balance(`d${sourceName(pool, sink.unit)}`, sink.demand);
+  });
+  const solver = highs.createModel({ ...builder.build(), integrality: undefined });
+  try {
+    solver.options.set({ output_flag: false, solver: "simplex" });
+    if (Number.isFinite(timeLimitSeconds))
+      solver.options.set({ time_limit: Math.max(MIN_PAIRING_SECONDS, timeLimitSeconds) });
+    if (solver.run().modelStatus !== 7) return null;
+    const values = solver.getSolution().colValue;
+    if (values.some((value) => Math.abs(value - Math.round(value)) > 1e-6)) return null;
+    return used.flatMap((arc, index) => {
+      const count = Math.round(values[index] ?? 0);
+      return count > 0 ? [{ pool: arc.pool, from: arc.from, to: arc.to, count }] : [];
+    });
+  } finally {
+    solver.dispose();
+  }
+}
+
+/** Indices of the `count` smallest values (ties by index), by repeated selection: count is small. */
+function smallest(values: Float64Array, count: number): number[] {
+  if (count >= values.length)
+    return [...values.keys()].filter((index) => Number.isFinite(values[index] ?? Infinity));
+  const chosen: number[] = [];
+  const taken = new Uint8Array(values.length);
+  for (let round = 0; round < Math.min(count, values.length); round++) {
+    let best = -1;
+    for (let index = 0; index < values.length; index++) {
+      if (
+        !taken[index] &&
+        Number.isFinite(values[index] ?? Infinity) &&
+        (best === -1 || (values[index] ?? 0) < (values[best] ?? 0))
+      )
+        best = index;
+    }
+    if (best === -1) break;
+    taken[best] = 1;
+    chosen.push(best);
+  }
+  return chosen;
+}
+
+/**
+ * Candidate arcs for pairing one solution: every allowed pair of its source and arrival units when
+ * there are not too many, else each unit's nearest partners plus a feasible pairing.
+ */
+function arcsAmongUsed(
+  instance: Instance,
+  flows: readonly PoolFlow[],
+  feasible: readonly Transfer[],
+  reachable: Network["reachable"],
+): Arc[] {
+  const pairs = flows.reduce((sum, flow) => sum + flow.sources.length * flow.sinks.length, 0);
+  const nearest = pairs <= FULL_PAIRING_ARCS ? Infinity : NEAREST_PARTNERS;
+  const arcs = new Map<string, Arc>();
+  const keep = (pool: number, from: number, to: number) =>
+    arcs.set(`${pool}|${from}|${to}`, { pool, from, to, km: distanceKm(instance, from, to) });
+  flows.forEach(({ sources, sinks }, pool) => {
+    const km = sources.map((source) =>
+      Float64Array.from(sinks, (sink) =>
+        reachable(source.unit, sink.unit) ? distanceKm(instance, source.unit, sink.unit) : Infinity,
+      ),
+    );
+    sources.forEach((source, row) => {
+      for (const column of smallest(km[row] ?? new Float64Array(), nearest))
+        keep(pool, source.unit, sinks[column]?.unit ?? 0);
+    });
+    sinks.forEach((sink, column) => {
+      const toSink = Float64Array.from(km, (row) => row[column] ?? Infinity);
+      for (const row of smallest(toSink, nearest)) keep(pool, sources[row]?.unit ?? 0, sink.unit);
+    });
+  });
+  for (const transfer of feasible) keep(transfer.pool, transfer.from, transfer.to);
+  return [...arcs.values()];
+}
+
+const FULL_PAIRING_ARCS = 200_000;
+const NEAREST_PARTNERS = 12;
+/** Even past the deadline the plan needs a pairing, and a kilometre-blind one is a poor plan. */
+const MIN_PAIRING_SECONDS = 3;
+
+/**
+ * Who goes where for a solution's counts, at least kilometres (over the nearest arcs when there are
+ * many); `feasible` is a known pairing of the same counts, kept if the LP does not finish.
+ */
+export function leastCostTransfers(
+  highs: Highs,
+  instance: Instance,
+  network: Network,
+  values: ArrayLike<number>,
+  feasible: readonly Transfer[],
+  timeLimitSeconds: number,
+): readonly Transfer[] {
+  const flows = poolFlows(instance, network, values);
+  const arcs = arcsAmongUsed(instance, flows, feasible, network.reachable);
+  return pairAtLeastCost(highs, flows, arcs, timeLimitSeconds) ?? feasible;
+}

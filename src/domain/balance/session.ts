@@ -1,0 +1,275 @@
+import type { Highs, Model, ModelData } from "highs";
+import type { Row } from "./strengthening.ts";
+
+export interface StageResult {
+  values: Float64Array;
+  /** HiGHS (or an integral LP optimum) proved that no better solution exists. */
+  optimal: boolean;
+  /** Proven lower bound on the objective. */
+  bound: number;
+  objective: number;
+}
+
+export interface LpResult {
+  values: Float64Array;
+  objective: number;
+  rowDuals: Float64Array;
+  /** Reduced costs, from which columns that cannot be in any good enough solution are fixed. */
+  columnDuals: Float64Array;
+  integral: boolean;
+}
+
+const STATUS_OPTIMAL = 7;
+const STATUS_INFEASIBLE = 8;
+const STATUS_UNBOUNDED_OR_INFEASIBLE = 9;
+const SOLUTION_FEASIBLE = 2;
+const INTEGRALITY_TOLERANCE = 1e-6;
+const MAX_SEPARATION_ROUNDS = 20;
+const DUAL_SIMPLEX = 1;
+const PRIMAL_SIMPLEX = 4;
+
+/**
+ * A HiGHS model kept alive across the stages of a lexicographic solve: objectives change, rows and
+ * columns are added, and the LP relaxation is warm-started from the previous basis.
+ */
+export class SolverSession {
+  private readonly solver: Model;
+  private integrality: number[];
+  private lower: number[];
+  private upper: number[];
+  private relaxed = false;
+  /** Last optimal LP basis: a MIP run discards the solver's, and the next LP should not start cold. */
+  private basis: { colStatus: Int32Array; rowStatus: Int32Array } | undefined;
+  private basisStale = false;
+
+  /** `unitOfColumn[c]` is the unit an integer column's people leave or reach (for neighbourhoods). */
+  constructor(
+    highs: Highs,
+    data: ModelData,
+    private readonly deadline: number,
+    private readonly unitOfColumn: ArrayLike<number>,
+    private readonly separate?: (values: Float64Array) => Row[],
+  ) {
+    this.solver = highs.createModel(data);
+    this.integrality = Array.from(data.integrality ?? []);
+    this.lower = Array.from(data.colLower);
+    this.upper = Array.from(data.colUpper);
+    this.solver.options.set({ output_flag: false, mip_abs_gap: 1e-6, random_seed: 1 });
+  }
+
+  get columnCount(): number {
+    return this.lower.length;
+  }
+
+  dispose(): void {
+    this.solver.dispose();
+  }
+
+  remainingSeconds(): number {
+    return (this.deadline - performance.now()) / 1000;
+  }
+
+  setCosts(costs: Float64Array): void {
+    this.solver.changeColsCost({ kind: "range", from: 0, to: costs.length - 1 }, costs);
+  }
+
+  addRow(lower: number, upper: number, columns: readonly number[], coefficients: readonly number[]): void {
+    this.solver.addRow(lower, upper, { indices: columns, values: coefficients });
+  }
+
+  /** Appends continuous columns (arcs found by pricing), each with its own sparse entries. */
+  addContinuousColumns(
+    columns: ReadonlyArray<{ cost: number; rows: number[]; coefficients: number[] }>,
+  ): void {
+    for (const column of columns) {
+      this.solver.addCol(column.cost, 0, Infinity, { indices: column.rows, values: column.coefficients });
+      this.integrality.push(0);
+      this.lower.push(0);
+      this.upper.push(Infinity);
+    }
+  }
+
+  isIntegral(values: ArrayLike<number>): boolean {
+    for (let column = 0; column < this.integrality.length; column++) {
+      const value = values[column] ?? 0;
+      if (this.integrality[column] === 1 && Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE)
+        return false;
+    }
+    return true;
+  }
+
+  private relax(relaxed: boolean): void {
+    if (this.relaxed === relaxed) return;
+    const types = Int32Array.from(this.integrality, (type) => (relaxed ? 0 : type));
+    this.solver.changeColsIntegrality({ kind: "range", from: 0, to: types.length - 1 }, types);
+    this.relaxed = relaxed;
+  }
+
+  /** HiGHS compares its time limit with run time summed over the model's life, so clocks restart per run. */
+  private limitTime(cap = Infinity): void {
+    this.solver.zeroAllClocks();
+    this.solver.options.set({ time_limit: Math.max(0.001, Math.min(cap, this.remainingSeconds())) });
+  }
+
+  /** Reinstalls the last LP basis, extended with basic slacks for rows and nonbasic new columns. */
+  private restoreBasis(): void {
+    if (!this.basisStale || this.basis === undefined) return;
+    const { numCols, numRows } = this.solver.getDimensions();
+    const colStatus = new Int32Array(numCols);
+    colStatus.set(this.basis.colStatus.subarray(0, numCols));
+    const rowStatus = new Int32Array(numRows).fill(1);
+    rowStatus.set(this.basis.rowStatus.subarray(0, numRows));
+    try {
+      this.solver.setBasis({ colStatus, rowStatus });
+    } catch {
+      this.solver.setLogicalBasis();
+    }
+    this.basisStale = false;
+  }
+
+  /**
+   * The LP relaxation, solved by simplex so that its solution is a vertex (often integral here), and
+   * solved again, warm, after each round of lazily separated rows.
+   */
+  solveRelaxation(): LpResult | null {
+    let last: LpResult | null = null;
+    for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
+      const relaxation = this.solveLpOnce(round === 0 ? PRIMAL_SIMPLEX : DUAL_SIMPLEX);
+      // Out of time after adding rows: the previous LP is still a valid bound and vertex.
+      if (relaxation === null) return last;
+      last = relaxation;
+      const rows = this.separate?.(relaxation.values) ?? [];
+      if (rows.length === 0) break;
+      for (const row of rows) this.addRow(row.lower, row.upper, row.columns, row.coefficients);
+    }
+    return last;
+  }
+
+  /**
+   * Under a new objective the last basis (or, at first, moving nobody) is still feasible, so primal
+   * simplex continues from it; after new rows it is still dual feasible, so dual simplex does.
+   */
+  private solveLpOnce(strategy: number): LpResult | null {
+    if (this.remainingSeconds() <= 0) return null;
+    this.relax(true);
+    this.restoreBasis();
+    this.limitTime();
+    this.solver.options.set({ solver: "simplex", simplex_strategy: strategy, presolve: "choose" });
+    let status = this.solver.run().modelStatus;
+    if (status === STATUS_INFEASIBLE || status === STATUS_UNBOUNDED_OR_INFEASIBLE) {
+      // Our models always have a feasible point (nobody moves, or the previous stage's plan); HiGHS's
+      // presolve can still call a tight one infeasible, so the verdict is checked without it.
+      this.limitTime();
+      this.solver.options.set({ presolve: "off" });
+      status = this.solver.run().modelStatus;
+    }
+    if (status !== STATUS_OPTIMAL) return null;
+    const solution = this.solver.getSolution();
+    const basis = this.solver.getBasis();
+    this.basis = { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) };
+    return {
+      values: solution.colValue,
+      objective: this.solver.getObjectiveValue(),
+      rowDuals: solution.rowDual,
+      columnDuals: solution.colDual,
+      integral: this.isIntegral(solution.colValue),
+    };
+  }
+
+  /** Branch and bound on the whole model, started from `start` when given. */
+  solveInteger(relativeGap: number, start?: Float64Array, timeCap = Infinity): StageResult | null {
+    if (this.remainingSeconds() <= 0) return null;
+    this.relax(false);
+    this.limitTime(timeCap);
+    this.solver.options.set({ solver: "choose", mip_rel_gap: relativeGap, presolve: "choose" });
+    this.basisStale = true;
+    if (start !== undefined) this.solver.setSolution({ colValue: start });
+    const { modelStatus } = this.solver.run();
+    if (this.solver.info.get("primal_solution_status") !== SOLUTION_FEASIBLE) return null;
+    const objective = this.solver.getObjectiveValue();
+    const optimal = modelStatus === STATUS_OPTIMAL;
+    const bound = optimal ? objective : Number(this.solver.info.get("mip_dual_bound"));
+    return { values: this.solver.getSolution().colValue, optimal, bound, objective };
+  }
+
+  /**
+   * Branch and bound on the units around a fractional LP vertex, every other integer column fixed at
+   * its (integral) LP value. Cheap, and when it reaches the LP bound it is a proof of optimality.
+   */
+  solveNeighbourhood(
+    values: Float64Array,
+    units: ReadonlySet<number>,
+    relativeGap: number,
+  ): StageResult | null {
+    const lower = Float64Array.from(this.lower);
+    const upper = Float64Array.from(this.upper);
+    for (let column = 0; column < this.integrality.length; column++) {
+      if (this.integrality[column] !== 1 || units.has(this.unitOfColumn[column] ?? -1)) continue;
+      const value = Math.round(values[column] ?? 0);
+      lower[column] = value;
+      upper[column] = value;
+    }
+    const all = { kind: "range", from: 0, to: lower.length - 1 } as const;
+    this.solver.changeColsBounds(all, lower, upper);
+    try {
+      return this.solveInteger(relativeGap, undefined, Math.max(1, this.remainingSeconds() / 4));
+    } finally {
+      this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
+    }
+  }
+
+  /**
+   * Reduced-cost fixing. For any solution x, objective(x) ≥ LP bound + Σ reduced cost · (distance of
+   * x from the bound the LP column sits at). An integer column whose reduced cost exceeds `slack` (how
+   * far above the LP bound a solution may be) would push a solution past it by moving one step, so it
+   * stays where the LP has it in every solution we still want. Returns how many columns were fixed.
+   */
+  fixByReducedCost(relaxation: LpResult, slack: number): number {
+    let fixed = 0;
+    const margin = slack + 1e-5;
+    for (let column = 0; column < this.integrality.length; column++) {
+      if (this.integrality[column] !== 1 || this.lower[column] === this.upper[column]) continue;
+      const value = relaxation.values[column] ?? 0;
+      const reduced = relaxation.columnDuals[column] ?? 0;
+      const atLower = Math.abs(value - (this.lower[column] ?? 0)) < 1e-9 && reduced > margin;
+      const atUpper = Math.abs(value - (this.upper[column] ?? 0)) < 1e-9 && reduced < -margin;
+      if (!atLower && !atUpper) continue;
+      const bound = atLower ? (this.lower[column] ?? 0) : (this.upper[column] ?? 0);
+      this.lower[column] = bound;
+      this.upper[column] = bound;
+      fixed++;
+    }
+    if (fixed > 0) {
+      const all = { kind: "range", from: 0, to: this.lower.length - 1 } as const;
+      this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
+    }
+    return fixed;
+  }
+
+  /** Bounds of a column as tightened so far. */
+  boundsOf(column: number): [number, number] {
+    return [this.lower[column] ?? 0, this.upper[column] ?? 0];
+  }
+
+  /** Tightens bounds of some columns (to carry fixings over from another model). */
+  restrictBounds(bounds: ReadonlyMap<number, readonly [number, number]>): void {
+    for (const [column, [lower, upper]] of bounds) {
+      this.lower[column] = lower;
+      this.upper[column] = upper;
+    }
+    const all = { kind: "range", from: 0, to: this.lower.length - 1 } as const;
+    this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
+  }
+
+  /** Units of the integer columns an LP solution leaves fractional. */
+  fractionalUnits(values: ArrayLike<number>): Set<number> {
+    const units = new Set<number>();
+    for (let column = 0; column < this.integrality.length; column++) {
+      const value = values[column] ?? 0;
+      if (this.integrality[column] === 1 && Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE) {
+        units.add(this.unitOfColumn[column] ?? -1);
+      }
+    }
+    return units;
+  }
+}

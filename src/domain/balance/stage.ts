@@ -1,0 +1,51 @@
+import type { LpResult, SolverSession, StageResult } from "./session.ts";
+
+export type Stage = "unmet" | "moves" | "km";
+
+/**
+ * Unmet demand and moves must be exact: hours are often whole numbers, so HiGHS's default 0.01 %
+ * gap could stop one person short. Kilometres only need to be right to the metre.
+ */
+const RELATIVE_GAP: Record<Stage, number> = { unmet: 0, moves: 0, km: 1e-7 };
+
+/**
+ * Unmet demand kept at its optimum in later stages, with room for rounding only: the bound is tight by
+ * construction, and HiGHS's presolve can declare a row with less room than its tolerances infeasible.
+ */
+export function unmetLimit(unmet: number): number {
+  return unmet + 1e-6 + 1e-9 * Math.abs(unmet);
+}
+
+/** Whether an integral solution reaches a proven lower bound, within each objective's granularity. */
+function reachesBound(stage: Stage, objective: number, bound: number): boolean {
+  if (stage === "moves") return Math.round(objective) <= Math.ceil(bound - 1e-6);
+  const tolerance = stage === "unmet" ? 1e-6 + 1e-9 * Math.abs(bound) : 1e-7 * Math.max(1, Math.abs(bound));
+  return objective <= bound + tolerance;
+}
+
+/**
+ * One objective: the LP relaxation first (optimal when its vertex is integral), then branch and bound
+ * around its fractional units (optimal when it reaches the LP bound), then the full branch and bound.
+ */
+export function solveStage(
+  session: SolverSession,
+  stage: Stage,
+  start?: Float64Array,
+  relaxation: LpResult | null = session.solveRelaxation(),
+): StageResult | null {
+  const gap = RELATIVE_GAP[stage];
+  if (relaxation === null) return session.solveInteger(gap, start);
+  const bound = relaxation.objective;
+  if (relaxation.integral) return { values: relaxation.values, optimal: true, bound, objective: bound };
+  const local = session.solveNeighbourhood(
+    relaxation.values,
+    session.fractionalUnits(relaxation.values),
+    gap,
+  );
+  if (local !== null && reachesBound(stage, local.objective, bound))
+    return { ...local, optimal: true, bound };
+  const full = session.solveInteger(gap, local?.values ?? start);
+  const best = full ?? local;
+  if (best === null) return null;
+  return { ...best, optimal: full?.optimal ?? false, bound: Math.max(bound, full?.bound ?? -Infinity) };
+}

@@ -1,0 +1,121 @@
+/** A work unit (unit kerja: a school, an office); coordinates are optional. */
+export interface PlanUnit {
+  id: string;
+  name: string;
+  lat?: number | null;
+  lon?: number | null;
+}
+
+/** A role (jabatan) such as Guru Kelas SD; `standardHours` is the usual weekly load of one person. */
+export interface PlanRole {
+  id: string;
+  name: string;
+  standardHours?: number | null;
+}
+
+/** Weekly hours a unit needs in a role; rows for the same unit and role add up. */
+export interface PlanDemand {
+  unit: string;
+  role: string;
+  hours: number;
+}
+
+/** A civil servant (pegawai, identified by NIP) and the weekly hours they bring. */
+export interface PlanEmployee {
+  id: string;
+  name?: string;
+  unit: string;
+  role: string;
+  hours: number;
+  movable: boolean;
+}
+
+/** A person of role `from` may fill role `to`; every role fills itself without a row. */
+export interface PlanCompatibility {
+  from: string;
+  to: string;
+}
+
+/** Bounds on a plan; a missing or null field means no bound. */
+export interface PlanPolicy {
+  maxMovesPerUnit?: number | null;
+  maxDistanceKm?: number | null;
+  maxMoves?: number | null;
+}
+
+/** Input of the balancing engine: the "Plan format" of DESIGN.md, version 1. */
+export interface PlanInput {
+  version: 1;
+  units: PlanUnit[];
+  roles: PlanRole[];
+  demand: PlanDemand[];
+  employees: PlanEmployee[];
+  compatibility: PlanCompatibility[];
+  policy: PlanPolicy;
+}
+
+/** One proposed transfer (mutasi): `role` is the role the person fills at `to`. */
+export interface PlanMove {
+  employee: string;
+  from: string;
+  to: string;
+  role: string;
+  reason: string;
+}
+
+/** How the plan was found and how good it is; the first six fields are the JSON contract. */
+export interface PlanMetrics {
+  unmetBefore: number;
+  unmetAfter: number;
+  moves: number;
+  km: number;
+  optimal: boolean;
+  seconds: number;
+  /**
+   * When not proved optimal: relative gap of the first objective, (unmetAfter − unmetBound) / unmetAfter.
+   * 0 means unmet demand is proved least and only moves or kilometres may still improve.
+   */
+  gap?: number;
+  /** When not proved optimal: a proven lower bound on unmet demand after any valid plan. */
+  unmetBound?: number;
+  method: "exact" | "greedy";
+}
+
+/** Load of one unit and role: demand / capacity, `null` when there is demand but no capacity. */
+export interface RoleLoad {
+  role: string;
+  demand: number;
+  capacityBefore: number;
+  capacityAfter: number;
+  ratioBefore: number | null;
+  ratioAfter: number | null;
+  unmetBefore: number;
+  unmetAfter: number;
+}
+
+/** Load of a unit over all its roles (total demand / total capacity) and per role. */
+export interface UnitLoad {
+  unit: string;
+  demand: number;
+  capacityBefore: number;
+  capacityAfter: number;
+  ratioBefore: number | null;
+  ratioAfter: number | null;
+  roles: RoleLoad[];
+}
+
+/** Output of `plan`: the contract fields plus per-unit loads for callers that render them. */
+export interface Plan {
+  moves: PlanMove[];
+  metrics: PlanMetrics;
+  units: UnitLoad[];
+}
+
+export type PlanLocale = "id" | "en";
+
+export interface PlanOptions {
+  method?: "exact" | "greedy";
+  /** Wall-clock budget of the exact solver over all stages. */
+  timeLimitSeconds?: number;
+  locale?: PlanLocale;
+}
