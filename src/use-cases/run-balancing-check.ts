@@ -124,7 +124,9 @@ export async function runBalancingCheck(
   }
 
   const { input, district } = await buildPlanInput(db, { now, timeZone });
-  const plan = await planTransfers(input, { locale: "id" });
+  // HiGHS runs on the event loop: bound it so a large district cannot stall the bot for a minute.
+  // Salor (about 400 people) is proved optimal in a fraction of a second; see BENCHMARKS.md.
+  const plan = await planTransfers(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
   const facts = describeMoves(plan, district, input.units);
   const preview: CheckedProposal[] = facts.map((f) => ({
     id: null,
@@ -315,6 +317,7 @@ function distanceKm(
 }
 
 const ALERT_UNITS = 3;
+const CHECK_TIME_LIMIT_SECONDS = 20;
 
 /** Per agency with an active HR group: the imbalance alert, then one card per new proposal. */
 async function queueAgencyPushes(
