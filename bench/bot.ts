@@ -8,9 +8,7 @@
  * replace the "## Bot" section of BENCHMARKS.md and leave other sections alone.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -24,6 +22,7 @@ import { systemClock } from "../src/domain/clock.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../src/testing/bot-api-server.ts";
+import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const WARMUP = 50;
@@ -31,7 +30,6 @@ const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 400);
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 1000);
 const CONCURRENCY = 8;
 const USERS = 200;
-const BENCHMARKS_FILE = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
 const TARGETS = { perSecond: 300, p99Ms: 50, ratio: 3 };
 
 interface Backend {
@@ -444,21 +442,6 @@ function renderSection(results: Result[], bare: Result): string {
   ].join("\n");
 }
 
-/** Replaces the "## Bot" section (up to the next "## " heading) or appends it. */
-function writeSection(section: string): void {
-  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, "utf8") : "# Benchmarks\n";
-  const lines = current.split("\n");
-  const start = lines.findIndex((line) => line.trim() === "## Bot");
-  if (start === -1) {
-    writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const after = lines.findIndex((line, index) => index > start && line.startsWith("## "));
-  const before = lines.slice(0, start).join("\n").trimEnd();
-  const rest = after === -1 ? "" : `\n${lines.slice(after).join("\n")}`;
-  writeFileSync(BENCHMARKS_FILE, `${before}\n\n${section}${rest}`);
-}
-
 async function main(): Promise<void> {
   // Limits lifted: the bench measures handling, not Telegram's flood control (delivery/ has its own bench).
   const server = await startBotApiServer({
@@ -478,7 +461,7 @@ async function main(): Promise<void> {
       server.calls.length = 0;
     }
     const section = renderSection(results, bare);
-    writeSection(section);
+    writeBenchmarkSection("## Bot", section);
     process.stdout.write(`\n${section}`);
   } finally {
     await server.close();

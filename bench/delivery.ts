@@ -1,7 +1,6 @@
 // npm run bench:delivery — the outbox sender against the Bot API stand-in (which enforces Telegram's
 // limits): achieved send rate against the configured ceiling, and how long an interactive reply
 // waits while a bulk push drains. Writes the "## Delivery" section of BENCHMARKS.md.
-import { readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -17,6 +16,7 @@ import { startOutboxSender } from "../src/delivery/sender.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
 import { startBotApiServer } from "../src/testing/bot-api-server.ts";
+import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 const BULK = 1500;
 const BULK_CHATS = 750;
@@ -181,23 +181,8 @@ async function main(): Promise<void> {
     ),
     "",
   ].join("\n");
-  await writeSection(section);
+  writeBenchmarkSection("## Delivery", section);
   process.stdout.write(`${section}\n`);
-}
-
-/** Replaces only the "## Delivery" section; other sections belong to other benchmarks. */
-async function writeSection(section: string): Promise<void> {
-  const path = new URL("../BENCHMARKS.md", import.meta.url);
-  const current = await readFile(path, "utf8").catch(() => "# Benchmarks\n");
-  const start = current.search(/^## Delivery\s*$/m);
-  if (start < 0) {
-    await writeFile(path, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const rest = current.slice(start + 1);
-  const next = rest.search(/^## /m);
-  const end = next < 0 ? current.length : start + 1 + next;
-  await writeFile(path, `${current.slice(0, start)}${section}${next < 0 ? "" : "\n"}${current.slice(end)}`);
 }
 
 await main();

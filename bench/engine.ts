@@ -5,7 +5,6 @@
  * replace the "## Engine" section of BENCHMARKS.md and leave other sections alone.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import {
@@ -14,6 +13,7 @@ import {
   type Plan,
   type PlanInput,
 } from "../src/domain/balance/index.ts";
+import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 interface Size {
   name: "S" | "M" | "L";
@@ -30,7 +30,6 @@ const SIZES: Size[] = [
   { name: "L", units: 3_000, people: 50_000, runs: 3, timeLimitSeconds: 25 },
 ];
 const SEED = 20_240_601;
-const BENCHMARKS_FILE = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
 const SCRIPT = fileURLToPath(import.meta.url);
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -281,21 +280,6 @@ function renderSection(results: SizeResult[]): string {
   ].join("\n");
 }
 
-/** Replaces the "## Engine" section (up to the next "## " heading) or appends it. */
-function writeSection(section: string): void {
-  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, "utf8") : "# Benchmarks\n";
-  const lines = current.split("\n");
-  const start = lines.findIndex((line) => line.trim() === "## Engine");
-  if (start === -1) {
-    writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const after = lines.findIndex((line, index) => index > start && line.startsWith("## "));
-  const before = lines.slice(0, start).join("\n").trimEnd();
-  const rest = after === -1 ? "" : `\n${lines.slice(after).join("\n")}`;
-  writeFileSync(BENCHMARKS_FILE, `${before}\n\n${section}${rest}`);
-}
-
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf("--child");
   if (childIndex !== -1) {
@@ -311,7 +295,7 @@ async function main(): Promise<void> {
     results.push(result);
   }
   const section = renderSection(results);
-  writeSection(section);
+  writeBenchmarkSection("## Engine", section);
   process.stdout.write(section);
 }
 

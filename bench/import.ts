@@ -4,9 +4,7 @@
  * again into the filled database (everything unchanged). Replaces the "## Import" section of
  * BENCHMARKS.md and leaves other sections alone. Target: under 20 s for the first import.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import ExcelJS from "exceljs";
 import { pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
@@ -14,12 +12,12 @@ import { applyMigrations } from "../src/db/migrate.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { readImportFile } from "../src/import/read-file.ts";
 import { importData, type ImportReport } from "../src/use-cases/import-data.ts";
+import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 const UNITS = 1_000;
 const EMPLOYEES = 50_000;
 const RUNS = 3;
 const TARGET_SECONDS = 20;
-const BENCHMARKS_FILE = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
 const ROLES = [
   ["GURU_KELAS", "Guru Kelas SD"],
   ["GURU_IPA", "Guru IPA"],
@@ -124,21 +122,6 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const fmt = (value: number, digits = 1) => value.toFixed(digits);
 
-/** Replaces the "## Import" section (up to the next "## " heading) or appends it. */
-function writeSection(section: string): void {
-  const current = existsSync(BENCHMARKS_FILE) ? readFileSync(BENCHMARKS_FILE, "utf8") : "# Benchmarks\n";
-  const lines = current.split("\n");
-  const start = lines.findIndex((line) => line.trim() === "## Import");
-  if (start === -1) {
-    writeFileSync(BENCHMARKS_FILE, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const after = lines.findIndex((line, index) => index > start && line.startsWith("## "));
-  const before = lines.slice(0, start).join("\n").trimEnd();
-  const rest = after === -1 ? "" : `\n${lines.slice(after).join("\n")}`;
-  writeFileSync(BENCHMARKS_FILE, `${before}\n\n${section}${rest}`);
-}
-
 async function main(): Promise<void> {
   const file = await generateFile();
   const rows = UNITS + EMPLOYEES;
@@ -192,7 +175,7 @@ async function main(): Promise<void> {
   ]
     .filter((line, i, all) => line !== "" || all[i - 1] !== "")
     .join("\n");
-  writeSection(section);
+  writeBenchmarkSection("## Import", section);
   console.log(section);
 }
 
