@@ -27,10 +27,12 @@ export interface OpenOptions {
   serveSocket?: boolean;
   /** How long to wait for the owner's socket or for the lock (ms). */
   waitMs?: number;
+  /** Told when PostgreSQL drops an idle connection (the pool replaces it). */
+  onPoolError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, "postgres");
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, "postgres", options.onPoolError);
   const waitUntil = Date.now() + (options.waitMs ?? 20_000);
   for (;;) {
     const owner = await tryOwnEmbedded(options.dataDir, { serve: options.serveSocket ?? false });
@@ -106,10 +108,18 @@ async function tryOwnerSocket(dataDir: string): Promise<Database | null> {
   );
 }
 
-function openPostgres(connection: string | pg.PoolConfig, kind: Database["kind"]): Database {
+function openPostgres(
+  connection: string | pg.PoolConfig,
+  kind: Database["kind"],
+  onPoolError?: (error: Error) => void,
+): Database {
   const poolConfig: pg.PoolConfig =
     typeof connection === "string" ? { connectionString: connection, max: 10 } : connection;
   const pool = new pg.Pool(poolConfig);
+  // An idle connection that the server drops (restart, failover) is an "error" event on the pool;
+  // without a listener it would take the process down. pg discards that client and the next query
+  // opens a new one, so it is only worth a log line.
+  pool.on("error", (error) => onPoolError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -41,6 +41,8 @@ export async function createSharedDatabase(): Promise<SharedDatabase> {
     new pg.Pool({ connectionString: url.toString(), max: 5 }),
     new pg.Pool({ connectionString: url.toString(), max: 5 }),
   ];
+  // The final DROP ... WITH (FORCE) may terminate a client still closing: expected, not a failure.
+  for (const pool of pools) pool.on("error", () => undefined);
   await applyMigrations(pgTransactionOpener(pools[0]!));
   const instances: [PrismaClient, PrismaClient] = [
     new PrismaClient({ adapter: new PrismaPg(pools[0]!) }),
