@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     serveSocket: true,
+    onPoolError: (err) => logger.warn({ err }, "database connection dropped; the pool reconnects"),
   });
   const applied = await database.migrate();
   logger.info({ database: database.kind, applied }, "database ready");
