@@ -1,3 +1,5 @@
+import { utcCalendarDate } from "./time.ts";
+
 /**
  * NIP (Nomor Induk Pegawai), 18 digits: birth date YYYYMMDD, CPNS start YYYYMM, sex (1 male,
  * 2 female), sequence (3 digits) — PP 11/2017 and BKN's numbering.
@@ -15,13 +17,6 @@ export type NipProblem = "length" | "digits" | "birth-date" | "cpns-date" | "sex
 
 export type NipResult = { ok: true; nip: Nip } | { ok: false; problem: NipProblem };
 
-function utcDate(year: number, month: number, day: number): Date | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return valid ? date : null;
-}
-
 /** Accepts spaces and dots as people type them ("19850101 201001 1 001"). */
 export function normalizeNip(raw: string): string {
   return raw.replace(/[\s.]/g, "");
@@ -33,10 +28,10 @@ export function parseNip(raw: string): NipResult {
   if (value.length !== 18) return { ok: false, problem: "length" };
   const n = (from: number, to: number) => Number(value.slice(from, to));
   const birthYear = n(0, 4);
-  const birthDate = birthYear >= 1900 ? utcDate(birthYear, n(4, 6), n(6, 8)) : null;
+  const birthDate = birthYear >= 1900 ? utcCalendarDate(birthYear, n(4, 6), n(6, 8)) : null;
   if (!birthDate) return { ok: false, problem: "birth-date" };
   const cpnsYear = n(8, 12);
-  const cpnsStart = cpnsYear >= 1950 ? utcDate(cpnsYear, n(12, 14), 1) : null;
+  const cpnsStart = cpnsYear >= 1950 ? utcCalendarDate(cpnsYear, n(12, 14), 1) : null;
   if (!cpnsStart) return { ok: false, problem: "cpns-date" };
   // Nobody becomes a civil servant before 18.
   if (cpnsYear - birthYear < 18) return { ok: false, problem: "order" };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readDayMonthYear } from "./time.ts";
 
 /** What a typed answer can get wrong; each has its own message so the head knows what to fix. */
 export type NumberProblem = "not_number" | "not_whole" | "too_small" | "too_large";
@@ -46,15 +47,10 @@ export function parseShortText(text: string, min: number, max: number): Parsed<s
  * cannot start after `today` (the calendar date in WIT).
  */
 export function parsePastDate(text: string, today: Date): Parsed<Date, DateProblem> {
-  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
-  if (!match) return { ok: false, problem: "format" };
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!valid) return { ok: false, problem: "impossible" };
-  if (date.getTime() > today.getTime()) return { ok: false, problem: "future" };
-  return { ok: true, value: date };
+  const read = readDayMonthYear(text);
+  if (!read.ok) return read;
+  if (read.date.getTime() > today.getTime()) return { ok: false, problem: "future" };
+  return { ok: true, value: read.date };
 }
 
 /** First day of the month of `today`, or of the month before ("Bulan ini" / "Bulan lalu"). */

@@ -46,13 +46,26 @@ export function localDate(date: Date, timeZone = WIT): Date {
   return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
 }
 
-/** Parses "dd-mm-yyyy" (also with / or .) into a UTC midnight Date, or null. */
-export function parseDayMonthYear(text: string): Date | null {
-  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
-  if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+/** The calendar day as a UTC midnight Date, or null when it does not exist (31-02, month 13). */
+export function utcCalendarDate(year: number, month: number, day: number): Date | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   const valid =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return valid ? date : null;
+}
+
+/** "dd-mm-yyyy" (also with / or .): not of that shape, an impossible day, or the date. */
+export function readDayMonthYear(
+  text: string,
+): { ok: true; date: Date } | { ok: false; problem: "format" | "impossible" } {
+  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
+  if (!match) return { ok: false, problem: "format" };
+  const date = utcCalendarDate(Number(match[3]), Number(match[2]), Number(match[1]));
+  return date ? { ok: true, date } : { ok: false, problem: "impossible" };
+}
+
+/** Parses "dd-mm-yyyy" (also with / or .) into a UTC midnight Date, or null. */
+export function parseDayMonthYear(text: string): Date | null {
+  const result = readDayMonthYear(text);
+  return result.ok ? result.date : null;
 }

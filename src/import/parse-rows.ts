@@ -1,5 +1,5 @@
 import { parseNip, type NipProblem } from "../domain/nip.ts";
-import { parseDayMonthYear } from "../domain/time.ts";
+import { parseDayMonthYear, utcCalendarDate } from "../domain/time.ts";
 import type { EmployeeField, MappedTable, UnitField } from "./columns.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
 
@@ -114,13 +114,7 @@ export function parseImportDate(cell: Cell): Date | null {
     const text = cellText(cell).replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, "");
     const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
     if (iso) {
-      const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-      const candidate = new Date(Date.UTC(year, month - 1, day));
-      const valid =
-        candidate.getUTCFullYear() === year &&
-        candidate.getUTCMonth() === month - 1 &&
-        candidate.getUTCDate() === day;
-      date = valid ? candidate : null;
+      date = utcCalendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     } else {
       date = parseDayMonthYear(text);
     }

@@ -7,6 +7,7 @@ import { planTransfers, type Plan, type PlanMove, type UnitLoad } from "../domai
 import { reasonWriter } from "../domain/balance/reasons.ts";
 import type { Clock } from "../domain/clock.ts";
 import { DomainError } from "../domain/errors.ts";
+import { greatCircleKm } from "../domain/geo.ts";
 import { formatDate, localDate } from "../domain/time.ts";
 import { renderLoadChart } from "../charts/load-chart.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
@@ -281,7 +282,7 @@ function describeMoves(
         fromLoadAfter: ratio(fromLoad?.ratioAfter),
         toLoadBefore: ratio(toLoad?.ratioBefore),
         toLoadAfter: ratio(toLoad?.ratioAfter),
-        distanceKm: Math.round(distanceKm(coords.get(move.from), coords.get(move.to)) * 10) / 10,
+        distanceKm: Math.round(greatCircleKm(coords.get(move.from), coords.get(move.to)) * 10) / 10,
         monthsInPost: Math.max(0, employee.eligibility.monthsInPost),
         unmetFilledHours: Math.max(0, filled),
         fromRole: roleById.get(employee.roleId)?.name,
@@ -301,19 +302,6 @@ function ratio(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value)
     ? null
     : Math.round(value * 1000) / 1000;
-}
-
-/** Great-circle distance (radius 6371 km), 0 when either unit lacks coordinates: DESIGN.md's rule. */
-function distanceKm(
-  a: { lat?: number | null; lon?: number | null } | undefined,
-  b: { lat?: number | null; lon?: number | null } | undefined,
-): number {
-  if (a?.lat == null || a.lon == null || b?.lat == null || b.lon == null) return 0;
-  const rad = (deg: number) => (deg * Math.PI) / 180;
-  const h =
-    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
-    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 const ALERT_UNITS = 3;

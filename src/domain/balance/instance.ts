@@ -1,6 +1,6 @@
+import { EARTH_RADIUS_KM } from "../geo.ts";
 import type { PlanInput } from "./types.ts";
 
-const EARTH_RADIUS_KM = 6371;
 const RADIANS = Math.PI / 180;
 /** Distances are compared with a little slack so that a bound typed as 120 admits a move of 120.0000001 km. */
 const DISTANCE_SLACK_KM = 1e-9;
