@@ -56,13 +56,18 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
     savedJson = json;
   };
 
-  const record = async (tx: Prisma.TransactionClient) => {
-    if (recorded) return;
-    const { count } = await tx.processedUpdate.createMany({
+  /** Records the update_id; false when another delivery of the same update got there first. */
+  const insertUpdateId = async (client: Prisma.TransactionClient | typeof db) => {
+    const { count } = await client.processedUpdate.createMany({
       data: [{ updateId: BigInt(updateId) }],
       skipDuplicates: true,
     });
-    if (count === 0) throw new AlreadyProcessedError(updateId);
+    return count === 1;
+  };
+
+  const record = async (tx: Prisma.TransactionClient) => {
+    if (recorded) return;
+    if (!(await insertUpdateId(tx))) throw new AlreadyProcessedError(updateId);
     recorded = true;
   };
 
@@ -90,13 +95,11 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!sessionChanged) {
     // Most updates only read: recording the update_id is one statement, no transaction needed
     // (and none at all when ctx.transact already recorded it).
-    if (!recorded)
-      await db.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    if (!recorded) await insertUpdateId(db);
     return;
   }
   await db.$transaction(async (tx) => {
-    if (!recorded)
-      await tx.processedUpdate.createMany({ data: [{ updateId: BigInt(updateId) }], skipDuplicates: true });
+    if (!recorded) await insertUpdateId(tx);
     await saveSession(tx);
   });
 };
