@@ -3,7 +3,7 @@
  * three kinds of update, on embedded PGlite and on PostgreSQL, beside a bare telegraf handler on the
  * same Bot API stand-in, so that the ratio shows what our middleware and database work cost.
  *
- * Every bot talks HTTP to src/testing/bot-api-server.ts on 127.0.0.1 (limits lifted), as it would to
+ * Every bot talks HTTP to test/support/bot-api-server.ts on 127.0.0.1 (limits lifted), as it would to
  * Telegram. Latency: one update at a time. Throughput: CONCURRENCY updates in flight. The results
  * replace the "## Bot" section of BENCHMARKS.md and leave other sections alone.
  */
@@ -21,7 +21,7 @@ import { applyMigrations } from "../src/db/migrate.ts";
 import { systemClock } from "../src/domain/clock.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
-import { startBotApiServer, type BotApiServer } from "../src/testing/bot-api-server.ts";
+import { startBotApiServer, type BotApiServer } from "../test/support/bot-api-server.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -419,7 +419,7 @@ function renderSection(results: Result[], bare: Result): string {
   return [
     "## Bot",
     "",
-    `Updates through \`bot.handleUpdate\`, every Bot API call over HTTP to the stand-in (src/testing/bot-api-server.ts) on`,
+    `Updates through \`bot.handleUpdate\`, every Bot API call over HTTP to the stand-in (test/support/bot-api-server.ts) on`,
     `127.0.0.1, Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${new Date().toISOString().slice(0, 10)}.`,
     `Latency: ${SEQUENTIAL} updates one at a time (after ${WARMUP} to warm up). Throughput: ${CONCURRENT} updates, ${CONCURRENCY} in flight.`,
     `Cost ratio: mean latency against the bare telegraf handler (\`bot.start(ctx => ctx.reply("hi"))\`) on the same stand-in.`,

@@ -15,7 +15,7 @@ import { enqueueMessage, PRIORITY } from "../src/delivery/outbox.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
-import { startBotApiServer } from "../src/testing/bot-api-server.ts";
+import { startBotApiServer } from "../test/support/bot-api-server.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 
 const BULK = 1500;
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:delivery\` (bench/delivery.ts) on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}.`,
     `A bulk push of ${BULK.toLocaleString("en")} messages to ${BULK_CHATS} private chats drains through the outbox sender against the Bot API stand-in`,
-    "(src/testing/bot-api-server.ts, which answers 429 above 30 messages/s overall, 20/min per group, 1/s per private chat),",
+    "(test/support/bot-api-server.ts, which answers 429 above 30 messages/s overall, 20/min per group, 1/s per private chat),",
     `while an interactive reply goes to a new chat every ${REPLY_EVERY_MS} ms through the bot's wrapped client (wrapTelegramApi).`,
     `Ceiling: SEND_RATE_PER_SECOND = ${rate}/s. Targets: achieved rate ≥ 90% of the ceiling; reply delay p95 < 1.5 s; no 429.`,
     "",

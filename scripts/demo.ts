@@ -12,7 +12,7 @@ import { createSendLimiter, wrapTelegramApi } from "../src/delivery/limiter.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
 import { formatDateTime } from "../src/domain/time.ts";
 import { createLogger } from "../src/logger.ts";
-import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../src/testing/bot-api-server.ts";
+import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../test/support/bot-api-server.ts";
 import { createInvite } from "../src/use-cases/create-invite.ts";
 import { seedDemo } from "../src/use-cases/seed-demo.ts";
 

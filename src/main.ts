@@ -8,13 +8,13 @@ import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
 import { startOutboxSender } from "./delivery/sender.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
-import { instanceId } from "./jobs/lease.ts";
+import { instanceId } from "./db/lease.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadDotEnv } from "./load-env.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { checkHealth } from "./use-cases/check-health.ts";
-import { putBotUsername } from "./use-cases/settings.ts";
+import { putBotUsername } from "./db/settings.ts";
 
 function readConfig(): Config {
   loadDotEnv();

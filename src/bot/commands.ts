@@ -1,6 +1,6 @@
 import type { Telegram } from "telegraf";
 import type { BotCommand } from "telegraf/types";
-import { translate, type Locale, type TextKey } from "./locales/index.ts";
+import { translate, type Locale, type TextKey } from "../messages/locales/index.ts";
 
 type CommandSpec = [id: string, en: string, description: TextKey];
 

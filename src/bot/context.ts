@@ -4,7 +4,7 @@ import type { Db, DbTx } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
-import type { Locale, TextKey, TextParams } from "./locales/index.ts";
+import type { Locale, TextKey, TextParams } from "../messages/locales/index.ts";
 
 /** What the bot is built from; tests pass the same with fakes. */
 export interface BotDeps {

@@ -1,10 +1,10 @@
 // The outbox sender: the one place that pushes queued messages to Telegram, under its limits,
 // exactly once as far as Telegram lets anyone know (see "Exactly once" below).
 import { setTimeout as sleep } from "node:timers/promises";
-import { isLocale, translate, type Locale } from "../bot/locales/index.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import type { Db, DbTx } from "../db/client.ts";
 import type { OutboxMessage } from "../generated/prisma/client.ts";
-import { acquireLease, instanceId, releaseLease } from "../jobs/lease.ts";
+import { acquireLease, instanceId, releaseLease } from "../db/lease.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { CallApi, SendLimiter } from "./limiter.ts";

@@ -1,7 +1,7 @@
-import { locales, type Locale, type TextKey } from "../bot/locales/index.ts";
+import { locales, type Locale, type TextKey } from "../messages/locales/index.ts";
 import type { ImportReport } from "../use-cases/import-data.ts";
 import type { Rejected } from "./parse-rows.ts";
-import { writeCsv } from "./write-csv.ts";
+import { writeCsv } from "../export/write-csv.ts";
 
 /** A locale text with its placeholders filled, unescaped: for CSV cells and the terminal, not for Telegram HTML. */
 export function plainText(

@@ -1,6 +1,6 @@
 import { isExpired, isPassive } from "../bot/conversations/conversation.ts";
 import type { ConversationState, SessionData } from "../bot/context.ts";
-import { pickLocale, translate, type Locale } from "../bot/locales/index.ts";
+import { pickLocale, translate, type Locale } from "../messages/locales/index.ts";
 import type { Db } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { Clock } from "../domain/clock.ts";

@@ -1,4 +1,4 @@
-import { translate, type Locale } from "../bot/locales/index.ts";
+import { translate, type Locale } from "../messages/locales/index.ts";
 import type { DbTx } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { formatDateTime, localDate } from "../domain/time.ts";

@@ -1,14 +1,14 @@
 // Scheduled work in the schedule's zone (WIT by default). Every instance registers the same tasks;
 // the lease coordinator lets exactly one of them run each scheduled slot.
 import cron, { type ScheduledTask } from "node-cron";
-import type { Locale } from "../bot/locales/index.ts";
+import type { Locale } from "../messages/locales/index.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../logger.ts";
 import { expireProposals } from "../use-cases/expire-proposals.ts";
 import { runBalancingCheck } from "../use-cases/run-balancing-check.ts";
 import { expireConversations } from "./expire-conversations.ts";
-import { instanceId, leaseRunCoordinator } from "./lease.ts";
+import { instanceId, leaseRunCoordinator } from "../db/lease.ts";
 import { queuePendingDigest } from "./pending-digest.ts";
 import { queueWorkloadReminders } from "./workload-reminders.ts";
 

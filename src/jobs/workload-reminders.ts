@@ -1,4 +1,4 @@
-import { isLocale, translate, type Locale } from "../bot/locales/index.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import type { DbTx } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { localDate, periodOf } from "../domain/time.ts";

@@ -2,10 +2,10 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, localDate } from "../domain/time.ts";
 import type { Transfer, User } from "../generated/prisma/client.ts";
-import { isLocale, translate, type Locale } from "../bot/locales/index.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
-import { writeAudit } from "./audit.ts";
-import { proposalWithRelations, queueCardEdit, type ProposalWithRelations } from "./proposal-query.ts";
+import { writeAudit } from "../db/audit.ts";
+import { proposalWithRelations, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
 
 export interface CarryOutInput {
   proposal: ProposalWithRelations;

@@ -1,8 +1,8 @@
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { UserRole } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
-import { hashInviteCode, newInviteCode } from "./invite-code.ts";
+import { writeAudit } from "../db/audit.ts";
+import { hashInviteCode, newInviteCode } from "../db/invite-code.ts";
 
 export type InviteTarget =
   { kind: "unit"; unitCode: string } | { kind: "hr"; agencyCode: string } | { kind: "admin" };

@@ -3,10 +3,10 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDateTime } from "../domain/time.ts";
 import type { HrGroup, Transfer, User } from "../generated/prisma/client.ts";
-import type { Locale } from "../bot/locales/index.ts";
-import { writeAudit } from "./audit.ts";
+import type { Locale } from "../messages/locales/index.ts";
+import { writeAudit } from "../db/audit.ts";
 import { carryOutTransfer } from "./carry-out-transfer.ts";
-import { loadProposal, type ProposalWithRelations } from "./proposal-query.ts";
+import { loadProposal, type ProposalWithRelations } from "../db/proposal-query.ts";
 
 /** A rejection is recorded only with its reason: the decision must be explainable to the person. */
 export const rejectReasonSchema = z.string().trim().min(1).max(500);

@@ -1,8 +1,8 @@
 import type { DbTx } from "../db/client.ts";
-import type { Locale } from "../bot/locales/index.ts";
-import { writeAudit } from "./audit.ts";
-import { proposalWithRelations, queueCardEdit } from "./proposal-query.ts";
-import { getSetting } from "./settings.ts";
+import type { Locale } from "../messages/locales/index.ts";
+import { writeAudit } from "../db/audit.ts";
+import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
+import { getSetting } from "../db/settings.ts";
 
 export const DEFAULT_PROPOSAL_EXPIRY_DAYS = 14;
 export const PROPOSAL_EXPIRY_SETTING = "policy.proposalExpiryDays";

@@ -2,7 +2,7 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../domain/workload.ts";
 import type { Agency } from "../generated/prisma/client.ts";
-import { readDistrict } from "./read-district.ts";
+import { readDistrict } from "../db/read-district.ts";
 
 export interface UnitImbalance extends RoleLoad {
   unitId: number;

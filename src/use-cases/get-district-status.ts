@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { abkBand, loadRatio } from "../domain/workload.ts";
 import { getAuditTrail, type AuditTrailEntry } from "./get-audit-trail.ts";
-import { readDistrict } from "./read-district.ts";
+import { readDistrict } from "../db/read-district.ts";
 
 export interface RoleStatus {
   role: string;

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import type { ProposalStatus, Unit, VacancyReason } from "../generated/prisma/client.ts";
-import { readDistrict, type UnitRoleLoad } from "./read-district.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { readDistrict, type UnitRoleLoad } from "../db/read-district.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 export interface UnitStatus {
   unit: Unit;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Agency, HrGroup } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
+import { writeAudit } from "../db/audit.ts";
 
 export const quorumSchema = z.coerce.number().int().min(1).max(10);
 

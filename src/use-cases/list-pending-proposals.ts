@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Agency } from "../generated/prisma/client.ts";
-import { proposalWithRelations, type ProposalWithRelations } from "./proposal-query.ts";
+import { proposalWithRelations, type ProposalWithRelations } from "../db/proposal-query.ts";
 
 export interface PendingList {
   agency: Agency;

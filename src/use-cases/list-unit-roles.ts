@@ -1,6 +1,6 @@
 import type { DbTx } from "../db/client.ts";
 import type { Role } from "../generated/prisma/client.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 export interface UnitRoles {
   /** Roles the unit has people, reports or open vacancies in. */

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import type { Unit } from "../generated/prisma/client.ts";
-import { readDistrict, type DistrictEmployee } from "./read-district.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { readDistrict, type DistrictEmployee } from "../db/read-district.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 export interface StaffMember extends DistrictEmployee {
   roleName: string;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
-import { writeAudit } from "./audit.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { writeAudit } from "../db/audit.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 export const OBJECTION_REASON_MIN = 3;
 export const OBJECTION_REASON_MAX = 200;

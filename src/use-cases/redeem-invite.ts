@@ -2,8 +2,8 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate } from "../domain/time.ts";
 import type { UserRole } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
-import { hashInviteCode } from "./invite-code.ts";
+import { writeAudit } from "../db/audit.ts";
+import { hashInviteCode } from "../db/invite-code.ts";
 
 export interface TelegramPerson {
   id: number;

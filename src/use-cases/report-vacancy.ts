@@ -4,7 +4,7 @@ import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { localDate } from "../domain/time.ts";
 import type { Vacancy, VacancyReason } from "../generated/prisma/client.ts";
-import { writeAudit } from "./audit.ts";
+import { writeAudit } from "../db/audit.ts";
 import { allowedRoleIds, listUnitRoles } from "./list-unit-roles.ts";
 
 export const VACANCY_REASONS = [

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { STAFF_MAX_WEEKLY_HOURS } from "../domain/staff-hours.ts";
-import { writeAudit } from "./audit.ts";
+import { writeAudit } from "../db/audit.ts";
 import { allowedRoleIds, listUnitRoles } from "./list-unit-roles.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 export const WORKLOAD_MAX_HOURS = 2000;
 export const ROMBEL_MAX = 100;

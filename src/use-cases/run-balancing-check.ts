@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { formatNumber, Html, translate, type Locale, type TextKey } from "../bot/locales/index.ts";
-import { renderProposalCard, type ProposalMetrics } from "../bot/render/proposal-card.ts";
+import { formatNumber, Html, translate, type Locale, type TextKey } from "../messages/locales/index.ts";
+import type { ProposalMetrics } from "../domain/proposal-metrics.ts";
+import { renderProposalCard } from "../messages/proposal-card.ts";
 import type { Db, DbTx } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { planTransfers, type Plan, type PlanMove, type UnitLoad } from "../domain/balance/index.ts";
@@ -12,11 +13,11 @@ import { formatDate, localDate } from "../domain/time.ts";
 import { renderLoadChart } from "../charts/load-chart.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
-import { writeAudit } from "./audit.ts";
-import { buildPlanInput } from "./build-plan-input.ts";
+import { writeAudit } from "../db/audit.ts";
+import { buildPlanInput } from "../db/build-plan-input.ts";
 import { proposalExpiresAt } from "./expire-proposals.ts";
-import type { District } from "./read-district.ts";
-import { getSetting } from "./settings.ts";
+import type { District } from "../db/read-district.ts";
+import { getSetting } from "../db/settings.ts";
 
 export const BLACKOUTS_SETTING = "policy.blackouts";
 

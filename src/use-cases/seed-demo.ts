@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { periodOf } from "../domain/time.ts";
 import { generateSalorDemo } from "../seed/salor-demo.ts";
-import { writeAudit } from "./audit.ts";
+import { writeAudit } from "../db/audit.ts";
 
 export interface SeedResult {
   seeded: boolean;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
-import { writeAudit } from "./audit.ts";
-import { loadUnitHead } from "./unit-head.ts";
+import { writeAudit } from "../db/audit.ts";
+import { loadUnitHead } from "../db/unit-head.ts";
 
 const inputSchema = z.object({
   userId: z.number().int().positive(),

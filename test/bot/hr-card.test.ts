@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { proposalData } from "../../src/bot/callback-data/proposal.ts";
+import { proposalData } from "../../src/messages/callback-data/proposal.ts";
+import { parseProposalMetrics } from "../../src/domain/proposal-metrics.ts";
 import {
-  parseProposalMetrics,
   renderProposalCard,
   renderProposalDetails,
   type ProposalForCard,
-} from "../../src/bot/render/proposal-card.ts";
+} from "../../src/messages/proposal-card.ts";
 import { sampleMetrics } from "../support/hr-fixtures.ts";
 
 const base: ProposalForCard = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readDistrict } from "../../src/use-cases/read-district.ts";
+import { readDistrict } from "../../src/db/read-district.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";

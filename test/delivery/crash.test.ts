@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender, type SenderDeps } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
-import { startBotApiServer, type BotApiServer } from "../../src/testing/bot-api-server.ts";
+import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
 

@@ -4,7 +4,7 @@ import { enqueueMessage } from "../../src/delivery/outbox.ts";
 import { classifyFailure, startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/metrics.ts";
-import { startBotApiServer } from "../../src/testing/bot-api-server.ts";
+import { startBotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { standInCallApi, waitForDrain } from "../support/delivery.ts";
 

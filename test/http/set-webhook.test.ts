@@ -1,7 +1,7 @@
 import { Telegraf } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALLOWED_UPDATES, setWebhook, webhookPath } from "../../src/bot/webhook.ts";
-import { startBotApiServer, type BotApiServer } from "../../src/testing/bot-api-server.ts";
+import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 
 describe("setWebhook", () => {
   let api: BotApiServer;

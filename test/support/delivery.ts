@@ -3,7 +3,7 @@ import { Telegram } from "telegraf";
 import type { CallApi } from "../../src/delivery/limiter.ts";
 import { enqueueMessage, PRIORITY } from "../../src/delivery/outbox.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import type { BotApiServer, RecordedCall } from "../../src/testing/bot-api-server.ts";
+import type { BotApiServer, RecordedCall } from "./bot-api-server.ts";
 
 /** telegraf's own client against the stand-in: the sender sees exactly what it would see in production. */
 export function standInCallApi(server: BotApiServer): CallApi {

@@ -1,5 +1,5 @@
 import type { PrismaClient, Proposal } from "../../src/generated/prisma/client.ts";
-import type { ProposalMetrics } from "../../src/bot/render/proposal-card.ts";
+import type { ProposalMetrics } from "../../src/domain/proposal-metrics.ts";
 import { seedSmallDistrict } from "./fixtures.ts";
 import type { Person } from "./telegram.ts";
 

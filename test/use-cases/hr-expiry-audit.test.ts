@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
-import { renderProposalCard } from "../../src/bot/render/proposal-card.ts";
+import { renderProposalCard } from "../../src/messages/proposal-card.ts";
 import { enqueueMessage, PRIORITY } from "../../src/delivery/outbox.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { expireProposals, proposalExpiresAt } from "../../src/use-cases/expire-proposals.ts";
 import { getAuditTrail } from "../../src/use-cases/get-audit-trail.ts";
-import { loadProposal } from "../../src/use-cases/proposal-query.ts";
-import { putSetting } from "../../src/use-cases/settings.ts";
+import { loadProposal } from "../../src/db/proposal-query.ts";
+import { putSetting } from "../../src/db/settings.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseProposalMetrics } from "../../src/bot/render/proposal-card.ts";
+import { parseProposalMetrics } from "../../src/domain/proposal-metrics.ts";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
-import { startBotApiServer } from "../../src/testing/bot-api-server.ts";
+import { startBotApiServer } from "../support/bot-api-server.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
-import { putSetting } from "../../src/use-cases/settings.ts";
+import { putSetting } from "../../src/db/settings.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";

@@ -5,7 +5,7 @@ import { rejectsCsv } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { importData, type ImportReport } from "../../use-cases/import-data.ts";
 import type { BotContext } from "../context.ts";
-import { Html } from "../locales/index.ts";
+import { Html } from "../../messages/locales/index.ts";
 
 export const importUploadFeature = new Composer<BotContext>();
 

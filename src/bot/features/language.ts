@@ -1,8 +1,8 @@
 import { Composer, Markup } from "telegraf";
 import { setUserLocale } from "../../use-cases/set-user-locale.ts";
-import { languageData } from "../callback-data/language.ts";
+import { languageData } from "../../messages/callback-data/language.ts";
 import type { BotContext } from "../context.ts";
-import { translate } from "../locales/index.ts";
+import { translate } from "../../messages/locales/index.ts";
 
 export const languageFeature = new Composer<BotContext>();
 

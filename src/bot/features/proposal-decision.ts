@@ -8,11 +8,11 @@ import {
   REJECT_REASON_MAX,
   type DecideOutcome,
 } from "../../use-cases/decide-proposal.ts";
-import { loadProposalForGroup } from "../../use-cases/proposal-query.ts";
-import { proposalData } from "../callback-data/proposal.ts";
+import { loadProposalForGroup } from "../../db/proposal-query.ts";
+import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml, Html } from "../locales/index.ts";
-import { renderProposalCard, renderProposalDetails } from "../render/proposal-card.ts";
+import { escapeHtml, Html } from "../../messages/locales/index.ts";
+import { renderProposalCard, renderProposalDetails } from "../../messages/proposal-card.ts";
 
 /** Setujui / Tolak / Rincian on proposal cards, and the rejection reason that follows Tolak. */
 export const proposalDecisionFeature = new Composer<BotContext>();

@@ -1,5 +1,5 @@
 import { Composer, Markup } from "telegraf";
-import { reportMenuData } from "../callback-data/report-menu.ts";
+import { reportMenuData } from "../../messages/callback-data/report-menu.ts";
 import type { BotContext } from "../context.ts";
 import { classifyPress, startConversation } from "../conversations/conversation.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";

@@ -8,7 +8,7 @@ import {
   recordObjection,
 } from "../../use-cases/record-objection.ts";
 import { withdrawObjection } from "../../use-cases/withdraw-objection.ts";
-import { objectionData } from "../callback-data/staff-objection.ts";
+import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import type { BotContext, ConversationState } from "../context.ts";
 import {
   advance,
@@ -19,7 +19,7 @@ import {
   touch,
 } from "../conversations/conversation.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
-import { Html } from "../locales/index.ts";
+import { Html } from "../../messages/locales/index.ts";
 
 /** Pegawai: the unit's staff with transfer eligibility, and objections recorded or withdrawn per person. */
 export const staffFeature = new Composer<BotContext>();

@@ -3,8 +3,8 @@ import { DomainError } from "../../domain/errors.ts";
 import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
 import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
 import type { BotContext } from "../context.ts";
-import { bandLabel, formatDay, formatRatio } from "../conversations/format.ts";
-import { Html } from "../locales/index.ts";
+import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
+import { Html } from "../../messages/locales/index.ts";
 
 /** /status: a head sees their unit; an HR approver sees their agency's most imbalanced units. */
 export const statusFeature = new Composer<BotContext>();
@@ -18,7 +18,7 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
       capacity: l.capacity,
       staff: l.staff,
       ratio: formatRatio(ctx.locale, l.ratio),
-      band: bandLabel(ctx, l.band),
+      band: bandLabel(ctx.locale, l.band),
       source: ctx.t(`status.source.${l.demandSource}`),
     }),
   );
@@ -57,7 +57,7 @@ function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
       demand: u.demand,
       capacity: u.capacity,
       ratio: formatRatio(ctx.locale, u.ratio),
-      band: bandLabel(ctx, u.band),
+      band: bandLabel(ctx.locale, u.band),
     }),
   );
   return new Html(lines.join("\n") || ctx.t("status.none"));

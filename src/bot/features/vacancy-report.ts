@@ -16,7 +16,7 @@ import {
   VACANCY_REASONS,
   type VacancyNotice,
 } from "../../use-cases/report-vacancy.ts";
-import { vacancyData } from "../callback-data/vacancy.ts";
+import { vacancyData } from "../../messages/callback-data/vacancy.ts";
 import type { BotContext, ConversationState } from "../context.ts";
 import {
   advance,
@@ -28,9 +28,9 @@ import {
   startConversation,
   touch,
 } from "../conversations/conversation.ts";
-import { formatDay } from "../conversations/format.ts";
+import { formatDay } from "../../messages/format.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
-import { translate, type TextKey } from "../locales/index.ts";
+import { translate, type TextKey } from "../../messages/locales/index.ts";
 import { AlreadyProcessedError } from "../middleware/update-once.ts";
 
 /** Lowongan: role → count → reason (→ free text) → since → summary with Kirim / Ubah / Batal. */

@@ -15,7 +15,7 @@ import { previewWorkload } from "../../domain/workload-preview.ts";
 import { listUnitRoles } from "../../use-cases/list-unit-roles.ts";
 import { listUnitStaff } from "../../use-cases/list-unit-staff.ts";
 import { reportWorkload, ROMBEL_MAX, WORKLOAD_MAX_HOURS } from "../../use-cases/report-workload.ts";
-import { workloadData } from "../callback-data/workload.ts";
+import { workloadData } from "../../messages/callback-data/workload.ts";
 import type { BotContext, ConversationState } from "../context.ts";
 import {
   advance,
@@ -27,9 +27,9 @@ import {
   startConversation,
   touch,
 } from "../conversations/conversation.ts";
-import { bandLabel, formatRatio } from "../conversations/format.ts";
+import { bandLabel, formatRatio } from "../../messages/format.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
-import { Html, type TextKey } from "../locales/index.ts";
+import { Html, type TextKey } from "../../messages/locales/index.ts";
 import { AlreadyProcessedError } from "../middleware/update-once.ts";
 
 /**
@@ -189,7 +189,7 @@ async function showSummary(ctx: BotContext, state: ConversationState, data: Work
       capacity: p.capacity,
       staff: p.staff,
       ratio: formatRatio(ctx.locale, p.ratio),
-      band: bandLabel(ctx, p.band),
+      band: bandLabel(ctx.locale, p.band),
     }),
   );
   const changed = Object.keys(data.actual).length;

@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import type { BotContext } from "../context.ts";
-import { isTextKey, translate } from "../locales/index.ts";
+import { isTextKey, translate } from "../../messages/locales/index.ts";
 import { AlreadyProcessedError } from "./update-once.ts";
 
 /** First in the chain: people get an answer they can act on, never silence or a spinning button. */

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "telegraf";
 import type { BotContext } from "../context.ts";
-import { pickLocale, translate } from "../locales/index.ts";
+import { pickLocale, translate } from "../../messages/locales/index.ts";
 
 /** Who is writing, in which language, with which rights. */
 export const identify: MiddlewareFn<BotContext> = async (ctx, next) => {

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { transfersCsv, transfersWorkbook } from "../../import/write-transfers.ts";
+import { transfersCsv, transfersWorkbook } from "../../export/write-transfers.ts";
 import { exportTransfers } from "../../use-cases/export-transfers.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 

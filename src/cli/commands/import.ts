@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
 import { describeReject, plainText } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
-import { isTextKey } from "../../bot/locales/index.ts";
+import { isTextKey } from "../../messages/locales/index.ts";
 import { importData, type ImportReport } from "../../use-cases/import-data.ts";
 import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from "../../domain/time.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { createInvite, inviteLink, type InviteTarget } from "../../use-cases/create-invite.ts";
-import { getBotUsername } from "../../use-cases/settings.ts";
+import { getBotUsername } from "../../db/settings.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 function parseTarget(args: string[]): InviteTarget {

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { buildPlanInput } from "../../use-cases/build-plan-input.ts";
+import { buildPlanInput } from "../../db/build-plan-input.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 /** The database in the plan format, for `plan`, for analysis, or to send to someone who helps. */

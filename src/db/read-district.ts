@@ -1,4 +1,4 @@
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 import { effectiveDemand } from "../domain/demand.ts";
 import {
   checkEligibility,

@@ -1,7 +1,7 @@
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { renderProposalCard } from "../bot/render/proposal-card.ts";
-import type { Locale } from "../bot/locales/index.ts";
+import { renderProposalCard } from "../messages/proposal-card.ts";
+import type { Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 

@@ -1,4 +1,4 @@
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 export interface AuditEntry {

@@ -1,4 +1,4 @@
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 import { DomainError } from "../domain/errors.ts";
 
 /** The head and their unit, or the one refusal everyone else gets (no hint whether the unit exists). */

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { RunCoordinator } from "node-cron";
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 
 /** Who we are in the Lease table: host, process and a random part (two bots on one host differ). */
 export function instanceId(): string {

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import type { Locale, TextKey } from "../bot/locales/index.ts";
+import type { Locale, TextKey } from "../messages/locales/index.ts";
 import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { AuditLine, TransferExport, TransferLine } from "../use-cases/export-transfers.ts";
-import { plainText } from "./describe.ts";
+import { plainText } from "../import/describe.ts";
 import { writeCsv } from "./write-csv.ts";
 
 type Row = Array<string | number>;

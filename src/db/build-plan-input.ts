@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DbTx } from "../db/client.ts";
+import type { DbTx } from "./client.ts";
 import type { PlanInput, PlanPolicy } from "../domain/balance/index.ts";
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
 import { readDistrict, type District } from "./read-district.ts";
