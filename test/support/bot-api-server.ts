@@ -39,6 +39,8 @@ export interface BotApiServerOptions {
   blockedChats?: Array<number | bigint>;
   /** Chats whose sends answer 400 "chat not found". */
   missingChats?: Array<number | bigint>;
+  /** The first N calls of a method (e.g. `{ getMe: 2 }`) answer 500 Internal Server Error. */
+  failFirst?: Record<string, number>;
   /** Random source, for reproducible fault injection. */
   random?: () => number;
   port?: number;
@@ -91,6 +93,7 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
   const updates: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
+  const callsSoFar = new Map<string, number>();
 
   function tooMany(chatId: string, now: number): number | null {
     while (accepted.length > 0 && (accepted[0] ?? 0) <= now - 1000) accepted.shift();
@@ -131,6 +134,13 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
     const record = (outcome: RecordedCall["outcome"], messageId?: number) => {
       calls.push({ method, payload, at, outcome, ...(messageId !== undefined ? { messageId } : {}) });
     };
+    const seen = (callsSoFar.get(method) ?? 0) + 1;
+    callsSoFar.set(method, seen);
+    if (seen <= (options.failFirst?.[method] ?? 0)) {
+      record("fault-500");
+      reply(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
+      return;
+    }
 
     if (method === "getUpdates") {
       await serveUpdates(res, payload);
