@@ -1,6 +1,12 @@
 // The only place that reads the environment, connects, starts and stops things.
 import { registerCommands } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
+import {
+  keepCommandMenuRegistered,
+  pollUpdates,
+  retryTelegramCall,
+  TelegramRefusedError,
+} from "./bot/start-up.ts";
 import { setWebhook, webhookPath } from "./bot/webhook.ts";
 import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
@@ -56,21 +62,30 @@ async function main(): Promise<void> {
   const limiter = createSendLimiter({ ratePerSecond: config.SEND_RATE_PER_SECOND });
   const callApi = wrapTelegramApi(bot.telegram as unknown as Parameters<typeof wrapTelegramApi>[0], limiter);
 
-  const me = await bot.telegram.getMe();
-  bot.botInfo = me;
-  await putBotUsername(db, me.username);
-  await registerCommands(bot.telegram, config.ADMIN_TELEGRAM_IDS).catch((err: unknown) =>
-    logger.warn({ err }, "setMyCommands failed; the menu may be out of date"),
-  );
+  // Stopped in this order: first what takes updates in (polling, the HTTP server with its webhook),
+  // then what sends (the sender also stops the shared limiter, so replies in flight finish first).
+  const intake: Array<() => Promise<void>> = [];
+  const workers: Array<() => Promise<void>> = [];
+  // Ends start-up's waits on Telegram at once on SIGTERM/SIGINT.
+  const aborted = new AbortController();
+  const retry = { logger, signal: aborted.signal };
 
-  const stoppers: Array<() => Promise<void>> = [];
-  // One holder name for this instance's leases (sender and scheduled jobs).
-  const holder = instanceId();
-  // Stopping the sender also stops the shared limiter, so it is stopped after the bot (stoppers run in reverse).
-  const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder, metrics });
-  stoppers.push(() => sender.stop(4_000));
-  const scheduler = startScheduler({ db, clock, logger, config, holder });
-  stoppers.push(() => scheduler.stop());
+  let stopping = false;
+  async function shutdown(reason: string, code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    aborted.abort();
+    logger.info({ reason }, "shutting down");
+    // Hard stop if anything hangs: nothing is lost (outbox, sessions and updates are in the database).
+    const timer = setTimeout(() => process.exit(code || 1), 10_000);
+    timer.unref();
+    for (const stop of [...intake.reverse(), ...workers.reverse()])
+      await stop().catch((err: unknown) => logger.error({ err }, "stop failed"));
+    await database.close();
+    process.exit(code);
+  }
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   const webhook =
     config.BOT_MODE === "webhook" && config.WEBHOOK_URL && config.WEBHOOK_SECRET
@@ -80,44 +95,59 @@ async function main(): Promise<void> {
           handleUpdate: (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update),
         }
       : undefined;
+  // Up before the first call to Telegram, so /healthz answers "starting" while start-up retries.
+  let phase: "starting" | "running" = "starting";
   const http = await createHttpServer({
     port: config.PORT,
     webhook,
-    health: () => checkHealth(db, clock.now()),
+    health: () => checkHealth(db, clock.now(), phase),
     metrics: metrics.registry,
     logger,
   });
-  // Stopping the HTTP server first stops taking webhook updates and lets those in flight finish.
-  stoppers.push(() => http.close());
+  // Stopping the HTTP server stops taking webhook updates and lets those in flight finish.
+  intake.push(() => http.close());
 
-  if (webhook && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-    await setWebhook(bot.telegram, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET });
-  } else {
-    // telegraf's launch() resolves only when polling stops, so it is not awaited.
-    void bot.launch({ dropPendingUpdates: false }).catch((err: unknown) => {
-      logger.fatal({ err }, "polling stopped");
-      void shutdown("polling-error", 1);
-    });
-    // Stops asking for updates; telegraf waits for the batch in hand.
-    stoppers.push(async () => bot.stop("shutdown"));
-  }
-  logger.info({ bot: me.username, mode: config.BOT_MODE, port: http.port }, "Seimbang is running");
-
-  let stopping = false;
-  async function shutdown(reason: string, code = 0): Promise<void> {
+  try {
+    const me = await retryTelegramCall("getMe", () => bot.telegram.getMe(), retry);
+    bot.botInfo = me;
+    await putBotUsername(db, me.username);
     if (stopping) return;
-    stopping = true;
-    logger.info({ reason }, "shutting down");
-    // Hard stop if anything hangs: nothing is lost (outbox, sessions and updates are in the database).
-    const timer = setTimeout(() => process.exit(code || 1), 10_000);
-    timer.unref();
-    for (const stop of stoppers.reverse())
-      await stop().catch((err: unknown) => logger.error({ err }, "stop failed"));
-    await database.close();
-    process.exit(code);
+    // The menu never holds up the bot: it is retried in the background until it succeeds.
+    void keepCommandMenuRegistered({
+      ...retry,
+      register: () => registerCommands(bot.telegram, config.ADMIN_TELEGRAM_IDS),
+    });
+
+    // One holder name for this instance's leases (sender and scheduled jobs).
+    const holder = instanceId();
+    const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder, metrics });
+    workers.push(() => sender.stop(4_000));
+    const scheduler = startScheduler({ db, clock, logger, config, holder });
+    workers.push(() => scheduler.stop());
+
+    if (webhook && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+      const registration = { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET };
+      await retryTelegramCall("setWebhook", () => setWebhook(bot.telegram, registration), retry);
+    } else {
+      const noWebhook = { drop_pending_updates: false };
+      await retryTelegramCall("deleteWebhook", () => bot.telegram.deleteWebhook(noWebhook), retry);
+      // Resolves only when polling stops, so it is not awaited.
+      void pollUpdates(bot, retry).catch((err: unknown) => {
+        logger.fatal({ err }, "polling stopped");
+        void shutdown("polling-error", 1);
+      });
+      // Stops asking for updates; telegraf waits for the batch in hand.
+      intake.push(async () => bot.stop("shutdown"));
+    }
+    phase = "running";
+    logger.info({ bot: me.username, mode: config.BOT_MODE, port: http.port }, "Seimbang is running");
+  } catch (error) {
+    if (stopping) return;
+    if (!(error instanceof TelegramRefusedError)) throw error;
+    logger.fatal({ err: error }, "Telegram refused start-up");
+    process.stderr.write(`Seimbang cannot start.\n${error.message}\n`);
+    await shutdown("telegram-refused", 1);
   }
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 await main();

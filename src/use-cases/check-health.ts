@@ -6,6 +6,8 @@ export const MAX_BACKLOG_AGE_MS = 15 * 60_000;
 /** What /healthz answers; `ok: false` is served as 503 so a load balancer or Docker takes the instance out. */
 export interface HealthReport {
   ok: boolean;
+  /** Present while start-up still waits on Telegram (getMe, webhook or polling); `ok` is then false. */
+  status?: "starting";
   database: "up" | "down";
   /** The scheduled job that started last, and how it ended (`ok: null` while it runs). */
   lastScheduledRun: { name: string; at: string; ok: boolean | null } | null;
@@ -20,9 +22,20 @@ export interface HealthReport {
 /**
  * Database reachable, last scheduled run, outbox backlog. The sender pushes `nextAttemptAt` forward
  * when it claims a message, so a due message that stays due for long means the sender is stalled or
- * gone, not merely busy or waiting out a retry.
+ * gone, not merely busy or waiting out a retry. While start-up retries Telegram the report says
+ * `status: "starting"` and is served as 503.
  */
-export async function checkHealth(db: DbTx, now = new Date()): Promise<HealthReport> {
+export async function checkHealth(
+  db: DbTx,
+  now = new Date(),
+  phase: "starting" | "running" = "running",
+): Promise<HealthReport> {
+  const report = await inspect(db, now);
+  // Not ready to take traffic yet, but alive: a supervisor waits rather than restarts in a loop.
+  return phase === "starting" ? { status: "starting", ...report, ok: false } : report;
+}
+
+async function inspect(db: DbTx, now: Date): Promise<HealthReport> {
   try {
     await db.$queryRaw`SELECT 1`;
     const [lastRun, outboxBacklog, oldestDue, deadLetters] = await Promise.all([
