@@ -31,7 +31,7 @@ export async function checkHealth(
   phase: "starting" | "running" = "running",
 ): Promise<HealthReport> {
   const report = await inspect(db, now);
-  // Not ready to take traffic yet, but alive: a supervisor waits rather than restarts in a loop.
+  // Alive but not ready: the process waits out Telegram instead of exiting into a restart loop.
   return phase === "starting" ? { status: "starting", ...report, ok: false } : report;
 }
 

@@ -56,12 +56,14 @@ describe("start-up rides out Telegram's 500s", () => {
   /** Polls /healthz every 100 ms, keeping what it answered ("starting" / "ok" / "down"). */
   function watchHealth() {
     const seen: string[] = [];
+    let starting: Record<string, unknown> | null = null;
     let on = true;
     const loop = (async () => {
       while (on) {
         const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
         if (answer) {
           const body = (await answer.json()) as { ok: boolean; status?: string };
+          if (body.status === "starting") starting ??= body;
           seen.push(`${answer.status} ${body.status ?? (body.ok ? "ok" : "unhealthy")}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -69,6 +71,7 @@ describe("start-up rides out Telegram's 500s", () => {
     })();
     return {
       seen,
+      startingReport: () => starting,
       stop: async () => {
         on = false;
         await loop;
@@ -104,6 +107,8 @@ describe("start-up rides out Telegram's 500s", () => {
     await health.stop();
     expect(health.seen).toContain("503 starting");
     expect(health.seen.indexOf("503 starting")).toBeLessThan(health.seen.indexOf("200 ok"));
+    // The usual fields are still there while starting.
+    expect(health.startingReport()).toMatchObject({ ok: false, database: "up", outboxBacklog: 0 });
     expect(count("getMe", "fault-500")).toBe(2);
     expect(count("deleteWebhook", "fault-500")).toBe(2);
     // One log line per try, naming the method, the attempt and the wait.
