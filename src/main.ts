@@ -137,7 +137,13 @@ async function main(): Promise<void> {
         void shutdown("polling-error", 1);
       });
       // Stops asking for updates; telegraf waits for the batch in hand.
-      intake.push(async () => bot.stop("shutdown"));
+      intake.push(async () => {
+        try {
+          bot.stop("shutdown");
+        } catch {
+          // "Bot is not running!": launch() is still in its own deleteWebhook; the exit ends it.
+        }
+      });
     }
     phase = "running";
     logger.info({ bot: me.username, mode: config.BOT_MODE, port: http.port }, "Seimbang is running");

@@ -207,6 +207,26 @@ describe("against the Bot API stand-in", () => {
     expect(lines[0]?.fields).toMatchObject({ method: "deleteWebhook", attempt: 1 });
   });
 
+  it("polling rides out a 500 from getUpdates (telegraf's own wait) and reads the update after it", async () => {
+    const flaky = await startBotApiServer({ failFirst: { getUpdates: 1 } });
+    try {
+      const bot = new Telegraf(flaky.token, { telegram: { apiRoot: flaky.url } });
+      bot.botInfo = await bot.telegram.getMe();
+      bot.on("message", () => bot.stop("test"));
+      flaky.pushUpdate({
+        message: { message_id: 6, date: 0, chat: { id: 1, type: "private" }, text: "hai" },
+      });
+      await pollUpdates(bot, { logger: fakeLogger().logger, sleep: fakeSleep().sleep });
+      expect(flaky.calls.filter((c) => c.method === "getUpdates").map((c) => c.outcome)).toEqual([
+        "fault-500",
+        "ok",
+        "ok",
+      ]);
+    } finally {
+      await flaky.close();
+    }
+  }, 20_000);
+
   it("polling with a revoked token ends with the @BotFather advice", async () => {
     const bot = new Telegraf("999:wrong", { telegram: { apiRoot: api.url } });
     bot.botInfo = { id: 1, is_bot: true, first_name: "x", username: "x" } as never;
