@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { workloadData } from "../../messages/callback-data/workload.ts";
 import {
   VACANCY_MAX_COUNT,
   VACANCY_REASON_TEXT_MAX,
@@ -42,3 +43,5 @@ export const workloadDataSchema = z.object({
   employeeId: z.number().optional(),
 });
 export type WorkloadData = z.infer<typeof workloadDataSchema>;
+
+export type WorkloadAction = Parameters<typeof workloadData.pack>[1];
