@@ -1,7 +1,7 @@
 import type { VacancyReason } from "../generated/prisma/client.ts";
 import type { VacancyNotice } from "../use-cases/report-vacancy.ts";
 import { formatDay } from "./format.ts";
-import { translate, type Locale } from "./locales/index.ts";
+import { translate, type Locale, type TextParams } from "./locales/index.ts";
 
 /** "Pensiun", or "Lainnya — <what the head wrote>". */
 export function vacancyReasonLabel(locale: Locale, reason: VacancyReason, text: string | null): string {
@@ -18,4 +18,14 @@ export function vacancyNoticeText(locale: Locale, n: VacancyNotice): string {
     since: formatDay(n.since),
     reporter: n.reporterName,
   });
+}
+
+/** The head's summary before Kirim. */
+export function vacancySummaryParams(
+  locale: Locale,
+  unit: string,
+  a: { roleName: string; count: number; reason: VacancyReason; reasonText: string | null; since: string },
+): TextParams {
+  const reason = vacancyReasonLabel(locale, a.reason, a.reasonText);
+  return { unit, role: a.roleName, count: a.count, reason, since: formatDay(new Date(a.since)) };
 }

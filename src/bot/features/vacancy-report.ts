@@ -1,28 +1,22 @@
 import { Composer } from "telegraf";
 import { z } from "zod";
-import { vacancyAnswersSchema, vacancyDataSchema, type VacancyData } from "../conversations/report-data.ts";
 import { DONE_STEP } from "../../domain/conversation-state.ts";
 import { DomainError } from "../../domain/errors.ts";
-import {
-  firstOfMonth,
-  pastDateAnswer,
-  shortTextAnswer,
-  wholeNumberAnswer,
-} from "../../domain/report-answers.ts";
+import { firstOfMonth, pastDateAnswer } from "../../domain/report-answers.ts";
+import { shortTextAnswer, wholeNumberAnswer } from "../../domain/report-answers.ts";
 import { localDate } from "../../domain/time.ts";
 import { vacancyData } from "../../messages/callback-data/vacancy.ts";
-import { formatDay } from "../../messages/format.ts";
-import { vacancyNoticeText, vacancyReasonLabel } from "../../messages/vacancy-text.ts";
+import { vacancyNoticeText, vacancySummaryParams } from "../../messages/vacancy-text.ts";
 import { listUnitRoles } from "../../use-cases/list-unit-roles.ts";
+import { reportVacancy, VACANCY_MAX_COUNT as MAX_COUNT } from "../../use-cases/report-vacancy.ts";
 import {
-  reportVacancy,
-  VACANCY_MAX_COUNT,
-  VACANCY_REASON_TEXT_MAX,
-  VACANCY_REASONS,
+  VACANCY_REASON_TEXT_MAX as REASON_MAX,
+  VACANCY_REASONS as REASONS,
 } from "../../use-cases/report-vacancy.ts";
 import type { BotContext, DbTx } from "../context.ts";
 import { answer, beginConversation, cancelled, conversationHandlers } from "../conversations/engine.ts";
 import { labelled, type ConversationSpec, type Move, type Turn } from "../conversations/engine.ts";
+import { vacancyAnswersSchema, vacancyDataSchema, type VacancyData } from "../conversations/report-data.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
 
 /** Lowongan: role → count → reason (→ free text) → since → summary with Kirim / Ubah / Batal. */
@@ -38,7 +32,7 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 function send({ ctx, head, unit, data }: VacancyTurn): Move<VacancyData> {
   const answers = vacancyAnswersSchema.parse(data);
   const effect = async (tx: DbTx) => {
-    const { vacancy, notified } = await reportVacancy(tx, {
+    const saved = await reportVacancy(tx, {
       ...answers,
       userId: head.userId,
       since: new Date(answers.since),
@@ -46,8 +40,8 @@ function send({ ctx, head, unit, data }: VacancyTurn): Move<VacancyData> {
       timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
       formatNotice: (n) => vacancyNoticeText(ctx.deps.config.DEFAULT_LOCALE, n),
     });
-    const params = { id: vacancy.id, count: answers.count, role: answers.roleName, unit };
-    return [notified ? "vacancy.sent" : "vacancy.sent_no_group", params] as const;
+    const params = { id: saved.vacancy.id, count: answers.count, role: answers.roleName, unit };
+    return [saved.notified ? "vacancy.sent" : "vacancy.sent_no_group", params] as const;
   };
   return { to: DONE_STEP, toast: "vacancy.sent_short", effect };
 }
@@ -74,12 +68,12 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
     },
     count: {
       prompt: ({ data }) => ({
-        say: ["vacancy.ask_count", { role: data.roleName ?? "", max: VACANCY_MAX_COUNT }],
+        say: ["vacancy.ask_count", { role: data.roleName ?? "", max: MAX_COUNT }],
       }),
       text: answer(
-        wholeNumberAnswer(1, VACANCY_MAX_COUNT),
+        wholeNumberAnswer(1, MAX_COUNT),
         "vacancy.count",
-        (text) => ({ text, max: VACANCY_MAX_COUNT }),
+        (text) => ({ text, max: MAX_COUNT }),
         (_, count) => ({ to: "reason", patch: { count } }),
       ),
     },
@@ -88,13 +82,13 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
         say: ["vacancy.ask_reason"],
         buttons: labelled(
           ctx,
-          VACANCY_REASONS.map((r) => [`vacancy.reason.${r}`, "reason", r] as const),
+          REASONS.map((r) => [`vacancy.reason.${r}`, "reason", r] as const),
           2,
         ),
       }),
       actions: {
         reason: (_, value) => {
-          const reason = z.enum(VACANCY_REASONS).safeParse(value);
+          const reason = z.enum(REASONS).safeParse(value);
           if (!reason.success) throw new DomainError("already_handled");
           const to = reason.data === "LAINNYA" ? "reason_text" : "since";
           return { to, patch: { reason: reason.data, reasonText: null } };
@@ -102,11 +96,11 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
       },
     },
     reason_text: {
-      prompt: () => ({ say: ["vacancy.ask_reason_text", { max: VACANCY_REASON_TEXT_MAX }] }),
+      prompt: () => ({ say: ["vacancy.ask_reason_text", { max: REASON_MAX }] }),
       text: answer(
-        shortTextAnswer(1, VACANCY_REASON_TEXT_MAX),
+        shortTextAnswer(1, REASON_MAX),
         "vacancy.reason_text",
-        (text) => ({ max: VACANCY_REASON_TEXT_MAX, length: text.trim().length }),
+        (text) => ({ max: REASON_MAX, length: text.trim().length }),
         (_, reasonText) => ({ to: "since", patch: { reasonText } }),
       ),
     },
@@ -127,18 +121,14 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
       actions: { since: ({ ctx }, value) => toSummary(firstOfMonth(today(ctx), value === "last" ? 1 : 0)) },
     },
     summary: {
-      prompt: ({ ctx, unit, data }) => {
-        const { roleName: role, count, reason, reasonText, since } = vacancyAnswersSchema.parse(data);
-        const params = { unit, role, count, since: formatDay(new Date(since)) };
-        return {
-          say: ["vacancy.summary", { ...params, reason: vacancyReasonLabel(ctx.locale, reason, reasonText) }],
-          buttons: labelled(ctx, [
-            ["button.send", "send"],
-            ["button.edit", "edit"],
-            ["button.cancel", "cancel"],
-          ]),
-        };
-      },
+      prompt: ({ ctx, unit, data }) => ({
+        say: ["vacancy.summary", vacancySummaryParams(ctx.locale, unit, vacancyAnswersSchema.parse(data))],
+        buttons: labelled(ctx, [
+          ["button.send", "send"],
+          ["button.edit", "edit"],
+          ["button.cancel", "cancel"],
+        ]),
+      }),
       actions: { send, edit: () => ({ to: "role" }), cancel: () => cancelled },
     },
   },
