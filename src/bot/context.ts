@@ -2,6 +2,7 @@ import type { Context } from "telegraf";
 import type { Config } from "../config.ts";
 import type { Db, DbTx } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
+import type { ConversationState, SessionData } from "../domain/conversation-state.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Locale, TextKey, TextParams } from "../messages/locales/index.ts";
@@ -17,24 +18,6 @@ export interface BotDeps {
 }
 
 export type UserRecord = Prisma.UserGetPayload<{ include: { unit: true; agency: true } }>;
-
-/** One guided conversation in progress: which, at what step, the answers so far. */
-export interface ConversationState {
-  name: string;
-  step: string;
-  data: Record<string, unknown>;
-  /** Changes on every start, so buttons from an earlier conversation are recognised as stale. */
-  nonce: string;
-  /** ISO time of the last answer; 30 minutes of silence ends the conversation. */
-  touchedAt: string;
-}
-
-/** Stored in ConversationSession, keyed by chat and person, so a restart resumes the conversation. */
-export interface SessionData {
-  conversation?: ConversationState | null;
-  /** Waiting for a free-text answer outside a conversation (e.g. a rejection reason in a group). */
-  awaiting?: { kind: string; refId: number; promptMessageId?: number } | null;
-}
 
 export interface BotContext extends Context {
   deps: BotDeps;
@@ -54,4 +37,4 @@ export interface BotContext extends Context {
   ): Promise<T>;
 }
 
-export type { DbTx };
+export type { ConversationState, DbTx, SessionData };

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { readDayMonthYear } from "./time.ts";
 
 /** What a typed answer can get wrong; each has its own message so the head knows what to fix. */
-export type NumberProblem = "not_number" | "not_whole" | "too_small" | "too_large";
-export type DateProblem = "format" | "impossible" | "future";
-export type TextProblem = "empty" | "too_short" | "too_long";
+export const NUMBER_PROBLEMS = ["not_number", "not_whole", "too_small", "too_large"] as const;
+export const DATE_PROBLEMS = ["format", "impossible", "future"] as const;
+export const TEXT_PROBLEMS = ["empty", "too_short", "too_long"] as const;
+export type NumberProblem = (typeof NUMBER_PROBLEMS)[number];
+export type DateProblem = (typeof DATE_PROBLEMS)[number];
+export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 
 export type Parsed<T, P extends string> = { ok: true; value: T } | { ok: false; problem: P };
 
@@ -57,3 +60,43 @@ export function parsePastDate(text: string, today: Date): Parsed<Date, DateProbl
 export function firstOfMonth(today: Date, monthsBack: 0 | 1): Date {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - monthsBack, 1));
 }
+
+/**
+ * What a conversation step expects: a zod schema from the typed text to the value, whose one issue
+ * names the problem (one of `problems`), so the person is told exactly what to fix.
+ */
+export interface Answer<T, P extends string> {
+  schema: z.ZodType<T, string>;
+  problems: readonly [P, ...P[]];
+}
+
+function answer<T, P extends string>(
+  problems: readonly [P, ...P[]],
+  parse: (text: string) => Parsed<T, P>,
+): Answer<T, P> {
+  const schema = z.string().transform((text, ctx) => {
+    const parsed = parse(text);
+    if (parsed.ok) return parsed.value;
+    ctx.issues.push({ code: "custom", message: parsed.problem, input: text });
+    return z.NEVER;
+  });
+  return { schema, problems };
+}
+
+export function readAnswer<T, P extends string>(expected: Answer<T, P>, text: string): Parsed<T, P> {
+  const parsed = expected.schema.safeParse(text);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues[0]?.message;
+  return { ok: false, problem: expected.problems.find((p) => p === message) ?? expected.problems[0] };
+}
+
+export const wholeNumberAnswer = (min: number, max: number) =>
+  answer(NUMBER_PROBLEMS, (text) => parseWholeNumber(text, min, max));
+
+export const decimalAnswer = (min: number, max: number) =>
+  answer(NUMBER_PROBLEMS, (text) => parseDecimal(text, min, max));
+
+export const shortTextAnswer = (min: number, max: number) =>
+  answer(TEXT_PROBLEMS, (text) => parseShortText(text, min, max));
+
+export const pastDateAnswer = (today: Date) => answer(DATE_PROBLEMS, (text) => parsePastDate(text, today));

@@ -1,9 +1,13 @@
-import { isExpired, isPassive } from "../bot/conversations/conversation.ts";
-import type { ConversationState, SessionData } from "../bot/context.ts";
 import { pickLocale, translate, type Locale } from "../messages/locales/index.ts";
 import type { Db } from "../db/client.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { Clock } from "../domain/clock.ts";
+import {
+  isExpired,
+  isPassive,
+  type ConversationState,
+  type SessionData,
+} from "../domain/conversation-state.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 

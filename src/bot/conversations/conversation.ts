@@ -1,36 +1,27 @@
 import { randomInt } from "node:crypto";
 import { Composer } from "telegraf";
-import type { BotContext, ConversationState } from "../context.ts";
+import {
+  DONE_STEP,
+  isExpired,
+  isOpen,
+  isPassive,
+  type ConversationState,
+} from "../../domain/conversation-state.ts";
+import type { BotContext } from "../context.ts";
 
-/** Half an hour of silence ends a conversation: a report left that long is not being typed any more. */
-export const CONVERSATION_TIMEOUT_MS = 30 * 60_000;
-
-/**
- * A sent conversation keeps its nonce under this step until the next one starts, so a second
- * press of its Kirim button can be told it was already sent rather than that it is stale.
- */
-export const DONE_STEP = "done";
+// The rules live in domain/ so jobs/ can apply them too; features keep importing them from here.
+export {
+  CONVERSATION_TIMEOUT_MS,
+  DONE_STEP,
+  isExpired,
+  isOpen,
+  isPassive,
+} from "../../domain/conversation-state.ts";
 
 const NONCE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 export function newNonce(): string {
   return Array.from({ length: 6 }, () => NONCE_ALPHABET[randomInt(NONCE_ALPHABET.length)]).join("");
-}
-
-export function isOpen(state: ConversationState | null | undefined): state is ConversationState {
-  return !!state && state.step !== DONE_STEP;
-}
-
-export function isExpired(state: ConversationState, now: Date): boolean {
-  return isOpen(state) && now.getTime() - new Date(state.touchedAt).getTime() > CONVERSATION_TIMEOUT_MS;
-}
-
-/**
- * A list or menu left on screen (data.passive) waits for nobody: when it expires its buttons just
- * go stale, without an "ended" message.
- */
-export function isPassive(state: ConversationState): boolean {
-  return state.data.passive === true;
 }
 
 /** Starts `name` at `step`, replacing whatever conversation was open (its buttons become stale). */

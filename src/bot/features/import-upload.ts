@@ -5,6 +5,7 @@ import { rejectsCsv } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { importData, type ImportReport } from "../../use-cases/import-data.ts";
 import type { BotContext } from "../context.ts";
+import { downloadFile } from "../download-file.ts";
 import { Html } from "../../messages/locales/index.ts";
 
 export const importUploadFeature = new Composer<BotContext>();
@@ -19,14 +20,6 @@ function isImportFile(document: { file_name?: string; mime_type?: string }): boo
     document.mime_type === "text/csv" ||
     document.mime_type === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
   );
-}
-
-async function download(ctx: BotContext, fileId: string): Promise<Buffer> {
-  if (ctx.deps.fetchFile) return ctx.deps.fetchFile(fileId);
-  const link = await ctx.telegram.getFileLink(fileId);
-  const response = await fetch(link);
-  if (!response.ok) throw new Error(`file download failed: ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
 }
 
 function summary(ctx: BotContext, file: string, report: ImportReport, strict: boolean): string {
@@ -78,7 +71,7 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
   const caption = ctx.message.caption ?? "";
   const dryRun = /\b(uji|dry[- ]?run|coba)\b/i.test(caption);
   const strict = /\b(ketat|strict)\b/i.test(caption);
-  const tables = await readImportFile(await download(ctx, document.file_id), fileName);
+  const tables = await readImportFile(await downloadFile(ctx, document.file_id), fileName);
   const { clock, config } = ctx.deps;
   const options = {
     source: fileName,

@@ -1,6 +1,7 @@
 import { Composer, Markup } from "telegraf";
+import { z } from "zod";
 import { DomainError } from "../../domain/errors.ts";
-import { parseShortText } from "../../domain/report-answers.ts";
+import { shortTextAnswer } from "../../domain/report-answers.ts";
 import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
 import {
   OBJECTION_REASON_MAX,
@@ -9,15 +10,15 @@ import {
 } from "../../use-cases/record-objection.ts";
 import { withdrawObjection } from "../../use-cases/withdraw-objection.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
-import type { BotContext, ConversationState } from "../context.ts";
+import type { BotContext } from "../context.ts";
+import { startConversation } from "../conversations/conversation.ts";
 import {
-  advance,
-  classifyPress,
-  isCommand,
-  openConversation,
-  startConversation,
-  touch,
-} from "../conversations/conversation.ts";
+  answer,
+  conversationHandlers,
+  type ConversationSpec,
+  type Step,
+  type Turn,
+} from "../conversations/engine.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
 import { Html } from "../../messages/locales/index.ts";
 
@@ -83,74 +84,64 @@ staffFeature.command(["pegawai", "staff"], async (ctx) => {
   await ctx.reply(text, { parse_mode: "HTML", ...Markup.inlineKeyboard(buttons) });
 });
 
-staffFeature.action(objectionData.pattern, async (ctx) => {
-  const press = "data" in ctx.callbackQuery ? objectionData.unpack(ctx.callbackQuery.data) : null;
-  const found = press ? classifyPress(ctx, NAME, press.nonce) : ({ kind: "stale" } as const);
-  if (!press || found.kind !== "open") {
-    await ctx.answerCbQuery(ctx.t("conversation.stale"));
-    return;
-  }
-  const head = requireUnitHead(ctx);
-  const employeeId = Number(press.value);
-  if (press.action === "withdraw") {
-    const { name } = await ctx.transact(async (tx) => {
-      const withdrawn = await withdrawObjection(tx, { userId: head.userId, employeeId });
-      advance(ctx, found.state, "list", { passive: true, employeeId: undefined, name: undefined });
-      return withdrawn;
-    });
-    await ctx.answerCbQuery();
-    await ctx.reply(ctx.t("staff.withdrawn", { name }), { parse_mode: "HTML" });
-    return;
-  }
+/** After a press on the list: whom the objection is for; back on the list, nothing is waited for. */
+const objectionDataSchema = z.object({
+  passive: z.boolean().optional(),
+  employeeId: z.number().int().optional(),
+  name: z.string().optional(),
+});
+type ObjectionData = z.infer<typeof objectionDataSchema>;
+const backToList = { passive: true, employeeId: undefined, name: undefined };
+
+const listButtons: Step<ObjectionData, "record" | "withdraw">["actions"] = {
   // Re-checked here, before the question names anyone: another unit's person is refused outright.
-  const { staff } = await staffQuery(ctx, head.userId);
-  const person = staff.find((p) => p.id === employeeId);
-  if (!person) throw new DomainError("employee_not_in_unit");
-  await ctx.answerCbQuery();
-  const state = advance(ctx, found.state, "reason", {
-    passive: false,
-    employeeId: person.id,
-    name: person.name,
-  });
-  await askReason(ctx, state);
-});
-
-async function askReason(ctx: BotContext, state: ConversationState): Promise<void> {
-  await ctx.reply(
-    ctx.t("staff.ask_reason", {
-      name: String(state.data.name ?? ""),
-      min: OBJECTION_REASON_MIN,
-      max: OBJECTION_REASON_MAX,
-    }),
-    {
-      parse_mode: "HTML",
+  record: async ({ ctx, head }, value) => {
+    const { staff } = await staffQuery(ctx, head.userId);
+    const person = staff.find((p) => String(p.id) === value);
+    if (!person) throw new DomainError("employee_not_in_unit");
+    return { to: "reason", patch: { passive: false, employeeId: person.id, name: person.name } };
+  },
+  withdraw: ({ head }, value) => ({
+    to: "list",
+    patch: backToList,
+    effect: async (tx) => {
+      const { name } = await withdrawObjection(tx, { userId: head.userId, employeeId: Number(value) });
+      return ["staff.withdrawn", { name }];
     },
-  );
-}
+  }),
+};
 
-staffFeature.on("text", async (ctx, next) => {
-  const state = openConversation(ctx, NAME);
-  if (!state || state.step !== "reason" || isCommand(ctx)) return next();
-  const head = requireUnitHead(ctx);
-  const reason = parseShortText(ctx.message.text, OBJECTION_REASON_MIN, OBJECTION_REASON_MAX);
-  if (!reason.ok) {
-    touch(ctx, state);
-    await ctx.reply(
-      ctx.t(`staff.reason_text.${reason.problem}`, { min: OBJECTION_REASON_MIN, max: OBJECTION_REASON_MAX }),
-      { parse_mode: "HTML" },
-    );
-    await askReason(ctx, state);
-    return;
-  }
-  const { name } = await ctx.transact(async (tx) => {
-    const recorded = await recordObjection(tx, {
-      userId: head.userId,
-      employeeId: Number(state.data.employeeId),
-      reason: reason.value,
-      now: ctx.deps.clock.now(),
-    });
-    advance(ctx, state, "list", { passive: true, employeeId: undefined, name: undefined });
-    return recorded;
-  });
-  await ctx.reply(ctx.t("staff.recorded", { name, reason: reason.value }), { parse_mode: "HTML" });
-});
+const bounds = { min: OBJECTION_REASON_MIN, max: OBJECTION_REASON_MAX };
+
+/** Started by the list (step "list"); a record button asks for the reason, then back to the list. */
+const objectionConversation: ConversationSpec<ObjectionData, "record" | "withdraw"> = {
+  name: NAME,
+  data: objectionDataSchema,
+  buttons: objectionData,
+  first: "list",
+  keepKeyboards: true,
+  steps: {
+    list: { actions: listButtons },
+    reason: {
+      prompt: ({ data }) => ({ say: ["staff.ask_reason", { name: data.name ?? "", ...bounds }] }),
+      text: answer(
+        shortTextAnswer(OBJECTION_REASON_MIN, OBJECTION_REASON_MAX),
+        "staff.reason_text",
+        () => bounds,
+        ({ ctx, head, data }: Turn<ObjectionData>, reason) => ({
+          to: "list",
+          patch: backToList,
+          effect: async (tx) => {
+            const employeeId = Number(data.employeeId);
+            const input = { userId: head.userId, employeeId, reason, now: ctx.deps.clock.now() };
+            const { name } = await recordObjection(tx, input);
+            return ["staff.recorded", { name, reason }];
+          },
+        }),
+      ),
+      actions: listButtons,
+    },
+  },
+};
+
+staffFeature.use(conversationHandlers(objectionConversation));

@@ -6,12 +6,22 @@ export interface ButtonPress<A extends string> {
   value: string;
 }
 
+/** The codec of one conversation's buttons. */
+export interface ConversationButtons<A extends string> {
+  pack(nonce: string, action: A, value?: string | number): string;
+  unpack(data: string): ButtonPress<A> | null;
+  pattern: RegExp;
+}
+
 /**
  * Buttons inside a conversation carry its nonce ("<prefix>:<nonce>:<action>:<value>"), so a press
  * on a keyboard from an earlier conversation is recognised as stale. Values are short opaque ids;
  * the server re-checks each one against the person's own unit.
  */
-export function conversationButton<A extends string>(prefix: string, actions: readonly [A, ...A[]]) {
+export function conversationButton<A extends string>(
+  prefix: string,
+  actions: readonly [A, ...A[]],
+): ConversationButtons<A> {
   const schema = z.object({
     nonce: z.string().regex(/^[a-z0-9]{6}$/),
     action: z.enum(actions),
