@@ -127,3 +127,13 @@ export async function removeCompatibility(
   });
   return true;
 }
+
+/** Codes of the roles an employee import created with guessed defaults (perlu ditinjau), for status views. */
+export async function listRolesNeedingReview(db: DbTx): Promise<string[]> {
+  const roles = await db.role.findMany({
+    where: { needsReview: true },
+    select: { code: true },
+    orderBy: { code: "asc" },
+  });
+  return roles.map((r) => r.code);
+}
