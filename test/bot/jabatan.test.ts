@@ -73,4 +73,19 @@ describe.skipIf(skip)("/jabatan in an admin's private chat", () => {
     expect(texts[0]).toMatch(/\(bersambung\)$/);
     expect(splitMessages([["a", "b"], ["c"]], 3)).toEqual(["a\nb", "c"]);
   });
+
+  it("/status tells HR approvers and admins which roles need review", async () => {
+    const { agency } = await seedSmallDistrict(db.prisma);
+    await db.prisma.role.create({ data: { code: "OPERATOR", name: "Operator Sekolah", needsReview: true } });
+    const hr = { id: 7001, first_name: "Rina", language_code: "id" };
+    await db.prisma.user.create({
+      data: { telegramId: BigInt(hr.id), name: "Rina", role: "HR_APPROVER", agencyId: agency.id },
+    });
+    const t = buildTestBot(db.prisma, { adminIds: [BigInt(admin.id)] });
+    await t.send(textUpdate(hr, "/status"));
+    expect(sentTexts(t.calls)[0]).toMatch(/\n\n⚠️ 1 jabatan perlu ditinjau: OPERATOR$/);
+    t.mark();
+    await t.send(textUpdate(admin, "/status"));
+    expect(sentTexts(t.since())[0]).toContain("⚠️ 1 jabatan perlu ditinjau: OPERATOR\nLihat /jabatan");
+  });
 });
