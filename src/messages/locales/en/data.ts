@@ -6,7 +6,7 @@ export const data: Record<keyof typeof id, string> = {
   "import.mode.dry_run": " — <i>dry run, nothing was saved</i>",
   "import.mode.strict_refused": " — <i>nothing was saved: strict mode and some rows were rejected</i>",
   "import.agencies_created": "\nNew agencies: {codes}",
-  "import.roles_created": "\nNew roles: {codes}",
+  "import.roles_created": "\nNew roles (need review, see /roles): {codes}",
   "import.rejects_caption":
     "Rejected rows with their reasons ({count}). Fix them and send the file again; rows already imported will not change.",
   "import.rejects.sheet": "sheet",

@@ -5,7 +5,7 @@ export const data = {
   "import.mode.dry_run": " — <i>uji coba, tidak ada yang disimpan</i>",
   "import.mode.strict_refused": " — <i>tidak ada yang disimpan: mode ketat dan ada baris yang ditolak</i>",
   "import.agencies_created": "\nInstansi baru: {codes}",
-  "import.roles_created": "\nJabatan baru: {codes}",
+  "import.roles_created": "\nJabatan baru (perlu ditinjau, lihat /jabatan): {codes}",
   "import.rejects_caption":
     "Baris yang ditolak beserta alasannya ({count}). Perbaiki lalu kirim ulang file; baris yang sudah masuk tidak akan berubah.",
   "import.rejects.sheet": "sheet",
