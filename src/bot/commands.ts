@@ -16,7 +16,11 @@ const privateCommands: CommandSpec[] = [
   ["bahasa", "language", "commands.language"],
 ];
 
-const adminCommands: CommandSpec[] = [...privateCommands, ["undang", "invite", "commands.invite"]];
+const adminCommands: CommandSpec[] = [
+  ...privateCommands,
+  ["undang", "invite", "commands.invite"],
+  ["jabatan", "roles", "commands.jabatan"],
+];
 
 const groupCommands: CommandSpec[] = [
   ["cek", "check", "commands.check"],

@@ -8,6 +8,7 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { importUploadFeature } from "./features/import-upload.ts";
 import { helpFeature } from "./features/help.ts";
 import { inviteFeature } from "./features/invite.ts";
+import { jabatanFeature } from "./features/jabatan.ts";
 import { languageFeature } from "./features/language.ts";
 import { linkGroupFeature } from "./features/link-group.ts";
 import { pendingFeature } from "./features/pending.ts";
@@ -62,6 +63,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(helpFeature);
   bot.use(languageFeature);
   bot.use(inviteFeature);
+  bot.use(jabatanFeature);
 
   bot.use(linkGroupFeature);
   bot.use(proposalDecisionFeature);

@@ -1,9 +1,11 @@
 import { checkCommand } from "./commands/check.ts";
+import { compatCommand } from "./commands/compat.ts";
 import { exportCommand } from "./commands/export.ts";
 import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planCommand } from "./commands/plan.ts";
+import { rolesCommand } from "./commands/roles.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { snapshotCommand } from "./commands/snapshot.ts";
 import { statusCommand } from "./commands/status.ts";
@@ -20,4 +22,6 @@ export const commands: Record<string, CliCommand> = {
   check: checkCommand,
   plan: planCommand,
   snapshot: snapshotCommand,
+  roles: rolesCommand,
+  compat: compatCommand,
 };

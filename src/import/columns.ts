@@ -45,6 +45,82 @@ export const EMPLOYEE_COLUMNS = {
   postSince: ["tmt_jabatan", "tmt", "date_entered_post", "post_since"],
 } as const;
 
+/** Reference data: the jabatan sheet (one row per role) and the kesesuaian sheet (which role may fill which). */
+export const ROLE_COLUMNS = {
+  code: ["kode", "kode_jabatan", "code", "role_code"],
+  name: ["nama", "nama_jabatan", "name", "role_name"],
+  teacher: ["guru", "guru_ya_tidak", "is_teacher", "teacher"],
+  hours: ["jam_standar", "standard_hours", "jp_standar"],
+  unit: ["satuan", "satuan_jam", "hours_unit"],
+  retirementAge: ["bup", "batas_usia_pensiun", "retirement_age"],
+  hoursPerRombel: ["jp_per_rombel", "hours_per_rombel"],
+  dapodik: ["dapodik", "label_dapodik", "dapodik_labels"],
+} as const;
+
+export const COMPATIBILITY_COLUMNS = {
+  from: ["dari", "from", "dari_jabatan", "from_role"],
+  to: ["ke", "to", "ke_jabatan", "to_role"],
+  note: ["catatan", "note", "keterangan"],
+} as const;
+
+export type RoleField = keyof typeof ROLE_COLUMNS;
+export type CompatibilityField = keyof typeof COMPATIBILITY_COLUMNS;
+export type ReferenceKind = "roles" | "compatibility";
+
+const ROLE_SHEETS = ["jabatan", "roles", "referensi_jabatan"];
+const COMPATIBILITY_SHEETS = ["kesesuaian", "kesesuaian_jabatan", "compatibility"];
+// Columns only a jabatan sheet has: "kode" + "nama" alone is a units file.
+const ROLE_ONLY: readonly RoleField[] = [
+  "teacher",
+  "hours",
+  "unit",
+  "retirementAge",
+  "hoursPerRombel",
+  "dapodik",
+];
+
+export type MappedReference =
+  | { kind: "roles"; table: RawTable; columns: Partial<Record<RoleField, number>> }
+  | { kind: "compatibility"; table: RawTable; columns: Partial<Record<CompatibilityField, number>> };
+
+/** A jabatan or kesesuaian sheet, known by its name or else by columns no units or employees file has. */
+export function referenceKindOf(table: RawTable): ReferenceKind | null {
+  const sheet = table.sheet ? normalizeHeader(table.sheet) : null;
+  if (sheet && ROLE_SHEETS.includes(sheet)) return "roles";
+  if (sheet && COMPATIBILITY_SHEETS.includes(sheet)) return "compatibility";
+  if (sheet && (UNIT_SHEETS.includes(sheet) || EMPLOYEE_SHEETS.includes(sheet))) return null;
+  // An employees file names a role per person ("Kode Jabatan"); a NIP column says which it is.
+  if (mapColumns(table.headers, EMPLOYEE_COLUMNS).nip !== undefined) return null;
+  const compat = mapColumns(table.headers, COMPATIBILITY_COLUMNS);
+  if (compat.from !== undefined && compat.to !== undefined) return "compatibility";
+  const role = mapColumns(table.headers, ROLE_COLUMNS);
+  if (role.code !== undefined && ROLE_ONLY.some((field) => role[field] !== undefined)) return "roles";
+  return null;
+}
+
+/** The reference tables of a file, jabatan before kesesuaian (compatibility may name roles the same file defines). */
+export function mapReferenceTables(tables: RawTable[]): MappedReference[] {
+  const mapped: MappedReference[] = [];
+  for (const table of tables) {
+    const kind = referenceKindOf(table);
+    if (kind === "roles") {
+      const columns = mapColumns(table.headers, ROLE_COLUMNS);
+      if (columns.code === undefined) throw missingColumn(table, "kode");
+      mapped.push({ kind, table, columns });
+    } else if (kind === "compatibility") {
+      const columns = mapColumns(table.headers, COMPATIBILITY_COLUMNS);
+      if (columns.from === undefined || columns.to === undefined) throw missingColumn(table, "dari, ke");
+      mapped.push({ kind, table, columns });
+    }
+  }
+  return mapped.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "roles" ? -1 : 1));
+}
+
+/** True when some table is units or employees (the rest of the file goes to the data import). */
+export function hasDataTables(tables: RawTable[]): boolean {
+  return tables.some((table) => kindOf(table) !== null);
+}
+
 export type UnitField = keyof typeof UNIT_COLUMNS;
 export type EmployeeField = keyof typeof EMPLOYEE_COLUMNS;
 export type TableKind = "units" | "employees";
@@ -84,6 +160,7 @@ export type MappedTable =
 
 /** A table is employees when it has a NIP column, units when it has a unit code; sheet names decide first. */
 function kindOf(table: RawTable): TableKind | null {
+  if (referenceKindOf(table) !== null) return null;
   const sheet = table.sheet ? normalizeHeader(table.sheet) : null;
   if (sheet && UNIT_SHEETS.includes(sheet)) return "units";
   if (sheet && EMPLOYEE_SHEETS.includes(sheet)) return "employees";

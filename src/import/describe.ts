@@ -30,7 +30,7 @@ export function describeReject(locale: Locale, reject: Rejected): string {
 }
 
 /** Rejected rows with their reasons, then the row as it was, so the operator can fix and resend it. */
-export function rejectsCsv(report: ImportReport, locale: Locale): Buffer {
+export function rejectsCsv(report: Pick<ImportReport, "rejected" | "headers">, locale: Locale): Buffer {
   const head = (
     ["import.rejects.sheet", "import.rejects.line", "import.rejects.key", "import.rejects.reason"] as const
   ).map((k) => plainText(locale, k));

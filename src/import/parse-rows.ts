@@ -1,4 +1,4 @@
-import { parseNip, type NipProblem } from "../domain/nip.ts";
+import { parseAsnNumber, type AsnKind, type NiPppkProblem, type NipProblem } from "../domain/nip.ts";
 import { parseDayMonthYear, utcCalendarDate } from "../domain/time.ts";
 import type { EmployeeField, MappedTable, UnitField } from "./columns.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
@@ -34,7 +34,16 @@ export interface RejectReason {
     | "date_future"
     | "post_missing"
     | "post_before_birth"
-    | "duplicate";
+    | "duplicate"
+    // Reference data (jabatan and kesesuaian sheets).
+    | "ref_code_missing"
+    | "ref_teacher_invalid"
+    | "ref_unit_invalid"
+    | "ref_number_invalid"
+    | "ref_label_taken"
+    | "ref_compat_missing"
+    | "ref_compat_unknown"
+    | "ref_compat_self";
   params?: Record<string, string | number>;
 }
 
@@ -69,6 +78,8 @@ export interface EmployeeInput extends RowPlace {
   nip: string;
   /** From the NIP; used when the file has no birth date. */
   nipBirthDate: Date;
+  /** PNS (NIP) or PPPK (NI PPPK), told by the number. */
+  asnKind: AsnKind;
   name?: string;
   unit?: string;
   role?: string;
@@ -78,7 +89,7 @@ export interface EmployeeInput extends RowPlace {
   postSince?: Date;
 }
 
-export type NipRejectProblem = NipProblem;
+export type NipRejectProblem = NipProblem | NiPppkProblem;
 
 class RowError extends Error {
   constructor(readonly reason: RejectReason) {
@@ -194,13 +205,15 @@ function parseEmployeeRow(
     return fail("nip_number", { value: String(nipCell) });
   const nipText = cellText(nipCell).replace(/^'/, "");
   if (nipText === "") return fail("nip_missing");
-  const parsed = parseNip(nipText);
+  // A NIP or an NI PPPK: about a fifth of teachers are PPPK.
+  const parsed = parseAsnNumber(nipText);
   if (!parsed.ok) return fail("nip_invalid", { nip: nipText, problem: parsed.problem });
   const input: EmployeeInput = {
     ...place,
     source,
-    nip: parsed.nip.value,
-    nipBirthDate: parsed.nip.birthDate,
+    nip: parsed.value,
+    nipBirthDate: parsed.birthDate,
+    asnKind: parsed.kind,
   };
   const name = optionalText(get("name"));
   if (name) input.name = name;

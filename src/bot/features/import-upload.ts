@@ -3,7 +3,8 @@ import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
 import { rejectsCsv } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
-import { importData, type ImportReport } from "../../use-cases/import-data.ts";
+import type { ReferenceReport } from "../../use-cases/import-reference-data.ts";
+import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
 import type { BotContext } from "../context.ts";
 import { downloadFile } from "../download-file.ts";
 import { Html } from "../../messages/locales/index.ts";
@@ -22,12 +23,28 @@ function isImportFile(document: { file_name?: string; mime_type?: string }): boo
   );
 }
 
-function summary(ctx: BotContext, file: string, report: ImportReport, strict: boolean): string {
-  const mode = report.dryRun
-    ? ctx.t("import.mode.dry_run")
-    : strict && report.rejected.length > 0
-      ? ctx.t("import.mode.strict_refused")
-      : "";
+function referenceSummary(ctx: BotContext, report: ReferenceReport): string {
+  return ctx.t("import.reference_summary", {
+    rolesCreated: report.roles.created,
+    rolesUpdated: report.roles.updated,
+    rolesUnchanged: report.roles.unchanged,
+    compatCreated: report.compatibility.created,
+    compatUpdated: report.compatibility.updated,
+    compatUnchanged: report.compatibility.unchanged,
+  });
+}
+
+function modeText(ctx: BotContext, dryRun: boolean, refused: boolean): string {
+  return dryRun ? ctx.t("import.mode.dry_run") : refused ? ctx.t("import.mode.strict_refused") : "";
+}
+
+function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: string): string {
+  const { data: report, reference } = workbook;
+  const referenceText = reference ? referenceSummary(ctx, reference) : "";
+  if (!report) {
+    const rejected = ctx.t("import.rejected_line", { rejected: workbook.rejected.length });
+    return `${ctx.t("import.reference_title", { file, mode: new Html(mode) })}${referenceText}${rejected}`;
+  }
   const extra = [
     report.agenciesCreated.length
       ? ctx.t("import.agencies_created", { codes: report.agenciesCreated.join(", ") })
@@ -35,6 +52,7 @@ function summary(ctx: BotContext, file: string, report: ImportReport, strict: bo
     report.rolesCreated.length
       ? ctx.t("import.roles_created", { codes: report.rolesCreated.join(", ") })
       : "",
+    referenceText,
   ].join("");
   return ctx.t("import.summary", {
     file,
@@ -46,7 +64,7 @@ function summary(ctx: BotContext, file: string, report: ImportReport, strict: bo
     employeesUpdated: report.employees.updated,
     employeesUnchanged: report.employees.unchanged,
     extra: new Html(extra),
-    rejected: report.rejected.length,
+    rejected: workbook.rejected.length,
   });
 }
 
@@ -82,15 +100,16 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
     strict,
   };
   // The update is recorded with the import, so a redelivered upload imports nothing twice.
-  const report = await ctx.transact((tx) => importData(tx, tables, options), {
+  const workbook = await ctx.transact((tx) => importWorkbook(tx, tables, options), {
     timeoutMs: TRANSACTION_TIMEOUT_MS,
   });
-  await ctx.reply(summary(ctx, fileName, report, strict), { parse_mode: "HTML" });
-  if (report.rejected.length > 0) {
+  const mode = modeText(ctx, dryRun, strict && workbook.rejected.length > 0);
+  await ctx.reply(summary(ctx, fileName, workbook, mode), { parse_mode: "HTML" });
+  if (workbook.rejected.length > 0) {
     const base = fileName.replace(/\.(csv|xlsx|xls)$/i, "");
     await ctx.replyWithDocument(
-      { source: rejectsCsv(report, ctx.locale), filename: `${base}-ditolak.csv` },
-      { caption: ctx.t("import.rejects_caption", { count: report.rejected.length }) },
+      { source: rejectsCsv(workbook, ctx.locale), filename: `${base}-ditolak.csv` },
+      { caption: ctx.t("import.rejects_caption", { count: workbook.rejected.length }) },
     );
   }
 });

@@ -2,6 +2,7 @@ import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
 import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
+import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
@@ -80,6 +81,10 @@ statusFeature.command("status", async (ctx, next) => {
       chatId: inGroup ? BigInt(ctx.chat.id) : null,
       ...common,
     });
+    const review = await listRolesNeedingReview(db);
+    const reviewLine = review.length
+      ? ctx.t("status.roles_review", { count: review.length, codes: review.join(", ") })
+      : "";
     await ctx.reply(
       ctx.t("status.agency", {
         agency: view.agency.name,
@@ -87,12 +92,19 @@ statusFeature.command("status", async (ctx, next) => {
         units: view.units,
         over: unitLines(ctx, view.overloaded),
         under: unitLines(ctx, view.underloaded),
-      }),
+      }) + reviewLine,
       { parse_mode: "HTML" },
     );
     return;
   }
-  // Admins have their own district-wide status elsewhere.
-  if (ctx.isAdmin) return next();
+  // Admins have their own district-wide status elsewhere; here only the roles waiting for their review.
+  if (ctx.isAdmin) {
+    const review = await listRolesNeedingReview(db);
+    if (review.length === 0) return next();
+    await ctx.reply(ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }), {
+      parse_mode: "HTML",
+    });
+    return;
+  }
   throw new DomainError(inGroup ? "approver_only" : "status_not_allowed");
 });

@@ -4,7 +4,8 @@ import { DomainError } from "../../domain/errors.ts";
 import { describeReject, plainText } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { isTextKey } from "../../messages/locales/index.ts";
-import { importData, type ImportReport } from "../../use-cases/import-data.ts";
+import type { ImportReport } from "../../use-cases/import-data.ts";
+import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
 import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = "usage: import <file.csv|file.xlsx> [--dry-run] [--strict]";
@@ -49,35 +50,48 @@ async function readInput(path: string) {
   return readImportFile(buffer, basename(path)).catch(fileError);
 }
 
-function printReport(ctx: CliContext, file: string, report: ImportReport, strict: boolean): void {
-  const refused = strict && report.rejected.length > 0;
-  const mode = report.dryRun ? " (dry run: nothing written)" : refused ? " (strict: nothing written)" : "";
+function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, strict: boolean): void {
+  const { reference, data: report } = workbook;
+  const refused = strict && workbook.rejected.length > 0;
+  const dryRun = reference?.dryRun ?? report?.dryRun ?? false;
+  const mode = dryRun ? " (dry run: nothing written)" : refused ? " (strict: nothing written)" : "";
   ctx.io.out(`Import of ${file}${mode}`);
   const counts = (c: ImportReport["units"]) =>
     `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
-  ctx.io.out(`  units:     ${counts(report.units)}`);
-  ctx.io.out(`  employees: ${counts(report.employees)}`);
-  if (report.agenciesCreated.length) ctx.io.out(`  agencies created: ${report.agenciesCreated.join(", ")}`);
-  if (report.rolesCreated.length) ctx.io.out(`  roles created: ${report.rolesCreated.join(", ")}`);
-  if (report.dryRun) {
-    for (const change of report.changes.slice(0, LISTED_CHANGES)) {
+  if (reference) {
+    ctx.io.out(`  roles:     ${counts(reference.roles)}`);
+    ctx.io.out(`  compatibility: ${counts(reference.compatibility)}`);
+  }
+  if (report) {
+    ctx.io.out(`  units:     ${counts(report.units)}`);
+    ctx.io.out(`  employees: ${counts(report.employees)}`);
+    if (report.agenciesCreated.length) ctx.io.out(`  agencies created: ${report.agenciesCreated.join(", ")}`);
+    if (report.rolesCreated.length)
+      ctx.io.out(
+        `  roles created (need review: \`roles set\` or a jabatan sheet): ${report.rolesCreated.join(", ")}`,
+      );
+  }
+  if (dryRun) {
+    const changes = [...(reference?.changes ?? []), ...(report?.changes ?? [])];
+    for (const change of changes.slice(0, LISTED_CHANGES)) {
       ctx.io.out(
         `  would ${change.action === "created" ? "create" : "update"} ${change.kind} ${change.key}${change.fields.length ? ` (${change.fields.join(", ")})` : ""}`,
       );
     }
-    if (report.changes.length > LISTED_CHANGES)
-      ctx.io.out(`  … and ${report.changes.length - LISTED_CHANGES} more changes`);
+    if (changes.length > LISTED_CHANGES)
+      ctx.io.out(`  … and ${changes.length - LISTED_CHANGES} more changes`);
   }
-  if (report.rejected.length === 0) return;
-  ctx.io.out(`Rejected rows (${report.rejected.length}):`);
-  for (const reject of report.rejected) {
+  if (workbook.rejected.length === 0) return;
+  ctx.io.out(`Rejected rows (${workbook.rejected.length}):`);
+  for (const reject of workbook.rejected) {
     const where = `${reject.sheet ? `${reject.sheet} ` : ""}line ${reject.line}`;
     ctx.io.out(`  ${where}${reject.key ? ` [${reject.key}]` : ""}: ${describeReject("en", reject)}`);
   }
 }
 
 export const importCommand: CliCommand = {
-  usage: "import <file.csv|file.xlsx> [--dry-run] [--strict]   upsert units and employees (docs/import.md)",
+  usage:
+    "import <file.csv|file.xlsx> [--dry-run] [--strict]   upsert roles, compatibility, units and employees (docs/import.md)",
   async run(args, ctx) {
     const { file, dryRun, strict } = parseArgs(args);
     const tables = await readInput(file);
@@ -85,7 +99,7 @@ export const importCommand: CliCommand = {
     const report = await prisma
       .$transaction(
         (tx) =>
-          importData(tx, tables, {
+          importWorkbook(tx, tables, {
             source: basename(file),
             actor: { name: "cli" },
             now: ctx.clock.now(),
@@ -101,13 +115,12 @@ export const importCommand: CliCommand = {
       throw operatorError(
         `Nothing imported: ${report.rejected.length} rows rejected in --strict mode. Fix them and run again.`,
       );
+    const sum = (c: ImportReport["units"] | undefined) => (c ? c.created + c.updated + c.unchanged : 0);
     const accepted =
-      report.units.created +
-      report.units.updated +
-      report.units.unchanged +
-      report.employees.created +
-      report.employees.updated +
-      report.employees.unchanged;
+      sum(report.reference?.roles) +
+      sum(report.reference?.compatibility) +
+      sum(report.data?.units) +
+      sum(report.data?.employees);
     if (accepted === 0 && report.rejected.length > 0)
       throw operatorError("Nothing imported: every row was rejected.");
   },

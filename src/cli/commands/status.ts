@@ -1,4 +1,5 @@
 import { getDistrictStatus, type DistrictStatus } from "../../use-cases/get-district-status.ts";
+import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 function ratioText(ratio: number | null): string {
@@ -52,6 +53,12 @@ export const statusCommand: CliCommand = {
       now: ctx.clock.now(),
       timeZone: ctx.config.SCHEDULE_TIMEZONE,
     });
-    ctx.io.out(json ? JSON.stringify(status, null, 2) : renderText(status));
+    const review = await listRolesNeedingReview(prisma);
+    const reviewLine = `\nRoles needing review: ${review.length}${review.length ? ` (${review.join(", ")}): \`roles set\` or a jabatan sheet` : ""}`;
+    ctx.io.out(
+      json
+        ? JSON.stringify({ ...status, rolesNeedingReview: review }, null, 2)
+        : `${renderText(status)}${reviewLine}`,
+    );
   },
 };

@@ -5,7 +5,7 @@ export const data = {
   "import.mode.dry_run": " — <i>uji coba, tidak ada yang disimpan</i>",
   "import.mode.strict_refused": " — <i>tidak ada yang disimpan: mode ketat dan ada baris yang ditolak</i>",
   "import.agencies_created": "\nInstansi baru: {codes}",
-  "import.roles_created": "\nJabatan baru: {codes}",
+  "import.roles_created": "\nJabatan baru (perlu ditinjau, lihat /jabatan): {codes}",
   "import.rejects_caption":
     "Baris yang ditolak beserta alasannya ({count}). Perbaiki lalu kirim ulang file; baris yang sudah masuk tidak akan berubah.",
   "import.rejects.sheet": "sheet",
@@ -88,4 +88,33 @@ export const data = {
   "errors.export_not_allowed": "Ekspor hanya untuk tim mutasi (HR) dan admin.",
   "errors.export_wrong_group":
     "Grup ini bukan grup HR instansi Anda. Jalankan /ekspor di grup HR Anda atau di chat pribadi.",
+  "import.nip.pppk-year": "angka ke-9 s.d. 12 bukan tahun pengangkatan PPPK yang valid (YYYY, sejak 2014)",
+  "import.nip.pppk-marker": "angka ke-13 dan 14 NI PPPK harus 21",
+  "import.reject.ref_code_missing": "kode jabatan kosong",
+  "import.reject.ref_teacher_invalid": 'kolom guru "{value}" harus ya atau tidak',
+  "import.reject.ref_unit_invalid": 'satuan "{value}" harus JP atau jam',
+  "import.reject.ref_number_invalid": '{column} "{value}" harus angka antara {min} dan {max}',
+  "import.reject.ref_label_taken": 'label Dapodik "{label}" sudah dipakai jabatan {code}',
+  "import.reject.ref_compat_missing": "kolom dari dan ke wajib diisi kode jabatan",
+  "import.reject.ref_compat_unknown":
+    "jabatan {code} tidak dikenal; tambahkan di sheet jabatan atau periksa kodenya",
+  "import.reject.ref_compat_self": "jabatan {code} selalu sesuai dengan dirinya sendiri; hapus baris ini",
+  "import.reference_summary":
+    "\nJabatan: {rolesCreated} baru, {rolesUpdated} diubah, {rolesUnchanged} tetap\nKesesuaian jabatan: {compatCreated} baru, {compatUpdated} diubah, {compatUnchanged} tetap",
+  "import.reference_title": "<b>Impor {file}</b>{mode}",
+  "import.rejected_line": "\nBaris ditolak: {rejected}",
+  "jabatan.title": "<b>Daftar jabatan</b> ({count})",
+  "jabatan.role_line": "<b>{code}</b> {name}: {hours} {unit}/minggu, BUP {bup}{teacher}{review}",
+  "jabatan.teacher": ", guru",
+  "jabatan.review": " — <i>perlu ditinjau</i>",
+  "jabatan.fills": "  ↳ dapat mengisi {code}{note}",
+  "jabatan.none": "Belum ada jabatan. Impor sheet jabatan (lihat docs/import.md).",
+  "jabatan.more": "(bersambung)",
+  "jabatan.unit.JP": "JP",
+  "jabatan.unit.JAM": "jam",
+  "status.roles_review": "\n\n⚠️ {count} jabatan perlu ditinjau: {codes}",
+  "status.roles_review_admin":
+    "⚠️ {count} jabatan perlu ditinjau: {codes}\nLihat /jabatan; ubah dengan sheet jabatan atau <code>roles set</code>.",
+  "commands.jabatan": "Daftar jabatan dan kesesuaiannya (admin)",
+  "errors.jabatan_not_admin": "Daftar jabatan hanya untuk admin.",
 } as const;
