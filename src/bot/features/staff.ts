@@ -1,7 +1,7 @@
-import { Composer, Markup } from "telegraf";
+import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { parseShortText } from "../../domain/report-answers.ts";
-import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff } from "../../use-cases/list-unit-staff.ts";
 import {
   OBJECTION_REASON_MAX,
   OBJECTION_REASON_MIN,
@@ -10,18 +10,10 @@ import {
 import { withdrawObjection } from "../../use-cases/withdraw-objection.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import type { BotContext, ConversationState } from "../context.ts";
-import {
-  advance,
-  classifyPress,
-  isCommand,
-  openConversation,
-  startConversation,
-  touch,
-} from "../conversations/conversation.ts";
+import { advance, classifyPress, isCommand, openConversation, touch } from "../conversations/conversation.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
-import { Html } from "../../messages/locales/index.ts";
 
-/** Pegawai: the unit's staff with transfer eligibility, and objections recorded or withdrawn per person. */
+/** Objections recorded or withdrawn per person, from the buttons of the staff list (staff-list.ts). */
 export const staffFeature = new Composer<BotContext>();
 
 const NAME = "staff";
@@ -33,55 +25,6 @@ function staffQuery(ctx: BotContext, userId: number) {
     timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
   });
 }
-
-function describe(ctx: BotContext, person: StaffMember): string {
-  const { eligibility } = person;
-  const status = eligibility.eligible
-    ? ctx.t("staff.eligible")
-    : ctx.t("staff.ineligible", {
-        reasons: eligibility.reasons.map((r) => ctx.t(`staff.reason.${r}`)).join(", "),
-      });
-  const line = ctx.t("staff.line", {
-    name: person.name,
-    role: person.roleName,
-    nip: person.nip,
-    hours: person.weeklyHours,
-    months: eligibility.monthsInPost,
-    retire: Math.max(0, eligibility.monthsToRetirement),
-    eligibility: status,
-  });
-  return person.objection
-    ? `${line}\n${ctx.t("staff.objection_line", { reason: person.objectionReason ?? "" })}`
-    : line;
-}
-
-staffFeature.command(["pegawai", "staff"], async (ctx) => {
-  const head = requireUnitHead(ctx);
-  const { unit, staff } = await staffQuery(ctx, head.userId);
-  if (staff.length === 0) {
-    await ctx.reply(ctx.t("staff.empty", { unit: unit.name }), { parse_mode: "HTML" });
-    return;
-  }
-  // The list stays usable until the next conversation starts; it waits for no answer, so it is passive.
-  const state = startConversation(ctx, NAME, "list", { passive: true });
-  const buttons = staff.map((p) => [
-    p.objection
-      ? Markup.button.callback(
-          `${ctx.t("staff.button.withdraw")}: ${p.name}`,
-          objectionData.pack(state.nonce, "withdraw", p.id),
-        )
-      : Markup.button.callback(
-          `${ctx.t("staff.button.record")}: ${p.name}`,
-          objectionData.pack(state.nonce, "record", p.id),
-        ),
-  ]);
-  const text = ctx.t("staff.list", {
-    unit: unit.name,
-    count: staff.length,
-    lines: new Html(staff.map((p) => describe(ctx, p)).join("\n\n")),
-  });
-  await ctx.reply(text, { parse_mode: "HTML", ...Markup.inlineKeyboard(buttons) });
-});
 
 staffFeature.action(objectionData.pattern, async (ctx) => {
   const press = "data" in ctx.callbackQuery ? objectionData.unpack(ctx.callbackQuery.data) : null;

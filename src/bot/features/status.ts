@@ -5,8 +5,12 @@ import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.
 import type { BotContext } from "../context.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
+import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
 
-/** /status: a head sees their unit; an HR approver sees their agency's most imbalanced units. */
+/**
+ * /status: a head sees their unit; an HR approver sees their agency's most imbalanced units; an
+ * admin sees the decision trail.
+ */
 export const statusFeature = new Composer<BotContext>();
 
 function renderUnit(ctx: BotContext, status: UnitStatus): string {
@@ -92,7 +96,11 @@ statusFeature.command("status", async (ctx, next) => {
     );
     return;
   }
-  // Admins have their own district-wide status elsewhere.
+  // In a private chat an admin pages through the decision trail; the district totals are the CLI's `status`.
+  if (ctx.isAdmin && !inGroup) return replyAuditTrail(ctx);
+  // In a group, admins have their own district-wide status elsewhere.
   if (ctx.isAdmin) return next();
   throw new DomainError(inGroup ? "approver_only" : "status_not_allowed");
 });
+
+statusFeature.use(auditTrailPager);

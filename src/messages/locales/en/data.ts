@@ -87,4 +87,17 @@ export const data: Record<keyof typeof id, string> = {
   "errors.export_not_allowed": "Export is for the transfer (HR) team and admins only.",
   "errors.export_wrong_group":
     "This group is not your agency's HR group. Run /export in your HR group or in a private chat.",
+  "import.rejects_title": "\n\n<b>Rejected rows</b>\n{lines}",
+  "import.reject_line": "• {where}line {line} ({key}): {reason}",
+  "import.reject_sheet": "{sheet}, ",
+  "import.rejects_more": "\n… and {count} more rows; all of them are in the CSV file that follows.",
+  "audit.title": "<b>Transfer decision trail</b> — {count} decisions, newest first",
+  "audit.title_paged":
+    "<b>Transfer decision trail</b> — {count} decisions, newest first (page {page}/{pages})",
+  "audit.none": "No transfer proposal has been decided yet.",
+  "audit.line.APPROVE":
+    "• {at} — proposal #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ✅ approved by {by} · now: {outcome}",
+  "audit.line.REJECT":
+    "• {at} — proposal #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ❌ rejected by {by}: {reason} · now: {outcome}",
+  "errors.audit_not_admin": "Only an admin can see the decision trail.",
 };
