@@ -44,6 +44,13 @@ export async function replyList(ctx: BotContext, kind: ListKind, view: ListView)
   });
 }
 
+/** Buttons as Telegram hands them back: label and data only (telegraf's own fields are not echoed). */
+function buttonsKey(rows: InlineKeyboardButton[][] | undefined): string {
+  return JSON.stringify(
+    (rows ?? []).map((row) => row.map((b) => [b.text, "callback_data" in b ? b.callback_data : ""])),
+  );
+}
+
 /** Whether the message on screen already shows exactly this text and these buttons. */
 function showsAlready(
   message: Message | undefined,
@@ -52,7 +59,8 @@ function showsAlready(
 ): boolean {
   if (!message || !("text" in message)) return false;
   const markup = "reply_markup" in message ? message.reply_markup?.inline_keyboard : undefined;
-  return message.text === visibleText(text) && JSON.stringify(markup ?? []) === JSON.stringify(buttons);
+  // Telegram trims the text it stores, so the comparison does too.
+  return message.text.trim() === visibleText(text).trim() && buttonsKey(markup) === buttonsKey(buttons);
 }
 
 /**
