@@ -1,116 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Update } from "telegraf/types";
-import { TELEGRAM_TEXT_LIMIT, visibleLength, visibleText } from "../../src/messages/paging.ts";
-import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { buildTestBot, type TestBot } from "../support/harness.ts";
+import { buildTestBot } from "../support/harness.ts";
 import { createPendingProposal, HR_CHAT, people, seedHrDistrict } from "../support/hr-fixtures.ts";
-import { csvFile, documentUpdate, employeeHeader, makeNip, sentDocuments } from "../support/import-files.ts";
-import { callbackUpdate, textUpdate, type ApiCall, type Person } from "../support/telegram.ts";
+import { csvFile, documentUpdate, employeeHeader, sentDocuments } from "../support/import-files.ts";
+import {
+  addStaff,
+  answers,
+  edits,
+  expectFits,
+  onScreen,
+  pageThrough,
+  press,
+  pressData,
+} from "../support/paging.ts";
+import { textUpdate } from "../support/telegram.ts";
 import { sdHeadPerson, seedUnitHeadDistrict, strangerPerson } from "../support/unit-head-fixtures.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-interface Button {
-  text: string;
-  callback_data: string;
-}
-
-/** A message as it stands in the chat: what Telegram hands back with a press on one of its buttons. */
-interface Shown {
-  messageId: number;
-  chatId: number;
-  html: string;
-  buttons: Button[][];
-}
-
-/** The message the bot sent or last edited, as the person sees it now. */
-function onScreen(calls: ApiCall[]): Shown {
-  let shown: Shown | null = null;
-  calls.forEach((call, i) => {
-    const markup = call.payload.reply_markup as { inline_keyboard?: Button[][] } | undefined;
-    const buttons = (markup?.inline_keyboard ?? []).map((row) =>
-      row.map((b) => ({ text: b.text, callback_data: b.callback_data })),
-    );
-    if (call.method === "sendMessage") {
-      // The stand-in numbers sent messages from 1000, one per send* call.
-      const messageId = 1000 + calls.slice(0, i).filter((c) => c.method.startsWith("send")).length;
-      shown = { messageId, chatId: Number(call.payload.chat_id), html: String(call.payload.text), buttons };
-    }
-    if (call.method === "editMessageText" && shown && call.payload.message_id === shown.messageId) {
-      shown = { ...shown, html: String(call.payload.text), buttons };
-    }
-  });
-  if (!shown) throw new Error("no message sent");
-  return shown;
-}
-
-/** A press on the button labelled `label` of the message on screen, carrying that message as Telegram does. */
-function press(person: Person, shown: Shown, label: string | RegExp): Update {
-  const button = shown.buttons
-    .flat()
-    .find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
-  if (!button)
-    throw new Error(
-      `no button ${String(label)} in ${JSON.stringify(shown.buttons.flat().map((b) => b.text))}`,
-    );
-  return pressData(person, shown, button.callback_data);
-}
-
-function pressData(person: Person, shown: Shown, data: string): Update {
-  const update = callbackUpdate(person, data, { message_id: shown.messageId, chatId: shown.chatId });
-  if (!("callback_query" in update)) throw new Error("not a press");
-  Object.assign(update.callback_query.message!, {
-    text: visibleText(shown.html).trim(),
-    reply_markup: { inline_keyboard: shown.buttons },
-  });
-  return update;
-}
-
-const answers = (calls: ApiCall[]) =>
-  calls.filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload.text ?? ""));
-const edits = (calls: ApiCall[]) => calls.filter((c) => c.method === "editMessageText");
-
-/** Telegram's limit, counted as it counts: the visible text after tags and entities are parsed. */
-function expectFits(html: string): void {
-  expect(visibleLength(html)).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
-}
-
-/** Presses ▶ until the last page; returns every page's text, the first included. */
-async function pageThrough(t: TestBot, person: Person): Promise<Shown[]> {
-  const pages = [onScreen(t.calls)];
-  while (
-    pages
-      .at(-1)!
-      .buttons.flat()
-      .some((b) => b.text === "▶")
-  ) {
-    await t.send(press(person, pages.at(-1)!, "▶"));
-    pages.push(onScreen(t.calls));
-    if (pages.length > 50) throw new Error("the pages never end");
-  }
-  return pages;
-}
-
-async function addStaff(prisma: PrismaClient, unitId: number, roleId: number, count: number) {
-  const names: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    const name = `Yohana Maria Gebze & Kaize Nomor ${String(i).padStart(2, "0")}`;
-    names.push(name);
-    await prisma.employee.create({
-      data: {
-        nip: makeNip("1980-03-15", "2005-01", 2, i),
-        name,
-        unitId,
-        roleId,
-        weeklyHours: 24,
-        birthDate: new Date("1980-03-15"),
-        postSince: new Date("2012-07-01"),
-      },
-    });
-  }
-  return names;
-}
 
 describe.skipIf(skip)("long lists are paged under Telegram's 4,096 characters", () => {
   let db: TestDatabase;
@@ -298,6 +204,28 @@ describe.skipIf(skip)("long lists are paged under Telegram's 4,096 characters", 
     await t.send(pressData(people.rina, { ...first, chatId: people.rina.id }, "pg:a:2"));
     expect(edits(t.since())).toHaveLength(0);
     expect(answers(t.since())).toEqual(["Jejak keputusan hanya dapat dilihat admin."]);
+  });
+
+  it("a head's /status with hundreds of open vacancies lists what fits and counts the rest", async () => {
+    const district = await seedUnitHeadDistrict(db.prisma);
+    await db.prisma.vacancy.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        unitId: district.sd.id,
+        roleId: district.guruKelas.id,
+        count: 1 + (i % 3),
+        reason: "PENSIUN" as const,
+        since: new Date(Date.UTC(2026, 0, 1 + (i % 28))),
+      })),
+    });
+    const t = buildTestBot(db.prisma);
+    await t.send(textUpdate(sdHeadPerson, "/status"));
+    const text = String(t.calls.at(-1)!.payload.text);
+    expectFits(text);
+    expect(text).toContain("<b>Status SD Negeri 1 Salor</b>");
+    const shown = text.split("\n").filter((l) => l.startsWith("• ") && l.includes("Pensiun, sejak")).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(text).toContain(`… dan ${300 - shown} lagi`);
+    expect(text).toContain("<b>Usulan mutasi</b>");
   });
 
   it("an import with hundreds of bad rows: the summary lists what fits under 4,096, the CSV has them all", async () => {

@@ -5,6 +5,7 @@ import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.
 import type { BotContext } from "../context.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
+import { pageEntries, visibleLength } from "../../messages/paging.ts";
 import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
 
 /**
@@ -42,16 +43,24 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
       status: ctx.t(`status.proposal_status.${p.status}`),
     }),
   );
-  return ctx.t("status.head", {
-    unit: status.unit.name,
-    period: status.period,
-    active: status.staff.active,
-    total: status.staff.total,
-    objections: status.staff.objections,
-    loads: new Html(loads.join("\n") || none),
-    vacancies: new Html(vacancies.join("\n") || none),
-    proposals: new Html(proposals.join("\n") || none),
-  });
+  const render = (shown: string[]) =>
+    ctx.t("status.head", {
+      unit: status.unit.name,
+      period: status.period,
+      active: status.staff.active,
+      total: status.staff.total,
+      objections: status.staff.objections,
+      loads: new Html(loads.join("\n") || none),
+      vacancies: new Html((shown.join("\n") || none) + moreLines(ctx, vacancies.length - shown.length)),
+      proposals: new Html(proposals.join("\n") || none),
+    });
+  // Open vacancies have no bound: as many as fit in one message, the rest counted.
+  const frame = visibleLength(render([]) + moreLines(ctx, vacancies.length));
+  return render(pageEntries(vacancies, frame)[0] ?? []);
+}
+
+function moreLines(ctx: BotContext, count: number): string {
+  return count > 0 ? ctx.t("status.more", { count }) : "";
 }
 
 function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {

@@ -156,4 +156,5 @@ export const unitHead: Record<keyof typeof id, string> = {
   "errors.vacancy_since_future": "The vacancy's start date has not happened yet.",
   "staff.list_paged":
     "<b>Staff of {unit}</b> — {count} people (page {page}/{pages})\n\n{lines}\n\nPress a button to record or withdraw an objection to transfer.",
+  "status.more": "\n… and {count} more",
 };

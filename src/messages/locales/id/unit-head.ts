@@ -155,4 +155,5 @@ export const unitHead = {
   "errors.vacancy_since_future": "Tanggal mulai lowongan belum lewat.",
   "staff.list_paged":
     "<b>Pegawai {unit}</b> — {count} orang (halaman {page}/{pages})\n\n{lines}\n\nTekan tombol untuk mencatat atau mencabut keberatan mutasi.",
+  "status.more": "\n… dan {count} lagi",
 } as const;
