@@ -16,6 +16,7 @@ import { proposalDecisionFeature } from "./features/proposal-decision.ts";
 import { startFeature } from "./features/start.ts";
 import { reportMenuFeature } from "./features/report-menu.ts";
 import { staffFeature } from "./features/staff.ts";
+import { staffListFeature } from "./features/staff-list.ts";
 import { statusFeature } from "./features/status.ts";
 import { vacancyReportFeature } from "./features/vacancy-report.ts";
 import { workloadReportFeature } from "./features/workload-report.ts";
@@ -74,6 +75,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(reportMenuFeature);
   bot.use(vacancyReportFeature);
   bot.use(workloadReportFeature);
+  bot.use(staffListFeature);
   bot.use(staffFeature);
   bot.use(statusFeature);
 

@@ -27,7 +27,8 @@ describe.skipIf(skip)("an admin sends a jabatan + kesesuaian workbook to the bot
     const doc = { file_id: "ref-1", file_name: "referensi.xlsx", file_size: file.length };
     await t.send(documentUpdate(admin, doc));
     expect(sentTexts(t.calls)).toEqual([
-      "<b>Impor referensi.xlsx</b>\nJabatan: 5 baru, 0 diubah, 0 tetap\nKesesuaian jabatan: 2 baru, 0 diubah, 0 tetap\nBaris ditolak: 1",
+      "<b>Impor referensi.xlsx</b>\nJabatan: 5 baru, 0 diubah, 0 tetap\nKesesuaian jabatan: 2 baru, 0 diubah, 0 tetap\nBaris ditolak: 1" +
+        "\n\n<b>Baris yang ditolak</b>\n• kesesuaian, baris 4 (GURU_AGAMA&gt;GURU_KELAS): jabatan GURU_AGAMA tidak dikenal; tambahkan di sheet jabatan atau periksa kodenya",
     ]);
     const [rejects] = sentDocuments(t.calls);
     expect(rejects?.filename).toBe("referensi-ditolak.csv");
@@ -39,7 +40,8 @@ describe.skipIf(skip)("an admin sends a jabatan + kesesuaian workbook to the bot
     t.mark();
     await t.send(documentUpdate(admin, { ...doc, file_id: "ref-2" }, { caption: "uji" }));
     expect(sentTexts(t.since())[0]).toBe(
-      "<b>Impor referensi.xlsx</b> — <i>uji coba, tidak ada yang disimpan</i>\nJabatan: 0 baru, 0 diubah, 5 tetap\nKesesuaian jabatan: 0 baru, 0 diubah, 2 tetap\nBaris ditolak: 1",
+      "<b>Impor referensi.xlsx</b> — <i>uji coba, tidak ada yang disimpan</i>\nJabatan: 0 baru, 0 diubah, 5 tetap\nKesesuaian jabatan: 0 baru, 0 diubah, 2 tetap\nBaris ditolak: 1" +
+        "\n\n<b>Baris yang ditolak</b>\n• kesesuaian, baris 4 (GURU_AGAMA&gt;GURU_KELAS): jabatan GURU_AGAMA tidak dikenal; tambahkan di sheet jabatan atau periksa kodenya",
     );
   });
 });

@@ -1,13 +1,14 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { rejectsCsv } from "../../import/describe.ts";
+import { describeReject, rejectsCsv } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import type { ReferenceReport } from "../../use-cases/import-reference-data.ts";
 import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
 import type { BotContext } from "../context.ts";
 import { downloadFile } from "../download-file.ts";
-import { Html } from "../../messages/locales/index.ts";
+import { escapeHtml, Html } from "../../messages/locales/index.ts";
+import { pageEntries, shortenEntry, visibleLength } from "../../messages/paging.ts";
 
 export const importUploadFeature = new Composer<BotContext>();
 
@@ -47,11 +48,9 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
   }
   const extra = [
     report.agenciesCreated.length
-      ? ctx.t("import.agencies_created", { codes: report.agenciesCreated.join(", ") })
+      ? ctx.t("import.agencies_created", { codes: codeList(report.agenciesCreated) })
       : "",
-    report.rolesCreated.length
-      ? ctx.t("import.roles_created", { codes: report.rolesCreated.join(", ") })
-      : "",
+    report.rolesCreated.length ? ctx.t("import.roles_created", { codes: codeList(report.rolesCreated) }) : "",
     referenceText,
   ].join("");
   return ctx.t("import.summary", {
@@ -66,6 +65,35 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
     extra: new Html(extra),
     rejected: workbook.rejected.length,
   });
+}
+
+/** A file can create hundreds of codes; the summary names them up to a few lines' worth. */
+const CODES_SHOWN = 600;
+
+function codeList(codes: string[]): Html {
+  return new Html(shortenEntry(escapeHtml(codes.join(", ")), CODES_SHOWN));
+}
+
+/**
+ * The summary, then as many rejected rows with their reasons as fit in one message (Telegram
+ * refuses more than 4,096 characters); the rest are counted, and all of them are in the CSV.
+ */
+function summaryWithRejects(ctx: BotContext, file: string, workbook: WorkbookReport, mode: string): string {
+  const head = summary(ctx, file, workbook, mode);
+  if (workbook.rejected.length === 0) return head;
+  const lines = workbook.rejected.map((r) =>
+    ctx.t("import.reject_line", {
+      where: new Html(r.sheet ? ctx.t("import.reject_sheet", { sheet: r.sheet }) : ""),
+      line: String(r.line),
+      key: r.key || "—",
+      reason: describeReject(ctx.locale, r),
+    }),
+  );
+  const more = (count: number) => (count > 0 ? ctx.t("import.rejects_more", { count }) : "");
+  const title = (shown: string[]) => ctx.t("import.rejects_title", { lines: new Html(shown.join("\n")) });
+  const frame = visibleLength(head + title([]) + more(lines.length));
+  const shown = pageEntries(lines, frame)[0] ?? [];
+  return head + title(shown) + more(lines.length - shown.length);
 }
 
 /**
@@ -104,7 +132,7 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
     timeoutMs: TRANSACTION_TIMEOUT_MS,
   });
   const mode = modeText(ctx, dryRun, strict && workbook.rejected.length > 0);
-  await ctx.reply(summary(ctx, fileName, workbook, mode), { parse_mode: "HTML" });
+  await ctx.reply(summaryWithRejects(ctx, fileName, workbook, mode), { parse_mode: "HTML" });
   if (workbook.rejected.length > 0) {
     const base = fileName.replace(/\.(csv|xlsx|xls)$/i, "");
     await ctx.replyWithDocument(

@@ -1,8 +1,8 @@
-import { Composer, Markup } from "telegraf";
+import { Composer } from "telegraf";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.ts";
 import { shortTextAnswer } from "../../domain/report-answers.ts";
-import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff } from "../../use-cases/list-unit-staff.ts";
 import {
   OBJECTION_REASON_MAX,
   OBJECTION_REASON_MIN,
@@ -11,7 +11,6 @@ import {
 import { withdrawObjection } from "../../use-cases/withdraw-objection.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import type { BotContext } from "../context.ts";
-import { startConversation } from "../conversations/conversation.ts";
 import {
   answer,
   conversationHandlers,
@@ -19,10 +18,8 @@ import {
   type Step,
   type Turn,
 } from "../conversations/engine.ts";
-import { requireUnitHead } from "../conversations/unit-head.ts";
-import { Html } from "../../messages/locales/index.ts";
 
-/** Pegawai: the unit's staff with transfer eligibility, and objections recorded or withdrawn per person. */
+/** Objections to a transfer, recorded or withdrawn per person from the staff list (features/staff-list.ts). */
 export const staffFeature = new Composer<BotContext>();
 
 const NAME = "staff";
@@ -34,55 +31,6 @@ function staffQuery(ctx: BotContext, userId: number) {
     timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
   });
 }
-
-function describe(ctx: BotContext, person: StaffMember): string {
-  const { eligibility } = person;
-  const status = eligibility.eligible
-    ? ctx.t("staff.eligible")
-    : ctx.t("staff.ineligible", {
-        reasons: eligibility.reasons.map((r) => ctx.t(`staff.reason.${r}`)).join(", "),
-      });
-  const line = ctx.t("staff.line", {
-    name: person.name,
-    role: person.roleName,
-    nip: person.nip,
-    hours: person.weeklyHours,
-    months: eligibility.monthsInPost,
-    retire: Math.max(0, eligibility.monthsToRetirement),
-    eligibility: status,
-  });
-  return person.objection
-    ? `${line}\n${ctx.t("staff.objection_line", { reason: person.objectionReason ?? "" })}`
-    : line;
-}
-
-staffFeature.command(["pegawai", "staff"], async (ctx) => {
-  const head = requireUnitHead(ctx);
-  const { unit, staff } = await staffQuery(ctx, head.userId);
-  if (staff.length === 0) {
-    await ctx.reply(ctx.t("staff.empty", { unit: unit.name }), { parse_mode: "HTML" });
-    return;
-  }
-  // The list stays usable until the next conversation starts; it waits for no answer, so it is passive.
-  const state = startConversation(ctx, NAME, "list", { passive: true });
-  const buttons = staff.map((p) => [
-    p.objection
-      ? Markup.button.callback(
-          `${ctx.t("staff.button.withdraw")}: ${p.name}`,
-          objectionData.pack(state.nonce, "withdraw", p.id),
-        )
-      : Markup.button.callback(
-          `${ctx.t("staff.button.record")}: ${p.name}`,
-          objectionData.pack(state.nonce, "record", p.id),
-        ),
-  ]);
-  const text = ctx.t("staff.list", {
-    unit: unit.name,
-    count: staff.length,
-    lines: new Html(staff.map((p) => describe(ctx, p)).join("\n\n")),
-  });
-  await ctx.reply(text, { parse_mode: "HTML", ...Markup.inlineKeyboard(buttons) });
-});
 
 /** After a press on the list: whom the objection is for; back on the list, nothing is waited for. */
 const objectionDataSchema = z.object({

@@ -6,8 +6,13 @@ import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
+import { pageEntries, visibleLength } from "../../messages/paging.ts";
+import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
 
-/** /status: a head sees their unit; an HR approver sees their agency's most imbalanced units. */
+/**
+ * /status: a head sees their unit; an HR approver sees their agency's most imbalanced units; an
+ * admin sees the decision trail.
+ */
 export const statusFeature = new Composer<BotContext>();
 
 function renderUnit(ctx: BotContext, status: UnitStatus): string {
@@ -39,16 +44,24 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
       status: ctx.t(`status.proposal_status.${p.status}`),
     }),
   );
-  return ctx.t("status.head", {
-    unit: status.unit.name,
-    period: status.period,
-    active: status.staff.active,
-    total: status.staff.total,
-    objections: status.staff.objections,
-    loads: new Html(loads.join("\n") || none),
-    vacancies: new Html(vacancies.join("\n") || none),
-    proposals: new Html(proposals.join("\n") || none),
-  });
+  const render = (shown: string[]) =>
+    ctx.t("status.head", {
+      unit: status.unit.name,
+      period: status.period,
+      active: status.staff.active,
+      total: status.staff.total,
+      objections: status.staff.objections,
+      loads: new Html(loads.join("\n") || none),
+      vacancies: new Html((shown.join("\n") || none) + moreLines(ctx, vacancies.length - shown.length)),
+      proposals: new Html(proposals.join("\n") || none),
+    });
+  // Open vacancies have no bound: as many as fit in one message, the rest counted.
+  const frame = visibleLength(render([]) + moreLines(ctx, vacancies.length));
+  return render(pageEntries(vacancies, frame)[0] ?? []);
+}
+
+function moreLines(ctx: BotContext, count: number): string {
+  return count > 0 ? ctx.t("status.more", { count }) : "";
 }
 
 function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
@@ -97,14 +110,22 @@ statusFeature.command("status", async (ctx, next) => {
     );
     return;
   }
-  // Admins have their own district-wide status elsewhere; here only the roles waiting for their review.
   if (ctx.isAdmin) {
+    // Roles an import created wait for an admin's review; in a private chat the decision trail follows.
     const review = await listRolesNeedingReview(db);
+    if (review.length > 0)
+      await ctx.reply(
+        ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }),
+        {
+          parse_mode: "HTML",
+        },
+      );
+    if (!inGroup) return replyAuditTrail(ctx);
+    // In a group, admins have their own district-wide status elsewhere.
     if (review.length === 0) return next();
-    await ctx.reply(ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }), {
-      parse_mode: "HTML",
-    });
     return;
   }
   throw new DomainError(inGroup ? "approver_only" : "status_not_allowed");
 });
+
+statusFeature.use(auditTrailPager);

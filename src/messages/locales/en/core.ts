@@ -59,4 +59,11 @@ export const core: Record<keyof typeof id, string> = {
   "commands.check": "Run a balancing check",
   "commands.pending": "Proposals awaiting a decision",
   "commands.export": "Export the transfer list",
+  "paging.previous": "◀",
+  "paging.next": "▶",
+  "paging.indicator": "Page {page}/{pages}",
+  "paging.shown": "Page {page} of {pages}",
+  "paging.same": "This is already page {page}, and nothing in it has changed.",
+  "paging.gone":
+    "Page {page} no longer exists: the list now has {pages} pages. Send the command again for the current list.",
 };

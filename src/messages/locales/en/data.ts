@@ -115,4 +115,17 @@ export const data: Record<keyof typeof id, string> = {
     "⚠️ {count} roles need review: {codes}\nSee /roles; change them with a jabatan sheet or <code>roles set</code>.",
   "commands.jabatan": "Roles and their compatibility (admin)",
   "errors.jabatan_not_admin": "The list of roles is for admins only.",
+  "import.rejects_title": "\n\n<b>Rejected rows</b>\n{lines}",
+  "import.reject_line": "• {where}line {line} ({key}): {reason}",
+  "import.reject_sheet": "{sheet}, ",
+  "import.rejects_more": "\n… and {count} more rows; all of them are in the CSV file that follows.",
+  "audit.title": "<b>Transfer decision trail</b> — {count} decisions, newest first",
+  "audit.title_paged":
+    "<b>Transfer decision trail</b> — {count} decisions, newest first (page {page}/{pages})",
+  "audit.none": "No transfer proposal has been decided yet.",
+  "audit.line.APPROVE":
+    "• {at} — proposal #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ✅ approved by {by} · now: {outcome}",
+  "audit.line.REJECT":
+    "• {at} — proposal #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ❌ rejected by {by}: {reason} · now: {outcome}",
+  "errors.audit_not_admin": "Only an admin can see the decision trail.",
 };

@@ -71,4 +71,5 @@ export const hr: Record<keyof typeof id, string> = {
     "This group is not linked to an agency yet. An admin can link it with /linkgroup &lt;AGENCY_CODE&gt;.",
   "errors.group_linked_elsewhere": "This group is already the HR group of {agency}.",
   "errors.quorum_invalid": "The quorum must be a whole number from 1 to 10.",
+  "hr.pending.title_paged": "<b>Proposals awaiting a decision — {agency}</b> ({count}, page {page}/{pages})",
 };

@@ -154,4 +154,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "errors.approver_only": "This command is only for this agency's transfer team.",
   "errors.status_not_allowed": "The summary is only for registered unit heads and transfer team members.",
   "errors.vacancy_since_future": "The vacancy's start date has not happened yet.",
+  "staff.list_paged":
+    "<b>Staff of {unit}</b> — {count} people (page {page}/{pages})\n\n{lines}\n\nPress a button to record or withdraw an objection to transfer.",
+  "status.more": "\n… and {count} more",
 };

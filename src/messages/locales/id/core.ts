@@ -58,4 +58,11 @@ export const core = {
   "commands.check": "Jalankan pemeriksaan keseimbangan",
   "commands.pending": "Usulan yang menunggu keputusan",
   "commands.export": "Ekspor daftar mutasi",
+  "paging.previous": "◀",
+  "paging.next": "▶",
+  "paging.indicator": "Halaman {page}/{pages}",
+  "paging.shown": "Halaman {page} dari {pages}",
+  "paging.same": "Ini sudah halaman {page}, dan isinya belum berubah.",
+  "paging.gone":
+    "Halaman {page} sudah tidak ada: daftarnya sekarang {pages} halaman. Kirim perintahnya lagi untuk daftar terbaru.",
 } as const;

@@ -117,4 +117,17 @@ export const data = {
     "⚠️ {count} jabatan perlu ditinjau: {codes}\nLihat /jabatan; ubah dengan sheet jabatan atau <code>roles set</code>.",
   "commands.jabatan": "Daftar jabatan dan kesesuaiannya (admin)",
   "errors.jabatan_not_admin": "Daftar jabatan hanya untuk admin.",
+  "import.rejects_title": "\n\n<b>Baris yang ditolak</b>\n{lines}",
+  "import.reject_line": "• {where}baris {line} ({key}): {reason}",
+  "import.reject_sheet": "{sheet}, ",
+  "import.rejects_more": "\n… dan {count} baris lagi; semuanya ada di file CSV berikut.",
+  "audit.title": "<b>Jejak keputusan mutasi</b> — {count} keputusan, terbaru dulu",
+  "audit.title_paged":
+    "<b>Jejak keputusan mutasi</b> — {count} keputusan, terbaru dulu (halaman {page}/{pages})",
+  "audit.none": "Belum ada keputusan atas usulan mutasi.",
+  "audit.line.APPROVE":
+    "• {at} — usulan #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ✅ disetujui oleh {by} · sekarang: {outcome}",
+  "audit.line.REJECT":
+    "• {at} — usulan #{id} {name} (NIP {nip}), {from} → {to}, {role}\n  ❌ ditolak oleh {by}: {reason} · sekarang: {outcome}",
+  "errors.audit_not_admin": "Jejak keputusan hanya dapat dilihat admin.",
 } as const;

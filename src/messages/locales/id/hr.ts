@@ -71,4 +71,5 @@ export const hr = {
     "Grup ini belum dihubungkan ke instansi. Admin dapat menghubungkannya dengan /hubungkan &lt;KODE_INSTANSI&gt;.",
   "errors.group_linked_elsewhere": "Grup ini sudah menjadi grup HR {agency}.",
   "errors.quorum_invalid": "Kuorum harus bilangan bulat 1 sampai 10.",
+  "hr.pending.title_paged": "<b>Usulan menunggu keputusan — {agency}</b> ({count}, halaman {page}/{pages})",
 } as const;

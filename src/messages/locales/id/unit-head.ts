@@ -153,4 +153,7 @@ export const unitHead = {
   "errors.approver_only": "Perintah ini hanya untuk tim mutasi instansi ini.",
   "errors.status_not_allowed": "Ringkasan hanya untuk kepala unit dan tim mutasi yang terdaftar.",
   "errors.vacancy_since_future": "Tanggal mulai lowongan belum lewat.",
+  "staff.list_paged":
+    "<b>Pegawai {unit}</b> — {count} orang (halaman {page}/{pages})\n\n{lines}\n\nTekan tombol untuk mencatat atau mencabut keberatan mutasi.",
+  "status.more": "\n… dan {count} lagi",
 } as const;
