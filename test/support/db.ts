@@ -25,23 +25,38 @@ async function truncateAll(run: (sql: string) => Promise<unknown>, tables: strin
 
 const listTables = `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_seimbang_migrations'`;
 
-/** One database per test file: PGlite in memory, or a fresh database on the local PostgreSQL. */
+/** A clean database for a test file: the worker's PGlite in memory, or a fresh PostgreSQL database. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   return testBackend === "postgres" ? createPostgres() : createPglite();
 }
 
-async function createPglite(): Promise<TestDatabase> {
+/**
+ * One migrated PGlite per test worker: starting PGlite costs seconds, so with `isolate: false`
+ * (vitest.config.ts) every test file in a worker reuses it, emptied when a file takes it and when it
+ * gives it back. Each file still gets its own Prisma client. With isolation on, this is per file.
+ */
+let sharedPglite: Promise<{ pglite: PGlite; tables: string[] }> | null = null;
+
+async function startPglite(): Promise<{ pglite: PGlite; tables: string[] }> {
   const pglite = await PGlite.create();
   await applyMigrations(pgliteTransactionOpener(pglite));
   const tables = (await pglite.query<{ tablename: string }>(listTables)).rows.map((r) => r.tablename);
+  return { pglite, tables };
+}
+
+async function createPglite(): Promise<TestDatabase> {
+  sharedPglite ??= startPglite();
+  const { pglite, tables } = await sharedPglite;
+  const reset = () => truncateAll((sql) => pglite.exec(sql), tables);
+  await reset();
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     prisma,
     kind: "pglite",
-    reset: () => truncateAll((sql) => pglite.exec(sql), tables),
+    reset,
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await reset();
     },
   };
 }
