@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { inject } from "vitest";
 import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
@@ -65,7 +66,10 @@ async function createPostgres(): Promise<TestDatabase> {
   const name = `seimbang_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // A copy of the run's migrated template (global-setup.ts); the migration runner below then has
+  // nothing left to apply. Without a template (setup not run) the database starts empty.
+  const template = inject("postgresTemplate");
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
