@@ -18,7 +18,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "pglite", include: ["test/**/*.test.ts"], env: { SEIMBANG_TEST_DB: "pglite" } },
+        test: {
+          name: "pglite",
+          include: ["test/**/*.test.ts"],
+          env: { SEIMBANG_TEST_DB: "pglite" },
+          // Files in one worker share modules and so one migrated PGlite (test/support/db.ts).
+          isolate: false,
+        },
       },
       {
         extends: true,

@@ -25,6 +25,11 @@ const head: Person = { id: 2001, first_name: "Maria", last_name: "Gebze", langua
 const approver: Person = { id: 3001, first_name: "Rina", last_name: "Kaize", language_code: "id" };
 const hrGroup = { id: -1002003004005, type: "supergroup" as const, title: "Tim Mutasi Disdik Merauke" };
 
+// DEMO_FAST=1 (the test of this script) lifts Telegram's pacing in the stand-in and in the sender, so
+// the story plays in seconds instead of a minute and a half; `npm run demo` keeps the real pacing.
+const fast = process.env.DEMO_FAST === "1";
+const noPacing = { perSecond: 1_000, groupPerMinute: 60_000, privateIntervalMs: 0 };
+
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const plain = (html: string) =>
   html
@@ -41,7 +46,7 @@ const indent = (text: string, prefix: string) =>
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "seimbang-demo-"));
-  const api = await startBotApiServer();
+  const api = await startBotApiServer(fast ? { limits: noPacing } : {});
   const logger = createLogger(process.env.LOG_LEVEL ?? "silent");
   const database = await openDatabase({ dataDir, serveSocket: false });
   const db = database.prisma;
@@ -67,13 +72,24 @@ async function main(): Promise<void> {
       { config, db, clock: { now: () => new Date() }, logger },
       { token: DEFAULT_TOKEN, apiRoot: api.url },
     );
-    const limiter = createSendLimiter({ ratePerSecond: 25 });
+    const limiter = createSendLimiter(
+      fast
+        ? { ratePerSecond: 30, groupPerMinute: 60_000, privateIntervalMs: 0, marginMs: 0 }
+        : { ratePerSecond: 25 },
+    );
     const callApi = wrapTelegramApi(
       bot.telegram as unknown as Parameters<typeof wrapTelegramApi>[0],
       limiter,
     );
     bot.botInfo = await bot.telegram.getMe();
-    const sender = startOutboxSender({ db, callApi, limiter, logger, config, options: { pollMs: 100 } });
+    const sender = startOutboxSender({
+      db,
+      callApi,
+      limiter,
+      logger,
+      config,
+      options: { pollMs: fast ? 20 : 100 },
+    });
 
     const names = new Map<string, string>([
       [String(admin.id), "Yohanes (admin BKPSDM)"],
@@ -178,7 +194,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 600; i++) {
         if ((await db.outboxMessage.count({ where: { status: "PENDING" } })) === 0 && sender.inFlight() === 0)
           break;
-        await sleep(100);
+        await sleep(fast ? 20 : 100);
       }
       showBotCalls();
     }

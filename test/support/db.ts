@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { inject } from "vitest";
 import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
@@ -25,23 +26,38 @@ async function truncateAll(run: (sql: string) => Promise<unknown>, tables: strin
 
 const listTables = `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_seimbang_migrations'`;
 
-/** One database per test file: PGlite in memory, or a fresh database on the local PostgreSQL. */
+/** A clean database for a test file: the worker's PGlite in memory, or a fresh PostgreSQL database. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   return testBackend === "postgres" ? createPostgres() : createPglite();
 }
 
-async function createPglite(): Promise<TestDatabase> {
+/**
+ * One migrated PGlite per test worker: starting PGlite costs seconds, so with `isolate: false`
+ * (vitest.config.ts) every test file in a worker reuses it, emptied when a file takes it and when it
+ * gives it back. Each file still gets its own Prisma client. With isolation on, this is per file.
+ */
+let sharedPglite: Promise<{ pglite: PGlite; tables: string[] }> | null = null;
+
+async function startPglite(): Promise<{ pglite: PGlite; tables: string[] }> {
   const pglite = await PGlite.create();
   await applyMigrations(pgliteTransactionOpener(pglite));
   const tables = (await pglite.query<{ tablename: string }>(listTables)).rows.map((r) => r.tablename);
+  return { pglite, tables };
+}
+
+async function createPglite(): Promise<TestDatabase> {
+  sharedPglite ??= startPglite();
+  const { pglite, tables } = await sharedPglite;
+  const reset = () => truncateAll((sql) => pglite.exec(sql), tables);
+  await reset();
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     prisma,
     kind: "pglite",
-    reset: () => truncateAll((sql) => pglite.exec(sql), tables),
+    reset,
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await reset();
     },
   };
 }
@@ -50,7 +66,10 @@ async function createPostgres(): Promise<TestDatabase> {
   const name = `seimbang_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // A copy of the run's migrated template (global-setup.ts); the migration runner below then has
+  // nothing left to apply. Without a template (setup not run) the database starts empty.
+  const template = inject("postgresTemplate");
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
