@@ -1,4 +1,4 @@
-import type { PlanInput, PlanMove, RoleLoad, UnitLoad } from "./types.ts";
+import type { PlanInput, PlanMove, RoleLoad, UnitLoad } from "../types.ts";
 
 /** Load ratio as DESIGN.md defines it, demand / capacity; null when there is demand and nobody to meet it. */
 export function loadRatio(demand: number, capacity: number): number | null {
