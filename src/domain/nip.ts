@@ -42,10 +42,6 @@ export function parseNip(raw: string): NipResult {
   return { ok: true, nip: { value, birthDate, cpnsStart, sex: sexDigit === "1" ? "L" : "P", sequence } };
 }
 
-export function isValidNip(raw: string): boolean {
-  return parseNip(raw).ok;
-}
-
 /** Logs and exports for outsiders show "198501••••••••1001": enough to tell people apart. */
 export function maskNip(nip: string): string {
   return nip.length === 18 ? `${nip.slice(0, 6)}${"•".repeat(8)}${nip.slice(14)}` : "•".repeat(nip.length);

@@ -21,7 +21,7 @@ import { assemblePlan } from "./output/assemble-plan.ts";
 import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
-export { computeUnitLoads, loadRatio } from "./output/unit-loads.ts";
+export { computeUnitLoads } from "./output/unit-loads.ts";
 export { reasonWriter, type ReasonFacts } from "./output/reasons.ts";
 export { parsePlanInput, PlanInputError } from "./input/schema.ts";
 /** The solver's own entry points, for the property tests that check it against brute force. */
@@ -40,7 +40,7 @@ export type {
   PlanPolicy,
   PlanRole,
   PlanUnit,
-  RoleLoad,
+  PlanRoleLoad,
   UnitLoad,
 } from "./types.ts";
 
