@@ -1,5 +1,6 @@
 import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { blackoutsSchema, type Blackout } from "../domain/blackout.ts";
 
 export async function getSetting<T>(db: DbTx, key: string): Promise<T | null> {
   const row = await db.setting.findUnique({ where: { key } });
@@ -13,3 +14,11 @@ export async function putSetting(db: DbTx, key: string, value: Prisma.InputJsonV
 /** The bot records its @username at start so the CLI can print deep links without calling Telegram. */
 export const getBotUsername = (db: DbTx) => getSetting<string>(db, "bot.username");
 export const putBotUsername = (db: DbTx, username: string) => putSetting(db, "bot.username", username);
+
+export const BLACKOUTS_SETTING = "policy.blackouts";
+
+/** The configured election freezes; a malformed setting reads as none (the check must still run). */
+export async function getBlackouts(db: DbTx): Promise<Blackout[]> {
+  const parsed = blackoutsSchema.safeParse((await getSetting<unknown>(db, BLACKOUTS_SETTING)) ?? []);
+  return parsed.success ? parsed.data : [];
+}

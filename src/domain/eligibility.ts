@@ -60,7 +60,3 @@ export function checkEligibility(
   if (person.hasPendingProposal) reasons.push("pending");
   return { eligible: reasons.length === 0, reasons, monthsInPost, monthsToRetirement };
 }
-
-export function isEligibleForTransfer(person: EligibilityInput, now: Date, policy?: TransferPolicy): boolean {
-  return checkEligibility(person, now, policy).eligible;
-}

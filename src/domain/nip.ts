@@ -42,10 +42,6 @@ export function parseNip(raw: string): NipResult {
   return { ok: true, nip: { value, birthDate, cpnsStart, sex: sexDigit === "1" ? "L" : "P", sequence } };
 }
 
-export function isValidNip(raw: string): boolean {
-  return parseNip(raw).ok;
-}
-
 /**
  * NI PPPK (Nomor Induk PPPK), 18 digits like a NIP but with its own layout (BKN's numbering for
  * PPPK, UU 20/2023): birth date YYYYMMDD, year of appointment YYYY, the marker `21`, sex (1 or 2),

@@ -1,8 +1,4 @@
-/**
- * Workload need (ABK, Permenpan RB 1/2020): staff needed = yearly workload hours / effective hours
- * per person-year; load ratio of a unit and role = demand / capacity.
- */
-export const DEFAULT_EFFECTIVE_HOURS_PER_YEAR = 1250;
+/** Workload (ABK, Permenpan RB 1/2020): the load ratio of a unit and role = demand / capacity. */
 
 /** ABK band: A > 1.00, B 0.90–1.00, C 0.70–0.89, D 0.50–0.69, E < 0.50 (lower bounds configurable). */
 export type AbkBand = "A" | "B" | "C" | "D" | "E";
@@ -16,15 +12,10 @@ export interface BandThresholds {
 
 export const DEFAULT_BANDS: BandThresholds = { A: 1.0, B: 0.9, C: 0.7, D: 0.5 };
 
-export function staffNeeded(
-  yearlyWorkloadHours: number,
-  effectiveHoursPerYear = DEFAULT_EFFECTIVE_HOURS_PER_YEAR,
-): number {
-  if (effectiveHoursPerYear <= 0) throw new RangeError("effective hours per year must be positive");
-  return yearlyWorkloadHours / effectiveHoursPerYear;
-}
-
-/** Demand over capacity; a unit with demand and nobody to do it is infinitely loaded. */
+/**
+ * Demand over capacity; a unit with demand and nobody to do it is infinitely loaded (the status
+ * pages and bands). The engine's plan writes that case as null instead: see planLoadRatio.
+ */
 export function loadRatio(demandHours: number, capacityHours: number): number {
   if (capacityHours <= 0) return demandHours > 0 ? Number.POSITIVE_INFINITY : 0;
   return demandHours / capacityHours;
@@ -46,14 +37,6 @@ export function unmetHours(demandHours: number, capacityHours: number): number {
 /** Weekly JP of a teacher role from the number of rombongan belajar (class groups). */
 export function hoursFromRombel(rombel: number, hoursPerRombel: number): number {
   return rombel * hoursPerRombel;
-}
-
-/** Teachers (PP 74/2008 Pasal 52) carry 24–40 JP a week; below 24 they are under-loaded. */
-export const TEACHER_MIN_JP = 24;
-export const TEACHER_MAX_JP = 40;
-
-export function isUnderloadedTeacher(weeklyJp: number): boolean {
-  return weeklyJp < TEACHER_MIN_JP;
 }
 
 export interface RoleLoad {

@@ -46,7 +46,7 @@ export function defaultJobs(deps: SchedulerDeps): ScheduledJob[] {
     {
       name: "weekly-check",
       cron: config.WEEKLY_CHECK_CRON,
-      run: () => runBalancingCheck({ db, clock, logger, config }, { trigger: "SCHEDULE", post: true }),
+      run: () => runBalancingCheck(db, clock, { trigger: "SCHEDULE", post: true, timeZone, locale, logger }),
     },
     // 07:00 WIT, before the working day: what still waits for a decision.
     {

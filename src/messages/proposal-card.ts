@@ -3,6 +3,7 @@ import { parseProposalMetrics } from "../domain/proposal-metrics.ts";
 import { formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
+import { formatRatio } from "./format.ts";
 import { formatNumber, Html, translate, type Locale, type TextKey } from "./locales/index.ts";
 
 /** A proposal as the card needs it (Prisma's payload with employee, units, role and decisions fits). */
@@ -40,10 +41,6 @@ export interface CardOptions {
   quorum?: number;
 }
 
-function formatLoad(locale: Locale, ratio: number | null): string {
-  return ratio === null ? "∞" : `${formatNumber(locale, Math.round(ratio * 100), 0)}%`;
-}
-
 function reasonOf(proposal: ProposalForCard, locale: Locale): string {
   return locale === "en" ? (proposal.reasonEn ?? proposal.reason) : proposal.reason;
 }
@@ -67,14 +64,14 @@ function body(proposal: ProposalForCard, locale: Locale): string {
     loadLine(t, "hr.card.load", "hr.card.load_role", {
       unit: proposal.fromUnit.name,
       role: m.fromRole,
-      before: formatLoad(locale, m.fromLoadBefore),
-      after: formatLoad(locale, m.fromLoadAfter),
+      before: formatRatio(locale, m.fromLoadBefore, "percent"),
+      after: formatRatio(locale, m.fromLoadAfter, "percent"),
     }),
     loadLine(t, "hr.card.load", "hr.card.load_role", {
       unit: proposal.toUnit.name,
       role: m.toRole,
-      before: formatLoad(locale, m.toLoadBefore),
-      after: formatLoad(locale, m.toLoadAfter),
+      before: formatRatio(locale, m.toLoadBefore, "percent"),
+      after: formatRatio(locale, m.toLoadAfter, "percent"),
     }),
     t("hr.card.tenure_distance", { months: m.monthsInPost, km: formatNumber(locale, m.distanceKm, 1) }),
   ].join("\n");
@@ -180,14 +177,14 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     loadLine(t, "hr.details.from_load", "hr.details.from_load_role", {
       unit: proposal.fromUnit.name,
       role: m.fromRole,
-      before: formatLoad(locale, m.fromLoadBefore),
-      after: formatLoad(locale, m.fromLoadAfter),
+      before: formatRatio(locale, m.fromLoadBefore, "percent"),
+      after: formatRatio(locale, m.fromLoadAfter, "percent"),
     }),
     loadLine(t, "hr.details.to_load", "hr.details.to_load_role", {
       unit: proposal.toUnit.name,
       role: m.toRole,
-      before: formatLoad(locale, m.toLoadBefore),
-      after: formatLoad(locale, m.toLoadAfter),
+      before: formatRatio(locale, m.toLoadBefore, "percent"),
+      after: formatRatio(locale, m.toLoadAfter, "percent"),
     }),
     t("hr.details.filled", { hours: m.unmetFilledHours }),
     t("hr.details.tenure", { months: m.monthsInPost }),

@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { effectiveDemand } from "../../src/domain/demand.ts";
-import {
-  abkBand,
-  hoursFromRombel,
-  isUnderloadedTeacher,
-  loadRatio,
-  roleLoad,
-  staffNeeded,
-} from "../../src/domain/workload.ts";
+import { abkBand, hoursFromRombel, loadRatio, roleLoad } from "../../src/domain/workload.ts";
 
 describe("workload math (ABK)", () => {
-  it("computes staff needed from yearly hours and 1,250 effective hours", () => {
-    expect(staffNeeded(5000)).toBe(4);
-    expect(staffNeeded(1000, 1000)).toBe(1);
-    expect(() => staffNeeded(10, 0)).toThrow(RangeError);
-  });
-
   it("computes the load ratio, infinite when nobody carries the demand", () => {
     expect(loadRatio(144, 72)).toBe(2);
     expect(loadRatio(48, 0)).toBe(Number.POSITIVE_INFINITY);
@@ -53,10 +40,8 @@ describe("workload math (ABK)", () => {
     expect(roleLoad(12, 24)).toMatchObject({ ratio: 0.5, band: "D", unmet: 0, surplus: 12 });
   });
 
-  it("computes JP from rombel and flags teachers under 24 JP", () => {
+  it("computes JP from rombel", () => {
     expect(hoursFromRombel(6, 24)).toBe(144);
-    expect(isUnderloadedTeacher(12)).toBe(true);
-    expect(isUnderloadedTeacher(24)).toBe(false);
   });
 
   it("takes demand from a report, else vacancies, else assumes balance", () => {

@@ -134,13 +134,18 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
       logger: createLogger("silent"),
       config: { SCHEDULE_TIMEZONE: "Asia/Jayapura", DEFAULT_LOCALE: "id" as const },
     };
-    const dry = await runBalancingCheck(deps, { trigger: "CLI", post: false });
+    const options = { timeZone: "Asia/Jayapura", locale: "id" as const, logger: deps.logger };
+    const dry = await runBalancingCheck(deps.db, deps.clock, { trigger: "CLI", post: false, ...options });
     expect(dry.proposals.map((p) => [p.nip, p.from, p.to])).toEqual([
       ["198501012010012001", "SMPN-02", "SDN-01"],
     ]);
     expect(await db.prisma.balancingRun.count()).toBe(0);
 
-    const posted = await runBalancingCheck(deps, { trigger: "SCHEDULE", post: true });
+    const posted = await runBalancingCheck(deps.db, deps.clock, {
+      trigger: "SCHEDULE",
+      post: true,
+      ...options,
+    });
     expect(posted.proposals).toHaveLength(1);
     const server = await startBotApiServer();
     const sender = startOutboxSender({

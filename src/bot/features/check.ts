@@ -1,7 +1,8 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
-import { assertMayRunCheck, runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
+import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
 import type { BotContext } from "../context.ts";
+import { assertMayRunCheck } from "../roles.ts";
 
 /** /cek in an HR group: runs the balancing check now; the alert and the cards follow through the outbox. */
 export const checkFeature = new Composer<BotContext>();
@@ -10,10 +11,14 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   if (ctx.chat.type !== "group" && ctx.chat.type !== "supergroup") throw new DomainError("group_only");
   const { db, clock, logger, config } = ctx.deps;
   await assertMayRunCheck(db, { chatId: ctx.chat.id, user: ctx.user, isAdmin: ctx.isAdmin });
-  const result = await runBalancingCheck(
-    { db, clock, logger, config },
-    { trigger: "GROUP", post: true, transact: (work) => ctx.transact(work) },
-  );
+  const result = await runBalancingCheck(db, clock, {
+    trigger: "GROUP",
+    post: true,
+    timeZone: config.SCHEDULE_TIMEZONE,
+    locale: config.DEFAULT_LOCALE,
+    logger,
+    transact: (work) => ctx.transact(work),
+  });
   const run = result.runId ?? 0;
   if (result.blackout) {
     await ctx.reply(ctx.t("check.summary.blackout", { run, ...result.blackout }), { parse_mode: "HTML" });

@@ -13,18 +13,13 @@ export const checkCommand: CliCommand = {
     if (args.some((a) => a !== "--post")) throw usageError("usage: check [--post]");
     const post = args.includes("--post");
     const { prisma } = await ctx.database();
-    const result = await runBalancingCheck(
-      {
-        db: prisma,
-        clock: ctx.clock,
-        logger: ctx.logger,
-        config: {
-          SCHEDULE_TIMEZONE: ctx.config.SCHEDULE_TIMEZONE,
-          DEFAULT_LOCALE: ctx.config.DEFAULT_LOCALE,
-        },
-      },
-      { trigger: "CLI", post },
-    );
+    const result = await runBalancingCheck(prisma, ctx.clock, {
+      trigger: "CLI",
+      post,
+      timeZone: ctx.config.SCHEDULE_TIMEZONE,
+      locale: ctx.config.DEFAULT_LOCALE,
+      logger: ctx.logger,
+    });
     if (result.blackout) {
       const b = result.blackout;
       ctx.io.out(

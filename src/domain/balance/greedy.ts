@@ -1,6 +1,6 @@
-import type { MoveIndex } from "./evaluate.ts";
-import { distanceKm, reachability, type Instance } from "./instance.ts";
-import { EPSILON } from "./network.ts";
+import type { MoveIndex } from "./output/evaluate.ts";
+import { distanceKm, reachability, type Instance } from "./input/instance.ts";
+import { EPSILON } from "./exact/pool-network.ts";
 
 /** Max-heap of (unit, role) shortages; stale entries are re-checked when popped. */
 class ShortageHeap {

@@ -1,14 +1,32 @@
-import { solveExact } from "./exact.ts";
+// The balancing engine: who should move where so that the least demand goes unmet.
+//
+//   input/   the plan format (types.ts at the root): schema.ts validates a PlanInput and names every
+//            bad row; instance.ts indexes it (groups of interchangeable people, distances, reach).
+//   exact/   the optimum, a MILP solved with HiGHS (WebAssembly) in lexicographic stages: unmet
+//            hours, then severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
+//            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,
+//            strengthening-rows.ts and lazy-cuts.ts build the model; pairing.ts and
+//            kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
+//   output/  a Plan: materialize-moves.ts names the people, evaluate.ts checks and measures the
+//            moves, unit-loads.ts the loads before/after, reasons.ts the plain-words reason of each
+//            move, assemble-plan.ts puts them together (the one way every method makes a Plan).
+//
+// Callers outside this folder import from this file only.
+import { solveExact } from "./exact/solve-exact.ts";
 import { greedyMoves } from "./greedy.ts";
-import { buildInstance, type Instance } from "./instance.ts";
-import { materializeMoves } from "./materialize.ts";
-import { assemblePlan } from "./plan.ts";
-import { parsePlanInput } from "./schema.ts";
+import { buildInstance, type Instance } from "./input/instance.ts";
+import { materializeMoves } from "./output/materialize-moves.ts";
+import { assemblePlan } from "./output/assemble-plan.ts";
+import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
-export { computeUnitLoads, loadRatio } from "./loads.ts";
-export { reasonWriter, type ReasonFacts } from "./reasons.ts";
-export { parsePlanInput, PlanInputError } from "./schema.ts";
+export { computeUnitLoads } from "./output/unit-loads.ts";
+export { reasonWriter, type ReasonFacts } from "./output/reasons.ts";
+export { parsePlanInput, PlanInputError } from "./input/schema.ts";
+/** The solver's own entry points, for the property tests that check it against brute force. */
+export { buildInstance, distanceKm } from "./input/instance.ts";
+export { solveExact } from "./exact/solve-exact.ts";
 export type {
   Plan,
   PlanCompatibility,
@@ -22,7 +40,7 @@ export type {
   PlanPolicy,
   PlanRole,
   PlanUnit,
-  RoleLoad,
+  PlanRoleLoad,
   UnitLoad,
 } from "./types.ts";
 

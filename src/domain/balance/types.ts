@@ -82,7 +82,7 @@ export interface PlanMetrics {
 }
 
 /** Load of one unit and role: demand / capacity, `null` when there is demand but no capacity. */
-export interface RoleLoad {
+export interface PlanRoleLoad {
   role: string;
   demand: number;
   capacityBefore: number;
@@ -101,7 +101,7 @@ export interface UnitLoad {
   capacityAfter: number;
   ratioBefore: number | null;
   ratioAfter: number | null;
-  roles: RoleLoad[];
+  roles: PlanRoleLoad[];
 }
 
 /** Output of `plan`: the contract fields plus per-unit loads for callers that render them. */

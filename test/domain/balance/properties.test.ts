@@ -1,8 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { solveExact } from "../../../src/domain/balance/exact.ts";
-import { planTransfers, planTransfersGreedy, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { buildInstance, distanceKm } from "../../../src/domain/balance/instance.ts";
+import {
+  buildInstance,
+  distanceKm,
+  planTransfers,
+  planTransfersGreedy,
+  solveExact,
+  type PlanInput,
+} from "../../../src/domain/balance/index.ts";
 import {
   evaluate,
   expectConsistent,

@@ -1,4 +1,4 @@
-import type { PlanLocale, UnitLoad } from "./types.ts";
+import type { PlanLocale, UnitLoad } from "../types.ts";
 
 /** Texts of a move's reason. They live with the engine because the CLI prints plans without the bot. */
 const TEXTS = {

@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { distanceKm, type Instance } from "./instance.ts";
+import { distanceKm, type Instance } from "../input/instance.ts";
 import {
   buildModel,
   feedsBySourceUnit,
@@ -7,11 +7,11 @@ import {
   untouchedUnmet,
   type Arc,
   type BalanceModel,
-} from "./model.ts";
-import type { Network } from "./network.ts";
+} from "./milp-model.ts";
+import type { Network } from "./pool-network.ts";
 import type { Transfer } from "./pairing.ts";
-import { SolverSession, type LpResult, type StageResult } from "./session.ts";
-import { solveStage, unmetLimit } from "./stage.ts";
+import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
+import { solveStage, unmetLimit } from "./lexicographic-stage.ts";
 
 export interface KilometreLimits {
   deadline: number;

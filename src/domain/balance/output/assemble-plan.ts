@@ -1,8 +1,8 @@
 import { evaluateMoves, policyViolations, type MoveIndex } from "./evaluate.ts";
-import type { Instance } from "./instance.ts";
-import { computeUnitLoads } from "./loads.ts";
+import type { Instance } from "../input/instance.ts";
+import { computeUnitLoads } from "./unit-loads.ts";
 import { reasonWriter } from "./reasons.ts";
-import type { Plan, PlanLocale, PlanMetrics, PlanMove, UnitLoad } from "./types.ts";
+import type { Plan, PlanLocale, PlanMetrics, PlanMove, UnitLoad } from "../types.ts";
 
 export interface SolveSummary {
   method: PlanMetrics["method"];

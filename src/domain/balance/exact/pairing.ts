@@ -1,9 +1,9 @@
 import type { Highs } from "highs";
-import { distanceKm, type Instance } from "./instance.ts";
+import { distanceKm, type Instance } from "../input/instance.ts";
 import { LpBuilder } from "./lp-builder.ts";
 import { pairSupplies } from "./max-flow.ts";
-import { feedsBySourceUnit, sourceName, type Arc } from "./model.ts";
-import type { Network } from "./network.ts";
+import { feedsBySourceUnit, sourceName, type Arc } from "./milp-model.ts";
+import type { Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
 
 /** People of a pool sent from one unit to another. */

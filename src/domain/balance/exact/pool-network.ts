@@ -1,4 +1,4 @@
-import { reachability, type Instance } from "./instance.ts";
+import { reachability, type Instance } from "../input/instance.ts";
 
 /** Hours are sums of decimals; comparisons allow for the rounding of those sums. */
 export const EPSILON = 1e-9;

@@ -1,7 +1,7 @@
 import type { MoveIndex } from "./evaluate.ts";
-import type { Transfer } from "./pairing.ts";
-import type { Instance } from "./instance.ts";
-import type { Network } from "./network.ts";
+import type { Transfer } from "../exact/pairing.ts";
+import type { Instance } from "../input/instance.ts";
+import type { Network } from "../exact/pool-network.ts";
 
 /**
  * Turns counts into people. Within a pool everyone leaving one unit is interchangeable for the

@@ -1,5 +1,5 @@
 import type { Highs, Model, ModelData } from "highs";
-import type { Row } from "./strengthening.ts";
+import type { Row } from "./strengthening-rows.ts";
 
 export interface StageResult {
   values: Float64Array;

@@ -1,5 +1,5 @@
-import { EARTH_RADIUS_KM } from "../geo.ts";
-import type { PlanInput } from "./types.ts";
+import { EARTH_RADIUS_KM } from "../../geo.ts";
+import type { PlanInput } from "../types.ts";
 
 const RADIANS = Math.PI / 180;
 /** Distances are compared with a little slack so that a bound typed as 120 admits a move of 120.0000001 km. */

@@ -1,7 +1,7 @@
-import { unreachableUnits, type Instance } from "./instance.ts";
-import { feedsBySourceUnit, type BalanceModel } from "./model.ts";
-import { strengtheningRows, type Row } from "./strengthening.ts";
-import type { Network } from "./network.ts";
+import { unreachableUnits, type Instance } from "../input/instance.ts";
+import { feedsBySourceUnit, type BalanceModel } from "./milp-model.ts";
+import { strengtheningRows, type Row } from "./strengthening-rows.ts";
+import type { Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
 
 const VIOLATION = 1e-6;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PlanInput } from "./types.ts";
+import type { PlanInput } from "../types.ts";
 
 /** Bad plan input; `issues` names every offending row so the operator can fix them all in one pass. */
 export class PlanInputError extends Error {

@@ -1,13 +1,13 @@
 import type { Highs } from "highs";
 import { loadHighs } from "./highs-runtime.ts";
-import { distanceKm, type Instance } from "./instance.ts";
-import { minimiseKilometres } from "./kilometres.ts";
-import { buildModel, untouchedUnmet, type BalanceModel } from "./model.ts";
-import { buildNetwork, restrictNetwork, type Network } from "./network.ts";
+import { distanceKm, type Instance } from "../input/instance.ts";
+import { minimiseKilometres } from "./kilometre-stage.ts";
+import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
+import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
 import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
-import { LazyRows } from "./separation.ts";
-import { SolverSession, type StageResult } from "./session.ts";
-import { solveStage, unmetLimit, type Stage } from "./stage.ts";
+import { LazyRows } from "./lazy-cuts.ts";
+import { SolverSession, type StageResult } from "./highs-session.ts";
+import { solveStage, unmetLimit, type Stage } from "./lexicographic-stage.ts";
 
 export interface ExactResult {
   network: Network;

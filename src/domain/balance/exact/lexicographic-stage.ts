@@ -1,4 +1,4 @@
-import type { LpResult, SolverSession, StageResult } from "./session.ts";
+import type { LpResult, SolverSession, StageResult } from "./highs-session.ts";
 
 export type Stage = "unmet" | "moves" | "km";
 

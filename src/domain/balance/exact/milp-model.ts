@@ -1,9 +1,9 @@
 import type { ModelData } from "highs";
-import type { Instance } from "./instance.ts";
+import type { Instance } from "../input/instance.ts";
 import { LpBuilder } from "./lp-builder.ts";
-import type { Network } from "./network.ts";
+import type { Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
-import { strengtheningRows, type KeyTerms, type Row } from "./strengthening.ts";
+import { strengtheningRows, type KeyTerms, type Row } from "./strengthening-rows.ts";
 
 /** A possible pairing of a source unit with an arrival unit inside a pool. */
 export interface Arc {

@@ -1,7 +1,7 @@
-import type { PlanInput, PlanMove, RoleLoad, UnitLoad } from "./types.ts";
+import type { PlanInput, PlanMove, PlanRoleLoad, UnitLoad } from "../types.ts";
 
 /** Load ratio as DESIGN.md defines it, demand / capacity; null when there is demand and nobody to meet it. */
-export function loadRatio(demand: number, capacity: number): number | null {
+export function planLoadRatio(demand: number, capacity: number): number | null {
   if (capacity > 0) return demand / capacity;
   return demand > 0 ? null : 0;
 }
@@ -46,14 +46,14 @@ function tallyByUnitAndRole(
   return tallies;
 }
 
-function roleLoad(role: string, entry: Tally): RoleLoad {
+function roleLoad(role: string, entry: Tally): PlanRoleLoad {
   return {
     role,
     demand: entry.demand,
     capacityBefore: entry.before,
     capacityAfter: entry.after,
-    ratioBefore: loadRatio(entry.demand, entry.before),
-    ratioAfter: loadRatio(entry.demand, entry.after),
+    ratioBefore: planLoadRatio(entry.demand, entry.before),
+    ratioAfter: planLoadRatio(entry.demand, entry.after),
     unmetBefore: Math.max(0, entry.demand - entry.before),
     unmetAfter: Math.max(0, entry.demand - entry.after),
   };
@@ -82,8 +82,8 @@ export function computeUnitLoads(
       demand,
       capacityBefore,
       capacityAfter,
-      ratioBefore: loadRatio(demand, capacityBefore),
-      ratioAfter: loadRatio(demand, capacityAfter),
+      ratioBefore: planLoadRatio(demand, capacityBefore),
+      ratioAfter: planLoadRatio(demand, capacityAfter),
       roles,
     };
   });

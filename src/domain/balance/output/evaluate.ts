@@ -1,4 +1,4 @@
-import { distanceKm, reachability, type Instance } from "./instance.ts";
+import { distanceKm, reachability, type Instance } from "../input/instance.ts";
 
 /** A move by indices: employee, destination unit, role filled there. */
 export interface MoveIndex {
