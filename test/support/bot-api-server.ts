@@ -3,6 +3,8 @@
 // serves getUpdates from a queue so a real bot.launch() can be driven.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { trackStandIn, type RefusalRecord } from "./refusals.ts";
+import { TelegramRules } from "./telegram-rules.ts";
 
 export interface RecordedCall {
   method: string;
@@ -10,7 +12,15 @@ export interface RecordedCall {
   /** Date.now() when the request arrived. */
   at: number;
   /** What the stand-in answered: "ok", a limit 429, or an injected fault. */
-  outcome: "ok" | "limit-429" | "fault-429" | "fault-500" | "fault-reset" | "fault-403" | "fault-400";
+  outcome:
+    | "ok"
+    | "limit-429"
+    | "fault-429"
+    | "fault-500"
+    | "fault-reset"
+    | "fault-403"
+    | "fault-400"
+    | "refused-400";
   messageId?: number;
 }
 
@@ -51,6 +61,9 @@ export interface BotApiServer {
   url: string;
   token: string;
   calls: RecordedCall[];
+  /** What it refused as Telegram would (telegram-rules.ts); strict-telegram.ts fails unexpected ones. */
+  refused: RefusalRecord[];
+  allowed: RegExp[];
   /** Successfully delivered messages (send*, copy, forward), in arrival order. */
   delivered(): RecordedCall[];
   pushUpdate(update: Record<string, unknown>): void;
@@ -94,6 +107,8 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
   const waiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
   const callsSoFar = new Map<string, number>();
+  const rules = new TelegramRules();
+  const refused: RefusalRecord[] = [];
 
   function tooMany(chatId: string, now: number): number | null {
     while (accepted.length > 0 && (accepted[0] ?? 0) <= now - 1000) accepted.shift();
@@ -122,6 +137,16 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
     const body = await readBody(req);
     if (!match || match[1] !== token) {
+      const description = "Unauthorized";
+      refused.push({
+        ok: false,
+        error_code: 401,
+        description,
+        method: "",
+        payload: {},
+        injected: false,
+        settled: false,
+      });
       reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       return;
     }
@@ -144,6 +169,13 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
 
     if (method === "getUpdates") {
       await serveUpdates(res, payload);
+      return;
+    }
+    const refusal = rules.check(method, payload);
+    if (refusal) {
+      refused.push({ ...refusal, method, payload, injected: false, settled: false });
+      record("refused-400");
+      reply(res, 400, refusal);
       return;
     }
     const chatId = payload.chat_id === undefined ? null : String(payload.chat_id);
@@ -189,6 +221,7 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
       perChat.set(chatId, [...(perChat.get(chatId) ?? []).filter((t) => t > at - 60_000), at]);
     }
     const result = answer(method, payload);
+    rules.accepted(method, payload, (result as { message_id?: number }).message_id);
     record(
       "ok",
       typeof result === "object" && result !== null && "message_id" in result
@@ -261,13 +294,16 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const standIn: BotApiServer = {
     url: `http://127.0.0.1:${port}`,
     token,
     calls,
+    refused,
+    allowed: [],
     delivered: () => calls.filter((c) => c.outcome === "ok" && DELIVERS.test(c.method)),
     pushUpdate(update) {
       updates.push({ update_id: nextUpdateId++, ...update });
+      rules.seeUpdate(update);
       for (const wake of [...waiters]) wake();
     },
     setFaults(next) {
@@ -279,6 +315,8 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  trackStandIn(standIn);
+  return standIn;
 }
 
 function tooManyBody(retryAfter: number) {

@@ -5,7 +5,7 @@ import { createBot } from "../../src/bot/create-bot.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createLogger } from "../../src/logger.ts";
-import { recordApiCalls, type ApiCall } from "./telegram.ts";
+import { recordApiCalls, type ApiCall, type RecordedApiCalls } from "./telegram.ts";
 
 export const TEST_TOKEN = "123456789:TEST-token-for-seimbang-tests-only";
 
@@ -27,7 +27,7 @@ export function fixedClock(
 
 export interface TestBot {
   bot: Telegraf<BotContext>;
-  calls: ApiCall[];
+  calls: RecordedApiCalls;
   deps: BotDeps;
   /** Feeds one update through the whole bot, as Telegram would deliver it. */
   send(update: Update): Promise<void>;
@@ -40,6 +40,7 @@ export function buildTestBot(
   db: PrismaClient,
   options: { clock?: Clock; adminIds?: bigint[] } = {},
 ): TestBot {
+  const clock = options.clock ?? fixedClock();
   const deps: BotDeps = {
     config: {
       DEFAULT_LOCALE: "id",
@@ -47,11 +48,12 @@ export function buildTestBot(
       SCHEDULE_TIMEZONE: "Asia/Jayapura",
     },
     db,
-    clock: options.clock ?? fixedClock(),
+    clock,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
   };
   const bot = createBot(deps, { token: TEST_TOKEN });
-  const calls = recordApiCalls(bot);
+  // Callback queries age by the test's clock, so the 15-minute answer window is deterministic.
+  const calls = recordApiCalls(bot, { now: () => clock.now().getTime() });
   let marked = 0;
   return {
     bot,

@@ -1,5 +1,7 @@
-import type { Context, Telegraf } from "telegraf";
+import { TelegramError, type Context, type Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
+import { trackStandIn, type RefusingStandIn } from "./refusals.ts";
+import { TelegramRules, type Refusal } from "./telegram-rules.ts";
 
 /** One Bot API call the bot made. */
 export interface ApiCall {
@@ -19,29 +21,69 @@ export const testBotInfo: UserFromGetMe = {
   has_main_web_app: false,
 } as UserFromGetMe;
 
+/** The recorder's calls (accepted ones only) plus what it refused. */
+export type RecordedApiCalls = ApiCall[] &
+  RefusingStandIn & {
+    /** Refusals to answer to the next matching calls, as if Telegram refused them (test-only faults). */
+    injected: Array<{ method?: string; refusal: Refusal }>;
+  };
+
 /**
  * Stands in for the Bot API inside the process: records every call and answers like Telegram
- * would (sent messages get increasing ids). No network.
+ * would (sent messages get increasing ids), refusing what Telegram refuses (telegram-rules.ts) with
+ * the same TelegramError telegraf throws. `now` is the clock callback queries age by. No network.
  */
-export function recordApiCalls<C extends Context>(bot: Telegraf<C>): ApiCall[] {
-  const calls: ApiCall[] = [];
+export function recordApiCalls<C extends Context>(
+  bot: Telegraf<C>,
+  options: { now?: () => number } = {},
+): RecordedApiCalls {
+  // Not enumerable: tests compare `calls` with plain arrays of calls.
+  const calls = Object.defineProperties([] as ApiCall[], {
+    refused: { value: [] },
+    allowed: { value: [] },
+    injected: { value: [] },
+  }) as RecordedApiCalls;
+  trackStandIn(calls);
+  const rules = new TelegramRules(options.now);
   let nextMessageId = 1000;
   bot.botInfo = testBotInfo;
+  // Messages and callback queries in updates exist on Telegram: the bot may edit and answer them.
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = (update, webhookResponse) => {
+    rules.seeUpdate(update as unknown as Record<string, unknown>);
+    return handleUpdate(update, webhookResponse);
+  };
   const telegram = bot.telegram as unknown as {
     callApi: (method: string, payload: unknown) => Promise<unknown>;
   };
   telegram.callApi = async (method: string, payload: unknown) => {
     const body = (payload ?? {}) as Record<string, unknown>;
+    const injectedAt = calls.injected.findIndex((i) => i.method === undefined || i.method === method);
+    const injected = injectedAt >= 0 ? calls.injected.splice(injectedAt, 1)[0]?.refusal : undefined;
+    const refused = injected ?? rules.check(method, body);
+    if (refused) {
+      calls.refused.push({
+        ...refused,
+        method,
+        payload: body,
+        injected: injected !== undefined,
+        settled: false,
+      });
+      throw new TelegramError(refused, { method, payload: body });
+    }
     calls.push({ method, payload: body });
     if (method.startsWith("send")) {
+      const messageId = nextMessageId++;
+      rules.accepted(method, body, messageId);
       return {
-        message_id: nextMessageId++,
+        message_id: messageId,
         date: Math.floor(Date.now() / 1000),
         chat: { id: body.chat_id, type: Number(body.chat_id) < 0 ? "supergroup" : "private" },
         text: body.text,
       };
     }
     if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+      rules.accepted(method, body, undefined);
       return {
         message_id: body.message_id,
         date: Math.floor(Date.now() / 1000),
@@ -49,10 +91,19 @@ export function recordApiCalls<C extends Context>(bot: Telegraf<C>): ApiCall[] {
         text: body.text,
       };
     }
+    if (method.startsWith("editMessage")) rules.accepted(method, body, undefined);
     if (method === "getMe") return testBotInfo;
     return true;
   };
   return calls;
+}
+
+/** Makes the recorder refuse the next call (of `method`, or any) with a 400, as Telegram would. */
+export function refuseNextCall(calls: RecordedApiCalls, description: string, method?: string): void {
+  calls.injected.push({
+    ...(method !== undefined ? { method } : {}),
+    refusal: { ok: false, error_code: 400, description },
+  });
 }
 
 export interface Person {

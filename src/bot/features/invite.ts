@@ -19,7 +19,7 @@ inviteFeature.command(["undang", "invite"], async (ctx) => {
   if (ctx.chat.type !== "private") throw new DomainError("private_only");
   const target = parseTarget(ctx.args);
   if (!target) {
-    await ctx.reply(ctx.t("invite.usage"));
+    await ctx.reply(ctx.t("invite.usage"), { parse_mode: "HTML" });
     return;
   }
   const invite = await ctx.transact((tx) =>

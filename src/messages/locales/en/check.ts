@@ -29,7 +29,7 @@ export const check: Record<keyof typeof id, string> = {
     "⚠️ {who} (chat {chat}) blocked the bot. The account is marked inactive until they open the bot again with /start.\nTelegram said: {error}",
   "errors.check_not_allowed": "Only the transfer team of this group's agency or an admin can run a check.",
   "errors.check_group_unlinked":
-    "This group is not linked to an agency yet. An admin can link it with /linkgroup <AGENCY_CODE>.",
+    "This group is not linked to an agency yet. An admin can link it with /linkgroup &lt;AGENCY_CODE&gt;.",
   "check.chart.title": "Workload per unit — {agency}",
   "check.chart.subtitle": "Before and after the proposed transfers, {date} (1 = balanced)",
   "check.chart.before": "Now",

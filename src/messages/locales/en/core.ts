@@ -2,7 +2,7 @@ import type { core as id } from "../id/core.ts";
 
 export const core: Record<keyof typeof id, string> = {
   "start.welcome.none":
-    "Welcome to <b>Seimbang</b>, {name}.\nI help keep civil servants' workload in balance. To begin, open the invite link from your BKPSDM admin (or send /start <code>).",
+    "Welcome to <b>Seimbang</b>, {name}.\nI help keep civil servants' workload in balance. To begin, open the invite link from your BKPSDM admin (or send /start &lt;code&gt;).",
   "start.welcome.unit_head":
     "Welcome back, {name}. You are the head of <b>{unit}</b>.\nReport vacancies with /vacancy, workload with /load, see staff with /staff and a summary with /status.",
   "start.welcome.hr_approver":
@@ -10,7 +10,7 @@ export const core: Record<keyof typeof id, string> = {
   "start.welcome.admin":
     "Welcome, {name}. You are a Seimbang admin.\nCreate invites with /invite, link the HR group with /linkgroup inside it, and send a CSV/XLSX file to import data.",
   "start.group":
-    "Hello! I am Seimbang. An admin can link this group to an agency with /linkgroup <AGENCY_CODE>.",
+    "Hello! I am Seimbang. An admin can link this group to an agency with /linkgroup &lt;AGENCY_CODE&gt;.",
   "invite.redeemed.unit_head":
     "Thank you, {name}. You are now registered as head of <b>{unit}</b> ({agency}).\nType /help to see what you can do.",
   "invite.redeemed.hr_approver":
@@ -18,7 +18,7 @@ export const core: Record<keyof typeof id, string> = {
   "invite.redeemed.admin":
     "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
   "invite.created": "Invite for {target} (valid until {expires}):\n<code>{code}</code>\n{link}",
-  "invite.usage": "Usage: /invite unit <UNIT_CODE>, /invite hr <AGENCY_CODE> or /invite admin.",
+  "invite.usage": "Usage: /invite unit &lt;UNIT_CODE&gt;, /invite hr &lt;AGENCY_CODE&gt; or /invite admin.",
   "help.none":
     "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":

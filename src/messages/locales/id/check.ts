@@ -30,7 +30,7 @@ export const check = {
   "errors.check_not_allowed":
     "Hanya tim mutasi instansi grup ini atau admin yang dapat menjalankan pemeriksaan.",
   "errors.check_group_unlinked":
-    "Grup ini belum dihubungkan ke instansi. Admin dapat menghubungkannya dengan /hubungkan <KODE_INSTANSI>.",
+    "Grup ini belum dihubungkan ke instansi. Admin dapat menghubungkannya dengan /hubungkan &lt;KODE_INSTANSI&gt;.",
   "check.chart.title": "Beban kerja per unit — {agency}",
   "check.chart.subtitle": "Sebelum dan sesudah usulan mutasi, {date} (1 = seimbang)",
   "check.chart.before": "Sekarang",

@@ -1,6 +1,6 @@
 export const core = {
   "start.welcome.none":
-    "Selamat datang di <b>Seimbang</b>, {name}.\nSaya membantu menyeimbangkan beban kerja ASN. Untuk mulai, buka tautan undangan dari admin BKPSDM (atau kirim /start <kode>).",
+    "Selamat datang di <b>Seimbang</b>, {name}.\nSaya membantu menyeimbangkan beban kerja ASN. Untuk mulai, buka tautan undangan dari admin BKPSDM (atau kirim /start &lt;kode&gt;).",
   "start.welcome.unit_head":
     "Selamat datang kembali, {name}. Anda kepala unit <b>{unit}</b>.\nLaporkan lowongan dengan /lowongan, beban kerja dengan /beban, lihat pegawai dengan /pegawai dan ringkasan dengan /status.",
   "start.welcome.hr_approver":
@@ -8,7 +8,7 @@ export const core = {
   "start.welcome.admin":
     "Selamat datang, {name}. Anda admin Seimbang.\nBuat undangan dengan /undang, hubungkan grup HR dengan /hubungkan di grup itu, dan kirim file CSV/XLSX untuk impor data.",
   "start.group":
-    "Halo! Saya Seimbang. Admin dapat menghubungkan grup ini ke instansi dengan /hubungkan <KODE_INSTANSI>.",
+    "Halo! Saya Seimbang. Admin dapat menghubungkan grup ini ke instansi dengan /hubungkan &lt;KODE_INSTANSI&gt;.",
   "invite.redeemed.unit_head":
     "Terima kasih, {name}. Anda sekarang terdaftar sebagai kepala unit <b>{unit}</b> ({agency}).\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
   "invite.redeemed.hr_approver":
@@ -16,7 +16,8 @@ export const core = {
   "invite.redeemed.admin":
     "Terima kasih, {name}. Anda sekarang admin Seimbang.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
   "invite.created": "Undangan untuk {target} (berlaku sampai {expires}):\n<code>{code}</code>\n{link}",
-  "invite.usage": "Cara pakai: /undang unit <KODE_UNIT>, /undang hr <KODE_INSTANSI> atau /undang admin.",
+  "invite.usage":
+    "Cara pakai: /undang unit &lt;KODE_UNIT&gt;, /undang hr &lt;KODE_INSTANSI&gt; atau /undang admin.",
   "help.none":
     "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
   "help.unit_head":
