@@ -15,6 +15,7 @@ import { createLogger } from "../src/logger.ts";
 import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../test/support/bot-api-server.ts";
 import { createInvite } from "../src/use-cases/create-invite.ts";
 import { seedDemo } from "../src/use-cases/seed-demo.ts";
+import { deliveryPolicy } from "../src/use-cases/delivery-policy.ts";
 
 type Person = { id: number; first_name: string; last_name?: string; language_code?: string };
 type Keyboard = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
@@ -73,7 +74,14 @@ async function main(): Promise<void> {
       limiter,
     );
     bot.botInfo = await bot.telegram.getMe();
-    const sender = startOutboxSender({ db, callApi, limiter, logger, config, options: { pollMs: 100 } });
+    const sender = startOutboxSender({
+      db,
+      callApi,
+      limiter,
+      logger,
+      ...deliveryPolicy(config),
+      options: { pollMs: 100 },
+    });
 
     const names = new Map<string, string>([
       [String(admin.id), "Yohanes (admin BKPSDM)"],

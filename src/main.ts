@@ -6,6 +6,7 @@ import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
 import { startOutboxSender } from "./delivery/sender.ts";
+import { deliveryPolicy } from "./use-cases/delivery-policy.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
 import { instanceId } from "./db/lease.ts";
@@ -67,7 +68,15 @@ async function main(): Promise<void> {
   // One holder name for this instance's leases (sender and scheduled jobs).
   const holder = instanceId();
   // Stopping the sender also stops the shared limiter, so it is stopped after the bot (stoppers run in reverse).
-  const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder, metrics });
+  const sender = startOutboxSender({
+    db,
+    callApi,
+    limiter,
+    logger,
+    ...deliveryPolicy(config),
+    holder,
+    metrics,
+  });
   stoppers.push(() => sender.stop(4_000));
   const scheduler = startScheduler({ db, clock, logger, config, holder });
   stoppers.push(() => scheduler.stop());
