@@ -13,6 +13,7 @@ import { applyMigrations } from "../src/db/migrate.ts";
 import { createSendLimiter, wrapTelegramApi } from "../src/delivery/limiter.ts";
 import { enqueueMessage, PRIORITY } from "../src/delivery/outbox.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
+import { deliveryPolicy } from "../src/use-cases/delivery-policy.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
 import { startBotApiServer } from "../test/support/bot-api-server.ts";
@@ -109,7 +110,7 @@ async function measure(kind: "pglite" | "postgres", rate: number): Promise<Measu
     callApi: raw,
     limiter,
     logger: createLogger("warn"),
-    config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+    ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
   });
 
   // Meanwhile people talk to the bot: replies go through the wrapped client, as the bot's own do.

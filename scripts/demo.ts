@@ -15,6 +15,7 @@ import { createLogger } from "../src/logger.ts";
 import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../test/support/bot-api-server.ts";
 import { createInvite } from "../src/use-cases/create-invite.ts";
 import { seedDemo } from "../src/use-cases/seed-demo.ts";
+import { deliveryPolicy } from "../src/use-cases/delivery-policy.ts";
 
 type Person = { id: number; first_name: string; last_name?: string; language_code?: string };
 type Keyboard = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       callApi,
       limiter,
       logger,
-      config,
+      ...deliveryPolicy(config),
       options: { pollMs: fast ? 20 : 100 },
     });
 

@@ -12,6 +12,7 @@ import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
 import { startOutboxSender } from "./delivery/sender.ts";
+import { deliveryPolicy } from "./use-cases/delivery-policy.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
 import { instanceId } from "./db/lease.ts";
@@ -120,7 +121,15 @@ async function main(): Promise<void> {
 
     // One holder name for this instance's leases (sender and scheduled jobs).
     const holder = instanceId();
-    const sender = startOutboxSender({ db, callApi, limiter, logger, config, holder, metrics });
+    const sender = startOutboxSender({
+      db,
+      callApi,
+      limiter,
+      logger,
+      ...deliveryPolicy(config),
+      holder,
+      metrics,
+    });
     workers.push(() => sender.stop(4_000));
     const scheduler = startScheduler({ db, clock, logger, config, holder });
     workers.push(() => scheduler.stop());

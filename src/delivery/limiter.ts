@@ -1,10 +1,10 @@
 // Telegram's limits (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this):
 // about 30 messages a second overall, 20 a minute in one group, about 1 a second in one private chat.
-// Only delivery/ knows about Bottleneck; everything else asks this module to send.
-import { setTimeout as sleep } from "node:timers/promises";
-import Bottleneck from "bottleneck";
+// Everything else asks this module to send.
+import { systemClock, type DeliveryClock } from "./clock.ts";
+import { Lane } from "./lane.ts";
 
-/** Bottleneck priorities: 0 runs before 9. Replies to a person go first, bulk pushes last. */
+/** Limiter priorities: 0 runs before 9. Replies to a person go first, bulk pushes last. */
 export const LIMITER_PRIORITY = { interactive: 0, lowest: 9 } as const;
 
 export interface LimiterOptions {
@@ -16,6 +16,8 @@ export interface LimiterOptions {
   privateIntervalMs?: number;
   /** Added to every per-chat gap so network jitter cannot bring two sends closer than the limit. */
   marginMs?: number;
+  /** Measures the windows and waits them out (the queues never wait on their own). */
+  clock?: DeliveryClock;
 }
 
 export interface SendLimiter {
@@ -52,15 +54,16 @@ export function createSendLimiter(options: LimiterOptions = {}): SendLimiter {
   const margin = options.marginMs ?? 50;
   const groupGap = Math.ceil(60_000 / (options.groupPerMinute ?? 20)) + margin;
   const privateGap = (options.privateIntervalMs ?? 1000) + margin;
-  // Bottleneck orders the waiting jobs by priority, one at a time; the slot itself is measured here
-  // against a sliding one-second window, because timers that fire late would let Bottleneck's
-  // minTime bunch sends together and a window would then hold more than the rate.
-  const overall = new Bottleneck({ maxConcurrent: 1 });
+  const clock = options.clock ?? systemClock;
+  // The overall lane orders the waiting jobs by priority, one at a time; the slot itself is measured
+  // against a sliding one-second window, because timers that fire late would let a plain minimum
+  // gap bunch sends together and a window would then hold more than the rate.
+  const overall = new Lane();
   const recent: number[] = [];
   const spacing = 1000 / ratePerSecond / 1.5;
   const takeSlot = async (): Promise<void> => {
     for (;;) {
-      const now = Date.now();
+      const now = clock.now();
       while (recent.length > 0 && (recent[0] ?? 0) <= now - 1000) recent.shift();
       const spacingWait = recent.length > 0 ? (recent.at(-1) ?? 0) + spacing - now : 0;
       const windowWait = recent.length >= ratePerSecond ? (recent[0] ?? 0) + 1000 - now : 0;
@@ -69,10 +72,18 @@ export function createSendLimiter(options: LimiterOptions = {}): SendLimiter {
         recent.push(now);
         return;
       }
-      await sleep(wait);
+      await clock.sleep(wait);
     }
   };
-  const chats = new Bottleneck.Group({ maxConcurrent: 1, timeout: 10 * 60_000 });
+  const chats = new Map<string, Lane>();
+  const chatLane = (key: string): Lane => {
+    let lane = chats.get(key);
+    if (!lane) {
+      lane = new Lane(() => chats.delete(key));
+      chats.set(key, lane);
+    }
+    return lane;
+  };
   const heldUntil = new Map<string, number>();
   const lastSend = new Map<string, number>();
   let stopped = false;
@@ -91,38 +102,31 @@ export function createSendLimiter(options: LimiterOptions = {}): SendLimiter {
         LIMITER_PRIORITY.interactive,
         Math.min(LIMITER_PRIORITY.lowest, Math.round(priority)),
       );
-      return new Promise<T>((resolve, reject) => {
-        chats
-          .key(key)
-          .schedule({ priority: level }, async () => {
-            try {
-              precheck?.();
-              const notBefore = Math.max(heldUntil.get(key) ?? 0, (lastSend.get(key) ?? 0) + gap);
-              const wait = notBefore - Date.now();
-              if (wait > 0) await sleep(wait);
-              await overall.schedule({ priority: level }, takeSlot);
-              precheck?.();
-              lastSend.set(key, Date.now());
-              resolve(await send());
-            } catch (error) {
-              reject(error);
-            }
-          })
-          .catch(reject);
+      if (stopped) return Promise.reject(new Error("limiter stopped"));
+      // The chat's lane is held until the send has been answered, so its gap counts from the send.
+      return chatLane(key).run(level, async () => {
+        precheck?.();
+        const notBefore = Math.max(heldUntil.get(key) ?? 0, (lastSend.get(key) ?? 0) + gap);
+        const wait = notBefore - clock.now();
+        if (wait > 0) await clock.sleep(wait);
+        await overall.run(level, takeSlot);
+        precheck?.();
+        lastSend.set(key, clock.now());
+        return send();
       });
     },
     holdChat(chatId, ms) {
       const key = String(chatId);
-      heldUntil.set(key, Math.max(heldUntil.get(key) ?? 0, Date.now() + ms));
+      heldUntil.set(key, Math.max(heldUntil.get(key) ?? 0, clock.now() + ms));
     },
     queued() {
-      return overall.queued() + chats.limiters().reduce((sum, { limiter }) => sum + limiter.queued(), 0);
+      return overall.queued() + [...chats.values()].reduce((sum, lane) => sum + lane.queued(), 0);
     },
     async stop(drop) {
       if (stopped) return;
       stopped = true;
-      const opts = { dropWaitingJobs: drop, dropErrorMessage: "limiter stopped" };
-      await Promise.all([overall.stop(opts), ...chats.limiters().map(({ limiter }) => limiter.stop(opts))]);
+      for (const lane of [overall, ...chats.values()]) lane.stop(drop);
+      await Promise.resolve();
     },
   };
 }

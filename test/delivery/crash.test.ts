@@ -5,16 +5,25 @@ import { startOutboxSender, type SenderDeps } from "../../src/delivery/sender.ts
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
+import {
+  deliveryReport,
+  onClock,
+  queueMix,
+  simulatedClock,
+  standInCallApi,
+  waitForDrain,
+} from "../support/delivery.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 describe.skipIf(skip)("outbox sender killed mid-drain", () => {
   let db: TestDatabase;
   let server: BotApiServer;
+  // Telegram's windows and the leases run on a simulated clock: seconds of real time, not a minute.
+  const clock = simulatedClock();
   beforeAll(async () => {
     db = await createTestDatabase();
-    server = await startBotApiServer();
+    server = await startBotApiServer({ now: clock.now });
   });
   afterAll(async () => {
     await server?.close();
@@ -25,18 +34,18 @@ describe.skipIf(skip)("outbox sender killed mid-drain", () => {
     const mix = { groups: 50, privates: 200, perChat: 4 };
     const total = await queueMix(db.prisma, mix);
     const deps = (holder: string): SenderDeps => ({
-      db: db.prisma,
-      callApi: standInCallApi(server),
-      limiter: createSendLimiter({ ratePerSecond: 25 }),
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ ratePerSecond: 25, clock }),
       logger: createLogger("silent"),
-      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+      clock,
       holder,
       // Short leases keep the test short; the sender lease outlives the message leases, so when the
       // new sender starts every message the dead one had claimed is due again.
       options: { messageLeaseMs: 3000, senderLeaseMs: 3500 },
     });
     const first = startOutboxSender(deps("first"));
-    while (server.delivered().length < total * 0.3) await sleep(100);
+    while (server.delivered().length < total * 0.3) await sleep(5);
     expect(first.inFlight()).toBeGreaterThan(total * 0.1);
     await first.kill();
     const claimedByDead = await db.prisma.outboxMessage.count({
@@ -46,7 +55,7 @@ describe.skipIf(skip)("outbox sender killed mid-drain", () => {
 
     const second = startOutboxSender(deps("second"));
     try {
-      await waitForDrain(db.prisma, 90_000);
+      await waitForDrain(db.prisma, 90_000, clock);
     } finally {
       await second.stop();
     }

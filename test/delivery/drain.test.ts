@@ -4,17 +4,28 @@ import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
+import {
+  deliveryReport,
+  onClock,
+  queueMix,
+  simulatedClock,
+  standInCallApi,
+  waitForDrain,
+  type SimulatedClock,
+} from "../support/delivery.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 describe.skipIf(skip)("outbox sender under Telegram's limits", () => {
   let db: TestDatabase;
   let server: BotApiServer;
+  let clock: SimulatedClock;
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The stand-in enforces the real limits: 30/s overall, 20/min per group, 1/s per private chat.
-    server = await startBotApiServer();
+    // The stand-in enforces the real limits: 30/s overall, 20/min per group, 1/s per private chat,
+    // measured like the sender's on a simulated clock (seconds of real time instead of a minute).
+    clock = simulatedClock();
+    server = await startBotApiServer({ now: clock.now });
   });
   afterAll(async () => {
     await server?.close();
@@ -25,15 +36,16 @@ describe.skipIf(skip)("outbox sender under Telegram's limits", () => {
     const mix = { groups: 50, privates: 200, perChat: 4 };
     expect(await queueMix(db.prisma, mix)).toBe(1000);
     const sender = startOutboxSender({
-      db: db.prisma,
-      callApi: standInCallApi(server),
-      limiter: createSendLimiter({ ratePerSecond: 25 }),
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ ratePerSecond: 25, clock }),
       logger: createLogger("silent"),
-      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+      clock,
     });
     try {
-      const ms = await waitForDrain(db.prisma, 80_000);
+      const ms = await waitForDrain(db.prisma, 80_000, clock);
       // 1,000 messages at 25 a second take at least 40 s; much slower means the limiter starves.
+      expect(ms).toBeGreaterThanOrEqual(40_000);
       expect(ms).toBeLessThan(55_000);
     } finally {
       await sender.stop();

@@ -4,16 +4,26 @@ import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { deliveryReport, queueMix, standInCallApi, waitForDrain } from "../support/delivery.ts";
+import {
+  deliveryReport,
+  onClock,
+  queueMix,
+  simulatedClock,
+  standInCallApi,
+  waitForDrain,
+} from "../support/delivery.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 describe.skipIf(skip)("outbox sender when Telegram and the network misbehave", () => {
   let db: TestDatabase;
   let server: BotApiServer;
+  // retry_after, backoff and the windows run on a simulated clock: seconds of real time, not a minute.
+  const clock = simulatedClock();
   beforeAll(async () => {
     db = await createTestDatabase();
     server = await startBotApiServer({
+      now: clock.now,
       faults: { rate: 0.1, kinds: ["429", "500", "reset"], retryAfter: 1 },
     });
   });
@@ -26,15 +36,15 @@ describe.skipIf(skip)("outbox sender when Telegram and the network misbehave", (
     const mix = { groups: 50, privates: 200, perChat: 4 };
     await queueMix(db.prisma, mix);
     const sender = startOutboxSender({
-      db: db.prisma,
-      callApi: standInCallApi(server),
-      limiter: createSendLimiter({ ratePerSecond: 25 }),
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ ratePerSecond: 25, clock }),
       logger: createLogger("silent"),
-      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+      clock,
       options: { backoffBaseMs: 300 },
     });
     try {
-      await waitForDrain(db.prisma, 100_000);
+      await waitForDrain(db.prisma, 100_000, clock);
     } finally {
       await sender.stop();
     }

@@ -7,8 +7,8 @@ import { acquireLease } from "../../src/db/lease.ts";
 import { queuePendingDigest } from "../../src/jobs/pending-digest.ts";
 import { startScheduler, type ScheduledJob } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
-import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { standInCallApi, waitForDrain } from "../support/delivery.ts";
+import { startBotApiServer } from "../support/bot-api-server.ts";
+import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createSharedDatabase, type SharedDatabase } from "../support/instances.ts";
 
@@ -22,13 +22,10 @@ const config = {
 
 describe.skipIf(skip)("two instances on one database", () => {
   let shared: SharedDatabase;
-  let server: BotApiServer;
   beforeAll(async () => {
     shared = await createSharedDatabase();
-    server = await startBotApiServer();
   });
   afterAll(async () => {
-    await server?.close();
     await shared?.close();
   });
 
@@ -163,21 +160,25 @@ describe.skipIf(skip)("two instances on one database", () => {
         payload: { text: `two ${i}` },
       });
     }
+    // Both senders and the stand-in share one simulated clock (the stand-in's windows are on it too).
+    const clock = simulatedClock();
+    const server = await startBotApiServer({ now: clock.now });
     const sender = (db: typeof a, holder: string) =>
       startOutboxSender({
-        db,
-        callApi: standInCallApi(server),
-        limiter: createSendLimiter(),
+        db: onClock(db, clock),
+        callApi: standInCallApi(server, clock),
+        limiter: createSendLimiter({ clock }),
         logger,
-        config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+        clock,
         holder,
         options: { senderLeaseMs: 2000, pollMs: 100 },
       });
     const senders = [sender(a, "instance-a"), sender(b, "instance-b")];
     try {
-      await waitForDrain(a, 30_000);
+      await waitForDrain(a, 30_000, clock);
     } finally {
       await Promise.all(senders.map((s) => s.stop()));
+      await server.close();
     }
     const texts = server
       .delivered()

@@ -9,7 +9,7 @@ import { TelegramRules } from "./telegram-rules.ts";
 export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
-  /** Date.now() when the request arrived. */
+  /** When the request arrived (Date.now(), or the `now` option's clock). */
   at: number;
   /** What the stand-in answered: "ok", a limit 429, or an injected fault. */
   outcome:
@@ -53,6 +53,8 @@ export interface BotApiServerOptions {
   failFirst?: Record<string, number>;
   /** Random source, for reproducible fault injection. */
   random?: () => number;
+  /** The clock the sending limits are measured on (and `at` recorded with); a simulated one in tests. */
+  now?: () => number;
   port?: number;
 }
 
@@ -95,6 +97,7 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
     ...options.limits,
   };
   const random = options.random ?? Math.random;
+  const clockNow = options.now ?? Date.now;
   let faults = options.faults;
   const blocked = new Set((options.blockedChats ?? []).map(String));
   const missing = new Set((options.missingChats ?? []).map(String));
@@ -133,7 +136,7 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
+    const at = clockNow();
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
     const body = await readBody(req);
     if (!match || match[1] !== token) {

@@ -7,7 +7,7 @@ import { startBotApiServer } from "../support/bot-api-server.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { standInCallApi, waitForDrain } from "../support/delivery.ts";
+import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
@@ -147,16 +147,17 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
       ...options,
     });
     expect(posted.proposals).toHaveLength(1);
-    const server = await startBotApiServer();
+    const clock = simulatedClock();
+    const server = await startBotApiServer({ now: clock.now });
     const sender = startOutboxSender({
-      db: db.prisma,
-      callApi: standInCallApi(server),
-      limiter: createSendLimiter(),
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ clock }),
       logger: deps.logger,
-      config: { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" },
+      clock,
     });
     try {
-      await waitForDrain(db.prisma, 20_000);
+      await waitForDrain(db.prisma, 20_000, clock);
     } finally {
       await sender.stop();
       await server.close();

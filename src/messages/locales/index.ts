@@ -6,6 +6,8 @@ import { core as enCore } from "./en/core.ts";
 import { core as idCore } from "./id/core.ts";
 import { data as enData } from "./en/data.ts";
 import { data as idData } from "./id/data.ts";
+import { delivery as enDelivery } from "./en/delivery.ts";
+import { delivery as idDelivery } from "./id/delivery.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
@@ -15,6 +17,7 @@ const id = {
   ...idCore,
   ...idCheck,
   ...idData,
+  ...idDelivery,
   ...idHr,
   ...idUnitHead,
 };
@@ -23,6 +26,7 @@ const en: Record<keyof typeof id, string> = {
   ...enCore,
   ...enCheck,
   ...enData,
+  ...enDelivery,
   ...enHr,
   ...enUnitHead,
 };
