@@ -12,6 +12,7 @@ import {
   type Sleep,
 } from "../../src/bot/start-up.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
+import { expectRefusal } from "../support/refusals.ts";
 
 const telegramError = (code: number, description: string, retryAfter?: number) =>
   new TelegramError({
@@ -232,5 +233,6 @@ describe("against the Bot API stand-in", () => {
     bot.botInfo = { id: 1, is_bot: true, first_name: "x", username: "x" } as never;
     const { logger } = fakeLogger();
     await expect(pollUpdates(bot, { logger, sleep: fakeSleep().sleep })).rejects.toThrow(/@BotFather/);
+    expectRefusal(api, /Unauthorized/);
   });
 });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_TOKEN, startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
+import { expectRefusal } from "../support/refusals.ts";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -162,6 +163,7 @@ describe("start-up rides out Telegram's 500s", () => {
     expect(await exited()).toBe(1);
     expect(stderr).toMatch(/refused getMe \(401: Unauthorized\)[\s\S]*@BotFather/);
     expect(stdout).not.toContain("trying again");
+    if (api) expectRefusal(api, /Unauthorized/);
   }, 120_000);
 
   it("in webhook mode retries setWebhook, then takes updates on its webhook", async () => {

@@ -3,6 +3,7 @@ import { DomainError } from "../../domain/errors.ts";
 import type { BotContext } from "../context.ts";
 import { isTextKey, translate } from "../../messages/locales/index.ts";
 import { AlreadyProcessedError } from "./update-once.ts";
+import { isRefusal, refusedMethod } from "../telegram-refusal.ts";
 
 /** First in the chain: people get an answer they can act on, never silence or a spinning button. */
 export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
@@ -19,6 +20,19 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
       await answer(ctx, text, true);
       return;
     }
+    const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
+    if (isRefusal(error)) {
+      // Telegram refused what we sent (bad HTML, too long, a stale edit): a bug of ours, logged with
+      // the call; the apology is plain text so it cannot be refused for the same reason.
+      ctx.deps.logger.error(
+        { err: error, method: refusedMethod(error), description: error.description },
+        "Telegram refused a reply",
+      );
+      await answerPlain(ctx, translate(locale, "error.reply_refused")).catch((err: unknown) =>
+        ctx.deps.logger.error({ err }, "the apology was refused too"),
+      );
+      return;
+    }
     // The logger is the update's child: it already carries updateId and chat.
     ctx.deps.logger.error({ err: error }, "update failed");
     await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
@@ -29,9 +43,27 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
 
 async function answer(ctx: BotContext, text: string, alert: boolean): Promise<void> {
   if (ctx.callbackQuery) {
-    // Alerts are plain text and at most 200 characters.
-    await ctx.answerCbQuery(text.replace(/<[^>]+>/g, "").slice(0, 200), { show_alert: alert });
+    await ctx.answerCbQuery(alertText(text), { show_alert: alert });
     return;
   }
   if (ctx.chat) await ctx.reply(text, { parse_mode: "HTML" });
+}
+
+async function answerPlain(ctx: BotContext, text: string): Promise<void> {
+  if (ctx.callbackQuery) {
+    await ctx.answerCbQuery(alertText(text), { show_alert: true });
+    return;
+  }
+  if (ctx.chat) await ctx.reply(text);
+}
+
+/** Alerts are plain text and at most 200 characters: tags dropped, entities read back. */
+function alertText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&")
+    .slice(0, 200);
 }

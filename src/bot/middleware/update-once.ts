@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "telegraf";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { BotContext, SessionData } from "../context.ts";
+import { isRefusal } from "../telegram-refusal.ts";
 
 /** Thrown inside a transaction when this update_id was already recorded: the work is rolled back. */
 export class AlreadyProcessedError extends Error {
@@ -89,7 +90,14 @@ export const updateOnce: MiddlewareFn<BotContext> = async (ctx, next) => {
     }
   };
 
-  await next();
+  try {
+    await next();
+  } catch (error) {
+    // Telegram refused a reply: a redelivery would be refused again, so the update counts as handled
+    // (what ctx.transact committed stays; a session change that went with the refused reply does not).
+    if (isRefusal(error) && !recorded) await insertUpdateId(db);
+    throw error;
+  }
 
   const sessionChanged = key !== null && JSON.stringify(ctx.session ?? {}) !== savedJson;
   if (!sessionChanged) {

@@ -32,6 +32,8 @@ export const core: Record<keyof typeof id, string> = {
   "fallback.text": "Sorry, I did not understand. Type /help to see the available commands.",
   "fallback.button": "This button is no longer valid.",
   "error.internal": "Sorry, something went wrong on our side. Please try again in a moment.",
+  "error.reply_refused":
+    "Sorry, Telegram refused to show our answer. The error has been logged for the technical team. Please try again later or type /help.",
   "errors.invite_unknown": "Unknown invite code. Check the code or ask your admin for a new invite.",
   "errors.invite_used": "This invite code has already been used. Ask your admin for a new one if needed.",
   "errors.invite_expired": "This invite code expired on {expires}. Ask your admin for a new one.",

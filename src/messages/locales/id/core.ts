@@ -31,6 +31,9 @@ export const core = {
   "fallback.text": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",
   "fallback.button": "Tombol ini sudah tidak berlaku.",
   "error.internal": "Maaf, terjadi kesalahan di sistem. Silakan coba lagi sebentar lagi.",
+  // Sent without parse_mode after Telegram refused a reply: plain text, so it cannot be refused the same way.
+  "error.reply_refused":
+    "Maaf, Telegram menolak menampilkan jawaban kami. Kesalahan ini sudah dicatat untuk tim teknis. Silakan coba lagi nanti atau ketik /bantuan.",
   "errors.invite_unknown":
     "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta undangan baru ke admin.",
   "errors.invite_used": "Kode undangan ini sudah dipakai. Minta undangan baru ke admin bila perlu.",
