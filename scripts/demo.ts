@@ -279,6 +279,11 @@ async function main(): Promise<void> {
     out(
       `Usulan lain menunggu keputusan: ${pending}. Jejak audit: ${await db.auditLog.count()} baris (lihat: seimbang status --json).`,
     );
+    // The stand-in refuses what Telegram refuses: the story counts only if Telegram would have shown all of it.
+    const refused = api.refused.filter((r) => !r.injected);
+    out(`Panggilan yang ditolak Telegram: ${refused.length}.`);
+    for (const r of refused) out(`  ${r.method}: ${r.description}`);
+    if (refused.length > 0) process.exitCode = 1;
 
     await sender.stop(5_000);
     await limiter.stop(true);

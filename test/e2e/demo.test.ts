@@ -21,5 +21,7 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(/✅ Disetujui oleh Rina Kaize pada \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIT/);
     expect(stdout).toMatch(/Mutasi disetujui: .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/);
     expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{4}-\d{2}-\d{2}\./);
+    // Every text of the story is one Telegram accepts (the stand-in refuses what Telegram refuses).
+    expect(stdout).toContain("Panggilan yang ditolak Telegram: 0.");
   }, 300_000);
 });
