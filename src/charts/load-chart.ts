@@ -27,8 +27,11 @@ export interface LoadChartInput {
   /** Texts from the caller's locale: the two series and the axis. */
   labels: { before: string; after: string; axis: string };
   units: UnitLoadChange[];
-  /** How a ratio is written (the caller's locale: "1,25" in Indonesian); two decimals by default. */
-  formatRatio?: (ratio: number) => string;
+  /**
+   * How a ratio is written in the caller's locale ("1,25" in Indonesian), Infinity included: pass
+   * messages/format.ts formatRatio, the one place that says how a unit with no staff reads.
+   */
+  formatRatio: (ratio: number) => string;
 }
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -74,11 +77,11 @@ interface Row {
 }
 
 function rows(input: LoadChartInput): Row[] {
-  const format = input.formatRatio ?? ((ratio: number) => ratio.toFixed(2));
+  const format = input.formatRatio;
   const row = (unit: string, phase: string, order: number, ratio: number): Row => {
     // 0/0 (no demand, no staff) has no ratio; a unit that needs staff and has none is off the scale.
     if (Number.isNaN(ratio)) return { unit, phase, order, shown: 0, label: "–" };
-    if (ratio === Infinity) return { unit, phase, order, shown: RATIO_CAP, label: "∞" };
+    if (ratio === Infinity) return { unit, phase, order, shown: RATIO_CAP, label: format(ratio) };
     if (ratio > RATIO_CAP) return { unit, phase, order, shown: RATIO_CAP, label: `${format(ratio)} ▸` };
     return { unit, phase, order, shown: Math.max(0, ratio), label: format(ratio) };
   };

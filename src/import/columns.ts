@@ -104,16 +104,13 @@ export function mapReferenceTables(tables: RawTable[]): MappedReference[] {
   for (const table of tables) {
     const kind = referenceKindOf(table);
     if (kind === "roles") {
-      const columns = mapColumns(table.headers, ROLE_COLUMNS);
-      if (columns.code === undefined) throw missingColumn(table, "kode");
-      mapped.push({ kind, table, columns });
+      mapped.push({ kind, table, columns: requireColumns(table, ROLE_COLUMNS, ["code"], "kode") });
     } else if (kind === "compatibility") {
-      const columns = mapColumns(table.headers, COMPATIBILITY_COLUMNS);
-      if (columns.from === undefined || columns.to === undefined) throw missingColumn(table, "dari, ke");
+      const columns = requireColumns(table, COMPATIBILITY_COLUMNS, ["from", "to"], "dari, ke");
       mapped.push({ kind, table, columns });
     }
   }
-  return mapped.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "roles" ? -1 : 1));
+  return mapped.sort(byKind("roles"));
 }
 
 /** True when some table is units or employees (the rest of the file goes to the data import). */
@@ -178,12 +175,9 @@ export function mapTables(tables: RawTable[]): MappedTable[] {
   for (const table of tables) {
     const kind = kindOf(table);
     if (kind === "units") {
-      const columns = mapColumns(table.headers, UNIT_COLUMNS);
-      if (columns.code === undefined) throw missingColumn(table, "kode / code");
-      mapped.push({ kind, table, columns });
+      mapped.push({ kind, table, columns: requireColumns(table, UNIT_COLUMNS, ["code"], "kode / code") });
     } else if (kind === "employees") {
-      const columns = mapColumns(table.headers, EMPLOYEE_COLUMNS);
-      if (columns.nip === undefined) throw missingColumn(table, "NIP / nip_baru");
+      const columns = requireColumns(table, EMPLOYEE_COLUMNS, ["nip"], "NIP / nip_baru");
       mapped.push({ kind, table, columns });
     }
   }
@@ -195,7 +189,24 @@ export function mapTables(tables: RawTable[]): MappedTable[] {
       .join(", ");
     throw new DomainError("import_unknown_columns", { headers: headers || "-" });
   }
-  return mapped.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "units" ? -1 : 1));
+  return mapped.sort(byKind("units"));
+}
+
+/** The table's columns; a table without one of the `required` fields is refused, naming `label`. */
+function requireColumns<F extends string>(
+  table: RawTable,
+  aliases: Record<F, readonly string[]>,
+  required: readonly F[],
+  label: string,
+): Partial<Record<F, number>> {
+  const columns = mapColumns(table.headers, aliases);
+  if (required.some((field) => columns[field] === undefined)) throw missingColumn(table, label);
+  return columns;
+}
+
+/** Orders tables of two kinds with `first` ahead, keeping the file's order within a kind. */
+function byKind(first: string): (a: { kind: string }, b: { kind: string }) => number {
+  return (a, b) => (a.kind === b.kind ? 0 : a.kind === first ? -1 : 1);
 }
 
 function missingColumn(table: RawTable, column: string): DomainError {

@@ -61,17 +61,9 @@ function body(proposal: ProposalForCard, locale: Locale): string {
     t("hr.card.move", { from: proposal.fromUnit.name, to: proposal.toUnit.name }),
     t("hr.card.role", { role: proposal.role.name }),
     t("hr.card.reason", { reason: reasonOf(proposal, locale) }),
-    loadLine(t, "hr.card.load", "hr.card.load_role", {
-      unit: proposal.fromUnit.name,
-      role: m.fromRole,
-      before: formatRatio(locale, m.fromLoadBefore, "percent"),
-      after: formatRatio(locale, m.fromLoadAfter, "percent"),
-    }),
-    loadLine(t, "hr.card.load", "hr.card.load_role", {
-      unit: proposal.toUnit.name,
-      role: m.toRole,
-      before: formatRatio(locale, m.toLoadBefore, "percent"),
-      after: formatRatio(locale, m.toLoadAfter, "percent"),
+    ...loadLines(proposal, locale, {
+      from: ["hr.card.load", "hr.card.load_role"],
+      to: ["hr.card.load", "hr.card.load_role"],
     }),
     t("hr.card.tenure_distance", { months: m.monthsInPost, km: formatNumber(locale, m.distanceKm, 1) }),
   ].join("\n");
@@ -174,17 +166,9 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     "",
     t("hr.details.reason", { reason: reasonOf(proposal, locale) }),
     "",
-    loadLine(t, "hr.details.from_load", "hr.details.from_load_role", {
-      unit: proposal.fromUnit.name,
-      role: m.fromRole,
-      before: formatRatio(locale, m.fromLoadBefore, "percent"),
-      after: formatRatio(locale, m.fromLoadAfter, "percent"),
-    }),
-    loadLine(t, "hr.details.to_load", "hr.details.to_load_role", {
-      unit: proposal.toUnit.name,
-      role: m.toRole,
-      before: formatRatio(locale, m.toLoadBefore, "percent"),
-      after: formatRatio(locale, m.toLoadAfter, "percent"),
+    ...loadLines(proposal, locale, {
+      from: ["hr.details.from_load", "hr.details.from_load_role"],
+      to: ["hr.details.to_load", "hr.details.to_load_role"],
     }),
     t("hr.details.filled", { hours: m.unmetFilledHours }),
     t("hr.details.tenure", { months: m.monthsInPost }),
@@ -211,13 +195,32 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
   return lines.join("\n");
 }
 
-/** Loads are of one role in a unit; say which when the proposal recorded it (older ones did not). */
-function loadLine(
-  t: (key: TextKey, params?: Record<string, string | number | Html>) => string,
-  plainKey: TextKey,
-  roleKey: TextKey,
-  params: { unit: string; role: string | undefined; before: string; after: string },
-): string {
-  const { role, ...rest } = params;
-  return role ? t(roleKey, { ...rest, role }) : t(plainKey, rest);
+/**
+ * The origin's and the destination's load before and after, each in its [plain, with role] key.
+ * Loads are of one role in a unit; say which when the proposal recorded it (older ones did not).
+ */
+function loadLines(
+  proposal: ProposalForCard,
+  locale: Locale,
+  keys: { from: [TextKey, TextKey]; to: [TextKey, TextKey] },
+): string[] {
+  const m = parseProposalMetrics(proposal.metrics);
+  const line = (
+    [plainKey, roleKey]: [TextKey, TextKey],
+    unit: string,
+    role: string | undefined,
+    before: number | null,
+    after: number | null,
+  ) => {
+    const params = {
+      unit,
+      before: formatRatio(locale, before, "percent"),
+      after: formatRatio(locale, after, "percent"),
+    };
+    return role ? translate(locale, roleKey, { ...params, role }) : translate(locale, plainKey, params);
+  };
+  return [
+    line(keys.from, proposal.fromUnit.name, m.fromRole, m.fromLoadBefore, m.fromLoadAfter),
+    line(keys.to, proposal.toUnit.name, m.toRole, m.toLoadBefore, m.toLoadAfter),
+  ];
 }

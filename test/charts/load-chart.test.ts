@@ -6,6 +6,7 @@ import {
   renderLoadChartSvg,
   type LoadChartInput,
 } from "../../src/charts/load-chart.ts";
+import { formatRatio } from "../../src/messages/format.ts";
 
 /** Thirty units as in Salor's education office: SDs short of teachers, SMPs with spare hours. */
 function salor(): LoadChartInput {
@@ -19,7 +20,8 @@ function salor(): LoadChartInput {
     subtitle: "1,00 = seimbang",
     labels: { before: "Sebelum", after: "Sesudah", axis: "Rasio beban (kebutuhan / kapasitas)" },
     units,
-    formatRatio: (r) => r.toFixed(2).replace(".", ","),
+    // Two decimals, so "4,60" shows the cap's label; the rest (∞) as the app writes it.
+    formatRatio: (r) => (Number.isFinite(r) ? r.toFixed(2).replace(".", ",") : formatRatio("id", r)),
   };
 }
 

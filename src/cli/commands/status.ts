@@ -1,10 +1,7 @@
 import { getDistrictStatus, type DistrictStatus } from "../../use-cases/get-district-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
+import { formatRatio } from "../../messages/format.ts";
 import { usageError, type CliCommand } from "../types.ts";
-
-function ratioText(ratio: number | null): string {
-  return ratio === null ? "∞" : ratio.toFixed(2);
-}
 
 function renderText(status: DistrictStatus): string {
   const lines = [
@@ -13,11 +10,11 @@ function renderText(status: DistrictStatus): string {
   ];
   for (const unit of status.units) {
     lines.push(
-      `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}  load ${ratioText(unit.ratio).padStart(5)} ${unit.band}`,
+      `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}  load ${formatRatio("en", unit.ratio).padStart(5)} ${unit.band}`,
     );
     for (const role of unit.roles) {
       lines.push(
-        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${ratioText(role.ratio).padStart(5)} ${role.band}`,
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${formatRatio("en", role.ratio).padStart(5)} ${role.band}`,
       );
     }
   }
