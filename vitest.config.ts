@@ -15,6 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default on a 2-core machine is one worker; most of a file's time is spent waiting (child
+    // processes, PostgreSQL, simulated Telegram windows), so a few workers overlap those waits.
+    maxWorkers: 3,
     setupFiles: ["test/support/strict-telegram.ts"],
     projects: [
       {
