@@ -14,7 +14,7 @@ export interface ConversationButtons<A extends string> {
 }
 
 /**
- * Buttons inside a conversation carry its nonce ("<prefix>:<nonce>:<action>:<value>"), so a press
+ * Buttons inside a conversation carry its nonce ("{prefix}:{nonce}:{action}:{value}"), so a press
  * on a keyboard from an earlier conversation is recognised as stale. Values are short opaque ids;
  * the server re-checks each one against the person's own unit.
  */

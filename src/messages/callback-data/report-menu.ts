@@ -1,4 +1,4 @@
 import { conversationButton } from "./conversation-button.ts";
 
-/** /lapor menu: "rep:<nonce>:vacancy:" / "rep:<nonce>:load:". */
+/** /lapor menu: "rep:{nonce}:vacancy:" / "rep:{nonce}:load:". */
 export const reportMenuData = conversationButton("rep", ["vacancy", "load"] as const);
