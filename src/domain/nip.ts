@@ -22,14 +22,29 @@ export function normalizeNip(raw: string): string {
   return raw.replace(/[\s.]/g, "");
 }
 
-export function parseNip(raw: string): NipResult {
+/**
+ * What a NIP and an NI PPPK share: 18 digits opening with the birth date YYYYMMDD. `n(from, to)`
+ * reads digits from..to as a number.
+ */
+function readBirthPrefix(
+  raw: string,
+):
+  | { value: string; n: (from: number, to: number) => number; birthYear: number; birthDate: Date }
+  | { problem: "digits" | "length" | "birth-date" } {
   const value = normalizeNip(raw);
-  if (!/^\d+$/.test(value)) return { ok: false, problem: "digits" };
-  if (value.length !== 18) return { ok: false, problem: "length" };
+  if (!/^\d+$/.test(value)) return { problem: "digits" };
+  if (value.length !== 18) return { problem: "length" };
   const n = (from: number, to: number) => Number(value.slice(from, to));
   const birthYear = n(0, 4);
   const birthDate = birthYear >= 1900 ? utcCalendarDate(birthYear, n(4, 6), n(6, 8)) : null;
-  if (!birthDate) return { ok: false, problem: "birth-date" };
+  if (!birthDate) return { problem: "birth-date" };
+  return { value, n, birthYear, birthDate };
+}
+
+export function parseNip(raw: string): NipResult {
+  const prefix = readBirthPrefix(raw);
+  if ("problem" in prefix) return { ok: false, problem: prefix.problem };
+  const { value, n, birthYear, birthDate } = prefix;
   const cpnsYear = n(8, 12);
   const cpnsStart = cpnsYear >= 1950 ? utcCalendarDate(cpnsYear, n(12, 14), 1) : null;
   if (!cpnsStart) return { ok: false, problem: "cpns-date" };
@@ -64,13 +79,9 @@ export type NiPppkResult = { ok: true; nip: NiPppk } | { ok: false; problem: NiP
 const FIRST_PPPK_YEAR = 2014;
 
 export function parseNiPppk(raw: string): NiPppkResult {
-  const value = normalizeNip(raw);
-  if (!/^\d+$/.test(value)) return { ok: false, problem: "digits" };
-  if (value.length !== 18) return { ok: false, problem: "length" };
-  const n = (from: number, to: number) => Number(value.slice(from, to));
-  const birthYear = n(0, 4);
-  const birthDate = birthYear >= 1900 ? utcCalendarDate(birthYear, n(4, 6), n(6, 8)) : null;
-  if (!birthDate) return { ok: false, problem: "birth-date" };
+  const prefix = readBirthPrefix(raw);
+  if ("problem" in prefix) return { ok: false, problem: prefix.problem };
+  const { value, n, birthYear, birthDate } = prefix;
   const appointmentYear = n(8, 12);
   if (appointmentYear < FIRST_PPPK_YEAR || appointmentYear > 2100) return { ok: false, problem: "pppk-year" };
   if (value.slice(12, 14) !== "21") return { ok: false, problem: "pppk-marker" };

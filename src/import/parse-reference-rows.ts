@@ -5,19 +5,6 @@ import { cellText, type Cell, type RawRow } from "./read-file.ts";
 
 export type HoursUnit = "JP" | "JAM";
 
-/** A role as stored, as far as a jabatan sheet can change it. */
-export interface StoredRole {
-  id: number;
-  code: string;
-  name: string;
-  isTeacher: boolean;
-  standardHours: number;
-  hoursUnit: HoursUnit;
-  retirementAge: number;
-  hoursPerRombel: number | null;
-  needsReview: boolean;
-}
-
 /** A role as a jabatan row leaves it. */
 export interface RoleTarget {
   code: string;
@@ -30,6 +17,9 @@ export interface RoleTarget {
   /** Label key → label as written; null keeps the stored labels. */
   labels: Map<string, string> | null;
 }
+
+/** A role as stored, as far as a jabatan sheet can change it. */
+export type StoredRole = Omit<RoleTarget, "labels"> & { id: number; needsReview: boolean };
 
 /** A row that cannot be imported, with the reason as a locale key under import.reject.*. */
 export class ReferenceRowError extends Error {
