@@ -4,12 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { importCommand } from "../../src/cli/commands/import.ts";
-import type { CliContext } from "../../src/cli/types.ts";
-import type { Database } from "../../src/db/client.ts";
-import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
-import { fixedClock } from "../support/harness.ts";
+import { testCli } from "../support/cli.ts";
 import { csvFile, employeeHeader, makeNip, readXlsxRows } from "../support/import-files.ts";
 
 describe("cli import and export", () => {
@@ -25,29 +22,7 @@ describe("cli import and export", () => {
   });
   beforeEach(async () => db.reset());
 
-  /** The command objects run against the test database; output is captured instead of printed. */
-  function cli() {
-    const out: string[] = [];
-    const database: Database = {
-      prisma: db.prisma,
-      kind: "embedded",
-      migrate: async () => [],
-      close: async () => undefined,
-    };
-    const ctx: CliContext = {
-      config: {
-        DATA_DIR: dir,
-        SCHEDULE_TIMEZONE: "Asia/Jayapura",
-        LOG_LEVEL: "silent",
-      } as CliContext["config"],
-      clock: fixedClock(),
-      logger: createLogger("silent"),
-      io: { out: (text) => out.push(text), err: (text) => out.push(text) },
-      database: async () => database,
-      migrationsApplied: () => [],
-    };
-    return { ctx, out };
-  }
+  const cli = () => testCli(db.prisma, { dataDir: dir });
 
   const anto = makeNip("1990-05-17", "2015-03", 1, 4);
   async function employeesFile(): Promise<string> {

@@ -6,11 +6,8 @@ import { compatCommand } from "../../src/cli/commands/compat.ts";
 import { importCommand } from "../../src/cli/commands/import.ts";
 import { rolesCommand } from "../../src/cli/commands/roles.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
-import type { CliContext } from "../../src/cli/types.ts";
-import type { Database } from "../../src/db/client.ts";
-import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { fixedClock } from "../support/harness.ts";
+import { testCli } from "../support/cli.ts";
 import { csvFile, employeeHeader, makeNip, unitHeader, xlsxFile } from "../support/import-files.ts";
 import { jabatanHeader, jabatanRows, kesesuaianHeader, kesesuaianRows } from "../support/reference-files.ts";
 
@@ -27,28 +24,7 @@ describe("cli roles, compat and the reference import", () => {
   });
   beforeEach(async () => db.reset());
 
-  function cli() {
-    const out: string[] = [];
-    const database: Database = {
-      prisma: db.prisma,
-      kind: "embedded",
-      migrate: async () => [],
-      close: async () => undefined,
-    };
-    const ctx: CliContext = {
-      config: {
-        DATA_DIR: dir,
-        SCHEDULE_TIMEZONE: "Asia/Jayapura",
-        LOG_LEVEL: "silent",
-      } as CliContext["config"],
-      clock: fixedClock(),
-      logger: createLogger("silent"),
-      io: { out: (text) => out.push(text), err: (text) => out.push(text) },
-      database: async () => database,
-      migrationsApplied: () => [],
-    };
-    return { ctx, out };
-  }
+  const cli = () => testCli(db.prisma, { dataDir: dir });
 
   it("imports a jabatan + kesesuaian workbook (dry run first), then lists, changes and removes", async () => {
     const path = join(dir, "referensi.xlsx");

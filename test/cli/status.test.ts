@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statusCommand } from "../../src/cli/commands/status.ts";
-import type { CliContext } from "../../src/cli/types.ts";
-import type { Database } from "../../src/db/client.ts";
-import { createLogger } from "../../src/logger.ts";
 import { seedDemo } from "../../src/use-cases/seed-demo.ts";
+import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 
@@ -19,21 +17,7 @@ describe("cli status", () => {
     await db.prisma.$transaction((tx) => seedDemo(tx, { now: clock.now(), timeZone: "Asia/Jayapura" }), {
       timeout: 60_000,
     });
-    const out: string[] = [];
-    const database: Database = {
-      prisma: db.prisma,
-      kind: "embedded",
-      migrate: async () => [],
-      close: async () => undefined,
-    };
-    const ctx: CliContext = {
-      config: { SCHEDULE_TIMEZONE: "Asia/Jayapura", LOG_LEVEL: "silent" } as CliContext["config"],
-      clock,
-      logger: createLogger("silent"),
-      io: { out: (text) => out.push(text), err: (text) => out.push(text) },
-      database: async () => database,
-      migrationsApplied: () => [],
-    };
+    const { ctx, out } = testCli(db.prisma, { clock });
     await statusCommand.run([], ctx);
     const lines = out.join("\n").split("\n");
     // SD Negeri 5 has class groups and no class teacher left (the demo's empty school).
