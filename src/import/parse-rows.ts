@@ -1,10 +1,9 @@
-import { parseAsnNumber, type AsnKind, type NiPppkProblem, type NipProblem } from "../domain/nip.ts";
+import type { NiPppkProblem, NipProblem } from "../domain/nip.ts";
 import { parseDayMonthYear, utcCalendarDate } from "../domain/time.ts";
-import type { EmployeeField, MappedTable, UnitField } from "./columns.ts";
+import type { MappedTable } from "./columns.ts";
+import { parseEmployeeRow, type EmployeeInput } from "./employee-row.ts";
+import { parseUnitRow, type UnitInput } from "./unit-row.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
-
-export const UNIT_KINDS = ["SD", "SMP", "SMA", "PUSKESMAS", "KANTOR", "LAINNYA"] as const;
-export type UnitKindCode = (typeof UNIT_KINDS)[number];
 
 /** Where a row came from, as the operator finds it again in the file. */
 export interface RowPlace {
@@ -61,42 +60,14 @@ export interface RowSource {
   row: RawRow;
 }
 
-/** A unit row that passed its own checks; undefined fields keep what is stored. */
-export interface UnitInput extends RowPlace {
-  source: RowSource;
-  code: string;
-  name?: string;
-  kind?: UnitKindCode;
-  agency?: string;
-  agencyName?: string;
-  lat?: number;
-  lon?: number;
-}
-
-export interface EmployeeInput extends RowPlace {
-  source: RowSource;
-  nip: string;
-  /** From the NIP; used when the file has no birth date. */
-  nipBirthDate: Date;
-  /** PNS (NIP) or PPPK (NI PPPK), told by the number. */
-  asnKind: AsnKind;
-  name?: string;
-  unit?: string;
-  role?: string;
-  roleName?: string;
-  hours?: number;
-  birthDate?: Date;
-  postSince?: Date;
-}
-
 export type NipRejectProblem = NipProblem | NiPppkProblem;
 
-class RowError extends Error {
+export class RowError extends Error {
   constructor(readonly reason: RejectReason) {
     super(reason.code);
   }
 }
-const fail = (code: RejectReason["code"], params?: RejectReason["params"]): never => {
+export const fail = (code: RejectReason["code"], params?: RejectReason["params"]): never => {
   throw new RowError(params ? { code, params } : { code });
 };
 
@@ -135,7 +106,7 @@ export function parseImportDate(cell: Cell): Date | null {
   return year >= 1900 && year <= 2100 ? date : null;
 }
 
-function rowValues(headers: string[], row: RawRow): Record<string, string> {
+export function rowValues(headers: string[], row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   headers.forEach((header, i) => {
     if (header) values[header] = cellText(row.cells[i]);
@@ -143,101 +114,24 @@ function rowValues(headers: string[], row: RawRow): Record<string, string> {
   return values;
 }
 
-function getter<F extends string>(columns: Partial<Record<F, number>>, row: RawRow) {
+export function getter<F extends string>(columns: Partial<Record<F, number>>, row: RawRow) {
   return (field: F): Cell => {
     const index = columns[field];
     return index === undefined ? null : (row.cells[index] ?? null);
   };
 }
 
-function optionalText(cell: Cell): string | undefined {
+export function optionalText(cell: Cell): string | undefined {
   const text = cellText(cell).replace(/\s+/g, " ");
   return text === "" ? undefined : text;
 }
 
-function parseDateField(cell: Cell, field: "birth" | "post", today: Date): Date | undefined {
+export function parseDateField(cell: Cell, field: "birth" | "post", today: Date): Date | undefined {
   if (cellText(cell) === "") return undefined;
   const date = parseImportDate(cell);
   if (!date) return fail("date_invalid", { field, value: cellText(cell) });
   if (date > today) return fail("date_future", { field, value: cellText(cell) });
   return date;
-}
-
-function parseUnitRow(get: (field: UnitField) => Cell, place: RowPlace, source: RowSource): UnitInput {
-  const code = optionalText(get("code"))?.toUpperCase();
-  if (!code) return fail("code_missing");
-  const input: UnitInput = { ...place, source, code };
-  const name = optionalText(get("name"));
-  if (name) input.name = name;
-  const kindText = optionalText(get("kind"));
-  if (kindText) {
-    const kind = kindText.toUpperCase().replace(/\s+/g, "");
-    if (!(UNIT_KINDS as readonly string[]).includes(kind))
-      return fail("kind_unknown", { value: kindText, allowed: UNIT_KINDS.join(", ") });
-    input.kind = kind as UnitKindCode;
-  }
-  const agency = optionalText(get("agency"))?.toUpperCase();
-  if (agency) input.agency = agency;
-  const agencyName = optionalText(get("agencyName"));
-  if (agencyName) input.agencyName = agencyName;
-  for (const [field, bound] of [
-    ["lat", 90],
-    ["lon", 180],
-  ] as const) {
-    const value = parseNumber(get(field));
-    if (value === null) continue;
-    if (Number.isNaN(value) || Math.abs(value) > bound)
-      return fail("coordinate_invalid", { field, value: cellText(get(field)) });
-    input[field] = value;
-  }
-  return input;
-}
-
-function parseEmployeeRow(
-  get: (field: EmployeeField) => Cell,
-  place: RowPlace,
-  source: RowSource,
-  today: Date,
-): EmployeeInput {
-  const nipCell = get("nip");
-  // Excel keeps numbers as doubles: an 18-digit NIP typed as a number has already lost its last digits.
-  if (typeof nipCell === "number" && !Number.isSafeInteger(nipCell))
-    return fail("nip_number", { value: String(nipCell) });
-  const nipText = cellText(nipCell).replace(/^'/, "");
-  if (nipText === "") return fail("nip_missing");
-  // A NIP or an NI PPPK: about a fifth of teachers are PPPK.
-  const parsed = parseAsnNumber(nipText);
-  if (!parsed.ok) return fail("nip_invalid", { nip: nipText, problem: parsed.problem });
-  const input: EmployeeInput = {
-    ...place,
-    source,
-    nip: parsed.value,
-    nipBirthDate: parsed.birthDate,
-    asnKind: parsed.kind,
-  };
-  const name = optionalText(get("name"));
-  if (name) input.name = name;
-  const unit = optionalText(get("unit"))?.toUpperCase();
-  if (unit) input.unit = unit;
-  const role = optionalText(get("role"))?.toUpperCase();
-  if (role) input.role = role;
-  const roleName = optionalText(get("roleName"));
-  if (roleName) input.roleName = roleName;
-  const hours = parseNumber(get("hours"));
-  if (hours !== null) {
-    const shown = cellText(get("hours"));
-    if (Number.isNaN(hours)) return fail("hours_invalid", { value: shown });
-    if (hours < 0) return fail("hours_negative", { value: shown });
-    // PP 74/2008 caps a teacher at 40 JP; 60 leaves room for non-teaching posts and still catches typos.
-    if (hours > 60) return fail("hours_too_high", { value: shown, max: 60 });
-    input.hours = hours;
-  }
-  const birthDate = parseDateField(get("birthDate"), "birth", today);
-  if (birthDate) input.birthDate = birthDate;
-  const postSince = parseDateField(get("postSince"), "post", today);
-  if (postSince) input.postSince = postSince;
-  if (postSince && postSince <= (birthDate ?? input.nipBirthDate)) return fail("post_before_birth");
-  return input;
 }
 
 export interface ParsedRows {

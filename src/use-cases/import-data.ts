@@ -2,7 +2,9 @@ import type { DbTx } from "../db/client.ts";
 import { insertAuditLines, readImportState, writeImport } from "../db/import-writes.ts";
 import { localDate, WIT } from "../domain/time.ts";
 import { mapTables } from "../import/columns.ts";
-import { diffEmployees, diffUnits, type Change } from "../import/import-diff.ts";
+import { diffEmployees } from "../import/employee-diff.ts";
+import type { Change } from "../import/import-diff.ts";
+import { diffUnits } from "../import/unit-diff.ts";
 import { parseRows, type Rejected } from "../import/parse-rows.ts";
 import type { RawTable } from "../import/read-file.ts";
 
@@ -60,7 +62,7 @@ export async function importData(
   const units = diffUnits(parsed.units, state.units, (code) => state.agencyCodes.has(code));
   const fileUnitCodes = new Set([...units.creates, ...units.updates].map((u) => u.code));
   const employees = diffEmployees(parsed.employees, state.employees, {
-    unitKnown: (code) => state.units.has(code) || fileUnitCodes.has(code),
+    resolveUnit: (ref) => (state.units.has(ref) || fileUnitCodes.has(ref) ? ref : null),
     storedRoleHours: (code) => state.roles.get(code)?.standardHours ?? null,
     canCreateRole: parsed.hasRoleNames,
   });
