@@ -104,11 +104,45 @@ export interface UnitLoad {
   roles: PlanRoleLoad[];
 }
 
+/**
+ * Why a unit and role is still short after the plan (issue 14), as the engine found it, most binding first:
+ * - `no_compatible_supply`: no surplus person of a role that may fill it exists anywhere;
+ * - `beyond_distance`: compatible surplus exists, but only farther than `maxDistanceKm`;
+ * - `candidates_ineligible`: the only candidates within reach are not movable (objection, under 2 years
+ *   in post, within 12 months of retirement, a pending proposal);
+ * - `unit_intake_cap`: candidates exist but the unit already receives its `maxMovesInPerUnit` /
+ *   `maxMovesPerUnit`;
+ * - `origin_cap`: candidates exist but every origin already gives its `maxMovesOutPerUnit` / `maxMovesPerUnit`;
+ * - `total_cap`: `maxMoves` is reached;
+ * - `supply_exhausted`: every compatible surplus was used elsewhere; this need is for hiring (formasi).
+ */
+export type ShortfallReason =
+  | "no_compatible_supply"
+  | "beyond_distance"
+  | "candidates_ineligible"
+  | "unit_intake_cap"
+  | "origin_cap"
+  | "total_cap"
+  | "supply_exhausted";
+
+/** A unit and role still short after the plan, with its binding reason. */
+export interface Shortfall {
+  unit: string;
+  role: string;
+  needHours: number;
+  unmetHours: number;
+  reason: ShortfallReason;
+  /** Candidates the reason is about (ineligible people, capped origins), when it names any. */
+  candidates?: number;
+}
+
 /** Output of `plan`: the contract fields plus per-unit loads for callers that render them. */
 export interface Plan {
   moves: PlanMove[];
   metrics: PlanMetrics;
   units: UnitLoad[];
+  /** Every unit and role still short, with why (issue 14); absent from plans of engines that do not say. */
+  shortfalls?: Shortfall[];
 }
 
 export type PlanLocale = "id" | "en";
