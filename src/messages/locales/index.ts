@@ -8,6 +8,8 @@ import { data as enData } from "./en/data.ts";
 import { data as idData } from "./id/data.ts";
 import { delivery as enDelivery } from "./en/delivery.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
+import { employee as enEmployee } from "./en/employee.ts";
+import { employee as idEmployee } from "./id/employee.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
@@ -18,6 +20,7 @@ const id = {
   ...idCheck,
   ...idData,
   ...idDelivery,
+  ...idEmployee,
   ...idHr,
   ...idUnitHead,
 };
@@ -27,6 +30,7 @@ const en: Record<keyof typeof id, string> = {
   ...enCheck,
   ...enData,
   ...enDelivery,
+  ...enEmployee,
   ...enHr,
   ...enUnitHead,
 };

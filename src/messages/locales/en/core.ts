@@ -18,15 +18,15 @@ export const core: Record<keyof typeof id, string> = {
   "invite.redeemed.admin":
     "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
   "invite.created": "Invite for {target} (valid until {expires}):\n<code>{code}</code>\n{link}",
-  "invite.usage": "Usage: /invite unit &lt;UNIT_CODE&gt;, /invite hr &lt;AGENCY_CODE&gt; or /invite admin.",
+  "invite.usage": "Usage: /invite unit &lt;UNIT_CODE&gt;, /invite hr &lt;AGENCY_CODE&gt;, /invite pegawai &lt;NIP&gt; or /invite admin.",
   "help.none":
     "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":
-    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/load — report workload\n/staff — staff and transfer objections\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
+    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
   "help.hr_approver":
     "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /status.\nIn private chat: /status, /export, /language.",
   "help.admin":
-    "<b>Admin commands</b>\n/invite unit|hr|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\nSend a CSV/XLSX file — import units and employees\n/status, /language, /help",
+    "<b>Admin commands</b>\n/invite unit|hr|pegawai|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\nSend a CSV/XLSX file — import units and employees\n/status, /language, /help",
   "language.choose": "Choose a language:",
   "language.set": "Language switched to English.",
   "fallback.text": "Sorry, I did not understand. Type /help to see the available commands.",

@@ -17,15 +17,15 @@ export const core = {
     "Terima kasih, {name}. Anda sekarang admin Seimbang.\nKetik /bantuan untuk melihat yang bisa Anda lakukan.",
   "invite.created": "Undangan untuk {target} (berlaku sampai {expires}):\n<code>{code}</code>\n{link}",
   "invite.usage":
-    "Cara pakai: /undang unit &lt;KODE_UNIT&gt;, /undang hr &lt;KODE_INSTANSI&gt; atau /undang admin.",
+    "Cara pakai: /undang unit &lt;KODE_UNIT&gt;, /undang hr &lt;KODE_INSTANSI&gt;, /undang pegawai &lt;NIP&gt; atau /undang admin.",
   "help.none":
     "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
   "help.unit_head":
-    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/status — ringkasan unit\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
+    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
   "help.hr_approver":
     "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /status.\nDi chat pribadi: /status, /ekspor, /bahasa.",
   "help.admin":
-    "<b>Perintah admin</b>\n/undang unit|hr|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\nKirim file CSV/XLSX — impor unit dan pegawai\n/status, /bahasa, /bantuan",
+    "<b>Perintah admin</b>\n/undang unit|hr|pegawai|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\nKirim file CSV/XLSX — impor unit dan pegawai\n/status, /bahasa, /bantuan",
   "language.choose": "Pilih bahasa:",
   "language.set": "Bahasa diganti ke Bahasa Indonesia.",
   "fallback.text": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",

@@ -1,0 +1,30 @@
+import type { DbTx } from "./client.ts";
+import type { EmployeeStatement } from "../generated/prisma/client.ts";
+import type { DestinationUnit } from "../domain/employee-statement.ts";
+import { getSetting } from "./settings.ts";
+
+/** The statements of these employees, by employee id (people who said nothing are absent). */
+export async function loadStatements(
+  db: DbTx,
+  employeeIds: number[],
+): Promise<Map<number, EmployeeStatement>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await db.employeeStatement.findMany({ where: { employeeId: { in: employeeIds } } });
+  return new Map(rows.map((row) => [row.employeeId, row]));
+}
+
+/** The units a typed destination may name: those of the person's agency. */
+export async function loadDestinationUnits(db: DbTx, agencyId: number): Promise<DestinationUnit[]> {
+  return db.unit.findMany({
+    where: { agencyId },
+    select: { id: true, code: true, name: true, npsn: true, unorId: true, kecamatan: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+export const UNWILLING_POLICY_SETTING = "policy.unwillingCountsAsObjection";
+
+/** Whether an employee's "tidak bersedia" keeps them out of proposals; default false (only a head's objection does). */
+export async function getUnwillingCountsAsObjection(db: DbTx): Promise<boolean> {
+  return (await getSetting<unknown>(db, UNWILLING_POLICY_SETTING)) === true;
+}
