@@ -17,7 +17,7 @@ export interface BotDeps {
   fetchFile?: (fileId: string) => Promise<Buffer>;
 }
 
-export type UserRecord = Prisma.UserGetPayload<{ include: { unit: true; agency: true } }>;
+export type UserRecord = Prisma.UserGetPayload<{ include: { unit: true; agency: true; employee: true } }>;
 
 export interface BotContext extends Context {
   deps: BotDeps;

@@ -11,6 +11,7 @@ import { inviteFeature } from "./features/invite.ts";
 import { jabatanFeature } from "./features/jabatan.ts";
 import { languageFeature } from "./features/language.ts";
 import { linkGroupFeature } from "./features/link-group.ts";
+import { meFeature } from "./features/me.ts";
 import { pendingFeature } from "./features/pending.ts";
 import { proposalDecisionFeature } from "./features/proposal-decision.ts";
 import { startFeature } from "./features/start.ts";
@@ -77,6 +78,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(workloadReportFeature);
   bot.use(staffListFeature);
   bot.use(staffFeature);
+  bot.use(meFeature);
   bot.use(statusFeature);
 
   bot.use(importUploadFeature);

@@ -2,7 +2,7 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { BotContext } from "./context.ts";
 
-export type PersonRole = "none" | "unit_head" | "hr_approver" | "admin";
+export type PersonRole = "none" | "unit_head" | "hr_approver" | "admin" | "employee";
 
 /** The role that decides what someone is shown: their registered role, else admin by configuration. */
 export function personRole(ctx: BotContext): PersonRole {
@@ -13,6 +13,8 @@ export function personRole(ctx: BotContext): PersonRole {
       return "hr_approver";
     case "ADMIN":
       return "admin";
+    case "EMPLOYEE":
+      return "employee";
     default:
       return ctx.isAdmin ? "admin" : "none";
   }

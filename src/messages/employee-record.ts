@@ -19,7 +19,7 @@ function preferenceList(t: T, preferences: Preference[]): Html {
   );
 }
 
-/** /saya: the person's own record as the state keeps it, then what they said. */
+/** /saya: the lines of the person's own record as the state keeps it, then what they said (HTML). */
 export function renderMyRecord(
   t: T,
   record: {
@@ -29,7 +29,6 @@ export function renderMyRecord(
 ): string {
   const { employee: e, statement } = record;
   const lines = [
-    t("me.title"),
     t("me.name", { name: displayName(e) }),
     t(`me.nip.${e.asnKind}`, { nip: e.nip }),
   ];

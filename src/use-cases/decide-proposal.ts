@@ -6,6 +6,7 @@ import type { HrGroup, Transfer, User } from "../generated/prisma/client.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { writeAudit } from "../db/audit.ts";
 import { carryOutTransfer } from "./carry-out-transfer.ts";
+import { enqueueTransferNotice } from "./enqueue-transfer-notice.ts";
 import { loadProposal, type ProposalWithRelations } from "../db/proposal-query.ts";
 
 /** A rejection is recorded only with its reason: the decision must be explainable to the person. */
@@ -170,6 +171,13 @@ export async function decideProposal(db: DbTx, input: DecideInput): Promise<Deci
   if (!final) return { kind: "vote", proposal: await reload(db, proposal.id), approvals, quorum };
 
   await transition(db, proposal, "APPROVED", approver, input);
+  // The person is told why, before the move changes their unit and role (issue 15).
+  await enqueueTransferNotice(db, {
+    proposal,
+    now: input.now,
+    timeZone: input.timeZone,
+    locale: input.locale,
+  });
   const transfer = await carryOutTransfer(db, {
     proposal,
     approver,

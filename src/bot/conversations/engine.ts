@@ -85,6 +85,8 @@ export interface ConversationSpec<D extends Record<string, unknown>, A extends s
   sent?: { action: A; already: TextKey };
   /** A list whose buttons stay usable after a press (otherwise an answered keyboard is taken away). */
   keepKeyboards?: boolean;
+  /** Who may hold it and as whom (default: a unit head in private chat, for their unit). */
+  identify?: (ctx: BotContext) => HeadIdentity;
 }
 
 /** Buttons `perRow` to a row. */
@@ -133,7 +135,7 @@ function turnOf<D extends Record<string, unknown>, A extends string>(
   spec: ConversationSpec<D, A>,
   state: ConversationState,
 ): Turn<D> {
-  const head = requireUnitHead(ctx);
+  const head = (spec.identify ?? requireUnitHead)(ctx);
   const memo = memos.get(ctx) ?? new Map<string, Promise<unknown>>();
   memos.set(ctx, memo);
   return {

@@ -2,6 +2,8 @@ import { Composer, Markup } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
+import { loadStatements } from "../../db/employee-statements.ts";
+import { statementMarker } from "../../messages/employee-record.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
 import type { BotContext } from "../context.ts";
@@ -65,7 +67,14 @@ async function renderStaff(ctx: BotContext, fresh: boolean): Promise<ListView> {
   if (staff.length === 0) return { pages: [ctx.t("staff.empty", { unit: unit.name })] };
   const open = fresh ? null : openConversation(ctx, OBJECTION_CONVERSATION);
   const state = open ?? startConversation(ctx, OBJECTION_CONVERSATION, "list", { passive: true });
-  const entries = staff.map((p) => describe(ctx, p));
+  // What each person said in /saya (bersedia, tidak bersedia, tujuan), under their line.
+  const statements = await loadStatements(
+    ctx.deps.db,
+    staff.map((p) => p.id),
+  );
+  const entries = staff.map((p) =>
+    [describe(ctx, p), statementMarker(ctx.t, statements.get(p.id))].filter(Boolean).join("\n"),
+  );
   const frame = (lines: string, page: number, pages: number) =>
     pages > 1
       ? ctx.t("staff.list_paged", {

@@ -29,10 +29,11 @@ startFeature.start(async (ctx) => {
         ? "invite.redeemed.unit_head"
         : redeemed.role === "HR_APPROVER"
           ? "invite.redeemed.hr_approver"
-          : "invite.redeemed.admin";
-    await ctx.reply(ctx.t(key, { name, unit: redeemed.unitName ?? "", agency: redeemed.agencyName ?? "" }), {
-      parse_mode: "HTML",
-    });
+          : redeemed.role === "EMPLOYEE"
+            ? "invite.redeemed.employee"
+            : "invite.redeemed.admin";
+    const params = { name, unit: redeemed.unitName ?? "", agency: redeemed.agencyName ?? "" };
+    await ctx.reply(ctx.t(key, { ...params, employee: redeemed.employeeName ?? "" }), { parse_mode: "HTML" });
     return;
   }
   const role = personRole(ctx);

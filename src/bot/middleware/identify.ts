@@ -9,7 +9,7 @@ export const identify: MiddlewareFn<BotContext> = async (ctx, next) => {
   ctx.user = from
     ? await db.user.findUnique({
         where: { telegramId: BigInt(from.id) },
-        include: { unit: true, agency: true },
+        include: { unit: true, agency: true, employee: true },
       })
     : null;
   ctx.isAdmin =

@@ -5,15 +5,17 @@ import { getBotUsername } from "../../db/settings.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 function parseTarget(args: string[]): InviteTarget {
-  const [kind, code] = args;
+  const [kind, code, ...rest] = args;
   if (kind === "unit" && code) return { kind: "unit", unitCode: code };
   if (kind === "hr" && code) return { kind: "hr", agencyCode: code };
   if (kind === "admin" && !code) return { kind: "admin" };
-  throw usageError("usage: invite unit <UNIT> | invite hr <AGENCY> | invite admin");
+  if ((kind === "employee" || kind === "pegawai") && code)
+    return { kind: "employee", nip: [code, ...rest].join("") };
+  throw usageError("usage: invite unit <UNIT> | invite hr <AGENCY> | invite employee <NIP> | invite admin");
 }
 
 export const inviteCommand: CliCommand = {
-  usage: "invite unit <UNIT> | hr <AGENCY> | admin   create a single-use invite (7 days)",
+  usage: "invite unit <UNIT> | hr <AGENCY> | employee <NIP> | admin   create a single-use invite (7 days)",
   async run(args, ctx) {
     const target = parseTarget(args);
     const { prisma } = await ctx.database();
@@ -32,6 +34,14 @@ export const inviteCommand: CliCommand = {
     } catch (error) {
       if (error instanceof DomainError && error.code === "unit_unknown")
         throw operatorError(`No unit with code ${error.params.code}. See: status`);
+      if (error instanceof DomainError && error.code === "invite_nip_invalid")
+        throw operatorError(
+          `${error.params.nip} is not a valid NIP or NI PPPK (18 digits, starting with the birth date).`,
+        );
+      if (error instanceof DomainError && error.code === "invite_nip_unknown")
+        throw operatorError(
+          `No employee with NIP ${error.params.nip}. Import the employees first: import <file>`,
+        );
       if (error instanceof DomainError && error.code === "agency_unknown")
         throw operatorError(`No agency with code ${error.params.code}. See: status`);
       throw error;

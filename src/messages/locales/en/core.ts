@@ -18,7 +18,8 @@ export const core: Record<keyof typeof id, string> = {
   "invite.redeemed.admin":
     "Thank you, {name}. You are now a Seimbang admin.\nType /help to see what you can do.",
   "invite.created": "Invite for {target} (valid until {expires}):\n<code>{code}</code>\n{link}",
-  "invite.usage": "Usage: /invite unit &lt;UNIT_CODE&gt;, /invite hr &lt;AGENCY_CODE&gt;, /invite pegawai &lt;NIP&gt; or /invite admin.",
+  "invite.usage":
+    "Usage: /invite unit &lt;UNIT_CODE&gt;, /invite hr &lt;AGENCY_CODE&gt;, /invite pegawai &lt;NIP&gt; or /invite admin.",
   "help.none":
     "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":

@@ -21,7 +21,7 @@ export const employee: Record<keyof typeof id, string> = {
   "errors.statement_destination_unknown": "That destination is not a unit of your agency.",
   "errors.notice_not_yours": "This button is for the employee concerned, not for you.",
   "commands.me": "My record and willingness to move",
-  "me.title": "<b>Your personnel record</b>",
+  "me.card": "<b>Your personnel record</b>\n{lines}",
   "me.name": "Name: <b>{name}</b>",
   "me.nip.PNS": "NIP: <code>{nip}</code>",
   "me.nip.PPPK": "NI PPPK: <code>{nip}</code>",
@@ -62,12 +62,14 @@ export const employee: Record<keyof typeof id, string> = {
     "Type up to {max} destinations, separated by semicolons or new lines: a kecamatan name, a unit code, an NPSN or a school name.\nExample: <code>Semangga; SDN-04</code>",
   "me.preferences.unknown":
     "Destination «{text}» was not found. Type a kecamatan name, a unit code, an NPSN or a school name.",
-  "me.preferences.ambiguous": "«{text}» matches several destinations: {candidates}. Type more of it or its code.",
+  "me.preferences.ambiguous":
+    "«{text}» matches several destinations: {candidates}. Type more of it or its code.",
   "me.preferences.too_many": "At most {max} destinations; you wrote {count}.",
   "me.preferences.own_unit": "«{text}» is your unit now; choose another destination.",
-  "me.saved.willing": "Recorded: you are <b>willing to move</b>. Thank you.",
-  "me.saved.unwilling": "Recorded: you are <b>not willing</b> to move ({reason}).",
-  "me.saved.preferences": "Recorded: your preferred destinations {list}.",
+  "me.saved.willing": "Recorded: you are <b>willing to move</b>. Thank you. Type /me to see or change it.",
+  "me.saved.unwilling":
+    "Recorded: you are <b>not willing</b> to move ({reason}). Type /me to see or change it.",
+  "me.saved.preferences": "Recorded: your preferred destinations {list}. Type /me to see or change it.",
   "me.saved.preferences_cleared": "Your preferred destinations were cleared.",
   "me.toast.saved": "Saved",
   "statement.reason.IKUT_PASANGAN": "following a spouse",

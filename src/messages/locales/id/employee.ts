@@ -20,7 +20,7 @@ export const employee = {
   "errors.statement_destination_unknown": "Tujuan itu tidak ditemukan di instansi Anda.",
   "errors.notice_not_yours": "Tombol ini untuk pegawai yang bersangkutan, bukan untuk Anda.",
   "commands.me": "Data saya dan kesediaan mutasi",
-  "me.title": "<b>Data kepegawaian Anda</b>",
+  "me.card": "<b>Data kepegawaian Anda</b>\n{lines}",
   "me.name": "Nama: <b>{name}</b>",
   "me.nip.PNS": "NIP: <code>{nip}</code>",
   "me.nip.PPPK": "NI PPPK: <code>{nip}</code>",
@@ -65,9 +65,11 @@ export const employee = {
     "«{text}» cocok dengan beberapa tujuan: {candidates}. Ketik lebih lengkap atau pakai kodenya.",
   "me.preferences.too_many": "Paling banyak {max} tujuan; Anda menulis {count}.",
   "me.preferences.own_unit": "«{text}» adalah unit Anda sekarang; pilih tujuan lain.",
-  "me.saved.willing": "Tercatat: Anda <b>bersedia dipindah</b>. Terima kasih.",
-  "me.saved.unwilling": "Tercatat: Anda <b>tidak bersedia</b> dipindah ({reason}).",
-  "me.saved.preferences": "Tercatat: pilihan tujuan Anda {list}.",
+  "me.saved.willing":
+    "Tercatat: Anda <b>bersedia dipindah</b>. Terima kasih. Ketik /saya untuk melihat atau mengubahnya.",
+  "me.saved.unwilling":
+    "Tercatat: Anda <b>tidak bersedia</b> dipindah ({reason}). Ketik /saya untuk melihat atau mengubahnya.",
+  "me.saved.preferences": "Tercatat: pilihan tujuan Anda {list}. Ketik /saya untuk melihat atau mengubahnya.",
   "me.saved.preferences_cleared": "Pilihan tujuan Anda dihapus.",
   "me.toast.saved": "Tersimpan",
   "statement.reason.IKUT_PASANGAN": "ikut suami/istri",

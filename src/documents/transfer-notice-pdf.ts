@@ -1,0 +1,139 @@
+/**
+ * The sosialisasi letter (issue 15): what a proposed transfer is, why, what happens next and how
+ * to respond, as a PDF in Bahasa Indonesia — the language of official correspondence, whatever
+ * language the person's chat is in. Input is plain typed data; output is the file's bytes.
+ * DejaVu Sans carries every letter of Indonesian names and gelar; the text stays extractable.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import PDFDocument from "pdfkit";
+
+export interface NoticeUnit {
+  name: string;
+  kecamatan?: string | null;
+}
+
+export interface TransferNoticeData {
+  proposalId: number;
+  agencyName: string;
+  /** When the team approved (its advice to the PPK); also the letter's date. */
+  approvedAt: Date;
+  timeZone: string;
+  person: { name: string; nip: string; asnKind: "PNS" | "PPPK"; golongan?: string | null };
+  from: NoticeUnit;
+  to: NoticeUnit;
+  /** The person's role now, and the one the move fills. */
+  fromRole: string;
+  toRole: string;
+  /** The engine's own reason, as stored with the proposal. */
+  reason: string;
+  /** Hours a week this move fills at the destination, and each unit's load in the role before and after (null: nobody). */
+  hoursFilled: number;
+  hoursUnit: "JP" | "jam";
+  fromLoad: { before: number | null; after: number | null };
+  toLoad: { before: number | null; after: number | null };
+  /** Whether the person has joined the bot (else the origin head hands the letter over). */
+  joined: boolean;
+}
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+
+const percent = (ratio: number | null) =>
+  ratio === null
+    ? "belum ada yang mengerjakan"
+    : `${new Intl.NumberFormat("id-ID").format(Math.round(ratio * 100))}%`;
+
+const place = (unit: NoticeUnit) =>
+  unit.kecamatan ? `${unit.name} (Kecamatan ${unit.kecamatan})` : unit.name;
+
+function letterDate(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("id-ID", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  }).format(date);
+}
+
+/** The letter's paragraphs, heading by heading: what the PDF prints, and what a test reads back. */
+export function transferNoticeSections(
+  data: TransferNoticeData,
+): Array<{ heading: string; paragraphs: string[] }> {
+  const number = data.person.asnKind === "PPPK" ? "NI PPPK" : "NIP";
+  const grade = data.person.golongan ? `, pangkat/golongan ${data.person.golongan}` : "";
+  const respond = data.joined
+    ? "Tekan tombol «Tanggapi» di bawah surat ini di Telegram, atau ketik /saya, untuk menyatakan bahwa Anda bersedia dipindah, atau tidak bersedia beserta alasannya (ikut suami/istri, merawat orang tua, kesehatan, anak sekolah, atau lainnya), dan tujuan yang Anda pilih. Tanggapan Anda sampai kepada kepala unit dan tim mutasi sebelum SK ditetapkan."
+    : "Surat ini diserahkan oleh kepala unit Anda. Mintalah undangan Seimbang kepada kepala unit agar Anda dapat menanggapi langsung melalui Telegram (/saya), atau sampaikan tanggapan tertulis kepada kepala unit: bersedia dipindah, atau tidak bersedia beserta alasannya.";
+  return [
+    {
+      heading: "Yang diusulkan",
+      paragraphs: [
+        `Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, saat ini ${data.fromRole} di ${place(data.from)}, diusulkan untuk dimutasi ke ${place(data.to)} sebagai ${data.toRole}.`,
+      ],
+    },
+    {
+      heading: "Alasannya",
+      paragraphs: [
+        data.reason,
+        `Di ${data.to.name}, kepindahan ini mengisi ${new Intl.NumberFormat("id-ID").format(data.hoursFilled)} ${data.hoursUnit} per minggu yang belum terpenuhi; beban ${data.toRole} di sana berubah dari ${percent(data.toLoad.before)} menjadi ${percent(data.toLoad.after)}.`,
+        `Di ${data.from.name}, beban ${data.fromRole} berubah dari ${percent(data.fromLoad.before)} menjadi ${percent(data.fromLoad.after)}.`,
+      ],
+    },
+    {
+      heading: "Langkah selanjutnya",
+      paragraphs: [
+        `Persetujuan tim mutasi ${data.agencyName} adalah pertimbangan tim penilai kepada Pejabat Pembina Kepegawaian (PPK), bukan keputusan mutasi (PP 11/2017 Pasal 190–191).`,
+        "Mutasi baru berlaku setelah PPK menetapkan Surat Keputusan (SK); tanggal mulai berlakunya (TMT) tercantum dalam SK itu. Sampai saat itu Anda tetap bertugas di unit kerja Anda sekarang.",
+      ],
+    },
+    { heading: "Cara menanggapi", paragraphs: [respond] },
+  ];
+}
+
+/** The letter as PDF bytes (A4, one or two pages). */
+export async function renderTransferNoticePdf(data: TransferNoticeData): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 56, bottom: 56, left: 64, right: 64 },
+    info: {
+      Title: `Pemberitahuan usulan mutasi ${data.person.name}`,
+      Author: data.agencyName,
+      Creator: "Seimbang",
+      CreationDate: data.approvedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.registerFont("body", join(fontDir, "DejaVuSans.ttf"));
+  doc.registerFont("bold", join(fontDir, "DejaVuSans-Bold.ttf"));
+
+  doc.font("bold").fontSize(12).text(data.agencyName.toUpperCase(), { align: "center" });
+  doc.moveDown(0.5).fontSize(14).text("SURAT PEMBERITAHUAN USULAN MUTASI", { align: "center" });
+  doc
+    .font("body")
+    .fontSize(10)
+    .text(`Nomor usulan ${data.proposalId} · ${letterDate(data.approvedAt, data.timeZone)}`, {
+      align: "center",
+    });
+  doc.moveDown(1.5).fontSize(11).text("Kepada Yth.");
+  doc.font("bold").text(data.person.name);
+  doc.font("body").text(`di ${data.from.name}`);
+  for (const section of transferNoticeSections(data)) {
+    doc.moveDown(1).font("bold").fontSize(11).text(section.heading);
+    for (const paragraph of section.paragraphs)
+      doc.moveDown(0.3).font("body").text(paragraph, { align: "justify", lineGap: 2 });
+  }
+  doc
+    .moveDown(2)
+    .fontSize(9)
+    .fillColor("#555555")
+    .text(
+      `Surat ini dibuat oleh Seimbang atas nama tim mutasi ${data.agencyName} untuk sosialisasi; surat ini bukan Surat Keputusan.`,
+    );
+  doc.end();
+  return done;
+}

@@ -1,0 +1,102 @@
+import type { DbTx } from "../db/client.ts";
+import type { ProposalWithRelations } from "../db/proposal-query.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { proposalMetricsSchema } from "../domain/proposal-metrics.ts";
+import { renderTransferNoticePdf, type TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
+import { noticeResponseData } from "../messages/callback-data/employee-statement.ts";
+import { displayName } from "../messages/employee-name.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
+
+export interface NoticeRecipient {
+  userId: number;
+  chatId: bigint;
+  /** The person themself (with a "Tanggapi" button), or the origin head who hands the letter over. */
+  as: "person" | "head";
+}
+
+/**
+ * When the team approves a proposal, the person moved is told why, in a letter (PDF) through the
+ * outbox: to them if they have joined, else to the origin head to hand over. Written in the
+ * approval's transaction, so the letter goes out exactly when the approval commits, once (the
+ * outbox row, with its dedupe key per proposal and recipient, is the record that it was sent).
+ */
+export async function enqueueTransferNotice(
+  db: DbTx,
+  input: { proposal: ProposalWithRelations; now: Date; timeZone: string; locale: Locale },
+): Promise<NoticeRecipient[]> {
+  const { proposal } = input;
+  const employee = await db.employee.findUniqueOrThrow({
+    where: { id: proposal.employeeId },
+    include: { role: true, user: true, unit: { include: { agency: true } } },
+  });
+  const person = employee.user?.active ? employee.user : null;
+  const recipients = person
+    ? [{ user: person, as: "person" as const }]
+    : (
+        await db.user.findMany({
+          where: { role: "UNIT_HEAD", active: true, unitId: proposal.fromUnitId },
+          orderBy: { id: "asc" },
+        })
+      ).map((user) => ({ user, as: "head" as const }));
+  // Nobody to give it to yet: the person joins later and reads the proposal in /saya's record.
+  if (recipients.length === 0) return [];
+
+  const metrics = proposalMetricsSchema.safeParse(proposal.metrics);
+  const m = metrics.success ? metrics.data : null;
+  const data: TransferNoticeData = {
+    proposalId: proposal.id,
+    agencyName: employee.unit.agency.name,
+    approvedAt: input.now,
+    timeZone: input.timeZone,
+    person: {
+      name: displayName(employee),
+      nip: employee.nip,
+      asnKind: employee.asnKind,
+      golongan: employee.golongan,
+    },
+    from: { name: proposal.fromUnit.name, kecamatan: proposal.fromUnit.kecamatan },
+    to: { name: proposal.toUnit.name, kecamatan: proposal.toUnit.kecamatan },
+    fromRole: employee.role.name,
+    toRole: proposal.role.name,
+    reason: proposal.reason,
+    hoursFilled: m?.unmetFilledHours ?? employee.weeklyHours,
+    hoursUnit: proposal.role.hoursUnit === "JP" || proposal.role.isTeacher ? "JP" : "jam",
+    fromLoad: { before: m?.fromLoadBefore ?? null, after: m?.fromLoadAfter ?? null },
+    toLoad: { before: m?.toLoadBefore ?? null, after: m?.toLoadAfter ?? null },
+    joined: person !== null,
+  };
+  const pdf = (await renderTransferNoticePdf(data)).toString("base64");
+  const filename = `pemberitahuan-mutasi-${proposal.id}.pdf`;
+
+  const sent: NoticeRecipient[] = [];
+  for (const { user, as } of recipients) {
+    const locale = isLocale(user.locale) ? user.locale : input.locale;
+    const caption = translate(locale, as === "person" ? "notice.caption.person" : "notice.caption.head", {
+      name: data.person.name,
+      nip: employee.nip,
+      from: proposal.fromUnit.name,
+      to: proposal.toUnit.name,
+    });
+    const button = [
+      {
+        text: translate(locale, "notice.button.respond"),
+        callback_data: noticeResponseData.pack(employee.id),
+      },
+    ];
+    await enqueueMessage(db, {
+      dedupeKey: `proposal:${proposal.id}:notice:${user.id}`,
+      chatId: user.telegramId,
+      method: "sendDocument",
+      payload: {
+        chat_id: user.telegramId.toString(),
+        document: { base64: pdf, filename },
+        caption,
+        parse_mode: "HTML",
+        ...(as === "person" ? { reply_markup: { inline_keyboard: [button] } } : {}),
+      },
+      priority: PRIORITY.notice,
+    });
+    sent.push({ userId: user.id, chatId: user.telegramId, as });
+  }
+  return sent;
+}
