@@ -28,10 +28,7 @@ export function renderMyRecord(
   },
 ): string {
   const { employee: e, statement } = record;
-  const lines = [
-    t("me.name", { name: displayName(e) }),
-    t(`me.nip.${e.asnKind}`, { nip: e.nip }),
-  ];
+  const lines = [t("me.name", { name: displayName(e) }), t(`me.nip.${e.asnKind}`, { nip: e.nip })];
   lines.push(
     e.unit.kecamatan
       ? t("me.unit_kecamatan", { unit: e.unit.name, kecamatan: e.unit.kecamatan })

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { pdfText } from "../support/pdf-text.ts";
-import { callbackUpdate, sentTexts, textUpdate, type ApiCall, type Person } from "../support/telegram.ts";
+import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { buttonData, lastAnswer } from "../support/unit-head-fixtures.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
@@ -211,7 +211,6 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     expect(await db.prisma.auditLog.count({ where: { action: "statement.willing" } })).toBe(1);
   });
 
-  const documents = (calls: ApiCall[]) => calls.filter((c) => c.method === "sendDocument");
   const approve = (proposalId: number) =>
     callbackUpdate(people.rina, `p:a:${proposalId}`, { message_id: 500, chatId: HR_CHAT_ID });
 

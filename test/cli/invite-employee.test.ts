@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { inviteCommand } from "../../src/cli/commands/invite.ts";
+import { testCli } from "../support/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { seedSmallDistrict } from "../support/fixtures.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("cli invite employee <NIP>", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+  beforeEach(async () => db.reset());
+
+  it("prints a code bound to the person, and refuses a wrong or unknown NIP with what to do", async () => {
+    const { ani } = await seedSmallDistrict(db.prisma);
+    const ok = testCli(db.prisma);
+    await inviteCommand.run(["employee", ani.nip], ok.ctx);
+    expect(ok.out[0]).toMatch(/^Invite for Ani Wulandari \(EMPLOYEE\), valid until 07-12-2026/);
+    expect(ok.out[1]).toMatch(/^Code: \w{16}$/);
+    expect(await db.prisma.invite.findFirstOrThrow()).toMatchObject({ role: "EMPLOYEE", employeeId: ani.id });
+
+    await expect(inviteCommand.run(["employee", "12345"], testCli(db.prisma).ctx)).rejects.toMatchObject({
+      message: expect.stringContaining("12345 is not a valid NIP or NI PPPK"),
+    });
+    await expect(
+      inviteCommand.run(["pegawai", "199001012015011001"], testCli(db.prisma).ctx),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining("No employee with NIP 199001012015011001. Import the employees first"),
+    });
+    await expect(inviteCommand.run(["employee"], testCli(db.prisma).ctx)).rejects.toMatchObject({
+      message: expect.stringContaining("invite employee <NIP>"),
+    });
+    expect(await db.prisma.invite.count()).toBe(1);
+  });
+});
