@@ -4,6 +4,7 @@
  * language the person's chat is in. Input is plain typed data; output is the file's bytes.
  * DejaVu Sans carries every letter of Indonesian names and gelar; the text stays extractable.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
@@ -37,6 +38,13 @@ export interface TransferNoticeData {
 }
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+// Read once, on the first letter (not on import): the approval that writes a letter runs in a transaction.
+let fonts: { body: Buffer; bold: Buffer } | null = null;
+const loadFonts = () =>
+  (fonts ??= {
+    body: readFileSync(join(fontDir, "DejaVuSans.ttf")),
+    bold: readFileSync(join(fontDir, "DejaVuSans-Bold.ttf")),
+  });
 
 const percent = (ratio: number | null) =>
   ratio === null
@@ -108,8 +116,9 @@ export async function renderTransferNoticePdf(data: TransferNoticeData): Promise
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.registerFont("body", join(fontDir, "DejaVuSans.ttf"));
-  doc.registerFont("bold", join(fontDir, "DejaVuSans-Bold.ttf"));
+  const { body, bold } = loadFonts();
+  doc.registerFont("body", body);
+  doc.registerFont("bold", bold);
 
   doc.font("bold").fontSize(12).text(data.agencyName.toUpperCase(), { align: "center" });
   doc.moveDown(0.5).fontSize(14).text("SURAT PEMBERITAHUAN USULAN MUTASI", { align: "center" });
