@@ -5,6 +5,7 @@ import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planCommand } from "./commands/plan.ts";
+import { policyCommand } from "./commands/policy.ts";
 import { rolesCommand } from "./commands/roles.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { snapshotCommand } from "./commands/snapshot.ts";
@@ -24,4 +25,5 @@ export const commands: Record<string, CliCommand> = {
   snapshot: snapshotCommand,
   roles: rolesCommand,
   compat: compatCommand,
+  policy: policyCommand,
 };

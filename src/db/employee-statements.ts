@@ -28,3 +28,16 @@ export const UNWILLING_POLICY_SETTING = "policy.unwillingCountsAsObjection";
 export async function getUnwillingCountsAsObjection(db: DbTx): Promise<boolean> {
   return (await getSetting<unknown>(db, UNWILLING_POLICY_SETTING)) === true;
 }
+
+/**
+ * The people whose own "tidak bersedia" counts as an objection: none unless the policy
+ * `policy.unwillingCountsAsObjection` is true (only a head's recorded objection does by default).
+ */
+export async function unwillingObjectors(db: DbTx): Promise<Set<number>> {
+  if (!(await getUnwillingCountsAsObjection(db))) return new Set();
+  const rows = await db.employeeStatement.findMany({
+    where: { willing: false },
+    select: { employeeId: true },
+  });
+  return new Set(rows.map((row) => row.employeeId));
+}

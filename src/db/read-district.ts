@@ -7,6 +7,7 @@ import {
   type TransferPolicy,
 } from "../domain/eligibility.ts";
 import { periodOf } from "../domain/time.ts";
+import { unwillingObjectors } from "./employee-statements.ts";
 import { roleLoad, type RoleLoad } from "../domain/workload.ts";
 import type { Employee, Role, Unit } from "../generated/prisma/client.ts";
 
@@ -45,7 +46,7 @@ export async function readDistrict(
     ...(options.agencyId ? { agencyId: options.agencyId } : {}),
     ...(options.unitId ? { id: options.unitId } : {}),
   };
-  const [units, roles, compatibility, employees, reports, vacancies, pending] = await Promise.all([
+  const [units, roles, compatibility, employees, reports, vacancies, pending, unwilling] = await Promise.all([
     db.unit.findMany({ where: unitWhere, orderBy: { code: "asc" } }),
     db.role.findMany({ orderBy: { code: "asc" } }),
     db.roleCompatibility.findMany(),
@@ -60,6 +61,7 @@ export async function readDistrict(
       _sum: { count: true },
     }),
     db.proposal.findMany({ where: { status: "PENDING" }, select: { employeeId: true } }),
+    unwillingObjectors(db),
   ]);
   const pendingIds = new Set(pending.map((p) => p.employeeId));
   const roleById = new Map(roles.map((r) => [r.id, r]));
@@ -113,7 +115,8 @@ export async function readDistrict(
           birthDate: e.birthDate,
           postSince: e.postSince,
           retirementAge: roleById.get(e.roleId)?.retirementAge ?? 58,
-          objection: e.objection,
+          // A person's own "tidak bersedia" (/saya) counts only where policy says so (issue 15).
+          objection: e.objection || unwilling.has(e.id),
           active: e.status === "AKTIF",
           hasPendingProposal: pendingIds.has(e.id),
         },
