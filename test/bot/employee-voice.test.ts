@@ -188,6 +188,35 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     expect(last(t)).not.toContain("Ani");
   });
 
+  it("an employee is welcomed and helped as one; a head who joins as an employee stays head and gains /saya", async () => {
+    const s = await district();
+    const t = buildTestBot(db.prisma);
+    await join(t, ani, ANI_NIP);
+    await t.send(textUpdate(ani, "/start"));
+    expect(last(t)).toContain("Akun ini terhubung dengan data kepegawaian Anda.");
+    await t.send(textUpdate(ani, "/bantuan"));
+    expect(last(t)).toContain("/saya — data saya, kesediaan mutasi dan pilihan tujuan");
+
+    // Siti heads SDN-01 and is herself an ASN: Budi's record stands in for hers here.
+    await join(t, people.siti, BUDI_NIP);
+    const siti = await db.prisma.user.findUniqueOrThrow({ where: { telegramId: BigInt(people.siti.id) } });
+    expect(siti).toMatchObject({ role: "UNIT_HEAD", unitId: s.sd.id, employeeId: s.budi.id });
+    await t.send(textUpdate(people.siti, "/saya"));
+    expect(last(t)).toContain("Nama: <b>Budi Santoso</b>");
+    await t.send(textUpdate(people.siti, "/pegawai"));
+    expect(last(t)).toContain("<b>Pegawai SD Negeri 1 Salor</b>");
+
+    // A new phone: a second invite moves the record to the new account, and the old one lets go.
+    const phone: Person = { id: 7009, first_name: "Ani" };
+    await join(t, phone, ANI_NIP);
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { telegramId: BigInt(ani.id) } })).toMatchObject({
+      role: "NONE",
+      employeeId: null,
+    });
+    await t.send(textUpdate(ani, "/saya"));
+    expect(last(t)).toContain("Perintah ini untuk pegawai yang sudah bergabung.");
+  });
+
   it("an employee pressing someone else's button, a stale one or the same one twice changes nothing more", async () => {
     const s = await district();
     const t = buildTestBot(db.prisma);
