@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSendLimiter } from "../../src/delivery/limiter.ts";
+import { startOutboxSender } from "../../src/delivery/sender.ts";
+import { loadProposal } from "../../src/db/proposal-query.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createMetrics } from "../../src/metrics.ts";
+import { deliveryPolicy } from "../../src/use-cases/delivery-policy.ts";
+import { enqueueTransferNotice } from "../../src/use-cases/enqueue-transfer-notice.ts";
+import { startBotApiServer } from "../support/bot-api-server.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
+import { seedHrDistrict } from "../support/hr-fixtures.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("the notice letter on the wire", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.close());
+  beforeEach(async () => db.reset());
+
+  it("goes out once as a multipart sendDocument with its PDF, caption and Tanggapi button", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    await db.prisma.user.create({
+      data: { telegramId: 7001n, name: "Ani", role: "EMPLOYEE", employeeId: s.ani.id },
+    });
+    const proposal = await loadProposal(db.prisma, s.proposal.id);
+    const input = { proposal: proposal!, now: new Date(), timeZone: "Asia/Jayapura", locale: "id" as const };
+    await enqueueTransferNotice(db.prisma, input);
+    await enqueueTransferNotice(db.prisma, input); // a retried approval queues nothing twice
+
+    const clock = simulatedClock();
+    const server = await startBotApiServer({ now: clock.now });
+    const sender = startOutboxSender({
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ clock }),
+      logger: createLogger("silent"),
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
+      clock,
+      metrics: createMetrics(),
+    });
+    try {
+      await waitForDrain(db.prisma, 20_000, clock);
+    } finally {
+      await sender.stop();
+      await server.close();
+    }
+    const sent = server.calls.filter((c) => c.method === "sendDocument");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.outcome).toBe("ok");
+    const payload = sent[0]!.payload;
+    expect(payload.chat_id).toBe("7001");
+    expect(payload.document).toMatchObject({ filename: `pemberitahuan-mutasi-${s.proposal.id}.pdf` });
+    expect((payload.document as { size: number }).size).toBeGreaterThan(5_000);
+    expect(String(payload.caption)).toContain("Surat pemberitahuan usulan mutasi");
+    expect(JSON.parse(String(payload.reply_markup))).toEqual({
+      inline_keyboard: [[{ text: "Tanggapi", callback_data: `nr:${s.ani.id}` }]],
+    });
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "SENT" });
+  });
+});
