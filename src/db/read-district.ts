@@ -6,6 +6,7 @@ import {
   type Eligibility,
   type TransferPolicy,
 } from "../domain/eligibility.ts";
+import { personRetirementAge } from "../domain/retirement-age.ts";
 import { periodOf } from "../domain/time.ts";
 import { roleLoad, type RoleLoad } from "../domain/workload.ts";
 import type { Employee, Role, Unit } from "../generated/prisma/client.ts";
@@ -112,7 +113,7 @@ export async function readDistrict(
         {
           birthDate: e.birthDate,
           postSince: e.postSince,
-          retirementAge: roleById.get(e.roleId)?.retirementAge ?? 58,
+          retirementAge: personRetirementAge(roleById.get(e.roleId), e),
           objection: e.objection,
           active: e.status === "AKTIF",
           hasPendingProposal: pendingIds.has(e.id),
