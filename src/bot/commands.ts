@@ -11,6 +11,7 @@ const privateCommands: CommandSpec[] = [
   ["lowongan", "vacancy", "commands.vacancy"],
   ["beban", "load", "commands.load"],
   ["pegawai", "staff", "commands.staff"],
+  ["cuti", "leave", "commands.leave"],
   ["status", "status", "commands.status"],
   ["batal", "cancel", "commands.cancel"],
   ["bahasa", "language", "commands.language"],

@@ -2,6 +2,7 @@ import { Telegraf } from "telegraf";
 import type { BotContext, BotDeps } from "./context.ts";
 import { conversationTimeout } from "./conversations/conversation.ts";
 import { cancelFeature } from "./features/cancel.ts";
+import { employeeStatusFeature } from "./features/employee-status.ts";
 import { exportFeature } from "./features/export.ts";
 import { checkFeature } from "./features/check.ts";
 import { fallbackFeature } from "./features/fallback.ts";
@@ -77,6 +78,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(workloadReportFeature);
   bot.use(staffListFeature);
   bot.use(staffFeature);
+  bot.use(employeeStatusFeature);
   bot.use(statusFeature);
 
   bot.use(importUploadFeature);

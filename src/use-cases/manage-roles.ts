@@ -73,7 +73,12 @@ export async function setRole(db: DbTx, code: string, change: RoleChange, actor:
     action: "role.update",
     entity: "role",
     entityId: code,
-    details: { ...change, ...bupSet, needsReview: false, before: { ...role, createdAt: role.createdAt.toISOString() } },
+    details: {
+      ...change,
+      ...bupSet,
+      needsReview: false,
+      before: { ...role, createdAt: role.createdAt.toISOString() },
+    },
   });
   const view = (await listRoles(db)).find((r) => r.code === code);
   return view!;
