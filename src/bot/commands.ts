@@ -9,6 +9,7 @@ const privateCommands: CommandSpec[] = [
   ["bantuan", "help", "commands.help"],
   ["lapor", "report", "commands.report"],
   ["lowongan", "vacancy", "commands.vacancy"],
+  ["daftarlowongan", "vacancies", "commands.vacancies"],
   ["beban", "load", "commands.load"],
   ["pegawai", "staff", "commands.staff"],
   ["cuti", "leave", "commands.leave"],

@@ -20,6 +20,7 @@ import { staffFeature } from "./features/staff.ts";
 import { staffListFeature } from "./features/staff-list.ts";
 import { statusFeature } from "./features/status.ts";
 import { vacancyReportFeature } from "./features/vacancy-report.ts";
+import { vacancyWithdrawFeature } from "./features/vacancy-withdraw.ts";
 import { workloadReportFeature } from "./features/workload-report.ts";
 import type { Metrics } from "../metrics.ts";
 import { errorBoundary } from "./middleware/error-boundary.ts";
@@ -75,6 +76,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(cancelFeature);
   bot.use(reportMenuFeature);
   bot.use(vacancyReportFeature);
+  bot.use(vacancyWithdrawFeature);
   bot.use(workloadReportFeature);
   bot.use(staffListFeature);
   bot.use(staffFeature);

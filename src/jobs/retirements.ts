@@ -96,7 +96,7 @@ export async function processRetirements(
         unitId: person.unitId,
         dedupeKey: `retired:${person.nip}`,
         key: "retire.done",
-        params: { ...params, id: vacancy.id },
+        params: { ...params, id: String(vacancy.id) },
         defaultLocale: input.defaultLocale,
         kind: "retirement",
       });

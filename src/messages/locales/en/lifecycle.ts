@@ -59,8 +59,7 @@ export const lifecycle: Record<keyof typeof id, string> = {
   "vacancies.withdrawn_short": "Withdrawn",
   "vacancies.kept": "Vacancy number {id} stays open.",
   "errors.vacancy_not_in_unit": "This vacancy is not your unit's.",
-  "errors.vacancy_not_open": "Vacancy number {id} is no longer open ({status}). Nothing changed.",
-  "vacancy.status.FILLED": "filled",
-  "vacancy.status.CANCELLED": "withdrawn",
-  "vacancy.status.OPEN": "open",
+  "errors.vacancy_not_open_FILLED": "Vacancy number {id} has been filled. Nothing changed.",
+  "errors.vacancy_not_open_CANCELLED": "Vacancy number {id} has already been withdrawn. Nothing changed.",
+  "errors.vacancy_unknown": "There is no vacancy number {id}.",
 };

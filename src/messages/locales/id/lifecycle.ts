@@ -59,8 +59,7 @@ export const lifecycle = {
   "vacancies.withdrawn_short": "Ditarik",
   "vacancies.kept": "Lowongan nomor {id} tetap terbuka.",
   "errors.vacancy_not_in_unit": "Lowongan ini bukan lowongan unit Anda.",
-  "errors.vacancy_not_open": "Lowongan nomor {id} sudah tidak terbuka ({status}). Tidak ada yang diubah.",
-  "vacancy.status.FILLED": "sudah terisi",
-  "vacancy.status.CANCELLED": "sudah ditarik",
-  "vacancy.status.OPEN": "terbuka",
+  "errors.vacancy_not_open_FILLED": "Lowongan nomor {id} sudah terisi. Tidak ada yang diubah.",
+  "errors.vacancy_not_open_CANCELLED": "Lowongan nomor {id} sudah ditarik. Tidak ada yang diubah.",
+  "errors.vacancy_unknown": "Lowongan nomor {id} tidak ditemukan.",
 };
