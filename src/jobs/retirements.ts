@@ -1,5 +1,6 @@
-import type { Db } from "../db/client.ts";
+import type { Db, DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
+import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
 import { retirementDate } from "../domain/eligibility.ts";
 import { personRetirementAge } from "../domain/retirement-age.ts";
 import { formatDate, localDate } from "../domain/time.ts";
@@ -21,7 +22,7 @@ export interface RetirementRun {
  * The retirement part of the daily job, in WIT. Everyone still counting whose retirement date (birth
  * date + their BUP, personRetirementAge) is today or past becomes PENSIUN, and an OPEN vacancy
  * (PENSIUN, 1 post) opens for their unit and role so the need stays visible; both audited and
- * the heads told, in one transaction per person. Whoever retires within 30 days gets their heads a
+ * the heads told, and their pending proposals lapse (the card says so), in one transaction per person. Whoever retires within 30 days gets their heads a
  * notice naming the person, role and date. Idempotent: the status guard and the dedupe keys mean a
  * second run, or a second instance, changes and sends nothing more.
  */
@@ -92,6 +93,7 @@ export async function processRetirements(
           nip: person.nip,
         },
       });
+      await lapsePendingProposals(tx, person.id, input);
       await notifyUnitHeads(tx, {
         unitId: person.unitId,
         dedupeKey: `retired:${person.nip}`,
@@ -105,4 +107,32 @@ export async function processRetirements(
     if (retired) run.retired += 1;
   }
   return run;
+}
+
+/** A retired person is moved nowhere: their pending proposals lapse and the cards are edited to say so. */
+async function lapsePendingProposals(
+  tx: DbTx,
+  employeeId: number,
+  input: { now: Date; timeZone: string; defaultLocale: Locale },
+): Promise<void> {
+  const pending = await tx.proposal.findMany({ where: { employeeId, status: "PENDING" } });
+  for (const proposal of pending) {
+    const { count } = await tx.proposal.updateMany({
+      where: { id: proposal.id, status: "PENDING", version: proposal.version },
+      data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
+    });
+    if (count === 0) continue;
+    const fresh = await tx.proposal.findUniqueOrThrow({
+      where: { id: proposal.id },
+      include: proposalWithRelations,
+    });
+    await queueCardEdit(tx, fresh, { locale: input.defaultLocale, timeZone: input.timeZone });
+    await writeAudit(tx, {
+      actorName: "system",
+      action: "proposal.expire",
+      entity: "proposal",
+      entityId: proposal.id,
+      details: { reason: "retired" },
+    });
+  }
 }

@@ -28,11 +28,17 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
   const effectiveDate = localDate(now, timeZone);
   const employee = await db.employee.findUniqueOrThrow({ where: { id: proposal.employeeId } });
 
-  // The guard is the where clause: if an import moved the person meanwhile, the proposal no longer fits.
+  // The guard is the where clause: if an import moved the person meanwhile, or they retired, the proposal no longer fits.
   const { count } = await db.employee.updateMany({
-    where: { id: proposal.employeeId, unitId: proposal.fromUnitId },
+    where: {
+      id: proposal.employeeId,
+      unitId: proposal.fromUnitId,
+      status: { notIn: ["PENSIUN", "NONAKTIF"] },
+    },
     data: { unitId: proposal.toUnitId, roleId: proposal.roleId, postSince: effectiveDate },
   });
+  if (count === 0 && (employee.status === "PENSIUN" || employee.status === "NONAKTIF"))
+    throw new DomainError(`employee_left_${employee.status}`, { name: employee.name });
   if (count === 0) throw new DomainError("employee_moved", { unit: proposal.fromUnit.name });
 
   const transfer = await db.transfer.create({

@@ -3,8 +3,10 @@ import { readDistrict } from "../../src/db/read-district.ts";
 import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
 import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
+import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
+import { createPendingProposal } from "../support/hr-fixtures.ts";
 import { sdHeadPerson, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
@@ -144,6 +146,60 @@ describe.skipIf(skip)(
       expect((await db.prisma.employee.findUniqueOrThrow({ where: { id: d.markus.id } })).status).toBe(
         "AKTIF",
       );
+    });
+
+    it("a retiring person's pending proposal lapses with its card; a retired person's transfer is refused", async () => {
+      const d = await seed();
+      const proposal = await createPendingProposal(db.prisma, {
+        employeeId: d.agnes.id,
+        fromUnitId: d.sd.id,
+        toUnitId: d.smp.id,
+        roleId: d.admin.id,
+        agencyId: d.agency.id,
+        now: new Date("2026-12-01T00:00:00Z"),
+        days: 30,
+        cardMessageId: 500,
+      });
+      await run("2026-12-10T00:00:00Z");
+      expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+        status: "EXPIRED",
+      });
+      const edit = await db.prisma.outboxMessage.findFirstOrThrow({ where: { method: "editMessageText" } });
+      expect((edit.payload as { message_id: number }).message_id).toBe(500);
+      expect(
+        await db.prisma.auditLog.count({
+          where: { action: "proposal.expire", entityId: String(proposal.id) },
+        }),
+      ).toBe(1);
+
+      // Should a proposal for a retired person still be pending, approving it moves nobody.
+      const late = await createPendingProposal(db.prisma, {
+        employeeId: d.agnes.id,
+        fromUnitId: d.sd.id,
+        toUnitId: d.smp.id,
+        roleId: d.admin.id,
+        agencyId: d.agency.id,
+        now: new Date("2026-12-10T00:00:00Z"),
+        cardMessageId: 501,
+      });
+      await expect(
+        db.prisma.$transaction((tx) =>
+          decideProposal(tx, {
+            proposalId: late.id,
+            userId: d.approver.id,
+            chatId: -100500,
+            now: new Date("2026-12-10T01:00:00Z"),
+            timeZone: "Asia/Jayapura",
+            locale: "id",
+            verdict: "APPROVE",
+          }),
+        ),
+      ).rejects.toMatchObject({ code: "employee_left_PENSIUN", params: { name: "Agnes Mahuze" } });
+      expect(await db.prisma.transfer.count()).toBe(0);
+      expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: d.agnes.id } })).toMatchObject({
+        unitId: d.sd.id,
+        status: "PENSIUN",
+      });
     });
 
     it("returns people whose cuti or tugas belajar has ended to AKTIF and tells the head", async () => {
