@@ -67,7 +67,14 @@ describe.skipIf(skip)("importing jabatan and kesesuaian sheets", () => {
     });
     // Only a row with a bup sets the role's age; the others follow the regulation per person.
     expect(
-      roles.map((r) => [r.code, r.isTeacher, r.standardHours, r.hoursUnit, r.retirementAge, r.retirementAgeSet]),
+      roles.map((r) => [
+        r.code,
+        r.isTeacher,
+        r.standardHours,
+        r.hoursUnit,
+        r.retirementAge,
+        r.retirementAgeSet,
+      ]),
     ).toEqual([
       ["GURU_IPA", true, 24, "JP", 60, false],
       ["GURU_KELAS", true, 24, "JP", 60, false],
