@@ -5,6 +5,9 @@ import { retirementDate } from "../domain/eligibility.ts";
 import { personRetirementAge } from "../domain/retirement-age.ts";
 import { formatDate, localDate } from "../domain/time.ts";
 import type { Locale } from "../messages/locales/index.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { translate } from "../messages/locales/index.ts";
+import { vacancyNoticeText } from "../messages/vacancy-text.ts";
 import { notifyUnitHeads } from "./notify-heads.ts";
 
 /** Heads hear of a retirement this many days before the date (PP 11/2017: the BUP is known long ahead). */
@@ -22,7 +25,7 @@ export interface RetirementRun {
  * The retirement part of the daily job, in WIT. Everyone still counting whose retirement date (birth
  * date + their BUP, personRetirementAge) is today or past becomes PENSIUN, and an OPEN vacancy
  * (PENSIUN, 1 post) opens for their unit and role so the need stays visible; both audited and
- * the heads told, and their pending proposals lapse (the card says so), in one transaction per person. Whoever retires within 30 days gets their heads a
+ * the heads and the HR group told, and their pending proposals lapse (the card says so), in one transaction per person. Whoever retires within 30 days gets their heads a
  * notice naming the person, role and date. Idempotent: the status guard and the dedupe keys mean a
  * second run, or a second instance, changes and sends nothing more.
  */
@@ -94,6 +97,29 @@ export async function processRetirements(
         },
       });
       await lapsePendingProposals(tx, person.id, input);
+      // The HR group hears of it as of any vacancy a head reports (same key: one notice per vacancy).
+      const group = await tx.hrGroup.findFirst({ where: { agencyId: person.unit.agencyId, active: true } });
+      if (group) {
+        const text = vacancyNoticeText(input.defaultLocale, {
+          vacancyId: vacancy.id,
+          unitName: person.unit.name,
+          roleName: person.role.name,
+          count: 1,
+          reason: "PENSIUN",
+          reasonText: null,
+          since: date,
+          reporterName: translate(input.defaultLocale, "retire.reporter", { name: person.name }),
+        });
+        await enqueueMessage(tx, {
+          dedupeKey: `vacancy:${vacancy.id}`,
+          chatId: group.chatId,
+          method: "sendMessage",
+          payload: { chat_id: Number(group.chatId), text, parse_mode: "HTML" },
+          priority: PRIORITY.notice,
+          kind: "vacancy-notice",
+          refId: vacancy.id,
+        });
+      }
       await notifyUnitHeads(tx, {
         unitId: person.unitId,
         dedupeKey: `retired:${person.nip}`,

@@ -119,6 +119,12 @@ describe.skipIf(skip)(
       );
       expect(told[0]!.text).toContain(`Lowongan 1 Tenaga Administrasi (pensiun) dibuka, nomor ${vacancy.id}`);
       expect(told[1]!.text).toContain("retired on 10-12-2026 (retirement age 60)");
+      // The HR group hears of the vacancy as of one a head reports.
+      const hr = (await outbox()).find((m) => m.key === `vacancy:${vacancy.id}`);
+      expect(hr?.chatId).toBe(-100500);
+      expect(hr?.text).toBe(
+        "📋 <b>Lowongan baru</b> di SD Negeri 1 Salor\nJabatan: Tenaga Administrasi\nJumlah: 1 orang\nPenyebab: Pensiun\nSejak: 10-12-2026\nDilaporkan oleh Seimbang: Agnes Mahuze mencapai batas usia pensiun",
+      );
 
       // Run again that day, and the next: no second vacancy, no second message.
       const before = await db.prisma.outboxMessage.count();

@@ -45,6 +45,7 @@ export const lifecycle: Record<keyof typeof id, string> = {
   "retire.done":
     "👋 <b>Retired</b>\n{name} (NIP {nip}), {role} at {unit}, retired on {date} (retirement age {age}) and no longer counts in the capacity. A vacancy for 1 {role} (retirement) is open, number {id}; withdraw it with /vacancies if the post need not be filled.",
 
+  "retire.reporter": "Seimbang: {name} reached the retirement age",
   "vacancies.title": "<b>Open vacancies at {unit}</b> ({count})\n{lines}",
   "vacancies.line": "• Number {id}: {count} {role} — {reason}, since {since}",
   "vacancies.more": "… and {count} more (showing the {shown} oldest).",

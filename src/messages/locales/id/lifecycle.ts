@@ -45,6 +45,7 @@ export const lifecycle = {
   "retire.done":
     "👋 <b>Pensiun</b>\n{name} (NIP {nip}), {role} di {unit}, pensiun per {date} (batas usia {age} tahun) dan tidak dihitung lagi dalam kapasitas. Lowongan 1 {role} (pensiun) dibuka, nomor {id}; tarik lewat /daftarlowongan bila pos ini tidak perlu diisi.",
 
+  "retire.reporter": "Seimbang: {name} mencapai batas usia pensiun",
   "vacancies.title": "<b>Lowongan terbuka di {unit}</b> ({count})\n{lines}",
   "vacancies.line": "• Nomor {id}: {count} {role} — {reason}, sejak {since}",
   "vacancies.more": "… dan {count} lowongan lain (tampil {shown} yang terlama).",
