@@ -2,6 +2,7 @@ import { Telegraf } from "telegraf";
 import type { BotContext, BotDeps } from "./context.ts";
 import { conversationTimeout } from "./conversations/conversation.ts";
 import { cancelFeature } from "./features/cancel.ts";
+import { employeeStatusFeature } from "./features/employee-status.ts";
 import { exportFeature } from "./features/export.ts";
 import { checkFeature } from "./features/check.ts";
 import { fallbackFeature } from "./features/fallback.ts";
@@ -20,6 +21,7 @@ import { staffFeature } from "./features/staff.ts";
 import { staffListFeature } from "./features/staff-list.ts";
 import { statusFeature } from "./features/status.ts";
 import { vacancyReportFeature } from "./features/vacancy-report.ts";
+import { vacancyWithdrawFeature } from "./features/vacancy-withdraw.ts";
 import { workloadReportFeature } from "./features/workload-report.ts";
 import type { Metrics } from "../metrics.ts";
 import { errorBoundary } from "./middleware/error-boundary.ts";
@@ -75,10 +77,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(cancelFeature);
   bot.use(reportMenuFeature);
   bot.use(vacancyReportFeature);
+  bot.use(vacancyWithdrawFeature);
   bot.use(workloadReportFeature);
   bot.use(staffListFeature);
   bot.use(staffFeature);
   bot.use(meFeature);
+  bot.use(employeeStatusFeature);
   bot.use(statusFeature);
 
   bot.use(importUploadFeature);

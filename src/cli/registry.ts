@@ -1,5 +1,6 @@
 import { checkCommand } from "./commands/check.ts";
 import { compatCommand } from "./commands/compat.ts";
+import { employeeCommand } from "./commands/employee.ts";
 import { exportCommand } from "./commands/export.ts";
 import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
@@ -26,4 +27,5 @@ export const commands: Record<string, CliCommand> = {
   roles: rolesCommand,
   compat: compatCommand,
   policy: policyCommand,
+  employee: employeeCommand,
 };

@@ -6,6 +6,7 @@ import {
   type Eligibility,
   type TransferPolicy,
 } from "../domain/eligibility.ts";
+import { personRetirementAge } from "../domain/retirement-age.ts";
 import { periodOf } from "../domain/time.ts";
 import { unwillingObjectors } from "./employee-statements.ts";
 import { roleLoad, type RoleLoad } from "../domain/workload.ts";
@@ -114,7 +115,7 @@ export async function readDistrict(
         {
           birthDate: e.birthDate,
           postSince: e.postSince,
-          retirementAge: roleById.get(e.roleId)?.retirementAge ?? 58,
+          retirementAge: personRetirementAge(roleById.get(e.roleId), e),
           // A person's own "tidak bersedia" (/saya) counts only where policy says so (issue 15).
           objection: e.objection || unwilling.has(e.id),
           active: e.status === "AKTIF",

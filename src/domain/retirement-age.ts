@@ -45,3 +45,31 @@ export function parseJenjang(text: string): Jenjang | null {
   const skill = /\b(pemula|terampil|mahir|penyelia)\b/.exec(words);
   return skill ? (skill[1]!.toUpperCase() as Jenjang) : null;
 }
+
+/** What a role says about retirement: its stored BUP counts only when an admin set it. */
+export interface RetirementRole {
+  retirementAge: number;
+  retirementAgeSet: boolean;
+  isTeacher: boolean;
+}
+
+/** What a person's record says: jenjang ("AHLI_MADYA", as stored) and SIASN's kind of post. */
+export interface RetirementPerson {
+  jenjang?: string | null;
+  jabatanKind?: string | null;
+}
+
+/**
+ * One person's BUP: the role's when an admin set it (it overrides the regulation for everyone in
+ * the role), else Pasal 239 with the person's jenjang and the role's teacher flag. Eligibility and
+ * the retirement job both read it here, so they never disagree about a date.
+ */
+export function personRetirementAge(role: RetirementRole | undefined, person: RetirementPerson): number {
+  if (role?.retirementAgeSet) return role.retirementAge;
+  return retirementAge({
+    isTeacher: role?.isTeacher ?? false,
+    // Stored as AHLI_MADYA; parseJenjang reads that as well as a SIASN text left as written.
+    jenjang: parseJenjang(person.jenjang ?? ""),
+    pimpinanTinggi: /pimpinan tinggi/i.test(person.jabatanKind ?? ""),
+  });
+}

@@ -13,6 +13,8 @@ export interface RoleTarget {
   standardHours: number;
   hoursUnit: HoursUnit;
   retirementAge: number;
+  /** True when the row gave a `bup`: it then overrides the regulation for the role's people. */
+  retirementAgeSet: boolean;
   hoursPerRombel: number | null;
   /** Label key → label as written; null keeps the stored labels. */
   labels: Map<string, string> | null;
@@ -71,7 +73,8 @@ function numberIn(cell: Cell, column: string, min: number, max: number, integer 
 
 /**
  * One jabatan row. Empty cells keep what is stored (or a sensible default for a new role), except
- * `bup`: empty means the regulation's age for the row's kind of post (a teacher 60, else 58).
+ * `bup`: empty means the regulation decides (a teacher 60, else by each person's jenjang), and the
+ * role's age stays "from the rule".
  */
 export function parseRoleRow(get: (field: RoleField) => Cell, stored: StoredRole | undefined): RoleTarget {
   const code = optionalText(get("code"))?.toUpperCase();
@@ -92,7 +95,7 @@ export function parseRoleRow(get: (field: RoleField) => Cell, stored: StoredRole
   // PP 74/2008 Pasal 52: a teacher's standard is 24 JP; 37.5 clock hours is the civil-service week.
   const standardHours =
     numberIn(get("hours"), "jam_standar", 1, 60) ?? stored?.standardHours ?? (isTeacher ? 24 : 37.5);
-  const bup = numberIn(get("retirementAge"), "bup", 50, 70, true) ?? retirementAge({ isTeacher });
+  const bupSet = numberIn(get("retirementAge"), "bup", 50, 70, true);
   const perRombel = numberIn(get("hoursPerRombel"), "jp_per_rombel", 0, 60);
   const labelsText = optionalText(get("dapodik"));
   let labels: Map<string, string> | null = null;
@@ -108,7 +111,8 @@ export function parseRoleRow(get: (field: RoleField) => Cell, stored: StoredRole
     isTeacher,
     standardHours,
     hoursUnit,
-    retirementAge: bup,
+    retirementAge: bupSet ?? retirementAge({ isTeacher }),
+    retirementAgeSet: bupSet !== undefined,
     hoursPerRombel: perRombel ?? stored?.hoursPerRombel ?? null,
     labels,
   };

@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import { expireProposals } from "../use-cases/expire-proposals.ts";
 import { runBalancingCheck } from "../use-cases/run-balancing-check.ts";
 import { expireConversations } from "./expire-conversations.ts";
+import { runDailyLifecycle } from "./daily-lifecycle.ts";
 import { instanceId, leaseRunCoordinator } from "../db/lease.ts";
 import { queuePendingDigest } from "./pending-digest.ts";
 import { queueWorkloadReminders } from "./workload-reminders.ts";
@@ -47,6 +48,12 @@ export function defaultJobs(deps: SchedulerDeps): ScheduledJob[] {
       name: "weekly-check",
       cron: config.WEEKLY_CHECK_CRON,
       run: () => runBalancingCheck(db, clock, { trigger: "SCHEDULE", post: true, timeZone, locale, logger }),
+    },
+    // 06:00 WIT: retirements take effect and cuti / tugas belajar end on their day, before the digest.
+    {
+      name: "daily-lifecycle",
+      cron: "0 6 * * *",
+      run: (now) => runDailyLifecycle({ db, logger }, { now, timeZone, defaultLocale: locale }),
     },
     // 07:00 WIT, before the working day: what still waits for a decision.
     {

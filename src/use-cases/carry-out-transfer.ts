@@ -6,6 +6,7 @@ import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { writeAudit } from "../db/audit.ts";
 import { proposalWithRelations, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
+import { closeVacancyPosts } from "./close-filled-vacancies.ts";
 
 export interface CarryOutInput {
   proposal: ProposalWithRelations;
@@ -19,18 +20,25 @@ export interface CarryOutInput {
 /**
  * The approved move, inside the approval's transaction: the employee changes unit and role from
  * today (WIT), a transfer row is the draft line of the SK mutasi, other pending proposals for the
- * same person lapse, and the heads of both units are told through the outbox.
+ * same person lapse, one open post of the destination's role closes (the person fills it), and the
+ * heads of both units are told through the outbox.
  */
 export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<Transfer> {
   const { proposal, now, timeZone } = input;
   const effectiveDate = localDate(now, timeZone);
   const employee = await db.employee.findUniqueOrThrow({ where: { id: proposal.employeeId } });
 
-  // The guard is the where clause: if an import moved the person meanwhile, the proposal no longer fits.
+  // The guard is the where clause: if an import moved the person meanwhile, or they retired, the proposal no longer fits.
   const { count } = await db.employee.updateMany({
-    where: { id: proposal.employeeId, unitId: proposal.fromUnitId },
+    where: {
+      id: proposal.employeeId,
+      unitId: proposal.fromUnitId,
+      status: { notIn: ["PENSIUN", "NONAKTIF"] },
+    },
     data: { unitId: proposal.toUnitId, roleId: proposal.roleId, postSince: effectiveDate },
   });
+  if (count === 0 && (employee.status === "PENSIUN" || employee.status === "NONAKTIF"))
+    throw new DomainError(`employee_left_${employee.status}`, { name: employee.name });
   if (count === 0) throw new DomainError("employee_moved", { unit: proposal.fromUnit.name });
 
   const transfer = await db.transfer.create({
@@ -46,6 +54,15 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
   });
 
   await supersedeOthers(db, input);
+  await closeVacancyPosts(db, {
+    unitId: proposal.toUnitId,
+    roleId: proposal.roleId,
+    posts: 1,
+    now,
+    note: `diisi oleh mutasi ${proposal.employee.nip} (usulan ${proposal.id})`,
+    actor: input.approver,
+    details: { transferId: transfer.id, proposalId: proposal.id, nip: proposal.employee.nip },
+  });
   await notifyHeads(db, input, transfer.id, formatDate(effectiveDate, "UTC"));
 
   await writeAudit(db, {

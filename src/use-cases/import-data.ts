@@ -5,6 +5,7 @@ import { mapTables } from "../import/columns.ts";
 import { diffEmployees } from "../import/employee-diff.ts";
 import type { Change } from "../import/import-diff.ts";
 import { diffUnits } from "../import/unit-diff.ts";
+import { closeFilledVacancies } from "./close-filled-vacancies.ts";
 import { parseRows, type Rejected } from "../import/parse-rows.ts";
 import type { RawTable } from "../import/read-file.ts";
 
@@ -99,6 +100,13 @@ export async function importData(
     options.now,
   );
   await writeImportAudit(db, report, options);
+  await closeFilledVacancies(db, {
+    before: state.employees,
+    after: [...employees.creates, ...employees.updates],
+    now: options.now,
+    source: options.source,
+    actor: options.actor,
+  });
   report.applied = true;
   return report;
 }

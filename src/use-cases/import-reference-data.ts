@@ -84,6 +84,7 @@ export async function importReferenceData(
         standardHours: true,
         hoursUnit: true,
         retirementAge: true,
+        retirementAgeSet: true,
         hoursPerRombel: true,
         needsReview: true,
       },
@@ -160,6 +161,7 @@ export async function importReferenceData(
           hours: stored.standardHours,
           unit: stored.hoursUnit,
           bup: stored.retirementAge,
+          bupSet: stored.retirementAgeSet,
           perRombel: stored.hoursPerRombel,
           review: stored.needsReview,
           dapodik: labelList(storedLabels.values()),
@@ -171,6 +173,7 @@ export async function importReferenceData(
       hours: target.standardHours,
       unit: target.hoursUnit,
       bup: target.retirementAge,
+      bupSet: target.retirementAgeSet,
       perRombel: target.hoursPerRombel,
       // A jabatan row is the admin's review of the role.
       review: false,
@@ -273,6 +276,7 @@ async function writeRoles(db: DbTx, writes: RoleWrite[], options: ReferenceOptio
       standardHours: target.standardHours,
       hoursUnit: target.hoursUnit,
       retirementAge: target.retirementAge,
+      retirementAgeSet: target.retirementAgeSet,
       hoursPerRombel: target.hoursPerRombel,
       needsReview: false,
     };

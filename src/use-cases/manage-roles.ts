@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
 import { DomainError } from "../domain/errors.ts";
+import { retirementAge } from "../domain/retirement-age.ts";
 
 /** A role as admins read it: standard hours and unit, BUP, teacher flag, review flag, what it may fill. */
 export interface RoleView {
@@ -9,7 +10,10 @@ export interface RoleView {
   isTeacher: boolean;
   standardHours: number;
   hoursUnit: "JP" | "JAM";
+  /** The admin's BUP when set, else the regulation's for the role (a person's jenjang may raise it). */
   retirementAge: number;
+  /** "set": an admin's BUP, overriding the regulation; "rule": PP 11/2017 Pasal 239 per person. */
+  retirementAgeSource: "set" | "rule";
   hoursPerRombel: number | null;
   needsReview: boolean;
   dapodik: string[];
@@ -30,7 +34,8 @@ export async function listRoles(db: DbTx): Promise<RoleView[]> {
     isTeacher: r.isTeacher,
     standardHours: r.standardHours,
     hoursUnit: r.hoursUnit,
-    retirementAge: r.retirementAge,
+    retirementAge: r.retirementAgeSet ? r.retirementAge : retirementAge({ isTeacher: r.isTeacher }),
+    retirementAgeSource: r.retirementAgeSet ? ("set" as const) : ("rule" as const),
     hoursPerRombel: r.hoursPerRombel,
     needsReview: r.needsReview,
     dapodik: r.dapodikLabels.map((l) => l.label),
@@ -53,18 +58,27 @@ interface Actor {
   name: string;
 }
 
-/** Changes a role; setting it at all counts as the admin's review (perlu ditinjau is cleared). */
+/**
+ * Changes a role; setting it at all counts as the admin's review (perlu ditinjau is cleared). A
+ * BUP given here overrides the regulation for everyone in the role.
+ */
 export async function setRole(db: DbTx, code: string, change: RoleChange, actor: Actor): Promise<RoleView> {
   const role = await db.role.findUnique({ where: { code } });
   if (!role) throw new DomainError("role_unknown", { code });
-  await db.role.update({ where: { id: role.id }, data: { ...change, needsReview: false } });
+  const bupSet = change.retirementAge !== undefined ? { retirementAgeSet: true } : {};
+  await db.role.update({ where: { id: role.id }, data: { ...change, ...bupSet, needsReview: false } });
   await writeAudit(db, {
     actorId: actor.id ?? null,
     actorName: actor.name,
     action: "role.update",
     entity: "role",
     entityId: code,
-    details: { ...change, needsReview: false, before: { ...role, createdAt: role.createdAt.toISOString() } },
+    details: {
+      ...change,
+      ...bupSet,
+      needsReview: false,
+      before: { ...role, createdAt: role.createdAt.toISOString() },
+    },
   });
   const view = (await listRoles(db)).find((r) => r.code === code);
   return view!;

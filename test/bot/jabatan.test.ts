@@ -27,23 +27,28 @@ describe.skipIf(skip)("/jabatan in an admin's private chat", () => {
       data: { note: "alih fungsi dengan diklat" },
     });
     await db.prisma.role.create({ data: { code: "OPERATOR", name: "Operator Sekolah", needsReview: true } });
+    // An admin's BUP overrides the regulation; the others follow it and say so.
+    await db.prisma.role.update({
+      where: { id: guruIpa.id },
+      data: { retirementAge: 62, retirementAgeSet: true },
+    });
     const t = buildTestBot(db.prisma, { adminIds: [BigInt(admin.id)] });
     await t.send(textUpdate(admin, "/jabatan"));
     const [text] = sentTexts(t.calls);
     expect(text).toBe(
       [
         "<b>Daftar jabatan</b> (3)",
-        "<b>GURU_IPA</b> Guru IPA: 24 JP/minggu, BUP 60, guru",
+        "<b>GURU_IPA</b> Guru IPA: 24 JP/minggu, BUP 62 (ditetapkan admin), guru",
         "  ↳ dapat mengisi GURU_KELAS (alih fungsi dengan diklat)",
-        "<b>GURU_KELAS</b> Guru Kelas SD: 24 JP/minggu, BUP 60, guru",
-        "<b>OPERATOR</b> Operator Sekolah: 37,5 jam/minggu, BUP 58 — <i>perlu ditinjau</i>",
+        "<b>GURU_KELAS</b> Guru Kelas SD: 24 JP/minggu, BUP 60 (menurut aturan), guru",
+        "<b>OPERATOR</b> Operator Sekolah: 37,5 jam/minggu, BUP 58 (menurut aturan) — <i>perlu ditinjau</i>",
       ].join("\n"),
     );
 
     t.mark();
     await t.send(textUpdate({ ...admin, language_code: "en" }, "/roles"));
     expect(sentTexts(t.since())[0]).toContain(
-      "<b>OPERATOR</b> Operator Sekolah: 37.5 h/week, retirement age 58 — <i>needs review</i>",
+      "<b>OPERATOR</b> Operator Sekolah: 37.5 h/week, retirement age 58 (by the rule) — <i>needs review</i>",
     );
   });
 

@@ -58,7 +58,11 @@ describe("cli roles, compat and the reference import", () => {
 
     const set = cli();
     await rolesCommand.run(["set", "tu_sekolah", "--hours", "37,5", "--bup", "58", "--unit", "jam"], set.ctx);
-    expect(set.out[0]).toMatch(/^Updated TU_SEKOLAH .* 37\.5 h\/week, BUP 58$/);
+    expect(set.out[0]).toMatch(/^Updated TU_SEKOLAH .* 37\.5 h\/week, BUP 58 \(set\)$/);
+    expect(await db.prisma.role.findUniqueOrThrow({ where: { code: "TU_SEKOLAH" } })).toMatchObject({
+      retirementAge: 58,
+      retirementAgeSet: true,
+    });
     expect(await db.prisma.auditLog.count({ where: { action: "role.update", entityId: "TU_SEKOLAH" } })).toBe(
       1,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJenjang, retirementAge } from "../../src/domain/retirement-age.ts";
+import { parseJenjang, personRetirementAge, retirementAge } from "../../src/domain/retirement-age.ts";
 
 describe("retirementAge (PP 11/2017 Pasal 239 as amended by PP 17/2020)", () => {
   it.each([
@@ -26,5 +26,30 @@ describe("retirementAge (PP 11/2017 Pasal 239 as amended by PP 17/2020)", () => 
     expect(parseJenjang("PENATA KELOLA - AHLI-PERTAMA")).toBe("AHLI_PERTAMA");
     expect(parseJenjang("Perawat Terampil")).toBe("TERAMPIL");
     expect(parseJenjang("Kepala Dinas")).toBeNull();
+  });
+});
+
+describe("personRetirementAge: the role's BUP when an admin set it, else the rule with the person's jenjang", () => {
+  const role = (over: Partial<{ retirementAge: number; retirementAgeSet: boolean; isTeacher: boolean }>) => ({
+    retirementAge: 58,
+    retirementAgeSet: false,
+    isTeacher: false,
+    ...over,
+  });
+
+  it.each([
+    [role({}), {}, 58],
+    [role({}), { jenjang: "AHLI_MADYA" }, 60],
+    [role({}), { jenjang: "AHLI_UTAMA" }, 65],
+    [role({}), { jenjang: "Ahli Utama" }, 65],
+    [role({}), { jabatanKind: "Jabatan Pimpinan Tinggi Pratama" }, 60],
+    [role({ isTeacher: true }), { jenjang: "AHLI_UTAMA" }, 60],
+    // A stored 58 the admin never set does not hold back an ahli madya.
+    [role({ retirementAge: 58 }), { jenjang: "AHLI_MADYA" }, 60],
+    [role({ retirementAge: 62, retirementAgeSet: true }), { jenjang: "AHLI_UTAMA" }, 62],
+    [role({ retirementAge: 56, retirementAgeSet: true, isTeacher: true }), {}, 56],
+    [undefined, { jenjang: "garbage" }, 58],
+  ])("role %o, person %o: %i", (r, person, age) => {
+    expect(personRetirementAge(r, person)).toBe(age);
   });
 });

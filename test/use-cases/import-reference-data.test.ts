@@ -65,12 +65,22 @@ describe.skipIf(skip)("importing jabatan and kesesuaian sheets", () => {
       orderBy: { code: "asc" },
       include: { dapodikLabels: true },
     });
-    expect(roles.map((r) => [r.code, r.isTeacher, r.standardHours, r.hoursUnit, r.retirementAge])).toEqual([
-      ["GURU_IPA", true, 24, "JP", 60],
-      ["GURU_KELAS", true, 24, "JP", 60],
-      ["GURU_MTK", true, 24, "JP", 60],
-      ["PENGAWAS", false, 37.5, "JAM", 60],
-      ["TU_SEKOLAH", false, 37.5, "JAM", 58],
+    // Only a row with a bup sets the role's age; the others follow the regulation per person.
+    expect(
+      roles.map((r) => [
+        r.code,
+        r.isTeacher,
+        r.standardHours,
+        r.hoursUnit,
+        r.retirementAge,
+        r.retirementAgeSet,
+      ]),
+    ).toEqual([
+      ["GURU_IPA", true, 24, "JP", 60, false],
+      ["GURU_KELAS", true, 24, "JP", 60, false],
+      ["GURU_MTK", true, 24, "JP", 60, false],
+      ["PENGAWAS", false, 37.5, "JAM", 60, true],
+      ["TU_SEKOLAH", false, 37.5, "JAM", 58, false],
     ]);
     expect(roles[0]?.dapodikLabels.map((l) => l.key).sort()).toEqual([
       "guru mapel ipa",

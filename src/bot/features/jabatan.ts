@@ -16,7 +16,8 @@ function roleLines(ctx: BotContext, role: RoleView): string[] {
     name: role.name,
     hours: formatNumber(ctx.locale, role.standardHours),
     unit: ctx.t(`jabatan.unit.${role.hoursUnit}`),
-    bup: role.retirementAge,
+    // Whether the age is the admin's or the regulation's (then a person's jenjang may raise it).
+    bup: `${role.retirementAge} (${ctx.t(`jabatan.bup.${role.retirementAgeSource}`)})`,
     teacher: new Html(role.isTeacher ? ctx.t("jabatan.teacher") : ""),
     review: new Html(role.needsReview ? ctx.t("jabatan.review") : ""),
   });

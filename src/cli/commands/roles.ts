@@ -10,7 +10,7 @@ export function roleLine(r: RoleView): string {
     .filter(Boolean)
     .join(", ");
   const rombel = r.hoursPerRombel === null ? "" : `, ${r.hoursPerRombel} JP/rombel`;
-  return `${r.code.padEnd(14)} ${r.name.padEnd(34)} ${r.standardHours} ${r.hoursUnit === "JP" ? "JP" : "h"}/week, BUP ${r.retirementAge}${rombel}${flags ? ` [${flags}]` : ""}`;
+  return `${r.code.padEnd(14)} ${r.name.padEnd(34)} ${r.standardHours} ${r.hoursUnit === "JP" ? "JP" : "h"}/week, BUP ${r.retirementAge} (${r.retirementAgeSource === "set" ? "set" : "rule"})${rombel}${flags ? ` [${flags}]` : ""}`;
 }
 
 function number(flag: string, value: string | undefined, min: number, max: number, integer = false): number {

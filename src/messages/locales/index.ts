@@ -12,6 +12,8 @@ import { employee as enEmployee } from "./en/employee.ts";
 import { employee as idEmployee } from "./id/employee.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
+import { lifecycle as enLifecycle } from "./en/lifecycle.ts";
+import { lifecycle as idLifecycle } from "./id/lifecycle.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
 import { unitHead as idUnitHead } from "./id/unit-head.ts";
 
@@ -23,6 +25,7 @@ const id = {
   ...idEmployee,
   ...idHr,
   ...idUnitHead,
+  ...idLifecycle,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -33,6 +36,7 @@ const en: Record<keyof typeof id, string> = {
   ...enEmployee,
   ...enHr,
   ...enUnitHead,
+  ...enLifecycle,
 };
 
 export type Locale = "id" | "en";

@@ -23,7 +23,7 @@ export const core: Record<keyof typeof id, string> = {
   "help.none":
     "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":
-    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
+    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/vacancies — open vacancies, withdraw one\n/leave — put staff on leave or study leave\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/cancel — stop a conversation\n/language — change language",
   "help.hr_approver":
     "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /status.\nIn private chat: /status, /export, /language.",
   "help.admin":

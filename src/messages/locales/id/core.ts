@@ -21,7 +21,7 @@ export const core = {
   "help.none":
     "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
   "help.unit_head":
-    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
+    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/daftarlowongan — lowongan terbuka, tarik lowongan\n/cuti — cuti atau tugas belajar pegawai\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
   "help.hr_approver":
     "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /status.\nDi chat pribadi: /status, /ekspor, /bahasa.",
   "help.admin":
