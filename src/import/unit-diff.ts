@@ -46,7 +46,7 @@ export function diffUnits(
   agencyExists: (code: string) => boolean,
 ): UnitDiff {
   const diff: UnitDiff = { ...emptyDiff<UnitTarget>(), updates: [], newAgencies: new Map(), refs: new Map() };
-  // The stored units rows of this file have matched, by code: a second row naming one is a duplicate.
+  // Stored units an earlier row of this file matched (code → line): a second row naming one is a duplicate.
   const claimed = new Map<string, number>();
   for (const input of inputs) {
     const found = findStored(input, stored);
@@ -69,12 +69,7 @@ export function diffUnits(
       // An agency named only by its code is created with the code as its name; an admin renames it later.
       diff.newAgencies.set(target.agencyCode, input.agencyName ?? target.agencyCode);
     }
-    for (const code of unitCodes({
-      code: target.code,
-      npsn: target.npsn ?? undefined,
-      unorId: target.unorId ?? undefined,
-    }))
-      diff.refs.set(code, target.code);
+    for (const code of [target.code, target.npsn, target.unorId]) if (code) diff.refs.set(code, target.code);
     const fields = existing && changedFields(comparableUnit(existing), comparableUnit(target));
     if (existing && fields && fields.length > 0) {
       diff.updates.push({ ...target, storedCode: existing.code });
