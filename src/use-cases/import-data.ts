@@ -1,12 +1,13 @@
 import type { DbTx } from "../db/client.ts";
 import { insertAuditLines, readImportState, writeImport } from "../db/import-writes.ts";
 import { localDate, WIT } from "../domain/time.ts";
+import { resolveUnitAreas, type AreaData } from "../import/area-codes.ts";
 import { mapTables } from "../import/columns.ts";
 import { diffEmployees } from "../import/employee-diff.ts";
 import type { Change } from "../import/import-diff.ts";
 import { diffUnits } from "../import/unit-diff.ts";
 import { closeFilledVacancies } from "./close-filled-vacancies.ts";
-import { parseRows, type Rejected } from "../import/parse-rows.ts";
+import { parseRows, type ImportWarning, type Rejected } from "../import/parse-rows.ts";
 import type { RawTable } from "../import/read-file.ts";
 
 export interface ImportOptions {
@@ -19,6 +20,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write nothing when any row is rejected. */
   strict?: boolean;
+  /** Kemendagri's kecamatan and desa codes; idn-area-data's unless a test gives its own. */
+  loadAreas?: () => Promise<AreaData>;
 }
 
 export interface KindCounts {
@@ -33,6 +36,8 @@ export interface ImportReport {
   agenciesCreated: string[];
   rolesCreated: string[];
   rejected: Rejected[];
+  /** Rows imported with a kecamatan or desa that is not in Kemendagri's list (kept as written, without a code). */
+  warnings: ImportWarning[];
   /** Header names seen in the file, for the rejects CSV. */
   headers: string[];
   /** Keys that would be or were created and updated, for the dry-run listing. */
@@ -60,10 +65,11 @@ export async function importData(
     parsed.employees.map((e) => e.nip),
   );
 
-  const units = diffUnits(parsed.units, state.units, (code) => state.agencyCodes.has(code));
-  const fileUnitCodes = new Set([...units.creates, ...units.updates].map((u) => u.code));
+  const warnings = await resolveUnitAreas(parsed.units, options.loadAreas);
+  const units = diffUnits(parsed.units, state, (code) => state.agencyCodes.has(code));
   const employees = diffEmployees(parsed.employees, state.employees, {
-    resolveUnit: (ref) => (state.units.has(ref) || fileUnitCodes.has(ref) ? ref : null),
+    // Any code naming a unit (project code, NPSN, UNOR ID), the file's own units first.
+    resolveUnit: (ref) => units.refs.get(ref) ?? state.unitRefs.get(ref) ?? null,
     storedRoleHours: (code) => state.roles.get(code)?.standardHours ?? null,
     canCreateRole: parsed.hasRoleNames,
   });
@@ -79,6 +85,7 @@ export async function importData(
     agenciesCreated: [...units.newAgencies.keys()],
     rolesCreated: [...employees.newRoles.keys()],
     rejected,
+    warnings,
     headers: parsed.headers,
     changes: [...units.changes, ...employees.changes],
     dryRun: options.dryRun ?? false,
@@ -142,6 +149,7 @@ async function writeImportAudit(db: DbTx, report: ImportReport, options: ImportO
         agenciesCreated: report.agenciesCreated,
         rolesCreated: report.rolesCreated,
         rejected: report.rejected.length,
+        warnings: report.warnings.length,
         createdUnits: created("unit"),
         createdEmployees: created("employee"),
       },

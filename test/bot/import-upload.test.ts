@@ -10,6 +10,7 @@ import {
   sentDocuments,
   xlsxFile,
 } from "../support/import-files.ts";
+import { salorSchools, schoolsCsv } from "../support/schools-file.ts";
 import { sentTexts } from "../support/telegram.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
@@ -115,6 +116,24 @@ describe.skipIf(skip)("importing a file sent to the bot", () => {
     expect(sentTexts(t.calls)[0]).toContain("Pegawai: 1 baru");
     expect(sentDocuments(t.calls)).toEqual([]);
     expect(await db.prisma.employee.count()).toBe(2);
+  });
+
+  it("imports a schools file and warns, in its summary, about a kecamatan Kemendagri's list does not have", async () => {
+    await seedSmallDistrict(db.prisma);
+    // A name Telegram's HTML would choke on unless it is escaped.
+    const file = schoolsCsv([
+      ...salorSchools.slice(0, 3),
+      { ...salorSchools[3]!, kecamatan: "Distrik <Baru> & Lama" },
+    ]);
+    const t = botWithFiles({ f1: file });
+    await t.send(documentUpdate(admin, { file_id: "f1", file_name: "sekolah.csv", file_size: file.length }));
+    const [summary] = sentTexts(t.calls);
+    expect(summary).toContain("Unit: 4 baru, 0 diubah, 0 tetap");
+    expect(summary).toContain(
+      "Peringatan: 1 baris dengan kecamatan/desa yang tidak ada di data Kemendagri (Distrik &lt;Baru&gt; &amp; Lama)",
+    );
+    expect(summary).toContain("Baris ditolak: 0");
+    expect(await db.prisma.unit.count({ where: { kecamatanCode: "93.01.11" } })).toBe(3);
   });
 
   it("refuses non-admins, files over 5 MB before downloading them, and files in an unknown encoding", async () => {
