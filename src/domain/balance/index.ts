@@ -22,12 +22,14 @@ import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
 export { computeUnitLoads } from "./output/unit-loads.ts";
+export { severityOf, SEVERITY_WEIGHTS } from "./severity.ts";
 export { reasonWriter, type ReasonFacts } from "./output/reasons.ts";
 export { parsePlanInput, PlanInputError } from "./input/schema.ts";
 /** The solver's own entry points, for the property tests that check it against brute force. */
 export { buildInstance, distanceKm } from "./input/instance.ts";
 export { solveExact } from "./exact/solve-exact.ts";
 export type {
+  IneligibleWhy,
   Plan,
   PlanCompatibility,
   PlanDemand,
@@ -41,6 +43,8 @@ export type {
   PlanRole,
   PlanUnit,
   PlanRoleLoad,
+  Shortfall,
+  ShortfallReason,
   UnitLoad,
 } from "./types.ts";
 
@@ -55,7 +59,7 @@ function greedyPlan(instance: Instance, options: PlanOptions, started: number): 
   return assemblePlan(
     instance,
     greedyMoves(instance),
-    { method: "greedy", optimal: false, started },
+    { method: "greedy", tiersProven: [], started },
     options.locale ?? "id",
   );
 }
@@ -70,8 +74,8 @@ export function planTransfersGreedy(input: PlanInput, options: PlanOptions = {})
 }
 
 /**
- * Proposes transfers that leave the least unmet demand, then use the fewest moves, then the fewest
- * kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
+ * Proposes transfers that leave the least unmet demand, then (v2) the least shortfall severity, then
+ * use the fewest moves, then the fewest kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
  * returns its best plan with `optimal: false`, and when it finds none, the greedy plan.
  * Throws `PlanInputError` on bad input, before computing anything.
  */
@@ -91,7 +95,7 @@ export async function planTransfers(input: PlanInput, options: PlanOptions = {})
   return assemblePlan(
     instance,
     moves,
-    { method: "exact", optimal: result.optimal, unmetBound: result.unmetBound, started },
+    { method: "exact", tiersProven: result.tiersProven, unmetBound: result.unmetBound, started },
     options.locale ?? "id",
   );
 }
