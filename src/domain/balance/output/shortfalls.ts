@@ -11,7 +11,7 @@ interface KeySupply {
   surplusKeys: number[][];
   people: Int32Array;
   movable: Int32Array;
-  /** Movable people still at home after the plan whose leaving would leave no shortage there. */
+  /** Movable people still at home after the plan who could leave without leaving a shortage there. */
   available: Int32Array;
 }
 
@@ -27,6 +27,7 @@ function keySupply(instance: Instance, moved: ReadonlySet<number>, capacityAfter
     movable: new Int32Array(keys),
     available: new Int32Array(keys),
   };
+  const smallest = new Float64Array(keys).fill(Infinity);
   instance.input.employees.forEach((employee, index) => {
     if (employee.hours <= 0) return;
     const key = keyOf(instance, index);
@@ -34,8 +35,14 @@ function keySupply(instance: Instance, moved: ReadonlySet<number>, capacityAfter
     if (!employee.movable) return;
     supply.movable[key] = (supply.movable[key] ?? 0) + 1;
     const spare = (capacityAfter[key] ?? 0) - (instance.demand[key] ?? 0);
-    if (!moved.has(index) && spare >= employee.hours - EPSILON)
-      supply.available[key] = (supply.available[key] ?? 0) + 1;
+    if (moved.has(index) || spare < employee.hours - EPSILON) return;
+    supply.available[key] = (supply.available[key] ?? 0) + 1;
+    smallest[key] = Math.min(smallest[key] ?? Infinity, employee.hours);
+  });
+  // Each of them could leave, but together no more than the spare hours allow.
+  supply.available.forEach((count, key) => {
+    const spare = (capacityAfter[key] ?? 0) - (instance.demand[key] ?? 0);
+    supply.available[key] = Math.min(count, Math.floor(spare / (smallest[key] ?? Infinity) + EPSILON));
   });
   for (let key = 0; key < keys; key++) {
     const spare = (instance.base[key] ?? 0) - (instance.demand[key] ?? 0);
