@@ -5,7 +5,8 @@ import { evaluate, kmBetween, makeInput, makeRole, makeUnit, nip, violations } f
 
 /**
  * Three units, two roles, six people (most movable) and needs from nothing to four people: many draws
- * have several shortages of different depth, so the severity tier and the in/out bounds decide.
+ * have several shortages of different depth, so the severity tier and the in/out bounds decide. Hours
+ * of 37.5 beside 24 leave no common step, so the model falls back to the quarters of the definition.
  */
 function v2Districts(): fc.Arbitrary<PlanInput> {
   return fc
@@ -19,12 +20,12 @@ function v2Districts(): fc.Arbitrary<PlanInput> {
         fc.record({
           unit: fc.nat(2),
           role: fc.constantFrom("A", "B"),
-          hours: fc.constantFrom(12, 24, 24, 36),
+          hours: fc.constantFrom(12, 24, 24, 36, 37.5),
           movable: fc.integer({ min: 0, max: 5 }).map((draw) => draw > 0),
         }),
         { minLength: 6, maxLength: 6 },
       ),
-      demand: fc.array(fc.constantFrom(0, 12, 24, 48, 72, 96), { minLength: 6, maxLength: 6 }),
+      demand: fc.array(fc.constantFrom(0, 12, 24, 48, 72, 75, 96), { minLength: 6, maxLength: 6 }),
       maxMovesPerUnit: fc.constantFrom(null, null, 1, 2, 3),
       maxMovesOutPerUnit: fc.constantFrom(null, null, 1, 2),
       maxMovesInPerUnit: fc.constantFrom(null, null, 1, 2),

@@ -194,7 +194,7 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
   const severity =
     instance.version === 2
       ? addSeverityColumns(builder, instance, keyTerms)
-      : { columns: [], weights: [], shortageOf: [], needOf: [] };
+      : { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
   addGroupRows(builder, network);
   addPolicyRows(builder, instance, network);
   const arcStart = builder.colCount;

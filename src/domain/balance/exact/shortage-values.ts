@@ -1,6 +1,7 @@
 import type { Instance } from "../input/instance.ts";
 import type { BalanceModel } from "./milp-model.ts";
 import type { Network } from "./pool-network.ts";
+import { severityOf } from "../severity.ts";
 import { fillSeverityParts } from "./severity-columns.ts";
 
 /** Shortage of each key of the model when the feeds and arrivals take the given counts. */
@@ -45,8 +46,8 @@ export function severityOfCounts(
   const integers = network.feeds.length + network.arrivals.length;
   for (let column = 0; column < integers; column++) exact[column] = Math.round(values[column] ?? 0);
   fillShortages(instance, network, model, exact);
-  return model.severity.columns.reduce(
-    (sum, column, index) => sum + (model.severity.weights[index] ?? 0) * (exact[column] ?? 0),
+  return model.shortageKeys.reduce(
+    (sum, key, index) => sum + severityOf(exact[model.shortageStart + index] ?? 0, instance.demand[key] ?? 0),
     0,
   );
 }
