@@ -1,16 +1,19 @@
 // The balancing engine: who should move where so that the least demand goes unmet.
 //
-//   input/   the plan format (types.ts at the root): schema.ts validates a PlanInput and names every
-//            bad row; instance.ts indexes it (groups of interchangeable people, distances, reach).
+//   input/   the plan format v1 and v2 (types.ts at the root; contract in docs/plan-format.md):
+//            schema.ts validates a PlanInput and names every bad row; instance.ts indexes it (groups
+//            of interchangeable people, distances, reach).
 //   exact/   the optimum, a MILP solved with HiGHS (WebAssembly) in lexicographic stages: unmet
-//            hours, then severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
+//            hours, then (v2) severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
 //            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,
-//            strengthening-rows.ts and lazy-cuts.ts build the model; pairing.ts and
-//            kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//            policy-rows.ts, severity-columns.ts, strengthening-rows.ts and lazy-cuts.ts build the
+//            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//   severity.ts the v2 shortfall severity, shared by the model and the metrics.
 //   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
 //   output/  a Plan: materialize-moves.ts names the people, evaluate.ts checks and measures the
 //            moves, unit-loads.ts the loads before/after, reasons.ts the plain-words reason of each
-//            move, assemble-plan.ts puts them together (the one way every method makes a Plan).
+//            move, shortfalls.ts why each need still short got no more, assemble-plan.ts puts them
+//            together (the one way every method makes a Plan).
 //
 // Callers outside this folder import from this file only.
 import { solveExact } from "./exact/solve-exact.ts";
