@@ -8,29 +8,48 @@ import { getSetting } from "./settings.ts";
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
 
-/** Defaults of the balancing policy: at most 3 moves touching a unit, 120 km a move, no total bound. */
+/**
+ * Defaults of the balancing policy: at most 3 moves touching a unit, 120 km a move, no total bound, and
+ * no separate bound on moves out or in (v2; `maxMovesPerUnit` still bounds in + out).
+ */
 export const DEFAULT_BALANCE_POLICY: Required<PlanPolicy> = {
   maxMovesPerUnit: 3,
   maxDistanceKm: 120,
   maxMoves: null,
+  maxMovesOutPerUnit: null,
+  maxMovesInPerUnit: null,
 };
 
 const bound = z.number().nonnegative().nullable().optional();
-const balancePolicySchema = z
-  .object({ maxMovesPerUnit: bound, maxDistanceKm: bound, maxMoves: bound })
-  .partial();
+const count = z.number().int().nonnegative().nullable().optional();
+const POLICY_FIELDS = [
+  "maxMovesPerUnit",
+  "maxDistanceKm",
+  "maxMoves",
+  "maxMovesOutPerUnit",
+  "maxMovesInPerUnit",
+] as const;
+const balancePolicySchema = z.object({
+  maxMovesPerUnit: count.catch(undefined),
+  maxDistanceKm: bound.catch(undefined),
+  maxMoves: count.catch(undefined),
+  maxMovesOutPerUnit: count.catch(undefined),
+  maxMovesInPerUnit: count.catch(undefined),
+});
 
-/** Setting "policy.balance" over the defaults; a malformed setting falls back to the defaults field by field. */
+/**
+ * Setting "policy.balance" over the defaults; a malformed field falls back to its default, the others
+ * still apply (null means no bound).
+ */
 export async function readBalancePolicy(db: DbTx): Promise<Required<PlanPolicy>> {
   const parsed = balancePolicySchema.safeParse(await getSetting<unknown>(db, BALANCE_POLICY_SETTING));
   const stored = parsed.success ? parsed.data : {};
-  return {
-    maxMovesPerUnit:
-      stored.maxMovesPerUnit === undefined ? DEFAULT_BALANCE_POLICY.maxMovesPerUnit : stored.maxMovesPerUnit,
-    maxDistanceKm:
-      stored.maxDistanceKm === undefined ? DEFAULT_BALANCE_POLICY.maxDistanceKm : stored.maxDistanceKm,
-    maxMoves: stored.maxMoves === undefined ? DEFAULT_BALANCE_POLICY.maxMoves : stored.maxMoves,
-  };
+  const policy = { ...DEFAULT_BALANCE_POLICY };
+  for (const name of POLICY_FIELDS) {
+    const value = stored[name];
+    if (value !== undefined) policy[name] = value;
+  }
+  return policy;
 }
 
 async function readTransferPolicy(db: DbTx): Promise<TransferPolicy> {
@@ -50,7 +69,8 @@ export interface BuiltPlanInput {
  * employees by NIP. Only active staff bring hours (the same capacity the status pages show), and
  * someone with a pending proposal brings them where that proposal would take them;
  * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no
- * objection, no pending proposal), decided here so the engine stays pure.
+ * objection, no pending proposal), decided here so the engine stays pure; `why` names the first rule
+ * that stops someone. Version 2 (DESIGN.md "Plan format v2") with the agency's policy.
  */
 export async function buildPlanInput(
   db: DbTx,
@@ -73,7 +93,7 @@ export async function buildPlanInput(
     ).map((p) => [p.employeeId, p]),
   );
   const input: PlanInput = {
-    version: 1,
+    version: 2,
     units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
     roles: district.roles.map((r) => ({ id: r.code, name: r.name, standardHours: r.standardHours })),
     demand: district.loads
@@ -96,6 +116,7 @@ export async function buildPlanInput(
           role: code(roleCode, planned?.roleId ?? e.roleId),
           hours: e.weeklyHours,
           movable: e.eligibility.eligible,
+          ...(e.eligibility.eligible ? {} : { why: e.eligibility.reasons[0] ?? "other" }),
         };
       }),
     compatibility: district.compatibility.map((c) => ({

@@ -1,16 +1,19 @@
 import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
+const USAGE = "usage: check [--post] [--json]";
+
 /**
  * Without --post it is a dry run: the plan is computed and printed, nothing is stored or sent.
  * With --post it stores the run and the proposals and queues the alerts and cards (the running bot
- * sends them).
+ * sends them). With --json it prints the result as JSON: metrics (with severity, worst share and the
+ * tiers proven), the proposals and every need still short with its reason (docs/plan-format.md).
  */
 export const checkCommand: CliCommand = {
   usage:
-    "check [--post]                          run the balancing check (--post stores and sends the proposals)",
+    "check [--post] [--json]                 run the balancing check (--post stores and sends the proposals)",
   async run(args, ctx) {
-    if (args.some((a) => a !== "--post")) throw usageError("usage: check [--post]");
+    if (args.some((a) => a !== "--post" && a !== "--json")) throw usageError(USAGE);
     const post = args.includes("--post");
     const { prisma } = await ctx.database();
     const result = await runBalancingCheck(prisma, ctx.clock, {
@@ -20,6 +23,12 @@ export const checkCommand: CliCommand = {
       locale: ctx.config.DEFAULT_LOCALE,
       logger: ctx.logger,
     });
+    if (args.includes("--json")) {
+      const { runId, blackout, proposals, skipped, alerts, plan } = result;
+      const json = { runId, blackout, metrics: plan?.metrics ?? null, proposals, skipped, alerts };
+      ctx.io.out(JSON.stringify({ ...json, shortfalls: plan?.shortfalls ?? [] }, null, 2));
+      return;
+    }
     if (result.blackout) {
       const b = result.blackout;
       ctx.io.out(

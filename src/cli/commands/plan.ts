@@ -24,7 +24,10 @@ function parseArgs(args: string[]): { input: string; output: string | null } {
   return { input, output };
 }
 
-/** The engine on a file: no database, no bot. Prints (or writes) the plan in DESIGN.md's format. */
+/**
+ * The engine on a file: no database, no bot. Reads plan format v1 or v2 and prints (or writes) the
+ * plan in the format of docs/plan-format.md: moves, metrics and shortfalls.
+ */
 export const planCommand: CliCommand = {
   usage: "plan --input <snapshot.json> [--output <plan.json>]   propose transfers for a snapshot",
   async run(args, ctx) {
@@ -43,7 +46,8 @@ export const planCommand: CliCommand = {
     }
     try {
       const plan = await planTransfers(parsePlanInput(json));
-      const result = `${JSON.stringify({ moves: plan.moves, metrics: plan.metrics }, null, 2)}\n`;
+      const { moves, metrics, shortfalls } = plan;
+      const result = `${JSON.stringify({ moves, metrics, shortfalls }, null, 2)}\n`;
       if (output) {
         await writeFile(output, result);
         ctx.io.out(

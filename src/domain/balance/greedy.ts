@@ -51,6 +51,8 @@ class ShortageHeap {
 interface GreedyState {
   capacity: Float64Array;
   unitMoves: Int32Array;
+  movesOut: Int32Array;
+  movesIn: Int32Array;
   nextMember: Int32Array;
   moves: MoveIndex[];
 }
@@ -69,6 +71,7 @@ function canGive(instance: Instance, state: GreedyState, groupIndex: number): bo
   const group = instance.groups[groupIndex];
   if (group === undefined || (state.nextMember[groupIndex] ?? 0) >= group.members.length) return false;
   if ((state.unitMoves[group.unit] ?? 0) >= instance.maxMovesPerUnit) return false;
+  if ((state.movesOut[group.unit] ?? 0) >= instance.maxMovesOutPerUnit) return false;
   const key = group.unit * instance.roleCount + group.role;
   return (state.capacity[key] ?? 0) - group.hours >= (instance.demand[key] ?? 0) - EPSILON;
 }
@@ -119,6 +122,8 @@ function applyMove(
   state.capacity[toKey] = (state.capacity[toKey] ?? 0) + group.hours;
   state.unitMoves[group.unit] = (state.unitMoves[group.unit] ?? 0) + 1;
   state.unitMoves[unit] = (state.unitMoves[unit] ?? 0) + 1;
+  state.movesOut[group.unit] = (state.movesOut[group.unit] ?? 0) + 1;
+  state.movesIn[unit] = (state.movesIn[unit] ?? 0) + 1;
   state.moves.push({ employee, to: unit, role });
 }
 
@@ -131,6 +136,8 @@ export function greedyMoves(instance: Instance): MoveIndex[] {
   const state: GreedyState = {
     capacity: Float64Array.from(instance.base),
     unitMoves: new Int32Array(instance.unitCount),
+    movesOut: new Int32Array(instance.unitCount),
+    movesIn: new Int32Array(instance.unitCount),
     nextMember: new Int32Array(instance.groups.length),
     moves: [],
   };
@@ -154,6 +161,7 @@ export function greedyMoves(instance: Instance): MoveIndex[] {
     const unit = Math.floor(key / instance.roleCount);
     const role = key % instance.roleCount;
     if ((state.unitMoves[unit] ?? 0) >= instance.maxMovesPerUnit) continue;
+    if ((state.movesIn[unit] ?? 0) >= instance.maxMovesInPerUnit) continue;
     const donor = nearestDonor(instance, state, byTarget[role] ?? [], unit, reachable);
     if (donor === -1) continue;
     applyMove(instance, state, donor, unit, role);

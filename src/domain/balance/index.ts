@@ -1,16 +1,19 @@
 // The balancing engine: who should move where so that the least demand goes unmet.
 //
-//   input/   the plan format (types.ts at the root): schema.ts validates a PlanInput and names every
-//            bad row; instance.ts indexes it (groups of interchangeable people, distances, reach).
+//   input/   the plan format v1 and v2 (types.ts at the root; contract in docs/plan-format.md):
+//            schema.ts validates a PlanInput and names every bad row; instance.ts indexes it (groups
+//            of interchangeable people, distances, reach).
 //   exact/   the optimum, a MILP solved with HiGHS (WebAssembly) in lexicographic stages: unmet
-//            hours, then severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
+//            hours, then (v2) severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
 //            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,
-//            strengthening-rows.ts and lazy-cuts.ts build the model; pairing.ts and
-//            kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//            policy-rows.ts, severity-columns.ts, strengthening-rows.ts and lazy-cuts.ts build the
+//            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//   severity.ts the v2 shortfall severity, shared by the model and the metrics.
 //   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
 //   output/  a Plan: materialize-moves.ts names the people, evaluate.ts checks and measures the
 //            moves, unit-loads.ts the loads before/after, reasons.ts the plain-words reason of each
-//            move, assemble-plan.ts puts them together (the one way every method makes a Plan).
+//            move, shortfalls.ts why each need still short got no more, assemble-plan.ts puts them
+//            together (the one way every method makes a Plan).
 //
 // Callers outside this folder import from this file only.
 import { solveExact } from "./exact/solve-exact.ts";
@@ -22,12 +25,14 @@ import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
 export { computeUnitLoads } from "./output/unit-loads.ts";
+export { severityOf, SEVERITY_WEIGHTS } from "./severity.ts";
 export { reasonWriter, type ReasonFacts } from "./output/reasons.ts";
 export { parsePlanInput, PlanInputError } from "./input/schema.ts";
 /** The solver's own entry points, for the property tests that check it against brute force. */
 export { buildInstance, distanceKm } from "./input/instance.ts";
 export { solveExact } from "./exact/solve-exact.ts";
 export type {
+  IneligibleWhy,
   Plan,
   PlanCompatibility,
   PlanDemand,
@@ -41,6 +46,8 @@ export type {
   PlanRole,
   PlanUnit,
   PlanRoleLoad,
+  Shortfall,
+  ShortfallReason,
   UnitLoad,
 } from "./types.ts";
 
@@ -55,7 +62,7 @@ function greedyPlan(instance: Instance, options: PlanOptions, started: number): 
   return assemblePlan(
     instance,
     greedyMoves(instance),
-    { method: "greedy", optimal: false, started },
+    { method: "greedy", tiersProven: [], started },
     options.locale ?? "id",
   );
 }
@@ -70,8 +77,8 @@ export function planTransfersGreedy(input: PlanInput, options: PlanOptions = {})
 }
 
 /**
- * Proposes transfers that leave the least unmet demand, then use the fewest moves, then the fewest
- * kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
+ * Proposes transfers that leave the least unmet demand, then (v2) the least shortfall severity, then
+ * use the fewest moves, then the fewest kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
  * returns its best plan with `optimal: false`, and when it finds none, the greedy plan.
  * Throws `PlanInputError` on bad input, before computing anything.
  */
@@ -91,7 +98,7 @@ export async function planTransfers(input: PlanInput, options: PlanOptions = {})
   return assemblePlan(
     instance,
     moves,
-    { method: "exact", optimal: result.optimal, unmetBound: result.unmetBound, started },
+    { method: "exact", tiersProven: result.tiersProven, unmetBound: result.unmetBound, started },
     options.locale ?? "id",
   );
 }

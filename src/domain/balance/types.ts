@@ -20,6 +20,9 @@ export interface PlanDemand {
   hours: number;
 }
 
+/** Why someone may not move (v2): objection, under 2 years in post, near the BUP, a pending proposal. */
+export type IneligibleWhy = "objection" | "tenure" | "retirement" | "pending" | "inactive" | "other";
+
 /** A civil servant (pegawai, identified by NIP) and the weekly hours they bring. */
 export interface PlanEmployee {
   id: string;
@@ -28,6 +31,8 @@ export interface PlanEmployee {
   role: string;
   hours: number;
   movable: boolean;
+  /** v2 only, for `movable: false`: why, so that a shortfall can say whose candidates cannot move. */
+  why?: IneligibleWhy | null;
 }
 
 /** A person of role `from` may fill role `to`; every role fills itself without a row. */
@@ -38,14 +43,22 @@ export interface PlanCompatibility {
 
 /** Bounds on a plan; a missing or null field means no bound. */
 export interface PlanPolicy {
+  /** Moves in plus moves out of each unit. */
   maxMovesPerUnit?: number | null;
   maxDistanceKm?: number | null;
   maxMoves?: number | null;
+  /** v2 only: moves out of each unit. */
+  maxMovesOutPerUnit?: number | null;
+  /** v2 only: moves into each unit (a school with no teacher may receive more than a school may lose). */
+  maxMovesInPerUnit?: number | null;
 }
 
-/** Input of the balancing engine: the "Plan format" of DESIGN.md, version 1. */
+/**
+ * Input of the balancing engine: the "Plan format" of DESIGN.md (version 1: unmet hours, moves, km) and
+ * "Plan format v2" (unmet hours, shortfall severity, moves, km; in/out caps; `why`), see docs/plan-format.md.
+ */
 export interface PlanInput {
-  version: 1;
+  version: 1 | 2;
   units: PlanUnit[];
   roles: PlanRole[];
   demand: PlanDemand[];
@@ -63,14 +76,29 @@ export interface PlanMove {
   reason: string;
 }
 
-/** How the plan was found and how good it is; the first six fields are the JSON contract. */
+/** How the plan was found and how good it is; see docs/plan-format.md for the JSON contract. */
 export interface PlanMetrics {
   unmetBefore: number;
   unmetAfter: number;
   moves: number;
   km: number;
+  /** Every tier of the input's version is proven optimal. */
   optimal: boolean;
   seconds: number;
+  /**
+   * Σ over needs of the unmet hours weighted 1, 2, 4, 8 by the quarter of the need they lie in (v2's
+   * second tier; measured for every plan so that plans of both versions compare).
+   */
+  severityBefore: number;
+  severityAfter: number;
+  /** Largest unmet / need over all needs > 0 (0 when nothing is short). */
+  worstShareBefore: number;
+  worstShareAfter: number;
+  /**
+   * Tiers of the objective proven optimal, in order: v1 1 unmet, 2 moves, 3 km; v2 1 unmet, 2 severity,
+   * 3 moves, 4 km. A tier counts only when every earlier one is proven too.
+   */
+  tiersProven: number[];
   /**
    * When not proved optimal: relative gap of the first objective, (unmetAfter − unmetBound) / unmetAfter.
    * 0 means unmet demand is proved least and only moves or kilometres may still improve.
@@ -134,6 +162,8 @@ export interface Shortfall {
   reason: ShortfallReason;
   /** Candidates the reason is about (ineligible people, capped origins), when it names any. */
   candidates?: number;
+  /** For `candidates_ineligible`: how many of them cannot move for each reason given in the input. */
+  ineligible?: Partial<Record<IneligibleWhy, number>>;
 }
 
 /** Output of `plan`: the contract fields plus per-unit loads for callers that render them. */

@@ -50,9 +50,9 @@ describe("parsePlanInput", () => {
     });
     const json = JSON.parse(JSON.stringify(input)) as { demand: Array<{ hours: unknown }>; version: unknown };
     json.demand.push({ unit: "SDN-01", role: "GURU_KELAS", hours: "24" } as never);
-    json.version = 2;
+    json.version = 3;
     expect(issuesOf(json)).toEqual([
-      "version must be 1",
+      "version must be 1 or 2",
       "units[1] (id SDN-01): duplicate id, already used by units[0]",
       "units[2] (id SMPN-02): lat 95 is outside -90..90",
       "units[3] (id SMPN-03): lon -200 is outside -180..180",
@@ -85,6 +85,36 @@ describe("parsePlanInput", () => {
       "policy.maxMovesPerUnit must not be negative",
       "policy.maxDistanceKm must not be negative",
       "policy.maxMoves must be a whole number",
+    ]);
+  });
+
+  it("accepts version 2 with its policy bounds and why, and refuses them in a version 1 file", () => {
+    const v2 = makeInput({
+      version: 2,
+      units: [makeUnit({ id: "SDN-01" })],
+      employees: [
+        makeEmployee({ id: nip(1), unit: "SDN-01", role: "GURU_KELAS", movable: false, why: "tenure" }),
+      ],
+      policy: { maxMovesOutPerUnit: 1, maxMovesInPerUnit: 4, maxMovesPerUnit: null },
+    });
+    expect(parsePlanInput(v2)).toMatchObject({ version: 2, policy: { maxMovesInPerUnit: 4 } });
+    expect(issuesOf({ ...v2, version: 1 })).toEqual([
+      `employees[0] (id ${nip(1)}): why needs "version": 2`,
+      'policy.maxMovesOutPerUnit needs "version": 2',
+      'policy.maxMovesInPerUnit needs "version": 2',
+    ]);
+    const bad = makeInput({
+      version: 2,
+      units: [makeUnit({ id: "SDN-01" })],
+      employees: [
+        { ...makeEmployee({ id: nip(2), unit: "SDN-01", role: "GURU_KELAS" }), why: "lazy" as never },
+      ],
+      policy: { maxMovesInPerUnit: -1, maxMovesOutPerUnit: 0.5 },
+    });
+    expect(issuesOf(bad)).toEqual([
+      `employees[0] (id ${nip(2)}): why must be one of objection, tenure, retirement, pending, inactive, other`,
+      "policy.maxMovesOutPerUnit must be a whole number",
+      "policy.maxMovesInPerUnit must not be negative",
     ]);
   });
 

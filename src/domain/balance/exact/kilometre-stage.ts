@@ -12,6 +12,8 @@ import type { Network } from "./pool-network.ts";
 import type { Transfer } from "./pairing.ts";
 import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
 import { solveStage, unmetLimit } from "./lexicographic-stage.ts";
+import { fillShortages } from "./shortage-values.ts";
+import { untouchedSeverity } from "./severity-columns.ts";
 
 export interface KilometreLimits {
   deadline: number;
@@ -177,33 +179,6 @@ function generateColumns(
   }
 }
 
-/** Shortage of each key of the model when the feeds and arrivals take the given counts. */
-function fillShortages(
-  instance: Instance,
-  network: Network,
-  model: BalanceModel,
-  values: Float64Array,
-): void {
-  const change = new Map<number, number>();
-  const add = (key: number, hours: number) => change.set(key, (change.get(key) ?? 0) + hours);
-  network.feeds.forEach((feed, index) => {
-    const group = instance.groups[feed.group];
-    const hours = (network.pools[feed.pool]?.hours ?? 0) * (values[index] ?? 0);
-    add((group?.unit ?? 0) * instance.roleCount + (group?.role ?? 0), -hours);
-  });
-  network.arrivals.forEach((arrival, index) => {
-    const pool = network.pools[arrival.pool];
-    add(
-      arrival.unit * instance.roleCount + (pool?.role ?? 0),
-      (pool?.hours ?? 0) * (values[network.feeds.length + index] ?? 0),
-    );
-  });
-  model.shortageKeys.forEach((key, index) => {
-    const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0) - (change.get(key) ?? 0);
-    values[model.shortageStart + index] = Math.max(0, need);
-  });
-}
-
 /** Start values over the current columns: the previous stage's moves, their shortages and pairing. */
 function startValues(
   instance: Instance,
@@ -225,8 +200,9 @@ function startValues(
 }
 
 export interface FixedObjectives {
-  /** Total unmet demand of the plan, touched (unit, role) pairs or not. */
+  /** Total unmet demand and (v2) severity of the plan, touched (unit, role) pairs or not. */
   unmet: number;
+  severity: number;
   moves: number;
   /** Counts of the view's feeds then arrivals in a plan reaching both, and its pairing. */
   counts: Float64Array;
@@ -261,6 +237,10 @@ export function minimiseKilometres(
       shortages,
       shortages.map(() => 1),
     );
+    if (instance.version === 2) {
+      const severityHere = fixed.severity - untouchedSeverity(instance, new Set(model.shortageKeys));
+      session.addRow(-Infinity, unmetLimit(severityHere), model.severity.columns, model.severity.weights);
+    }
     const feeds = network.feeds.map((_, feed) => feed);
     session.addRow(
       -Infinity,

@@ -1,16 +1,17 @@
 import type { LpResult, SolverSession, StageResult } from "./highs-session.ts";
 
-export type Stage = "unmet" | "moves" | "km";
+export type Stage = "unmet" | "severity" | "moves" | "km";
 
 /**
- * Unmet demand and moves must be exact: hours are often whole numbers, so HiGHS's default 0.01 %
- * gap could stop one person short. Kilometres only need to be right to the metre.
+ * Unmet demand, severity and moves must be exact: hours are often whole numbers, so HiGHS's default
+ * 0.01 % gap could stop one person short. Kilometres only need to be right to the metre.
  */
-const RELATIVE_GAP: Record<Stage, number> = { unmet: 0, moves: 0, km: 1e-7 };
+const RELATIVE_GAP: Record<Stage, number> = { unmet: 0, severity: 0, moves: 0, km: 1e-7 };
 
 /**
- * Unmet demand kept at its optimum in later stages, with room for rounding only: the bound is tight by
- * construction, and HiGHS's presolve can declare a row with less room than its tolerances infeasible.
+ * Unmet demand (and severity) kept at its optimum in later stages, with room for rounding only: the
+ * bound is tight by construction, and HiGHS's presolve can declare a row with less room than its
+ * tolerances infeasible.
  */
 export function unmetLimit(unmet: number): number {
   return unmet + 1e-6 + 1e-9 * Math.abs(unmet);
@@ -19,7 +20,10 @@ export function unmetLimit(unmet: number): number {
 /** Whether an integral solution reaches a proven lower bound, within each objective's granularity. */
 function reachesBound(stage: Stage, objective: number, bound: number): boolean {
   if (stage === "moves") return Math.round(objective) <= Math.ceil(bound - 1e-6);
-  const tolerance = stage === "unmet" ? 1e-6 + 1e-9 * Math.abs(bound) : 1e-7 * Math.max(1, Math.abs(bound));
+  const tolerance =
+    stage === "unmet" || stage === "severity"
+      ? 1e-6 + 1e-9 * Math.abs(bound)
+      : 1e-7 * Math.max(1, Math.abs(bound));
   return objective <= bound + tolerance;
 }
 

@@ -1,9 +1,11 @@
 import type { ModelData } from "highs";
 import type { Instance } from "../input/instance.ts";
 import { LpBuilder } from "./lp-builder.ts";
-import type { Network } from "./pool-network.ts";
+import { feedUnit, type Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
 import { strengtheningRows, type KeyTerms, type Row } from "./strengthening-rows.ts";
+import { addPolicyRows } from "./policy-rows.ts";
+import { addSeverityColumns, type SeverityColumns } from "./severity-columns.ts";
 
 /** A possible pairing of a source unit with an arrival unit inside a pool. */
 export interface Arc {
@@ -36,6 +38,8 @@ export interface BalanceModel {
   /** The (unit, role) key of each shortage column, from `shortageStart` on. */
   shortageKeys: number[];
   keyTerms: KeyTerms[];
+  /** v2: the parts of each shortage that the severity tier weighs (empty for v1). */
+  severity: SeverityColumns;
   /** Column of each pool's total (Hall pairing only). */
   poolTotals: number[];
   /** The unit each integer column moves people out of or into. */
@@ -59,10 +63,6 @@ class RowSet {
     row.columns.push(column);
     row.coefficients.push(coefficient);
   }
-}
-
-function feedUnit(instance: Instance, network: Network, feed: number): number {
-  return instance.groups[network.feeds[feed]?.group ?? 0]?.unit ?? 0;
 }
 
 function hoursOfPool(network: Network, pool: number): number {
@@ -132,35 +132,6 @@ function addGroupRows(builder: LpBuilder, network: Network): void {
   }
 }
 
-/** Moves in plus moves out of each unit, and moves in total, within the policy bounds. */
-function addPolicyRows(builder: LpBuilder, instance: Instance, network: Network): void {
-  const rows = new RowSet();
-  const uppers = new Map<number, number>();
-  const touch = (unit: number, column: number, upper: number) => {
-    rows.add(unit, column, 1);
-    uppers.set(unit, (uppers.get(unit) ?? 0) + upper);
-  };
-  network.feeds.forEach((feed, index) => touch(feedUnit(instance, network, index), index, feed.upper));
-  network.arrivals.forEach((arrival, index) =>
-    touch(arrival.unit, network.feeds.length + index, arrival.upper),
-  );
-  for (const [unit, row] of rows.rows) {
-    if ((uppers.get(unit) ?? 0) > instance.maxMovesPerUnit) {
-      builder.addRow(-Infinity, instance.maxMovesPerUnit, row.columns, row.coefficients);
-    }
-  }
-  const totalUpper = network.feeds.reduce((sum, feed) => sum + feed.upper, 0);
-  if (totalUpper > instance.maxMoves) {
-    const feeds = network.feeds.map((_, index) => index);
-    builder.addRow(
-      -Infinity,
-      instance.maxMoves,
-      feeds,
-      feeds.map(() => 1),
-    );
-  }
-}
-
 /** Balance rows: what leaves a unit in a pool goes out on arcs, what arrives comes in on arcs. */
 function addArcRows(builder: LpBuilder, instance: Instance, network: Network, arcs: readonly Arc[]): ArcRows {
   const arcColumns = arcs.map((arc) => builder.addCol(arc.km, 0, Infinity, false));
@@ -220,6 +191,10 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
   ]);
   const shortageStart = builder.colCount;
   const keyTerms = addShortageRows(builder, instance, network, pairing.kind === "arcs");
+  const severity =
+    instance.version === 2
+      ? addSeverityColumns(builder, instance, keyTerms)
+      : { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
   addGroupRows(builder, network);
   addPolicyRows(builder, instance, network);
   const arcStart = builder.colCount;
@@ -235,6 +210,7 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
     shortageStart,
     shortageKeys: keyTerms.map((entry) => entry.key),
     keyTerms,
+    severity,
     poolTotals,
     unitOfColumn,
     arcStart,

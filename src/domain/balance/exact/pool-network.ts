@@ -40,6 +40,11 @@ export interface Network {
   reachable: (from: number, to: number) => boolean;
 }
 
+/** The unit a feed's people leave. */
+export function feedUnit(instance: Instance, network: Network, feed: number): number {
+  return instance.groups[network.feeds[feed]?.group ?? 0]?.unit ?? 0;
+}
+
 function cap(limit: number, value: number): number {
   return Math.max(0, Math.min(limit, value));
 }
@@ -86,14 +91,24 @@ function draftPools(instance: Instance): PoolDraft[] {
  * Most people a group may lose. In an optimal plan every departure is needed: had the person stayed,
  * unmet demand would be no higher and there would be one move fewer. So when nobody can arrive in
  * the group's (unit, role), it only gives away what exceeds the demand there, plus one person's share.
+ * Under v2 a person may also leave a short unit for a shorter one (same unmet hours, less severity),
+ * but never once the home shortage, less that person, lies in the last quarter of its need (weight 8,
+ * the most any destination can gain): so the home may be drained to 3/4 of its need, plus one share.
  */
 function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<number>): number {
   const group = instance.groups[groupIndex];
   if (group === undefined) return 0;
-  const limit = Math.min(group.members.length, instance.maxMovesPerUnit, instance.maxMoves);
+  const limit = Math.min(
+    group.members.length,
+    instance.maxMovesPerUnit,
+    instance.maxMovesOutPerUnit,
+    instance.maxMoves,
+  );
   const key = group.unit * instance.roleCount + group.role;
   if (canReceive.has(key)) return Math.floor(limit);
-  const surplus = (instance.base[key] ?? 0) - (instance.demand[key] ?? 0);
+  const demand = instance.demand[key] ?? 0;
+  const drain = instance.version === 2 ? (3 * demand) / 4 : 0;
+  const surplus = (instance.base[key] ?? 0) - demand + drain;
   return Math.floor(cap(limit, Math.ceil(surplus / group.hours - EPSILON)));
 }
 
@@ -101,9 +116,8 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
 function arrivalLimit(instance: Instance, pool: PoolDraft, unit: number): number {
   const key = unit * instance.roleCount + pool.role;
   const need = (instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0);
-  return Math.floor(
-    cap(Math.min(instance.maxMovesPerUnit, instance.maxMoves), Math.ceil(need / pool.hours - EPSILON)),
-  );
+  const limit = Math.min(instance.maxMovesPerUnit, instance.maxMovesInPerUnit, instance.maxMoves);
+  return Math.floor(cap(limit, Math.ceil(need / pool.hours - EPSILON)));
 }
 
 /** Whether any of `sources` may send someone to `destination`. */

@@ -3,6 +3,8 @@ import { loadHighs } from "./highs-runtime.ts";
 import { distanceKm, type Instance } from "../input/instance.ts";
 import { minimiseKilometres } from "./kilometre-stage.ts";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
+import { untouchedSeverity } from "./severity-columns.ts";
+import { severityOfCounts } from "./shortage-values.ts";
 import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
 import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
 import { LazyRows } from "./lazy-cuts.ts";
@@ -16,6 +18,8 @@ export interface ExactResult {
   transfers: Transfer[];
   /** Every stage proved optimal over every possible move. */
   optimal: boolean;
+  /** Tiers proved optimal (1-based, in order; a tier counts only after every earlier one). */
+  tiersProven: number[];
   /** Proven lower bound on unmet demand after any valid plan. */
   unmetBound: number;
 }
@@ -75,10 +79,6 @@ function solvePaired(
   }
 }
 
-function shortageColumns(model: BalanceModel): number[] {
-  return model.shortageKeys.map((_, index) => model.shortageStart + index);
-}
-
 function moveCount(network: Network, values: Float64Array): number {
   let moves = 0;
   for (let feed = 0; feed < network.feeds.length; feed++) moves += Math.round(values[feed] ?? 0);
@@ -92,11 +92,31 @@ function kmOf(instance: Instance, transfers: readonly Transfer[]): number {
   );
 }
 
-function stageCosts(model: BalanceModel, stage: "unmet" | "moves"): Float64Array {
+function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"): Float64Array {
   const costs = new Float64Array(model.data.numCols);
   if (stage === "unmet") costs.fill(1, model.shortageStart, model.shortageStart + model.shortageKeys.length);
-  else costs.fill(1, 0, model.feedCount);
+  else if (stage === "moves") costs.fill(1, 0, model.feedCount);
+  else
+    model.severity.columns.forEach((column, index) => (costs[column] = model.severity.weights[index] ?? 0));
   return costs;
+}
+
+/** Keeps a stage's objective at its optimum in the stages after it. */
+function keepAtMost(session: SolverSession, costs: Float64Array, value: number): void {
+  const columns: number[] = [];
+  const coefficients: number[] = [];
+  costs.forEach((cost, column) => {
+    if (cost === 0) return;
+    columns.push(column);
+    coefficients.push(cost);
+  });
+  session.addRow(-Infinity, unmetLimit(value), columns, coefficients);
+}
+
+/** The longest run of proven tiers from the first, as tier numbers. */
+function provenPrefix(proofs: readonly boolean[]): number[] {
+  const count = proofs.indexOf(false) === -1 ? proofs.length : proofs.indexOf(false);
+  return Array.from({ length: count }, (_, index) => index + 1);
 }
 
 /**
@@ -107,7 +127,7 @@ function kilometres(
   session: SolverSession,
   instance: Instance,
   network: Network,
-  unmet: number,
+  reached: { unmet: number; severity: number },
   moves: PairedResult,
   limits: ExactLimits,
 ): PlannedMoves | null {
@@ -121,7 +141,7 @@ function kilometres(
   const bounds = new Map(columns.map((column, index) => [index, session.boundsOf(column)] as const));
   const counts = Float64Array.from(columns, (column) => Math.round(moves.values[column] ?? 0));
   const fixed = {
-    unmet,
+    ...reached,
     moves: moveCount(network, moves.values),
     counts,
     transfers: moves.transfers,
@@ -163,14 +183,23 @@ function quickerPlan(
 }
 
 /**
- * Solves the three objectives in order (unmet demand, moves, kilometres), each fixed before the next.
- * Unmet demand and moves are solved on the compact Hall model, kilometres on an arc model. Returns
- * null when HiGHS found no plan in time, so that the caller can fall back to the greedy plan.
+ * Solves the tiers in order (unmet demand, v2's severity, moves, kilometres), each fixed before the
+ * next. Unmet demand, severity and moves are solved on the compact Hall model, kilometres on an arc
+ * model. Returns null when HiGHS found no plan in time, so that the caller can fall back to the
+ * greedy plan.
  */
 export async function solveExact(instance: Instance, limits: ExactLimits): Promise<ExactResult | null> {
   const network = buildNetwork(instance);
+  const tiers = instance.version === 2 ? 4 : 3;
   if (network.feeds.length === 0)
-    return { network, feedCounts: [], transfers: [], optimal: true, unmetBound: 0 };
+    return {
+      network,
+      feedCounts: [],
+      transfers: [],
+      optimal: true,
+      tiersProven: provenPrefix(new Array<boolean>(tiers).fill(true)),
+      unmetBound: 0,
+    };
   const highs = await loadHighs();
   const model = buildModel(instance, network, { kind: "hall" });
   const lazy = new LazyRows(instance, network, model);
@@ -178,31 +207,46 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     lazy.separate(values),
   );
   try {
-    session.setCosts(stageCosts(model, "unmet"));
+    const unmetCosts = stageCosts(model, "unmet");
+    session.setCosts(unmetCosts);
     const unmet = solvePaired(session, instance, network, "unmet");
     if (unmet === null) return null;
-    const shortages = shortageColumns(model);
-    session.addRow(
-      -Infinity,
-      unmetLimit(unmet.objective),
-      shortages,
-      shortages.map(() => 1),
-    );
+    keepAtMost(session, unmetCosts, unmet.objective);
+    let severity: PairedResult | null = null;
+    if (instance.version === 2) {
+      const severityCosts = stageCosts(model, "severity");
+      session.setCosts(severityCosts);
+      const found = solvePaired(session, instance, network, "severity", unmet.values);
+      if (found !== null) {
+        severity = { ...found, objective: severityOfCounts(instance, network, model, found.values) };
+        keepAtMost(session, severityCosts, severity.objective);
+      }
+    }
+    const previous = instance.version === 2 ? severity : unmet;
     session.setCosts(stageCosts(model, "moves"));
-    const moves = solvePaired(session, instance, network, "moves", unmet.values);
-    const unmetTotal = unmet.objective + untouchedUnmet(instance, model);
+    const moves =
+      previous === null ? null : solvePaired(session, instance, network, "moves", previous.values);
+    const touched = new Set(model.shortageKeys);
+    const reached = {
+      unmet: unmet.objective + untouchedUnmet(instance, model),
+      severity: (severity?.objective ?? 0) + untouchedSeverity(instance, touched),
+    };
     const kmLimits = { ...limits, deadline: limits.deadline - limits.reserve };
     const km =
       moves === null || (kmLimits.deadline - performance.now()) / 1000 < 1
         ? null
-        : kilometres(highs, session, instance, network, unmetTotal, moves, kmLimits);
-    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, moves ?? unmet, km);
+        : kilometres(highs, session, instance, network, reached, moves, kmLimits);
+    const best = moves ?? previous ?? unmet;
+    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, best, km);
+    const proofs = [unmet.optimal, ...(instance.version === 2 ? [severity?.optimal ?? false] : [])];
+    const tiersProven = provenPrefix([...proofs, moves?.optimal ?? false, plan.proven]);
     return {
       network,
       feedCounts: plan.feedCounts,
       transfers: plan.transfers,
-      optimal: unmet.optimal && (moves?.optimal ?? false) && plan.proven,
-      unmetBound: unmet.bound + unmetTotal - unmet.objective,
+      optimal: tiersProven.length === tiers,
+      tiersProven,
+      unmetBound: unmet.bound + reached.unmet - unmet.objective,
     };
   } finally {
     session.dispose();

@@ -53,9 +53,12 @@ function roundingCuts(shortage: number, terms: Terms, need: number): Row[] {
  * there would rise, and without the last to leave, it would not fall elsewhere by more than it rises
  * at home. So, once anyone moves, arrivals overfill and departures overdrain a (unit, role) by less
  * than one person's hours. This keeps every optimal plan and stops the LP parking fractions of people.
+ * Under v2 departures may leave a shortage for a deeper one elsewhere, up to 3/4 of the need (see
+ * departureLimit in pool-network.ts), so the departures row gets that much more room.
  */
 function neededRows(instance: Instance, key: number, terms: Terms): Row[] {
   const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
+  const drain = instance.version === 2 ? (3 * (instance.demand[key] ?? 0)) / 4 : 0;
   const arriving = terms.coefficients.filter((coefficient) => coefficient > 0);
   const leaving = terms.coefficients
     .filter((coefficient) => coefficient < 0)
@@ -72,7 +75,7 @@ function neededRows(instance: Instance, key: number, terms: Terms): Row[] {
   if (leaving.length > 0) {
     rows.push({
       lower: -Infinity,
-      upper: Math.max(0, Math.max(...leaving) - need),
+      upper: Math.max(0, Math.max(...leaving) + drain - need),
       columns: terms.columns,
       coefficients: terms.coefficients.map((coefficient) => -coefficient),
     });

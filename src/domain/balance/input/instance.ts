@@ -20,6 +20,8 @@ export interface Group {
  */
 export interface Instance {
   input: PlanInput;
+  /** 1: unmet, moves, km. 2: unmet, severity, moves, km (DESIGN.md "Plan format v2"). */
+  version: 1 | 2;
   unitCount: number;
   roleCount: number;
   unitIndex: Map<string, number>;
@@ -39,6 +41,8 @@ export interface Instance {
   lonRad: Float64Array;
   cosLat: Float64Array;
   maxMovesPerUnit: number;
+  maxMovesOutPerUnit: number;
+  maxMovesInPerUnit: number;
   maxDistanceKm: number;
   maxMoves: number;
 }
@@ -130,6 +134,7 @@ export function buildInstance(input: PlanInput): Instance {
   });
   return {
     input,
+    version: input.version,
     unitCount,
     roleCount,
     unitIndex,
@@ -143,6 +148,8 @@ export function buildInstance(input: PlanInput): Instance {
     groups: buildGroups(input, employeeUnit, employeeRole),
     ...buildCoordinates(input),
     maxMovesPerUnit: bound(input.policy.maxMovesPerUnit),
+    maxMovesOutPerUnit: input.version === 2 ? bound(input.policy.maxMovesOutPerUnit) : Infinity,
+    maxMovesInPerUnit: input.version === 2 ? bound(input.policy.maxMovesInPerUnit) : Infinity,
     maxDistanceKm: bound(input.policy.maxDistanceKm),
     maxMoves: bound(input.policy.maxMoves),
   };

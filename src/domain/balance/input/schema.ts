@@ -41,6 +41,7 @@ const roleSchema = z.object(
   { error: "must be an object" },
 );
 const demandSchema = z.object({ unit: id, role: id, hours }, { error: "must be an object" });
+const WHY = ["objection", "tenure", "retirement", "pending", "inactive", "other"] as const;
 const employeeSchema = z.object(
   {
     id,
@@ -49,6 +50,7 @@ const employeeSchema = z.object(
     role: id,
     hours,
     movable: z.boolean({ error: "must be true or false" }),
+    why: z.enum(WHY, { error: `must be one of ${WHY.join(", ")}` }).nullish(),
   },
   { error: "must be an object" },
 );
@@ -58,6 +60,8 @@ const policySchema = z.object(
     maxMovesPerUnit: count.nullish(),
     maxDistanceKm: hours.nullish(),
     maxMoves: count.nullish(),
+    maxMovesOutPerUnit: count.nullish(),
+    maxMovesInPerUnit: count.nullish(),
   },
   { error: "must be an object" },
 );
@@ -66,7 +70,7 @@ const list = <T extends z.ZodType>(row: T) => z.array(row, { error: "must be a l
 
 const planInputSchema: z.ZodType<PlanInput, unknown> = z.object(
   {
-    version: z.literal(1, { error: "must be 1" }),
+    version: z.union([z.literal(1), z.literal(2)], { error: "must be 1 or 2" }),
     units: list(unitSchema),
     roles: list(roleSchema),
     demand: list(demandSchema),
@@ -176,6 +180,28 @@ function checkReferences(
   });
 }
 
+const V2_POLICY = ["maxMovesOutPerUnit", "maxMovesInPerUnit"] as const;
+
+/** Fields version 1 does not have: a v1 file that uses them would silently lose them, so it is refused. */
+function versionIssues(raw: unknown): Issue[] {
+  if (field(raw, "version") !== 1) return [];
+  const issues: Issue[] = [];
+  const policy = field(raw, "policy");
+  for (const name of V2_POLICY) {
+    if (field(policy, name) != null)
+      issues.push({ section: sectionIndex("policy"), row: -1, text: `policy.${name} needs "version": 2` });
+  }
+  rowsOf(raw, "employees").forEach((row, index) => {
+    if (field(row, "why") == null) return;
+    issues.push({
+      section: sectionIndex("employees"),
+      row: index,
+      text: `${rowLabel(raw, "employees", index)}: why needs "version": 2`,
+    });
+  });
+  return issues;
+}
+
 /** Cross-row rules zod cannot see: duplicate ids and references to units or roles that do not exist. */
 function referenceIssues(raw: unknown): Issue[] {
   const issues: Issue[] = [];
@@ -205,7 +231,7 @@ function referenceIssues(raw: unknown): Issue[] {
 export function parsePlanInput(json: unknown): PlanInput {
   const parsed = planInputSchema.safeParse(json);
   const issues = parsed.success ? [] : parsed.error.issues.map((issue) => schemaIssue(json, issue));
-  issues.push(...referenceIssues(json));
+  issues.push(...versionIssues(json), ...referenceIssues(json));
   if (issues.length > 0 || !parsed.success) {
     issues.sort((a, b) => a.section - b.section || a.row - b.row);
     throw new PlanInputError(issues.map((issue) => issue.text));

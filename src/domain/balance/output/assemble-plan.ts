@@ -2,11 +2,13 @@ import { evaluateMoves, policyViolations, type MoveIndex } from "./evaluate.ts";
 import type { Instance } from "../input/instance.ts";
 import { computeUnitLoads } from "./unit-loads.ts";
 import { reasonWriter } from "./reasons.ts";
+import { findShortfalls } from "./shortfalls.ts";
 import type { Plan, PlanLocale, PlanMetrics, PlanMove, UnitLoad } from "../types.ts";
 
 export interface SolveSummary {
   method: PlanMetrics["method"];
-  optimal: boolean;
+  /** Tiers proven optimal, in order (empty for the greedy baseline). */
+  tiersProven: number[];
   /** Proven lower bound on unmet demand after the plan, when the solver gave one. */
   unmetBound?: number;
   started: number;
@@ -65,20 +67,28 @@ export function assemblePlan(
     throw new Error(`balancing engine produced an invalid plan: ${problems.join("; ")}`);
   const evaluation = evaluateMoves(instance, moves);
   const { moves: described, units } = describeMoves(instance, moves, locale);
-  const unmetAfter = round(evaluation.unmetAfter, 6);
+  const unmetAfter = round(evaluation.after.unmet, 6);
+  const optimal = summary.tiersProven.length === (instance.version === 2 ? 4 : 3);
   const metrics: PlanMetrics = {
-    unmetBefore: round(evaluation.unmetBefore, 6),
+    unmetBefore: round(evaluation.before.unmet, 6),
     unmetAfter,
     moves: moves.length,
     km: round(evaluation.km, 1),
-    optimal: summary.optimal,
-    seconds: round((performance.now() - summary.started) / 1000, 3),
+    optimal,
+    seconds: 0,
+    severityBefore: round(evaluation.before.severity, 6),
+    severityAfter: round(evaluation.after.severity, 6),
+    worstShareBefore: round(evaluation.before.worstShare, 6),
+    worstShareAfter: round(evaluation.after.worstShare, 6),
+    tiersProven: summary.tiersProven,
     method: summary.method,
   };
-  if (!summary.optimal && summary.unmetBound !== undefined) {
+  if (!optimal && summary.unmetBound !== undefined) {
     const bound = Math.min(unmetAfter, summary.unmetBound);
     metrics.gap = unmetAfter > 0 ? round((unmetAfter - bound) / unmetAfter, 6) : 0;
     metrics.unmetBound = round(bound, 6);
   }
-  return { moves: described, metrics, units };
+  const shortfalls = findShortfalls(instance, moves, evaluation.capacityAfter);
+  metrics.seconds = round((performance.now() - summary.started) / 1000, 3);
+  return { moves: described, metrics, units, shortfalls };
 }

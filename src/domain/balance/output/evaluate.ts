@@ -1,4 +1,5 @@
 import { distanceKm, reachability, type Instance } from "../input/instance.ts";
+import { severityOf } from "../severity.ts";
 
 /** A move by indices: employee, destination unit, role filled there. */
 export interface MoveIndex {
@@ -7,20 +8,32 @@ export interface MoveIndex {
   role: number;
 }
 
+/** How short the district is for some capacity: unmet hours, their severity, the worst share of a need. */
+export interface Shortage {
+  unmet: number;
+  severity: number;
+  worstShare: number;
+}
+
 export interface Evaluation {
-  unmetBefore: number;
-  unmetAfter: number;
+  before: Shortage;
+  after: Shortage;
   km: number;
   capacityAfter: Float64Array;
 }
 
-/** Sum over (unit, role) of demand not covered by the capacity assigned there. */
-export function unmetDemand(instance: Instance, capacity: Float64Array): number {
-  let unmet = 0;
+/** Sums over (unit, role) of demand not covered by the capacity assigned there, and its severity. */
+export function measureShortage(instance: Instance, capacity: Float64Array): Shortage {
+  const shortage: Shortage = { unmet: 0, severity: 0, worstShare: 0 };
   for (let key = 0; key < instance.demand.length; key++) {
-    unmet += Math.max(0, (instance.demand[key] ?? 0) - (capacity[key] ?? 0));
+    const need = instance.demand[key] ?? 0;
+    const unmet = Math.max(0, need - (capacity[key] ?? 0));
+    if (need <= 0 || unmet <= 0) continue;
+    shortage.unmet += unmet;
+    shortage.severity += severityOf(unmet, need);
+    shortage.worstShare = Math.max(shortage.worstShare, unmet / need);
   }
-  return unmet;
+  return shortage;
 }
 
 /** Capacity after the moves: each person leaves their own role and fills one role elsewhere. */
@@ -45,8 +58,8 @@ export function evaluateMoves(instance: Instance, moves: readonly MoveIndex[]): 
     0,
   );
   return {
-    unmetBefore: unmetDemand(instance, instance.base),
-    unmetAfter: unmetDemand(instance, capacityAfter),
+    before: measureShortage(instance, instance.base),
+    after: measureShortage(instance, capacityAfter),
     km,
     capacityAfter,
   };
@@ -57,8 +70,9 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
   const reachable = reachability(instance);
   const problems: string[] = [];
   const moved = new Set<number>();
-  const perUnit = new Map<number, number>();
-  const count = (unit: number) => perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
+  const out = new Map<number, number>();
+  const into = new Map<number, number>();
+  const count = (map: Map<number, number>, unit: number) => map.set(unit, (map.get(unit) ?? 0) + 1);
   for (const move of moves) {
     const employee = instance.input.employees[move.employee];
     const from = instance.employeeUnit[move.employee] ?? 0;
@@ -69,11 +83,15 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
       problems.push(`employee #${move.employee} cannot fill role #${move.role}`);
     if (!reachable(from, move.to)) problems.push(`employee #${move.employee} cannot reach unit #${move.to}`);
     moved.add(move.employee);
-    count(from);
-    count(move.to);
+    count(out, from);
+    count(into, move.to);
   }
-  for (const [unit, moves] of perUnit) {
-    if (moves > instance.maxMovesPerUnit) problems.push(`unit #${unit} has ${moves} moves`);
+  for (let unit = 0; unit < instance.unitCount; unit++) {
+    const [leaving, arriving] = [out.get(unit) ?? 0, into.get(unit) ?? 0];
+    if (leaving + arriving > instance.maxMovesPerUnit)
+      problems.push(`unit #${unit} has ${leaving + arriving} moves`);
+    if (leaving > instance.maxMovesOutPerUnit) problems.push(`unit #${unit} has ${leaving} moves out`);
+    if (arriving > instance.maxMovesInPerUnit) problems.push(`unit #${unit} has ${arriving} moves in`);
   }
   if (moves.length > instance.maxMoves) problems.push(`${moves.length} moves in total`);
   return problems;

@@ -1,0 +1,59 @@
+import type { Instance } from "../input/instance.ts";
+import { pushTo } from "./collections.ts";
+import type { LpBuilder } from "./lp-builder.ts";
+import { feedUnit, type Network } from "./pool-network.ts";
+
+/** Columns of each unit with the sum of their upper bounds: a bound above that sum needs no row. */
+class UnitColumns {
+  readonly columns = new Map<number, number[]>();
+  readonly uppers = new Map<number, number>();
+
+  add(unit: number, column: number, upper: number): void {
+    pushTo(this.columns, unit, column);
+    this.uppers.set(unit, (this.uppers.get(unit) ?? 0) + upper);
+  }
+
+  addRows(builder: LpBuilder, limit: number): void {
+    for (const [unit, columns] of this.columns) {
+      if ((this.uppers.get(unit) ?? 0) > limit)
+        builder.addRow(
+          -Infinity,
+          limit,
+          columns,
+          columns.map(() => 1),
+        );
+    }
+  }
+}
+
+/**
+ * Moves in plus moves out of each unit, moves out and moves in (v2), and moves in total, within the
+ * policy bounds.
+ */
+export function addPolicyRows(builder: LpBuilder, instance: Instance, network: Network): void {
+  const both = new UnitColumns();
+  const out = new UnitColumns();
+  const into = new UnitColumns();
+  network.feeds.forEach((feed, index) => {
+    const unit = feedUnit(instance, network, index);
+    both.add(unit, index, feed.upper);
+    out.add(unit, index, feed.upper);
+  });
+  network.arrivals.forEach((arrival, index) => {
+    both.add(arrival.unit, network.feeds.length + index, arrival.upper);
+    into.add(arrival.unit, network.feeds.length + index, arrival.upper);
+  });
+  both.addRows(builder, instance.maxMovesPerUnit);
+  out.addRows(builder, instance.maxMovesOutPerUnit);
+  into.addRows(builder, instance.maxMovesInPerUnit);
+  const totalUpper = network.feeds.reduce((sum, feed) => sum + feed.upper, 0);
+  if (totalUpper > instance.maxMoves) {
+    const feeds = network.feeds.map((_, index) => index);
+    builder.addRow(
+      -Infinity,
+      instance.maxMoves,
+      feeds,
+      feeds.map(() => 1),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import type { Instance } from "../input/instance.ts";
+import { severityOf } from "../severity.ts";
+import type { LpBuilder } from "./lp-builder.ts";
+import type { KeyTerms } from "./strengthening-rows.ts";
+
+/** The columns of the severity tier: the shortage of each need split into parts of rising cost. */
+export interface SeverityColumns {
+  columns: number[];
+  /** Cost per hour of each part. */
+  weights: number[];
+  /** Shortage column, length and start (hours of shortage before it) of each part. */
+  shortageOf: number[];
+  lengthOf: number[];
+  startOf: number[];
+}
+
+/** Hours are decimals such as 37.5: the lattice is found on them scaled to thousandths. */
+const SCALE = 1000;
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** Greatest common divisor of the hours people bring to or take from a need, or null if none fits. */
+function hourStep(coefficients: readonly number[]): number | null {
+  let step = 0;
+  for (const coefficient of coefficients) {
+    const scaled = Math.round(Math.abs(coefficient) * SCALE);
+    if (Math.abs(scaled - Math.abs(coefficient) * SCALE) > 1e-6 || scaled === 0) return null;
+    step = gcd(step, scaled);
+  }
+  return step === 0 ? null : step / SCALE;
+}
+
+/**
+ * Shortages a plan can leave: moves add or take whole people, so the shortage is 0 or the need less
+ * a multiple of the hours' common step. Severity is linear inside each quarter, so breakpoints at the
+ * achievable shortages on either side of each quarter's end make the interpolation exact wherever a
+ * plan can be, and much tighter than the quarters for the LP. With no common step the breakpoints are
+ * the quarters themselves.
+ */
+function breakpoints(need: number, demand: number, coefficients: readonly number[]): number[] {
+  const quarters = [1, 2, 3].map((quarter) => (quarter * demand) / 4);
+  const step = hourStep(coefficients);
+  if (step === null) return [0, ...quarters, demand];
+  const first = ((need % step) + step) % step;
+  const below = (value: number) =>
+    value < first - 1e-9 ? 0 : first + Math.floor((value - first) / step + 1e-9) * step;
+  const above = (value: number) =>
+    Math.min(demand, value <= first + 1e-9 ? first : first + Math.ceil((value - first) / step - 1e-9) * step);
+  const points = [0, demand, ...quarters.flatMap((quarter) => [below(quarter), above(quarter)])]
+    .filter((point) => point >= 0 && point <= demand)
+    .sort((a, b) => a - b);
+  return points.filter((point, index) => index === 0 || point - (points[index - 1] ?? 0) > 1e-9);
+}
+
+/**
+ * Severity is convex and piecewise linear in the shortage s, so no binaries are needed: s is split
+ * into parts between breakpoints, Σ parts ≥ s, and the parts' costs rise, so the LP fills the cheap
+ * parts first and pays exactly the severity at every shortage a plan can leave.
+ */
+export function addSeverityColumns(
+  builder: LpBuilder,
+  instance: Instance,
+  shortages: readonly KeyTerms[],
+): SeverityColumns {
+  const result: SeverityColumns = { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
+  for (const { key, shortage, terms } of shortages) {
+    const demand = instance.demand[key] ?? 0;
+    const need = demand - (instance.base[key] ?? 0);
+    const points = breakpoints(need, demand, terms.coefficients);
+    const parts: number[] = [];
+    for (let index = 0; index + 1 < points.length; index++) {
+      const [from, to] = [points[index] ?? 0, points[index + 1] ?? 0];
+      const column = builder.addCol(0, 0, to - from, false);
+      parts.push(column);
+      result.columns.push(column);
+      result.weights.push((severityOf(to, demand) - severityOf(from, demand)) / (to - from));
+      result.shortageOf.push(shortage);
+      result.lengthOf.push(to - from);
+      result.startOf.push(from);
+    }
+    builder.addRow(0, Infinity, [...parts, shortage], [...parts.map(() => 1), -1]);
+  }
+  return result;
+}
+
+/** Sets the parts of a start solution from its shortage values, cheapest first. */
+export function fillSeverityParts(severity: SeverityColumns, values: Float64Array): void {
+  severity.columns.forEach((column, index) => {
+    const shortage = values[severity.shortageOf[index] ?? 0] ?? 0;
+    const length = severity.lengthOf[index] ?? 0;
+    values[column] = Math.min(Math.max(shortage - (severity.startOf[index] ?? 0), 0), length);
+  });
+}
+
+/** Severity of the (unit, role) pairs outside the model: the same in every plan. */
+export function untouchedSeverity(instance: Instance, touched: ReadonlySet<number>): number {
+  let total = 0;
+  for (let key = 0; key < instance.demand.length; key++) {
+    if (touched.has(key)) continue;
+    const need = instance.demand[key] ?? 0;
+    total += severityOf(need - (instance.base[key] ?? 0), need);
+  }
+  return total;
+}

@@ -1,0 +1,159 @@
+import { reachability, type Instance } from "../input/instance.ts";
+import type { IneligibleWhy, Shortfall, ShortfallReason } from "../types.ts";
+import type { MoveIndex } from "./evaluate.ts";
+
+/** Hours are sums of decimals; comparisons allow for the rounding of those sums. */
+const EPSILON = 1e-9;
+
+/** What each (unit, role) can give, before and after the plan. */
+interface KeySupply {
+  /** Keys (unit · roleCount + role) with spare hours before the plan and someone who brings hours. */
+  surplusKeys: number[][];
+  people: Int32Array;
+  movable: Int32Array;
+  /** Movable people still at home after the plan who could leave without leaving a shortage there. */
+  available: Int32Array;
+}
+
+function keyOf(instance: Instance, employee: number): number {
+  return (instance.employeeUnit[employee] ?? 0) * instance.roleCount + (instance.employeeRole[employee] ?? 0);
+}
+
+function keySupply(instance: Instance, moved: ReadonlySet<number>, capacityAfter: Float64Array): KeySupply {
+  const keys = instance.demand.length;
+  const supply: KeySupply = {
+    surplusKeys: Array.from({ length: instance.roleCount }, () => []),
+    people: new Int32Array(keys),
+    movable: new Int32Array(keys),
+    available: new Int32Array(keys),
+  };
+  const smallest = new Float64Array(keys).fill(Infinity);
+  instance.input.employees.forEach((employee, index) => {
+    if (employee.hours <= 0) return;
+    const key = keyOf(instance, index);
+    supply.people[key] = (supply.people[key] ?? 0) + 1;
+    if (!employee.movable) return;
+    supply.movable[key] = (supply.movable[key] ?? 0) + 1;
+    const spare = (capacityAfter[key] ?? 0) - (instance.demand[key] ?? 0);
+    if (moved.has(index) || spare < employee.hours - EPSILON) return;
+    supply.available[key] = (supply.available[key] ?? 0) + 1;
+    smallest[key] = Math.min(smallest[key] ?? Infinity, employee.hours);
+  });
+  // Each of them could leave, but together no more than the spare hours allow.
+  supply.available.forEach((count, key) => {
+    const spare = (capacityAfter[key] ?? 0) - (instance.demand[key] ?? 0);
+    supply.available[key] = Math.min(count, Math.floor(spare / (smallest[key] ?? Infinity) + EPSILON));
+  });
+  for (let key = 0; key < keys; key++) {
+    const spare = (instance.base[key] ?? 0) - (instance.demand[key] ?? 0);
+    if (spare > EPSILON && (supply.people[key] ?? 0) > 0)
+      supply.surplusKeys[key % instance.roleCount]?.push(key);
+  }
+  return supply;
+}
+
+/** Roles whose people may fill each role (itself included). */
+function sourceRoles(instance: Instance): number[][] {
+  const sources: number[][] = Array.from({ length: instance.roleCount }, () => []);
+  instance.targets.forEach((targets, from) => {
+    for (const to of targets) sources[to]?.push(from);
+  });
+  return sources;
+}
+
+/** Moves out of, into, and in total of each unit in the plan. */
+function moveCounts(instance: Instance, moves: readonly MoveIndex[]) {
+  const out = new Int32Array(instance.unitCount);
+  const into = new Int32Array(instance.unitCount);
+  for (const move of moves) {
+    const from = instance.employeeUnit[move.employee] ?? 0;
+    out[from] = (out[from] ?? 0) + 1;
+    into[move.to] = (into[move.to] ?? 0) + 1;
+  }
+  const full = (unit: number) => (out[unit] ?? 0) + (into[unit] ?? 0) >= instance.maxMovesPerUnit;
+  return {
+    intakeFull: (unit: number) => full(unit) || (into[unit] ?? 0) >= instance.maxMovesInPerUnit,
+    originFull: (unit: number) => full(unit) || (out[unit] ?? 0) >= instance.maxMovesOutPerUnit,
+    totalFull: moves.length >= instance.maxMoves,
+  };
+}
+
+/** Who cannot move among the people of some keys, by the reason the input gives. */
+function ineligibleWhy(
+  instance: Instance,
+  keys: ReadonlySet<number>,
+): Partial<Record<IneligibleWhy, number>> {
+  const counts: Partial<Record<IneligibleWhy, number>> = {};
+  instance.input.employees.forEach((employee, index) => {
+    if (employee.movable || employee.hours <= 0 || !keys.has(keyOf(instance, index))) return;
+    const why = employee.why ?? "other";
+    counts[why] = (counts[why] ?? 0) + 1;
+  });
+  return counts;
+}
+
+/**
+ * Why each (unit, role) still short after the plan got no more, checked in the order of
+ * ShortfallReason from the plan's own state: which surplus exists before the plan, which of it is
+ * within reach and movable, which is still unused after it, and which policy bound stops the move
+ * that would use it. For a plan proven on its first tier an unused candidate always meets a bound
+ * (else one more move would lower unmet hours); for the greedy baseline or a plan cut short by the
+ * time limit it may not, and the need is reported as supply exhausted.
+ */
+export function findShortfalls(
+  instance: Instance,
+  moves: readonly MoveIndex[],
+  capacityAfter: Float64Array,
+): Shortfall[] {
+  const supply = keySupply(instance, new Set(moves.map((move) => move.employee)), capacityAfter);
+  const sources = sourceRoles(instance);
+  const reachable = reachability(instance);
+  const counts = moveCounts(instance, moves);
+  const shortfalls: Shortfall[] = [];
+  for (let key = 0; key < instance.demand.length; key++) {
+    const need = instance.demand[key] ?? 0;
+    const unmet = need - (capacityAfter[key] ?? 0);
+    if (need <= 0 || unmet <= EPSILON) continue;
+    const unit = Math.floor(key / instance.roleCount);
+    const role = key % instance.roleCount;
+    const found = { surplus: 0, reached: new Set<number>(), movable: 0, available: 0, open: 0 };
+    for (const source of sources[role] ?? []) {
+      for (const other of supply.surplusKeys[source] ?? []) {
+        const from = Math.floor(other / instance.roleCount);
+        if (from === unit) continue;
+        found.surplus++;
+        if (!reachable(from, unit)) continue;
+        found.reached.add(other);
+        found.movable += supply.movable[other] ?? 0;
+        const available = supply.available[other] ?? 0;
+        found.available += available;
+        if (!counts.originFull(from)) found.open += available;
+      }
+    }
+    const shortfall: Shortfall = {
+      unit: instance.input.units[unit]?.id ?? "",
+      role: instance.input.roles[role]?.id ?? "",
+      needHours: need,
+      unmetHours: Math.round(unmet * 1e6) / 1e6,
+      reason: "supply_exhausted",
+    };
+    const reason = (why: ShortfallReason, candidates?: number) => {
+      shortfall.reason = why;
+      if (candidates !== undefined) shortfall.candidates = candidates;
+    };
+    if (found.surplus === 0) reason("no_compatible_supply");
+    else if (found.reached.size === 0) reason("beyond_distance");
+    else if (found.movable === 0) {
+      shortfall.ineligible = ineligibleWhy(instance, found.reached);
+      reason(
+        "candidates_ineligible",
+        Object.values(shortfall.ineligible).reduce((sum, count) => sum + count, 0),
+      );
+    } else if (found.available === 0) reason("supply_exhausted");
+    else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
+    else if (found.open === 0) reason("origin_cap", found.available);
+    else if (counts.totalFull) reason("total_cap", found.available);
+    shortfalls.push(shortfall);
+  }
+  return shortfalls;
+}

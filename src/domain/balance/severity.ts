@@ -1,0 +1,17 @@
+/**
+ * Shortfall severity (DESIGN.md "Plan format v2"): the unmet hours of a need D lying in its first
+ * quarter weigh 1, the second 2, the third 4, the last 8. So at the same total, a school missing most
+ * of its teachers counts for more than one missing a few, and the plan helps it first.
+ */
+export const SEVERITY_WEIGHTS = [1, 2, 4, 8] as const;
+
+/** Σ_j w_j · min(max(s − (j−1)·D/4, 0), D/4) for unmet hours s of a need D. */
+export function severityOf(unmet: number, need: number): number {
+  if (need <= 0 || unmet <= 0) return 0;
+  const quarter = need / 4;
+  let total = 0;
+  SEVERITY_WEIGHTS.forEach((weight, index) => {
+    total += weight * Math.min(Math.max(unmet - index * quarter, 0), quarter);
+  });
+  return total;
+}
