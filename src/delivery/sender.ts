@@ -8,6 +8,7 @@ import { claimDue, renewClaims } from "./claim.ts";
 import { systemClock, type DeliveryClock } from "./clock.ts";
 import { classifyFailure, retryDelayMs, type RefusalHandler, type SendFailure } from "./failures.ts";
 import { markSent, messageIdOf, withUploads } from "./mark-sent.ts";
+import { renderLetters } from "../documents/letters.ts";
 
 import type { OutboxSender, SenderDeps, SenderOptions } from "./sender-options.ts";
 import { DEFAULT_SENDER_OPTIONS } from "./sender-options.ts";
@@ -138,10 +139,9 @@ async function deliver(
 ): Promise<void> {
   const { deps, clock } = state;
   const chat = String(message.chatId);
-  const payload = withUploads({
-    ...(message.payload as Record<string, unknown>),
-    chat_id: Number(message.chatId),
-  });
+  const payload = withUploads(
+    await renderLetters({ ...(message.payload as Record<string, unknown>), chat_id: Number(message.chatId) }),
+  );
   let result: unknown;
   try {
     result = await deps.limiter.schedule(

@@ -2,7 +2,8 @@ import type { DbTx } from "../db/client.ts";
 import type { ProposalWithRelations } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { proposalMetricsSchema } from "../domain/proposal-metrics.ts";
-import { renderTransferNoticePdf, type TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
+import { transferNoticeFile } from "../documents/letters.ts";
+import type { TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
 import { noticeResponseData } from "../messages/callback-data/employee-statement.ts";
 import { displayName } from "../messages/employee-name.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
@@ -65,7 +66,6 @@ export async function enqueueTransferNotice(
     toLoad: { before: m?.toLoadBefore ?? null, after: m?.toLoadAfter ?? null },
     joined: person !== null,
   };
-  const pdf = (await renderTransferNoticePdf(data)).toString("base64");
   const filename = `pemberitahuan-mutasi-${proposal.id}.pdf`;
 
   const sent: NoticeRecipient[] = [];
@@ -89,7 +89,8 @@ export async function enqueueTransferNotice(
       method: "sendDocument",
       payload: {
         chat_id: user.telegramId.toString(),
-        document: { base64: pdf, filename },
+        // Rendered by the sender, outside this transaction (documents/letters.ts).
+        document: transferNoticeFile(data, filename),
         caption,
         parse_mode: "HTML",
         ...(as === "person" ? { reply_markup: { inline_keyboard: [button] } } : {}),

@@ -3,6 +3,7 @@ import { createInvite } from "../../src/use-cases/create-invite.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
+import { renderLetters } from "../../src/documents/letters.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { buttonData, lastAnswer } from "../support/unit-head-fixtures.ts";
@@ -253,7 +254,7 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     expect(notice.chatId).toBe(BigInt(ani.id));
     const payload = notice.payload as {
       caption: string;
-      document: { base64: string; filename: string };
+      document: { letter: string; filename: string };
       reply_markup: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
     };
     expect(payload.caption).toContain(
@@ -263,7 +264,9 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     expect(payload.reply_markup.inline_keyboard).toEqual([
       [{ text: "Tanggapi", callback_data: `nr:${s.ani.id}` }],
     ]);
-    const text = await pdfText(Buffer.from(payload.document.base64, "base64"));
+    // The outbox holds the letter's data; the sender renders it (documents/letters.ts).
+    const rendered = (await renderLetters(payload)) as { document: { base64: string } };
+    const text = await pdfText(Buffer.from(rendered.document.base64, "base64"));
     expect(text).toContain(
       "Saudara/i Ani Wulandari, NIP 198501012010012001, saat ini Guru IPA di SMP Negeri 2 Salor (Kecamatan Tanah Miring), diusulkan untuk dimutasi ke SD Negeri 1 Salor (Kecamatan Semangga) sebagai Guru Kelas SD.",
     );

@@ -1,0 +1,67 @@
+/**
+ * Letters ride in the outbox as their data (`{ letter, data, filename }`) and become a PDF when they
+ * are sent: rendering (a few hundred milliseconds, more on a busy machine) must not run inside the
+ * decision's transaction, and the data is smaller than the file and can be read back in an audit.
+ */
+import { z } from "zod";
+import { renderTransferNoticePdf, type TransferNoticeData } from "./transfer-notice-pdf.ts";
+
+const unit = z.object({ name: z.string(), kecamatan: z.string().nullable().optional() });
+const load = z.object({ before: z.number().nullable(), after: z.number().nullable() });
+
+const transferNoticeSchema = z.object({
+  proposalId: z.number().int(),
+  agencyName: z.string(),
+  approvedAt: z.coerce.date(),
+  timeZone: z.string(),
+  person: z.object({
+    name: z.string(),
+    nip: z.string(),
+    asnKind: z.enum(["PNS", "PPPK"]),
+    golongan: z.string().nullable().optional(),
+  }),
+  from: unit,
+  to: unit,
+  fromRole: z.string(),
+  toRole: z.string(),
+  reason: z.string(),
+  hoursFilled: z.number(),
+  hoursUnit: z.enum(["JP", "jam"]),
+  fromLoad: load,
+  toLoad: load,
+  joined: z.boolean(),
+}) satisfies z.ZodType<TransferNoticeData>;
+
+const letterSchema = z.object({
+  letter: z.literal("transfer-notice"),
+  data: transferNoticeSchema,
+  filename: z.string(),
+});
+
+/** What an outbox payload holds in place of a file until it is sent: JSON, so dates as ISO text. */
+export type LetterFile = {
+  letter: "transfer-notice";
+  data: z.input<typeof transferNoticeSchema> & { approvedAt: string };
+  filename: string;
+};
+
+export function transferNoticeFile(data: TransferNoticeData, filename: string): LetterFile {
+  return {
+    letter: "transfer-notice",
+    data: { ...data, approvedAt: data.approvedAt.toISOString() },
+    filename,
+  };
+}
+
+/** The payload with every letter rendered to `{ base64, filename }`; other fields as they were. */
+export async function renderLetters(payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(
+    Object.entries(payload).map(async ([key, value]) => {
+      if (!value || typeof value !== "object" || !("letter" in value)) return [key, value] as const;
+      const file = letterSchema.parse(value);
+      const pdf = await renderTransferNoticePdf(file.data);
+      return [key, { base64: pdf.toString("base64"), filename: file.filename }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
