@@ -10,6 +10,8 @@ import { delivery as enDelivery } from "./en/delivery.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
+import { teacherLoad as enTeacherLoad } from "./en/teacher-load.ts";
+import { teacherLoad as idTeacherLoad } from "./id/teacher-load.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
 import { unitHead as idUnitHead } from "./id/unit-head.ts";
 
@@ -20,6 +22,7 @@ const id = {
   ...idDelivery,
   ...idHr,
   ...idUnitHead,
+  ...idTeacherLoad,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -29,6 +32,7 @@ const en: Record<keyof typeof id, string> = {
   ...enDelivery,
   ...enHr,
   ...enUnitHead,
+  ...enTeacherLoad,
 };
 
 export type Locale = "id" | "en";
