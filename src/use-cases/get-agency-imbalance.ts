@@ -48,9 +48,10 @@ export async function getAgencyImbalance(
     timeZone: input.timeZone,
     agencyId: approver.agency.id,
   });
-  const totals = new Map<number, { demand: number; capacity: number }>();
+  const totals = new Map<number, { demand: number; capacity: number; unmet: number }>();
   for (const load of district.loads) {
-    const entry = totals.get(load.unitId) ?? { demand: 0, capacity: 0 };
+    const entry = totals.get(load.unitId) ?? { demand: 0, capacity: 0, unmet: 0 };
+    entry.unmet += load.unmet;
     entry.demand += load.demand;
     entry.capacity += load.capacity;
     totals.set(load.unitId, entry);
@@ -69,7 +70,7 @@ export async function getAgencyImbalance(
       kecamatanCode: u.kecamatanCode,
       demand: totals.get(u.id)?.demand ?? 0,
       capacity: totals.get(u.id)?.capacity ?? 0,
-      unmet: district.loads.filter((l) => l.unitId === u.id).reduce((sum, l) => sum + l.unmet, 0),
+      unmet: totals.get(u.id)?.unmet ?? 0,
       certifiedUnderStandard: certified.filter((c) => c.unitId === u.id).length,
     })),
   );
