@@ -53,7 +53,9 @@ export function rombelHours(input: {
  * JJM is unknown (a SIASN row without its Dapodik one) is taken to teach what they bring, as the
  * "assumed" need would; someone on leave still has lessons that need a teacher.
  */
-export function hoursTaughtThere(people: Array<{ hoursTaught: number | null; capacity: number }>): number | null {
+export function hoursTaughtThere(
+  people: Array<{ hoursTaught: number | null; capacity: number }>,
+): number | null {
   if (!people.some((p) => p.hoursTaught !== null)) return null;
   return people.reduce((sum, p) => sum + (p.hoursTaught ?? p.capacity), 0);
 }

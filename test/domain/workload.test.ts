@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { effectiveDemand, hoursTaughtThere, rombelHours } from "../../src/domain/demand.ts";
-import { abkBand, hoursFromRombel, isCertifiedUnderStandard, loadRatio, roleLoad } from "../../src/domain/workload.ts";
+import {
+  abkBand,
+  hoursFromRombel,
+  isCertifiedUnderStandard,
+  loadRatio,
+  roleLoad,
+} from "../../src/domain/workload.ts";
 
 describe("workload math (ABK)", () => {
   it("computes the load ratio, infinite when nobody carries the demand", () => {
@@ -47,9 +53,18 @@ describe("workload math (ABK)", () => {
   const none = { reportedHours: null, rombelHours: null, hoursTaught: null, standardHours: 24 };
 
   it("takes demand from a report, then rombel, then hours taught, then vacancies, else assumes balance", () => {
-    const all = { reportedHours: 100, rombelHours: 216, hoursTaught: 60, capacityHours: 48, openVacancies: 3 };
+    const all = {
+      reportedHours: 100,
+      rombelHours: 216,
+      hoursTaught: 60,
+      capacityHours: 48,
+      openVacancies: 3,
+    };
     expect(effectiveDemand({ ...none, ...all })).toEqual({ hours: 100, source: "report" });
-    expect(effectiveDemand({ ...none, ...all, reportedHours: null })).toEqual({ hours: 216, source: "rombel" });
+    expect(effectiveDemand({ ...none, ...all, reportedHours: null })).toEqual({
+      hours: 216,
+      source: "rombel",
+    });
     // Four IPA teachers (96 JP of capacity) teaching 60 JP together: 36 JP of surplus.
     expect(effectiveDemand({ ...none, hoursTaught: 60, capacityHours: 96, openVacancies: 0 })).toEqual({
       hours: 60,

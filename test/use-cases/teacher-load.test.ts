@@ -7,6 +7,7 @@ import type { PlanInput } from "../../src/domain/balance/index.ts";
 import { computeBalancingPlan } from "../../src/use-cases/compute-balancing-plan.ts";
 import type { DistrictStatus } from "../../src/use-cases/get-district-status.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
+import { visibleLength } from "../../src/messages/paging.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
@@ -289,5 +290,29 @@ describe.skipIf(skip)("teacher load as Dapodik states it (issue 13)", () => {
       demand: 144,
       demandSource: "rombel",
     });
+  });
+
+  it("an HR /status with more kecamatan than fit in one message lists what fits and counts the rest", async () => {
+    const district = await seedTeacherLoadDistrict(db.prisma);
+    await db.prisma.unit.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        code: `SDN-${100 + i}`,
+        name: `SD Negeri ${100 + i}`,
+        kind: "SD" as const,
+        agencyId: district.agency.id,
+        rombel: 6,
+        kecamatan: `Kecamatan Dengan Nama Yang Sangat Panjang Sekali Nomor ${i}`,
+        kecamatanCode: `93.01.${100 + i}`,
+      })),
+    });
+    const t = buildTestBot(db.prisma, { clock: fixedClock(now) });
+    await t.send(textUpdate(approver, "/status"));
+    const text = sentTexts(t.calls).at(-1)!;
+    expect(visibleLength(text)).toBeLessThanOrEqual(4096);
+    const section = text.slice(text.indexOf("<b>Per kecamatan</b>"));
+    const shown = section.split("\n").filter((l) => l.startsWith("• ")).length;
+    expect(shown).toBeGreaterThan(5);
+    // 63 kecamatan: Kurik, Malind, the 60 new ones, and the unknown one.
+    expect(section).toContain(`… dan ${63 - shown} lagi`);
   });
 });

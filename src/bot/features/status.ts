@@ -79,8 +79,15 @@ function certifiedLines(ctx: BotContext, status: UnitStatus): string {
   return ctx.t("status.certified_under", { count: people.length, lines: new Html(lines.join("\n")) });
 }
 
-/** One line per kecamatan, unknown last, with its certified teachers under 24 JP. */
-function kecamatanLines(ctx: BotContext, kecamatan: Array<KecamatanTotals | KecamatanStatus>): Html {
+/**
+ * One line per kecamatan, unknown last, with its certified teachers under 24 JP: as many as fit in
+ * the message `render` frames, the rest counted (Merauke alone has 22 kecamatan).
+ */
+function withKecamatan(
+  ctx: BotContext,
+  kecamatan: Array<KecamatanTotals | KecamatanStatus>,
+  render: (section: Html) => string,
+): string {
   const lines = kecamatan.map((k) =>
     ctx.t("status.kecamatan_line", {
       kecamatan: k.name ?? k.code ?? ctx.t("status.kecamatan_unknown"),
@@ -95,9 +102,14 @@ function kecamatanLines(ctx: BotContext, kecamatan: Array<KecamatanTotals | Keca
           : "",
     }),
   );
-  return new Html(
-    lines.length ? ctx.t("status.kecamatan_section", { lines: new Html(lines.join("\n")) }) : "",
-  );
+  if (lines.length === 0) return render(new Html(""));
+  const section = (shown: string[]) =>
+    new Html(
+      ctx.t("status.kecamatan_section", {
+        lines: new Html(shown.join("\n") + moreLines(ctx, lines.length - shown.length)),
+      }),
+    );
+  return render(section(pageEntries(lines, visibleLength(render(section([]))))[0] ?? []));
 }
 
 const certifiedCount = (ctx: BotContext, count: number) =>
@@ -106,16 +118,16 @@ const certifiedCount = (ctx: BotContext, count: number) =>
 /** The admin's district-wide view: the shortage, certified teachers under 24 JP, each kecamatan. */
 async function replyDistrict(ctx: BotContext, common: { now: Date; timeZone: string }): Promise<void> {
   const district = await getDistrictStatus(ctx.deps.db, common);
-  await ctx.reply(
+  const text = withKecamatan(ctx, district.kecamatan, (kecamatan) =>
     ctx.t("status.district", {
       period: district.period,
       units: district.totals.units,
       unmet: district.totals.unmet,
       certified: certifiedCount(ctx, district.certifiedUnderStandard.length),
-      kecamatan: kecamatanLines(ctx, district.kecamatan),
+      kecamatan,
     }),
-    { parse_mode: "HTML" },
   );
+  await ctx.reply(text, { parse_mode: "HTML" });
 }
 
 function moreLines(ctx: BotContext, count: number): string {
@@ -156,18 +168,21 @@ statusFeature.command("status", async (ctx, next) => {
     const reviewLine = review.length
       ? ctx.t("status.roles_review", { count: review.length, codes: review.join(", ") })
       : "";
-    await ctx.reply(
-      ctx.t("status.agency", {
-        agency: view.agency.name,
-        period: view.period,
-        units: view.units,
-        over: unitLines(ctx, view.overloaded),
-        under: unitLines(ctx, view.underloaded),
-        certified: certifiedCount(ctx, view.certifiedUnderStandard),
-        kecamatan: kecamatanLines(ctx, view.kecamatan),
-      }) + reviewLine,
-      { parse_mode: "HTML" },
+    const text = withKecamatan(
+      ctx,
+      view.kecamatan,
+      (kecamatan) =>
+        ctx.t("status.agency", {
+          agency: view.agency.name,
+          period: view.period,
+          units: view.units,
+          over: unitLines(ctx, view.overloaded),
+          under: unitLines(ctx, view.underloaded),
+          certified: certifiedCount(ctx, view.certifiedUnderStandard),
+          kecamatan,
+        }) + reviewLine,
     );
+    await ctx.reply(text, { parse_mode: "HTML" });
     return;
   }
   if (ctx.isAdmin) {
