@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { DbTx } from "./client.ts";
-import type { PlanInput, PlanPolicy } from "../domain/balance/index.ts";
+import type { PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/index.ts";
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
 import { readDistrict, type District } from "./read-district.ts";
 import { getSetting } from "./settings.ts";
+import type { Honorer } from "../generated/prisma/client.ts";
 
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
@@ -67,7 +68,8 @@ export interface BuiltPlanInput {
 /**
  * The database as the plan format of DESIGN.md. Units and roles are named by their codes,
  * employees by NIP. Only active staff bring hours (the same capacity the status pages show), and
- * someone with a pending proposal brings them where that proposal would take them;
+ * someone with a pending proposal brings them where that proposal would take them; guru honorer
+ * bring their JJM where they teach and are never moved;
  * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no
  * objection, no pending proposal), decided here so the engine stays pure; `why` names the first rule
  * that stops someone. Version 2 (DESIGN.md "Plan format v2") with the agency's policy.
@@ -103,22 +105,25 @@ export async function buildPlanInput(
         role: code(roleCode, load.roleId),
         hours: load.demand,
       })),
-    employees: district.employees
-      .filter((e) => e.status === "AKTIF")
-      .map((e) => {
-        // A pending proposal counts as if carried out: the next check must not propose a second
-        // person for a shortage that one is already proposed to fill.
-        const planned = pending.get(e.id);
-        return {
-          id: e.nip,
-          name: e.name,
-          unit: code(unitCode, planned?.toUnitId ?? e.unitId),
-          role: code(roleCode, planned?.roleId ?? e.roleId),
-          hours: e.weeklyHours,
-          movable: e.eligibility.eligible,
-          ...(e.eligibility.eligible ? {} : { why: e.eligibility.reasons[0] ?? "other" }),
-        };
-      }),
+    employees: [
+      ...district.employees
+        .filter((e) => e.status === "AKTIF")
+        .map((e): PlanEmployee => {
+          // A pending proposal counts as if carried out: the next check must not propose a second
+          // person for a shortage that one is already proposed to fill.
+          const planned = pending.get(e.id);
+          return {
+            id: e.nip,
+            name: e.name,
+            unit: code(unitCode, planned?.toUnitId ?? e.unitId),
+            role: code(roleCode, planned?.roleId ?? e.roleId),
+            hours: e.weeklyHours,
+            movable: e.eligibility.eligible,
+            ...(e.eligibility.eligible ? {} : { why: e.eligibility.reasons[0] ?? "other" }),
+          };
+        }),
+      ...district.honorers.map(honorerEmployee(unitCode, roleCode)),
+    ],
     compatibility: district.compatibility.map((c) => ({
       from: code(roleCode, c.fromRoleId),
       to: code(roleCode, c.toRoleId),
@@ -126,4 +131,16 @@ export async function buildPlanInput(
     policy: await readBalancePolicy(db),
   };
   return { input, district };
+}
+
+/** A guru honorer in the plan: their JJM as capacity, immovable, under an id no NIP can take. */
+function honorerEmployee(unitCode: Map<number, string>, roleCode: Map<number, string>) {
+  return (h: Honorer): PlanEmployee => ({
+    id: `HONORER-${h.id}`,
+    name: h.name,
+    unit: unitCode.get(h.unitId) ?? String(h.unitId),
+    role: roleCode.get(h.roleId) ?? String(h.roleId),
+    hours: h.hoursTaught,
+    movable: false,
+  });
 }

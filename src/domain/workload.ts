@@ -59,3 +59,22 @@ export function roleLoad(demand: number, capacity: number, bands: BandThresholds
     surplus: Math.max(0, capacity - demand),
   };
 }
+
+/**
+ * A certified teacher teaching fewer JP than the role's standard (24, PP 74/2008 Pasal 52) risks
+ * the professional allowance (tunjangan profesi), which needs that load: a natural volunteer for a
+ * move. Unknown hours taught are not flagged.
+ */
+export function isCertifiedUnderStandard(teacher: {
+  certified: boolean;
+  isTeacher: boolean;
+  hoursTaught: number | null;
+  standardHours: number;
+}): boolean {
+  return (
+    teacher.certified &&
+    teacher.isTeacher &&
+    teacher.hoursTaught !== null &&
+    teacher.hoursTaught < teacher.standardHours
+  );
+}

@@ -12,6 +12,8 @@ export interface BalancingAlertInput {
   proposals: number;
   loads: UnitLoad[];
   unitById: Map<string, { name: string }>;
+  /** Certified teachers of the agency under the standard JP (line added by the capacity work, issue 13). */
+  certifiedUnderStandard?: number;
 }
 
 /** The weekly imbalance alert an agency's HR group gets before the proposal cards. */
@@ -40,9 +42,15 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     ...(overloaded.length ? overloaded.map(line) : [t("check.alert.none")]),
     t("check.alert.underloaded"),
     ...(underloaded.length ? underloaded.map(line) : [t("check.alert.none")]),
+    ...certifiedUnderStandardLine(locale, input.certifiedUnderStandard ?? 0),
     "",
     input.proposals > 0
       ? t("check.alert.proposals", { count: input.proposals })
       : t("check.alert.no_proposals"),
   ].join("\n");
+}
+
+/** "⚠️ n certified teachers teach under 24 JP": nothing when there are none. */
+export function certifiedUnderStandardLine(locale: Locale, count: number): string[] {
+  return count > 0 ? [translate(locale, "check.alert.certified_under", { count })] : [];
 }

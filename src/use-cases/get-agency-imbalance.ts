@@ -1,8 +1,9 @@
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
+import { totalsByKecamatan, type KecamatanTotals } from "../domain/kecamatan.ts";
 import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../domain/workload.ts";
 import type { Agency } from "../generated/prisma/client.ts";
-import { readDistrict } from "../db/read-district.ts";
+import { certifiedUnderStandard, readDistrict } from "../db/read-district.ts";
 
 export interface UnitImbalance extends RoleLoad {
   unitId: number;
@@ -17,6 +18,10 @@ export interface AgencyImbalance {
   overloaded: UnitImbalance[];
   /** Below band B (ratio < 0.90), emptiest first. */
   underloaded: UnitImbalance[];
+  /** Every kecamatan of the agency's units, unknown last. */
+  kecamatan: KecamatanTotals[];
+  /** Certified teachers teaching under the standard load (the professional allowance needs 24 JP). */
+  certifiedUnderStandard: number;
 }
 
 /**
@@ -43,9 +48,10 @@ export async function getAgencyImbalance(
     timeZone: input.timeZone,
     agencyId: approver.agency.id,
   });
-  const totals = new Map<number, { demand: number; capacity: number }>();
+  const totals = new Map<number, { demand: number; capacity: number; unmet: number }>();
   for (const load of district.loads) {
-    const entry = totals.get(load.unitId) ?? { demand: 0, capacity: 0 };
+    const entry = totals.get(load.unitId) ?? { demand: 0, capacity: 0, unmet: 0 };
+    entry.unmet += load.unmet;
     entry.demand += load.demand;
     entry.capacity += load.capacity;
     totals.set(load.unitId, entry);
@@ -56,6 +62,18 @@ export async function getAgencyImbalance(
     unitName: unitName.get(unitId) ?? "",
     ...roleLoad(t.demand, t.capacity),
   }));
+  const certified = certifiedUnderStandard(district);
+  const kecamatan = totalsByKecamatan(
+    district.units.map((u) => ({
+      code: u.code,
+      kecamatan: u.kecamatan,
+      kecamatanCode: u.kecamatanCode,
+      demand: totals.get(u.id)?.demand ?? 0,
+      capacity: totals.get(u.id)?.capacity ?? 0,
+      unmet: totals.get(u.id)?.unmet ?? 0,
+      certifiedUnderStandard: certified.filter((c) => c.unitId === u.id).length,
+    })),
+  );
   const limit = input.limit ?? 5;
   return {
     agency: approver.agency,
@@ -69,5 +87,7 @@ export async function getAgencyImbalance(
       .filter((u) => u.ratio < DEFAULT_BANDS.B)
       .sort((a, b) => a.ratio - b.ratio || b.surplus - a.surplus)
       .slice(0, limit),
+    kecamatan,
+    certifiedUnderStandard: certified.length,
   };
 }

@@ -1,7 +1,9 @@
 import type { DbTx } from "../db/client.ts";
+import type { DemandSource } from "../domain/demand.ts";
+import { compareKecamatan, totalsByKecamatan, type KecamatanTotals } from "../domain/kecamatan.ts";
 import { abkBand, loadRatio } from "../domain/workload.ts";
 import { getAuditTrail, type AuditTrailEntry } from "./get-audit-trail.ts";
-import { readDistrict } from "../db/read-district.ts";
+import { certifiedUnderStandard, readDistrict, type CertifiedUnderStandard } from "../db/read-district.ts";
 
 export interface RoleStatus {
   role: string;
@@ -11,7 +13,13 @@ export interface RoleStatus {
   /** null when there is demand and nobody to carry it (an infinite load). */
   ratio: number | null;
   band: string;
-  demandSource: string;
+  /** report, rombel, hours_taught, vacancies or assumed (see domain/demand.ts). */
+  demandSource: DemandSource;
+  honorers: number;
+  /** Σ JJM there, when any is known. */
+  hoursTaught: number | null;
+  /** Certified teachers in the role teaching under its standard. */
+  certifiedUnderStandard: number;
 }
 
 export interface UnitStatus {
@@ -19,19 +27,33 @@ export interface UnitStatus {
   name: string;
   kind: string;
   agency: string;
+  /** Kemendagri kecamatan; null for both when the unit's is not known yet. */
+  kecamatan: string | null;
+  kecamatanCode: string | null;
   staff: number;
+  honorers: number;
   demand: number;
   capacity: number;
   ratio: number | null;
   band: string;
+  unmet: number;
+  certifiedUnderStandard: number;
   roles: RoleStatus[];
+}
+
+export interface KecamatanStatus extends Omit<KecamatanTotals, "ratio"> {
+  ratio: number | null;
 }
 
 export interface DistrictStatus {
   generatedAt: string;
   period: string;
   totals: { units: number; staff: number; demand: number; capacity: number; unmet: number };
+  /** Units in kecamatan order (unknown last); one total per kecamatan in `kecamatan`. */
   units: UnitStatus[];
+  kecamatan: KecamatanStatus[];
+  /** Certified teachers under the standard JP: the professional allowance needs 24 JP. */
+  certifiedUnderStandard: Array<Omit<CertifiedUnderStandard, "unitId" | "agencyId">>;
   users: Array<{ role: string; count: number }>;
   openVacancies: Array<{ unit: string; role: string; count: number; reason: string; since: string }>;
   pendingProposals: Array<{
@@ -75,30 +97,48 @@ export async function getDistrictStatus(
   const agencyCode = new Map(agencies.map((a) => [a.id, a.code]));
   const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
 
-  const units: UnitStatus[] = district.units.map((unit) => {
+  const certified = certifiedUnderStandard(district);
+  const certifiedAt = (unitId: number, roleCode?: string) =>
+    certified.filter((c) => c.unitId === unitId && (roleCode === undefined || c.roleCode === roleCode))
+      .length;
+
+  const units: UnitStatus[] = [...district.units].sort(compareKecamatan).map((unit) => {
     const loads = district.loads.filter((l) => l.unitId === unit.id);
-    const demand = loads.reduce((sum, l) => sum + l.demand, 0);
-    const capacity = loads.reduce((sum, l) => sum + l.capacity, 0);
+    const sum = (pick: (l: (typeof loads)[number]) => number) =>
+      loads.reduce((total, l) => total + pick(l), 0);
+    const demand = sum((l) => l.demand);
+    const capacity = sum((l) => l.capacity);
     const ratio = loadRatio(demand, capacity);
     return {
       code: unit.code,
       name: unit.name,
       kind: unit.kind,
       agency: agencyCode.get(unit.agencyId) ?? "",
-      staff: loads.reduce((sum, l) => sum + l.staff, 0),
+      kecamatan: unit.kecamatan,
+      kecamatanCode: unit.kecamatanCode,
+      staff: sum((l) => l.staff),
+      honorers: sum((l) => l.honorers),
       demand,
       capacity,
       ratio: finite(ratio),
       band: abkBand(ratio),
-      roles: loads.map((l) => ({
-        role: roleCode.get(l.roleId) ?? String(l.roleId),
-        staff: l.staff,
-        demand: l.demand,
-        capacity: l.capacity,
-        ratio: finite(l.ratio),
-        band: l.band,
-        demandSource: l.demandSource,
-      })),
+      unmet: sum((l) => l.unmet),
+      certifiedUnderStandard: certifiedAt(unit.id),
+      roles: loads.map((l) => {
+        const role = roleCode.get(l.roleId) ?? String(l.roleId);
+        return {
+          role,
+          staff: l.staff,
+          demand: l.demand,
+          capacity: l.capacity,
+          ratio: finite(l.ratio),
+          band: l.band,
+          demandSource: l.demandSource,
+          honorers: l.honorers,
+          hoursTaught: l.hoursTaught,
+          certifiedUnderStandard: certifiedAt(unit.id, role),
+        };
+      }),
     };
   });
 
@@ -113,6 +153,8 @@ export async function getDistrictStatus(
       unmet: district.loads.reduce((sum, l) => sum + l.unmet, 0),
     },
     units,
+    kecamatan: totalsByKecamatan(units).map((k) => ({ ...k, ratio: finite(k.ratio) })),
+    certifiedUnderStandard: certified.map(({ unitId: _unit, agencyId: _agency, ...c }) => c),
     users: users.map((u) => ({ role: u.role, count: u._count._all })),
     openVacancies: vacancies.map((v) => ({
       unit: v.unit.code,

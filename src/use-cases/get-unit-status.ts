@@ -1,6 +1,11 @@
 import type { DbTx } from "../db/client.ts";
 import type { ProposalStatus, Unit, VacancyReason } from "../generated/prisma/client.ts";
-import { readDistrict, type UnitRoleLoad } from "../db/read-district.ts";
+import {
+  certifiedUnderStandard,
+  readDistrict,
+  type CertifiedUnderStandard,
+  type UnitRoleLoad,
+} from "../db/read-district.ts";
 import { loadUnitHead } from "../db/unit-head.ts";
 
 export interface UnitStatus {
@@ -8,6 +13,8 @@ export interface UnitStatus {
   period: string;
   staff: { active: number; total: number; objections: number };
   loads: Array<UnitRoleLoad & { roleName: string }>;
+  /** Certified teachers here teaching under the standard load (the professional allowance needs 24 JP). */
+  certifiedUnderStandard: CertifiedUnderStandard[];
   vacancies: Array<{ roleName: string; count: number; reason: VacancyReason; since: Date }>;
   proposals: Array<{
     direction: "in" | "out";
@@ -52,6 +59,7 @@ export async function getUnitStatus(
       objections: district.employees.filter((e) => e.objection).length,
     },
     loads: district.loads.map((l) => ({ ...l, roleName: roleName.get(l.roleId) ?? "" })),
+    certifiedUnderStandard: certifiedUnderStandard(district),
     vacancies: vacancies.map((v) => ({
       roleName: v.role.name,
       count: v.count,

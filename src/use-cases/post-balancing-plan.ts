@@ -1,5 +1,6 @@
 import { writeAudit } from "../db/audit.ts";
 import type { DbTx } from "../db/client.ts";
+import { certifiedUnderStandard } from "../db/read-district.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
@@ -126,6 +127,8 @@ async function queueAgencyPushes(
       proposals: mine.length,
       loads,
       unitById,
+      certifiedUnderStandard: certifiedUnderStandard(district).filter((c) => c.agencyId === group.agencyId)
+        .length,
     });
     await enqueueMessage(tx, {
       dedupeKey: `run:${input.runId}:alert:${group.agencyId}`,

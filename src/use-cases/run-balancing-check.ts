@@ -1,5 +1,6 @@
 import { writeAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
+import { certifiedUnderStandard, type CertifiedUnderStandard } from "../db/read-district.ts";
 import type { Blackout } from "../domain/blackout.ts";
 import type { Plan } from "../domain/balance/index.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -51,6 +52,8 @@ export interface BalancingCheckResult {
   skipped: number;
   /** Alerts queued, one per agency with an active HR group and something to say. */
   alerts: number;
+  /** Certified teachers under the standard JP (the professional allowance needs 24 JP); empty in a freeze. */
+  certifiedUnderStandard: CertifiedUnderStandard[];
 }
 
 /**
@@ -81,6 +84,7 @@ export async function runBalancingCheck(
       proposals: [],
       skipped: 0,
       alerts: 0,
+      certifiedUnderStandard: [],
     };
   }
 
@@ -88,7 +92,13 @@ export async function runBalancingCheck(
   const { plan, district } = computed;
   const moves = explainBalancingPlan(computed);
   const preview = moves.map(checkedProposal);
-  const base = { blackout, plan, unmetBefore: plan.metrics.unmetBefore, unmetAfter: plan.metrics.unmetAfter };
+  const base = {
+    blackout,
+    plan,
+    unmetBefore: plan.metrics.unmetBefore,
+    unmetAfter: plan.metrics.unmetAfter,
+    certifiedUnderStandard: certifiedUnderStandard(district),
+  };
   if (!options.post) return { ...base, runId: null, proposals: preview, skipped: 0, alerts: 0 };
 
   const expiresAt = await proposalExpiresAt(db, now);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { effectiveDemand } from "../../src/domain/demand.ts";
-import { abkBand, hoursFromRombel, loadRatio, roleLoad } from "../../src/domain/workload.ts";
+import { effectiveDemand, hoursTaughtThere, rombelHours } from "../../src/domain/demand.ts";
+import {
+  abkBand,
+  hoursFromRombel,
+  isCertifiedUnderStandard,
+  loadRatio,
+  roleLoad,
+} from "../../src/domain/workload.ts";
 
 describe("workload math (ABK)", () => {
   it("computes the load ratio, infinite when nobody carries the demand", () => {
@@ -44,15 +50,70 @@ describe("workload math (ABK)", () => {
     expect(hoursFromRombel(6, 24)).toBe(144);
   });
 
-  it("takes demand from a report, else vacancies, else assumes balance", () => {
+  const none = { reportedHours: null, rombelHours: null, hoursTaught: null, standardHours: 24 };
+
+  it("takes demand from a report, then rombel, then hours taught, then vacancies, else assumes balance", () => {
+    const all = {
+      reportedHours: 100,
+      rombelHours: 216,
+      hoursTaught: 60,
+      capacityHours: 48,
+      openVacancies: 3,
+    };
+    expect(effectiveDemand({ ...none, ...all })).toEqual({ hours: 100, source: "report" });
+    expect(effectiveDemand({ ...none, ...all, reportedHours: null })).toEqual({
+      hours: 216,
+      source: "rombel",
+    });
+    // Four IPA teachers (96 JP of capacity) teaching 60 JP together: 36 JP of surplus.
+    expect(effectiveDemand({ ...none, hoursTaught: 60, capacityHours: 96, openVacancies: 0 })).toEqual({
+      hours: 60,
+      source: "hours_taught",
+    });
+    // Open vacancies still add their posts to the hours taught.
+    expect(effectiveDemand({ ...none, hoursTaught: 60, capacityHours: 96, openVacancies: 1 })).toEqual({
+      hours: 84,
+      source: "hours_taught",
+    });
+    expect(effectiveDemand({ ...none, capacityHours: 48, openVacancies: 2 })).toEqual({
+      hours: 96,
+      source: "vacancies",
+    });
+    expect(effectiveDemand({ ...none, capacityHours: 48, openVacancies: 0 })).toEqual({
+      hours: 48,
+      source: "assumed",
+    });
+  });
+
+  it("applies the rombel rule only to a teaching role with JP per rombel that belongs at that kind of unit", () => {
+    const sd = { rombel: 9, isTeacher: true, hoursPerRombel: 24, belongsToKind: true };
+    expect(rombelHours(sd)).toBe(216);
+    expect(rombelHours({ ...sd, belongsToKind: false })).toBeNull();
+    expect(rombelHours({ ...sd, isTeacher: false })).toBeNull();
+    expect(rombelHours({ ...sd, hoursPerRombel: null })).toBeNull();
+    expect(rombelHours({ ...sd, rombel: null })).toBeNull();
+    expect(rombelHours({ ...sd, rombel: 0 })).toBeNull();
+  });
+
+  it("sums the hours taught, taking an unknown JJM as what the person brings", () => {
+    expect(hoursTaughtThere([])).toBeNull();
+    expect(hoursTaughtThere([{ hoursTaught: null, capacity: 24 }])).toBeNull();
     expect(
-      effectiveDemand({ reportedHours: 100, capacityHours: 48, openVacancies: 3, standardHours: 24 }),
-    ).toEqual({ hours: 100, source: "report" });
-    expect(
-      effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 2, standardHours: 24 }),
-    ).toEqual({ hours: 96, source: "vacancies" });
-    expect(
-      effectiveDemand({ reportedHours: null, capacityHours: 48, openVacancies: 0, standardHours: 24 }),
-    ).toEqual({ hours: 48, source: "assumed" });
+      hoursTaughtThere([
+        { hoursTaught: 12, capacity: 24 },
+        { hoursTaught: 18, capacity: 24 },
+        { hoursTaught: null, capacity: 24 },
+        { hoursTaught: 6, capacity: 6 },
+      ]),
+    ).toBe(60);
+  });
+
+  it("flags a certified teacher under the standard 24 JP, and nobody whose hours taught are unknown", () => {
+    const teacher = { certified: true, isTeacher: true, hoursTaught: 12, standardHours: 24 };
+    expect(isCertifiedUnderStandard(teacher)).toBe(true);
+    expect(isCertifiedUnderStandard({ ...teacher, hoursTaught: 24 })).toBe(false);
+    expect(isCertifiedUnderStandard({ ...teacher, hoursTaught: null })).toBe(false);
+    expect(isCertifiedUnderStandard({ ...teacher, certified: false })).toBe(false);
+    expect(isCertifiedUnderStandard({ ...teacher, isTeacher: false })).toBe(false);
   });
 });

@@ -31,13 +31,18 @@ function describe(ctx: BotContext, person: StaffMember): string {
     role: person.roleName,
     nip: person.nip,
     hours: person.weeklyHours,
+    unit: ctx.t(`jabatan.unit.${person.hoursUnit}`),
+    taught: person.hoursTaught === null ? "" : ctx.t("staff.taught", { taught: person.hoursTaught }),
     months: eligibility.monthsInPost,
     retire: Math.max(0, eligibility.monthsToRetirement),
     eligibility: status,
   });
-  return person.objection
-    ? `${line}\n${ctx.t("staff.objection_line", { reason: person.objectionReason ?? "" })}`
-    : line;
+  const taught = { taught: person.hoursTaught ?? 0, standard: person.standardHours };
+  return [
+    line,
+    ...(person.certifiedUnderStandard ? [ctx.t("staff.certified_under", taught)] : []),
+    ...(person.objection ? [ctx.t("staff.objection_line", { reason: person.objectionReason ?? "" })] : []),
+  ].join("\n");
 }
 
 function objectionButton(ctx: BotContext, nonce: string, person: StaffMember): InlineKeyboardButton {

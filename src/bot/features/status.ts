@@ -1,6 +1,8 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
+import type { KecamatanTotals } from "../../domain/kecamatan.ts";
+import { getDistrictStatus, type KecamatanStatus } from "../../use-cases/get-district-status.ts";
 import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
@@ -10,8 +12,8 @@ import { pageEntries, visibleLength } from "../../messages/paging.ts";
 import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
 
 /**
- * /status: a head sees their unit; an HR approver sees their agency's most imbalanced units; an
- * admin sees the decision trail.
+ * /status: a head sees their unit; an HR approver sees their agency's most imbalanced units and
+ * each kecamatan; an admin sees the district by kecamatan, then the decision trail.
  */
 export const statusFeature = new Composer<BotContext>();
 
@@ -23,6 +25,7 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
       demand: l.demand,
       capacity: l.capacity,
       staff: l.staff,
+      honorers: l.honorers > 0 ? ctx.t("status.honorers", { count: l.honorers }) : "",
       ratio: formatRatio(ctx.locale, l.ratio),
       band: bandLabel(ctx.locale, l.band),
       source: ctx.t(`status.source.${l.demandSource}`),
@@ -52,12 +55,79 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
       total: status.staff.total,
       objections: status.staff.objections,
       loads: new Html(loads.join("\n") || none),
+      certified: new Html(certifiedLines(ctx, status)),
       vacancies: new Html((shown.join("\n") || none) + moreLines(ctx, vacancies.length - shown.length)),
       proposals: new Html(proposals.join("\n") || none),
     });
   // Open vacancies have no bound: as many as fit in one message, the rest counted.
   const frame = visibleLength(render([]) + moreLines(ctx, vacancies.length));
   return render(pageEntries(vacancies, frame)[0] ?? []);
+}
+
+/** Certified teachers under the standard load, by name: the head can offer them the hours or a move. */
+function certifiedLines(ctx: BotContext, status: UnitStatus): string {
+  const people = status.certifiedUnderStandard;
+  if (people.length === 0) return "";
+  const lines = people.map((c) =>
+    ctx.t("status.certified_line", {
+      name: c.name,
+      role: c.roleName,
+      taught: c.hoursTaught,
+      standard: c.standardHours,
+    }),
+  );
+  return ctx.t("status.certified_under", { count: people.length, lines: new Html(lines.join("\n")) });
+}
+
+/**
+ * One line per kecamatan, unknown last, with its certified teachers under 24 JP: as many as fit in
+ * the message `render` frames, the rest counted (Merauke alone has 22 kecamatan).
+ */
+function withKecamatan(
+  ctx: BotContext,
+  kecamatan: Array<KecamatanTotals | KecamatanStatus>,
+  render: (section: Html) => string,
+): string {
+  const lines = kecamatan.map((k) =>
+    ctx.t("status.kecamatan_line", {
+      kecamatan: k.name ?? k.code ?? ctx.t("status.kecamatan_unknown"),
+      units: k.units,
+      demand: k.demand,
+      capacity: k.capacity,
+      ratio: formatRatio(ctx.locale, k.ratio),
+      band: bandLabel(ctx.locale, k.band),
+      certified:
+        k.certifiedUnderStandard > 0
+          ? ctx.t("status.kecamatan_certified", { count: k.certifiedUnderStandard })
+          : "",
+    }),
+  );
+  if (lines.length === 0) return render(new Html(""));
+  const section = (shown: string[]) =>
+    new Html(
+      ctx.t("status.kecamatan_section", {
+        lines: new Html(shown.join("\n") + moreLines(ctx, lines.length - shown.length)),
+      }),
+    );
+  return render(section(pageEntries(lines, visibleLength(render(section([]))))[0] ?? []));
+}
+
+const certifiedCount = (ctx: BotContext, count: number) =>
+  new Html(count > 0 ? ctx.t("status.certified_count", { count }) : "");
+
+/** The admin's district-wide view: the shortage, certified teachers under 24 JP, each kecamatan. */
+async function replyDistrict(ctx: BotContext, common: { now: Date; timeZone: string }): Promise<void> {
+  const district = await getDistrictStatus(ctx.deps.db, common);
+  const text = withKecamatan(ctx, district.kecamatan, (kecamatan) =>
+    ctx.t("status.district", {
+      period: district.period,
+      units: district.totals.units,
+      unmet: district.totals.unmet,
+      certified: certifiedCount(ctx, district.certifiedUnderStandard.length),
+      kecamatan,
+    }),
+  );
+  await ctx.reply(text, { parse_mode: "HTML" });
 }
 
 function moreLines(ctx: BotContext, count: number): string {
@@ -98,16 +168,21 @@ statusFeature.command("status", async (ctx, next) => {
     const reviewLine = review.length
       ? ctx.t("status.roles_review", { count: review.length, codes: review.join(", ") })
       : "";
-    await ctx.reply(
-      ctx.t("status.agency", {
-        agency: view.agency.name,
-        period: view.period,
-        units: view.units,
-        over: unitLines(ctx, view.overloaded),
-        under: unitLines(ctx, view.underloaded),
-      }) + reviewLine,
-      { parse_mode: "HTML" },
+    const text = withKecamatan(
+      ctx,
+      view.kecamatan,
+      (kecamatan) =>
+        ctx.t("status.agency", {
+          agency: view.agency.name,
+          period: view.period,
+          units: view.units,
+          over: unitLines(ctx, view.overloaded),
+          under: unitLines(ctx, view.underloaded),
+          certified: certifiedCount(ctx, view.certifiedUnderStandard),
+          kecamatan,
+        }) + reviewLine,
     );
+    await ctx.reply(text, { parse_mode: "HTML" });
     return;
   }
   if (ctx.isAdmin) {
@@ -120,7 +195,10 @@ statusFeature.command("status", async (ctx, next) => {
           parse_mode: "HTML",
         },
       );
-    if (!inGroup) return replyAuditTrail(ctx);
+    if (!inGroup) {
+      await replyDistrict(ctx, common);
+      return replyAuditTrail(ctx);
+    }
     // In a group, admins have their own district-wide status elsewhere.
     if (review.length === 0) return next();
     return;

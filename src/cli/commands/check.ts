@@ -47,6 +47,16 @@ export const checkCommand: CliCommand = {
         `  ${p.id === null ? "-" : `#${p.id}`} ${p.employee} (${p.nip}) ${p.from} → ${p.to} as ${p.role}: ${p.reason}`,
       );
     }
+    const certified = result.certifiedUnderStandard;
+    if (certified.length > 0) {
+      ctx.io.out(
+        `Certified teachers under the standard JP (the professional allowance needs 24 JP): ${certified.length}`,
+      );
+      for (const c of certified)
+        ctx.io.out(
+          `  ${c.nip} ${c.name} (${c.unitCode} ${c.roleCode}) teaches ${c.hoursTaught} of ${c.standardHours} JP`,
+        );
+    }
     if (post && result.alerts > 0)
       ctx.io.out(`Queued ${result.alerts} alert(s) with their cards for the HR groups.`);
   },

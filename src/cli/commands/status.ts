@@ -1,4 +1,8 @@
-import { getDistrictStatus, type DistrictStatus } from "../../use-cases/get-district-status.ts";
+import {
+  getDistrictStatus,
+  type DistrictStatus,
+  type UnitStatus,
+} from "../../use-cases/get-district-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import { formatRatio } from "../../messages/format.ts";
 import { usageError, type CliCommand } from "../types.ts";
@@ -8,16 +12,25 @@ function renderText(status: DistrictStatus): string {
     `Period ${status.period} — ${status.totals.units} units, ${status.totals.staff} staff, demand ${status.totals.demand} h/week, capacity ${status.totals.capacity} h/week, unmet ${status.totals.unmet} h/week`,
     "",
   ];
-  for (const unit of status.units) {
+  for (const kecamatan of status.kecamatan) {
+    const title =
+      kecamatan.code === null && kecamatan.name === null
+        ? "Kecamatan unknown"
+        : `Kecamatan ${kecamatan.name ?? kecamatan.code}${kecamatan.name && kecamatan.code ? ` (${kecamatan.code})` : ""}`;
     lines.push(
-      `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}  load ${formatRatio("en", unit.ratio).padStart(5)} ${unit.band}`,
+      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, load ${formatRatio("en", kecamatan.ratio)} ${kecamatan.band}`,
     );
-    for (const role of unit.roles) {
-      lines.push(
-        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${formatRatio("en", role.ratio).padStart(5)} ${role.band}`,
-      );
-    }
+    const codes = new Set(kecamatan.unitCodes);
+    for (const unit of status.units.filter((u) => codes.has(u.code))) lines.push(...unitLines(unit));
+    lines.push("");
   }
+  lines.push(
+    `Certified teachers under the standard JP (the professional allowance needs 24 JP): ${status.certifiedUnderStandard.length}`,
+  );
+  for (const c of status.certifiedUnderStandard)
+    lines.push(
+      `    ${c.nip} ${c.name} (${c.unitCode} ${c.roleCode}) teaches ${c.hoursTaught} of ${c.standardHours} JP`,
+    );
   lines.push("", `Users: ${status.users.map((u) => `${u.role} ${u.count}`).join(", ") || "none"}`);
   lines.push(`Open vacancies: ${status.openVacancies.length}`);
   for (const v of status.openVacancies)
@@ -37,6 +50,17 @@ function renderText(status: DistrictStatus): string {
       lines.push(`    #${m.id} ${m.method} to ${m.chatId}: ${m.error ?? "?"}`);
   }
   return lines.join("\n");
+}
+
+function unitLines(unit: UnitStatus): string[] {
+  const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
+  return [
+    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  load ${formatRatio("en", unit.ratio).padStart(5)} ${unit.band}`,
+    ...unit.roles.map(
+      (role) =>
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${formatRatio("en", role.ratio).padStart(5)} ${role.band}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
+    ),
+  ];
 }
 
 export const statusCommand: CliCommand = {

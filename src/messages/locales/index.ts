@@ -14,6 +14,8 @@ import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { lifecycle as enLifecycle } from "./en/lifecycle.ts";
 import { lifecycle as idLifecycle } from "./id/lifecycle.ts";
+import { teacherLoad as enTeacherLoad } from "./en/teacher-load.ts";
+import { teacherLoad as idTeacherLoad } from "./id/teacher-load.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
 import { unitHead as idUnitHead } from "./id/unit-head.ts";
 
@@ -26,6 +28,7 @@ const id = {
   ...idHr,
   ...idUnitHead,
   ...idLifecycle,
+  ...idTeacherLoad,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -37,6 +40,7 @@ const en: Record<keyof typeof id, string> = {
   ...enHr,
   ...enUnitHead,
   ...enLifecycle,
+  ...enTeacherLoad,
 };
 
 export type Locale = "id" | "en";

@@ -109,7 +109,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "staff.list":
     "<b>Staff of {unit}</b> ({count} people)\n\n{lines}\n\nPress a button to record or withdraw an objection to transfer.",
   "staff.line":
-    "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} h/week\n  {months} months in post, {retire} months to retirement\n  {eligibility}",
+    "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} {unit}/week{taught}\n  {months} months in post, {retire} months to retirement\n  {eligibility}",
   "staff.eligible": "✅ can be proposed for transfer",
   "staff.ineligible": "⏸ not proposed: {reasons}",
   "staff.reason.inactive": "not active",
@@ -129,9 +129,9 @@ export const unitHead: Record<keyof typeof id, string> = {
     "Objection of <b>{name}</b> recorded: {reason}\nWhile it stands, {name} is not proposed for transfer.",
   "staff.withdrawn": "Objection of <b>{name}</b> withdrawn. {name} can be proposed again when eligible.",
   "status.head":
-    "<b>Status of {unit}</b>, period {period}\nActive staff: {active} of {total} (transfer objections: {objections})\n\n<b>Demand and capacity per role</b>\n{loads}\n\n<b>Open vacancies</b>\n{vacancies}\n\n<b>Transfer proposals</b>\n{proposals}",
+    "<b>Status of {unit}</b>, period {period}\nActive staff: {active} of {total} (transfer objections: {objections})\n\n<b>Demand and capacity per role</b>\n{loads}{certified}\n\n<b>Open vacancies</b>\n{vacancies}\n\n<b>Transfer proposals</b>\n{proposals}",
   "status.load_line":
-    "• {role}: needs {demand} h, has {capacity} h ({staff} staff) — ratio {ratio}, band {band}{source}",
+    "• {role}: needs {demand} h, has {capacity} h ({staff} staff{honorers}) — ratio {ratio}, band {band}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (from vacancies)",
   "status.source.assumed": " (not reported yet)",
@@ -145,7 +145,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.proposal_status.SUPERSEDED": "superseded",
   "status.none": "none",
   "status.agency":
-    "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most overloaded</b>\n{over}\n\n<b>Most under-loaded</b>\n{under}",
+    "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most overloaded</b>\n{over}\n\n<b>Most under-loaded</b>\n{under}{certified}{kecamatan}",
   "status.unit_line": "• {unit}: needs {demand} h, has {capacity} h — ratio {ratio}, band {band}",
   "errors.unit_head_only": "This command is only for registered unit heads, and only for their own unit.",
   "errors.role_not_in_unit": "This role cannot be reported for your unit.",

@@ -107,7 +107,7 @@ export const unitHead = {
   "staff.list":
     "<b>Pegawai {unit}</b> ({count} orang)\n\n{lines}\n\nTekan tombol untuk mencatat atau mencabut keberatan mutasi.",
   "staff.line":
-    "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} jam/minggu\n  {months} bulan di jabatan, {retire} bulan sebelum pensiun\n  {eligibility}",
+    "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} {unit}/minggu{taught}\n  {months} bulan di jabatan, {retire} bulan sebelum pensiun\n  {eligibility}",
   "staff.eligible": "✅ dapat diusulkan untuk mutasi",
   "staff.ineligible": "⏸ tidak diusulkan: {reasons}",
   "staff.reason.inactive": "tidak aktif",
@@ -127,9 +127,9 @@ export const unitHead = {
     "Keberatan <b>{name}</b> dicatat: {reason}\nSelama keberatan berlaku, {name} tidak diusulkan untuk mutasi.",
   "staff.withdrawn": "Keberatan <b>{name}</b> dicabut. {name} dapat diusulkan lagi bila memenuhi syarat.",
   "status.head":
-    "<b>Status {unit}</b>, periode {period}\nPegawai aktif: {active} dari {total} (keberatan mutasi: {objections})\n\n<b>Kebutuhan dan kapasitas per jabatan</b>\n{loads}\n\n<b>Lowongan terbuka</b>\n{vacancies}\n\n<b>Usulan mutasi</b>\n{proposals}",
+    "<b>Status {unit}</b>, periode {period}\nPegawai aktif: {active} dari {total} (keberatan mutasi: {objections})\n\n<b>Kebutuhan dan kapasitas per jabatan</b>\n{loads}{certified}\n\n<b>Lowongan terbuka</b>\n{vacancies}\n\n<b>Usulan mutasi</b>\n{proposals}",
   "status.load_line":
-    "• {role}: butuh {demand} jam, tersedia {capacity} jam ({staff} pegawai) — rasio {ratio}, kelas {band}{source}",
+    "• {role}: butuh {demand} jam, tersedia {capacity} jam ({staff} pegawai{honorers}) — rasio {ratio}, kelas {band}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (dihitung dari lowongan)",
   "status.source.assumed": " (belum dilaporkan)",
@@ -143,7 +143,7 @@ export const unitHead = {
   "status.proposal_status.SUPERSEDED": "diganti",
   "status.none": "tidak ada",
   "status.agency":
-    "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kelebihan beban</b>\n{over}\n\n<b>Paling kekurangan beban</b>\n{under}",
+    "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kelebihan beban</b>\n{over}\n\n<b>Paling kekurangan beban</b>\n{under}{certified}{kecamatan}",
   "status.unit_line": "• {unit}: butuh {demand} jam, tersedia {capacity} jam — rasio {ratio}, kelas {band}",
   "errors.unit_head_only":
     "Perintah ini hanya untuk kepala unit yang terdaftar, dan hanya untuk unitnya sendiri.",
