@@ -10,7 +10,7 @@ export async function markSent(
   sentAt: Date,
 ): Promise<void> {
   const data = { status: "SENT" as const, sentAt, sentMessageId, lastError: null };
-  if (message.kind !== "proposal-card") {
+  if (message.kind !== "proposal-card" && message.kind !== "proposal-digest") {
     // One statement: the window in which a crash would send this message again stays a round trip.
     await db.outboxMessage.updateMany({ where: { id: message.id, status: "PENDING" }, data });
     return;
@@ -20,12 +20,23 @@ export async function markSent(
       where: { id: message.id, status: "PENDING" },
       data,
     });
-    if (count === 1 && message.refId !== null && sentMessageId !== null) {
-      await tx.proposal.updateMany({
+    if (count !== 1 || message.refId === null || sentMessageId === null) return;
+    if (message.kind === "proposal-digest") {
+      // The digest is every proposal's card: /usulan links to it and decisions edit it.
+      const digest = await tx.proposalDigest.update({
         where: { id: message.refId },
+        data: { chatId: message.chatId, messageId: sentMessageId },
+      });
+      await tx.proposal.updateMany({
+        where: { runId: digest.runId, agencyId: digest.agencyId },
         data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
       });
+      return;
     }
+    await tx.proposal.updateMany({
+      where: { id: message.refId },
+      data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
+    });
   });
 }
 

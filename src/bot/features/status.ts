@@ -4,6 +4,8 @@ import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agen
 import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
+import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
+import { getAgencyShortfalls, type AgencyShortfalls } from "../../use-cases/get-agency-shortfalls.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
@@ -77,6 +79,21 @@ function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
   return new Html(lines.join("\n") || ctx.t("status.none"));
 }
 
+/** Why the last check left units short (issue 14): the first few, the rest counted. */
+function whyNotLines(ctx: BotContext, why: AgencyShortfalls | null): string {
+  if (!why) return "";
+  const lines = why.items.slice(0, ALERT_SHORTFALLS).map((i) =>
+    shortfallLine(ctx.locale, i.shortfall, {
+      unit: i.unitName,
+      role: i.role,
+      maxDistanceKm: why.maxDistanceKm,
+    }),
+  );
+  const rest = why.items.length - ALERT_SHORTFALLS;
+  if (rest > 0) lines.push(ctx.t("check.alert.why_more", { count: rest }));
+  return ctx.t("status.why_title", { run: String(why.runId), lines: new Html(lines.join("\n")) });
+}
+
 statusFeature.command("status", async (ctx, next) => {
   const { db, clock, config } = ctx.deps;
   const user = ctx.user;
@@ -105,7 +122,9 @@ statusFeature.command("status", async (ctx, next) => {
         units: view.units,
         over: unitLines(ctx, view.overloaded),
         under: unitLines(ctx, view.underloaded),
-      }) + reviewLine,
+      }) +
+        reviewLine +
+        whyNotLines(ctx, await getAgencyShortfalls(db, view.agency.id)),
       { parse_mode: "HTML" },
     );
     return;
