@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
+import { expireProposals } from "../../src/use-cases/expire-proposals.ts";
 import { seedDemo } from "../../src/use-cases/seed-demo.ts";
 import { startBotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
@@ -210,5 +211,43 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     expect(got).toHaveLength(2);
     for (const a of got) expect(a).toMatchObject({ show_alert: true });
     expect(edits(t.since())).toHaveLength(0);
+  });
+
+  it("/status for HR says why the last check left a school short", async () => {
+    const run = await db.prisma.balancingRun.findFirstOrThrow();
+    // What the engine stores once it says why (Plan.shortfalls); the alert shows the same line.
+    const shortfall = { unit: "SDN-04", role: "GURU_KELAS", needHours: 144, unmetHours: 96, reason: "beyond_distance" };
+    await db.prisma.balancingRun.update({
+      where: { id: run.id },
+      data: { metrics: { ...(run.metrics as object), shortfalls: [shortfall], maxDistanceKm: 120 } },
+    });
+    t.mark();
+    await t.send(textUpdate(rina, "/status", HR_CHAT));
+    const text = sentTexts(t.since()).at(-1) ?? "";
+    expect(text).toContain(`<b>Masih kurang sesudah pemeriksaan #${run.id}, dan mengapa:</b>`);
+    expect(text).toMatch(/• SD Negeri 4 [^:]+: kurang 96 JP — tidak ada guru yang cocok dalam 120 km/);
+  });
+
+  it("an expired proposal is shown expired on the digest, not over it as a card of its own", async () => {
+    const digestRow = await db.prisma.proposalDigest.findFirstOrThrow();
+    const before = await db.prisma.outboxMessage.count();
+    await db.prisma.$transaction((tx) =>
+      expireProposals(tx, {
+        now: new Date("2026-12-20T00:00:00Z"),
+        locale: "id",
+        timeZone: "Asia/Jayapura",
+      }),
+    );
+    const queued = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" }, skip: before });
+    const edits = queued.filter((m) => m.method === "editMessageText");
+    expect(edits.length).toBeGreaterThan(0);
+    for (const m of edits) {
+      expect(m.dedupeKey).toMatch(new RegExp(`^digest:${digestRow.id}:proposal:\\d+:expired$`));
+      expect(m.payload).toMatchObject({ message_id: digestMessageId });
+      expect(String((m.payload as { text: string }).text)).toContain("🗂 <b>Usulan mutasi");
+    }
+    const last = String((edits.at(-1)?.payload as { text: string }).text);
+    expect(last).toContain("⌛ <b>Kedaluwarsa</b>");
+    expect(last).toContain("menunggu 0");
   });
 });
