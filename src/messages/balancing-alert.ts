@@ -44,10 +44,10 @@ function hoursByUnit(locale: Locale, t: T, input: BalancingAlertInput, field: "u
 }
 
 /** A unit's load: teaching when every role it needs counts JP ("belum ada guru" rather than "pegawai"). */
-function unitLoad(locale: Locale, input: BalancingAlertInput, u: UnitLoad): string {
+function unitLoad(locale: Locale, input: BalancingAlertInput, u: UnitLoad, when: "before" | "after"): string {
   const needed = u.roles.filter((r) => r.demand > 0);
   const teaching = needed.length > 0 && needed.every((r) => input.roleByCode.get(r.role)?.hoursUnit === "JP");
-  return formatLoad(locale, u.demand, u.capacityBefore, teaching);
+  return formatLoad(locale, u.demand, when === "before" ? u.capacityBefore : u.capacityAfter, teaching);
 }
 
 /** "SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km". */
@@ -72,11 +72,18 @@ export function shortfallLine(
 /** The weekly imbalance alert an agency's HR group gets before the chart and the digest. */
 export function balancingAlertText(locale: Locale, input: BalancingAlertInput): string {
   const t: T = (key, params) => translate(locale, key, params);
-  const line = (u: UnitLoad) =>
-    t("check.alert.unit", {
+  const explained = new Set((input.shortfalls ?? []).map((s) => s.unit));
+  // Before → after, so the team sees whether the schools it is told are worst are helped; one the
+  // plan leaves as it is says so (and why, below, when the engine tells).
+  const line = (u: UnitLoad) => {
+    const untouched = u.capacityAfter === u.capacityBefore && u.roles.some((r) => r.unmetAfter > 0);
+    return t("check.alert.unit_after", {
       unit: input.unitById.get(u.unit)?.name ?? u.unit,
-      load: new Html(unitLoad(locale, input, u)),
+      before: new Html(unitLoad(locale, input, u, "before")),
+      after: new Html(unitLoad(locale, input, u, "after")),
+      note: new Html(untouched && !explained.has(u.unit) ? t("check.alert.unit_no_move") : ""),
     });
+  };
   const withDemand = input.loads.filter((u) => u.demand > 0 || u.capacityBefore > 0);
   const overloaded = withDemand
     .filter((u) => u.ratioBefore === null || u.ratioBefore > 1)

@@ -8,7 +8,8 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.no_proposals": "No new transfer proposals for this agency this time.",
   "check.alert.overloaded": "<b>Most short-staffed:</b>",
   "check.alert.underloaded": "<b>Least loaded:</b>",
-  "check.alert.unit": "• {unit}: load {load}",
+  "check.alert.unit_after": "• {unit}: load {before} → {after}{note}",
+  "check.alert.unit_no_move": " — no proposal for this unit this time",
   "check.alert.none": "—",
   "check.summary":
     "Check #{run} done: unmet {before} → {after} hours/week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",

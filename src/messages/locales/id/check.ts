@@ -8,7 +8,8 @@ export const check = {
   "check.alert.no_proposals": "Tidak ada usulan mutasi baru untuk instansi ini kali ini.",
   "check.alert.overloaded": "<b>Paling kekurangan pegawai:</b>",
   "check.alert.underloaded": "<b>Paling longgar:</b>",
-  "check.alert.unit": "• {unit}: beban {load}",
+  "check.alert.unit_after": "• {unit}: beban {before} → {after}{note}",
+  "check.alert.unit_no_move": " — tidak ada usulan untuk unit ini kali ini",
   "check.alert.none": "—",
   "check.summary":
     "Pemeriksaan #{run} selesai: kekurangan {before} → {after} JP/minggu; {proposals}{skipped}. Peringatan, grafik dan ringkasan usulan dikirim ke grup HR.",
