@@ -52,7 +52,12 @@ export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDige
  */
 export async function digestShowing(
   db: DbTx,
-  proposal: { runId: number | null; agencyId: number; cardChatId: bigint | null; cardMessageId: number | null },
+  proposal: {
+    runId: number | null;
+    agencyId: number;
+    cardChatId: bigint | null;
+    cardMessageId: number | null;
+  },
 ): Promise<number | null> {
   if (proposal.runId === null || proposal.cardMessageId === null || proposal.cardChatId === null) return null;
   const digest = await db.proposalDigest.findFirst({

@@ -38,9 +38,13 @@ function hoursByUnit(locale: Locale, t: T, input: BalancingAlertInput, field: "u
   const sums = { JP: 0, jam: 0 };
   for (const unit of input.loads)
     for (const role of unit.roles) sums[input.roleByCode.get(role.role)?.hoursUnit ?? "jam"] += role[field];
-  const parts = (["JP", "jam"] as const).filter((u) => sums[u] > 0).map((u) => formatHours(locale, sums[u], u));
+  const parts = (["JP", "jam"] as const)
+    .filter((u) => sums[u] > 0)
+    .map((u) => formatHours(locale, sums[u], u));
   if (parts.length === 0) return formatHours(locale, 0, sums.JP > 0 || sums.jam === 0 ? "JP" : "jam");
-  return parts.length === 1 ? (parts[0] ?? "") : t("check.alert.hours_and", { first: parts[0] ?? "", second: parts[1] ?? "" });
+  return parts.length === 1
+    ? (parts[0] ?? "")
+    : t("check.alert.hours_and", { first: parts[0] ?? "", second: parts[1] ?? "" });
 }
 
 /** A unit's load: teaching when every role it needs counts JP ("belum ada guru" rather than "pegawai"). */

@@ -45,8 +45,12 @@ export function shortageChange(locale: Locale, h: MoveHours): string {
   const before = Math.max(0, h.toNeed - h.toHave);
   const after = Math.max(0, h.toNeed - h.toHave - h.person);
   if (before <= 0) return translate(locale, "move.short_none");
-  if (after <= 0) return translate(locale, "move.short_filled", { before: formatHours(locale, before, h.unit) });
-  return translate(locale, "move.short", { before: num(locale, before), after: formatHours(locale, after, h.unit) });
+  if (after <= 0)
+    return translate(locale, "move.short_filled", { before: formatHours(locale, before, h.unit) });
+  return translate(locale, "move.short", {
+    before: num(locale, before),
+    after: formatHours(locale, after, h.unit),
+  });
 }
 
 /** "kurang 96 JP" or "terpenuhi": a shortage left as it stands. */

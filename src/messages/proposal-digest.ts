@@ -191,7 +191,10 @@ export function renderDigest(
   const t = (key: TextKey, params?: TextParams) => translate(locale, key, params);
   const rows: InlineKeyboardButton[][] = current.proposals.map((p) => {
     const id = String(p.id);
-    const details = { text: t("digest.button.details", { id }), callback_data: proposalData.pack("details", p.id) };
+    const details = {
+      text: t("digest.button.details", { id }),
+      callback_data: proposalData.pack("details", p.id),
+    };
     if (p.status !== "PENDING") return [details];
     return [
       { text: t("digest.button.approve", { id }), callback_data: proposalData.pack("approve", p.id) },
@@ -201,7 +204,8 @@ export function renderDigest(
   });
   if (pages.length > 1) {
     const nav: InlineKeyboardButton[] = [];
-    if (shown > 1) nav.push({ text: t("paging.previous"), callback_data: digestPageData.pack(digest.id, shown - 1) });
+    if (shown > 1)
+      nav.push({ text: t("paging.previous"), callback_data: digestPageData.pack(digest.id, shown - 1) });
     nav.push({
       text: t("paging.indicator", { page: shown, pages: pages.length }),
       callback_data: digestPageData.pack(digest.id, shown),

@@ -55,7 +55,11 @@ export async function getAgencyShortfalls(db: DbTx, agencyId: number): Promise<A
   const items = shortfalls
     .filter((s) => unitByCode.has(s.unit))
     .sort((a, b) => b.unmetHours - a.unmetHours)
-    .map((s) => ({ shortfall: s, unitName: unitByCode.get(s.unit)?.name ?? s.unit, role: roleByCode.get(s.role) }));
+    .map((s) => ({
+      shortfall: s,
+      unitName: unitByCode.get(s.unit)?.name ?? s.unit,
+      role: roleByCode.get(s.role),
+    }));
   if (items.length === 0) return null;
   return { runId: run.id, maxDistanceKm: parsed.data.maxDistanceKm ?? null, items };
 }

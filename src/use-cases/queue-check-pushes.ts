@@ -126,8 +126,12 @@ async function queueDigest(
 async function reportToAdmins(tx: DbTx, input: PostBalancingPlanInput & { runId: number }, orphans: Created) {
   const admins: AdminConfig = input.admins ?? { ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: input.locale };
   const byAgency = new Map<number, Created>();
-  for (const o of orphans) byAgency.set(o.move.toUnit.agencyId, [...(byAgency.get(o.move.toUnit.agencyId) ?? []), o]);
-  const agencies = await tx.agency.findMany({ where: { id: { in: [...byAgency.keys()] } }, orderBy: { id: "asc" } });
+  for (const o of orphans)
+    byAgency.set(o.move.toUnit.agencyId, [...(byAgency.get(o.move.toUnit.agencyId) ?? []), o]);
+  const agencies = await tx.agency.findMany({
+    where: { id: { in: [...byAgency.keys()] } },
+    orderBy: { id: "asc" },
+  });
   const text = (locale: Locale) =>
     agencies
       .map((agency) => {

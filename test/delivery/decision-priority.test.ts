@@ -46,7 +46,7 @@ describe.skipIf(skip)("a decision's edit and the bulk pushes to one HR group", (
       logger: createLogger("silent"),
       clock,
     });
-    let editAt = 0;
+    let editAt: number;
     try {
       // The first bulk message is out: an approver presses and the handler edits it.
       while (server.delivered().length === 0) await new Promise((r) => setTimeout(r, 10));

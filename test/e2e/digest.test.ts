@@ -42,7 +42,9 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const now = new Date("2026-11-30T00:00:00Z"); // Monday 09:00 WIT
-    await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), { timeout: 60_000 });
+    await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), {
+      timeout: 60_000,
+    });
     const disdik = await db.prisma.agency.findUniqueOrThrow({ where: { code: "DISDIK" } });
     // Dinas Kesehatan has no HR group: its proposal must reach the admins, not wait in silence.
     await db.prisma.hrGroup.create({
@@ -141,7 +143,9 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
 
     t.mark();
     await t.send(callbackUpdate(rina, `p:a:${id}`, at));
-    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "APPROVED" });
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "APPROVED",
+    });
     expect(await db.prisma.transfer.count({ where: { proposalId: id } })).toBe(1);
     const [decided] = edits(t.since());
     expect(decided?.payload).toMatchObject({ message_id: digestMessageId });
@@ -174,7 +178,10 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     t.mark();
     await t.send(callbackUpdate(stranger, `p:a:${otherId}`, at));
     expect(answers(t.since())).toEqual([
-      expect.objectContaining({ text: "Hanya tim mutasi instansi ini yang dapat memutuskan usulan ini.", show_alert: true }),
+      expect.objectContaining({
+        text: "Hanya tim mutasi instansi ini yang dapat memutuskan usulan ini.",
+        show_alert: true,
+      }),
     ]);
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({
       status: "PENDING",
@@ -205,8 +212,12 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
   it("a page past the end, or a press from another chat, changes nothing", async () => {
     const digestRow = await db.prisma.proposalDigest.findFirstOrThrow();
     t.mark();
-    await t.send(callbackUpdate(rina, `dg:${digestRow.id}:99`, { message_id: digestMessageId, chatId: HR_CHAT.id }));
-    await t.send(callbackUpdate(rina, `dg:${digestRow.id}:1`, { message_id: digestMessageId, chatId: -100999 }));
+    await t.send(
+      callbackUpdate(rina, `dg:${digestRow.id}:99`, { message_id: digestMessageId, chatId: HR_CHAT.id }),
+    );
+    await t.send(
+      callbackUpdate(rina, `dg:${digestRow.id}:1`, { message_id: digestMessageId, chatId: -100999 }),
+    );
     const got = answers(t.since());
     expect(got).toHaveLength(2);
     for (const a of got) expect(a).toMatchObject({ show_alert: true });
@@ -216,7 +227,13 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
   it("/status for HR says why the last check left a school short", async () => {
     const run = await db.prisma.balancingRun.findFirstOrThrow();
     // What the engine stores once it says why (Plan.shortfalls); the alert shows the same line.
-    const shortfall = { unit: "SDN-04", role: "GURU_KELAS", needHours: 144, unmetHours: 96, reason: "beyond_distance" };
+    const shortfall = {
+      unit: "SDN-04",
+      role: "GURU_KELAS",
+      needHours: 144,
+      unmetHours: 96,
+      reason: "beyond_distance",
+    };
     await db.prisma.balancingRun.update({
       where: { id: run.id },
       data: { metrics: { ...(run.metrics as object), shortfalls: [shortfall], maxDistanceKm: 120 } },

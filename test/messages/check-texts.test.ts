@@ -191,7 +191,11 @@ describe("loads and moves in words", () => {
     const card = renderProposalCard(proposal, "id", "Asia/Jayapura").text;
     expect(card).toContain("📥 SD Negeri 4 Salor: kurang 168 → 144 JP");
     expect(card).not.toContain("Mengisi kekurangan 168 JP");
-    const old = renderProposalCard({ ...proposal, metrics: { ...metrics, personHours: undefined } }, "id", "UTC");
+    const old = renderProposalCard(
+      { ...proposal, metrics: { ...metrics, personHours: undefined } },
+      "id",
+      "UTC",
+    );
     expect(old.text).toContain("📝 Mengisi kekurangan 168 JP");
   });
 });
@@ -236,7 +240,15 @@ describe("the digest", () => {
         role: { name: "Guru Kelas SD" },
         decisions:
           i === 0
-            ? [{ userId: 1, verdict: "APPROVE" as const, reason: null, createdAt: new Date(), user: { name: "Rina" } }]
+            ? [
+                {
+                  userId: 1,
+                  verdict: "APPROVE" as const,
+                  reason: null,
+                  createdAt: new Date(),
+                  user: { name: "Rina" },
+                },
+              ]
             : [],
       })),
     };

@@ -33,7 +33,11 @@ export async function showDecisionInDigest(
   target: Target,
 ): Promise<boolean> {
   const { db, config } = ctx.deps;
-  const digestId = await digestAt(db, { ...proposal, chatId: BigInt(target.chatId), messageId: target.messageId });
+  const digestId = await digestAt(db, {
+    ...proposal,
+    chatId: BigInt(target.chatId),
+    messageId: target.messageId,
+  });
   if (digestId === null) return false;
   const digest = await loadDigest(db, digestId);
   if (!digest) return false;
@@ -66,7 +70,9 @@ digestPager.action(digestPageData.pattern, async (ctx) => {
   const locale = groupLocale(ctx);
   const view = renderDigest(digest, press.page, locale, ctx.deps.config.SCHEDULE_TIMEZONE);
   if (view.page !== press.page) {
-    await ctx.answerCbQuery(ctx.t("paging.gone", { page: press.page, pages: view.pages }), { show_alert: true });
+    await ctx.answerCbQuery(ctx.t("paging.gone", { page: press.page, pages: view.pages }), {
+      show_alert: true,
+    });
     return;
   }
   const sameButtons =

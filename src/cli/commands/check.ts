@@ -39,9 +39,13 @@ export const checkCommand: CliCommand = {
       );
     }
     if (post && result.alerts > 0)
-      ctx.io.out(`Queued ${result.alerts} alert(s) with their digests for the HR groups: ${result.sent} proposals.`);
+      ctx.io.out(
+        `Queued ${result.alerts} alert(s) with their digests for the HR groups: ${result.sent} proposals.`,
+      );
     // Proposals of an agency with no HR group are counted apart; the admins were told (outbox).
     if (post && result.waiting > 0)
-      ctx.io.out(`${result.waiting} proposal(s) wait for an HR group (agency not linked); the admins were told.`);
+      ctx.io.out(
+        `${result.waiting} proposal(s) wait for an HR group (agency not linked); the admins were told.`,
+      );
   },
 };

@@ -77,7 +77,8 @@ export const check: Record<keyof typeof id, string> = {
   "move.brings": "💼 Role: {role} · brings {hours} a week",
   "move.to": "📥 {unit}: {change} · load {before} → {after}",
   "move.from": "📤 {unit}: {left} · load {before} → {after}",
-  "move.plan": "🧮 With every proposal of this check: {to} {toLeft}, load {toLoad}; {from} {fromLeft}, load {fromLoad}",
+  "move.plan":
+    "🧮 With every proposal of this check: {to} {toLeft}, load {toLoad}; {from} {fromLeft}, load {fromLoad}",
   "move.short": "short {before} → {after}",
   "move.short_filled": "short {before} → covered",
   "move.short_none": "not short",

@@ -79,7 +79,8 @@ export const check = {
   "move.brings": "💼 Jabatan: {role} · membawa {hours} per minggu",
   "move.to": "📥 {unit}: {change} · beban {before} → {after}",
   "move.from": "📤 {unit}: {left} · beban {before} → {after}",
-  "move.plan": "🧮 Dengan semua usulan pemeriksaan ini: {to} {toLeft}, beban {toLoad}; {from} {fromLeft}, beban {fromLoad}",
+  "move.plan":
+    "🧮 Dengan semua usulan pemeriksaan ini: {to} {toLeft}, beban {toLoad}; {from} {fromLeft}, beban {fromLoad}",
   "move.short": "kurang {before} → {after}",
   "move.short_filled": "kurang {before} → terpenuhi",
   "move.short_none": "tidak kurang",
