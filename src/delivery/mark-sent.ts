@@ -23,8 +23,11 @@ export async function markSent(
     if (count !== 1 || message.refId === null || sentMessageId === null) return;
     if (message.kind === "proposal-digest") {
       // The digest is every proposal's card: /usulan links to it and decisions edit it.
-      const digest = await tx.proposalDigest.update({
-        where: { id: message.refId },
+      // A missing row must not undo the SENT mark (the message would go out again): it is skipped.
+      const digest = await tx.proposalDigest.findUnique({ where: { id: message.refId } });
+      if (!digest) return;
+      await tx.proposalDigest.update({
+        where: { id: digest.id },
         data: { chatId: message.chatId, messageId: sentMessageId },
       });
       await tx.proposal.updateMany({
