@@ -257,7 +257,8 @@ async function main(): Promise<void> {
     await drainOutbox();
 
     out("\n── 5. Tim mutasi memutuskan usulan untuk sekolah Maria ──");
-    const forMaria = /→ SD Negeri 5 Harapan Makmur/;
+    // One digest for the whole check; the most short school (Maria's) opens its first page.
+    const forMaria = /🏫 SD Negeri 5 Harapan Makmur/;
     await press(approver, /Rincian/, hrGroup.id, forMaria);
     await press(approver, /Setujui/, hrGroup.id, forMaria);
     await drainOutbox();

@@ -4,6 +4,7 @@ import { renderProposalCard } from "../messages/proposal-card.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
+import { digestShowing, queueDigestEdit } from "./digest-query.ts";
 
 /** What a card, its details and a decision need of a proposal. */
 export const proposalWithRelations = {
@@ -30,6 +31,14 @@ export async function queueCardEdit(
   options: { locale: Locale; timeZone: string },
 ): Promise<boolean> {
   if (proposal.cardChatId === null || proposal.cardMessageId === null) return false;
+  // A proposal shown in its check's digest: the digest is edited (issue 14), not overwritten by one card.
+  const digestId = await digestShowing(db, proposal);
+  if (digestId !== null) {
+    return queueDigestEdit(db, digestId, {
+      ...options,
+      dedupeKey: `digest:${digestId}:proposal:${proposal.id}:${proposal.status.toLowerCase()}`,
+    });
+  }
   const card = renderProposalCard(proposal, options.locale, options.timeZone);
   return enqueueMessage(db, {
     dedupeKey: `proposal:${proposal.id}:card:${proposal.status.toLowerCase()}`,

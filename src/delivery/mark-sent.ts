@@ -10,7 +10,7 @@ export async function markSent(
   sentAt: Date,
 ): Promise<void> {
   const data = { status: "SENT" as const, sentAt, sentMessageId, lastError: null };
-  if (message.kind !== "proposal-card") {
+  if (message.kind !== "proposal-card" && message.kind !== "proposal-digest") {
     // One statement: the window in which a crash would send this message again stays a round trip.
     await db.outboxMessage.updateMany({ where: { id: message.id, status: "PENDING" }, data });
     return;
@@ -20,12 +20,26 @@ export async function markSent(
       where: { id: message.id, status: "PENDING" },
       data,
     });
-    if (count === 1 && message.refId !== null && sentMessageId !== null) {
+    if (count !== 1 || message.refId === null || sentMessageId === null) return;
+    if (message.kind === "proposal-digest") {
+      // The digest is every proposal's card: /usulan links to it and decisions edit it.
+      // A missing row must not undo the SENT mark (the message would go out again): it is skipped.
+      const digest = await tx.proposalDigest.findUnique({ where: { id: message.refId } });
+      if (!digest) return;
+      await tx.proposalDigest.update({
+        where: { id: digest.id },
+        data: { chatId: message.chatId, messageId: sentMessageId },
+      });
       await tx.proposal.updateMany({
-        where: { id: message.refId },
+        where: { runId: digest.runId, agencyId: digest.agencyId },
         data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
       });
+      return;
     }
+    await tx.proposal.updateMany({
+      where: { id: message.refId },
+      data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
+    });
   });
 }
 

@@ -1,30 +1,95 @@
-import type { UnitLoad } from "../domain/balance/index.ts";
-import { formatRatio } from "./format.ts";
-import { Html, translate, type Locale } from "./locales/index.ts";
+import type { Plan, UnitLoad } from "../domain/balance/index.ts";
+import { formatHours, formatLoad } from "./format.ts";
+import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
+
+/** A unit and role still short after the plan, with its binding reason (see Plan.shortfalls). */
+export type Shortfall = NonNullable<Plan["shortfalls"]>[number];
 
 /** Units listed under "overloaded" and under "underloaded": a group chat message stays short. */
 const ALERT_UNITS = 3;
+/** Shortfalls spelled out with their reason; the rest are counted (all of them are in /status). */
+export const ALERT_SHORTFALLS = 5;
+/** Roles needing review named in the alert; the rest are counted. */
+export const ALERT_REVIEW_ROLES = 5;
+
+/** What the alert needs of a role: its name and whether its hours are JP (teaching) or jam. */
+export interface AlertRole {
+  name: string;
+  hoursUnit: "JP" | "jam";
+}
 
 export interface BalancingAlertInput {
   agency: string;
-  unmetBefore: number;
-  unmetAfter: number;
   proposals: number;
   loads: UnitLoad[];
   unitById: Map<string, { name: string }>;
   /** Certified teachers of the agency under the standard JP (line added by the capacity work, issue 13). */
   certifiedUnderStandard?: number;
+  roleByCode: Map<string, AlertRole>;
+  /** Still short after the plan, with why (Plan.shortfalls); absent when the engine does not say. */
+  shortfalls?: Shortfall[] | undefined;
+  maxDistanceKm?: number | null | undefined;
+  /** Role codes an import created that await an admin's review (Role.needsReview). */
+  rolesToReview?: string[] | undefined;
 }
 
-/** The weekly imbalance alert an agency's HR group gets before the proposal cards. */
+type T = (key: TextKey, params?: TextParams) => string;
+
+/** "312 JP + 40 jam": unmet hours summed per unit, so JP and jam never add up into one number. */
+function hoursByUnit(locale: Locale, t: T, input: BalancingAlertInput, field: "unmetBefore" | "unmetAfter") {
+  const sums = { JP: 0, jam: 0 };
+  for (const unit of input.loads)
+    for (const role of unit.roles) sums[input.roleByCode.get(role.role)?.hoursUnit ?? "jam"] += role[field];
+  const parts = (["JP", "jam"] as const)
+    .filter((u) => sums[u] > 0)
+    .map((u) => formatHours(locale, sums[u], u));
+  if (parts.length === 0) return formatHours(locale, 0, sums.JP > 0 || sums.jam === 0 ? "JP" : "jam");
+  return parts.length === 1
+    ? (parts[0] ?? "")
+    : t("check.alert.hours_and", { first: parts[0] ?? "", second: parts[1] ?? "" });
+}
+
+/** A unit's load: teaching when every role it needs counts JP ("belum ada guru" rather than "pegawai"). */
+function unitLoad(locale: Locale, input: BalancingAlertInput, u: UnitLoad, when: "before" | "after"): string {
+  const needed = u.roles.filter((r) => r.demand > 0);
+  const teaching = needed.length > 0 && needed.every((r) => input.roleByCode.get(r.role)?.hoursUnit === "JP");
+  return formatLoad(locale, u.demand, when === "before" ? u.capacityBefore : u.capacityAfter, teaching);
+}
+
+/** "SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km". */
+export function shortfallLine(
+  locale: Locale,
+  s: Shortfall,
+  names: { unit: string; role: AlertRole | undefined; maxDistanceKm?: number | null | undefined },
+): string {
+  const t: T = (key, params) => translate(locale, key, params);
+  const unit = names.role?.hoursUnit ?? "jam";
+  const who = t(unit === "JP" ? "why.who_teacher" : "why.who_staff");
+  const km = names.maxDistanceKm;
+  const reason =
+    s.reason === "beyond_distance"
+      ? km !== null && km !== undefined
+        ? t("why.beyond_distance", { who, km })
+        : t("why.beyond_distance_any", { who })
+      : t(`why.${s.reason}`, { who, role: names.role?.name ?? s.role, count: s.candidates ?? 0 });
+  return t("check.alert.why", { unit: names.unit, hours: formatHours(locale, s.unmetHours, unit), reason });
+}
+
+/** The weekly imbalance alert an agency's HR group gets before the chart and the digest. */
 export function balancingAlertText(locale: Locale, input: BalancingAlertInput): string {
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-    translate(locale, key, params);
-  const line = (u: UnitLoad) =>
-    t("check.alert.unit", {
+  const t: T = (key, params) => translate(locale, key, params);
+  const explained = new Set((input.shortfalls ?? []).map((s) => s.unit));
+  // Before → after, so the team sees whether the schools it is told are worst are helped; one the
+  // plan leaves as it is says so (and why, below, when the engine tells).
+  const line = (u: UnitLoad) => {
+    const untouched = u.capacityAfter === u.capacityBefore && u.roles.some((r) => r.unmetAfter > 0);
+    return t("check.alert.unit_after", {
       unit: input.unitById.get(u.unit)?.name ?? u.unit,
-      load: new Html(formatRatio(locale, u.ratioBefore, "percent")),
+      before: new Html(unitLoad(locale, input, u, "before")),
+      after: new Html(unitLoad(locale, input, u, "after")),
+      note: new Html(untouched && !explained.has(u.unit) ? t("check.alert.unit_no_move") : ""),
     });
+  };
   const withDemand = input.loads.filter((u) => u.demand > 0 || u.capacityBefore > 0);
   const overloaded = withDemand
     .filter((u) => u.ratioBefore === null || u.ratioBefore > 1)
@@ -34,20 +99,51 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     .filter((u) => u.ratioBefore !== null && u.ratioBefore < 1)
     .sort((a, b) => (a.ratioBefore ?? 0) - (b.ratioBefore ?? 0))
     .slice(0, ALERT_UNITS);
-  return [
+  const lines = [
     t("check.alert.title", { agency: input.agency }),
-    t("check.alert.unmet", { before: input.unmetBefore, after: input.unmetAfter }),
+    t("check.alert.unmet_split", {
+      before: hoursByUnit(locale, t, input, "unmetBefore"),
+      after: hoursByUnit(locale, t, input, "unmetAfter"),
+    }),
     "",
     t("check.alert.overloaded"),
     ...(overloaded.length ? overloaded.map(line) : [t("check.alert.none")]),
     t("check.alert.underloaded"),
     ...(underloaded.length ? underloaded.map(line) : [t("check.alert.none")]),
     ...certifiedUnderStandardLine(locale, input.certifiedUnderStandard ?? 0),
+  ];
+  const shortfalls = [...(input.shortfalls ?? [])].sort((a, b) => b.unmetHours - a.unmetHours);
+  if (shortfalls.length > 0) {
+    lines.push("", t("check.alert.why_title"));
+    for (const s of shortfalls.slice(0, ALERT_SHORTFALLS)) {
+      lines.push(
+        shortfallLine(locale, s, {
+          unit: input.unitById.get(s.unit)?.name ?? s.unit,
+          role: input.roleByCode.get(s.role),
+          maxDistanceKm: input.maxDistanceKm,
+        }),
+      );
+    }
+    if (shortfalls.length > ALERT_SHORTFALLS)
+      lines.push(t("check.alert.why_more", { count: shortfalls.length - ALERT_SHORTFALLS }));
+  }
+  lines.push(
     "",
-    input.proposals > 0
-      ? t("check.alert.proposals", { count: input.proposals })
-      : t("check.alert.no_proposals"),
-  ].join("\n");
+    input.proposals > 0 ? t("check.alert.digest", { count: input.proposals }) : t("check.alert.no_proposals"),
+  );
+  const review = input.rolesToReview ?? [];
+  if (review.length > 0) {
+    const rest = review.length - ALERT_REVIEW_ROLES;
+    lines.push(
+      "",
+      t("check.alert.review", {
+        count: review.length,
+        codes: review.slice(0, ALERT_REVIEW_ROLES).join(", "),
+        more: new Html(rest > 0 ? t("check.alert.review_more", { count: rest }) : ""),
+      }),
+    );
+  }
+  return lines.join("\n");
 }
 
 /** "⚠️ n certified teachers teach under 24 JP": nothing when there are none. */

@@ -25,3 +25,45 @@ export function bandLabel(locale: Locale, band: AbkBand): string {
 export function formatDay(date: Date): string {
   return formatDate(date, "UTC");
 }
+
+/** A load in words (issue 14): the ABK letter is for exports, people read how short or how loose. */
+export type BalanceWord = "very_short" | "short" | "balanced" | "surplus";
+
+/**
+ * Demand over capacity in words: no one for the work, or half again as much work as people, is
+ * "sangat kurang"; more work than people "kurang"; 90–100 % (ABK band B) "seimbang"; below that the
+ * unit has more people than work, "berlebih".
+ */
+export function balanceWord(ratio: number | null): BalanceWord {
+  if (ratio === null || !Number.isFinite(ratio) || ratio > 1.5) return "very_short";
+  if (ratio > 1) return "short";
+  if (ratio >= 0.9) return "balanced";
+  return "surplus";
+}
+
+/**
+ * A unit's load as the HR team reads it everywhere: "200% (sangat kurang)", or "belum ada guru"
+ * ("no teacher yet") when there is work and nobody to do it — never ∞.
+ */
+export function formatLoad(locale: Locale, need: number, have: number, teaching: boolean): string {
+  if (have <= 0) {
+    return need > 0
+      ? translate(locale, teaching ? "balance.none_teacher" : "balance.none_staff")
+      : translate(locale, "balance.no_need");
+  }
+  const ratio = need / have;
+  return translate(locale, "balance.percent_word", {
+    percent: `${formatNumber(locale, Math.round(ratio * 100), 0)}%`,
+    word: translate(locale, `balance.word.${balanceWord(ratio)}`),
+  });
+}
+
+/** Weekly hours with their unit: "168 JP" for teaching roles, "37,5 jam" for the others. */
+export function formatHours(locale: Locale, hours: number, unit: "JP" | "jam"): string {
+  return `${formatNumber(locale, Math.round(hours * 10) / 10, 1)} ${translate(locale, unit === "JP" ? "balance.unit_jp" : "balance.unit_jam")}`;
+}
+
+/** JP for teaching roles (Role.hoursUnit, or a teacher role whose unit was never set), jam for the others. */
+export function hoursUnitOf(role: { hoursUnit: string; isTeacher: boolean }): "JP" | "jam" {
+  return role.hoursUnit === "JP" || role.isTeacher ? "JP" : "jam";
+}

@@ -4,6 +4,7 @@ import { formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
 import { formatRatio } from "./format.ts";
+import { moveHours, moveLines } from "./move-words.ts";
 import { formatNumber, Html, translate, type Locale, type TextKey } from "./locales/index.ts";
 
 /** A proposal as the card needs it (Prisma's payload with employee, units, role and decisions fits). */
@@ -41,11 +42,15 @@ export interface CardOptions {
   quorum?: number;
 }
 
+function namesOf(proposal: ProposalForCard) {
+  return { role: proposal.role.name, from: proposal.fromUnit.name, to: proposal.toUnit.name };
+}
+
 function reasonOf(proposal: ProposalForCard, locale: Locale): string {
   return locale === "en" ? (proposal.reasonEn ?? proposal.reason) : proposal.reason;
 }
 
-function approverNames(proposal: ProposalForCard): string {
+export function approverNames(proposal: ProposalForCard): string {
   return (proposal.decisions ?? [])
     .filter((d) => d.verdict === "APPROVE")
     .map((d) => d.user.name)
@@ -55,22 +60,30 @@ function approverNames(proposal: ProposalForCard): string {
 function body(proposal: ProposalForCard, locale: Locale): string {
   const m = parseProposalMetrics(proposal.metrics);
   const t = (key: TextKey, params?: Record<string, string | number | Html>) => translate(locale, key, params);
+  const hours = moveHours(m);
+  // Since issue 14 a card says what this one person does to both units, then what the plan does;
+  // older proposals keep their reason and the plan's loads.
+  const what = hours
+    ? moveLines(locale, hours, namesOf(proposal))
+    : [
+        t("hr.card.role", { role: proposal.role.name }),
+        t("hr.card.reason", { reason: reasonOf(proposal, locale) }),
+        ...loadLines(proposal, locale, {
+          from: ["hr.card.load", "hr.card.load_role"],
+          to: ["hr.card.load", "hr.card.load_role"],
+        }),
+      ];
   return [
     t("hr.card.title", { id: String(proposal.id) }),
     t("hr.card.employee", { name: proposal.employee.name, nip: proposal.employee.nip }),
     t("hr.card.move", { from: proposal.fromUnit.name, to: proposal.toUnit.name }),
-    t("hr.card.role", { role: proposal.role.name }),
-    t("hr.card.reason", { reason: reasonOf(proposal, locale) }),
-    ...loadLines(proposal, locale, {
-      from: ["hr.card.load", "hr.card.load_role"],
-      to: ["hr.card.load", "hr.card.load_role"],
-    }),
+    ...what,
     t("hr.card.tenure_distance", { months: m.monthsInPost, km: formatNumber(locale, m.distanceKm, 1) }),
   ].join("\n");
 }
 
 /** The decided or lapsed state in one line: outcome, who, when (in the schedule's zone, WIT). */
-function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
+export function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
   const at = formatDateTime(proposal.decidedAt ?? proposal.expiresAt, timeZone);
   const decider = (proposal.decisions ?? []).find((d) => d.userId === proposal.decidedById);
   switch (proposal.status) {
@@ -149,6 +162,7 @@ export function renderProposalCard(
 /** "Rincian": the full rationale, so a decision can be explained to the person moved. */
 export function renderProposalDetails(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
   const m = parseProposalMetrics(proposal.metrics);
+  const hours = moveHours(m);
   const t = (key: TextKey, params?: Record<string, string | number | Html>) => translate(locale, key, params);
   const lines = [
     t("hr.details.title", {
@@ -166,11 +180,15 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     "",
     t("hr.details.reason", { reason: reasonOf(proposal, locale) }),
     "",
-    ...loadLines(proposal, locale, {
-      from: ["hr.details.from_load", "hr.details.from_load_role"],
-      to: ["hr.details.to_load", "hr.details.to_load_role"],
-    }),
-    t("hr.details.filled", { hours: m.unmetFilledHours }),
+    ...(hours
+      ? moveLines(locale, hours, namesOf(proposal))
+      : [
+          ...loadLines(proposal, locale, {
+            from: ["hr.details.from_load", "hr.details.from_load_role"],
+            to: ["hr.details.to_load", "hr.details.to_load_role"],
+          }),
+          t("hr.details.filled", { hours: m.unmetFilledHours }),
+        ]),
     t("hr.details.tenure", { months: m.monthsInPost }),
     t("hr.details.distance", { km: formatNumber(locale, m.distanceKm, 1) }),
     t("hr.details.dates", {
@@ -212,11 +230,10 @@ function loadLines(
     before: number | null,
     after: number | null,
   ) => {
-    const params = {
-      unit,
-      before: formatRatio(locale, before, "percent"),
-      after: formatRatio(locale, after, "percent"),
-    };
+    // No ∞ for people: a role with work and nobody to do it reads "belum ada pegawai".
+    const shown = (ratio: number | null) =>
+      ratio === null ? translate(locale, "balance.none_staff") : formatRatio(locale, ratio, "percent");
+    const params = { unit, before: shown(before), after: shown(after) };
     return role ? translate(locale, roleKey, { ...params, role }) : translate(locale, plainKey, params);
   };
   return [

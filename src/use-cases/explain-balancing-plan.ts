@@ -2,6 +2,7 @@ import type { District } from "../db/read-district.ts";
 import { reasonWriter, type PlanMove, type UnitLoad } from "../domain/balance/index.ts";
 import { greatCircleKm } from "../domain/geo.ts";
 import type { ProposalMetrics } from "../domain/proposal-metrics.ts";
+import { hoursUnitOf } from "../messages/format.ts";
 import type { BalancingPlan } from "./compute-balancing-plan.ts";
 
 /** One move of the plan resolved back to database rows, with what its card shows. */
@@ -66,6 +67,14 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
         unmetFilledHours: Math.max(0, filled),
         fromRole: roleById.get(employee.roleId)?.name,
         toRole: role.name,
+        hoursUnit: hoursUnitOf(role),
+        personHours: employee.weeklyHours,
+        toNeed: hoursOf(toLoad?.demand),
+        toHave: hoursOf(toLoad?.capacityBefore),
+        toHavePlan: hoursOf(toLoad?.capacityAfter),
+        fromNeed: hoursOf(fromLoad?.demand),
+        fromHave: hoursOf(fromLoad?.capacityBefore),
+        fromHavePlan: hoursOf(fromLoad?.capacityAfter),
       },
     });
   }
@@ -74,6 +83,10 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
 
 function roleLoadOf(unit: UnitLoad | undefined, role: string) {
   return unit?.roles.find((r) => r.role === role);
+}
+
+function hoursOf(value: number | undefined): number {
+  return Math.max(0, Math.round((value ?? 0) * 10) / 10);
 }
 
 /** The card wants a finite ratio or null ("no capacity"). */

@@ -7,6 +7,7 @@ import type { Clock } from "../domain/clock.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Locale } from "../messages/locales/index.ts";
+import type { AdminConfig } from "./admin-recipients.ts";
 import { renderAgencyCharts } from "../charts/agency-charts.ts";
 import { activeBlackout, computeBalancingPlan } from "./compute-balancing-plan.ts";
 import { explainBalancingPlan, type ExplainedMove } from "./explain-balancing-plan.ts";
@@ -22,6 +23,8 @@ export interface BalancingCheckOptions {
   /** Language of the alert, chart and cards in the HR groups. */
   locale: Locale;
   logger?: Logger;
+  /** Who hears of proposals for an agency with no HR group (the configured admin ids and locale). */
+  admins?: AdminConfig | undefined;
   /**
    * Opens the transaction that stores everything; the bot passes ctx.transact so the update that
    * asked for the check is recorded with its effects. Defaults to db.$transaction.
@@ -54,6 +57,10 @@ export interface BalancingCheckResult {
   alerts: number;
   /** Certified teachers under the standard JP (the professional allowance needs 24 JP); empty in a freeze. */
   certifiedUnderStandard: CertifiedUnderStandard[];
+  /** Proposals sent to their HR group (in its digest). */
+  sent: number;
+  /** Proposals of agencies with no HR group: reported to the admins, waiting for a group. */
+  waiting: number;
 }
 
 /**
@@ -85,6 +92,8 @@ export async function runBalancingCheck(
       skipped: 0,
       alerts: 0,
       certifiedUnderStandard: [],
+      sent: 0,
+      waiting: 0,
     };
   }
 
@@ -99,7 +108,8 @@ export async function runBalancingCheck(
     unmetAfter: plan.metrics.unmetAfter,
     certifiedUnderStandard: certifiedUnderStandard(district),
   };
-  if (!options.post) return { ...base, runId: null, proposals: preview, skipped: 0, alerts: 0 };
+  if (!options.post)
+    return { ...base, runId: null, proposals: preview, skipped: 0, alerts: 0, sent: 0, waiting: 0 };
 
   const expiresAt = await proposalExpiresAt(db, now);
   // Rendering takes a moment: done before the transaction opens, which then only queues the PNGs.
@@ -122,6 +132,7 @@ export async function runBalancingCheck(
       expiresAt,
       timeZone,
       locale,
+      admins: options.admins,
     }),
   );
   options.logger?.info(
@@ -129,7 +140,15 @@ export async function runBalancingCheck(
     "balancing check stored",
   );
   const proposals = posted.created.map(({ id, move }) => ({ ...checkedProposal(move), id }));
-  return { ...base, runId: posted.runId, proposals, skipped: posted.skipped, alerts: posted.alerts };
+  return {
+    ...base,
+    runId: posted.runId,
+    proposals,
+    skipped: posted.skipped,
+    alerts: posted.alerts,
+    sent: posted.sent,
+    waiting: posted.waiting,
+  };
 }
 
 function checkedProposal(m: ExplainedMove): CheckedProposal {

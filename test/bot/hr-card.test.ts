@@ -102,14 +102,15 @@ describe("proposal card", () => {
     expect(renderProposalDetails(decided, "id", "Asia/Jayapura")).toContain("• Rina menolak pada");
   });
 
-  it("refuses metrics that do not fit the contract and shows a unit with nobody as ∞", () => {
+  it("refuses metrics that do not fit the contract and shows a unit with nobody in words, never ∞", () => {
     expect(() => parseProposalMetrics({ ...sampleMetrics, distanceKm: "far" })).toThrow();
     const card = renderProposalCard(
       { ...base, metrics: { ...sampleMetrics, toLoadBefore: null } },
       "id",
       "Asia/Jayapura",
     );
-    expect(card.text).toContain("📊 Beban SD Negeri 1 Salor: ∞ → 120%");
+    expect(card.text).toContain("📊 Beban SD Negeri 1 Salor: belum ada pegawai → 120%");
+    expect(card.text).not.toContain("∞");
   });
 
   it("callback data is short and refuses anything else", () => {

@@ -17,11 +17,15 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(/Lowongan baru di SD Negeri 5 Harapan Makmur/);
     expect(stdout).toMatch(/Beban kerja SD Negeri 5 Harapan Makmur periode \d{4}-\d{2} tersimpan/);
     expect(stdout).toMatch(/Pemeriksaan keseimbangan beban kerja/);
-    expect(stdout).toMatch(/Usulan mutasi #\d+/);
+    // The HR group gets one digest of the check, not a card per proposal.
+    expect(stdout).toMatch(/Usulan mutasi — Dinas Pendidikan/);
+    expect(stdout).toMatch(/Rincian usulan #\d+/);
     expect(stdout).toMatch(/✅ Disetujui oleh Rina Kaize pada \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIT/);
     expect(stdout).toMatch(/Mutasi disetujui: .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/);
     expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{4}-\d{2}-\d{2}\./);
     // Every text of the story is one Telegram accepts (the stand-in refuses what Telegram refuses).
     expect(stdout).toContain("Panggilan yang ditolak Telegram: 0.");
+    // Nobody in the story is told that something went wrong.
+    expect(stdout).not.toContain("Maaf, terjadi kesalahan");
   }, 300_000);
 });

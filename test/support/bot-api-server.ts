@@ -294,6 +294,9 @@ export async function startBotApiServer(options: BotApiServerOptions = {}): Prom
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
+  // Idle keep-alive sockets close after 5 s by default; a reply after a long handler (a /cek) would then
+  // meet a socket the stand-in closed under it (ECONNRESET): the stand-in keeps them open longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 

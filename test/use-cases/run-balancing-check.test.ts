@@ -43,13 +43,13 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     return district;
   }
 
-  it("/cek by the agency's approver proposes Ani for the SD and queues the alert, then her card", async () => {
+  it("/cek by the agency's approver proposes Ani for the SD and queues the alert, then the digest", async () => {
     const { ani, sd, smp, agency } = await seed();
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
     await t.send(textUpdate(rina, "/cek", group));
 
     expect(sentTexts(t.calls).at(-1)).toMatch(
-      /Pemeriksaan #1 selesai: kekurangan 24 → 4 JP\/minggu, 1 usulan baru/,
+      /Pemeriksaan #1 selesai: kekurangan 24 → 4 JP\/minggu; 1 usulan: 1 dikirim ke tim\./,
     );
     const proposal = await db.prisma.proposal.findFirstOrThrow();
     expect(proposal).toMatchObject({
@@ -76,7 +76,7 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     expect(outbox.map((m) => [m.dedupeKey, m.kind, m.chatId])).toEqual([
       [`run:1:alert:${agency.id}`, "balancing-alert", BigInt(group.id)],
       [`run:1:chart:${agency.id}`, "balancing-chart", BigInt(group.id)],
-      [`proposal:${proposal.id}:card`, "proposal-card", BigInt(group.id)],
+      [`run:1:digest:${agency.id}`, "proposal-digest", BigInt(group.id)],
     ]);
     // The chart: a real PNG of the load per unit before → after, queued as an upload.
     const chart = outbox[1]?.payload as { photo: { base64: string; filename: string }; caption: string };
@@ -85,12 +85,20 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     expect(png.length).toBeGreaterThan(5_000);
     expect(chart.caption).toContain("Beban kerja unit");
     const alert = String((outbox[0]?.payload as { text: string }).text);
-    expect(alert).toContain("<b>24 JP/minggu</b> sekarang → <b>4 JP/minggu</b>");
-    expect(alert).toContain("SD Negeri 1 Salor: beban 200%");
-    expect(alert).toContain("SMP Negeri 2 Salor: beban 17%");
-    const card = outbox[2]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
-    expect(card.text).toContain("Ani Wulandari");
-    expect(card.reply_markup.inline_keyboard).toHaveLength(2);
+    expect(alert).toContain("<b>24 JP</b> sekarang → <b>4 JP</b>");
+    expect(alert).toContain("SD Negeri 1 Salor: beban 200% (sangat kurang)");
+    expect(alert).toContain("SMP Negeri 2 Salor: beban 17% (berlebih)");
+    const digest = outbox[2]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
+    expect(digest.text).toContain("Ani Wulandari");
+    expect(digest.text).toContain("di sini kurang 24 JP → terpenuhi");
+    // One row of Setujui / Tolak / Rincian for the one proposal; one page, so no ◀ ▶.
+    expect(digest.reply_markup.inline_keyboard).toEqual([
+      [
+        { text: `✅ Setujui #${proposal.id}`, callback_data: `p:a:${proposal.id}` },
+        { text: `❌ Tolak #${proposal.id}`, callback_data: `p:r:${proposal.id}` },
+        { text: `ℹ️ Rincian #${proposal.id}`, callback_data: `p:d:${proposal.id}` },
+      ],
+    ]);
 
     // Run again: Ani is pending, so nothing new is proposed.
     await t.send(textUpdate(rina, "/cek", group));
@@ -126,7 +134,7 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     expect((await db.prisma.balancingRun.findFirstOrThrow()).note).toContain("blackout");
   });
 
-  it("a dry run stores nothing; the posted run's card is delivered and remembered on the proposal", async () => {
+  it("a dry run stores nothing; the posted run's digest is delivered and remembered on the proposal", async () => {
     await seed();
     const deps = {
       db: db.prisma,
@@ -168,10 +176,15 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     ).toEqual([
       ["sendMessage", expect.stringContaining("Pemeriksaan keseimbangan beban kerja")],
       ["sendPhoto", expect.stringContaining("Beban kerja unit")],
-      ["sendMessage", expect.stringContaining(`Usulan mutasi #${posted.proposals[0]?.id}`)],
+      ["sendMessage", expect.stringContaining("Usulan mutasi — Dinas Pendidikan Merauke")],
     ]);
     const proposal = await db.prisma.proposal.findFirstOrThrow();
     expect(proposal.cardChatId).toBe(BigInt(group.id));
     expect(proposal.cardMessageId).toBe(delivered[2]?.messageId);
+    expect(await db.prisma.proposalDigest.findFirstOrThrow()).toMatchObject({
+      runId: posted.runId,
+      chatId: BigInt(group.id),
+      messageId: delivered[2]?.messageId,
+    });
   });
 });

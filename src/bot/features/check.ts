@@ -1,10 +1,11 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
+import { Html } from "../../messages/locales/index.ts";
 import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
 import type { BotContext } from "../context.ts";
 import { assertMayRunCheck } from "../roles.ts";
 
-/** /cek in an HR group: runs the balancing check now; the alert and the cards follow through the outbox. */
+/** /cek in an HR group: runs the balancing check now; the alert, the chart and the digest follow through the outbox. */
 export const checkFeature = new Composer<BotContext>();
 
 checkFeature.command(["cek", "check"], async (ctx) => {
@@ -17,6 +18,7 @@ checkFeature.command(["cek", "check"], async (ctx) => {
     timeZone: config.SCHEDULE_TIMEZONE,
     locale: config.DEFAULT_LOCALE,
     logger,
+    admins: config,
     transact: (work) => ctx.transact(work),
   });
   const run = result.runId ?? 0;
@@ -31,13 +33,16 @@ checkFeature.command(["cek", "check"], async (ctx) => {
     return;
   }
   const skipped = result.skipped > 0 ? ctx.t("check.summary.skipped", { count: result.skipped }) : "";
+  // "19 usulan: 18 dikirim ke tim, 1 menunggu grup HR": what the team will see, and what waits apart.
+  const waiting = result.waiting > 0 ? ctx.t("check.summary.waiting", { count: result.waiting }) : "";
+  const proposals = ctx.t("check.summary.sent", { total: result.proposals.length, sent: result.sent });
   await ctx.reply(
     ctx.t("check.summary", {
       run,
       before: result.unmetBefore,
       after: result.unmetAfter,
-      created: result.proposals.length,
-      skipped,
+      proposals: new Html(proposals + waiting),
+      skipped: new Html(skipped),
     }),
     { parse_mode: "HTML" },
   );

@@ -13,9 +13,12 @@ import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
 import { renderProposalCard, renderProposalDetails } from "../../messages/proposal-card.ts";
+import { digestPager, showDecisionInDigest } from "./proposal-digest.ts";
 
-/** Setujui / Tolak / Rincian on proposal cards, and the rejection reason that follows Tolak. */
+/** Setujui / Tolak / Rincian on proposal cards and digests, the rejection reason that follows Tolak, ◀ ▶ on digests. */
 export const proposalDecisionFeature = new Composer<BotContext>();
+
+proposalDecisionFeature.use(digestPager);
 
 const REJECT_REASON = "reject-reason";
 
@@ -34,6 +37,8 @@ async function showOnCard(
   outcome: DecideOutcome,
   target: { chatId: number | bigint; messageId: number },
 ) {
+  // Since issue 14 the proposals of a check are decided on its digest: that is edited in place.
+  if (await showDecisionInDigest(ctx, outcome.proposal, target)) return;
   const card = renderProposalCard(outcome.proposal, groupLocale(ctx), ctx.deps.config.SCHEDULE_TIMEZONE, {
     quorum: outcome.quorum,
   });

@@ -6,6 +6,8 @@ import { getDistrictStatus, type KecamatanStatus } from "../../use-cases/get-dis
 import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
+import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
+import { getAgencyShortfalls, type AgencyShortfalls } from "../../use-cases/get-agency-shortfalls.ts";
 import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
@@ -147,6 +149,21 @@ function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
   return new Html(lines.join("\n") || ctx.t("status.none"));
 }
 
+/** Why the last check left units short (issue 14): the first few, the rest counted. */
+function whyNotLines(ctx: BotContext, why: AgencyShortfalls | null): string {
+  if (!why) return "";
+  const lines = why.items.slice(0, ALERT_SHORTFALLS).map((i) =>
+    shortfallLine(ctx.locale, i.shortfall, {
+      unit: i.unitName,
+      role: i.role,
+      maxDistanceKm: why.maxDistanceKm,
+    }),
+  );
+  const rest = why.items.length - ALERT_SHORTFALLS;
+  if (rest > 0) lines.push(ctx.t("check.alert.why_more", { count: rest }));
+  return ctx.t("status.why_title", { run: String(why.runId), lines: new Html(lines.join("\n")) });
+}
+
 statusFeature.command("status", async (ctx, next) => {
   const { db, clock, config } = ctx.deps;
   const user = ctx.user;
@@ -168,6 +185,7 @@ statusFeature.command("status", async (ctx, next) => {
     const reviewLine = review.length
       ? ctx.t("status.roles_review", { count: review.length, codes: review.join(", ") })
       : "";
+    const shortfalls = await getAgencyShortfalls(db, view.agency.id);
     const text = withKecamatan(
       ctx,
       view.kecamatan,
@@ -180,7 +198,9 @@ statusFeature.command("status", async (ctx, next) => {
           under: unitLines(ctx, view.underloaded),
           certified: certifiedCount(ctx, view.certifiedUnderStandard),
           kecamatan,
-        }) + reviewLine,
+        }) +
+        reviewLine +
+        whyNotLines(ctx, shortfalls),
     );
     await ctx.reply(text, { parse_mode: "HTML" });
     return;

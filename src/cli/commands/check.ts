@@ -5,7 +5,7 @@ const USAGE = "usage: check [--post] [--json]";
 
 /**
  * Without --post it is a dry run: the plan is computed and printed, nothing is stored or sent.
- * With --post it stores the run and the proposals and queues the alerts and cards (the running bot
+ * With --post it stores the run and the proposals and queues the alerts and digests (the running bot
  * sends them). With --json it prints the result as JSON: metrics (with severity, worst share and the
  * tiers proven), the proposals and every need still short with its reason (docs/plan-format.md).
  */
@@ -58,6 +58,13 @@ export const checkCommand: CliCommand = {
         );
     }
     if (post && result.alerts > 0)
-      ctx.io.out(`Queued ${result.alerts} alert(s) with their cards for the HR groups.`);
+      ctx.io.out(
+        `Queued ${result.alerts} alert(s) with their digests for the HR groups: ${result.sent} proposals.`,
+      );
+    // Proposals of an agency with no HR group are counted apart; the admins were told (outbox).
+    if (post && result.waiting > 0)
+      ctx.io.out(
+        `${result.waiting} proposal(s) wait for an HR group (agency not linked); the admins were told.`,
+      );
   },
 };

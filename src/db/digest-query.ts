@@ -1,0 +1,119 @@
+import type { DbTx } from "./client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import type { Locale } from "../messages/locales/index.ts";
+import { renderDigest, type DigestForRender } from "../messages/proposal-digest.ts";
+
+/** A check's digest in one HR group as it stands now, with where it is on screen. */
+export interface StoredDigest extends DigestForRender {
+  agencyId: number;
+  chatId: bigint;
+  messageId: number | null;
+  page: number;
+}
+
+const withRelations = {
+  employee: true,
+  fromUnit: true,
+  toUnit: true,
+  role: true,
+  decisions: { include: { user: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.ProposalInclude;
+
+/** Re-reads the digest and every proposal of its run for its agency (decided ones stay, with their outcome). */
+export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDigest | null> {
+  const digest = await db.proposalDigest.findUnique({ where: { id: digestId } });
+  if (!digest) return null;
+  const [agency, group, proposals] = await Promise.all([
+    db.agency.findUniqueOrThrow({ where: { id: digest.agencyId } }),
+    db.hrGroup.findUnique({ where: { agencyId: digest.agencyId } }),
+    db.proposal.findMany({
+      where: { runId: digest.runId, agencyId: digest.agencyId },
+      include: withRelations,
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  return {
+    id: digest.id,
+    runId: digest.runId,
+    agencyId: digest.agencyId,
+    chatId: digest.chatId,
+    messageId: digest.messageId,
+    page: digest.page,
+    agency: { name: agency.name },
+    quorum: Math.max(1, group?.quorum ?? 1),
+    proposals,
+  };
+}
+
+/**
+ * The digest whose message shows this proposal, when its card is a digest (since issue 14) rather
+ * than a card of its own; null otherwise.
+ */
+export async function digestShowing(
+  db: DbTx,
+  proposal: {
+    runId: number | null;
+    agencyId: number;
+    cardChatId: bigint | null;
+    cardMessageId: number | null;
+  },
+): Promise<number | null> {
+  if (proposal.runId === null || proposal.cardMessageId === null || proposal.cardChatId === null) return null;
+  const digest = await db.proposalDigest.findFirst({
+    where: {
+      runId: proposal.runId,
+      agencyId: proposal.agencyId,
+      chatId: proposal.cardChatId,
+      messageId: proposal.cardMessageId,
+    },
+    select: { id: true },
+  });
+  return digest?.id ?? null;
+}
+
+/**
+ * The digest shown by this message for a proposal of its run, if that message is a digest. A
+ * press can come before the sender has recorded the digest's message id: the pressed message is it.
+ */
+export async function digestAt(
+  db: DbTx,
+  at: { runId: number | null; agencyId: number; chatId: bigint; messageId: number },
+): Promise<number | null> {
+  if (at.runId === null) return null;
+  const digest = await db.proposalDigest.findUnique({
+    where: { runId_agencyId: { runId: at.runId, agencyId: at.agencyId } },
+  });
+  if (!digest || digest.chatId !== at.chatId) return null;
+  if (digest.messageId === at.messageId) return digest.id;
+  if (digest.messageId !== null) return null;
+  await db.proposalDigest.update({ where: { id: digest.id }, data: { messageId: at.messageId } });
+  return digest.id;
+}
+
+/**
+ * Queues the digest's edit, at the page on screen, after a change nobody pressed a button for (a
+ * proposal expired or was superseded). The dedupe key names the change, so a retried job edits once.
+ */
+export async function queueDigestEdit(
+  db: DbTx,
+  digestId: number,
+  options: { locale: Locale; timeZone: string; dedupeKey: string },
+): Promise<boolean> {
+  const digest = await loadDigest(db, digestId);
+  if (!digest || digest.messageId === null) return false;
+  const view = renderDigest(digest, digest.page, options.locale, options.timeZone);
+  return enqueueMessage(db, {
+    dedupeKey: options.dedupeKey,
+    chatId: digest.chatId,
+    method: "editMessageText",
+    payload: {
+      chat_id: digest.chatId.toString(),
+      message_id: digest.messageId,
+      text: view.text,
+      parse_mode: "HTML",
+      reply_markup: view.reply_markup as unknown as Prisma.InputJsonValue,
+    },
+    priority: PRIORITY.notice,
+  });
+}

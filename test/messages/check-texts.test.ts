@@ -1,0 +1,318 @@
+import { describe, expect, it } from "vitest";
+import type { UnitLoad } from "../../src/domain/balance/index.ts";
+import type { ProposalMetrics } from "../../src/domain/proposal-metrics.ts";
+import { balancingAlertText, type Shortfall } from "../../src/messages/balancing-alert.ts";
+import { digestPageData } from "../../src/messages/callback-data/digest.ts";
+import { balanceWord, formatLoad } from "../../src/messages/format.ts";
+import { moveHours, moveLines } from "../../src/messages/move-words.ts";
+import { visibleLength } from "../../src/messages/paging.ts";
+import { renderProposalCard } from "../../src/messages/proposal-card.ts";
+import { renderDigest, type DigestForRender } from "../../src/messages/proposal-digest.ts";
+import { parseTelegramHtml } from "../support/telegram-rules.ts";
+
+const awkward = `O'Neil & <Sons> "Ltd"`;
+
+const unitLoad = (unit: string, role: string, demand: number, before: number, after: number): UnitLoad => ({
+  unit,
+  demand,
+  capacityBefore: before,
+  capacityAfter: after,
+  ratioBefore: before > 0 ? demand / before : null,
+  ratioAfter: after > 0 ? demand / after : null,
+  roles: [
+    {
+      role,
+      demand,
+      capacityBefore: before,
+      capacityAfter: after,
+      ratioBefore: before > 0 ? demand / before : null,
+      ratioAfter: after > 0 ? demand / after : null,
+      unmetBefore: Math.max(0, demand - before),
+      unmetAfter: Math.max(0, demand - after),
+    },
+  ],
+});
+
+const alertBase = {
+  agency: "Dinas Pendidikan",
+  proposals: 2,
+  loads: [
+    unitLoad("SD4", "GK", 144, 48, 48),
+    unitLoad("SD5", "GK", 168, 0, 48),
+    unitLoad("PKM", "PERAWAT", 80, 40, 40),
+    unitLoad("SMP2", "IPA", 24, 72, 24),
+  ],
+  unitById: new Map([
+    ["SD4", { name: "SD Negeri 4 Salor" }],
+    ["SD5", { name: "SD Negeri 5 Salor" }],
+    ["PKM", { name: "Puskesmas Salor" }],
+    ["SMP2", { name: "SMP Negeri 2 Salor" }],
+  ]),
+  roleByCode: new Map([
+    ["GK", { name: "Guru Kelas SD", hoursUnit: "JP" as const }],
+    ["IPA", { name: "Guru IPA", hoursUnit: "JP" as const }],
+    ["PERAWAT", { name: "Perawat", hoursUnit: "jam" as const }],
+  ]),
+  maxDistanceKm: 120,
+};
+
+describe("the weekly alert", () => {
+  it("says why the worst schools are still short, in JP for teachers and jam for nurses", () => {
+    const shortfalls: Shortfall[] = [
+      { unit: "SD4", role: "GK", needHours: 144, unmetHours: 96, reason: "beyond_distance" },
+      { unit: "PKM", role: "PERAWAT", needHours: 80, unmetHours: 40, reason: "supply_exhausted" },
+    ];
+    const text = balancingAlertText("id", { ...alertBase, shortfalls });
+    expect(text).toContain("• SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km");
+    expect(text).toContain(
+      "• Puskesmas Salor: kurang 40 jam — semua pegawai berlebih yang cocok sudah dipakai; kebutuhan ini untuk formasi baru",
+    );
+    // JP and jam never add up into one number; no ∞ and no ABK letter.
+    expect(text).toContain("Kekurangan: <b>264 JP + 40 jam</b> sekarang → <b>216 JP + 40 jam</b>");
+    expect(text).toContain("• SD Negeri 5 Salor: beban belum ada guru");
+    expect(text).toContain("• SD Negeri 4 Salor: beban 300% (sangat kurang) → 300% (sangat kurang)\n");
+    expect(text).toContain("• SMP Negeri 2 Salor: beban 33% (berlebih)");
+    expect(text).not.toMatch(/∞|kelas [A-E]/);
+    const en = balancingAlertText("en", { ...alertBase, shortfalls });
+    expect(en).toContain("• SD Negeri 4 Salor: short 96 JP — no suitable teacher within 120 km");
+    expect(en).toContain("• SD Negeri 5 Salor: load no teacher yet");
+  });
+
+  it("names at most five shortfalls and counts the rest; says nothing of why-not when the plan does not", () => {
+    const many: Shortfall[] = Array.from({ length: 8 }, (_, i) => ({
+      unit: "SD4",
+      role: "GK",
+      needHours: 144,
+      unmetHours: 10 + i,
+      reason: "candidates_ineligible",
+      candidates: 2,
+    }));
+    const text = balancingAlertText("id", { ...alertBase, shortfalls: many });
+    expect(text.match(/calon yang ada \(2\) tidak dapat dimutasi/g)).toHaveLength(5);
+    expect(text).toContain("…dan 3 lainnya (lihat /status).");
+    expect(text).toContain("kurang 17 JP"); // most unmet first
+    const silent = balancingAlertText("id", alertBase);
+    expect(silent).not.toContain("dan mengapa");
+    // Without the engine's why, a worst school the plan leaves as it is is at least named as such.
+    expect(silent).toContain(
+      "• SD Negeri 4 Salor: beban 300% (sangat kurang) → 300% (sangat kurang) — tidak ada usulan untuk unit ini kali ini",
+    );
+    expect(silent).toContain("• SD Negeri 5 Salor: beban belum ada guru → 350% (sangat kurang)\n");
+  });
+
+  it("has a perlu ditinjau line naming five roles an import created and the count", () => {
+    const rolesToReview = ["R1", "R2", "R3", "R4", "R5", "R6", "R7"];
+    const text = balancingAlertText("id", { ...alertBase, rolesToReview });
+    expect(text).toContain(
+      "🔎 <b>Perlu ditinjau</b> (admin): 7 jabatan dibuat oleh impor dengan nilai dugaan: R1, R2, R3, R4, R5 dan 2 lainnya. Tinjau dengan /jabatan.",
+    );
+    expect(balancingAlertText("en", { ...alertBase, rolesToReview: ["R1"] })).toContain(
+      "🔎 <b>Needs review</b> (admins): 1 roles created by an import with guessed values: R1. Review them with /roles.",
+    );
+    expect(balancingAlertText("id", alertBase)).not.toContain("Perlu ditinjau");
+  });
+
+  it("stays HTML Telegram accepts with awkward names", () => {
+    const names = new Map([...alertBase.unitById.keys()].map((k) => [k, { name: awkward }]));
+    const shortfalls: Shortfall[] = [
+      { unit: "SD4", role: "GK", needHours: 144, unmetHours: 96, reason: "no_compatible_supply" },
+    ];
+    const text = balancingAlertText("id", { ...alertBase, agency: awkward, unitById: names, shortfalls });
+    expect(parseTelegramHtml(text)).not.toHaveProperty("error");
+  });
+});
+
+describe("loads and moves in words", () => {
+  it("bands in words and percent, never ∞", () => {
+    expect([null, 2, 1.2, 1, 0.9, 0.5].map(balanceWord)).toEqual([
+      "very_short",
+      "very_short",
+      "short",
+      "balanced",
+      "balanced",
+      "surplus",
+    ]);
+    expect(formatLoad("id", 24, 0, true)).toBe("belum ada guru");
+    expect(formatLoad("id", 24, 0, false)).toBe("belum ada pegawai");
+    expect(formatLoad("en", 24, 0, true)).toBe("no teacher yet");
+    expect(formatLoad("id", 120, 96, true)).toBe("125% (kurang)");
+  });
+
+  const metrics: ProposalMetrics = {
+    fromLoadBefore: 0.83,
+    fromLoadAfter: 1,
+    toLoadBefore: 7,
+    toLoadAfter: 1.75,
+    distanceKm: 12,
+    monthsInPost: 40,
+    unmetFilledHours: 24,
+    hoursUnit: "JP",
+    personHours: 24,
+    toNeed: 168,
+    toHave: 0,
+    toHavePlan: 72,
+    fromNeed: 120,
+    fromHave: 120,
+    fromHavePlan: 96,
+  };
+  const names = { role: "Guru Kelas SD", from: "SMP Negeri 2 Salor", to: "SD Negeri 4 Salor" };
+
+  it("says what this one person does to both units, then the plan's total", () => {
+    const h = moveHours(metrics);
+    expect(h).not.toBeNull();
+    const lines = moveLines("id", h!, names);
+    expect(lines).toEqual([
+      "💼 Jabatan: Guru Kelas SD · membawa 24 JP per minggu",
+      "📥 SD Negeri 4 Salor: kurang 168 → 144 JP · beban belum ada guru → 700% (sangat kurang)",
+      "📤 SMP Negeri 2 Salor: 120 JP dibutuhkan, 96 tersisa diajar · beban 100% (seimbang) → 125% (kurang)",
+      "🧮 Dengan semua usulan pemeriksaan ini: SD Negeri 4 Salor kurang 96 JP, beban 233% (sangat kurang); SMP Negeri 2 Salor 120 JP dibutuhkan, 96 tersisa diajar, beban 125% (kurang)",
+    ]);
+    const nurse = moveLines("en", { ...h!, unit: "jam", toNeed: 20, toHave: 10, toHavePlan: 30 }, names);
+    expect(nurse[1]).toContain("short 10 h → covered");
+    expect(nurse[3]).toContain("SD Negeri 4 Salor covered");
+  });
+
+  it("the card of a new proposal uses them; an old proposal keeps its loads", () => {
+    const proposal = {
+      id: 7,
+      status: "PENDING" as const,
+      reason: "Mengisi kekurangan 168 JP",
+      reasonEn: null,
+      metrics,
+      expiresAt: new Date("2026-12-14T00:00:00Z"),
+      createdAt: new Date("2026-11-30T00:00:00Z"),
+      decidedAt: null,
+      decidedById: null,
+      employee: { name: "Ani", nip: "198501012010012001" },
+      fromUnit: { name: names.from, code: "SMP2" },
+      toUnit: { name: names.to, code: "SD4" },
+      role: { name: names.role },
+    };
+    const card = renderProposalCard(proposal, "id", "Asia/Jayapura").text;
+    expect(card).toContain("📥 SD Negeri 4 Salor: kurang 168 → 144 JP");
+    expect(card).not.toContain("Mengisi kekurangan 168 JP");
+    const old = renderProposalCard(
+      { ...proposal, metrics: { ...metrics, personHours: undefined } },
+      "id",
+      "UTC",
+    );
+    expect(old.text).toContain("📝 Mengisi kekurangan 168 JP");
+  });
+});
+
+describe("the digest", () => {
+  const schools = ["SD 1", "SD 2", "SD 3", "SD 4", "SD 5", "SD 6", "SD 7"];
+  function digest(count: number, name = "Guru"): DigestForRender {
+    return {
+      id: 3,
+      runId: 9,
+      agency: { name: awkward },
+      quorum: 2,
+      proposals: Array.from({ length: count }, (_, i) => ({
+        id: 100 + i,
+        status: i === 0 ? ("APPROVED" as const) : ("PENDING" as const),
+        reason: "r",
+        reasonEn: null,
+        metrics: {
+          fromLoadBefore: 0.5,
+          fromLoadAfter: 0.6,
+          toLoadBefore: null,
+          toLoadAfter: 2,
+          distanceKm: 3,
+          monthsInPost: 30,
+          unmetFilledHours: 24,
+          hoursUnit: "JP",
+          personHours: 24,
+          toNeed: 48 + (i % schools.length) * 24,
+          toHave: 0,
+          toHavePlan: 24,
+          fromNeed: 24,
+          fromHave: 72,
+          fromHavePlan: 48,
+        },
+        expiresAt: new Date("2026-12-14T00:00:00Z"),
+        createdAt: new Date("2026-11-30T00:00:00Z"),
+        decidedAt: i === 0 ? new Date("2026-12-01T00:00:00Z") : null,
+        decidedById: i === 0 ? 1 : null,
+        employee: { name: `${name} ${i}`, nip: "198501012010012001" },
+        fromUnit: { name: `SMP ${i % 3}`, code: `SMP${i % 3}` },
+        toUnit: { name: schools[i % schools.length] ?? "", code: schools[i % schools.length] ?? "" },
+        role: { name: "Guru Kelas SD" },
+        decisions:
+          i === 0
+            ? [
+                {
+                  userId: 1,
+                  verdict: "APPROVE" as const,
+                  reason: null,
+                  createdAt: new Date(),
+                  user: { name: "Rina" },
+                },
+              ]
+            : [],
+      })),
+    };
+  }
+
+  it("groups by destination school, at most five proposals a page, each on exactly one page", () => {
+    const d = digest(23);
+    const first = renderDigest(d, 1, "id", "Asia/Jayapura");
+    const seen: number[] = [];
+    for (let page = 1; page <= first.pages; page++) {
+      const view = renderDigest(d, page, "id", "Asia/Jayapura");
+      expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+      expect(visibleLength(view.text)).toBeLessThanOrEqual(4096);
+      const ids = view.reply_markup.inline_keyboard
+        .flat()
+        .map((b) => ("callback_data" in b ? b.callback_data : ""))
+        .filter((c) => c.startsWith("p:d:"))
+        .map((c) => Number(c.slice(4)));
+      expect(ids.length).toBeLessThanOrEqual(5);
+      seen.push(...ids);
+      for (const b of view.reply_markup.inline_keyboard.flat())
+        expect(Buffer.byteLength("callback_data" in b ? b.callback_data : "")).toBeLessThan(64);
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(d.proposals.map((p) => p.id));
+    // The most short school first; a school's proposals stay together on its page.
+    expect(first.text).toContain("🏫 <b>SD 7</b>");
+    expect(first.text).toContain("23 usulan · menunggu 22 · disetujui 1 · ditolak 0");
+    expect(first.reply_markup.inline_keyboard.at(-1)).toEqual([
+      { text: "Halaman 1/" + first.pages, callback_data: digestPageData.pack(3, 1) },
+      { text: "▶", callback_data: digestPageData.pack(3, 2) },
+    ]);
+    // A page past the end shows the last page.
+    expect(renderDigest(d, 99, "id", "UTC").page).toBe(first.pages);
+  });
+
+  it("a decided proposal keeps only Rincian and shows its outcome; English too", () => {
+    const d = digest(2);
+    const view = renderDigest(d, 1, "en", "Asia/Jayapura");
+    expect(view.pages).toBe(1);
+    expect(view.text).toContain("✅ <b>Approved</b> by Rina");
+    // SD 2 (#101) is shorter of teachers than SD 1 (#100), so it comes first.
+    expect(view.reply_markup.inline_keyboard).toEqual([
+      [
+        { text: "✅ Approve #101", callback_data: "p:a:101" },
+        { text: "❌ Reject #101", callback_data: "p:r:101" },
+        { text: "ℹ️ Details #101", callback_data: "p:d:101" },
+      ],
+      [{ text: "ℹ️ Details #100", callback_data: "p:d:100" }],
+    ]);
+  });
+
+  it("very long names still fit Telegram's limit", () => {
+    const d = digest(20, "N".repeat(900));
+    const { pages } = renderDigest(d, 1, "id", "UTC");
+    for (let page = 1; page <= pages; page++) {
+      const view = renderDigest(d, page, "id", "UTC");
+      expect(visibleLength(view.text)).toBeLessThanOrEqual(4096);
+      expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+    }
+  });
+
+  it("the page codec refuses anything else", () => {
+    expect(digestPageData.unpack("dg:3:2")).toEqual({ digestId: 3, page: 2 });
+    for (const bad of ["dg:0:1", "dg:3:0", "dg:3:1000", "dg:x:1", "pg:u:1", "dg:3:1:2"])
+      expect(digestPageData.unpack(bad)).toBeNull();
+  });
+});
