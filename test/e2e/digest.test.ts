@@ -87,7 +87,7 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
   afterAll(async () => db?.close());
 
   it("reaches the group in at most 5 messages within 10 s, and counts the proposal with no group apart", async () => {
-    expect(summary).toContain("19 usulan: 18 dikirim ke tim, 1 menunggu grup HR");
+    expect(summary).toContain("21 usulan: 19 dikirim ke tim, 2 menunggu grup HR");
     const toGroup = delivered.filter((c) => String(c.payload.chat_id) === String(HR_CHAT.id));
     expect(toGroup.map((c) => c.method)).toEqual(["sendMessage", "sendPhoto", "sendMessage"]);
     expect(toGroup.length).toBeLessThanOrEqual(5);
@@ -98,11 +98,11 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     expect(span).toBeLessThanOrEqual(10_000);
 
     const [alert, , digest] = toGroup.map((c) => String(c.payload.text ?? c.payload.caption));
-    expect(alert).toContain("18 usulan mutasi ada di pesan ringkasan berikut");
+    expect(alert).toContain("19 usulan mutasi ada di pesan ringkasan berikut");
     // One number format for load, JP for teachers, no ∞, no ABK letter.
     expect(alert).toMatch(/beban \d+% \((sangat kurang|kurang)\)/);
     expect(alert).not.toMatch(/∞|kelas [A-E]/);
-    expect(digest).toContain("18 usulan · menunggu 18 · disetujui 0 · ditolak 0");
+    expect(digest).toContain("19 usulan · menunggu 19 · disetujui 0 · ditolak 0");
     expect(digest).toContain("Halaman 1/");
     expect(digest).toMatch(/di sini kurang \d+ → \d+ JP/);
     expect(digest).toMatch(/\d+ JP dibutuhkan, \d+ tersisa diajar/);
@@ -111,7 +111,7 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     // Every proposal of DISDIK's run is on one page of the digest, whose message is their card.
     const proposals = await db.prisma.proposal.findMany({ include: { agency: true } });
     const disdik = proposals.filter((p) => p.agency.code === "DISDIK");
-    expect(disdik).toHaveLength(18);
+    expect(disdik).toHaveLength(19);
     for (const p of disdik) expect(p.cardMessageId).toBe(digestMessageId);
     expect(await db.prisma.proposalDigest.findFirstOrThrow()).toMatchObject({ messageId: digestMessageId });
 
@@ -119,11 +119,14 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     const toAdmin = delivered.filter((c) => String(c.payload.chat_id) === String(ADMIN_ID));
     expect(toAdmin).toHaveLength(1);
     const notice = String(toAdmin[0]?.payload.text);
-    expect(notice).toContain("1 usulan mutasi untuk <b>Dinas Kesehatan");
+    expect(notice).toContain("2 usulan mutasi untuk <b>Dinas Kesehatan");
     expect(notice).toContain("/hubungkan DINKES");
-    const dinkes = proposals.find((p) => p.agency.code === "DINKES");
-    expect(notice).toContain(`#${dinkes?.id}`);
-    expect(dinkes?.cardMessageId).toBeNull();
+    const dinkes = proposals.filter((p) => p.agency.code === "DINKES");
+    expect(dinkes).toHaveLength(2);
+    for (const p of dinkes) {
+      expect(notice).toContain(`#${p.id}`);
+      expect(p.cardMessageId).toBeNull();
+    }
   });
 
   it("pages with ◀ ▶, then Setujui on the digest approves and edits it in place; a second press changes nothing", async () => {
@@ -152,7 +155,7 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     const text = String(decided?.payload.text);
     // The same page, re-read: the count moved and the proposal shows its outcome.
     expect(text).toContain("Halaman 2/");
-    expect(text).toContain("menunggu 17 · disetujui 1");
+    expect(text).toContain("menunggu 18 · disetujui 1");
     expect(text).toMatch(/✅ <b>Disetujui<\/b> oleh Rina Kaize pada 30-11-2026 09:00 WIT/);
     const rows = keyboardOf(decided?.payload ?? {}).inline_keyboard;
     expect(rows.find((r) => r.some((b) => b.callback_data === `p:d:${id}`))).toEqual([
