@@ -72,10 +72,15 @@ export async function readEmployeeState(db: DbTx, nips: string[]): Promise<Emplo
   for (const u of units)
     for (const ref of [u.npsn, u.unorId]) if (ref) unitCodeByRef.set(ref.toUpperCase(), u.code);
   const employees = new Map<string, StoredEmployee>();
-  const select = [`"nip"`, `"unitId"`, `"roleId"`, ...FIELDS.map(([name, type]) => {
-    // Enums come back as text, dates as dates.
-    return type.startsWith('"') ? `${quoted(name)}::text AS ${quoted(name)}` : quoted(name);
-  })].join(", ");
+  const select = [
+    `"nip"`,
+    `"unitId"`,
+    `"roleId"`,
+    ...FIELDS.map(([name, type]) => {
+      // Enums come back as text, dates as dates.
+      return type.startsWith('"') ? `${quoted(name)}::text AS ${quoted(name)}` : quoted(name);
+    }),
+  ].join(", ");
   // One JSON parameter instead of an IN list of thousands of bound values (slow to build and to plan).
   for (const batch of chunks(nips, 20_000)) {
     const found = await db.$queryRawUnsafe<

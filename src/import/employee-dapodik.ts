@@ -19,7 +19,9 @@ const NOT_CERTIFIED = new Set(["", "-", "belum", "tidak", "tidak ada", "no", "0"
 const CERTIFIED = new Set(["ya", "sudah", "y", "yes", "1", "sudah sertifikasi", "bersertifikat"]);
 
 /** Sertifikasi: empty, "-", "Belum", "Tidak" → no; "Ya", "Sudah" → yes; any other text is the certified subject. */
-export function parseCertification(cell: Cell): { certified: boolean; certifiedSubject?: string } | undefined {
+export function parseCertification(
+  cell: Cell,
+): { certified: boolean; certifiedSubject?: string } | undefined {
   const text = cellText(cell).replace(/\s+/g, " ");
   if (text === "") return undefined;
   const lower = text.toLowerCase();

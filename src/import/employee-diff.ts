@@ -134,7 +134,9 @@ function chooseRole(
     if (!input.ptkKind) return keep ?? { reason: { code: "dapodik_role_missing" } };
     const code = refs.roles.byDapodik(input.ptkKind, input.subject);
     const label = [input.ptkKind, input.subject].filter(Boolean).join(" ");
-    return code ? { code, source: "DAPODIK" } : { reason: { code: "dapodik_role_unknown", params: { label } } };
+    return code
+      ? { code, source: "DAPODIK" }
+      : { reason: { code: "dapodik_role_unknown", params: { label } } };
   }
   if (input.origin === "SIASN") {
     // A role Dapodik set (the teaching role) beats SIASN's broader jabatan ("Guru").
@@ -162,7 +164,11 @@ function employeeTarget(
 ):
   | { employee: EmployeeTarget; newRole?: string; conflict?: { siasn: string; dapodik: string } }
   | { reason: Reason } {
-  const name = input.name ?? existing?.name;
+  // Who the person is (name, birth date, sex) is SIASN's record; Dapodik only fills it for someone new,
+  // or its "Yosef Gebze" and SIASN's "YOSEF GEBZE" would overwrite each other on every import.
+  const identity: Partial<Pick<EmployeeInput, "name" | "birthDate" | "sex">> =
+    input.origin === "DAPODIK" && existing ? {} : input;
+  const name = identity.name ?? existing?.name;
   if (!name) return { reason: { code: "name_missing" } };
   const fileUnit = input.unit ? refs.resolveUnit(input.unit) : null;
   if (input.unit && !fileUnit) return { reason: { code: "unit_unknown", params: { code: input.unit } } };
@@ -170,7 +176,12 @@ function employeeTarget(
   if (!unitCode) return { reason: { code: "unit_missing" } };
   let unitSource = existing && existing.unitCode === unitCode ? existing.unitSource : input.origin;
   let conflict: { siasn: string; dapodik: string } | undefined;
-  if (existing && fileUnit && fileUnit !== existing.unitCode && isOtherSource(existing.unitSource, input.origin)) {
+  if (
+    existing &&
+    fileUnit &&
+    fileUnit !== existing.unitCode &&
+    isOtherSource(existing.unitSource, input.origin)
+  ) {
     // Two exports disagree on where the person works: keep the stored unit and say so.
     const [siasn, dapodik] =
       input.origin === "SIASN" ? [fileUnit, existing.unitCode] : [existing.unitCode, fileUnit];
@@ -200,7 +211,7 @@ function employeeTarget(
       ? roleInfo.standardHours
       : (capacity ?? existing?.weeklyHours ?? roleInfo.standardHours),
     hoursTaught: taught ?? existing?.hoursTaught ?? null,
-    birthDate: input.birthDate ?? existing?.birthDate ?? input.nipBirthDate,
+    birthDate: identity.birthDate ?? existing?.birthDate ?? input.nipBirthDate,
     postSince,
     status: input.status ?? existing?.status ?? "AKTIF",
     legalStatus: input.legalStatus ?? existing?.legalStatus ?? null,
@@ -209,7 +220,7 @@ function employeeTarget(
     nuptk: input.nuptk ?? existing?.nuptk ?? null,
     titleFront: input.titleFront ?? existing?.titleFront ?? null,
     titleBack: input.titleBack ?? existing?.titleBack ?? null,
-    sex: input.sex ?? (existing ? existing.sex : input.nipSex),
+    sex: identity.sex ?? (existing ? existing.sex : input.nipSex),
     golongan: input.golongan ?? existing?.golongan ?? null,
     tmtGolongan: input.tmtGolongan ?? existing?.tmtGolongan ?? null,
     jabatanName: input.jabatanName ?? existing?.jabatanName ?? null,
@@ -218,9 +229,7 @@ function employeeTarget(
     educationLevel: input.educationLevel ?? existing?.educationLevel ?? null,
     education: input.education ?? existing?.education ?? null,
     certified,
-    certifiedSubject: certified
-      ? (input.certifiedSubject ?? existing?.certifiedSubject ?? null)
-      : null,
+    certifiedSubject: certified ? (input.certifiedSubject ?? existing?.certifiedSubject ?? null) : null,
     subject: input.subject ?? existing?.subject ?? null,
     unitSource,
     roleSource: existing && existing.roleCode === role.code ? existing.roleSource : role.source,

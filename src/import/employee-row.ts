@@ -57,7 +57,13 @@ const SEXES: Record<string, Sex> = {
 export function parseSex(cell: Cell): Sex | undefined {
   const text = cellText(cell);
   if (text === "") return undefined;
-  const sex = SEXES[text.toLowerCase().replace(/[^a-z]+/g, "_").replace(/^_|_$/g, "")];
+  const sex =
+    SEXES[
+      text
+        .toLowerCase()
+        .replace(/[^a-z]+/g, "_")
+        .replace(/^_|_$/g, "")
+    ];
   return sex ?? fail("sex_invalid", { value: text });
 }
 

@@ -45,7 +45,10 @@ export const KNOWN_LEGAL_STATUSES =
   "Aktif, CLTN, Cuti, Tugas Belajar, Masa Persiapan Pensiun, Pensiun, Meninggal, Diberhentikan, Pemberhentian Sementara, Penerima Uang Tunggu, Non Aktif";
 
 export function parseLegalStatus(text: string): EmployeeStatusCode {
-  const words = text.toLowerCase().replace(/[^a-z]+/g, " ").trim();
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
   const hit = LEGAL_STATUS.find(([pattern]) => pattern.test(words));
   return hit ? hit[1] : fail("status_unknown", { value: text, allowed: KNOWN_LEGAL_STATUSES });
 }
@@ -96,8 +99,7 @@ export function parseSiasnFields(
   // The number says PNS or PPPK; JENIS_PEGAWAI_NAMA must agree, or one of the two is wrong.
   const kindText = cellText(get("asnKind")).toLowerCase();
   const says: AsnKind | null = /pppk/.test(kindText) ? "PPPK" : /\bpns\b|cpns/.test(kindText) ? "PNS" : null;
-  if (says && says !== asnKind)
-    fail("asn_kind_mismatch", { value: cellText(get("asnKind")), kind: asnKind });
+  if (says && says !== asnKind) fail("asn_kind_mismatch", { value: cellText(get("asnKind")), kind: asnKind });
   const golongan = text("golongan");
   if (golongan) fields.golongan = parseGolongan(golongan, asnKind);
   set("tmtGolongan", parseDateField(get("tmtGolongan"), "golongan", today));

@@ -31,7 +31,8 @@ export function diffHonorers(
       diff.rejected.push(rejectInput(input, input.nuptk ?? input.name, target.reason));
       continue;
     }
-    record(diff, "honorer", target.key, target, existing && changedFields(existing, target));
+    const { key, ...fields } = target;
+    record(diff, "honorer", key, target, existing && changedFields(existing, fields));
   }
   return diff;
 }

@@ -21,7 +21,9 @@ export interface HonorerInput extends RowPlace {
 
 /** A Dapodik row is an honorer's when it has no NIP or its Status Kepegawaian says so. */
 export function isHonorerRow(get: (field: EmployeeField) => Cell): boolean {
-  return cellText(get("nip")).replace(/^'/, "") === "" || isHonorerEmployment(optionalText(get("employment")));
+  return (
+    cellText(get("nip")).replace(/^'/, "") === "" || isHonorerEmployment(optionalText(get("employment")))
+  );
 }
 
 export function parseHonorerRow(

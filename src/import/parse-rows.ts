@@ -135,7 +135,11 @@ export function optionalText(cell: Cell): string | undefined {
   return text === "" ? undefined : text;
 }
 
-export function parseDateField(cell: Cell, field: "birth" | "post" | "golongan", today: Date): Date | undefined {
+export function parseDateField(
+  cell: Cell,
+  field: "birth" | "post" | "golongan",
+  today: Date,
+): Date | undefined {
   if (cellText(cell) === "") return undefined;
   const date = parseImportDate(cell);
   if (!date) return fail("date_invalid", { field, value: cellText(cell) });

@@ -7,6 +7,8 @@ import { core as idCore } from "./id/core.ts";
 import { data as enData } from "./en/data.ts";
 import { data as idData } from "./id/data.ts";
 import { delivery as enDelivery } from "./en/delivery.ts";
+import { employeeImport as enEmployeeImport } from "./en/employee-import.ts";
+import { employeeImport as idEmployeeImport } from "./id/employee-import.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
@@ -18,6 +20,7 @@ const id = {
   ...idCheck,
   ...idData,
   ...idDelivery,
+  ...idEmployeeImport,
   ...idHr,
   ...idUnitHead,
 };
@@ -27,6 +30,7 @@ const en: Record<keyof typeof id, string> = {
   ...enCheck,
   ...enData,
   ...enDelivery,
+  ...enEmployeeImport,
   ...enHr,
   ...enUnitHead,
 };
