@@ -89,26 +89,22 @@ export function dapodikCandidates(jenis: string, mapel: string | undefined): str
 }
 
 /**
- * The role of a Dapodik row: an exact label for one of its candidate texts, else the longest label
- * that is a word-prefix of one ("Guru Kelas SD" for "Guru Kelas SD/MI/SLB"; "Guru Kelas" for
- * "Guru Kelas" + anything). `labels` maps labelWords(label) → role code.
+ * The role of a Dapodik row: the label with the most words that is one of its candidate texts or a
+ * word-prefix of one ("Guru Kelas SD" for "Guru Kelas SD/MI/SLB", "Guru Mapel IPA" for "Guru Mapel" +
+ * "Ilmu Pengetahuan Alam (IPA)"), so a specific label beats a broad "Guru Kelas"; on a tie the more
+ * specific candidate wins. `labels` maps labelWords(label) → role code.
  */
 export function matchDapodikLabel(
   labels: ReadonlyMap<string, string>,
   jenis: string,
   mapel: string | undefined,
 ): string | null {
-  const candidates = dapodikCandidates(jenis, mapel);
-  for (const candidate of candidates) {
-    const code = labels.get(candidate);
-    if (code) return code;
-  }
   let best: { length: number; code: string } | null = null;
-  for (const candidate of candidates) {
+  for (const candidate of dapodikCandidates(jenis, mapel)) {
     const words = candidate.split(" ");
-    for (let n = words.length - 1; n >= 1; n--) {
+    for (let n = words.length; n >= 1 && n > (best?.length ?? 0); n--) {
       const code = labels.get(words.slice(0, n).join(" "));
-      if (code && (!best || n > best.length)) best = { length: n, code };
+      if (code) best = { length: n, code };
     }
   }
   return best?.code ?? null;
