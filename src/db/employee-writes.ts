@@ -12,8 +12,6 @@ export interface EmployeeState {
   /** Every Dapodik label with its role's code. */
   roleLabels: Array<{ label: string; code: string }>;
   employees: Map<string, StoredEmployee>;
-  /** Unit code by NPSN and by UNOR ID (upper case), for rows that name a school the way Dapodik or SIASN does. */
-  unitCodeByRef: Map<string, string>;
   honorers: Map<string, StoredHonorer>;
 }
 
@@ -61,16 +59,13 @@ const value = ([name, type]: [string, string]) =>
 /** Roles whole, employees by the NIPs the file names, honorer whole. */
 export async function readEmployeeState(db: DbTx, nips: string[]): Promise<EmployeeState> {
   const [units, roles, labels, honorers] = await Promise.all([
-    db.unit.findMany({ select: { id: true, code: true, npsn: true, unorId: true } }),
+    db.unit.findMany({ select: { id: true, code: true } }),
     db.role.findMany({ select: { id: true, code: true, name: true, standardHours: true, isTeacher: true } }),
     db.roleDapodikLabel.findMany({ select: { label: true, roleId: true } }),
     db.honorer.findMany(),
   ]);
   const unitCodeById = new Map(units.map((u) => [u.id, u.code]));
   const roleCodeById = new Map(roles.map((r) => [r.id, r.code]));
-  const unitCodeByRef = new Map<string, string>();
-  for (const u of units)
-    for (const ref of [u.npsn, u.unorId]) if (ref) unitCodeByRef.set(ref.toUpperCase(), u.code);
   const employees = new Map<string, StoredEmployee>();
   const select = [
     `"nip"`,
@@ -101,7 +96,6 @@ export async function readEmployeeState(db: DbTx, nips: string[]): Promise<Emplo
     roles: new Map(roles.map((r) => [r.code, r])),
     roleLabels: labels.map((l) => ({ label: l.label, code: roleCodeById.get(l.roleId) ?? "" })),
     employees,
-    unitCodeByRef,
     honorers: new Map(
       honorers.map((h) => [
         h.key,

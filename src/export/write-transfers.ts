@@ -3,6 +3,7 @@ import type { Locale, TextKey } from "../messages/locales/index.ts";
 import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { AuditLine, TransferExport, TransferLine } from "../use-cases/export-transfers.ts";
 import { plainText } from "../import/describe.ts";
+import { ANNEX_NIP_COLUMN, ANNEX_WIDTHS, annexRows } from "./sk-annex.ts";
 import { writeCsv } from "./write-csv.ts";
 
 type Row = Array<string | number>;
@@ -81,7 +82,10 @@ function tables(data: TransferExport, locale: Locale, timeZone: string) {
   };
 }
 
-/** The SK mutasi draft list on one sheet, the audit log on a second; NIPs stay text so Excel keeps all 18 digits. */
+/**
+ * The SK annex first (what the decree's lampiran lists), then the working list with the decision
+ * trail, then the audit log. NIPs stay text cells so Excel keeps all 18 digits.
+ */
 export async function transfersWorkbook(
   data: TransferExport,
   locale: Locale,
@@ -90,16 +94,25 @@ export async function transfersWorkbook(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Seimbang";
   const { transfers, audit } = tables(data, locale, timeZone);
-  for (const [name, rows, widths] of [
+  for (const [name, rows, widths, nipColumn] of [
+    [
+      plainText(locale, "export.sheet.annex"),
+      annexRows(data.transfers, locale, timeZone),
+      ANNEX_WIDTHS,
+      ANNEX_NIP_COLUMN,
+    ],
     [
       plainText(locale, "export.sheet.transfers"),
       transfers,
       [5, 21, 28, 24, 24, 30, 30, 12, 24, 20, 50, 60, 10],
+      2,
     ],
-    [plainText(locale, "export.sheet.audit"), audit, [20, 24, 22, 12, 20, 80]],
+    [plainText(locale, "export.sheet.audit"), audit, [20, 24, 22, 12, 20, 80], null],
   ] as const) {
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = widths.map((width) => ({ width }));
+    // Text format, so a NIP typed or pasted into the sheet later is not turned into a rounded number.
+    if (nipColumn !== null) sheet.getColumn(nipColumn).numFmt = "@";
     for (const row of rows) sheet.addRow(row);
     sheet.getRow(1).font = { bold: true };
   }

@@ -7,7 +7,10 @@ import type { RawTable } from "./read-file.ts";
  * operator's copy of these lists — keep the two in step.
  */
 export const UNIT_COLUMNS = {
-  code: ["kode", "code", "kode_unit", "unit_code", "npsn", "kode_satker", "kode_unor", "unor_id", "id_unor"],
+  // Three codes can name one unit: the project's own, Dapodik's NPSN and SIASN's UNOR ID.
+  code: ["kode", "code", "kode_unit", "unit_code", "kode_satker"],
+  npsn: ["npsn"],
+  unorId: ["unor_id", "id_unor", "kode_unor"],
   name: [
     "nama",
     "name",
@@ -23,7 +26,16 @@ export const UNIT_COLUMNS = {
   agencyName: ["nama_instansi", "agency_name", "instansi_nama"],
   lat: ["lat", "lintang", "latitude"],
   lon: ["lon", "lng", "bujur", "longitude"],
+  schoolStatus: ["status_sekolah", "status", "status_satuan_pendidikan", "school_status"],
+  kecamatan: ["kecamatan", "kec", "distrik", "nama_kecamatan", "district"],
+  kecamatanCode: ["kode_kecamatan", "kode_wilayah", "kode_distrik", "kode_kec", "district_code"],
+  desa: ["desa_kelurahan", "desa", "kelurahan", "kampung", "nama_desa", "desa_kel", "village"],
+  desaCode: ["kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_kampung", "village_code"],
+  rombel: ["jumlah_rombel", "rombel", "jml_rombel", "jumlah_rombongan_belajar", "rombongan_belajar"],
 } as const;
+
+/** The unit fields any of which names a unit (a row needs one). */
+export const UNIT_CODE_FIELDS = ["code", "npsn", "unorId"] as const satisfies readonly UnitField[];
 
 export const EMPLOYEE_COLUMNS = {
   nip: ["nip", "nip_baru", "nip18", "nip_18"],
@@ -219,7 +231,8 @@ function kindOf(table: RawTable): TableKind | null {
   if (sheet && UNIT_SHEETS.includes(sheet)) return "units";
   if (sheet && EMPLOYEE_SHEETS.includes(sheet)) return "employees";
   if (mapColumns(table.headers, EMPLOYEE_COLUMNS).nip !== undefined) return "employees";
-  if (mapColumns(table.headers, UNIT_COLUMNS).code !== undefined) return "units";
+  const unit = mapColumns(table.headers, UNIT_COLUMNS);
+  if (UNIT_CODE_FIELDS.some((field) => unit[field] !== undefined)) return "units";
   return null;
 }
 
@@ -232,7 +245,11 @@ export function mapTables(tables: RawTable[]): MappedTable[] {
   for (const table of tables) {
     const kind = kindOf(table);
     if (kind === "units") {
-      mapped.push({ kind, table, columns: requireColumns(table, UNIT_COLUMNS, ["code"], "kode / code") });
+      // A row is keyed by whichever code it has, so a table needs at least one of them.
+      const columns = mapColumns(table.headers, UNIT_COLUMNS);
+      if (UNIT_CODE_FIELDS.every((field) => columns[field] === undefined))
+        throw missingColumn(table, "kode / NPSN / UNOR_ID");
+      mapped.push({ kind, table, columns });
     } else if (kind === "employees") {
       const columns = requireColumns(table, EMPLOYEE_COLUMNS, ["nip"], "NIP / nip_baru");
       mapped.push({ kind, table, columns, origin: employeeOriginOf(table.headers) });

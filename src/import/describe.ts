@@ -1,6 +1,6 @@
 import { locales, type Locale, type TextKey } from "../messages/locales/index.ts";
 import type { ImportReport } from "../use-cases/import-data.ts";
-import type { Rejected } from "./parse-rows.ts";
+import type { ImportWarning, Rejected } from "./parse-rows.ts";
 import { writeCsv } from "../export/write-csv.ts";
 
 /** A locale text with its placeholders filled, unescaped: for CSV cells and the terminal, not for Telegram HTML. */
@@ -27,6 +27,16 @@ export function describeReject(locale: Locale, reject: Rejected): string {
   if (params.field !== undefined && isKey(fieldKey)) params.field = plainText(locale, fieldKey);
   const key = `import.reject.${reject.reason.code}`;
   return isKey(key) ? plainText(locale, key, params) : reject.reason.code;
+}
+
+/** What to look at in a row that was imported, in words. */
+export function describeWarning(locale: Locale, warning: ImportWarning): string {
+  return plainText(locale, `import.warn.${warning.code}`, warning.params);
+}
+
+/** The distinct area names the warnings are about, for a one-line summary. */
+export function warnedNames(warnings: ImportWarning[]): string[] {
+  return [...new Set(warnings.map((w) => w.params.name ?? ""))].filter(Boolean);
 }
 
 /** Rejected rows with their reasons, then the row as it was, so the operator can fix and resend it. */

@@ -23,6 +23,12 @@ export interface RejectReason {
     | "agency_missing"
     | "kind_unknown"
     | "coordinate_invalid"
+    | "npsn_invalid"
+    | "unor_id_invalid"
+    | "school_status_unknown"
+    | "rombel_invalid"
+    | "unit_codes_conflict"
+    | "unit_code_taken"
     | "unit_missing"
     | "unit_unknown"
     | "role_missing"
@@ -61,6 +67,13 @@ export interface Rejected extends RowPlace {
   reason: RejectReason;
   /** The row as it was in the file, by header, for the rejects CSV. */
   values: Record<string, string>;
+}
+
+/** A row imported with something the operator should look at (a kecamatan or desa not found): a locale key under import.warn.*. */
+export interface ImportWarning extends RowPlace {
+  key: string;
+  code: "kecamatan_unknown" | "desa_unknown";
+  params: Record<string, string>;
 }
 
 /** The row as read, kept by reference so a later reject can show it. */
@@ -181,27 +194,34 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
       try {
         if (mapped.kind === "units") {
           const unit = parseUnitRow(getter(mapped.columns, row), place, source);
-          checkDuplicate(seen, `unit:${unit.code}`, place);
+          // Any code two rows share names one unit twice.
+          checkDuplicates(
+            seen,
+            unitCodes(unit).map((code) => `unit:${code}`),
+            place,
+          );
           result.units.push(unit);
         } else if (mapped.origin === "DAPODIK" && isHonorerRow(getter(mapped.columns, row))) {
           const honorer = parseHonorerRow(getter(mapped.columns, row), place, source, today);
-          checkDuplicate(seen, `honorer:${honorer.key}`, place);
+          checkDuplicates(seen, [`honorer:${honorer.key}`], place);
           result.honorers.push(honorer);
         } else {
           const get = getter(mapped.columns, row);
           const employee = parseEmployeeRow(get, place, source, today, mapped.origin);
-          checkDuplicate(seen, `nip:${employee.nip}`, place);
+          checkDuplicates(seen, [`nip:${employee.nip}`], place);
           result.employees.push(employee);
         }
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         const keyColumns =
           mapped.kind === "units"
-            ? [mapped.columns.code]
-            : [mapped.columns.nip, mapped.columns.nuptk, mapped.columns.name];
-        // An honorer has no NIP: the NUPTK or the name finds the row.
+            ? [mapped.columns.code, mapped.columns.npsn, mapped.columns.unorId]
+            : // An honorer has no NIP: the NUPTK or the name finds the row.
+              [mapped.columns.nip, mapped.columns.nuptk, mapped.columns.name];
         const key =
-          keyColumns.map((i) => (i === undefined ? "" : cellText(row.cells[i]))).find(Boolean) ?? "";
+          keyColumns
+            .map((i) => (i === undefined ? "" : cellText(row.cells[i])))
+            .find((text) => text !== "") ?? "";
         result.rejected.push({ ...place, key, reason: error.reason, values: rowValues(table.headers, row) });
       }
     }
@@ -209,10 +229,17 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
   return result;
 }
 
-function checkDuplicate(seen: Map<string, RowPlace>, key: string, place: RowPlace): void {
-  const first = seen.get(key);
-  if (first) fail("duplicate", { line: first.line });
-  seen.set(key, place);
+function checkDuplicates(seen: Map<string, RowPlace>, keys: string[], place: RowPlace): void {
+  for (const key of keys) {
+    const first = seen.get(key);
+    if (first) fail("duplicate", { line: first.line });
+  }
+  for (const key of keys) seen.set(key, place);
+}
+
+/** Every code a unit row gives (project code, NPSN, UNOR ID). */
+export function unitCodes(unit: Pick<UnitInput, "code" | "npsn" | "unorId">): string[] {
+  return [unit.code, unit.npsn, unit.unorId].filter((code): code is string => code !== undefined);
 }
 
 /** A row that passed its own checks but fails against the database (unknown unit or role). */

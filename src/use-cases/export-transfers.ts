@@ -5,15 +5,26 @@ export interface TransferLine {
   proposalId: number;
   nip: string;
   name: string;
+  /** Gelar as SIASN writes them (GELAR_DEPAN, GELAR_BELAKANG): the SK names a person with them. */
+  titleFront: string | null;
+  titleBack: string | null;
+  /** "III/b" for PNS, "IX" for PPPK; null when no file gave it. */
+  golongan: string | null;
+  asnKind: "PNS" | "PPPK";
   roleFrom: string;
   roleTo: string;
   unitFrom: string;
   unitTo: string;
+  unitFromName: string;
+  unitToName: string;
   /** TMT of the move; null while the approval is not yet carried out. */
   effectiveDate: Date | null;
   decidedBy: string;
   decidedAt: Date | null;
   reason: string;
+  reasonEn: string | null;
+  /** Who approved, in order (the assessment team's decision). */
+  approvers: string[];
   trail: Array<{ name: string; verdict: "APPROVE" | "REJECT"; at: Date; reason: string | null }>;
 }
 
@@ -46,7 +57,17 @@ export async function exportTransfers(
       where: { status: "APPROVED", ...agencyWhere },
       orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
       include: {
-        employee: { select: { nip: true, name: true, roleId: true } },
+        employee: {
+          select: {
+            nip: true,
+            name: true,
+            roleId: true,
+            titleFront: true,
+            titleBack: true,
+            golongan: true,
+            asnKind: true,
+          },
+        },
         fromUnit: { select: { code: true, name: true } },
         toUnit: { select: { code: true, name: true } },
         transfer: true,
@@ -66,15 +87,23 @@ export async function exportTransfers(
       proposalId: p.id,
       nip: p.employee.nip,
       name: p.employee.name,
+      titleFront: p.employee.titleFront,
+      titleBack: p.employee.titleBack,
+      golongan: p.employee.golongan,
+      asnKind: p.employee.asnKind,
       roleFrom: roleName.get(p.transfer?.fromRoleId ?? p.employee.roleId) ?? "",
       roleTo: roleName.get(p.transfer?.toRoleId ?? p.roleId) ?? "",
       unitFrom: `${p.fromUnit.name} (${p.fromUnit.code})`,
       unitTo: `${p.toUnit.name} (${p.toUnit.code})`,
+      unitFromName: p.fromUnit.name,
+      unitToName: p.toUnit.name,
       effectiveDate: p.transfer?.effectiveDate ?? null,
       decidedBy:
         approvers.length > 1 ? approvers.map((d) => d.user.name).join(", ") : (finalDecider?.user.name ?? ""),
       decidedAt: p.decidedAt,
       reason: p.reason,
+      reasonEn: p.reasonEn,
+      approvers: approvers.map((d) => d.user.name),
       trail: p.decisions.map((d) => ({
         name: d.user.name,
         verdict: d.verdict,

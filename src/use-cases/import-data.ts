@@ -1,13 +1,14 @@
 import type { DbTx } from "../db/client.ts";
 import { insertAuditLines, readImportState, writeImport } from "../db/import-writes.ts";
 import { localDate, WIT } from "../domain/time.ts";
+import { resolveUnitAreas, type AreaData } from "../import/area-codes.ts";
 import { mapTables } from "../import/columns.ts";
 import { diffEmployees } from "../import/employee-diff.ts";
 import { RoleIndex } from "../import/employee-roles.ts";
 import { diffHonorers } from "../import/honorer-diff.ts";
 import type { Change } from "../import/import-diff.ts";
 import { diffUnits } from "../import/unit-diff.ts";
-import { parseRows, type Rejected } from "../import/parse-rows.ts";
+import { parseRows, type ImportWarning, type Rejected } from "../import/parse-rows.ts";
 import type { RawTable } from "../import/read-file.ts";
 
 export interface ImportOptions {
@@ -20,6 +21,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write nothing when any row is rejected. */
   strict?: boolean;
+  /** Kemendagri's kecamatan and desa codes; idn-area-data's unless a test gives its own. */
+  loadAreas?: () => Promise<AreaData>;
 }
 
 export interface KindCounts {
@@ -41,6 +44,8 @@ export interface ImportReport {
    * (reason "unit_conflict"); listed with the rejects so the operator can settle it.
    */
   unitConflicts: Rejected[];
+  /** Rows imported with a kecamatan or desa that is not in Kemendagri's list (kept as written, without a code). */
+  warnings: ImportWarning[];
   /** Header names seen in the file, for the rejects CSV. */
   headers: string[];
   /** Keys that would be or were created and updated, for the dry-run listing. */
@@ -68,10 +73,10 @@ export async function importData(
     parsed.employees.map((e) => e.nip),
   );
 
-  const units = diffUnits(parsed.units, state.units, (code) => state.agencyCodes.has(code));
-  const fileUnitCodes = new Set([...units.creates, ...units.updates].map((u) => u.code));
-  const resolveUnit = (ref: string) =>
-    state.units.has(ref) || fileUnitCodes.has(ref) ? ref : (state.unitCodeByRef.get(ref) ?? null);
+  const warnings = await resolveUnitAreas(parsed.units, options.loadAreas);
+  const units = diffUnits(parsed.units, state, (code) => state.agencyCodes.has(code));
+  // Any code naming a unit (project code, NPSN, UNOR ID), the file's own units first.
+  const resolveUnit = (ref: string) => units.refs.get(ref) ?? state.unitRefs.get(ref) ?? null;
   const roles = new RoleIndex(state.roles, state.roleLabels);
   const employees = diffEmployees(parsed.employees, state.employees, {
     resolveUnit,
@@ -94,6 +99,7 @@ export async function importData(
     rolesCreated: [...employees.newRoles.keys()],
     rejected,
     unitConflicts: employees.unitConflicts.sort(byPlace),
+    warnings,
     headers: parsed.headers,
     changes: [...units.changes, ...employees.changes, ...honorers.changes],
     dryRun: options.dryRun ?? false,
@@ -158,6 +164,7 @@ async function writeImportAudit(db: DbTx, report: ImportReport, options: ImportO
         agenciesCreated: report.agenciesCreated,
         rolesCreated: report.rolesCreated,
         rejected: report.rejected.length,
+        warnings: report.warnings.length,
         createdUnits: created("unit"),
         createdEmployees: created("employee"),
       },

@@ -180,7 +180,7 @@ describe("cli import and export", () => {
     await exportCommand.run(["transfers", "--out", xlsx], run.ctx);
     expect(run.out[0]).toMatch(/^Exported 0 approved transfers and 1 audit entries to /);
     const sheets = await readXlsxRows(await readFile(xlsx));
-    expect(Object.keys(sheets)).toEqual(["Mutasi", "Audit"]);
+    expect(Object.keys(sheets)).toEqual(["Lampiran SK", "Mutasi", "Audit"]);
     expect(sheets.Audit?.map((r) => r[2])).toEqual(["Aksi", "import.file"]);
 
     const csv = join(dir, "mutasi.csv");

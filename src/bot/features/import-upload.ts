@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, rejectsCsv } from "../../import/describe.ts";
+import { describeReject, rejectsCsv, warnedNames } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import type { ReferenceReport } from "../../use-cases/import-reference-data.ts";
 import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
@@ -53,6 +53,12 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
     report.rolesCreated.length ? ctx.t("import.roles_created", { codes: codeList(report.rolesCreated) }) : "",
     honorerText(ctx, report),
     report.unitConflicts.length ? ctx.t("import.unit_conflicts", { count: report.unitConflicts.length }) : "",
+    report.warnings.length
+      ? ctx.t("import.warnings", {
+          count: report.warnings.length,
+          names: codeList(warnedNames(report.warnings)),
+        })
+      : "",
     referenceText,
   ].join("");
   return ctx.t("import.summary", {

@@ -19,7 +19,7 @@ export function auditSibling(path: string): string {
 
 export const exportCommand: CliCommand = {
   usage:
-    "export transfers --out <file.xlsx|file.csv>  approved transfers (SK mutasi draft) and the audit log",
+    "export transfers --out <file.xlsx|file.csv>  approved transfers: the SK mutasi annex, the decision trail and the audit log",
   async run(args, ctx) {
     const { out } = parseArgs(args);
     const { prisma } = await ctx.database();

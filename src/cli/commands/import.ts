@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, plainText } from "../../import/describe.ts";
+import { describeReject, describeWarning, plainText } from "../../import/describe.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { isTextKey } from "../../messages/locales/index.ts";
 import type { ImportReport } from "../../use-cases/import-data.ts";
@@ -83,6 +83,12 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
     }
     if (changes.length > LISTED_CHANGES)
       ctx.io.out(`  … and ${changes.length - LISTED_CHANGES} more changes`);
+  }
+  const warnings = report?.warnings ?? [];
+  if (warnings.length > 0) ctx.io.out(`Warnings (${warnings.length}):`);
+  for (const warning of warnings) {
+    const where = `${warning.sheet ? `${warning.sheet} ` : ""}line ${warning.line}`;
+    ctx.io.out(`  ${where} [${warning.key}]: ${describeWarning("en", warning)}`);
   }
   printRows(ctx, "Unit differs between SIASN and Dapodik, stored unit kept", report?.unitConflicts ?? []);
   printRows(ctx, "Rejected rows", workbook.rejected);

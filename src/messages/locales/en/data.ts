@@ -44,6 +44,22 @@ export const data: Record<keyof typeof id, string> = {
   "import.reject.post_missing": "date entered post is empty (required for a new employee)",
   "import.reject.post_before_birth": "date entered post is before the birth date",
   "import.reject.duplicate": "duplicate of line {line} in the same file",
+  "import.reject.npsn_invalid":
+    'NPSN "{value}" is wrong: it must be 8 digits (or a letter and 7 digits for a PKBM/LKP)',
+  "import.reject.unor_id_invalid":
+    'UNOR_ID "{value}" is wrong: it must be a SIASN unor id (32 hexadecimal characters or a UUID)',
+  "import.reject.school_status_unknown": 'school status "{value}" is unknown; use Negeri or Swasta',
+  "import.reject.rombel_invalid": 'number of rombel "{value}" must be a whole number, 0 or more',
+  "import.reject.unit_codes_conflict":
+    "{a} names unit {unitA} but {b} names unit {unitB}; a row may name one unit only, check both codes",
+  "import.reject.unit_code_taken":
+    "{ref} belongs to unit {unit}, not {code}; use the code {unit} or check {ref}",
+  "import.warn.kecamatan_unknown":
+    'kecamatan "{name}" is not in Kemendagri\'s area list; stored as written, without a code',
+  "import.warn.desa_unknown":
+    'desa/kelurahan "{name}" is not in kecamatan {kecamatan}; stored as written, without a code',
+  "import.warnings":
+    "\nWarnings: {count} rows with a kecamatan/desa not in Kemendagri's list ({names}); the units were imported without an area code",
   "export.caption":
     "Approved transfers ({count}) for the transfer decree draft (SK mutasi), with the decision trail and the audit log. Times in {zone}.",
   "export.sheet.transfers": "Transfers",
@@ -69,6 +85,20 @@ export const data: Record<keyof typeof id, string> = {
   "export.col.details": "Details",
   "export.verdict.APPROVE": "approve",
   "export.verdict.REJECT": "reject",
+  "export.sheet.annex": "SK annex",
+  "export.annex.no": "No",
+  "export.annex.nip": "NIP / NI PPPK",
+  "export.annex.name": "Name",
+  "export.annex.golongan": "Rank/grade",
+  "export.annex.role_from": "Former post",
+  "export.annex.unit_from": "Former unit",
+  "export.annex.role_to": "New post",
+  "export.annex.unit_to": "New unit",
+  "export.annex.effective": "Effective (TMT)",
+  "export.annex.note": "Remarks",
+  "export.annex.decision": "Team decision",
+  "export.annex.decided_on": "Decision date",
+  "export.annex.approved": "Approved by the assessment team ({names})",
   "errors.import_not_admin": "Only admins can import data. Ask your BKPSDM admin to send this file.",
   "errors.import_too_large":
     "The file is too large ({size} MB; at most {max} MB). Split it into several files.",

@@ -44,6 +44,22 @@ export const data = {
   "import.reject.post_missing": "TMT jabatan kosong (wajib untuk pegawai baru)",
   "import.reject.post_before_birth": "TMT jabatan sebelum tanggal lahir",
   "import.reject.duplicate": "duplikat dari baris {line} di file yang sama",
+  "import.reject.npsn_invalid":
+    'NPSN "{value}" salah: harus 8 angka (atau 1 huruf dan 7 angka untuk PKBM/LKP)',
+  "import.reject.unor_id_invalid":
+    'UNOR_ID "{value}" salah: harus ID unor SIASN (32 karakter heksadesimal atau UUID)',
+  "import.reject.school_status_unknown": 'status sekolah "{value}" tidak dikenal; pakai Negeri atau Swasta',
+  "import.reject.rombel_invalid": 'jumlah rombel "{value}" harus bilangan bulat 0 atau lebih',
+  "import.reject.unit_codes_conflict":
+    "{a} menunjuk unit {unitA}, tetapi {b} menunjuk unit {unitB}; satu baris hanya boleh menunjuk satu unit, periksa kedua kodenya",
+  "import.reject.unit_code_taken":
+    "{ref} sudah milik unit {unit}, bukan {code}; pakai kode {unit} atau periksa {ref}",
+  "import.warn.kecamatan_unknown":
+    'kecamatan "{name}" tidak ditemukan di data wilayah Kemendagri; disimpan apa adanya tanpa kode',
+  "import.warn.desa_unknown":
+    'desa/kelurahan "{name}" tidak ditemukan di kecamatan {kecamatan}; disimpan apa adanya tanpa kode',
+  "import.warnings":
+    "\nPeringatan: {count} baris dengan kecamatan/desa yang tidak ada di data Kemendagri ({names}); unitnya tetap diimpor tanpa kode wilayah",
   "export.caption":
     "Daftar mutasi yang disetujui ({count}) untuk draf SK mutasi, dengan jejak keputusan dan log audit. Waktu dalam {zone}.",
   "export.sheet.transfers": "Mutasi",
@@ -69,6 +85,20 @@ export const data = {
   "export.col.details": "Rincian",
   "export.verdict.APPROVE": "setuju",
   "export.verdict.REJECT": "tolak",
+  "export.sheet.annex": "Lampiran SK",
+  "export.annex.no": "No",
+  "export.annex.nip": "NIP / NI PPPK",
+  "export.annex.name": "Nama",
+  "export.annex.golongan": "Pangkat/Golongan",
+  "export.annex.role_from": "Jabatan lama",
+  "export.annex.unit_from": "Unit kerja lama",
+  "export.annex.role_to": "Jabatan baru",
+  "export.annex.unit_to": "Unit kerja baru",
+  "export.annex.effective": "TMT",
+  "export.annex.note": "Keterangan",
+  "export.annex.decision": "Keputusan tim",
+  "export.annex.decided_on": "Tanggal keputusan",
+  "export.annex.approved": "Disetujui tim penilai kinerja ({names})",
   "errors.import_not_admin":
     "Hanya admin yang dapat mengimpor data. Minta admin BKPSDM untuk mengirim file ini.",
   "errors.import_too_large":

@@ -1,0 +1,128 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exportCommand } from "../../src/cli/commands/export.ts";
+import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { testCli } from "../support/cli.ts";
+import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { readXlsxRows } from "../support/import-files.ts";
+
+const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
+
+describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), "seimbang-annex-"));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => db.reset());
+
+  // An NI PPPK: birth date, year of appointment 2022, "21", sex, sequence.
+  const pppk = "199003152022212004";
+
+  it("lists each approved move as the decree's annex does: gelar, pangkat/golongan, old and new post, TMT, reason, decision", async () => {
+    const seeded = await seedHrDistrict(db.prisma);
+    await db.prisma.employee.update({
+      where: { id: seeded.ani.id },
+      data: { titleFront: "Dra.", titleBack: "M.Pd.", golongan: "III/b" },
+    });
+    const maria = await db.prisma.employee.create({
+      data: {
+        nip: pppk,
+        name: "Maria Ndiken",
+        titleBack: "S.Pd.",
+        asnKind: "PPPK",
+        golongan: "IX",
+        unitId: seeded.smp.id,
+        roleId: seeded.guruIpa.id,
+        weeklyHours: 24,
+        birthDate: new Date("1990-03-15"),
+        postSince: new Date("2022-01-01"),
+      },
+    });
+    const second = await createPendingProposal(db.prisma, {
+      employeeId: maria.id,
+      fromUnitId: seeded.smp.id,
+      toUnitId: seeded.sd.id,
+      roleId: seeded.guruKelas.id,
+      agencyId: seeded.agency.id,
+      now: seeded.now,
+      cardMessageId: 501,
+    });
+    // Approved at 08:30 WIT on 1 and 2 December 2026 (23:30 UTC the day before).
+    for (const [proposalId, at] of [
+      [seeded.proposal.id, "2026-11-30T23:30:00Z"],
+      [second.id, "2026-12-01T23:30:00Z"],
+    ] as const) {
+      await db.prisma.$transaction((tx) =>
+        decideProposal(tx, {
+          proposalId,
+          userId: seeded.rina.id,
+          chatId: HR_CHAT_ID,
+          now: new Date(at),
+          timeZone: "Asia/Jayapura",
+          verdict: "APPROVE",
+          locale: "id",
+        }),
+      );
+    }
+
+    const out = join(dir, "sk.xlsx");
+    const run = testCli(db.prisma, { dataDir: dir });
+    await exportCommand.run(["transfers", "--out", out], run.ctx);
+    expect(run.out[0]).toMatch(/^Exported 2 approved transfers/);
+    const buffer = await readFile(out);
+    const sheets = await readXlsxRows(buffer);
+    expect(Object.keys(sheets)).toEqual(["Lampiran SK", "Mutasi", "Audit"]);
+    const [header, first, last] = sheets["Lampiran SK"] ?? [];
+    expect(header).toEqual([
+      "No",
+      "NIP / NI PPPK",
+      "Nama",
+      "Pangkat/Golongan",
+      "Jabatan lama",
+      "Unit kerja lama",
+      "Jabatan baru",
+      "Unit kerja baru",
+      "TMT",
+      "Keterangan",
+      "Keputusan tim",
+      "Tanggal keputusan",
+    ]);
+    const transfers = await db.prisma.transfer.findMany({ orderBy: { id: "asc" } });
+    const tmt = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("-");
+    expect(first).toEqual([
+      "1",
+      "198501012010012001",
+      "Dra. Ani Wulandari, M.Pd.",
+      "Penata Muda Tingkat I, III/b",
+      "Guru IPA",
+      "SMP Negeri 2 Salor",
+      "Guru Kelas SD",
+      "SD Negeri 1 Salor",
+      transfers[0] ? tmt(transfers[0].effectiveDate) : "",
+      expect.stringContaining("SD Negeri 1 Salor kekurangan 24 JP guru kelas"),
+      "Disetujui tim penilai kinerja (Rina Kaize)",
+      "01-12-2026",
+    ]);
+    expect(first?.[8]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    expect(last?.slice(0, 4)).toEqual(["2", pppk, "Maria Ndiken, S.Pd.", "IX"]);
+    expect(last?.[11]).toBe("02-12-2026");
+
+    // The NIPs are text cells in a text-formatted column: Excel keeps all 18 digits.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const annex = workbook.getWorksheet("Lampiran SK");
+    expect(annex?.getCell("B2").type).toBe(ExcelJS.ValueType.String);
+    expect(annex?.getCell("B3").value).toBe(pppk);
+    expect(annex?.getColumn(2).numFmt).toBe("@");
+  });
+});
