@@ -3,15 +3,17 @@ import { describeReject } from "../../src/import/describe.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import type { ImportOptions } from "../../src/use-cases/import-data.ts";
 import { importWorkbook } from "../../src/use-cases/import-workbook.ts";
+import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { seedSmallDistrict } from "../support/fixtures.ts";
+import { csvFile, makeNip } from "../support/import-files.ts";
 import {
   DAPODIK_FIRST_LINE,
+  dapodikHeader,
+  dapodikRow,
   dapodikXlsx,
   giveDistrictStateCodes,
   SCHOOLS,
 } from "../support/dapodik-files.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
-import { seedSmallDistrict } from "../support/fixtures.ts";
-import { makeNip } from "../support/import-files.ts";
 import { makeNiPppk, siasnCsv } from "../support/siasn-files.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
@@ -303,6 +305,32 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
     const again = await run(file, "ptk.xlsx");
     expect(again.employees).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(again.honorers).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it("finds the header of a Dapodik CSV under title rows of two cells, and reports rows by their line in the file", async () => {
+    const file = csvFile([
+      ["DAFTAR PTK"],
+      ["Nama Sekolah:", "SMP NEGERI 2 SALOR"],
+      ["Tanggal Unduh:", "20-11-2026 08:15"],
+      ["Pengunduh:", "operator"],
+      dapodikHeader,
+      dapodikRow(
+        {
+          nama: "Yosef Gebze",
+          nip: yosef,
+          npsn: SCHOOLS.smp.npsn,
+          jenisPtk: "Guru Mapel",
+          mapel: "IPA",
+          jjm: 20,
+        },
+        1,
+      ),
+      dapodikRow({ nama: "Tanpa Jenis", nip: klara, npsn: SCHOOLS.smp.npsn, jenisPtk: "" }, 2),
+    ]);
+    const report = await run(file, "ptk.csv");
+    expect(report.employees.created).toBe(1);
+    expect(reasons(report.rejected)).toEqual(["7 Jenis PTK is empty (required for a new employee)"]);
+    expect(report.headers.slice(0, 3)).toEqual(["No", "Nama", "NUPTK"]);
   });
 
   const siasnFile = () =>
