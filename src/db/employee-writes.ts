@@ -67,29 +67,28 @@ export async function readEmployeeState(db: DbTx, nips: string[]): Promise<Emplo
   const unitCodeById = new Map(units.map((u) => [u.id, u.code]));
   const roleCodeById = new Map(roles.map((r) => [r.id, r.code]));
   const employees = new Map<string, StoredEmployee>();
-  const select = [
-    `"nip"`,
-    `"unitId"`,
-    `"roleId"`,
-    ...FIELDS.map(([name, type]) => {
-      // Enums come back as text, dates as dates.
-      return type.startsWith('"') ? `${quoted(name)}::text AS ${quoted(name)}` : quoted(name);
-    }),
-  ].join(", ");
-  // One JSON parameter instead of an IN list of thousands of bound values (slow to build and to plan).
+  // Each batch comes back as one JSON text (nulls left out) and one JSON.parse, far cheaper than the
+  // driver converting 28 cells of 50,000 rows one by one; one JSON parameter carries the NIPs.
+  const pairs = [`'nip', "nip"`, `'unitId', "unitId"`, `'roleId', "roleId"`]
+    .concat(FIELDS.map(([name]) => `'${name}', ${quoted(name)}`))
+    .join(", ");
   for (const batch of chunks(nips, 20_000)) {
-    const found = await db.$queryRawUnsafe<
-      Array<Omit<StoredEmployee, "unitCode" | "roleCode"> & { nip: string; unitId: number; roleId: number }>
-    >(
-      `SELECT ${select} FROM "Employee" WHERE "nip" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    const [result] = await db.$queryRawUnsafe<Array<{ rows: string | null }>>(
+      `SELECT json_agg(json_strip_nulls(json_build_object(${pairs})))::text AS "rows" FROM "Employee"
+       WHERE "nip" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
       JSON.stringify(batch),
     );
-    for (const { nip, unitId, roleId, ...rest } of found) {
-      employees.set(nip, {
-        ...rest,
-        unitCode: unitCodeById.get(unitId) ?? "",
-        roleCode: roleCodeById.get(roleId) ?? "",
-      });
+    const found = JSON.parse(result?.rows ?? "[]") as Array<Record<string, unknown>>;
+    for (const row of found) {
+      const employee: Record<string, unknown> = {
+        unitCode: unitCodeById.get(row.unitId as number) ?? "",
+        roleCode: roleCodeById.get(row.roleId as number) ?? "",
+      };
+      for (const [name, type] of FIELDS) {
+        const value = row[name] ?? null;
+        employee[name] = type === "date" && value !== null ? new Date(`${String(value)}T00:00:00Z`) : value;
+      }
+      employees.set(row.nip as string, employee as unknown as StoredEmployee);
     }
   }
   return {
@@ -149,7 +148,12 @@ export async function writeEmployees(
       unitId: unitIdByCode.get(e.unitCode) ?? 0,
       roleId: roleIdByCode.get(e.roleCode) ?? 0,
     };
-    for (const [name, type] of FIELDS) row[name] = type === "date" ? day(e[name] as Date | null) : e[name];
+    // A key left out is NULL to jsonb_to_recordset: most fields are empty for a plain file, and 50,000
+    // rows of "…": null would double the JSON.
+    for (const [name, type] of FIELDS) {
+      const value = type === "date" ? day(e[name] as Date | null) : e[name];
+      if (value !== null) row[name] = value;
+    }
     return row;
   };
   const names = [`"nip"`, `"unitId"`, `"roleId"`, ...FIELDS.map(([name]) => quoted(name))];

@@ -3,7 +3,7 @@ import type { EmployeeOrigin } from "./columns.ts";
 import type { EmployeeInput, Sex } from "./employee-row.ts";
 import { NEW_ROLE, roleCodeFromName, type RoleIndex } from "./employee-roles.ts";
 import type { EmployeeStatusCode } from "./employee-siasn.ts";
-import { changedFields, emptyDiff, record, type Diff } from "./import-diff.ts";
+import { emptyDiff, record, type Diff } from "./import-diff.ts";
 import { rejectInput, type Rejected } from "./parse-rows.ts";
 
 /** An employee as an import leaves it; null is "nobody has said". */
@@ -44,8 +44,6 @@ export interface EmployeeTarget {
 /** A stored employee as the diff reads it (unit and role by code). */
 export type StoredEmployee = Omit<EmployeeTarget, "nip">;
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 export interface EmployeeRefs {
   /** The unit's own code for any code that names it (project code, NPSN, UNOR ID), or null when none does. */
   resolveUnit(ref: string): string | null;
@@ -82,29 +80,52 @@ export function diffEmployees(
       );
     }
     const employee = target.employee;
-    record(
-      diff,
-      "employee",
-      employee.nip,
-      employee,
-      existing && changedFields(comparable(existing), comparable(employee)),
-    );
+    record(diff, "employee", employee.nip, employee, existing && changedEmployeeFields(existing, employee));
   }
   return diff;
 }
 
-/** The fields compared; the sources change only with the unit or role they describe. */
-function comparable(e: StoredEmployee & { nip?: string }) {
-  const { nip: _n, unitSource: _u, roleSource: _r, unitCode, roleCode, weeklyHours, ...rest } = e;
-  return {
-    ...rest,
-    unit: unitCode,
-    role: roleCode,
-    hours: weeklyHours,
-    birthDate: day(e.birthDate),
-    postSince: day(e.postSince),
-    tmtGolongan: day(e.tmtGolongan),
-  };
+/**
+ * The fields compared, by the name the change list shows; the sources change only with the unit or
+ * role they describe. Field by field, without building objects: 50,000 rows are compared per import.
+ */
+const COMPARED: Array<[string, keyof StoredEmployee]> = [
+  ["name", "name"],
+  ["unit", "unitCode"],
+  ["role", "roleCode"],
+  ["hours", "weeklyHours"],
+  ["hoursTaught", "hoursTaught"],
+  ["birthDate", "birthDate"],
+  ["postSince", "postSince"],
+  ["status", "status"],
+  ["legalStatus", "legalStatus"],
+  ["asnKind", "asnKind"],
+  ["pnsId", "pnsId"],
+  ["nuptk", "nuptk"],
+  ["titleFront", "titleFront"],
+  ["titleBack", "titleBack"],
+  ["sex", "sex"],
+  ["golongan", "golongan"],
+  ["tmtGolongan", "tmtGolongan"],
+  ["jabatanName", "jabatanName"],
+  ["jabatanKind", "jabatanKind"],
+  ["jenjang", "jenjang"],
+  ["educationLevel", "educationLevel"],
+  ["education", "education"],
+  ["certified", "certified"],
+  ["certifiedSubject", "certifiedSubject"],
+  ["subject", "subject"],
+];
+
+function changedEmployeeFields(before: StoredEmployee, after: StoredEmployee): string[] {
+  const changed: string[] = [];
+  for (const [label, key] of COMPARED) {
+    const a = before[key] ?? null;
+    const b = after[key] ?? null;
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+    if (!same) changed.push(label);
+  }
+  return changed;
 }
 
 type Reason = Rejected["reason"];

@@ -96,13 +96,32 @@ export function readAsnNumber(nipCell: Cell) {
   return { ...parsed, serviceStart: start };
 }
 
+/** SIASN's own fields a table has; a plain file without any skips reading them row by row. */
+export function hasSiasnFields(columns: Partial<Record<EmployeeField, number>>): boolean {
+  return SIASN_FIELDS.some((field) => columns[field] !== undefined);
+}
+const SIASN_FIELDS: readonly EmployeeField[] = [
+  "pnsId",
+  "titleFront",
+  "titleBack",
+  "legalStatus",
+  "asnKind",
+  "golongan",
+  "tmtGolongan",
+  "jabatanKind",
+  "educationLevel",
+  "education",
+  "roleName",
+];
+
 export function parseEmployeeRow(
   get: (field: EmployeeField) => Cell,
   place: RowPlace,
   source: RowSource,
   today: Date,
-  origin: EmployeeOrigin,
+  table: { origin: EmployeeOrigin; siasnFields: boolean },
 ): EmployeeInput {
+  const { origin } = table;
   const number = readAsnNumber(get("nip"));
   const input: EmployeeInput = {
     ...place,
@@ -134,7 +153,8 @@ export function parseEmployeeRow(
   if (postSince) input.postSince = postSince;
   if (postSince && postSince <= (birthDate ?? input.nipBirthDate)) return fail("post_before_birth");
   // A plain file may carry SIASN's columns too (golongan, pendidikan…); only SIASN's names its role by jabatan.
-  if (origin !== "DAPODIK") Object.assign(input, parseSiasnFields(get, input.asnKind, today));
+  if (origin === "SIASN" || (origin === "FILE" && table.siasnFields))
+    Object.assign(input, parseSiasnFields(get, input.asnKind, today));
   if (origin === "DAPODIK") Object.assign(input, parseDapodikFields(get));
   return input;
 }

@@ -1,7 +1,7 @@
 import type { NiPppkProblem, NipProblem } from "../domain/nip.ts";
 import { parseDayMonthYear, utcCalendarDate } from "../domain/time.ts";
 import type { MappedTable } from "./columns.ts";
-import { parseEmployeeRow, type EmployeeInput } from "./employee-row.ts";
+import { hasSiasnFields, parseEmployeeRow, type EmployeeInput } from "./employee-row.ts";
 import { isHonorerRow, parseHonorerRow, type HonorerInput } from "./honorer-row.ts";
 import { parseUnitRow, type UnitInput } from "./unit-row.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
@@ -207,7 +207,10 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
           result.honorers.push(honorer);
         } else {
           const get = getter(mapped.columns, row);
-          const employee = parseEmployeeRow(get, place, source, today, mapped.origin);
+          const employee = parseEmployeeRow(get, place, source, today, {
+            origin: mapped.origin,
+            siasnFields: hasSiasnFields(mapped.columns),
+          });
           checkDuplicates(seen, [`nip:${employee.nip}`], place);
           result.employees.push(employee);
         }
