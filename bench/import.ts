@@ -219,6 +219,7 @@ async function benchDistrict(): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
   const file = await generateFile();
   const rows = UNITS + EMPLOYEES;
   console.log(`generated ${(file.length / 1048576).toFixed(2)} MB XLSX, ${rows} rows`);
@@ -251,9 +252,12 @@ async function main(): Promise<void> {
     "",
     `Command: \`npm run bench:import\` (\`tsx bench/import.ts\`). Date: ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${cpus().length} cores (${cpu}), ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}, embedded PGlite in memory.`,
-    `The cores are shared with other work, so timings are noisy (load average ${loadavg()
+    `The cores are shared with other work, so timings are noisy (load average ${loadAtStart.toFixed(1)} at the start,`,
+    `${loadavg()
       .map((l) => l.toFixed(1))
-      .join(" / ")} at the end).`,
+      .join(
+        " / ",
+      )} at the end; "reading the file" is the same exceljs work in every run and shows how much the load slows it).`,
     "",
     `One XLSX file (${fmt(file.length / 1048576, 2)} MB): sheet "unit kerja" with ${UNITS.toLocaleString("en")} units, sheet "pegawai" with`,
     `${EMPLOYEES.toLocaleString("en")} employees (valid NIPs, 4 roles created by the file's role-name column, dd-mm-yyyy dates).`,
