@@ -60,7 +60,9 @@ const value = ([name, type]: [string, string]) =>
 export async function readEmployeeState(db: DbTx, nips: string[]): Promise<EmployeeState> {
   const [units, roles, labels, honorers] = await Promise.all([
     db.unit.findMany({ select: { id: true, code: true } }),
-    db.role.findMany({ select: { id: true, code: true, name: true, standardHours: true, isTeacher: true } }),
+    db.role.findMany({
+      select: { id: true, code: true, name: true, standardHours: true, isTeacher: true, needsReview: true },
+    }),
     db.roleDapodikLabel.findMany({ select: { label: true, roleId: true } }),
     db.honorer.findMany(),
   ]);

@@ -164,7 +164,8 @@ function chooseRole(
     if (existing?.roleSource === "DAPODIK" || !input.siasnRole)
       return keep ?? { reason: { code: "role_missing" } };
     const found = refs.roles.bySiasnName(input.siasnRole);
-    if (found) return { code: found, source: "SIASN" };
+    // A role a name guessed and nobody reviewed ("Guru", 37.5 h) does not replace one a person has.
+    if (found && (!keep || !refs.roles.info(found)?.needsReview)) return { code: found, source: "SIASN" };
     if (keep) return keep;
     const code = roleCodeFromName(input.siasnRole);
     return known(code) ? { code, source: "SIASN" } : { code, source: "SIASN", create: input.siasnRole };

@@ -7,10 +7,12 @@ export interface RoleInfo {
   name: string;
   standardHours: number;
   isTeacher: boolean;
+  /** Created by an import and not yet reviewed by an admin (perlu ditinjau). */
+  needsReview: boolean;
 }
 
 /** Roles an import creates get the administrative default until an admin reviews them (perlu ditinjau). */
-export const NEW_ROLE: Omit<RoleInfo, "name"> = { standardHours: 37.5, isTeacher: false };
+export const NEW_ROLE: Omit<RoleInfo, "name"> = { standardHours: 37.5, isTeacher: false, needsReview: true };
 
 /** "Penata Laksana Barang" → "PENATA_LAKSANA_BARANG": the code of a role SIASN's jabatan name creates. */
 export function roleCodeFromName(name: string): string {

@@ -76,6 +76,14 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
         kedudukan: "CLTN",
         jenisJabatan: "Jabatan Fungsional",
       },
+      // Budi is in the database as GURU_KELAS: SIASN's bare "Guru" does not replace it.
+      {
+        nip: "197803152005011002",
+        nama: "BUDI SANTOSO",
+        unorId: SCHOOLS.sd.unorId,
+        jabatan: "Guru Ahli Madya",
+        golongan: "IV/a",
+      },
       // A "PPPK" row with a NIP: one of the two is wrong.
       {
         nip: makeNip("1985-01-01", "2010-01", 1, 50),
@@ -121,16 +129,27 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
     ]);
     const report = await run(file, "siasn.csv");
     expect(reasons(report.rejected)).toEqual([
-      '5 jenis pegawai "PPPK" does not match the number, which is a PNS number',
-      '6 golongan "III/e" is wrong; use I/a … IV/e',
-      '7 golongan "XVIII" is wrong; use I … XVII',
+      '6 jenis pegawai "PPPK" does not match the number, which is a PNS number',
+      '7 golongan "III/e" is wrong; use I/a … IV/e',
+      '8 golongan "XVIII" is wrong; use I … XVII',
       expect.stringMatching(
-        /^8 kedudukan hukum "Hilang" is unknown; known values: Aktif, CLTN, Cuti, Tugas Belajar/,
+        /^9 kedudukan hukum "Hilang" is unknown; known values: Aktif, CLTN, Cuti, Tugas Belajar/,
       ),
-      '9 sex "X" is unknown; use L/P (Laki-laki/Perempuan) or M/F',
-      "10 unit FFFFFFFF-0000-4000-8000-000000000000 does not exist; import the unit first or check the code",
+      '10 sex "X" is unknown; use L/P (Laki-laki/Perempuan) or M/F',
+      "11 unit FFFFFFFF-0000-4000-8000-000000000000 does not exist; import the unit first or check the code",
     ]);
-    expect(report.employees).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(report.employees).toEqual({ created: 3, updated: 1, unchanged: 0 });
+    expect(
+      await db.prisma.employee.findUniqueOrThrow({
+        where: { nip: "197803152005011002" },
+        include: { role: true },
+      }),
+    ).toMatchObject({
+      role: { code: "GURU_KELAS" },
+      golongan: "IV/a",
+      jenjang: "AHLI_MADYA",
+      weeklyHours: 24,
+    });
     // "Guru" and "Pranata Komputer" (the jabatan without its jenjang) match no role: created, to be reviewed.
     expect(report.rolesCreated.sort()).toEqual(["GURU", "PRANATA_KOMPUTER"]);
     const created = await db.prisma.role.findMany({ where: { code: { in: report.rolesCreated } } });
@@ -189,7 +208,7 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
     });
 
     const again = await run(file, "siasn.csv");
-    expect(again.employees).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.employees).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(again.rolesCreated).toEqual([]);
   });
 
