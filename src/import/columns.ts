@@ -43,6 +43,7 @@ export const EMPLOYEE_COLUMNS = {
   unit: ["kode_unit", "unit_code", "unit", "kode_unor", "unor_id", "id_unor", "npsn"],
   role: ["kode_jabatan", "role_code", "jabatan", "jabatan_id", "id_jabatan", "role"],
   roleName: ["nama_jabatan", "role_name", "jabatan_nama"],
+  /** Capacity for a non-teaching role; for a teacher (and any Dapodik JJM) the hours taught. */
   hours: [
     "jp_per_minggu",
     "jp",
@@ -55,7 +56,47 @@ export const EMPLOYEE_COLUMNS = {
   ],
   birthDate: ["tanggal_lahir", "tgl_lahir", "birth_date", "date_of_birth"],
   postSince: ["tmt_jabatan", "tmt", "date_entered_post", "post_since"],
+  // SIASN data utama.
+  pnsId: ["pns_id", "id_pns"],
+  titleFront: ["gelar_depan"],
+  titleBack: ["gelar_belakang"],
+  sex: ["jenis_kelamin", "jk", "sex", "l_p"],
+  legalStatus: ["kedudukan_hukum_nama", "kedudukan_hukum"],
+  asnKind: ["jenis_pegawai_nama", "jenis_pegawai"],
+  golongan: ["gol_akhir_nama", "golongan", "pangkat_golongan", "golongan_ruang"],
+  tmtGolongan: ["tmt_golongan", "tmt_gol"],
+  jabatanKind: ["jenis_jabatan_nama", "jenis_jabatan"],
+  educationLevel: ["tingkat_pendidikan_nama", "tingkat_pendidikan", "jenjang_pendidikan"],
+  education: ["pendidikan_nama", "pendidikan", "jurusan"],
+  // Dapodik PTK list.
+  nuptk: ["nuptk"],
+  employment: ["status_kepegawaian"],
+  ptkKind: ["jenis_ptk"],
+  subject: ["mata_pelajaran", "mapel", "mata_pelajaran_diajarkan"],
+  certification: ["sertifikasi", "status_sertifikasi"],
 } as const;
+
+/** Where an employees table comes from: SIASN's data utama, Dapodik's PTK list, or a plain file. */
+export type EmployeeOrigin = "FILE" | "SIASN" | "DAPODIK";
+
+// Columns only SIASN's data utama has; two of them tell it apart from a plain file that borrows `nip_baru`.
+const SIASN_ONLY = [
+  "pns_id",
+  "kedudukan_hukum_nama",
+  "status_cpns_pns",
+  "jenis_pegawai_nama",
+  "gol_akhir_nama",
+  "jenis_jabatan_nama",
+  "tingkat_pendidikan_nama",
+];
+
+/** SIASN by its BKN column names, Dapodik by `Jenis PTK`, anything else a plain file. */
+export function employeeOriginOf(headers: string[]): EmployeeOrigin {
+  const normalized = new Set(headers.map(normalizeHeader));
+  if (SIASN_ONLY.filter((name) => normalized.has(name)).length >= 2) return "SIASN";
+  if (normalized.has("jenis_ptk")) return "DAPODIK";
+  return "FILE";
+}
 
 /** Reference data: the jabatan sheet (one row per role) and the kesesuaian sheet (which role may fill which). */
 export const ROLE_COLUMNS = {
@@ -137,6 +178,17 @@ export type TableKind = "units" | "employees";
 const UNIT_SHEETS = ["units", "unit", "unit_kerja"];
 const EMPLOYEE_SHEETS = ["employees", "pegawai", "asn"];
 
+/** Every header name some table kind knows, normalised: how read-file.ts finds the header row under title rows. */
+export function isKnownHeader(normalized: string): boolean {
+  knownHeaders ??= new Set(
+    [UNIT_COLUMNS, EMPLOYEE_COLUMNS, ROLE_COLUMNS, COMPATIBILITY_COLUMNS].flatMap((aliases) =>
+      Object.values<readonly string[]>(aliases).flat(),
+    ),
+  );
+  return knownHeaders.has(normalized);
+}
+let knownHeaders: Set<string> | undefined;
+
 export function normalizeHeader(header: string): string {
   return header
     .toLowerCase()
@@ -165,7 +217,12 @@ function mapColumns<F extends string>(
 
 export type MappedTable =
   | { kind: "units"; table: RawTable; columns: Partial<Record<UnitField, number>> }
-  | { kind: "employees"; table: RawTable; columns: Partial<Record<EmployeeField, number>> };
+  | {
+      kind: "employees";
+      table: RawTable;
+      columns: Partial<Record<EmployeeField, number>>;
+      origin: EmployeeOrigin;
+    };
 
 /** A table is employees when it has a NIP column, units when it has a unit code; sheet names decide first. */
 function kindOf(table: RawTable): TableKind | null {
@@ -195,7 +252,7 @@ export function mapTables(tables: RawTable[]): MappedTable[] {
       mapped.push({ kind, table, columns });
     } else if (kind === "employees") {
       const columns = requireColumns(table, EMPLOYEE_COLUMNS, ["nip"], "NIP / nip_baru");
-      mapped.push({ kind, table, columns });
+      mapped.push({ kind, table, columns, origin: employeeOriginOf(table.headers) });
     }
   }
   if (mapped.length === 0) {

@@ -4,7 +4,7 @@
 import type { Rejected } from "./parse-rows.ts";
 
 export interface Change {
-  kind: "unit" | "employee";
+  kind: "unit" | "employee" | "honorer";
   key: string;
   action: "created" | "updated";
   fields: string[];

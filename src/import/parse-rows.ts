@@ -1,7 +1,8 @@
 import type { NiPppkProblem, NipProblem } from "../domain/nip.ts";
 import { parseDayMonthYear, utcCalendarDate } from "../domain/time.ts";
 import type { MappedTable } from "./columns.ts";
-import { parseEmployeeRow, type EmployeeInput } from "./employee-row.ts";
+import { hasSiasnFields, parseEmployeeRow, type EmployeeInput } from "./employee-row.ts";
+import { isHonorerRow, parseHonorerRow, type HonorerInput } from "./honorer-row.ts";
 import { parseUnitRow, type UnitInput } from "./unit-row.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
 
@@ -40,6 +41,14 @@ export interface RejectReason {
     | "post_missing"
     | "post_before_birth"
     | "duplicate"
+    // SIASN and Dapodik employee files.
+    | "sex_invalid"
+    | "status_unknown"
+    | "asn_kind_mismatch"
+    | "golongan_invalid"
+    | "dapodik_role_missing"
+    | "dapodik_role_unknown"
+    | "unit_conflict"
     // Reference data (jabatan and kesesuaian sheets).
     | "ref_code_missing"
     | "ref_teacher_invalid"
@@ -139,7 +148,11 @@ export function optionalText(cell: Cell): string | undefined {
   return text === "" ? undefined : text;
 }
 
-export function parseDateField(cell: Cell, field: "birth" | "post", today: Date): Date | undefined {
+export function parseDateField(
+  cell: Cell,
+  field: "birth" | "post" | "golongan",
+  today: Date,
+): Date | undefined {
   if (cellText(cell) === "") return undefined;
   const date = parseImportDate(cell);
   if (!date) return fail("date_invalid", { field, value: cellText(cell) });
@@ -150,6 +163,8 @@ export function parseDateField(cell: Cell, field: "birth" | "post", today: Date)
 export interface ParsedRows {
   units: UnitInput[];
   employees: EmployeeInput[];
+  /** Dapodik rows of guru honorer: the school's capacity, not employees. */
+  honorers: HonorerInput[];
   rejected: Rejected[];
   /** Header row of each table, for the rejects CSV. */
   headers: string[];
@@ -158,12 +173,20 @@ export interface ParsedRows {
 
 /** Checks every row on its own (formats, NIP, dates, duplicates); references are checked against the database later. */
 export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
-  const result: ParsedRows = { units: [], employees: [], rejected: [], headers: [], hasRoleNames: false };
+  const result: ParsedRows = {
+    units: [],
+    employees: [],
+    honorers: [],
+    rejected: [],
+    headers: [],
+    hasRoleNames: false,
+  };
   const seen = new Map<string, RowPlace>();
   for (const mapped of tables) {
     const { table } = mapped;
     for (const header of table.headers)
       if (header && !result.headers.includes(header)) result.headers.push(header);
+    // A plain file with a role name column defines its roles; SIASN's JABATAN_NAMA always may.
     if (mapped.kind === "employees" && mapped.columns.roleName !== undefined) result.hasRoleNames = true;
     for (const row of table.rows) {
       const place: RowPlace = { sheet: table.sheet, line: row.line };
@@ -178,8 +201,16 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
             place,
           );
           result.units.push(unit);
+        } else if (mapped.origin === "DAPODIK" && isHonorerRow(getter(mapped.columns, row))) {
+          const honorer = parseHonorerRow(getter(mapped.columns, row), place, source, today);
+          checkDuplicates(seen, [`honorer:${honorer.key}`], place);
+          result.honorers.push(honorer);
         } else {
-          const employee = parseEmployeeRow(getter(mapped.columns, row), place, source, today);
+          const get = getter(mapped.columns, row);
+          const employee = parseEmployeeRow(get, place, source, today, {
+            origin: mapped.origin,
+            siasnFields: hasSiasnFields(mapped.columns),
+          });
           checkDuplicates(seen, [`nip:${employee.nip}`], place);
           result.employees.push(employee);
         }
@@ -188,7 +219,8 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
         const keyColumns =
           mapped.kind === "units"
             ? [mapped.columns.code, mapped.columns.npsn, mapped.columns.unorId]
-            : [mapped.columns.nip];
+            : // An honorer has no NIP: the NUPTK or the name finds the row.
+              [mapped.columns.nip, mapped.columns.nuptk, mapped.columns.name];
         const key =
           keyColumns
             .map((i) => (i === undefined ? "" : cellText(row.cells[i])))
@@ -214,7 +246,11 @@ export function unitCodes(unit: Pick<UnitInput, "code" | "npsn" | "unorId">): st
 }
 
 /** A row that passed its own checks but fails against the database (unknown unit or role). */
-export function rejectInput(input: UnitInput | EmployeeInput, key: string, reason: RejectReason): Rejected {
+export function rejectInput(
+  input: UnitInput | EmployeeInput | HonorerInput,
+  key: string,
+  reason: RejectReason,
+): Rejected {
   return {
     sheet: input.sheet,
     line: input.line,

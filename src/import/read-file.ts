@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { DomainError } from "../domain/errors.ts";
+import { isKnownHeader, normalizeHeader } from "./columns.ts";
 
 /** What a cell can hold once read: text from CSV, numbers and dates from Excel, or nothing. */
 export type Cell = string | number | Date | null;
@@ -107,9 +108,24 @@ function readCsv(buffer: Buffer): RawTable[] {
   return [splitHeader(null, rows)];
 }
 
-/** The header is the first row: SIASN and Dapodik exports may put a title above it, so skip blank-looking rows. */
+// Title rows sit above the header in Dapodik's PTK list ("DAFTAR PTK", the school, "Tanggal Unduh: …").
+const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * The header row: among the first rows, the one with the most cells that are known column names (at
+ * least two), so title rows above it are skipped even when they fill two cells; a file with no known
+ * names falls back to the first row with two filled cells. Rows keep their own line numbers.
+ */
 function splitHeader(sheet: string | null, rows: RawRow[]): RawTable {
-  const index = rows.findIndex((row) => row.cells.filter((c) => cellText(c) !== "").length >= 2);
+  const filled = (row: RawRow) => row.cells.filter((c) => cellText(c) !== "").length;
+  const known = (row: RawRow) => row.cells.filter((c) => isKnownHeader(normalizeHeader(cellText(c)))).length;
+  let index = -1;
+  let best = 1;
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, i) => {
+    const count = known(row);
+    if (count > best) [index, best] = [i, count];
+  });
+  if (index < 0) index = rows.findIndex((row) => filled(row) >= 2);
   if (index < 0) return { sheet, headers: [], rows: [] };
   const headers = (rows[index]?.cells ?? []).map((c) => cellText(c));
   const body = rows.slice(index + 1).filter((row) => row.cells.some((c) => cellText(c) !== ""));

@@ -4,6 +4,8 @@ import { localDate, WIT } from "../domain/time.ts";
 import { resolveUnitAreas, type AreaData } from "../import/area-codes.ts";
 import { mapTables } from "../import/columns.ts";
 import { diffEmployees } from "../import/employee-diff.ts";
+import { RoleIndex } from "../import/employee-roles.ts";
+import { diffHonorers } from "../import/honorer-diff.ts";
 import type { Change } from "../import/import-diff.ts";
 import { diffUnits } from "../import/unit-diff.ts";
 import { closeFilledVacancies } from "./close-filled-vacancies.ts";
@@ -33,9 +35,16 @@ export interface KindCounts {
 export interface ImportReport {
   units: KindCounts;
   employees: KindCounts;
+  /** Guru honorer from Dapodik: the schools' immovable teaching capacity, counted apart. */
+  honorers: KindCounts;
   agenciesCreated: string[];
   rolesCreated: string[];
   rejected: Rejected[];
+  /**
+   * Rows imported with the stored unit kept because SIASN and Dapodik name different units
+   * (reason "unit_conflict"); listed with the rejects so the operator can settle it.
+   */
+  unitConflicts: Rejected[];
   /** Rows imported with a kecamatan or desa that is not in Kemendagri's list (kept as written, without a code). */
   warnings: ImportWarning[];
   /** Header names seen in the file, for the rejects CSV. */
@@ -67,27 +76,33 @@ export async function importData(
 
   const warnings = await resolveUnitAreas(parsed.units, options.loadAreas);
   const units = diffUnits(parsed.units, state, (code) => state.agencyCodes.has(code));
+  // Any code naming a unit (project code, NPSN, UNOR ID), the file's own units first.
+  const resolveUnit = (ref: string) => units.refs.get(ref) ?? state.unitRefs.get(ref) ?? null;
+  const roles = new RoleIndex(state.roles, state.roleLabels);
   const employees = diffEmployees(parsed.employees, state.employees, {
-    // Any code naming a unit (project code, NPSN, UNOR ID), the file's own units first.
-    resolveUnit: (ref) => units.refs.get(ref) ?? state.unitRefs.get(ref) ?? null,
-    storedRoleHours: (code) => state.roles.get(code)?.standardHours ?? null,
+    resolveUnit,
+    roles,
     canCreateRole: parsed.hasRoleNames,
   });
-  const rejected = [...parsed.rejected, ...units.rejected, ...employees.rejected];
-  rejected.sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line);
+  const honorers = diffHonorers(parsed.honorers, state.honorers, { resolveUnit, roles });
+  const rejected = [...parsed.rejected, ...units.rejected, ...employees.rejected, ...honorers.rejected];
+  rejected.sort(byPlace);
+  const counts = (diff: { creates: unknown[]; updates: unknown[]; unchanged: number }): KindCounts => ({
+    created: diff.creates.length,
+    updated: diff.updates.length,
+    unchanged: diff.unchanged,
+  });
   const report: ImportReport = {
-    units: { created: units.creates.length, updated: units.updates.length, unchanged: units.unchanged },
-    employees: {
-      created: employees.creates.length,
-      updated: employees.updates.length,
-      unchanged: employees.unchanged,
-    },
+    units: counts(units),
+    employees: counts(employees),
+    honorers: counts(honorers),
     agenciesCreated: [...units.newAgencies.keys()],
     rolesCreated: [...employees.newRoles.keys()],
     rejected,
+    unitConflicts: employees.unitConflicts.sort(byPlace),
     warnings,
     headers: parsed.headers,
-    changes: [...units.changes, ...employees.changes],
+    changes: [...units.changes, ...employees.changes, ...honorers.changes],
     dryRun: options.dryRun ?? false,
     applied: false,
   };
@@ -103,6 +118,8 @@ export async function importData(
       unitUpdates: units.updates,
       employeeCreates: employees.creates,
       employeeUpdates: employees.updates,
+      honorerCreates: honorers.creates,
+      honorerUpdates: honorers.updates,
     },
     options.now,
   );
@@ -118,13 +135,17 @@ export async function importData(
   return report;
 }
 
+function byPlace(a: Rejected, b: Rejected): number {
+  return (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line;
+}
+
 /**
  * One line per updated unit or employee (what changed in a record that existed), and one line for
  * the file listing what it created: 50,000 per-row lines for a first import would say no more.
  */
 async function writeImportAudit(db: DbTx, report: ImportReport, options: ImportOptions): Promise<void> {
   const actor = { actorId: options.actor.id ?? null, actorName: options.actor.name };
-  const created = (kind: "unit" | "employee") =>
+  const created = (kind: "unit" | "employee" | "honorer") =>
     report.changes.filter((c) => c.kind === kind && c.action === "created").map((c) => c.key);
   const lines = report.changes
     .filter((change) => change.action === "updated")
@@ -146,6 +167,8 @@ async function writeImportAudit(db: DbTx, report: ImportReport, options: ImportO
       details: {
         units: { ...report.units },
         employees: { ...report.employees },
+        honorers: { ...report.honorers },
+        unitConflicts: report.unitConflicts.map((c) => c.key),
         agenciesCreated: report.agenciesCreated,
         rolesCreated: report.rolesCreated,
         rejected: report.rejected.length,

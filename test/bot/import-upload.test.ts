@@ -12,6 +12,12 @@ import {
 } from "../support/import-files.ts";
 import { salorSchools, schoolsCsv } from "../support/schools-file.ts";
 import { sentTexts } from "../support/telegram.ts";
+import {
+  dapodikXlsx,
+  DAPODIK_FIRST_LINE,
+  giveDistrictStateCodes,
+  SCHOOLS,
+} from "../support/dapodik-files.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
@@ -96,6 +102,65 @@ describe.skipIf(skip)("importing a file sent to the bot", () => {
     await t.send(documentUpdate(admin, { file_id: "f2", file_name: "pegawai.xlsx", file_size: 9000 }));
     expect(sentTexts(t.since())[0]).toContain("Pegawai: 0 baru, 0 diubah, 1 tetap");
     expect(await db.prisma.employee.count()).toBe(3);
+  });
+
+  it("imports a Dapodik PTK list sent as XLSX: honorer are capacity, an unknown Dapodik label comes back in the CSV", async () => {
+    await seedSmallDistrict(db.prisma);
+    await giveDistrictStateCodes(db.prisma);
+    const file = await dapodikXlsx([
+      {
+        nama: "Anto Gebze",
+        nip: anto,
+        npsn: SCHOOLS.sd.npsn,
+        jenisPtk: "Guru Kelas",
+        mapel: "Guru Kelas SD/MI/SLB",
+        jjm: 26,
+      },
+      {
+        nama: "Agustina <Ndiken>",
+        nuptk: "1234567890123456",
+        npsn: SCHOOLS.sd.npsn,
+        jenisPtk: "Guru Kelas",
+        mapel: "Guru Kelas SD/MI/SLB",
+        jjm: 18,
+        status: "Guru Honor Sekolah",
+      },
+      {
+        nama: "Petrus Basik",
+        nip: makeNip("1991-03-03", "2015-01", 1, 9),
+        npsn: SCHOOLS.smp.npsn,
+        jenisPtk: "Guru Mapel",
+        mapel: "Seni Budaya & Prakarya",
+      },
+    ]);
+    const t = botWithFiles({ f1: file });
+    await t.send(documentUpdate(admin, { file_id: "f1", file_name: "ptk.xlsx", file_size: file.length }));
+
+    const [summary] = sentTexts(t.calls);
+    expect(summary).toContain("Pegawai: 1 baru, 0 diubah, 0 tetap");
+    expect(summary).toContain(
+      "Guru honorer: 1 dicatat sebagai kapasitas sekolah (1 baru, 0 diubah, 0 tetap)",
+    );
+    expect(summary).toContain("Baris ditolak: 1");
+    expect(summary).toContain("Seni Budaya &amp; Prakarya");
+    expect(await db.prisma.honorer.findUniqueOrThrow({ where: { key: "1234567890123456" } })).toMatchObject({
+      name: "Agustina <Ndiken>",
+      hoursTaught: 18,
+    });
+    expect(await db.prisma.employee.findUniqueOrThrow({ where: { nip: anto } })).toMatchObject({
+      weeklyHours: 24,
+      hoursTaught: 26,
+    });
+    const [rejects] = sentDocuments(t.calls);
+    const lines = rejects!.content
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^sheet,baris,NIP\/kode,alasan,No,Nama,NUPTK,JK,/);
+    expect(lines[1]).toContain(
+      `Daftar PTK,${DAPODIK_FIRST_LINE + 2},${makeNip("1991-03-03", "2015-01", 1, 9)},"jabatan untuk label Dapodik ""Guru Mapel Seni Budaya & Prakarya"" tidak ditemukan: tambahkan label itu ke kolom dapodik di sheet jabatan"`,
+    );
   });
 
   it("only reports on a dry run caption and saves nothing", async () => {

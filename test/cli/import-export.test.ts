@@ -7,7 +7,14 @@ import { importCommand } from "../../src/cli/commands/import.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { testCli } from "../support/cli.ts";
+import {
+  dapodikXlsx,
+  DAPODIK_FIRST_LINE,
+  giveDistrictStateCodes,
+  SCHOOLS,
+} from "../support/dapodik-files.ts";
 import { csvFile, employeeHeader, makeNip, readXlsxRows } from "../support/import-files.ts";
+import { makeNiPppk, siasnCsv } from "../support/siasn-files.ts";
 
 describe("cli import and export", () => {
   let db: TestDatabase;
@@ -87,6 +94,80 @@ describe("cli import and export", () => {
     await expect(importCommand.run([latin1], cli().ctx)).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringContaining("not UTF-8"),
+    });
+  });
+
+  it("imports a SIASN CSV then a Dapodik XLSX: honorer counted apart, a unit the two disagree on listed", async () => {
+    await seedSmallDistrict(db.prisma);
+    await giveDistrictStateCodes(db.prisma);
+    const pppk = makeNiPppk("1992-02-20", 2023, 2, 41);
+    const siasn = join(dir, "data-utama.csv");
+    await writeFile(
+      siasn,
+      siasnCsv([
+        { nip: anto, nama: "ANTO GEBZE", unorId: SCHOOLS.sd.unorId, jabatan: "Guru Kelas Ahli Pertama" },
+        { nip: pppk, nama: "MARIA KAIZE", unorId: SCHOOLS.smp.unorId, jabatan: "Guru Ahli Pertama" },
+      ]),
+    );
+    const first = cli();
+    await importCommand.run([siasn], first.ctx);
+    expect(first.out).toContain("  employees: 2 created, 0 updated, 0 unchanged");
+    expect(first.out.join("\n")).toContain(
+      "roles created (need review: `roles set` or a jabatan sheet): GURU",
+    );
+
+    const ptk = join(dir, "ptk.xlsx");
+    await writeFile(
+      ptk,
+      await dapodikXlsx([
+        {
+          nama: "Anto Gebze",
+          nip: anto,
+          npsn: SCHOOLS.sd.npsn,
+          jenisPtk: "Guru Kelas",
+          mapel: "Guru Kelas SD/MI/SLB",
+          jjm: 30,
+        },
+        // SIASN has Maria at the SMP; Dapodik at the SD.
+        {
+          nama: "Maria Kaize",
+          nip: pppk,
+          npsn: SCHOOLS.sd.npsn,
+          jenisPtk: "Guru Kelas",
+          mapel: "Guru Kelas SD/MI/SLB",
+          jjm: 24,
+          status: "PPPK",
+        },
+        {
+          nama: "Agustina Ndiken",
+          nuptk: "1234567890123456",
+          npsn: SCHOOLS.sd.npsn,
+          jenisPtk: "Guru Kelas",
+          mapel: "Guru Kelas SD/MI/SLB",
+          jjm: 18,
+          status: "Guru Honor Sekolah",
+        },
+      ]),
+    );
+    const second = cli();
+    await importCommand.run([ptk], second.ctx);
+    expect(second.out).toContain("  employees: 0 created, 2 updated, 0 unchanged");
+    expect(second.out).toContain("  honorer (school capacity, not moved): 1 created, 0 updated, 0 unchanged");
+    expect(second.out).toContain("Unit differs between SIASN and Dapodik, stored unit kept (1):");
+    expect(second.out).toContain(
+      `  Daftar PTK line ${DAPODIK_FIRST_LINE + 1} [${pppk}]: unit in SIASN (SMPN-02) differs from Dapodik (SDN-01); the stored unit was kept, the rest imported`,
+    );
+    expect(second.out.join("\n")).not.toContain("Rejected rows");
+    expect(
+      await db.prisma.employee.findUniqueOrThrow({
+        where: { nip: pppk },
+        include: { unit: true, role: true },
+      }),
+    ).toMatchObject({
+      unit: { code: "SMPN-02" },
+      role: { code: "GURU_KELAS" },
+      weeklyHours: 24,
+      hoursTaught: 24,
     });
   });
 

@@ -56,9 +56,13 @@ describe.skipIf(skip)("importing units and employees", () => {
       where: { nip: dewi },
       include: { unit: true, role: true },
     });
+    // A teacher's capacity is the role's standard (24 JP); the file's 18 JP are hours taught.
     expect(stored).toMatchObject({
       name: "Dewi Kaize",
-      weeklyHours: 18,
+      weeklyHours: 24,
+      hoursTaught: 18,
+      unitSource: "FILE",
+      roleSource: "FILE",
       unit: { code: "SMPN-02" },
       role: { code: "GURU_IPA" },
     });
@@ -91,7 +95,7 @@ describe.skipIf(skip)("importing units and employees", () => {
     const report = await run(file, "siasn.csv");
     expect(report.rejected).toEqual([]);
     const stored = await db.prisma.employee.findUniqueOrThrow({ where: { nip: anto } });
-    expect(stored).toMatchObject({ name: "Anto; Gebze", weeklyHours: 22.5 });
+    expect(stored).toMatchObject({ name: "Anto; Gebze", weeklyHours: 24, hoursTaught: 22.5 });
     expect(stored.postSince.toISOString().slice(0, 10)).toBe("2019-07-01");
   });
 
@@ -193,7 +197,7 @@ describe.skipIf(skip)("importing units and employees", () => {
       kind: "employee",
       key: "198501012010012001",
       action: "updated",
-      fields: ["hours"],
+      fields: ["hoursTaught"],
     });
     expect(dry.rejected.map((r) => [r.line, describeReject("id", r)])).toEqual([
       [4, "NIP 123 salah: harus 18 angka"],
@@ -205,8 +209,8 @@ describe.skipIf(skip)("importing units and employees", () => {
     expect(strict.applied).toBe(false);
     expect(await db.prisma.employee.count()).toBe(2);
     expect(
-      (await db.prisma.employee.findUniqueOrThrow({ where: { nip: "198501012010012001" } })).weeklyHours,
-    ).toBe(24);
+      await db.prisma.employee.findUniqueOrThrow({ where: { nip: "198501012010012001" } }),
+    ).toMatchObject({ weeklyHours: 24, hoursTaught: null });
 
     const applied = await run(file, "e.csv");
     expect(applied.applied).toBe(true);
@@ -216,11 +220,12 @@ describe.skipIf(skip)("importing units and employees", () => {
     expect(update).toMatchObject({
       entityId: "198501012010012001",
       actorName: "test",
-      details: { source: "e.csv", fields: ["hours"] },
+      details: { source: "e.csv", fields: ["hoursTaught"] },
     });
+    // Ani teaches 20 JP; as a teacher she still brings the standard 24 JP of capacity.
     expect(
-      (await db.prisma.employee.findUniqueOrThrow({ where: { nip: "198501012010012001" } })).weeklyHours,
-    ).toBe(20);
+      await db.prisma.employee.findUniqueOrThrow({ where: { nip: "198501012010012001" } }),
+    ).toMatchObject({ weeklyHours: 24, hoursTaught: 20 });
     expect(await db.prisma.employee.count()).toBe(3);
   });
 

@@ -51,6 +51,8 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
       ? ctx.t("import.agencies_created", { codes: codeList(report.agenciesCreated) })
       : "",
     report.rolesCreated.length ? ctx.t("import.roles_created", { codes: codeList(report.rolesCreated) }) : "",
+    honorerText(ctx, report),
+    report.unitConflicts.length ? ctx.t("import.unit_conflicts", { count: report.unitConflicts.length }) : "",
     report.warnings.length
       ? ctx.t("import.warnings", {
           count: report.warnings.length,
@@ -71,6 +73,13 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
     extra: new Html(extra),
     rejected: workbook.rejected.length,
   });
+}
+
+/** Honorer rows are capacity, not errors: counted apart from the employees. */
+function honorerText(ctx: BotContext, report: NonNullable<WorkbookReport["data"]>): string {
+  const { created, updated, unchanged } = report.honorers;
+  const count = created + updated + unchanged;
+  return count > 0 ? ctx.t("import.honorers", { count, created, updated, unchanged }) : "";
 }
 
 /** A file can create hundreds of codes; the summary names them up to a few lines' worth. */
@@ -139,11 +148,16 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
   });
   const mode = modeText(ctx, dryRun, strict && workbook.rejected.length > 0);
   await ctx.reply(summaryWithRejects(ctx, fileName, workbook, mode), { parse_mode: "HTML" });
-  if (workbook.rejected.length > 0) {
+  // Rows kept at their stored unit (SIASN and Dapodik disagree) go in the same CSV, with their reason.
+  const listed = [...workbook.rejected, ...(workbook.data?.unitConflicts ?? [])];
+  if (listed.length > 0) {
     const base = fileName.replace(/\.(csv|xlsx|xls)$/i, "");
     await ctx.replyWithDocument(
-      { source: rejectsCsv(workbook, ctx.locale), filename: `${base}-ditolak.csv` },
-      { caption: ctx.t("import.rejects_caption", { count: workbook.rejected.length }) },
+      {
+        source: rejectsCsv({ rejected: listed, headers: workbook.headers }, ctx.locale),
+        filename: `${base}-ditolak.csv`,
+      },
+      { caption: ctx.t("import.rejects_caption", { count: listed.length }) },
     );
   }
 });

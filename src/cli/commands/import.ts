@@ -65,6 +65,9 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
   if (report) {
     ctx.io.out(`  units:     ${counts(report.units)}`);
     ctx.io.out(`  employees: ${counts(report.employees)}`);
+    const { honorers } = report;
+    if (honorers.created + honorers.updated + honorers.unchanged > 0)
+      ctx.io.out(`  honorer (school capacity, not moved): ${counts(honorers)}`);
     if (report.agenciesCreated.length) ctx.io.out(`  agencies created: ${report.agenciesCreated.join(", ")}`);
     if (report.rolesCreated.length)
       ctx.io.out(
@@ -87,9 +90,14 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
     const where = `${warning.sheet ? `${warning.sheet} ` : ""}line ${warning.line}`;
     ctx.io.out(`  ${where} [${warning.key}]: ${describeWarning("en", warning)}`);
   }
-  if (workbook.rejected.length === 0) return;
-  ctx.io.out(`Rejected rows (${workbook.rejected.length}):`);
-  for (const reject of workbook.rejected) {
+  printRows(ctx, "Unit differs between SIASN and Dapodik, stored unit kept", report?.unitConflicts ?? []);
+  printRows(ctx, "Rejected rows", workbook.rejected);
+}
+
+function printRows(ctx: CliContext, title: string, rows: WorkbookReport["rejected"]): void {
+  if (rows.length === 0) return;
+  ctx.io.out(`${title} (${rows.length}):`);
+  for (const reject of rows) {
     const where = `${reject.sheet ? `${reject.sheet} ` : ""}line ${reject.line}`;
     ctx.io.out(`  ${where}${reject.key ? ` [${reject.key}]` : ""}: ${describeReject("en", reject)}`);
   }
@@ -126,7 +134,8 @@ export const importCommand: CliCommand = {
       sum(report.reference?.roles) +
       sum(report.reference?.compatibility) +
       sum(report.data?.units) +
-      sum(report.data?.employees);
+      sum(report.data?.employees) +
+      sum(report.data?.honorers);
     if (accepted === 0 && report.rejected.length > 0)
       throw operatorError("Nothing imported: every row was rejected.");
   },

@@ -7,6 +7,8 @@ import { core as idCore } from "./id/core.ts";
 import { data as enData } from "./en/data.ts";
 import { data as idData } from "./id/data.ts";
 import { delivery as enDelivery } from "./en/delivery.ts";
+import { employeeImport as enEmployeeImport } from "./en/employee-import.ts";
+import { employeeImport as idEmployeeImport } from "./id/employee-import.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
 import { employee as enEmployee } from "./en/employee.ts";
 import { employee as idEmployee } from "./id/employee.ts";
@@ -25,6 +27,7 @@ const id = {
   ...idData,
   ...idDelivery,
   ...idEmployee,
+  ...idEmployeeImport,
   ...idHr,
   ...idUnitHead,
   ...idLifecycle,
@@ -37,6 +40,7 @@ const en: Record<keyof typeof id, string> = {
   ...enData,
   ...enDelivery,
   ...enEmployee,
+  ...enEmployeeImport,
   ...enHr,
   ...enUnitHead,
   ...enLifecycle,
