@@ -24,9 +24,21 @@ export const checkCommand: CliCommand = {
       logger: ctx.logger,
     });
     if (args.includes("--json")) {
-      const { runId, blackout, proposals, skipped, alerts, plan } = result;
-      const json = { runId, blackout, metrics: plan?.metrics ?? null, proposals, skipped, alerts };
-      ctx.io.out(JSON.stringify({ ...json, shortfalls: plan?.shortfalls ?? [] }, null, 2));
+      const { runId, blackout, proposals, skipped, alerts, sent, waiting, plan } = result;
+      const json = {
+        runId,
+        blackout,
+        metrics: plan?.metrics ?? null,
+        proposals,
+        skipped,
+        alerts,
+        sent,
+        waiting,
+      };
+      const { certifiedUnderStandard } = result;
+      ctx.io.out(
+        JSON.stringify({ ...json, shortfalls: plan?.shortfalls ?? [], certifiedUnderStandard }, null, 2),
+      );
       return;
     }
     if (result.blackout) {
