@@ -55,19 +55,10 @@ export async function redeemInvite(
       active: true,
     },
   });
-  // The guard is in the where clause: of two people racing for one code, exactly one wins.
-  const { count } = await db.invite.updateMany({
-    where: { id: invite.id, usedAt: null },
-    data: { usedAt: input.now, usedById: user.id },
-  });
-  if (count === 0) throw new DomainError("invite_used");
-  await writeAudit(db, {
-    actorId: user.id,
-    actorName: user.name,
-    action: "invite.redeem",
-    entity: "user",
-    entityId: user.id,
-    details: { role: invite.role, unit: invite.unit?.code ?? null, agency: invite.agency?.code ?? null },
+  await claimInvite(db, invite.id, user, input.now, {
+    role: invite.role,
+    unit: invite.unit?.code ?? null,
+    agency: invite.agency?.code ?? null,
   });
   return { role: invite.role, unitName: invite.unit?.name ?? null, agencyName: invite.agency?.name ?? null };
 }
@@ -122,9 +113,34 @@ async function redeemEmployeeInvite(
           active: true,
         },
       });
+  await claimInvite(db, invite.id, user, input.now, {
+    role: "EMPLOYEE",
+    nip: employee.nip,
+    keptRole: keepsRole ? user.role : null,
+    unboundUserId: previous?.id ?? null,
+  });
+  return {
+    role: "EMPLOYEE",
+    unitName: invite.unit?.name ?? null,
+    agencyName: invite.agency?.name ?? null,
+    employeeName: displayName(employee),
+  };
+}
+
+/**
+ * Marks the code used by this user and audits it. The guard is in the where clause: of two people
+ * racing for one code, exactly one wins; the other's transaction rolls back with "invite_used".
+ */
+async function claimInvite(
+  db: DbTx,
+  inviteId: number,
+  user: { id: number; name: string },
+  now: Date,
+  details: Record<string, string | number | null>,
+): Promise<void> {
   const { count } = await db.invite.updateMany({
-    where: { id: invite.id, usedAt: null },
-    data: { usedAt: input.now, usedById: user.id },
+    where: { id: inviteId, usedAt: null },
+    data: { usedAt: now, usedById: user.id },
   });
   if (count === 0) throw new DomainError("invite_used");
   await writeAudit(db, {
@@ -133,17 +149,6 @@ async function redeemEmployeeInvite(
     action: "invite.redeem",
     entity: "user",
     entityId: user.id,
-    details: {
-      role: "EMPLOYEE",
-      nip: employee.nip,
-      keptRole: keepsRole ? user.role : null,
-      unboundUserId: previous?.id ?? null,
-    },
+    details,
   });
-  return {
-    role: "EMPLOYEE",
-    unitName: invite.unit?.name ?? null,
-    agencyName: invite.agency?.name ?? null,
-    employeeName: displayName(employee),
-  };
 }
