@@ -4,6 +4,8 @@
  * 5,000 ASN teachers (a fifth PPPK) in both SIASN and Dapodik, and 500 guru honorer in Dapodik.
  */
 import ExcelJS from "exceljs";
+import { dapodikHeader } from "../test/support/dapodik-files.ts";
+import { siasnHeader } from "../test/support/siasn-files.ts";
 
 export const SCHOOLS = 300;
 export const TEACHERS = 5_000;
@@ -103,30 +105,8 @@ export async function generateDistrict(): Promise<DistrictFiles> {
     ]);
   }
 
-  const siasn: Array<Array<string | number>> = [
-    [
-      "PNS_ID",
-      "NIP_BARU",
-      "NAMA",
-      "GELAR_DEPAN",
-      "GELAR_BELAKANG",
-      "TGL_LAHIR",
-      "JENIS_KELAMIN",
-      "KEDUDUKAN_HUKUM_NAMA",
-      "STATUS_CPNS_PNS",
-      "JENIS_PEGAWAI_NAMA",
-      "GOL_AKHIR_NAMA",
-      "TMT_GOLONGAN",
-      "JENIS_JABATAN_NAMA",
-      "JABATAN_NAMA",
-      "TMT_JABATAN",
-      "TINGKAT_PENDIDIKAN_NAMA",
-      "PENDIDIKAN_NAMA",
-      "UNOR_ID",
-      "UNOR_NAMA",
-      "INSTANSI_KERJA_NAMA",
-    ],
-  ];
+  // The headers as BKN and Dapodik write them, the same lists the tests build their files from.
+  const siasn: Array<Array<string | number>> = [siasnHeader];
   const dapodikRows: Array<Array<string | number>> = [];
   const seen = new Set<string>();
   const jenjang = ["Ahli Pertama", "Ahli Muda", "Ahli Madya"];
@@ -213,22 +193,7 @@ export async function generateDistrict(): Promise<DistrictFiles> {
     sheet.addRow(["Tanggal Unduh:", "2026-11-20 08:15:02"]);
     sheet.addRow(["Pengunduh:", "operator@disdik.merauke.go.id"]);
     sheet.addRow([]);
-    sheet.addRow([
-      "No",
-      "Nama",
-      "NUPTK",
-      "JK",
-      "Tempat Lahir",
-      "Tanggal Lahir",
-      "NIP",
-      "Status Kepegawaian",
-      "Jenis PTK",
-      "Mata Pelajaran",
-      "Sertifikasi",
-      "JJM",
-      "NPSN",
-      "Nama Sekolah",
-    ]);
+    sheet.addRow(dapodikHeader);
     for (const row of dapodikRows) sheet.addRow(row);
   });
   return { jabatan, schools: csv(schoolRows), siasn: csv(siasn), dapodik };
