@@ -17,7 +17,13 @@ export interface SchedulerDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  config: { SCHEDULE_TIMEZONE: string; WEEKLY_CHECK_CRON: string; DEFAULT_LOCALE: Locale };
+  config: {
+    SCHEDULE_TIMEZONE: string;
+    WEEKLY_CHECK_CRON: string;
+    DEFAULT_LOCALE: Locale;
+    /** Told of proposals for an agency with no HR group, beside the ADMIN users. */
+    ADMIN_TELEGRAM_IDS?: bigint[];
+  };
   /** This instance in the Lease table; defaults to host:pid:random. */
   holder?: string;
   /** Replaces the default task list (the scheduler's own tests run probes every second). */
@@ -47,7 +53,15 @@ export function defaultJobs(deps: SchedulerDeps): ScheduledJob[] {
     {
       name: "weekly-check",
       cron: config.WEEKLY_CHECK_CRON,
-      run: () => runBalancingCheck(db, clock, { trigger: "SCHEDULE", post: true, timeZone, locale, logger }),
+      run: () =>
+        runBalancingCheck(db, clock, {
+          trigger: "SCHEDULE",
+          post: true,
+          timeZone,
+          locale,
+          logger,
+          admins: { ADMIN_TELEGRAM_IDS: config.ADMIN_TELEGRAM_IDS ?? [], DEFAULT_LOCALE: locale },
+        }),
     },
     // 06:00 WIT: retirements take effect and cuti / tugas belajar end on their day, before the digest.
     {
