@@ -29,6 +29,7 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
   const loadByUnit = new Map(plan.units.map((u) => [u.unit, u]));
   const coords = new Map(input.units.map((u) => [u.id, u]));
   const english = reasonWriter("en");
+  const indonesian = reasonWriter("id");
   // Unmet hours each destination still has, handed out to the moves into it in plan order.
   const remaining = new Map<string, number>();
   const explained: ExplainedMove[] = [];
@@ -45,18 +46,23 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
     const left = remaining.get(key) ?? toLoad?.unmetBefore ?? 0;
     const filled = Math.min(employee.weeklyHours, left);
     remaining.set(key, left - filled);
+    // Both languages written here, where the role's unit (JP or jam) is known; the engine's own text
+    // cannot tell a teacher from a nurse.
+    const facts = {
+      role: role.name,
+      from: { name: fromUnit.name, load: loadByUnit.get(move.from) },
+      to: { name: toUnit.name, load: loadByUnit.get(move.to) },
+      shortageBefore: toLoad ? toLoad.demand - toLoad.capacityBefore : 0,
+      hours: employee.weeklyHours,
+      hoursUnit: hoursUnitOf(role),
+    };
     explained.push({
-      move,
+      move: { ...move, reason: indonesian(facts) },
       employee,
       fromUnit,
       toUnit,
       role,
-      reasonEn: english({
-        role: role.name,
-        from: { name: fromUnit.name, load: loadByUnit.get(move.from) },
-        to: { name: toUnit.name, load: loadByUnit.get(move.to) },
-        shortageBefore: toLoad ? toLoad.demand - toLoad.capacityBefore : 0,
-      }),
+      reasonEn: english(facts),
       metrics: {
         fromLoadBefore: ratio(fromLoad?.ratioBefore),
         fromLoadAfter: ratio(fromLoad?.ratioAfter),

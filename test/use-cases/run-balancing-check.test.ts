@@ -62,7 +62,8 @@ describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () =>
     });
     expect(proposal.expiresAt.toISOString()).toBe("2026-12-14T00:00:00.000Z");
     expect(proposal.reason).toContain("SD Negeri 1 Salor");
-    expect(proposal.reasonEn).toContain("Fills a shortage of 24 hours/week");
+    expect(proposal.reasonEn).toContain("Fills 24 of a shortage of 24 JP/week of Guru Kelas SD");
+    expect(proposal.reason).toContain("Mengisi 24 dari kekurangan 24 JP/minggu Guru Kelas SD");
     expect(parseProposalMetrics(proposal.metrics)).toMatchObject({
       toLoadBefore: 2,
       toLoadAfter: 1,

@@ -198,11 +198,11 @@ describe("planTransfers", () => {
   it("explains each move: the shortage it fills and both units' load before and after the plan", async () => {
     const plan = await solve(sdAndSmp());
     expect(plan.moves[0]?.reason).toBe(
-      "Mengisi kekurangan 48 JP/minggu Role GURU_KELAS di SD Negeri 1 Salor; beban SD Negeri 1 Salor tanpa kapasitas → 1,00, SMP Negeri 2 Salor 0,33 → 1,00.",
+      "Mengisi 24 dari kekurangan 48 jam/minggu Role GURU_KELAS di SD Negeri 1 Salor; beban SD Negeri 1 Salor belum ada yang mengerjakan → 100%, SMP Negeri 2 Salor 33% → 100%.",
     );
     const english = await solve(sdAndSmp(), { locale: "en" });
     expect(english.moves[0]?.reason).toBe(
-      "Fills a shortage of 48 hours/week of Role GURU_KELAS at SD Negeri 1 Salor; load SD Negeri 1 Salor no capacity → 1.00, SMP Negeri 2 Salor 0.33 → 1.00.",
+      "Fills 24 of a shortage of 48 hours/week of Role GURU_KELAS at SD Negeri 1 Salor; load SD Negeri 1 Salor nobody yet → 100%, SMP Negeri 2 Salor 33% → 100%.",
     );
   });
 

@@ -46,6 +46,7 @@ function describeMoves(
       },
       to: { name: input.units[target?.to ?? 0]?.name ?? move.to, load: loadOf.get(move.to) },
       shortageBefore: (instance.demand[key] ?? 0) - (instance.base[key] ?? 0),
+      hours: input.employees[target?.employee ?? 0]?.hours ?? 0,
     });
     return { ...move, reason };
   });

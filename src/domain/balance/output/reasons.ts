@@ -1,22 +1,28 @@
 import type { PlanLocale, UnitLoad } from "../types.ts";
 
-/** Texts of a move's reason. They live with the engine because the CLI prints plans without the bot. */
+/**
+ * Texts of a move's reason. They live with the engine because the CLI prints plans without the bot.
+ * A move says what this one person brings out of the destination's shortage (not the shortage alone,
+ * which read as if one person filled it all), and loads as percentages, as the cards show them.
+ */
 const TEXTS = {
   id: {
     numberLocale: "id-ID",
-    fills: (hours: string, role: string, unit: string) =>
-      `Mengisi kekurangan ${hours} JP/minggu ${role} di ${unit}`,
-    replaces: (role: string, unit: string) => `Menggantikan ${role} yang dipindahkan dari ${unit}`,
+    unit: { JP: "JP", jam: "jam" },
+    fills: (hours: string, shortage: string, unit: string, role: string, at: string) =>
+      `Mengisi ${hours} dari kekurangan ${shortage} ${unit}/minggu ${role} di ${at}`,
+    replaces: (role: string, at: string) => `Menggantikan ${role} yang dipindahkan dari ${at}`,
     load: (parts: string) => `beban ${parts}`,
-    noCapacity: "tanpa kapasitas",
+    noCapacity: "belum ada yang mengerjakan",
   },
   en: {
     numberLocale: "en-US",
-    fills: (hours: string, role: string, unit: string) =>
-      `Fills a shortage of ${hours} hours/week of ${role} at ${unit}`,
-    replaces: (role: string, unit: string) => `Replaces a ${role} moved out of ${unit}`,
+    unit: { JP: "JP", jam: "hours" },
+    fills: (hours: string, shortage: string, unit: string, role: string, at: string) =>
+      `Fills ${hours} of a shortage of ${shortage} ${unit}/week of ${role} at ${at}`,
+    replaces: (role: string, at: string) => `Replaces a ${role} moved out of ${at}`,
     load: (parts: string) => `load ${parts}`,
-    noCapacity: "no capacity",
+    noCapacity: "nobody yet",
   },
 } as const;
 
@@ -26,23 +32,31 @@ export interface ReasonFacts {
   to: { name: string; load: UnitLoad | undefined };
   /** Shortage of the filled role at the destination before the plan; ≤ 0 when the move refills a departure. */
   shortageBefore: number;
+  /** Weekly hours this person brings. */
+  hours: number;
+  /** JP for teaching roles, jam for the others; the plan format does not say, so jam unless told. */
+  hoursUnit?: "JP" | "jam";
 }
 
 /** Renders reasons in one locale, with number formats built once per plan. */
 export function reasonWriter(locale: PlanLocale): (facts: ReasonFacts) => string {
   const text = TEXTS[locale];
   const hours = new Intl.NumberFormat(text.numberLocale, { maximumFractionDigits: 1 });
-  const ratio = new Intl.NumberFormat(text.numberLocale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const formatRatio = (value: number | null) => (value === null ? text.noCapacity : ratio.format(value));
+  const percent = new Intl.NumberFormat(text.numberLocale, { style: "percent", maximumFractionDigits: 0 });
+  const formatRatio = (value: number | null) => (value === null ? text.noCapacity : percent.format(value));
   const change = (side: ReasonFacts["from"]) =>
     `${side.name} ${formatRatio(side.load?.ratioBefore ?? null)} → ${formatRatio(side.load?.ratioAfter ?? null)}`;
   return (facts) => {
+    const shortage = facts.shortageBefore;
     const what =
-      facts.shortageBefore > 0
-        ? text.fills(hours.format(facts.shortageBefore), facts.role, facts.to.name)
+      shortage > 0
+        ? text.fills(
+            hours.format(Math.min(facts.hours, shortage)),
+            hours.format(shortage),
+            text.unit[facts.hoursUnit ?? "jam"],
+            facts.role,
+            facts.to.name,
+          )
         : text.replaces(facts.role, facts.to.name);
     return `${what}; ${text.load(`${change(facts.to)}, ${change(facts.from)}`)}.`;
   };
