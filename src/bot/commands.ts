@@ -23,6 +23,7 @@ const adminCommands: CommandSpec[] = [
   ...privateCommands,
   ["undang", "invite", "commands.invite"],
   ["jabatan", "roles", "commands.jabatan"],
+  ["kebijakan", "policy", "commands.kebijakan"],
 ];
 
 const groupCommands: CommandSpec[] = [

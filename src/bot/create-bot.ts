@@ -10,6 +10,7 @@ import { importUploadFeature } from "./features/import-upload.ts";
 import { helpFeature } from "./features/help.ts";
 import { inviteFeature } from "./features/invite.ts";
 import { jabatanFeature } from "./features/jabatan.ts";
+import { policyFeature } from "./features/policy.ts";
 import { languageFeature } from "./features/language.ts";
 import { linkGroupFeature } from "./features/link-group.ts";
 import { meFeature } from "./features/me.ts";
@@ -68,6 +69,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(languageFeature);
   bot.use(inviteFeature);
   bot.use(jabatanFeature);
+  bot.use(policyFeature);
 
   bot.use(linkGroupFeature);
   bot.use(proposalDecisionFeature);

@@ -1,5 +1,6 @@
 import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { quorumOf } from "./quorum.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { renderDigest, type DigestForRender } from "../messages/proposal-digest.ts";
@@ -41,7 +42,7 @@ export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDige
     messageId: digest.messageId,
     page: digest.page,
     agency: { name: agency.name },
-    quorum: Math.max(1, group?.quorum ?? 1),
+    quorum: await quorumOf(db, digest.agencyId, group?.quorum ?? 1),
     proposals,
   };
 }

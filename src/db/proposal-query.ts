@@ -28,20 +28,23 @@ export async function loadProposal(db: DbTx, id: number): Promise<ProposalWithRe
 export async function queueCardEdit(
   db: DbTx,
   proposal: ProposalWithRelations,
-  options: { locale: Locale; timeZone: string },
+  options: { locale: Locale; timeZone: string; event?: string },
 ): Promise<boolean> {
   if (proposal.cardChatId === null || proposal.cardMessageId === null) return false;
+  // What changed on the card: its final state by default, or an event such as a late objection.
+  const event = options.event ?? proposal.status.toLowerCase();
   // A proposal shown in its check's digest: the digest is edited (issue 14), not overwritten by one card.
   const digestId = await digestShowing(db, proposal);
   if (digestId !== null) {
     return queueDigestEdit(db, digestId, {
-      ...options,
-      dedupeKey: `digest:${digestId}:proposal:${proposal.id}:${proposal.status.toLowerCase()}`,
+      locale: options.locale,
+      timeZone: options.timeZone,
+      dedupeKey: `digest:${digestId}:proposal:${proposal.id}:${event}`,
     });
   }
   const card = renderProposalCard(proposal, options.locale, options.timeZone);
   return enqueueMessage(db, {
-    dedupeKey: `proposal:${proposal.id}:card:${proposal.status.toLowerCase()}`,
+    dedupeKey: `proposal:${proposal.id}:card:${event}`,
     chatId: proposal.cardChatId,
     method: "editMessageText",
     payload: {

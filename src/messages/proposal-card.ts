@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import { parseProposalMetrics } from "../domain/proposal-metrics.ts";
+import { objectionAfterProposal, objectionAwaitsReview } from "../domain/objection-review.ts";
 import { formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
@@ -18,7 +19,15 @@ export interface ProposalForCard {
   createdAt: Date;
   decidedAt: Date | null;
   decidedById: number | null;
-  employee: { name: string; nip: string };
+  employee: {
+    name: string;
+    nip: string;
+    objection?: boolean;
+    objectionReason?: string | null;
+    objectionAt?: Date | null;
+  };
+  /** When the team marked a late objection reviewed (issue 15). */
+  objectionReviewedAt?: Date | null;
   fromUnit: { name: string; code: string };
   toUnit: { name: string; code: string };
   role: { name: string };
@@ -40,6 +49,31 @@ export interface RenderedCard {
 export interface CardOptions {
   /** Approvals needed; shown as progress while the proposal waits for more than one approver. */
   quorum?: number;
+}
+
+/** A head's objection recorded after the proposal was made, as the card and the digest show it. */
+export function lateObjection(proposal: ProposalForCard): { awaitsReview: boolean } | null {
+  const view = {
+    status: proposal.status,
+    createdAt: proposal.createdAt,
+    objectionReviewedAt: proposal.objectionReviewedAt ?? null,
+    employee: {
+      objection: proposal.employee.objection ?? false,
+      objectionAt: proposal.employee.objectionAt ?? null,
+    },
+  };
+  if (!objectionAfterProposal(view) || !view.employee.objectionAt) return null;
+  return { awaitsReview: objectionAwaitsReview(view) };
+}
+
+/** The ⚠️ line of a late objection: when, why, and whether the team has looked at it. */
+export function objectionLine(proposal: ProposalForCard, locale: Locale, timeZone: string): string | null {
+  const late = lateObjection(proposal);
+  if (!late || !proposal.employee.objectionAt) return null;
+  return translate(locale, late.awaitsReview ? "hr.card.objection" : "hr.card.objection_reviewed", {
+    at: formatDateTime(proposal.employee.objectionAt, timeZone),
+    reason: proposal.employee.objectionReason ?? "—",
+  });
 }
 
 function namesOf(proposal: ProposalForCard) {
@@ -133,11 +167,24 @@ export function renderProposalCard(
       }),
     );
   }
+  const objection = objectionLine(proposal, locale, timeZone);
+  if (objection) lines.push(objection);
   lines.push(translate(locale, "hr.card.expires", { at: formatDateTime(proposal.expiresAt, timeZone) }));
+  const review = lateObjection(proposal)?.awaitsReview
+    ? [
+        [
+          {
+            text: translate(locale, "hr.button.reviewed"),
+            callback_data: proposalData.pack("reviewed", proposal.id),
+          },
+        ],
+      ]
+    : [];
   return {
     text: lines.join("\n"),
     reply_markup: {
       inline_keyboard: [
+        ...review,
         [
           {
             text: translate(locale, "hr.button.approve"),

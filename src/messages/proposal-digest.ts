@@ -9,7 +9,14 @@ import { formatHours, formatLoad } from "./format.ts";
 import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
 import { moveHours, originLeft, shortageChange, shortageLeft } from "./move-words.ts";
 import { PAGE_TEXT_LIMIT, shortenEntry, visibleLength } from "./paging.ts";
-import { approverNames, outcomeLine, type ProposalForCard, type RenderedCard } from "./proposal-card.ts";
+import {
+  approverNames,
+  lateObjection,
+  objectionLine,
+  outcomeLine,
+  type ProposalForCard,
+  type RenderedCard,
+} from "./proposal-card.ts";
 
 /** Proposals per page: three buttons each, so a page's keyboard stays readable on a phone. */
 export const DIGEST_PROPOSALS_PER_PAGE = 5;
@@ -99,6 +106,8 @@ function proposalEntry(locale: Locale, timeZone: string, quorum: number, p: Prop
       const progress = t("hr.card.progress", { count: approvals, quorum, names: approverNames(p) });
       lines.push(t("digest.item_state", { state: new Html(progress) }));
     }
+    const objection = objectionLine(p, locale, timeZone);
+    if (objection) lines.push(t("digest.item_state", { state: new Html(objection) }));
   }
   return lines;
 }
@@ -196,6 +205,14 @@ export function renderDigest(
       callback_data: proposalData.pack("details", p.id),
     };
     if (p.status !== "PENDING") return [details];
+    if (lateObjection(p)?.awaitsReview) {
+      // Approval waits for the team's look at the objection: Sudah ditinjau takes Setujui's place.
+      return [
+        { text: t("digest.button.reviewed", { id }), callback_data: proposalData.pack("reviewed", p.id) },
+        { text: t("digest.button.reject", { id }), callback_data: proposalData.pack("reject", p.id) },
+        details,
+      ];
+    }
     return [
       { text: t("digest.button.approve", { id }), callback_data: proposalData.pack("approve", p.id) },
       { text: t("digest.button.reject", { id }), callback_data: proposalData.pack("reject", p.id) },

@@ -2,7 +2,7 @@ import type { DbTx } from "../db/client.ts";
 import { buildPlanInput } from "../db/build-plan-input.ts";
 import type { District } from "../db/read-district.ts";
 import { getBlackouts } from "../db/settings.ts";
-import { blackoutOn, type Blackout } from "../domain/blackout.ts";
+import { approvalFrozenOn, type Blackout } from "../domain/blackout.ts";
 import { planTransfers, type Plan, type PlanInput } from "../domain/balance/index.ts";
 import type { Clock } from "../domain/clock.ts";
 import { localDate } from "../domain/time.ts";
@@ -18,10 +18,13 @@ export interface BalancingPlan {
   plan: Plan;
 }
 
-/** The election freeze (UU 10/2016 Pasal 71(2)) covering today's date in the schedule's zone, if any. */
+/**
+ * The election freeze (UU 10/2016 Pasal 71(2)) covering today's date in the schedule's zone, if any;
+ * a period for which the Minister's written approval is recorded does not stop the check.
+ */
 export async function activeBlackout(db: DbTx, clock: Clock, timeZone: string): Promise<Blackout | null> {
   const today = localDate(clock.now(), timeZone).toISOString().slice(0, 10);
-  return blackoutOn(await getBlackouts(db), today);
+  return approvalFrozenOn(await getBlackouts(db), today);
 }
 
 /** Reads the district and runs the engine on it; stores nothing. */

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
-import { formatDateTime } from "../domain/time.ts";
+import { formatDate, formatDateTime, localDate } from "../domain/time.ts";
+import { approvalFrozenOn } from "../domain/blackout.ts";
+import { objectionAwaitsReview } from "../domain/objection-review.ts";
+import { quorumOf } from "../db/quorum.ts";
+import { getBlackouts } from "../db/settings.ts";
 import type { HrGroup, Transfer, User } from "../generated/prisma/client.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { writeAudit } from "../db/audit.ts";
@@ -41,6 +45,8 @@ interface Checked {
   proposal: ProposalWithRelations;
   approver: User;
   group: HrGroup;
+  /** Approvals needed now: the stored quorum, at least 2 with three or more approvers. */
+  quorum: number;
 }
 
 /**
@@ -59,6 +65,10 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
           where: { id: input.userId, role: "HR_APPROVER", active: true, agencyId: proposal.agencyId },
         });
   if (!approver) throw new DomainError("not_hr_approver");
+  // Nobody decides a proposal about themselves (conflict of interest, UU 30/2014 Pasal 42).
+  if (approver.employeeId !== null && approver.employeeId === proposal.employeeId) {
+    throw new DomainError("proposal_about_self");
+  }
   const group = await db.hrGroup.findFirst({
     where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId), active: true },
   });
@@ -73,7 +83,27 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
     proposal.cardChatId = BigInt(input.card.chatId);
     proposal.cardMessageId = input.card.messageId;
   }
-  return { proposal, approver, group };
+  return { proposal, approver, group, quorum: await quorumOf(db, proposal.agencyId, group.quorum) };
+}
+
+/**
+ * What only an approval must pass: no election freeze without the Minister's approval (UU 10/2016
+ * Pasal 71(2)), no objection recorded since the card was posted that the team has not looked at.
+ */
+async function assertMayApprove(db: DbTx, proposal: ProposalWithRelations, input: DecisionContext) {
+  const today = localDate(input.now, input.timeZone).toISOString().slice(0, 10);
+  const freeze = approvalFrozenOn(await getBlackouts(db), today);
+  if (freeze) {
+    throw new DomainError("approval_frozen", {
+      reason: freeze.reason || "—",
+      until: formatDate(new Date(`${freeze.to}T00:00:00Z`), "UTC"),
+    });
+  }
+  if (objectionAwaitsReview(proposal)) {
+    throw new DomainError("objection_needs_review", {
+      reason: proposal.employee.objectionReason ?? "—",
+    });
+  }
 }
 
 async function assertStillPending(
@@ -114,8 +144,7 @@ async function assertStillPending(
  * is told who decided and when.
  */
 export async function decideProposal(db: DbTx, input: DecideInput): Promise<DecideOutcome> {
-  const { proposal, approver, group } = await checkDecision(db, input);
-  const quorum = Math.max(1, group.quorum);
+  const { proposal, approver, quorum } = await checkDecision(db, input);
 
   if (input.verdict === "REJECT") {
     const parsed = rejectReasonSchema.safeParse(input.reason ?? "");
@@ -145,6 +174,7 @@ export async function decideProposal(db: DbTx, input: DecideInput): Promise<Deci
     return { kind: "rejected", proposal: await reload(db, proposal.id), quorum };
   }
 
+  await assertMayApprove(db, proposal, input);
   const mine = proposal.decisions.find((d) => d.userId === approver.id);
   const approvalsBefore = proposal.decisions.filter((d) => d.verdict === "APPROVE").length;
   if (mine) throw new DomainError("proposal_already_voted", { count: approvalsBefore, quorum });

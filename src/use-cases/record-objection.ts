@@ -3,6 +3,8 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { writeAudit } from "../db/audit.ts";
 import { loadUnitHead } from "../db/unit-head.ts";
+import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
+import type { Locale } from "../messages/locales/index.ts";
 
 export const OBJECTION_REASON_MIN = 3;
 export const OBJECTION_REASON_MAX = 200;
@@ -14,8 +16,15 @@ const inputSchema = z.object({
   now: z.date(),
 });
 
-/** Records a staff member's objection to transfer; while it stands they are not proposed. */
-export async function recordObjection(db: DbTx, raw: z.input<typeof inputSchema>): Promise<{ name: string }> {
+/**
+ * Records a staff member's objection to transfer; while it stands they are not proposed. A card
+ * already posted about them is edited to show it (⚠️), and its approval waits for the team's review.
+ */
+export async function recordObjection(
+  db: DbTx,
+  raw: z.input<typeof inputSchema>,
+  cards?: { locale: Locale; timeZone: string },
+): Promise<{ name: string }> {
   const input = inputSchema.parse(raw);
   const head = await loadUnitHead(db, input.userId);
   const { count } = await db.employee.updateMany({
@@ -32,5 +41,14 @@ export async function recordObjection(db: DbTx, raw: z.input<typeof inputSchema>
     entityId: employee.id,
     details: { reason: input.reason },
   });
+  if (cards) {
+    const pending = await db.proposal.findMany({
+      where: { employeeId: employee.id, status: "PENDING", cardMessageId: { not: null } },
+      include: proposalWithRelations,
+    });
+    for (const proposal of pending) {
+      await queueCardEdit(db, proposal, { ...cards, event: `objection:${input.now.getTime()}` });
+    }
+  }
   return { name: employee.name };
 }

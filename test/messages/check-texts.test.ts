@@ -284,6 +284,40 @@ describe("the digest", () => {
     expect(renderDigest(d, 99, "id", "UTC").page).toBe(first.pages);
   });
 
+  it("a head's objection after the proposal shows ⚠️ and Sudah ditinjau takes Setujui's place until reviewed", () => {
+    const d = digest(2);
+    const late = d.proposals[1]!;
+    late.employee = {
+      ...late.employee,
+      objection: true,
+      objectionReason: "Merawat <ibu>",
+      objectionAt: new Date("2026-12-01T01:00:00Z"),
+    };
+    const view = renderDigest(d, 1, "id", "Asia/Jayapura");
+    expect(view.text).toContain("⚠️ <b>Keberatan dicatat</b> 01-12-2026 10:00 WIT: Merawat &lt;ibu&gt;");
+    expect(view.reply_markup.inline_keyboard[0]).toEqual([
+      { text: "👁 Sudah ditinjau #101", callback_data: "p:v:101" },
+      { text: "❌ Tolak #101", callback_data: "p:r:101" },
+      { text: "ℹ️ Rincian #101", callback_data: "p:d:101" },
+    ]);
+    expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+
+    late.objectionReviewedAt = new Date("2026-12-01T02:00:00Z");
+    const reviewed = renderDigest(d, 1, "en", "Asia/Jayapura");
+    expect(reviewed.text).toContain(
+      "⚠️ Objection recorded 01-12-2026 10:00 WIT: Merawat &lt;ibu&gt; (reviewed by the team)",
+    );
+    expect(reviewed.reply_markup.inline_keyboard[0]?.[0]).toEqual({
+      text: "✅ Approve #101",
+      callback_data: "p:a:101",
+    });
+
+    // An objection the head had recorded before the proposal was made is no news to the team.
+    late.objectionReviewedAt = null;
+    late.employee.objectionAt = new Date("2026-11-01T00:00:00Z");
+    expect(renderDigest(d, 1, "id", "Asia/Jayapura").text).not.toContain("Keberatan");
+  });
+
   it("a decided proposal keeps only Rincian and shows its outcome; English too", () => {
     const d = digest(2);
     const view = renderDigest(d, 1, "en", "Asia/Jayapura");

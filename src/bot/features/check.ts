@@ -23,7 +23,8 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   });
   const run = result.runId ?? 0;
   if (result.blackout) {
-    await ctx.reply(ctx.t("check.summary.blackout", { run, ...result.blackout }), { parse_mode: "HTML" });
+    const { from, to, reason } = result.blackout;
+    await ctx.reply(ctx.t("check.summary.blackout", { run, from, to, reason }), { parse_mode: "HTML" });
     return;
   }
   if (result.proposals.length === 0 && result.skipped === 0) {

@@ -8,6 +8,7 @@ import {
   REJECT_REASON_MAX,
   type DecideOutcome,
 } from "../../use-cases/decide-proposal.ts";
+import { reviewObjection } from "../../use-cases/review-objection.ts";
 import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
@@ -34,7 +35,7 @@ function mention(ctx: BotContext): Html {
 /** The card shows the outcome at once; a failed edit must not hide a decision that is already recorded. */
 async function showOnCard(
   ctx: BotContext,
-  outcome: DecideOutcome,
+  outcome: Pick<DecideOutcome, "proposal" | "quorum">,
   target: { chatId: number | bigint; messageId: number },
 ) {
   // Since issue 14 the proposals of a check are decided on its digest: that is edited in place.
@@ -77,6 +78,13 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
       parse_mode: "HTML",
       reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
     });
+    return;
+  }
+
+  if (data.action === "reviewed") {
+    const outcome = await ctx.transact((tx) => reviewObjection(tx, base));
+    await ctx.answerCbQuery(ctx.t("hr.objection.reviewed", { id: String(outcome.proposal.id) }));
+    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
     return;
   }
 

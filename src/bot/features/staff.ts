@@ -82,7 +82,10 @@ const objectionConversation: ConversationSpec<ObjectionData, "record" | "withdra
           effect: async (tx) => {
             const employeeId = Number(data.employeeId);
             const input = { userId: head.userId, employeeId, reason, now: ctx.deps.clock.now() };
-            const { name } = await recordObjection(tx, input);
+            const { name } = await recordObjection(tx, input, {
+              locale: ctx.deps.config.DEFAULT_LOCALE,
+              timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+            });
             return ["staff.recorded", { name, reason }];
           },
         }),

@@ -1,18 +1,115 @@
 import { getUnwillingCountsAsObjection } from "../../db/employee-statements.ts";
+import type { DbTx } from "../../db/client.ts";
+import type { Blackout } from "../../domain/blackout.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { isTextKey, translate } from "../../messages/locales/index.ts";
+import {
+  addBlackout,
+  approveBlackout,
+  listBlackouts,
+  removeBlackout,
+} from "../../use-cases/manage-blackouts.ts";
 import { setUnwillingPolicy } from "../../use-cases/set-unwilling-policy.ts";
-import { usageError, type CliCommand } from "../types.ts";
+import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = "usage: policy unwilling-objection [on|off]";
+const BLACKOUT_USAGE = [
+  "usage: policy blackout list",
+  "       policy blackout add <dd-mm-yyyy> <dd-mm-yyyy> <reason…>",
+  "       policy blackout remove <n>",
+  "       policy blackout approve <n> --nomor <number> --tanggal <dd-mm-yyyy>",
+].join("\n");
+
+const CLI = { userId: null, name: "cli" };
 
 const describe = (on: boolean) =>
   on
     ? "unwilling-objection: on (an employee's own 'tidak bersedia' keeps them out of proposals)"
     : "unwilling-objection: off (only a head's recorded objection keeps someone out of proposals)";
 
+const dmy = (iso: string) => iso.split("-").reverse().join("-");
+
+/** One period as `list` prints it: whether approvals are frozen or the Minister allowed them. */
+export function blackoutLine(b: Blackout, n: number): string {
+  const state = b.approval
+    ? `Minister's approval ${b.approval.nomor} of ${dmy(b.approval.tanggal)}: approvals allowed`
+    : "approvals frozen";
+  return `${n}. ${dmy(b.from)} – ${dmy(b.to)}  ${b.reason || "—"}  (${state})`;
+}
+
+/** The locale's English text of a DomainError, as plain text for a terminal. */
+function plain(error: DomainError): string {
+  const key = `errors.${error.code}`;
+  return isTextKey(key) ? translate("en", key, error.params).replace(/<[^>]+>/g, "") : error.code;
+}
+
+async function blackout(args: string[], ctx: CliContext): Promise<void> {
+  const [action, ...rest] = args;
+  const { prisma } = await ctx.database();
+  const run = <T>(work: (tx: DbTx) => Promise<T>) =>
+    prisma.$transaction(work).catch((error: unknown) => {
+      if (error instanceof DomainError) throw operatorError(plain(error));
+      throw error;
+    });
+  const number = (text: string | undefined) => {
+    if (!text || !/^\d+$/.test(text)) throw usageError(BLACKOUT_USAGE);
+    return Number(text);
+  };
+  switch (action) {
+    case "list": {
+      if (rest.length > 0) throw usageError(BLACKOUT_USAGE);
+      const blackouts = await listBlackouts(prisma);
+      ctx.io.out(
+        blackouts.length === 0
+          ? "no blackout periods"
+          : blackouts.map((b, i) => blackoutLine(b, i + 1)).join("\n"),
+      );
+      return;
+    }
+    case "add": {
+      const [from, to, ...reason] = rest;
+      if (!from || !to || reason.length === 0) throw usageError(BLACKOUT_USAGE);
+      const { blackout: added, blackouts } = await run((tx) =>
+        addBlackout(tx, { actor: CLI, from, to, reason: reason.join(" ") }),
+      );
+      ctx.io.out(`added: ${blackoutLine(added, blackouts.indexOf(added) + 1)}`);
+      return;
+    }
+    case "remove": {
+      if (rest.length !== 1) throw usageError(BLACKOUT_USAGE);
+      const n = number(rest[0]);
+      const { removed } = await run((tx) => removeBlackout(tx, { actor: CLI, n }));
+      ctx.io.out(`removed: ${blackoutLine(removed, n)}`);
+      return;
+    }
+    case "approve": {
+      const [first, ...options] = rest;
+      const n = number(first);
+      let nomor: string | undefined;
+      let tanggal: string | undefined;
+      for (let i = 0; i < options.length; i += 2) {
+        const value = options[i + 1];
+        if (value === undefined) throw usageError(BLACKOUT_USAGE);
+        if (options[i] === "--nomor") nomor = value;
+        else if (options[i] === "--tanggal") tanggal = value;
+        else throw usageError(BLACKOUT_USAGE);
+      }
+      if (!nomor || !tanggal) throw usageError(BLACKOUT_USAGE);
+      const approved = await run((tx) => approveBlackout(tx, { actor: CLI, n, nomor, tanggal }));
+      ctx.io.out(`approved: ${blackoutLine(approved.blackout, n)}`);
+      return;
+    }
+    default:
+      throw usageError(BLACKOUT_USAGE);
+  }
+}
+
 export const policyCommand: CliCommand = {
-  usage: "policy unwilling-objection [on|off]    whether an employee's 'not willing' counts as an objection",
+  usage:
+    "policy unwilling-objection [on|off] | policy blackout list|add|remove|approve    policy settings; election freeze periods",
   async run(args, ctx) {
     const [name, value, ...rest] = args;
+    if (name === "blackout") return blackout(args.slice(1), ctx);
     if (
       name !== "unwilling-objection" ||
       rest.length > 0 ||

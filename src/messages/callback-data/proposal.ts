@@ -1,14 +1,17 @@
 import { z } from "zod";
 
-/** What a button on a proposal card asks for: approve, reject (then a reason), or the full rationale. */
-export type ProposalAction = "approve" | "reject" | "details";
+/**
+ * What a button on a proposal card asks for: approve, reject (then a reason), the full rationale, or
+ * marking a head's late objection as reviewed by the team.
+ */
+export type ProposalAction = "approve" | "reject" | "details" | "reviewed";
 
 const PREFIX = "p:";
-const letters: Record<ProposalAction, string> = { approve: "a", reject: "r", details: "d" };
-const byLetter: Record<string, ProposalAction> = { a: "approve", r: "reject", d: "details" };
+const letters: Record<ProposalAction, string> = { approve: "a", reject: "r", details: "d", reviewed: "v" };
+const byLetter: Record<string, ProposalAction> = { a: "approve", r: "reject", d: "details", v: "reviewed" };
 
 const schema = z.object({
-  letter: z.enum(["a", "r", "d"]),
+  letter: z.enum(["a", "r", "d", "v"]),
   proposalId: z.coerce.number().int().positive().max(2_147_483_647),
 });
 

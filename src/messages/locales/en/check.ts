@@ -102,5 +102,6 @@ export const check: Record<keyof typeof id, string> = {
   "digest.button.approve": "✅ Approve #{id}",
   "digest.button.reject": "❌ Reject #{id}",
   "digest.button.details": "ℹ️ Details #{id}",
+  "digest.button.reviewed": "👁 Reviewed #{id}",
   "errors.digest_unknown": "This proposal digest is no longer found.",
 };

@@ -145,6 +145,18 @@ export const data: Record<keyof typeof id, string> = {
     "⚠️ {count} roles need review: {codes}\nSee /roles; change them with a jabatan sheet or <code>roles set</code>.",
   "commands.jabatan": "Roles and their compatibility (admin)",
   "errors.jabatan_not_admin": "The list of roles is for admins only.",
+  "commands.kebijakan": "Policy: transfer freeze periods (admin)",
+  "errors.policy_not_admin": "The policy is for admins only.",
+  "policy.title": "<b>Transfer policy</b>",
+  "policy.blackouts_title": "<b>Transfer freeze periods</b> (UU 10/2016 Pasal 71(2)): {count}",
+  "policy.blackouts_none": "None.",
+  "policy.blackout_frozen": "{n}. {from} to {to}: {reason}. Approving proposals is frozen.",
+  "policy.blackout_approved":
+    "{n}. {from} to {to}: {reason}. The Minister approved in writing, number {nomor} of {tanggal}; proposals can be approved.",
+  "policy.unwilling_on": "An employee's own «not willing» counts as an objection.",
+  "policy.unwilling_off": "Only an objection recorded by the unit head holds a proposal back.",
+  "policy.how":
+    "Change with the CLI: <code>policy blackout add dd-mm-yyyy dd-mm-yyyy reason</code>, <code>policy blackout remove n</code>, <code>policy blackout approve n --nomor … --tanggal dd-mm-yyyy</code>.",
   "import.rejects_title": "\n\n<b>Rejected rows</b>\n{lines}",
   "import.reject_line": "• {where}line {line} ({key}): {reason}",
   "import.reject_sheet": "{sheet}, ",

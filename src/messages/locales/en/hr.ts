@@ -22,6 +22,23 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.button.approve": "✅ Approve",
   "hr.button.reject": "❌ Reject",
   "hr.button.details": "ℹ️ Details",
+  "hr.button.reviewed": "👁 Reviewed",
+  "hr.card.objection": "⚠️ <b>Objection recorded</b> {at}: {reason}. Review it before approving.",
+  "hr.card.objection_reviewed": "⚠️ Objection recorded {at}: {reason} (reviewed by the team)",
+  "hr.objection.reviewed":
+    "The objection on proposal #{id} is marked reviewed; the proposal can be approved.",
+  "errors.proposal_about_self": "This proposal is about you; the other members of the team decide it.",
+  "errors.approval_frozen":
+    "Approving transfers is frozen until {until} ({reason}; UU 10/2016 Pasal 71(2)) unless the Minister approved in writing. The proposal can still be rejected.",
+  "errors.objection_needs_review":
+    "The unit head recorded an objection after the proposal was posted ({reason}). Press Reviewed once the team has looked at it, then approve.",
+  "errors.objection_nothing_to_review": "No objection on this proposal is waiting for review.",
+  "errors.blackout_date_invalid": "«{text}» is not a date. Write dd-mm-yyyy, e.g. 01-11-2026.",
+  "errors.blackout_order": "The end date ({to}) cannot be before the start date ({from}).",
+  "errors.blackout_reason_invalid":
+    "Give the freeze period a reason (1 to 200 characters), e.g. Pilkada 2026.",
+  "errors.blackout_unknown": "There is no blackout period number {n} (there are {count}).",
+  "errors.blackout_nomor_invalid": "The number of the Minister's letter must be 1 to 100 characters.",
   "hr.details.title": "<b>Details of proposal #{id}</b>: {name} (NIP {nip})",
   "hr.details.move": "From {from} ({fromCode}) to {to} ({toCode}), role {role}.",
   "hr.details.reason": "<b>Reason:</b> {reason}",

@@ -104,5 +104,6 @@ export const check = {
   "digest.button.approve": "✅ Setujui #{id}",
   "digest.button.reject": "❌ Tolak #{id}",
   "digest.button.details": "ℹ️ Rincian #{id}",
+  "digest.button.reviewed": "👁 Sudah ditinjau #{id}",
   "errors.digest_unknown": "Ringkasan usulan ini tidak ditemukan lagi.",
 } as const;

@@ -147,6 +147,18 @@ export const data = {
     "⚠️ {count} jabatan perlu ditinjau: {codes}\nLihat /jabatan; ubah dengan sheet jabatan atau <code>roles set</code>.",
   "commands.jabatan": "Daftar jabatan dan kesesuaiannya (admin)",
   "errors.jabatan_not_admin": "Daftar jabatan hanya untuk admin.",
+  "commands.kebijakan": "Kebijakan: masa larangan mutasi (admin)",
+  "errors.policy_not_admin": "Kebijakan hanya untuk admin.",
+  "policy.title": "<b>Kebijakan mutasi</b>",
+  "policy.blackouts_title": "<b>Masa larangan mutasi</b> (UU 10/2016 Pasal 71 ayat 2): {count}",
+  "policy.blackouts_none": "Tidak ada.",
+  "policy.blackout_frozen": "{n}. {from} s.d. {to}: {reason}. Persetujuan usulan dihentikan.",
+  "policy.blackout_approved":
+    "{n}. {from} s.d. {to}: {reason}. Ada persetujuan tertulis Menteri nomor {nomor} tanggal {tanggal}; usulan dapat disetujui.",
+  "policy.unwilling_on": "Pernyataan «tidak bersedia» pegawai dihitung sebagai keberatan.",
+  "policy.unwilling_off": "Hanya keberatan yang dicatat kepala unit yang menahan usulan.",
+  "policy.how":
+    "Ubah dengan CLI: <code>policy blackout add dd-mm-yyyy dd-mm-yyyy alasan</code>, <code>policy blackout remove n</code>, <code>policy blackout approve n --nomor … --tanggal dd-mm-yyyy</code>.",
   "import.rejects_title": "\n\n<b>Baris yang ditolak</b>\n{lines}",
   "import.reject_line": "• {where}baris {line} ({key}): {reason}",
   "import.reject_sheet": "{sheet}, ",

@@ -21,6 +21,23 @@ export const hr = {
   "hr.button.approve": "✅ Setujui",
   "hr.button.reject": "❌ Tolak",
   "hr.button.details": "ℹ️ Rincian",
+  "hr.button.reviewed": "👁 Sudah ditinjau",
+  "hr.card.objection": "⚠️ <b>Keberatan dicatat</b> {at}: {reason}. Tinjau dulu sebelum menyetujui.",
+  "hr.card.objection_reviewed": "⚠️ Keberatan dicatat {at}: {reason} (sudah ditinjau tim)",
+  "hr.objection.reviewed": "Keberatan pada usulan #{id} ditandai sudah ditinjau; usulan dapat disetujui.",
+  "errors.proposal_about_self":
+    "Usulan ini tentang diri Anda sendiri; anggota tim yang lain yang memutuskan.",
+  "errors.approval_frozen":
+    "Persetujuan mutasi dihentikan sampai {until} ({reason}; UU 10/2016 Pasal 71 ayat 2) kecuali ada persetujuan tertulis Menteri. Usulan masih dapat ditolak.",
+  "errors.objection_needs_review":
+    "Kepala unit mencatat keberatan setelah usulan dikirim ({reason}). Tekan Sudah ditinjau setelah tim meninjaunya, lalu setujui.",
+  "errors.objection_nothing_to_review": "Tidak ada keberatan yang menunggu tinjauan pada usulan ini.",
+  "errors.blackout_date_invalid": "«{text}» bukan tanggal. Tulis dd-mm-yyyy, misalnya 01-11-2026.",
+  "errors.blackout_order": "Tanggal akhir ({to}) tidak boleh sebelum tanggal mulai ({from}).",
+  "errors.blackout_reason_invalid":
+    "Tulis alasan masa larangan (1 sampai 200 karakter), misalnya Pilkada 2026.",
+  "errors.blackout_unknown": "Tidak ada masa larangan nomor {n} (ada {count}).",
+  "errors.blackout_nomor_invalid": "Nomor surat persetujuan Menteri harus 1 sampai 100 karakter.",
   "hr.details.title": "<b>Rincian usulan #{id}</b>: {name} (NIP {nip})",
   "hr.details.move": "Dari {from} ({fromCode}) ke {to} ({toCode}), jabatan {role}.",
   "hr.details.reason": "<b>Alasan:</b> {reason}",
