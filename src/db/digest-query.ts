@@ -1,5 +1,6 @@
 import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { proposalWithRelations } from "./proposal-query.ts";
 import { quorumOf } from "./quorum.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { Locale } from "../messages/locales/index.ts";
@@ -13,14 +14,6 @@ export interface StoredDigest extends DigestForRender {
   page: number;
 }
 
-const withRelations = {
-  employee: true,
-  fromUnit: true,
-  toUnit: true,
-  role: true,
-  decisions: { include: { user: true }, orderBy: { createdAt: "asc" } },
-} satisfies Prisma.ProposalInclude;
-
 /** Re-reads the digest and every proposal of its run for its agency (decided ones stay, with their outcome). */
 export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDigest | null> {
   const digest = await db.proposalDigest.findUnique({ where: { id: digestId } });
@@ -30,7 +23,7 @@ export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDige
     db.hrGroup.findUnique({ where: { agencyId: digest.agencyId } }),
     db.proposal.findMany({
       where: { runId: digest.runId, agencyId: digest.agencyId },
-      include: withRelations,
+      include: proposalWithRelations,
       orderBy: { id: "asc" },
     }),
   ]);
