@@ -1,11 +1,11 @@
 import type { Db, DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
-import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
+import { expireProposal } from "../use-cases/expire-proposals.ts";
+import { queueVacancyNotice } from "../use-cases/report-vacancy.ts";
 import { retirementDate } from "../domain/eligibility.ts";
 import { personRetirementAge } from "../domain/retirement-age.ts";
 import { formatDate, localDate } from "../domain/time.ts";
 import type { Locale } from "../messages/locales/index.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { translate } from "../messages/locales/index.ts";
 import { vacancyNoticeText } from "../messages/vacancy-text.ts";
 import { notifyUnitHeads } from "./notify-heads.ts";
@@ -98,9 +98,10 @@ export async function processRetirements(
       });
       await lapsePendingProposals(tx, person.id, input);
       // The HR group hears of it as of any vacancy a head reports (same key: one notice per vacancy).
-      const group = await tx.hrGroup.findFirst({ where: { agencyId: person.unit.agencyId, active: true } });
-      if (group) {
-        const text = vacancyNoticeText(input.defaultLocale, {
+      await queueVacancyNotice(
+        tx,
+        person.unit.agencyId,
+        {
           vacancyId: vacancy.id,
           unitName: person.unit.name,
           roleName: person.role.name,
@@ -109,17 +110,9 @@ export async function processRetirements(
           reasonText: null,
           since: date,
           reporterName: translate(input.defaultLocale, "retire.reporter", { name: person.name }),
-        });
-        await enqueueMessage(tx, {
-          dedupeKey: `vacancy:${vacancy.id}`,
-          chatId: group.chatId,
-          method: "sendMessage",
-          payload: { chat_id: Number(group.chatId), text, parse_mode: "HTML" },
-          priority: PRIORITY.notice,
-          kind: "vacancy-notice",
-          refId: vacancy.id,
-        });
-      }
+        },
+        (notice) => vacancyNoticeText(input.defaultLocale, notice),
+      );
       await notifyUnitHeads(tx, {
         unitId: person.unitId,
         dedupeKey: `retired:${person.nip}`,
@@ -143,22 +136,6 @@ async function lapsePendingProposals(
 ): Promise<void> {
   const pending = await tx.proposal.findMany({ where: { employeeId, status: "PENDING" } });
   for (const proposal of pending) {
-    const { count } = await tx.proposal.updateMany({
-      where: { id: proposal.id, status: "PENDING", version: proposal.version },
-      data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
-    });
-    if (count === 0) continue;
-    const fresh = await tx.proposal.findUniqueOrThrow({
-      where: { id: proposal.id },
-      include: proposalWithRelations,
-    });
-    await queueCardEdit(tx, fresh, { locale: input.defaultLocale, timeZone: input.timeZone });
-    await writeAudit(tx, {
-      actorName: "system",
-      action: "proposal.expire",
-      entity: "proposal",
-      entityId: proposal.id,
-      details: { reason: "retired" },
-    });
+    await expireProposal(tx, proposal, { ...input, locale: input.defaultLocale }, { reason: "retired" });
   }
 }

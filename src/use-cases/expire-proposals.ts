@@ -30,24 +30,39 @@ export async function expireProposals(
   });
   const expired: number[] = [];
   for (const proposal of due) {
-    const { count } = await db.proposal.updateMany({
-      where: { id: proposal.id, status: "PENDING", version: proposal.version },
-      data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
-    });
-    if (count === 0) continue;
-    expired.push(proposal.id);
-    const fresh = await db.proposal.findUniqueOrThrow({
-      where: { id: proposal.id },
-      include: proposalWithRelations,
-    });
-    await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
-    await writeAudit(db, {
-      actorName: "system",
-      action: "proposal.expire",
-      entity: "proposal",
-      entityId: proposal.id,
-      details: { expiresAt: proposal.expiresAt.toISOString() },
-    });
+    if (await expireProposal(db, proposal, input, { expiresAt: proposal.expiresAt.toISOString() }))
+      expired.push(proposal.id);
   }
   return { expired };
+}
+
+/**
+ * One pending proposal lapses, guarded by status and version (a decision landing at the same moment
+ * wins cleanly); its card is edited through the outbox and the lapse audited with `details`.
+ * False when it was no longer pending at that version.
+ */
+export async function expireProposal(
+  db: DbTx,
+  proposal: { id: number; version: number },
+  input: { now: Date; timeZone: string; locale: Locale },
+  details: Record<string, string>,
+): Promise<boolean> {
+  const { count } = await db.proposal.updateMany({
+    where: { id: proposal.id, status: "PENDING", version: proposal.version },
+    data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
+  });
+  if (count === 0) return false;
+  const fresh = await db.proposal.findUniqueOrThrow({
+    where: { id: proposal.id },
+    include: proposalWithRelations,
+  });
+  await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+  await writeAudit(db, {
+    actorName: "system",
+    action: "proposal.expire",
+    entity: "proposal",
+    entityId: proposal.id,
+    details,
+  });
+  return true;
 }

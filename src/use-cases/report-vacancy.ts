@@ -83,10 +83,10 @@ export async function reportVacancy(
     details: { unit: unit.code, role: vacancy.role.code, count: input.count, reason: input.reason },
   });
 
-  const group = await db.hrGroup.findFirst({ where: { agencyId: unit.agencyId, active: true } });
-  let notified = false;
-  if (group) {
-    const text = raw.formatNotice({
+  const notified = await queueVacancyNotice(
+    db,
+    unit.agencyId,
+    {
       vacancyId: vacancy.id,
       unitName: unit.name,
       roleName: vacancy.role.name,
@@ -95,16 +95,31 @@ export async function reportVacancy(
       reasonText: vacancy.reasonText,
       since: vacancy.since,
       reporterName: head.name,
-    });
-    notified = await enqueueMessage(db, {
-      dedupeKey: `vacancy:${vacancy.id}`,
-      chatId: group.chatId,
-      method: "sendMessage",
-      payload: { chat_id: Number(group.chatId), text, parse_mode: "HTML" },
-      priority: PRIORITY.notice,
-      kind: "vacancy-notice",
-      refId: vacancy.id,
-    });
-  }
+    },
+    raw.formatNotice,
+  );
   return { vacancy, notified };
+}
+
+/**
+ * The agency's HR group hears of a new vacancy, whoever opened it (a head, the retirement job); the
+ * dedupe key is the vacancy, so it is one notice however often this runs. False without a group.
+ */
+export async function queueVacancyNotice(
+  db: DbTx,
+  agencyId: number,
+  notice: VacancyNotice,
+  format: (notice: VacancyNotice) => string,
+): Promise<boolean> {
+  const group = await db.hrGroup.findFirst({ where: { agencyId, active: true } });
+  if (!group) return false;
+  return enqueueMessage(db, {
+    dedupeKey: `vacancy:${notice.vacancyId}`,
+    chatId: group.chatId,
+    method: "sendMessage",
+    payload: { chat_id: Number(group.chatId), text: format(notice), parse_mode: "HTML" },
+    priority: PRIORITY.notice,
+    kind: "vacancy-notice",
+    refId: notice.vacancyId,
+  });
 }
