@@ -3,6 +3,7 @@
  * surplus subject teachers, deterministic for a seed.
  */
 import type { IneligibleWhy, PlanInput } from "../src/domain/balance/index.ts";
+import { mulberry32 as random } from "../src/seed/random.ts";
 
 export interface DistrictSize {
   units: number;
@@ -10,18 +11,6 @@ export interface DistrictSize {
 }
 
 export const SEED = 20_240_601;
-
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const ROLES = [
   { id: "GURU_KELAS", name: "Guru Kelas SD", standardHours: 24 },

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { dapodikHeader } from "../test/support/dapodik-files.ts";
 import { siasnHeader } from "../test/support/siasn-files.ts";
+import { mulberry32 as random } from "../src/seed/random.ts";
 
 export const SCHOOLS = 300;
 export const TEACHERS = 5_000;
@@ -16,17 +17,6 @@ export interface DistrictFiles {
   schools: Buffer;
   siasn: Buffer;
   dapodik: Buffer;
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");

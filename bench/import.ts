@@ -18,6 +18,7 @@ import { importData, type ImportReport } from "../src/use-cases/import-data.ts";
 import { importWorkbook } from "../src/use-cases/import-workbook.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { generateDistrict, HONORERS, SCHOOLS, TEACHERS, type DistrictFiles } from "./import-district.ts";
+import { mulberry32 as random } from "../src/seed/random.ts";
 
 const UNITS = 1_000;
 const EMPLOYEES = 50_000;
@@ -29,17 +30,6 @@ const ROLES = [
   ["GURU_MTK", "Guru Matematika"],
   ["TENAGA_ADM", "Tenaga Administrasi"],
 ] as const;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 

@@ -18,19 +18,9 @@ import {
   type DemoEmployee,
   type DemoUnit,
 } from "./salor-data.ts";
+import { mulberry32 } from "./random.ts";
 
 export type { DemoDataset, DemoEmployee, DemoRole, DemoUnit } from "./salor-data.ts";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
