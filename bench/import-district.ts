@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { dapodikHeader } from "../test/support/dapodik-files.ts";
+import { schoolsHeader } from "../test/support/schools-file.ts";
 import { siasnHeader } from "../test/support/siasn-files.ts";
 import { mulberry32 as random } from "../src/seed/random.ts";
 
@@ -56,21 +57,8 @@ export async function generateDistrict(): Promise<DistrictFiles> {
   });
 
   const schools: Array<{ npsn: string; unorId: string; name: string; smp: boolean }> = [];
-  const schoolRows: Array<Array<string | number>> = [
-    [
-      "NPSN",
-      "UNOR_ID",
-      "Nama Sekolah",
-      "Bentuk Pendidikan",
-      "Status Sekolah",
-      "Kecamatan",
-      "Desa/Kelurahan",
-      "Lintang",
-      "Bujur",
-      "Jumlah Rombel",
-      "instansi",
-    ],
-  ];
+  // The schools list as the tests build it: Dapodik's columns, SIASN's UNOR_ID, the agency code.
+  const schoolRows: Array<Array<string | number>> = [schoolsHeader];
   for (let i = 1; i <= SCHOOLS; i++) {
     const smp = i % 3 === 0;
     const school = {
