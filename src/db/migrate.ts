@@ -13,7 +13,7 @@ export const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", im
 // Any constant; two instances starting together queue on it, so migrations run once.
 const MIGRATION_LOCK_KEY = 7_310_452_019;
 
-/** Applies prisma/migrations/<name>/migration.sql in order, once, under an advisory lock. Returns what ran. */
+/** Applies prisma/migrations/<name>/migration.sql in order, each once, under an advisory lock. Returns what ran. */
 export async function applyMigrations(
   openTransaction: TransactionOpener,
   dir = migrationsDir,
@@ -31,19 +31,20 @@ export async function applyMigrations(
     ),
   );
   const applied: string[] = [];
-  await openTransaction(async (run) => {
-    await run(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-    await run(
-      `CREATE TABLE IF NOT EXISTS "_seimbang_migrations" (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const done = new Set(
-      (await run(`SELECT name FROM "_seimbang_migrations"`)).map((row) => String(row.name)),
-    );
-    for (const name of names.filter((n) => !done.has(n))) {
+  // One transaction per migration: a value added to an enum can only be used once it is committed.
+  for (const name of names) {
+    await openTransaction(async (run) => {
+      await run(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+      await run(
+        `CREATE TABLE IF NOT EXISTS "_seimbang_migrations" (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const quoted = name.replaceAll("'", "''");
+      const done = await run(`SELECT name FROM "_seimbang_migrations" WHERE name = '${quoted}'`);
+      if (done.length > 0) return;
       await run(sqlByName.get(name)!);
-      await run(`INSERT INTO "_seimbang_migrations" (name) VALUES ('${name.replaceAll("'", "''")}')`);
+      await run(`INSERT INTO "_seimbang_migrations" (name) VALUES ('${quoted}')`);
       applied.push(name);
-    }
-  });
+    });
+  }
   return applied;
 }

@@ -82,7 +82,7 @@ export async function postBalancingPlan(
           expiresAt: input.expiresAt,
         },
       ],
-      // The partial unique index "Proposal_one_pending_per_employee": someone already pending is skipped.
+      // The partial unique index "Proposal_one_open_per_employee": someone already in flight is skipped.
       skipDuplicates: true,
       select: { id: true },
     });
