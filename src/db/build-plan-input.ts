@@ -1,3 +1,4 @@
+import { IN_FLIGHT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import { z } from "zod";
 import type { DbTx } from "./client.ts";
 import type { PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/index.ts";
@@ -68,7 +69,8 @@ export interface BuiltPlanInput {
 /**
  * The database as the plan format of DESIGN.md. Units and roles are named by their codes,
  * employees by NIP. Only active staff bring hours (the same capacity the status pages show), and
- * someone with a pending proposal brings them where that proposal would take them; guru honorer
+ * someone with a proposal in flight (pending, approved awaiting the SK, decreed awaiting the TMT)
+ * brings them where that proposal would take them; guru honorer
  * bring their JJM where they teach and are never moved;
  * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no
  * objection, no pending proposal), decided here so the engine stays pure; `why` names the first rule
@@ -89,7 +91,7 @@ export async function buildPlanInput(
   const pending = new Map(
     (
       await db.proposal.findMany({
-        where: { status: "PENDING" },
+        where: { status: { in: [...IN_FLIGHT_STATUSES] } },
         select: { employeeId: true, toUnitId: true, roleId: true },
       })
     ).map((p) => [p.employeeId, p]),
@@ -109,8 +111,8 @@ export async function buildPlanInput(
       ...district.employees
         .filter((e) => e.status === "AKTIF")
         .map((e): PlanEmployee => {
-          // A pending proposal counts as if carried out: the next check must not propose a second
-          // person for a shortage that one is already proposed to fill.
+          // A proposal in flight (pending, approved, decreed) counts as if carried out: the next check
+          // must not propose a second person for a shortage that one is already proposed to fill.
           const planned = pending.get(e.id);
           return {
             id: e.nip,

@@ -1,3 +1,4 @@
+import { IN_FLIGHT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import type { DbTx } from "./client.ts";
 import { effectiveDemand, hoursTaughtThere, rombelHours, type DemandSource } from "../domain/demand.ts";
 import {
@@ -88,7 +89,11 @@ export async function readDistrict(
       where: { unit: unitWhere, status: "OPEN" },
       _sum: { count: true },
     }),
-    db.proposal.findMany({ where: { status: "PENDING" }, select: { employeeId: true } }),
+    // In flight (pending, approved, decreed): nobody is proposed twice until the move takes effect.
+    db.proposal.findMany({
+      where: { status: { in: [...IN_FLIGHT_STATUSES] } },
+      select: { employeeId: true },
+    }),
     // Across the whole district even when one unit is read: where a role belongs is a district fact.
     readRoleKinds(db),
     unwillingObjectors(db),

@@ -6,6 +6,8 @@ import { core as enCore } from "./en/core.ts";
 import { core as idCore } from "./id/core.ts";
 import { data as enData } from "./en/data.ts";
 import { data as idData } from "./id/data.ts";
+import { decree as enDecree } from "./en/decree.ts";
+import { decree as idDecree } from "./id/decree.ts";
 import { delivery as enDelivery } from "./en/delivery.ts";
 import { employeeImport as enEmployeeImport } from "./en/employee-import.ts";
 import { employeeImport as idEmployeeImport } from "./id/employee-import.ts";
@@ -32,6 +34,7 @@ const id = {
   ...idUnitHead,
   ...idLifecycle,
   ...idTeacherLoad,
+  ...idDecree,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -45,6 +48,7 @@ const en: Record<keyof typeof id, string> = {
   ...enUnitHead,
   ...enLifecycle,
   ...enTeacherLoad,
+  ...enDecree,
 };
 
 export type Locale = "id" | "en";
