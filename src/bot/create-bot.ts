@@ -14,8 +14,10 @@ import { policyFeature } from "./features/policy.ts";
 import { languageFeature } from "./features/language.ts";
 import { linkGroupFeature } from "./features/link-group.ts";
 import { meFeature } from "./features/me.ts";
+import { employeeResponseFeature } from "./features/employee-response.ts";
 import { pendingFeature } from "./features/pending.ts";
 import { proposalDecisionFeature } from "./features/proposal-decision.ts";
+import { responseDecisionFeature } from "./features/response-decision.ts";
 import { startFeature } from "./features/start.ts";
 import { reportMenuFeature } from "./features/report-menu.ts";
 import { staffFeature } from "./features/staff.ts";
@@ -73,6 +75,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
 
   bot.use(linkGroupFeature);
   bot.use(proposalDecisionFeature);
+  bot.use(responseDecisionFeature);
   bot.use(pendingFeature);
 
   bot.use(conversationTimeout);
@@ -84,6 +87,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(staffListFeature);
   bot.use(staffFeature);
   bot.use(meFeature);
+  bot.use(employeeResponseFeature);
   bot.use(employeeStatusFeature);
   bot.use(statusFeature);
 

@@ -10,7 +10,11 @@ export async function markSent(
   sentAt: Date,
 ): Promise<void> {
   const data = { status: "SENT" as const, sentAt, sentMessageId, lastError: null };
-  if (message.kind !== "proposal-card" && message.kind !== "proposal-digest") {
+  if (
+    message.kind !== "proposal-card" &&
+    message.kind !== "proposal-digest" &&
+    message.kind !== "response-card"
+  ) {
     // One statement: the window in which a crash would send this message again stays a round trip.
     await db.outboxMessage.updateMany({ where: { id: message.id, status: "PENDING" }, data });
     return;
@@ -21,6 +25,14 @@ export async function markSent(
       data,
     });
     if (count !== 1 || message.refId === null || sentMessageId === null) return;
+    if (message.kind === "response-card") {
+      // An employee's response card (issue 15): its decision edits it in place.
+      await tx.employeeResponse.updateMany({
+        where: { id: message.refId },
+        data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
+      });
+      return;
+    }
     if (message.kind === "proposal-digest") {
       // The digest is every proposal's card: /usulan links to it and decisions edit it.
       // A missing row must not undo the SENT mark (the message would go out again): it is skipped.

@@ -4,22 +4,24 @@
  * decision's transaction, and the data is smaller than the file and can be read back in an audit.
  */
 import { z } from "zod";
+import { renderDecreeLetterPdf, type DecreeLetterData } from "./decree-letter-pdf.ts";
 import { renderTransferNoticePdf, type TransferNoticeData } from "./transfer-notice-pdf.ts";
 
 const unit = z.object({ name: z.string(), kecamatan: z.string().nullable().optional() });
 const load = z.object({ before: z.number().nullable(), after: z.number().nullable() });
+const person = z.object({
+  name: z.string(),
+  nip: z.string(),
+  asnKind: z.enum(["PNS", "PPPK"]),
+  golongan: z.string().nullable().optional(),
+});
 
 const transferNoticeSchema = z.object({
   proposalId: z.number().int(),
   agencyName: z.string(),
   approvedAt: z.coerce.date(),
   timeZone: z.string(),
-  person: z.object({
-    name: z.string(),
-    nip: z.string(),
-    asnKind: z.enum(["PNS", "PPPK"]),
-    golongan: z.string().nullable().optional(),
-  }),
+  person,
   from: unit,
   to: unit,
   fromRole: z.string(),
@@ -32,23 +34,66 @@ const transferNoticeSchema = z.object({
   joined: z.boolean(),
 }) satisfies z.ZodType<TransferNoticeData>;
 
-const letterSchema = z.object({
-  letter: z.literal("transfer-notice"),
-  data: transferNoticeSchema,
-  filename: z.string(),
-});
+const decreeLetterSchema = z.object({
+  proposalId: z.number().int(),
+  agencyName: z.string(),
+  sentAt: z.coerce.date(),
+  timeZone: z.string(),
+  person,
+  from: unit,
+  to: unit,
+  fromRole: z.string(),
+  toRole: z.string(),
+  skNumber: z.string(),
+  skDate: z.coerce.date(),
+  tmt: z.coerce.date(),
+  objectionDeadline: z.coerce.date(),
+  joined: z.boolean(),
+}) satisfies z.ZodType<DecreeLetterData>;
+
+const letterSchema = z.discriminatedUnion("letter", [
+  z.object({ letter: z.literal("transfer-notice"), data: transferNoticeSchema, filename: z.string() }),
+  z.object({ letter: z.literal("decree-letter"), data: decreeLetterSchema, filename: z.string() }),
+]);
 
 /** What an outbox payload holds in place of a file until it is sent: JSON, so dates as ISO text. */
-export type LetterFile = {
-  letter: "transfer-notice";
-  data: z.input<typeof transferNoticeSchema> & { approvedAt: string };
-  filename: string;
-};
+export type LetterFile =
+  | {
+      letter: "transfer-notice";
+      data: z.input<typeof transferNoticeSchema> & { approvedAt: string };
+      filename: string;
+    }
+  | {
+      letter: "decree-letter";
+      data: z.input<typeof decreeLetterSchema> & {
+        sentAt: string;
+        skDate: string;
+        tmt: string;
+        objectionDeadline: string;
+      };
+      filename: string;
+    };
 
 export function transferNoticeFile(data: TransferNoticeData, filename: string): LetterFile {
   return {
     letter: "transfer-notice",
     data: { ...data, approvedAt: data.approvedAt.toISOString() },
+    filename,
+  };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export function decreeLetterFile(data: DecreeLetterData, filename: string): LetterFile {
+  return {
+    letter: "decree-letter",
+    data: {
+      ...data,
+      sentAt: data.sentAt.toISOString(),
+      skDate: isoDay(data.skDate),
+      tmt: isoDay(data.tmt),
+      objectionDeadline: isoDay(data.objectionDeadline),
+    },
     filename,
   };
 }
@@ -59,7 +104,10 @@ export async function renderLetters(payload: Record<string, unknown>): Promise<R
     Object.entries(payload).map(async ([key, value]) => {
       if (!value || typeof value !== "object" || !("letter" in value)) return [key, value] as const;
       const file = letterSchema.parse(value);
-      const pdf = await renderTransferNoticePdf(file.data);
+      const pdf =
+        file.letter === "transfer-notice"
+          ? await renderTransferNoticePdf(file.data)
+          : await renderDecreeLetterPdf(file.data);
       return [key, { base64: pdf.toString("base64"), filename: file.filename }] as const;
     }),
   );

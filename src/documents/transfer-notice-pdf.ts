@@ -4,15 +4,9 @@
  * language the person's chat is in. Input is plain typed data; output is the file's bytes.
  * DejaVu Sans carries every letter of Indonesian names and gelar; the text stays extractable.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import PDFDocument from "pdfkit";
+import { letterDate, place, renderLetterPdf, type LetterUnit } from "./letter-pdf.ts";
 
-export interface NoticeUnit {
-  name: string;
-  kecamatan?: string | null;
-}
+export type NoticeUnit = LetterUnit;
 
 export interface TransferNoticeData {
   proposalId: number;
@@ -37,31 +31,10 @@ export interface TransferNoticeData {
   joined: boolean;
 }
 
-const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-// Read once, on the first letter (not on import): the approval that writes a letter runs in a transaction.
-let fonts: { body: Buffer; bold: Buffer } | null = null;
-const loadFonts = () =>
-  (fonts ??= {
-    body: readFileSync(join(fontDir, "DejaVuSans.ttf")),
-    bold: readFileSync(join(fontDir, "DejaVuSans-Bold.ttf")),
-  });
-
 const percent = (ratio: number | null) =>
   ratio === null
     ? "belum ada yang mengerjakan"
     : `${new Intl.NumberFormat("id-ID").format(Math.round(ratio * 100))}%`;
-
-const place = (unit: NoticeUnit) =>
-  unit.kecamatan ? `${unit.name} (Kecamatan ${unit.kecamatan})` : unit.name;
-
-function letterDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("id-ID", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).format(date);
-}
 
 /** The letter's paragraphs, heading by heading: what the PDF prints, and what a test reads back. */
 export function transferNoticeSections(
@@ -70,7 +43,7 @@ export function transferNoticeSections(
   const number = data.person.asnKind === "PPPK" ? "NI PPPK" : "NIP";
   const grade = data.person.golongan ? `, pangkat/golongan ${data.person.golongan}` : "";
   const respond = data.joined
-    ? "Tekan tombol «Tanggapi» di bawah surat ini di Telegram, atau ketik /saya, untuk menyatakan bahwa Anda bersedia dipindah, atau tidak bersedia beserta alasannya (ikut suami/istri, merawat orang tua, kesehatan, anak sekolah, atau lainnya), dan tujuan yang Anda pilih. Tanggapan Anda sampai kepada kepala unit dan tim mutasi sebelum SK ditetapkan."
+    ? "Tekan tombol «Tanggapi» di bawah surat ini di Telegram untuk menyampaikan tanggapan Anda, dengan kata-kata Anda sendiri, langsung kepada tim mutasi sebelum SK ditetapkan; tim memutuskan apakah usulan dibatalkan, dan Anda diberi tahu hasilnya. Melalui /saya Anda juga dapat menyatakan bahwa Anda bersedia dipindah, atau tidak bersedia beserta alasannya (ikut suami/istri, merawat orang tua, kesehatan, anak sekolah, atau lainnya), dan tujuan yang Anda pilih."
     : "Surat ini diserahkan oleh kepala unit Anda. Mintalah undangan Seimbang kepada kepala unit agar Anda dapat menanggapi langsung melalui Telegram (/saya), atau sampaikan tanggapan tertulis kepada kepala unit: bersedia dipindah, atau tidak bersedia beserta alasannya.";
   return [
     {
@@ -99,50 +72,15 @@ export function transferNoticeSections(
 }
 
 /** The letter as PDF bytes (A4, one or two pages). */
-export async function renderTransferNoticePdf(data: TransferNoticeData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 56, bottom: 56, left: 64, right: 64 },
-    info: {
-      Title: `Pemberitahuan usulan mutasi ${data.person.name}`,
-      Author: data.agencyName,
-      Creator: "Seimbang",
-      CreationDate: data.approvedAt,
-    },
+export function renderTransferNoticePdf(data: TransferNoticeData): Promise<Buffer> {
+  return renderLetterPdf({
+    agencyName: data.agencyName,
+    documentTitle: `Pemberitahuan usulan mutasi ${data.person.name}`,
+    title: "SURAT PEMBERITAHUAN USULAN MUTASI",
+    subtitle: `Nomor usulan ${data.proposalId} · ${letterDate(data.approvedAt, data.timeZone)}`,
+    createdAt: data.approvedAt,
+    addressee: { name: data.person.name, at: data.from.name },
+    sections: transferNoticeSections(data),
+    footnote: `Surat ini dibuat oleh Seimbang atas nama tim mutasi ${data.agencyName} untuk sosialisasi; surat ini bukan Surat Keputusan.`,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const { body, bold } = loadFonts();
-  doc.registerFont("body", body);
-  doc.registerFont("bold", bold);
-
-  doc.font("bold").fontSize(12).text(data.agencyName.toUpperCase(), { align: "center" });
-  doc.moveDown(0.5).fontSize(14).text("SURAT PEMBERITAHUAN USULAN MUTASI", { align: "center" });
-  doc
-    .font("body")
-    .fontSize(10)
-    .text(`Nomor usulan ${data.proposalId} · ${letterDate(data.approvedAt, data.timeZone)}`, {
-      align: "center",
-    });
-  doc.moveDown(1.5).fontSize(11).text("Kepada Yth.");
-  doc.font("bold").text(data.person.name);
-  doc.font("body").text(`di ${data.from.name}`);
-  for (const section of transferNoticeSections(data)) {
-    doc.moveDown(1).font("bold").fontSize(11).text(section.heading);
-    for (const paragraph of section.paragraphs)
-      doc.moveDown(0.3).font("body").text(paragraph, { align: "justify", lineGap: 2 });
-  }
-  doc
-    .moveDown(2)
-    .fontSize(9)
-    .fillColor("#555555")
-    .text(
-      `Surat ini dibuat oleh Seimbang atas nama tim mutasi ${data.agencyName} untuk sosialisasi; surat ini bukan Surat Keputusan.`,
-    );
-  doc.end();
-  return done;
 }

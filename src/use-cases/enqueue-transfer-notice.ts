@@ -4,7 +4,7 @@ import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { proposalMetricsSchema } from "../domain/proposal-metrics.ts";
 import { transferNoticeFile } from "../documents/letters.ts";
 import type { TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
-import { noticeResponseData } from "../messages/callback-data/employee-statement.ts";
+import { employeeResponseData } from "../messages/callback-data/employee-response.ts";
 import { displayName } from "../messages/employee-name.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 
@@ -16,16 +16,13 @@ export interface NoticeRecipient {
 }
 
 /**
- * When the team approves a proposal, the person moved is told why, in a letter (PDF) through the
- * outbox: to them if they have joined, else to the origin head to hand over. Written in the
- * approval's transaction, so the letter goes out exactly when the approval commits, once (the
- * outbox row, with its dedupe key per proposal and recipient, is the record that it was sent).
+ * Who receives a letter about a proposal: the person if they have joined (with a button to answer),
+ * else the origin unit's heads, who hand it over.
  */
-export async function enqueueTransferNotice(
+export async function letterRecipients(
   db: DbTx,
-  input: { proposal: ProposalWithRelations; now: Date; timeZone: string; locale: Locale },
-): Promise<NoticeRecipient[]> {
-  const { proposal } = input;
+  proposal: Pick<ProposalWithRelations, "employeeId" | "fromUnitId">,
+) {
   const employee = await db.employee.findUniqueOrThrow({
     where: { id: proposal.employeeId },
     include: { role: true, user: true, unit: { include: { agency: true } } },
@@ -39,6 +36,21 @@ export async function enqueueTransferNotice(
           orderBy: { id: "asc" },
         })
       ).map((user) => ({ user, as: "head" as const }));
+  return { employee, person, recipients };
+}
+
+/**
+ * When the team approves a proposal, the person moved is told why, in a letter (PDF) through the
+ * outbox: to them if they have joined, else to the origin head to hand over. Written in the
+ * approval's transaction, so the letter goes out exactly when the approval commits, once (the
+ * outbox row, with its dedupe key per proposal and recipient, is the record that it was sent).
+ */
+export async function enqueueTransferNotice(
+  db: DbTx,
+  input: { proposal: ProposalWithRelations; now: Date; timeZone: string; locale: Locale },
+): Promise<NoticeRecipient[]> {
+  const { proposal } = input;
+  const { employee, person, recipients } = await letterRecipients(db, proposal);
   // Nobody to give it to yet: the person joins later and reads the proposal in /saya's record.
   if (recipients.length === 0) return [];
 
@@ -80,7 +92,7 @@ export async function enqueueTransferNotice(
     const button = [
       {
         text: translate(locale, "notice.button.respond"),
-        callback_data: noticeResponseData.pack(employee.id),
+        callback_data: employeeResponseData.pack("RESPONSE", proposal.id),
       },
     ];
     await enqueueMessage(db, {

@@ -244,7 +244,7 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
   const approve = (proposalId: number) =>
     callbackUpdate(people.rina, `p:a:${proposalId}`, { message_id: 500, chatId: HR_CHAT_ID });
 
-  it("approval sends the joined person the letter as a PDF with a Tanggapi button that opens /saya", async () => {
+  it("approval sends the joined person the letter as a PDF with a Tanggapi button that asks for their response", async () => {
     const s = await district();
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-01T00:30:00Z") });
     await join(t, ani, ANI_NIP);
@@ -262,7 +262,7 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     );
     expect(payload.document.filename).toBe(`pemberitahuan-mutasi-${s.proposal.id}.pdf`);
     expect(payload.reply_markup.inline_keyboard).toEqual([
-      [{ text: "Tanggapi", callback_data: `nr:${s.ani.id}` }],
+      [{ text: "Tanggapi", callback_data: `rs:r:${s.proposal.id}` }],
     ]);
     // The outbox holds the letter's data; the sender renders it (documents/letters.ts).
     const rendered = (await renderLetters(payload)) as { document: { base64: string } };
@@ -276,9 +276,14 @@ describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya",
     // Nobody else gets the letter: the heads get their usual line.
     expect(await db.prisma.outboxMessage.count({ where: { method: "sendDocument" } })).toBe(1);
 
+    await t.send(press(ani, `rs:r:${s.proposal.id}`));
+    expect(last(t)).toContain(
+      `Tulis tanggapan Anda atas usulan mutasi #${s.proposal.id} (SMP Negeri 2 Salor → SD Negeri 1 Salor)`,
+    );
+    // A letter sent before the button changed ("nr:{employee}") still leads to the same question.
+    await t.send(textUpdate(ani, "/batal"));
     await t.send(press(ani, `nr:${s.ani.id}`));
-    expect(last(t)).toContain("<b>Data kepegawaian Anda</b>");
-    expect(buttonData(t.calls, "Tidak bersedia")).toMatch(/^me:/);
+    expect(last(t)).toContain(`Tulis tanggapan Anda atas usulan mutasi #${s.proposal.id}`);
   });
 
   it("approval of someone who has not joined sends the letter to the origin head to hand over", async () => {

@@ -1,6 +1,5 @@
 import { Composer } from "telegraf";
 import { z } from "zod";
-import { DomainError } from "../../domain/errors.ts";
 import {
   MAX_PREFERENCES,
   resolveDestination,
@@ -14,7 +13,7 @@ import {
 } from "../../domain/employee-statement.ts";
 import { shortTextAnswer } from "../../domain/report-answers.ts";
 import { loadDestinationUnits } from "../../db/employee-statements.ts";
-import { noticeResponseData, statementData } from "../../messages/callback-data/employee-statement.ts";
+import { statementData } from "../../messages/callback-data/employee-statement.ts";
 import { preferencesParam, renderMyRecord } from "../../messages/employee-record.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { getMyRecord } from "../../use-cases/get-my-record.ts";
@@ -167,20 +166,11 @@ export const meConversation: ConversationSpec<MeData, Action> = {
 };
 
 /** Shows the record with its buttons: a fresh card, earlier ones go stale. */
-async function showRecord(ctx: BotContext): Promise<void> {
+export async function showRecord(ctx: BotContext): Promise<void> {
   requireEmployee(ctx);
   await beginConversation(ctx, meConversation, { passive: true });
 }
 
 meFeature.command(["saya", "me"], showRecord);
-
-// "Tanggapi" under a notice letter opens the same card, for the person the letter is about only.
-meFeature.action(noticeResponseData.pattern, async (ctx) => {
-  const press = "data" in ctx.callbackQuery ? noticeResponseData.unpack(ctx.callbackQuery.data) : null;
-  const me = requireEmployee(ctx);
-  if (!press || press.employeeId !== me.employeeId) throw new DomainError("notice_not_yours");
-  await ctx.answerCbQuery();
-  await showRecord(ctx);
-});
 
 meFeature.use(conversationHandlers(meConversation));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conversationButton } from "./conversation-button.ts";
 
 const pressSchema = z.object({
   kind: z.enum(["RESPONSE", "KEBERATAN"]),
@@ -24,4 +25,32 @@ export const employeeResponseData = {
     return parsed.success ? parsed.data : null;
   },
   pattern: /^rs:/,
+};
+
+/** The step that asks for the person's words: "rw:{nonce}:cancel:" (its Batal button). */
+export const responseStepData = conversationButton("rw", ["cancel"] as const);
+
+const decisionSchema = z.object({
+  verdict: z.enum(["UPHOLD", "DISMISS"]),
+  responseId: z.coerce.number().int().positive(),
+});
+export type ResponseDecisionPress = z.infer<typeof decisionSchema>;
+
+/**
+ * The HR group's buttons on a response card: "rd:u:{responseId}" upholds (the proposal is
+ * cancelled), "rd:d:{responseId}" dismisses (a reason follows). Rights and state are re-read.
+ */
+export const responseDecisionData = {
+  pack: (verdict: ResponseDecisionPress["verdict"], responseId: number) =>
+    `rd:${verdict === "UPHOLD" ? "u" : "d"}:${responseId}`,
+  unpack(data: string): ResponseDecisionPress | null {
+    const match = /^rd:([ud]):(\d{1,10})$/.exec(data);
+    if (!match) return null;
+    const parsed = decisionSchema.safeParse({
+      verdict: match[1] === "u" ? "UPHOLD" : "DISMISS",
+      responseId: match[2],
+    });
+    return parsed.success ? parsed.data : null;
+  },
+  pattern: /^rd:/,
 };

@@ -18,6 +18,8 @@ import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { lifecycle as enLifecycle } from "./en/lifecycle.ts";
 import { lifecycle as idLifecycle } from "./id/lifecycle.ts";
+import { response as enResponse } from "./en/response.ts";
+import { response as idResponse } from "./id/response.ts";
 import { teacherLoad as enTeacherLoad } from "./en/teacher-load.ts";
 import { teacherLoad as idTeacherLoad } from "./id/teacher-load.ts";
 import { unitHead as enUnitHead } from "./en/unit-head.ts";
@@ -35,6 +37,7 @@ const id = {
   ...idLifecycle,
   ...idTeacherLoad,
   ...idDecree,
+  ...idResponse,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -49,6 +52,7 @@ const en: Record<keyof typeof id, string> = {
   ...enLifecycle,
   ...enTeacherLoad,
   ...enDecree,
+  ...enResponse,
 };
 
 export type Locale = "id" | "en";

@@ -1,0 +1,72 @@
+/**
+ * The second letter (issue 15): the PPK's decree (SK mutasi) as recorded, its TMT, and the person's
+ * right to object (keberatan) within 21 working days of it (UU 30/2014 Pasal 77 ayat 1), until the
+ * deadline computed when the SK was recorded. In Bahasa Indonesia, like the notice.
+ */
+import { letterDate, place, renderLetterPdf, type LetterSection, type LetterUnit } from "./letter-pdf.ts";
+
+export interface DecreeLetterData {
+  proposalId: number;
+  agencyName: string;
+  /** When the letter is written (the SK was recorded); the letter's date. */
+  sentAt: Date;
+  timeZone: string;
+  person: { name: string; nip: string; asnKind: "PNS" | "PPPK"; golongan?: string | null };
+  from: LetterUnit;
+  to: LetterUnit;
+  fromRole: string;
+  toRole: string;
+  skNumber: string;
+  /** Calendar dates (midnight UTC, as the database's date columns are read). */
+  skDate: Date;
+  tmt: Date;
+  /** The last day of the 21 working days for a keberatan. */
+  objectionDeadline: Date;
+  /** Whether the person has joined the bot (else the origin head hands the letter over). */
+  joined: boolean;
+}
+
+const day = (date: Date) => letterDate(date, "UTC");
+
+/** The letter's paragraphs, heading by heading: what the PDF prints, and what a test reads back. */
+export function decreeLetterSections(data: DecreeLetterData): LetterSection[] {
+  const number = data.person.asnKind === "PPPK" ? "NI PPPK" : "NIP";
+  const grade = data.person.golongan ? `, pangkat/golongan ${data.person.golongan}` : "";
+  const how = data.joined
+    ? `Tekan tombol «Ajukan keberatan» di bawah surat ini di Telegram dan tuliskan keberatan Anda beserta alasannya. Keberatan Anda sampai kepada tim mutasi ${data.agencyName}, yang memeriksa dan memutuskannya; Anda diberi tahu hasilnya. Bila keberatan diterima, mutasi ini dibatalkan.`
+    : `Surat ini diserahkan oleh kepala unit Anda. Sampaikan keberatan tertulis beserta alasannya kepada tim mutasi ${data.agencyName} melalui kepala unit, atau mintalah undangan Seimbang kepada kepala unit agar Anda dapat mengajukannya langsung melalui Telegram.`;
+  return [
+    {
+      heading: "Keputusan",
+      paragraphs: [
+        `Dengan Surat Keputusan (SK) Nomor ${data.skNumber} tanggal ${day(data.skDate)}, Pejabat Pembina Kepegawaian menetapkan mutasi Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, dari ${data.fromRole} di ${place(data.from)} ke ${place(data.to)} sebagai ${data.toRole}.`,
+      ],
+    },
+    {
+      heading: "Mulai berlaku",
+      paragraphs: [
+        `Mutasi ini berlaku terhitung mulai tanggal (TMT) ${day(data.tmt)}. Sampai tanggal itu Anda tetap bertugas di ${data.from.name}; sejak TMT Anda bertugas di ${data.to.name}.`,
+      ],
+    },
+    {
+      heading: "Hak mengajukan keberatan",
+      paragraphs: [
+        `Bila Anda berkeberatan atas keputusan ini, Anda berhak mengajukan keberatan dalam waktu 21 hari kerja sejak keputusan diumumkan (Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan, Pasal 77), yaitu paling lambat tanggal ${day(data.objectionDeadline)}.`,
+        how,
+      ],
+    },
+  ];
+}
+
+export function renderDecreeLetterPdf(data: DecreeLetterData): Promise<Buffer> {
+  return renderLetterPdf({
+    agencyName: data.agencyName,
+    documentTitle: `Pemberitahuan SK mutasi ${data.person.name}`,
+    title: "SURAT PEMBERITAHUAN KEPUTUSAN MUTASI",
+    subtitle: `SK Nomor ${data.skNumber} · usulan ${data.proposalId} · ${letterDate(data.sentAt, data.timeZone)}`,
+    createdAt: data.sentAt,
+    addressee: { name: data.person.name, at: data.from.name },
+    sections: decreeLetterSections(data),
+    footnote: `Surat ini dibuat oleh Seimbang atas nama tim mutasi ${data.agencyName} untuk menyampaikan SK; yang berlaku adalah Surat Keputusan yang ditandatangani Pejabat Pembina Kepegawaian.`,
+  });
+}

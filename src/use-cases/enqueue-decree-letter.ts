@@ -1,0 +1,113 @@
+import type { DbTx } from "../db/client.ts";
+import type { Proposal } from "../generated/prisma/client.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import type { DecreeLetterData } from "../documents/decree-letter-pdf.ts";
+import { decreeLetterFile } from "../documents/letters.ts";
+import { DomainError } from "../domain/errors.ts";
+import { formatDate } from "../domain/time.ts";
+import { employeeResponseData } from "../messages/callback-data/employee-response.ts";
+import { displayName } from "../messages/employee-name.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
+import { letterRecipients, type NoticeRecipient } from "./enqueue-transfer-notice.ts";
+
+/**
+ * When the SK is recorded, the person is sent the second letter (PDF, through the outbox): the SK's
+ * number, date and TMT, and their right to a keberatan within 21 working days (UU 30/2014 Pasal 77)
+ * until the proposal's objectionDeadline, with an "Ajukan keberatan" button; or, if they have not
+ * joined, the origin head gets it to hand over. Called in the transaction that records the SK; the
+ * dedupe key per proposal and recipient makes a second call send nothing more.
+ */
+export async function enqueueDecreeLetter(
+  db: DbTx,
+  input: {
+    proposal: Pick<
+      Proposal,
+      | "id"
+      | "employeeId"
+      | "fromUnitId"
+      | "toUnitId"
+      | "roleId"
+      | "skNumber"
+      | "skDate"
+      | "tmt"
+      | "objectionDeadline"
+    >;
+    now: Date;
+    timeZone: string;
+    locale: Locale;
+  },
+): Promise<NoticeRecipient[]> {
+  const { proposal } = input;
+  const { skNumber, skDate, tmt, objectionDeadline } = proposal;
+  if (!skNumber || !skDate || !tmt || !objectionDeadline) throw new DomainError("decree_missing");
+  const { employee, person, recipients } = await letterRecipients(db, proposal);
+  if (recipients.length === 0) return [];
+  const [fromUnit, toUnit, toRole] = await Promise.all([
+    db.unit.findUniqueOrThrow({ where: { id: proposal.fromUnitId } }),
+    db.unit.findUniqueOrThrow({ where: { id: proposal.toUnitId } }),
+    db.role.findUniqueOrThrow({ where: { id: proposal.roleId } }),
+  ]);
+  const data: DecreeLetterData = {
+    proposalId: proposal.id,
+    agencyName: employee.unit.agency.name,
+    sentAt: input.now,
+    timeZone: input.timeZone,
+    person: {
+      name: displayName(employee),
+      nip: employee.nip,
+      asnKind: employee.asnKind,
+      golongan: employee.golongan,
+    },
+    from: { name: fromUnit.name, kecamatan: fromUnit.kecamatan },
+    to: { name: toUnit.name, kecamatan: toUnit.kecamatan },
+    // Until the TMT the person is still in the origin role (the move is carried out on the TMT).
+    fromRole: employee.unitId === proposal.fromUnitId ? employee.role.name : toRole.name,
+    toRole: toRole.name,
+    skNumber,
+    skDate,
+    tmt,
+    objectionDeadline,
+    joined: person !== null,
+  };
+  const filename = `sk-mutasi-${proposal.id}.pdf`;
+
+  const sent: NoticeRecipient[] = [];
+  for (const { user, as } of recipients) {
+    const locale = isLocale(user.locale) ? user.locale : input.locale;
+    const caption = translate(
+      locale,
+      as === "person" ? "response.decree_letter.person" : "response.decree_letter.head",
+      {
+        name: data.person.name,
+        nip: employee.nip,
+        from: fromUnit.name,
+        to: toUnit.name,
+        sk: skNumber,
+        tmt: formatDate(tmt, "UTC"),
+        deadline: formatDate(objectionDeadline, "UTC"),
+      },
+    );
+    const button = [
+      {
+        text: translate(locale, "response.button.keberatan"),
+        callback_data: employeeResponseData.pack("KEBERATAN", proposal.id),
+      },
+    ];
+    await enqueueMessage(db, {
+      dedupeKey: `proposal:${proposal.id}:decree-letter:${user.id}`,
+      chatId: user.telegramId,
+      method: "sendDocument",
+      payload: {
+        chat_id: user.telegramId.toString(),
+        // Rendered by the sender, outside this transaction (documents/letters.ts).
+        document: decreeLetterFile(data, filename),
+        caption,
+        parse_mode: "HTML",
+        ...(as === "person" ? { reply_markup: { inline_keyboard: [button] } } : {}),
+      },
+      priority: PRIORITY.notice,
+    });
+    sent.push({ userId: user.id, chatId: user.telegramId, as });
+  }
+  return sent;
+}
