@@ -5,11 +5,13 @@ import { loadProposal } from "../../src/db/proposal-query.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { deliveryPolicy } from "../../src/use-cases/delivery-policy.ts";
+import { enqueueDecreeLetter } from "../../src/use-cases/enqueue-decree-letter.ts";
 import { enqueueTransferNotice } from "../../src/use-cases/enqueue-transfer-notice.ts";
+import { recordResponse } from "../../src/use-cases/record-response.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
-import { seedHrDistrict } from "../support/hr-fixtures.ts";
+import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
@@ -57,8 +59,72 @@ describe.skipIf(skip)("the notice letter on the wire", () => {
     expect((payload.document as { size: number }).size).toBeGreaterThan(5_000);
     expect(String(payload.caption)).toContain("Surat pemberitahuan usulan mutasi");
     expect(JSON.parse(String(payload.reply_markup))).toEqual({
-      inline_keyboard: [[{ text: "Tanggapi", callback_data: `nr:${s.ani.id}` }]],
+      inline_keyboard: [[{ text: "Tanggapi", callback_data: `rs:r:${s.proposal.id}` }]],
     });
     expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "SENT" });
+  });
+
+  it("the SK letter and a keberatan's card go out once each; the card's place is remembered for its decision", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    const ani = await db.prisma.user.create({
+      data: { telegramId: 7001n, name: "Ani", role: "EMPLOYEE", employeeId: s.ani.id },
+    });
+    const proposal = await db.prisma.proposal.update({
+      where: { id: s.proposal.id },
+      data: {
+        status: "DECREED",
+        skNumber: "800/412/BKPSDM/XII/2026",
+        skDate: new Date("2026-12-01T00:00:00Z"),
+        tmt: new Date("2027-01-04T00:00:00Z"),
+        objectionDeadline: new Date("2026-12-30T00:00:00Z"),
+      },
+    });
+    const now = new Date("2026-12-02T00:30:00Z");
+    await enqueueDecreeLetter(db.prisma, { proposal, now, timeZone: "Asia/Jayapura", locale: "id" });
+    const { response } = await db.prisma.$transaction((tx) =>
+      recordResponse(tx, {
+        proposalId: proposal.id,
+        kind: "KEBERATAN",
+        userId: ani.id,
+        text: "Saya <tidak> dapat pindah & merawat orang tua.",
+        now,
+        timeZone: "Asia/Jayapura",
+        locale: "id",
+      }),
+    );
+
+    const clock = simulatedClock();
+    const server = await startBotApiServer({ now: clock.now });
+    const sender = startOutboxSender({
+      db: onClock(db.prisma, clock),
+      callApi: standInCallApi(server, clock),
+      limiter: createSendLimiter({ clock }),
+      logger: createLogger("silent"),
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
+      clock,
+      metrics: createMetrics(),
+    });
+    try {
+      await waitForDrain(db.prisma, 20_000, clock);
+    } finally {
+      await sender.stop();
+      await server.close();
+    }
+    const letter = server.calls.filter((c) => c.method === "sendDocument");
+    expect(letter.map((c) => c.outcome)).toEqual(["ok"]);
+    expect(letter[0]!.payload.document).toMatchObject({ filename: `sk-mutasi-${proposal.id}.pdf` });
+    expect(JSON.parse(String(letter[0]!.payload.reply_markup))).toEqual({
+      inline_keyboard: [[{ text: "Ajukan keberatan", callback_data: `rs:k:${proposal.id}` }]],
+    });
+    const cards = server.calls.filter(
+      (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === HR_CHAT_ID,
+    );
+    expect(cards.map((c) => c.outcome)).toEqual(["ok"]);
+    expect(String(cards[0]!.payload.text)).toContain(
+      "Saya &lt;tidak&gt; dapat pindah &amp; merawat orang tua.",
+    );
+    const stored = await db.prisma.employeeResponse.findUniqueOrThrow({ where: { id: response.id } });
+    expect(stored.cardChatId).toBe(BigInt(HR_CHAT_ID));
+    expect(stored.cardMessageId).toEqual(expect.any(Number));
   });
 });
