@@ -4,7 +4,7 @@ export const employee: Record<keyof typeof id, string> = {
   "start.welcome.employee":
     "Welcome back, {name}. This account is linked to your personnel record.\nType /me to see your record and say whether you are willing to move.",
   "help.employee":
-    "<b>Employee commands</b>\n/me — my record, willingness to move and preferred destinations\n/language — change language\n/help — this help",
+    "<b>Employee commands</b>\n/me — my record, willingness to move and preferred destinations\n/language — change language\n/help — this help\n\nLetters about your transfer arrive in this chat: the <b>Respond</b> or <b>File an objection</b> button under them takes your words to the transfer team.",
   "invite.redeemed.employee":
     "Thank you, {name}. This Telegram account is now linked to the personnel record of <b>{employee}</b> ({unit}).\nType /me to see your record and say whether you are willing to move.",
   "invite.employee_created":
@@ -19,7 +19,6 @@ export const employee: Record<keyof typeof id, string> = {
     "This command is for employees who have joined. Ask your unit head or a BKPSDM admin for an invite.",
   "errors.statement_note_invalid": "A note has at most 300 characters.",
   "errors.statement_destination_unknown": "That destination is not a unit of your agency.",
-  "errors.notice_not_yours": "This button is for the employee concerned, not for you.",
   "commands.me": "My record and willingness to move",
   "me.card": "<b>Your personnel record</b>\n{lines}",
   "me.name": "Name: <b>{name}</b>",

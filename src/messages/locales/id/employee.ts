@@ -3,7 +3,7 @@ export const employee = {
   "start.welcome.employee":
     "Selamat datang kembali, {name}. Akun ini terhubung dengan data kepegawaian Anda.\nKetik /saya untuk melihat data Anda dan menyatakan kesediaan mutasi.",
   "help.employee":
-    "<b>Perintah pegawai</b>\n/saya — data saya, kesediaan mutasi dan pilihan tujuan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
+    "<b>Perintah pegawai</b>\n/saya — data saya, kesediaan mutasi dan pilihan tujuan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini\n\nSurat mutasi untuk Anda datang di chat ini: tombol <b>Tanggapi</b> atau <b>Ajukan keberatan</b> di bawahnya meneruskan kata-kata Anda kepada tim mutasi.",
   "invite.redeemed.employee":
     "Terima kasih, {name}. Akun Telegram ini sekarang terhubung dengan data kepegawaian <b>{employee}</b> ({unit}).\nKetik /saya untuk melihat data Anda dan menyatakan apakah Anda bersedia dipindah.",
   "invite.employee_created":
@@ -18,7 +18,6 @@ export const employee = {
     "Perintah ini untuk pegawai yang sudah bergabung. Minta undangan dari kepala unit atau admin BKPSDM.",
   "errors.statement_note_invalid": "Catatan paling banyak 300 huruf.",
   "errors.statement_destination_unknown": "Tujuan itu tidak ditemukan di instansi Anda.",
-  "errors.notice_not_yours": "Tombol ini untuk pegawai yang bersangkutan, bukan untuk Anda.",
   "commands.me": "Data saya dan kesediaan mutasi",
   "me.card": "<b>Data kepegawaian Anda</b>\n{lines}",
   "me.name": "Nama: <b>{name}</b>",
