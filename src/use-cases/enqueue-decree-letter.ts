@@ -42,11 +42,16 @@ export async function enqueueDecreeLetter(
   if (!skNumber || !skDate || !tmt || !objectionDeadline) throw new DomainError("decree_missing");
   const { employee, person, recipients } = await letterRecipients(db, proposal);
   if (recipients.length === 0) return [];
-  const [fromUnit, toUnit, toRole] = await Promise.all([
+  const [fromUnit, toUnit, toRole, transfer] = await Promise.all([
     db.unit.findUniqueOrThrow({ where: { id: proposal.fromUnitId } }),
     db.unit.findUniqueOrThrow({ where: { id: proposal.toUnitId } }),
     db.role.findUniqueOrThrow({ where: { id: proposal.roleId } }),
+    db.transfer.findUnique({ where: { proposalId: proposal.id } }),
   ]);
+  // The role the person leaves: the transfer's record once the move is carried out, else their role now.
+  const fromRole = transfer
+    ? await db.role.findUniqueOrThrow({ where: { id: transfer.fromRoleId } })
+    : employee.role;
   const data: DecreeLetterData = {
     proposalId: proposal.id,
     agencyName: employee.unit.agency.name,
@@ -60,8 +65,7 @@ export async function enqueueDecreeLetter(
     },
     from: { name: fromUnit.name, kecamatan: fromUnit.kecamatan },
     to: { name: toUnit.name, kecamatan: toUnit.kecamatan },
-    // Until the TMT the person is still in the origin role (the move is carried out on the TMT).
-    fromRole: employee.unitId === proposal.fromUnitId ? employee.role.name : toRole.name,
+    fromRole: fromRole.name,
     toRole: toRole.name,
     skNumber,
     skDate,

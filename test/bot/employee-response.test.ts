@@ -433,6 +433,8 @@ describe.skipIf(skip)(
 
     it("the SK letter of someone who has not joined goes to the origin head to hand over, without a button", async () => {
       const s = await seedHrDistrict(db.prisma);
+      const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T02:00:00Z") });
+      await t.send(inGroup(people.rina, `p:a:${s.proposal.id}`, 500));
       const proposal = await decree(s.proposal.id);
       await db.prisma.$transaction((tx) =>
         enqueueDecreeLetter(tx, {
@@ -442,7 +444,9 @@ describe.skipIf(skip)(
           locale: "id",
         }),
       );
-      const letters = await db.prisma.outboxMessage.findMany({ where: { method: "sendDocument" } });
+      const letters = await db.prisma.outboxMessage.findMany({
+        where: { method: "sendDocument", dedupeKey: { contains: "decree-letter" } },
+      });
       expect(letters.map((l) => l.chatId)).toEqual([BigInt(people.headSmp.id)]);
       const payload = letters[0]!.payload as { caption: string; reply_markup?: unknown };
       // Paulus reads English.
@@ -455,8 +459,28 @@ describe.skipIf(skip)(
         document: { base64: string };
       };
       const text = await pdfText(Buffer.from(rendered.document.base64, "base64"));
+      // Whether or not the approval has already moved her, the letter names the role she leaves.
+      expect(text).toContain(
+        "dari Guru IPA di SMP Negeri 2 Salor ke SD Negeri 1 Salor sebagai Guru Kelas SD",
+      );
       expect(text).toContain("Surat ini diserahkan oleh kepala unit Anda.");
       expect(text).not.toContain("«Ajukan keberatan»");
+    });
+
+    it("when the person has left, the origin head is told a dismissal, to pass it on", async () => {
+      const { s, t } = await decreedDistrict();
+      const response = await fileKeberatan(t, s.proposal.id);
+      await db.prisma.user.update({ where: { telegramId: BigInt(ani.id) }, data: { active: false } });
+      await t.send(inGroup(people.rina, `rd:d:${response.id}`));
+      await t.send(textUpdate(people.rina, "Kebutuhan guru di SD Negeri 1 Salor paling mendesak.", HR_CHAT));
+      const told = await db.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: `response:${response.id}:outcome:` } },
+      });
+      expect(told.map((m) => m.chatId)).toEqual([BigInt(people.headSmp.id)]);
+      // Paulus reads English.
+      expect((told[0]!.payload as { text: string }).text).toBe(
+        `❌ Objection by Ani Wulandari on transfer proposal #${s.proposal.id} (SMP Negeri 2 Salor → SD Negeri 1 Salor) was dismissed.\nReason: Kebutuhan guru di SD Negeri 1 Salor paling mendesak.\nPlease let them know.`,
+      );
     });
   },
 );

@@ -38,9 +38,9 @@ export const response: Record<keyof typeof id, string> = {
   "response.outcome.DISMISSED":
     "❌ Your {kind} on transfer proposal #{id} ({from} → {to}) was dismissed by the transfer team.\nReason: {reason}",
   "response.outcome.head.UPHELD":
-    "✅ The {kind} of {name} on transfer proposal #{id} ({from} → {to}) was upheld: the proposal is cancelled. Please let them know.",
+    "✅ {kind} by {name} on transfer proposal #{id} ({from} → {to}) was upheld: the proposal is cancelled. Please let them know.",
   "response.outcome.head.DISMISSED":
-    "❌ The {kind} of {name} on transfer proposal #{id} ({from} → {to}) was dismissed.\nReason: {reason}\nPlease let them know.",
+    "❌ {kind} by {name} on transfer proposal #{id} ({from} → {to}) was dismissed.\nReason: {reason}\nPlease let them know.",
   "response.uphold.done": "Upheld: proposal #{id} cancelled and the employee told.",
   "response.dismiss.prompt":
     "{name}, write the reason for dismissing the {kind} of {employee} (proposal #{id}) as a reply to this message, at most {max} characters. The employee is told this reason. /cancel to stop.",
