@@ -342,6 +342,12 @@ describe.skipIf(skip)(
       expect(lastAnswer(t.calls)).toBe(
         `Usulan #${s.proposal.id} sudah selesai (dibatalkan); tanggapan tidak dapat disampaikan lagi.`,
       );
+      // Still pending (no letter yet): the person is pointed to /saya.
+      await db.prisma.proposal.update({ where: { id: s.proposal.id }, data: { status: "PENDING" } });
+      await t.send(press(ani, `rs:r:${s.proposal.id}`));
+      expect(lastAnswer(t.calls)).toBe(
+        `Usulan #${s.proposal.id} belum diputuskan tim mutasi; sampaikan kesediaan atau alasan Anda melalui /saya.`,
+      );
       expect(await db.prisma.employeeResponse.count()).toBe(0);
       expect(await db.prisma.outboxMessage.count({ where: { kind: "response-card" } })).toBe(0);
       expect(await db.prisma.auditLog.count({ where: { action: { startsWith: "response." } } })).toBe(0);
