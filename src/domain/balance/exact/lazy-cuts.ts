@@ -1,6 +1,7 @@
 import { unreachableUnits, type Instance } from "../input/instance.ts";
 import { feedsBySourceUnit, type BalanceModel } from "./milp-model.ts";
 import { strengtheningRows, type Row } from "./strengthening-rows.ts";
+import { severityTailCuts } from "./severity-columns.ts";
 import type { Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
 
@@ -54,14 +55,18 @@ function isFractional(value: number): boolean {
 
 /**
  * Rows of the Hall model added only where an LP solution needs them: single-unit Hall conditions it
- * violates, and the rounding and "needed" rows of each (unit, role) where it splits people. Each is
- * added once; all are valid, so adding them late changes speed, never the answer.
+ * violates, the rounding and "needed" rows of each (unit, role) where it splits people, and (v2)
+ * the rounding cuts on its severity tails that such a split violates. Each is added once; all are
+ * valid, so adding them late changes speed, never the answer.
  */
 export class LazyRows {
   private readonly hall: Row[];
   private readonly hallAdded: boolean[];
   private readonly strengthened = new Set<number>();
   private readonly keysOfColumn = new Map<number, number[]>();
+  /** v2: rounding cuts on the severity tails of each key, added once each when violated. */
+  private readonly tails: Row[][];
+  private readonly tailAdded = new Set<Row>();
 
   constructor(
     private readonly instance: Instance,
@@ -73,6 +78,7 @@ export class LazyRows {
     model.keyTerms.forEach((entry, index) => {
       for (const column of entry.terms.columns) pushTo(this.keysOfColumn, column, index);
     });
+    this.tails = severityTailCuts(instance, model.keyTerms, model.severity);
   }
 
   /** New rows that cut off the LP solution `values`. */
@@ -91,6 +97,13 @@ export class LazyRows {
         this.strengthened.add(entry);
         const keyTerms = this.model.keyTerms[entry];
         if (keyTerms !== undefined) rows.push(...strengtheningRows(this.instance, keyTerms));
+      }
+      for (const entry of this.keysOfColumn.get(column) ?? []) {
+        for (const row of this.tails[entry] ?? []) {
+          if (this.tailAdded.has(row) || activity(row, values) <= row.upper + VIOLATION) continue;
+          this.tailAdded.add(row);
+          rows.push(row);
+        }
       }
     }
     return rows;

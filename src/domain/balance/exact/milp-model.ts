@@ -5,7 +5,7 @@ import { feedUnit, type Network } from "./pool-network.ts";
 import { pushTo } from "./collections.ts";
 import { strengtheningRows, type KeyTerms, type Row } from "./strengthening-rows.ts";
 import { addPolicyRows } from "./policy-rows.ts";
-import { addSeverityColumns, type SeverityColumns } from "./severity-columns.ts";
+import { addSeverityColumns, severityTailCuts, type SeverityColumns } from "./severity-columns.ts";
 
 /** A possible pairing of a source unit with an arrival unit inside a pool. */
 export interface Arc {
@@ -195,6 +195,9 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
     instance.version === 2
       ? addSeverityColumns(builder, instance, keyTerms)
       : { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
+  if (pairing.kind === "arcs")
+    for (const rows of severityTailCuts(instance, keyTerms, severity))
+      for (const row of rows) addRow(builder, row);
   addGroupRows(builder, network);
   addPolicyRows(builder, instance, network);
   const arcStart = builder.colCount;

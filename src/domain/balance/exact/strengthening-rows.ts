@@ -24,8 +24,10 @@ export interface KeyTerms {
  * Mixed-integer rounding cuts of a shortage row s + Σ a·x ≥ b, one per distinct |a|. They state what
  * the LP otherwise ignores: people come whole, so 40 hours of need met by 24-hour teachers leave 16
  * hours unmet or take two people. With them the LP bound is usually the integer optimum.
+ * `continuous` are the columns whose sum stands for the shortage (one column, or the severity parts
+ * beyond a breakpoint), each nonnegative.
  */
-function roundingCuts(shortage: number, terms: Terms, need: number): Row[] {
+export function roundingCuts(continuous: readonly number[], terms: Terms, need: number): Row[] {
   const rows: Row[] = [];
   for (const delta of new Set(terms.coefficients.map(Math.abs))) {
     const beta = -need / delta;
@@ -41,8 +43,10 @@ function roundingCuts(shortage: number, terms: Terms, need: number): Row[] {
       columns.push(column);
       coefficients.push(coefficient);
     });
-    columns.push(shortage);
-    coefficients.push(-1 / (delta * (1 - fraction)));
+    for (const column of continuous) {
+      columns.push(column);
+      coefficients.push(-1 / (delta * (1 - fraction)));
+    }
     rows.push({ lower: -Infinity, upper: Math.floor(beta), columns, coefficients });
   }
   return rows;
@@ -87,7 +91,7 @@ function neededRows(instance: Instance, key: number, terms: Terms): Row[] {
 export function strengtheningRows(instance: Instance, keyTerms: KeyTerms): Row[] {
   const need = (instance.demand[keyTerms.key] ?? 0) - (instance.base[keyTerms.key] ?? 0);
   return [
-    ...roundingCuts(keyTerms.shortage, keyTerms.terms, need),
+    ...roundingCuts([keyTerms.shortage], keyTerms.terms, need),
     ...neededRows(instance, keyTerms.key, keyTerms.terms),
   ];
 }

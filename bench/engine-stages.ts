@@ -1,0 +1,40 @@
+/**
+ * One size, one plan format, one run of the exact engine (npx tsx bench/engine-stages.ts M 2 60): a
+ * quick check of a change to src/domain/balance/exact/ before the full `npm run bench:engine`. Prints
+ * wall and CPU seconds, the tiers proved, the four tiers' values and the load average.
+ */
+import { loadavg } from "node:os";
+import { planTransfers } from "../src/domain/balance/index.ts";
+import { asVersion2, generateDistrict } from "./engine-district.ts";
+
+const SIZES = {
+  S: { units: 50, people: 500 },
+  M: { units: 300, people: 5_000 },
+  L: { units: 3_000, people: 50_000 },
+};
+
+const name = process.argv[2] ?? "S";
+const size = SIZES[name as keyof typeof SIZES];
+if (size === undefined) throw new Error(`size ${name}: S, M or L`);
+const version = process.argv[3] === "1" ? 1 : 2;
+const timeLimitSeconds = Number(process.argv[4] ?? 60);
+const v1 = generateDistrict(size);
+const input = version === 2 ? asVersion2(v1) : v1;
+const cpu = process.cpuUsage();
+const plan = await planTransfers(input, { timeLimitSeconds });
+const used = process.cpuUsage(cpu);
+const m = plan.metrics;
+process.stdout.write(
+  `${JSON.stringify({
+    size: name,
+    version,
+    seconds: m.seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    tiersProven: m.tiersProven,
+    unmetAfter: m.unmetAfter,
+    severityAfter: m.severityAfter,
+    moves: m.moves,
+    km: m.km,
+    load: loadavg().map((value) => Math.round(value * 100) / 100),
+  })}\n`,
+);
