@@ -20,6 +20,7 @@ import { solveExact } from "./exact/solve-exact.ts";
 import { greedyMoves } from "./greedy.ts";
 import { buildInstance, type Instance } from "./input/instance.ts";
 import { materializeMoves } from "./output/materialize-moves.ts";
+import { choosePeople } from "./output/choose-people.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
@@ -61,7 +62,7 @@ const RESERVE_SHARE = 0.1;
 function greedyPlan(instance: Instance, options: PlanOptions, started: number): Plan {
   return assemblePlan(
     instance,
-    greedyMoves(instance),
+    choosePeople(instance, greedyMoves(instance)),
     { method: "greedy", tiersProven: [], started },
     options.locale ?? "id",
   );

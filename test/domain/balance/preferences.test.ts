@@ -1,0 +1,237 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  parsePlanInput,
+  planTransfers,
+  planTransfersGreedy,
+  type Plan,
+  type PlanInput,
+} from "../../../src/domain/balance/index.ts";
+import { east, expectConsistent, makeEmployee, makeInput, makeRole, makeUnit, nip } from "./builders.ts";
+
+const A = makeUnit({ id: "A", lat: -8.4, lon: 140.4 });
+const B = makeUnit({ id: "B", ...east(-8.4, 140.4, 10) });
+const C = makeUnit({ id: "C", ...east(-8.4, 140.4, 20) });
+
+/** School A has three interchangeable teachers and needs one; B (and C) need one each. */
+function surplusAt(
+  employees: Array<{ volunteer?: boolean; preferredUnits?: string[] }>,
+  needC = false,
+): PlanInput {
+  return makeInput({
+    version: 2,
+    units: [A, B, C],
+    roles: [makeRole({ id: "GURU_KELAS" })],
+    demand: [
+      { unit: "A", role: "GURU_KELAS", hours: 24 },
+      { unit: "B", role: "GURU_KELAS", hours: 24 },
+      ...(needC ? [{ unit: "C", role: "GURU_KELAS", hours: 24 }] : []),
+    ],
+    employees: employees.map((wish, index) => ({
+      ...makeEmployee({ id: nip(index + 1), unit: "A", role: "GURU_KELAS" }),
+      ...wish,
+    })),
+  });
+}
+
+const methods = [
+  ["exact", (input: PlanInput) => planTransfers(input)],
+  ["greedy", (input: PlanInput) => Promise.resolve(planTransfersGreedy(input))],
+] as const;
+
+describe("plan v2 tiers 5 and 6: volunteers first, then stated destinations", () => {
+  it.each(methods)("%s: a volunteer goes ahead of colleagues with lower NIPs", async (_, plan) => {
+    const result = await plan(surplusAt([{}, {}, { volunteer: true }]));
+    expect(result.moves.map((move) => [move.employee, move.to])).toEqual([[nip(3), "B"]]);
+    expect(result.metrics).toMatchObject({ moves: 1, unmetAfter: 0, volunteersMoved: 1 });
+    expect(result.moves[0]?.reason).toContain("bersedia (sukarela)");
+  });
+
+  it.each(methods)("%s: without wishes the lowest NIP goes, as before", async (_, plan) => {
+    const result = await plan(surplusAt([{}, {}, {}]));
+    expect(result.moves.map((move) => move.employee)).toEqual([nip(1)]);
+    expect(result.metrics).toMatchObject({ volunteersMoved: 0, preferredDestinationsMet: 0 });
+    expect(result.moves[0]?.reason).not.toContain("sukarela");
+  });
+
+  it.each(methods)("%s: who goes where follows the stated destinations", async (_, plan) => {
+    // Two of three leave, to B and C; the first asked for C, the third for B.
+    const result = await plan(surplusAt([{ preferredUnits: ["C"] }, {}, { preferredUnits: ["B"] }], true));
+    const where = Object.fromEntries(result.moves.map((move) => [move.employee, move.to]));
+    expect(where).toEqual({ [nip(1)]: "C", [nip(3)]: "B" });
+    expect(result.metrics).toMatchObject({ moves: 2, preferredDestinationsMet: 2, volunteersMoved: 0 });
+    expect(result.moves.every((move) => move.reason.includes("tujuan yang diminta"))).toBe(true);
+  });
+
+  it("a volunteer outranks a stated destination, and a stated destination never adds a move", async () => {
+    const result = await planTransfers(
+      surplusAt([{ preferredUnits: ["B"] }, { volunteer: true }, { preferredUnits: ["C"], volunteer: true }]),
+    );
+    // One leaves (only B is short): both volunteers tie on tier 5; the one who asked for C cannot get it.
+    expect(result.moves.map((move) => [move.employee, move.to])).toEqual([[nip(2), "B"]]);
+    expect(result.metrics).toMatchObject({ moves: 1, volunteersMoved: 1, preferredDestinationsMet: 0 });
+  });
+
+  it("the English reason says so too", async () => {
+    const result = await planTransfers(surplusAt([{}, { volunteer: true, preferredUnits: ["B"] }]), {
+      locale: "en",
+    });
+    expect(result.moves[0]?.reason).toMatch(/willing \(volunteer\), a destination they asked for\.$/);
+  });
+});
+
+describe("validation of volunteer and preferredUnits", () => {
+  it("names the row of an unknown preferred unit", () => {
+    const input = surplusAt([{}, { preferredUnits: ["B", "Z-99"] }]);
+    expect(() => parsePlanInput(input)).toThrow(
+      `employees[1] (id ${nip(2)}): preferredUnits unit "Z-99" is unknown`,
+    );
+  });
+
+  it("refuses wrong types with the row named", () => {
+    const input = surplusAt([
+      { volunteer: "ya" as unknown as boolean },
+      { preferredUnits: "B" as unknown as string[] },
+    ]);
+    expect(() => parsePlanInput(input)).toThrow(
+      /employees\[0\] \(id \d{18}\): volunteer must be true or false/,
+    );
+    expect(() => parsePlanInput(input)).toThrow(
+      /employees\[1\] \(id \d{18}\): preferredUnits must be a list of unit ids/,
+    );
+  });
+
+  it("a v1 file may not carry them: they would be silently lost", () => {
+    const input = { ...surplusAt([{ volunteer: true }, { preferredUnits: ["B"] }]), version: 1 as const };
+    expect(() => parsePlanInput(input)).toThrow(`employees[0] (id ${nip(1)}): volunteer needs "version": 2`);
+    expect(() => parsePlanInput(input)).toThrow(
+      `employees[1] (id ${nip(2)}): preferredUnits needs "version": 2`,
+    );
+  });
+});
+
+/** Random districts where groups of interchangeable people hold wishes. */
+function wishfulDistricts(): fc.Arbitrary<PlanInput> {
+  return fc
+    .record({
+      places: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), {
+        minLength: 4,
+        maxLength: 4,
+      }),
+      compatible: fc.boolean(),
+      people: fc.array(
+        fc.record({
+          unit: fc.nat(3),
+          role: fc.constantFrom("A", "B"),
+          hours: fc.constantFrom(12, 24, 24),
+          volunteer: fc.boolean(),
+          preferred: fc.subarray([0, 1, 2, 3], { maxLength: 2 }),
+        }),
+        { minLength: 4, maxLength: 9 },
+      ),
+      demand: fc.array(fc.constantFrom(0, 0, 12, 24, 48), { minLength: 8, maxLength: 8 }),
+      maxMovesPerUnit: fc.constantFrom(null, 2),
+    })
+    .map((raw) =>
+      makeInput({
+        version: 2,
+        units: raw.places.map(([x, y], index) =>
+          makeUnit({ id: `U${index}`, lat: -8.4 + y / 111.2, lon: 140.4 + x / 110 }),
+        ),
+        roles: ["A", "B"].map((id) => makeRole({ id })),
+        compatibility: raw.compatible ? [{ from: "A", to: "B" }] : [],
+        employees: raw.people.map((person, index) => ({
+          id: nip(index + 1),
+          unit: `U${person.unit}`,
+          role: person.role,
+          hours: person.hours,
+          movable: true,
+          volunteer: person.volunteer,
+          preferredUnits: person.preferred.map((unit) => `U${unit}`),
+        })),
+        demand: raw.demand.map((hours, index) => ({
+          unit: `U${index % 4}`,
+          role: index < 4 ? "A" : "B",
+          hours,
+        })),
+        policy: { maxMovesPerUnit: raw.maxMovesPerUnit },
+      }),
+    );
+}
+
+function permutations<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)], size - 1).map((rest) => [
+      item,
+      ...rest,
+    ]),
+  );
+}
+
+/**
+ * Best (volunteers, stated destinations) over every way to hand each group's destinations to its
+ * members, written independently of the engine: groups are (unit, role, hours) of movable people.
+ */
+function bruteForceWishes(input: PlanInput, plan: Plan): [number, number] {
+  const byId = new Map(input.employees.map((employee) => [employee.id, employee]));
+  const groupOf = (id: string) => {
+    const employee = byId.get(id);
+    return `${employee?.unit}|${employee?.role}|${employee?.hours}`;
+  };
+  const destinations = new Map<string, string[]>();
+  for (const move of plan.moves) {
+    const name = groupOf(move.employee);
+    destinations.set(name, [...(destinations.get(name) ?? []), move.to]);
+  }
+  let volunteers = 0;
+  let preferred = 0;
+  for (const [name, slots] of destinations) {
+    const members = input.employees.filter((e) => e.movable && e.hours > 0 && groupOf(e.id) === name);
+    let best: [number, number] = [-1, -1];
+    for (const chosen of permutations(members, slots.length)) {
+      const score: [number, number] = [
+        chosen.filter((e) => e.volunteer).length,
+        chosen.filter((e, index) => e.preferredUnits?.includes(slots[index] ?? "")).length,
+      ];
+      if (score[0] > best[0] || (score[0] === best[0] && score[1] > best[1])) best = score;
+    }
+    volunteers += best[0];
+    preferred += best[1];
+  }
+  return [volunteers, preferred];
+}
+
+function withoutWishes(input: PlanInput): PlanInput {
+  return {
+    ...input,
+    employees: input.employees.map(({ volunteer: _v, preferredUnits: _p, ...employee }) => employee),
+  };
+}
+
+describe("tiers 5 and 6 against brute force", () => {
+  it.each(methods)(
+    "%s: tiers 1–4 are those of the plan without wishes, and tiers 5–6 the best any reassignment inside the groups gives",
+    async (_, plan) => {
+      await fc.assert(
+        fc.asyncProperty(wishfulDistricts(), async (input) => {
+          const [wished, plain] = [await plan(input), await plan(withoutWishes(input))];
+          expectConsistent(input, wished);
+          for (const metric of ["unmetAfter", "severityAfter", "moves", "km"] as const) {
+            expect(wished.metrics[metric]).toBeCloseTo(plain.metrics[metric], 6);
+          }
+          const [volunteers, preferred] = bruteForceWishes(input, wished);
+          expect([wished.metrics.volunteersMoved, wished.metrics.preferredDestinationsMet]).toEqual([
+            volunteers,
+            preferred,
+          ]);
+          // The metrics count what the moves do.
+          const byId = new Map(input.employees.map((employee) => [employee.id, employee]));
+          const counted = wished.moves.filter((move) => byId.get(move.employee)?.volunteer).length;
+          expect(counted).toBe(volunteers);
+        }),
+        { numRuns: 40, seed: 20_261_202 },
+      );
+    },
+  );
+});
