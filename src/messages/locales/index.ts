@@ -14,6 +14,8 @@ import { employeeImport as idEmployeeImport } from "./id/employee-import.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
 import { employee as enEmployee } from "./en/employee.ts";
 import { employee as idEmployee } from "./id/employee.ts";
+import { fullLoad as enFullLoad } from "./en/full-load.ts";
+import { fullLoad as idFullLoad } from "./id/full-load.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { lifecycle as enLifecycle } from "./en/lifecycle.ts";
@@ -35,6 +37,7 @@ const id = {
   ...idLifecycle,
   ...idTeacherLoad,
   ...idDecree,
+  ...idFullLoad,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -49,6 +52,7 @@ const en: Record<keyof typeof id, string> = {
   ...enLifecycle,
   ...enTeacherLoad,
   ...enDecree,
+  ...enFullLoad,
 };
 
 export type Locale = "id" | "en";
