@@ -16,22 +16,14 @@ import type { MoveIndex } from "./evaluate.ts";
  * ordered group, so the algorithm is exact with no big-M weights to overflow).
  */
 
-type Cost = [number, number, number, number];
+export type Cost = [number, number, number, number];
 
-const ZERO: Cost = [0, 0, 0, 0];
-const INFINITE: Cost = [Infinity, Infinity, Infinity, Infinity];
+/** Components of a cost; vectors are kept flat, TIERS numbers per entry, so the inner loop allocates nothing. */
+const TIERS = 4;
 
-function add(a: Cost, b: Cost): Cost {
-  return [a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]];
-}
-
-function sub(a: Cost, b: Cost): Cost {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3]];
-}
-
-function less(a: Cost, b: Cost): boolean {
-  for (let index = 0; index < 4; index++) {
-    const [x, y] = [a[index] ?? 0, b[index] ?? 0];
+function vectorLess(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  for (let t = 0; t < TIERS; t++) {
+    const [x, y] = [a[i + t] ?? 0, b[j + t] ?? 0];
     if (x !== y) return x < y;
   }
   return false;
@@ -39,47 +31,63 @@ function less(a: Cost, b: Cost): boolean {
 
 /**
  * Least-cost assignment of every row to a distinct column (rows ≤ columns); returns the column of each
- * row. The O(n²m) shortest-augmenting-path form of the Hungarian algorithm (potentials u, v).
+ * row. The O(n²m) shortest-augmenting-path form of the Hungarian algorithm (potentials u, v), on cost
+ * vectors compared lexicographically.
  */
 export function assignRows(
   rows: number,
   columns: number,
   cost: (row: number, column: number) => Cost,
 ): number[] {
-  const u: Cost[] = Array.from({ length: rows + 1 }, () => ZERO);
-  const v: Cost[] = Array.from({ length: columns + 1 }, () => ZERO);
+  const table = new Float64Array(rows * columns * TIERS);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++)
+      table.set(cost(row, column), (row * columns + column) * TIERS);
+  }
+  const u = new Float64Array((rows + 1) * TIERS);
+  const v = new Float64Array((columns + 1) * TIERS);
   // rowOf[column] = row (1-based) matched to it; 0 for none. Column 0 is the augmenting root.
   const rowOf = new Int32Array(columns + 1);
   const way = new Int32Array(columns + 1);
+  const minv = new Float64Array((columns + 1) * TIERS);
+  const used = new Uint8Array(columns + 1);
+  const delta = new Float64Array(TIERS);
+  const reduced = new Float64Array(TIERS);
   for (let row = 1; row <= rows; row++) {
     rowOf[0] = row;
     let column0 = 0;
-    const minv: Cost[] = Array.from({ length: columns + 1 }, () => INFINITE);
-    const used = new Uint8Array(columns + 1);
+    minv.fill(Infinity);
+    used.fill(0);
     do {
       used[column0] = 1;
       const row0 = rowOf[column0] ?? 0;
-      let delta = INFINITE;
+      delta.fill(Infinity);
       let column1 = 0;
       for (let column = 1; column <= columns; column++) {
         if (used[column]) continue;
-        const current = sub(sub(cost(row0 - 1, column - 1), u[row0] ?? ZERO), v[column] ?? ZERO);
-        if (less(current, minv[column] ?? INFINITE)) {
-          minv[column] = current;
+        const at = ((row0 - 1) * columns + (column - 1)) * TIERS;
+        for (let t = 0; t < TIERS; t++) {
+          reduced[t] = (table[at + t] ?? 0) - (u[row0 * TIERS + t] ?? 0) - (v[column * TIERS + t] ?? 0);
+        }
+        if (vectorLess(reduced, 0, minv, column * TIERS)) {
+          minv.set(reduced, column * TIERS);
           way[column] = column0;
         }
-        if (less(minv[column] ?? INFINITE, delta)) {
-          delta = minv[column] ?? INFINITE;
+        if (vectorLess(minv, column * TIERS, delta, 0)) {
+          delta.set(minv.subarray(column * TIERS, column * TIERS + TIERS));
           column1 = column;
         }
       }
       for (let column = 0; column <= columns; column++) {
-        if (used[column]) {
-          const matched = rowOf[column] ?? 0;
-          u[matched] = add(u[matched] ?? ZERO, delta);
-          v[column] = sub(v[column] ?? ZERO, delta);
-        } else {
-          minv[column] = sub(minv[column] ?? INFINITE, delta);
+        for (let t = 0; t < TIERS; t++) {
+          const d = delta[t] ?? 0;
+          if (used[column]) {
+            const matched = (rowOf[column] ?? 0) * TIERS + t;
+            u[matched] = (u[matched] ?? 0) + d;
+            v[column * TIERS + t] = (v[column * TIERS + t] ?? 0) - d;
+          } else {
+            minv[column * TIERS + t] = (minv[column * TIERS + t] ?? 0) - d;
+          }
         }
       }
       column0 = column1;
