@@ -7,6 +7,7 @@ import {
   type Plan,
   type PlanInput,
 } from "../../../src/domain/balance/index.ts";
+import { assignRows, type Cost } from "../../../src/domain/balance/output/choose-people.ts";
 import { east, expectConsistent, makeEmployee, makeInput, makeRole, makeUnit, nip } from "./builders.ts";
 
 const A = makeUnit({ id: "A", lat: -8.4, lon: 140.4 });
@@ -234,4 +235,47 @@ describe("tiers 5 and 6 against brute force", () => {
       );
     },
   );
+});
+
+describe("the assignment solver", () => {
+  const lexLess = (a: number[], b: number[]) => {
+    for (let t = 0; t < a.length; t++) if (a[t] !== b[t]) return (a[t] ?? 0) < (b[t] ?? 0);
+    return false;
+  };
+  it("finds the lexicographically least total over every injective choice of columns", () => {
+    const matrices = fc
+      .record({ rows: fc.integer({ min: 1, max: 4 }), extra: fc.integer({ min: 0, max: 3 }) })
+      .chain(({ rows, extra }) =>
+        fc.record({
+          rows: fc.constant(rows),
+          columns: fc.constant(rows + extra),
+          costs: fc.array(
+            fc.tuple(fc.integer({ min: -1, max: 0 }), fc.integer({ min: -1, max: 0 }), fc.nat(6), fc.nat(9)),
+            {
+              minLength: rows * (rows + extra),
+              maxLength: rows * (rows + extra),
+            },
+          ),
+        }),
+      );
+    fc.assert(
+      fc.property(matrices, ({ rows, columns, costs }) => {
+        const cost = (row: number, column: number): Cost => costs[row * columns + column] ?? [0, 0, 0, 0];
+        const total = (chosen: readonly number[]) =>
+          chosen.reduce(
+            (sum, column, row) => sum.map((value, t) => value + (cost(row, column)[t] ?? 0)),
+            [0, 0, 0, 0],
+          );
+        const assignment = assignRows(rows, columns, cost);
+        expect(new Set(assignment).size).toBe(rows);
+        expect(assignment.every((column) => column >= 0 && column < columns)).toBe(true);
+        let best = [Infinity, Infinity, Infinity, Infinity];
+        const columnsList = Array.from({ length: columns }, (_, index) => index);
+        for (const chosen of permutations(columnsList, rows))
+          if (lexLess(total(chosen), best)) best = total(chosen);
+        expect(total(assignment)).toEqual(best);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
 });
