@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildPlanInput } from "../../src/db/build-plan-input.ts";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
+import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
@@ -219,9 +220,20 @@ describe.skipIf(skip)("volunteers first, stated destinations next (plan v2 tiers
     ]);
     expect(await privateTo(dewi)).toEqual([]);
 
-    // A second check the same month tells nobody again.
+    // A second check the same month tells nobody again; the weekly job of the next month does.
     await t.send(textUpdate(rina, "/cek", group));
     expect(await privateTo(citra)).toHaveLength(1);
+    const weekly = defaultJobs({
+      db: db.prisma,
+      clock: fixedClock("2026-12-07T00:00:00Z"),
+      logger: createLogger("silent"),
+      config: { SCHEDULE_TIMEZONE: "Asia/Jayapura", WEEKLY_CHECK_CRON: "0 8 * * 1", DEFAULT_LOCALE: "id" },
+    }).find((job) => job.name === "weekly-check");
+    await weekly?.run(new Date("2026-12-07T00:00:00Z"));
+    expect((await privateTo(citra)).map((m) => m.dedupeKey)).toEqual([
+      `full-load:${s.citra.id}:2026-11`,
+      `full-load:${s.citra.id}:2026-12`,
+    ]);
 
     // Telegram accepts it as sent.
     const clock = simulatedClock();
@@ -241,7 +253,9 @@ describe.skipIf(skip)("volunteers first, stated destinations next (plan v2 tiers
     }
     expect(server.refused).toEqual([]);
     const delivered = server.delivered().filter((c) => String(c.payload.chat_id) === String(citra.id));
+    // November's and December's, each accepted by the Bot API stand-in's HTML rules.
     expect(delivered.map((c) => String(c.payload.text).split("\n")[0])).toEqual([
+      "<b>Info beban mengajar</b>",
       "<b>Info beban mengajar</b>",
     ]);
   });
