@@ -8,8 +8,9 @@ import { Html, isLocale, translate, type Locale } from "../messages/locales/inde
 /**
  * After a balancing check, each joined employee (an active EMPLOYEE account) who is certified and teaches
  * under the standard JP is told privately where hours are still short after the plan, nearest first, or
- * that none is now (not those the plan moves or who have a proposal in flight). Queued in the check's transaction; the dedupe key per person and period (YYYY-MM)
- * makes it at most once a month however often the check runs. Returns how many were queued now.
+ * that none is now (not those the plan moves or who have a proposal in flight). Queued in the check's
+ * transaction; the dedupe key per person and period (YYYY-MM) makes it at most once a month however
+ * often the check runs. Returns how many were queued now.
  */
 export async function queueFullLoadNotices(
   db: DbTx,
