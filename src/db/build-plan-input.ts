@@ -5,7 +5,9 @@ import type { PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/inde
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
 import { readDistrict, type District } from "./read-district.ts";
 import { getSetting } from "./settings.ts";
-import type { Honorer } from "../generated/prisma/client.ts";
+import { loadStatements } from "./employee-statements.ts";
+import { readPreferences } from "../domain/employee-statement.ts";
+import type { EmployeeStatement, Honorer, Unit } from "../generated/prisma/client.ts";
 
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
@@ -96,6 +98,13 @@ export async function buildPlanInput(
       })
     ).map((p) => [p.employeeId, p]),
   );
+  const wishesOf = employeeWishes(
+    district.units,
+    await loadStatements(
+      db,
+      district.employees.filter((e) => e.status === "AKTIF").map((e) => e.id),
+    ),
+  );
   const input: PlanInput = {
     version: 2,
     units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
@@ -122,6 +131,7 @@ export async function buildPlanInput(
             hours: e.weeklyHours,
             movable: e.eligibility.eligible,
             ...(e.eligibility.eligible ? {} : { why: e.eligibility.reasons[0] ?? "other" }),
+            ...wishesOf(e.id),
           };
         }),
       ...district.honorers.map(honorerEmployee(unitCode, roleCode)),
@@ -133,6 +143,38 @@ export async function buildPlanInput(
     policy: await readBalancePolicy(db),
   };
   return { input, district };
+}
+
+/**
+ * What a person said in /saya, as plan fields (tiers 5 and 6 of plan v2): `volunteer` when they said
+ * bersedia; a stated school as its code, a stated kecamatan as every unit in it (by the unit's kecamatan
+ * name, case-insensitive). Units that no longer exist are dropped, so an old statement cannot make the
+ * plan input invalid. "Tidak bersedia" is not written here: it is an objection only where policy says so.
+ */
+function employeeWishes(units: readonly Unit[], statements: ReadonlyMap<number, EmployeeStatement>) {
+  const codeById = new Map(units.map((u) => [u.id, u.code]));
+  const byKecamatan = new Map<string, string[]>();
+  for (const unit of units) {
+    const name = unit.kecamatan?.trim().toLowerCase();
+    if (!name) continue;
+    byKecamatan.set(name, [...(byKecamatan.get(name) ?? []), unit.code]);
+  }
+  return (employeeId: number): Pick<PlanEmployee, "volunteer" | "preferredUnits"> => {
+    const statement = statements.get(employeeId);
+    if (statement === undefined) return {};
+    const preferred = new Set<string>();
+    for (const preference of readPreferences(statement.preferences)) {
+      const codes =
+        preference.kind === "unit"
+          ? [codeById.get(preference.unitId)].filter((code) => code !== undefined)
+          : (byKecamatan.get(preference.name.trim().toLowerCase()) ?? []);
+      for (const code of codes) preferred.add(code);
+    }
+    return {
+      ...(statement.willing === true ? { volunteer: true } : {}),
+      ...(preferred.size > 0 ? { preferredUnits: [...preferred].sort() } : {}),
+    };
+  };
 }
 
 /** A guru honorer in the plan: their JJM as capacity, immovable, under an id no NIP can take. */

@@ -28,6 +28,7 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
   const employeeByNip = new Map(district.employees.map((e) => [e.nip, e]));
   const loadByUnit = new Map(plan.units.map((u) => [u.unit, u]));
   const coords = new Map(input.units.map((u) => [u.id, u]));
+  const wishes = new Map(input.employees.map((e) => [e.id, e]));
   const english = reasonWriter("en");
   const indonesian = reasonWriter("id");
   // Unmet hours each destination still has, handed out to the moves into it in plan order.
@@ -55,6 +56,9 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
       shortageBefore: toLoad ? toLoad.demand - toLoad.capacityBefore : 0,
       hours: employee.weeklyHours,
       hoursUnit: hoursUnitOf(role),
+      // What the person said in /saya, when this move honours it (plan v2 tiers 5 and 6).
+      volunteer: wishes.get(move.employee)?.volunteer === true,
+      preferred: wishes.get(move.employee)?.preferredUnits?.includes(move.to) === true,
     };
     explained.push({
       move: { ...move, reason: indonesian(facts) },

@@ -13,6 +13,7 @@ import { activeBlackout, computeBalancingPlan } from "./compute-balancing-plan.t
 import { explainBalancingPlan, type ExplainedMove } from "./explain-balancing-plan.ts";
 import { proposalExpiresAt } from "./expire-proposals.ts";
 import { postBalancingPlan } from "./post-balancing-plan.ts";
+import { queueFullLoadNotices } from "./queue-full-load-notices.ts";
 
 export interface BalancingCheckOptions {
   trigger: RunTrigger;
@@ -61,6 +62,8 @@ export interface BalancingCheckResult {
   sent: number;
   /** Proposals of agencies with no HR group: reported to the admins, waiting for a group. */
   waiting: number;
+  /** Private notices queued to joined certified teachers under the standard JP (at most one a month each). */
+  fullLoadNotices: number;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function runBalancingCheck(
       certifiedUnderStandard: [],
       sent: 0,
       waiting: 0,
+      fullLoadNotices: 0,
     };
   }
 
@@ -109,7 +113,16 @@ export async function runBalancingCheck(
     certifiedUnderStandard: certifiedUnderStandard(district),
   };
   if (!options.post)
-    return { ...base, runId: null, proposals: preview, skipped: 0, alerts: 0, sent: 0, waiting: 0 };
+    return {
+      ...base,
+      runId: null,
+      proposals: preview,
+      skipped: 0,
+      alerts: 0,
+      sent: 0,
+      waiting: 0,
+      fullLoadNotices: 0,
+    };
 
   const expiresAt = await proposalExpiresAt(db, now);
   // Rendering takes a moment: done before the transaction opens, which then only queues the PNGs.
@@ -122,8 +135,8 @@ export async function runBalancingCheck(
     now,
     timeZone,
   });
-  const posted = await transact((tx) =>
-    postBalancingPlan(tx, clock, {
+  const posted = await transact(async (tx) => {
+    const stored = await postBalancingPlan(tx, clock, {
       trigger: options.trigger,
       startedAt: now,
       computed,
@@ -133,8 +146,11 @@ export async function runBalancingCheck(
       timeZone,
       locale,
       admins: options.admins,
-    }),
-  );
+    });
+    // Every check that posts (/cek, the weekly job, cli check --post) tells the teachers it concerns.
+    const fullLoadNotices = await queueFullLoadNotices(tx, { district, plan, locale });
+    return { ...stored, fullLoadNotices };
+  });
   options.logger?.info(
     { runId: posted.runId, proposals: posted.created.length, skipped: posted.skipped },
     "balancing check stored",
@@ -148,6 +164,7 @@ export async function runBalancingCheck(
     alerts: posted.alerts,
     sent: posted.sent,
     waiting: posted.waiting,
+    fullLoadNotices: posted.fullLoadNotices,
   };
 }
 

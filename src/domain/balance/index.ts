@@ -10,7 +10,8 @@
 //            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers).
 //   severity.ts the v2 shortfall severity, shared by the model and the metrics.
 //   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
-//   output/  a Plan: materialize-moves.ts names the people, evaluate.ts checks and measures the
+//   output/  a Plan: materialize-moves.ts names the people, choose-people.ts re-chooses them for
+//            volunteers and stated destinations (v2 tiers 5 and 6), evaluate.ts checks and measures the
 //            moves, unit-loads.ts the loads before/after, reasons.ts the plain-words reason of each
 //            move, shortfalls.ts why each need still short got no more, assemble-plan.ts puts them
 //            together (the one way every method makes a Plan).
@@ -20,6 +21,7 @@ import { solveExact } from "./exact/solve-exact.ts";
 import { greedyMoves } from "./greedy.ts";
 import { buildInstance, type Instance } from "./input/instance.ts";
 import { materializeMoves } from "./output/materialize-moves.ts";
+import { choosePeople } from "./output/choose-people.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { parsePlanInput } from "./input/schema.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
@@ -61,7 +63,7 @@ const RESERVE_SHARE = 0.1;
 function greedyPlan(instance: Instance, options: PlanOptions, started: number): Plan {
   return assemblePlan(
     instance,
-    greedyMoves(instance),
+    choosePeople(instance, greedyMoves(instance)),
     { method: "greedy", tiersProven: [], started },
     options.locale ?? "id",
   );

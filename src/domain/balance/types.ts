@@ -33,6 +33,10 @@ export interface PlanEmployee {
   movable: boolean;
   /** v2 only, for `movable: false`: why, so that a shortfall can say whose candidates cannot move. */
   why?: IneligibleWhy | null;
+  /** v2 only: said they are willing to move (bersedia, sukarela); tier 5 prefers them. */
+  volunteer?: boolean;
+  /** v2 only: unit ids they asked to go to (at most a few); tier 6 prefers sending them there. */
+  preferredUnits?: string[];
 }
 
 /** A person of role `from` may fill role `to`; every role fills itself without a row. */
@@ -107,6 +111,10 @@ export interface PlanMetrics {
   /** When not proved optimal: a proven lower bound on unmet demand after any valid plan. */
   unmetBound?: number;
   method: "exact" | "greedy";
+  /** Movers who said they are willing (v2 tier 5). */
+  volunteersMoved: number;
+  /** Movers sent to a unit they asked for (v2 tier 6). */
+  preferredDestinationsMet: number;
 }
 
 /** Load of one unit and role: demand / capacity, `null` when there is demand but no capacity. */

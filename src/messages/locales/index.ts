@@ -14,6 +14,8 @@ import { employeeImport as idEmployeeImport } from "./id/employee-import.ts";
 import { delivery as idDelivery } from "./id/delivery.ts";
 import { employee as enEmployee } from "./en/employee.ts";
 import { employee as idEmployee } from "./id/employee.ts";
+import { fullLoad as enFullLoad } from "./en/full-load.ts";
+import { fullLoad as idFullLoad } from "./id/full-load.ts";
 import { hr as enHr } from "./en/hr.ts";
 import { hr as idHr } from "./id/hr.ts";
 import { lifecycle as enLifecycle } from "./en/lifecycle.ts";
@@ -38,6 +40,7 @@ const id = {
   ...idTeacherLoad,
   ...idDecree,
   ...idResponse,
+  ...idFullLoad,
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -53,6 +56,7 @@ const en: Record<keyof typeof id, string> = {
   ...enTeacherLoad,
   ...enDecree,
   ...enResponse,
+  ...enFullLoad,
 };
 
 export type Locale = "id" | "en";

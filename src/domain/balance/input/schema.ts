@@ -51,6 +51,8 @@ const employeeSchema = z.object(
     hours,
     movable: z.boolean({ error: "must be true or false" }),
     why: z.enum(WHY, { error: `must be one of ${WHY.join(", ")}` }).nullish(),
+    volunteer: z.boolean({ error: "must be true or false" }).optional(),
+    preferredUnits: z.array(id, { error: "must be a list of unit ids" }).optional(),
   },
   { error: "must be an object" },
 );
@@ -181,6 +183,7 @@ function checkReferences(
 }
 
 const V2_POLICY = ["maxMovesOutPerUnit", "maxMovesInPerUnit"] as const;
+const V2_EMPLOYEE = ["why", "volunteer", "preferredUnits"] as const;
 
 /** Fields version 1 does not have: a v1 file that uses them would silently lose them, so it is refused. */
 function versionIssues(raw: unknown): Issue[] {
@@ -192,14 +195,32 @@ function versionIssues(raw: unknown): Issue[] {
       issues.push({ section: sectionIndex("policy"), row: -1, text: `policy.${name} needs "version": 2` });
   }
   rowsOf(raw, "employees").forEach((row, index) => {
-    if (field(row, "why") == null) return;
-    issues.push({
-      section: sectionIndex("employees"),
-      row: index,
-      text: `${rowLabel(raw, "employees", index)}: why needs "version": 2`,
-    });
+    for (const name of V2_EMPLOYEE) {
+      if (field(row, name) == null) continue;
+      issues.push({
+        section: sectionIndex("employees"),
+        row: index,
+        text: `${rowLabel(raw, "employees", index)}: ${name} needs "version": 2`,
+      });
+    }
   });
   return issues;
+}
+
+/** Every unit an employee asks for must exist: a typo would silently drop their wish. */
+function checkPreferredUnits(raw: unknown, units: Set<string>, issues: Issue[]): void {
+  rowsOf(raw, "employees").forEach((row, index) => {
+    const preferred = field(row, "preferredUnits");
+    if (!Array.isArray(preferred)) return;
+    for (const value of preferred) {
+      if (typeof value !== "string" || value === "" || units.has(value)) continue;
+      issues.push({
+        section: sectionIndex("employees"),
+        row: index,
+        text: `${rowLabel(raw, "employees", index)}: preferredUnits unit "${value}" is unknown`,
+      });
+    }
+  });
 }
 
 /** Cross-row rules zod cannot see: duplicate ids and references to units or roles that do not exist. */
@@ -212,6 +233,7 @@ function referenceIssues(raw: unknown): Issue[] {
   const roleRef = { field: "role", known: roles, kind: "role" };
   checkReferences(raw, "demand", [unitRef, roleRef], issues);
   checkReferences(raw, "employees", [unitRef, roleRef], issues);
+  checkPreferredUnits(raw, units, issues);
   checkReferences(
     raw,
     "compatibility",

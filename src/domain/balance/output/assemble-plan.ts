@@ -1,4 +1,5 @@
-import { evaluateMoves, policyViolations, type MoveIndex } from "./evaluate.ts";
+import { countWishesMet, evaluateMoves, policyViolations, type MoveIndex } from "./evaluate.ts";
+import { readWishes, wishesMet } from "./choose-people.ts";
 import type { Instance } from "../input/instance.ts";
 import { computeUnitLoads } from "./unit-loads.ts";
 import { reasonWriter } from "./reasons.ts";
@@ -35,6 +36,7 @@ function describeMoves(
   const units = computeUnitLoads(input, bare);
   const loadOf = new Map(units.map((load) => [load.unit, load]));
   const write = reasonWriter(locale);
+  const wishes = readWishes(instance);
   const described = bare.map((move, index) => {
     const target = moves[index];
     const key = (target?.to ?? 0) * instance.roleCount + (target?.role ?? 0);
@@ -47,6 +49,7 @@ function describeMoves(
       to: { name: input.units[target?.to ?? 0]?.name ?? move.to, load: loadOf.get(move.to) },
       shortageBefore: (instance.demand[key] ?? 0) - (instance.base[key] ?? 0),
       hours: input.employees[target?.employee ?? 0]?.hours ?? 0,
+      ...(target === undefined ? {} : wishesMet(wishes, target)),
     });
     return { ...move, reason };
   });
@@ -83,6 +86,7 @@ export function assemblePlan(
     worstShareAfter: round(evaluation.after.worstShare, 6),
     tiersProven: summary.tiersProven,
     method: summary.method,
+    ...countWishesMet(instance, moves),
   };
   if (!optimal && summary.unmetBound !== undefined) {
     const bound = Math.min(unmetAfter, summary.unmetBound);

@@ -1,5 +1,6 @@
 import { distanceKm, reachability, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
+import { readWishes, wishesMet } from "./choose-people.ts";
 
 /** A move by indices: employee, destination unit, role filled there. */
 export interface MoveIndex {
@@ -95,4 +96,20 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
   }
   if (moves.length > instance.maxMoves) problems.push(`${moves.length} moves in total`);
   return problems;
+}
+
+/** Tiers 5 and 6 of plan v2, measured: movers who volunteered, movers sent where they asked. */
+export function countWishesMet(
+  instance: Instance,
+  moves: readonly MoveIndex[],
+): { volunteersMoved: number; preferredDestinationsMet: number } {
+  const wishes = readWishes(instance);
+  let volunteersMoved = 0;
+  let preferredDestinationsMet = 0;
+  for (const move of moves) {
+    const met = wishesMet(wishes, move);
+    if (met.volunteer) volunteersMoved++;
+    if (met.preferred) preferredDestinationsMet++;
+  }
+  return { volunteersMoved, preferredDestinationsMet };
 }

@@ -1,3 +1,4 @@
+import { choosePeople } from "./choose-people.ts";
 import type { MoveIndex } from "./evaluate.ts";
 import type { Transfer } from "../exact/pairing.ts";
 import type { Instance } from "../input/instance.ts";
@@ -6,7 +7,9 @@ import type { Network } from "../exact/pool-network.ts";
 /**
  * Turns counts into people. Within a pool everyone leaving one unit is interchangeable for the
  * destination, so people are taken group by group, lowest NIP first, and handed to destinations in
- * unit order: the same solution always names the same people.
+ * unit order: the same solution always names the same people. Then, among the people leaving each
+ * unit, volunteers and stated destinations decide who goes where (tiers 5 and 6 of plan v2, see
+ * choose-people.ts).
  */
 export function materializeMoves(
   instance: Instance,
@@ -43,5 +46,5 @@ export function materializeMoves(
       moves.push({ employee, to: transfer.to, role });
     }
   }
-  return moves;
+  return choosePeople(instance, moves);
 }

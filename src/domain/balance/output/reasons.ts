@@ -14,6 +14,8 @@ const TEXTS = {
     replaces: (role: string, at: string) => `Menggantikan ${role} yang dipindahkan dari ${at}`,
     load: (parts: string) => `beban ${parts}`,
     noCapacity: "belum ada yang mengerjakan",
+    volunteer: "bersedia (sukarela)",
+    preferred: "tujuan yang diminta",
   },
   en: {
     numberLocale: "en-US",
@@ -23,6 +25,8 @@ const TEXTS = {
     replaces: (role: string, at: string) => `Replaces a ${role} moved out of ${at}`,
     load: (parts: string) => `load ${parts}`,
     noCapacity: "nobody yet",
+    volunteer: "willing (volunteer)",
+    preferred: "a destination they asked for",
   },
 } as const;
 
@@ -36,6 +40,10 @@ export interface ReasonFacts {
   hours: number;
   /** JP for teaching roles, jam for the others; the plan format does not say, so jam unless told. */
   hoursUnit?: "JP" | "jam";
+  /** The person said they are willing to move (plan v2 tier 5). */
+  volunteer?: boolean;
+  /** The destination is one the person asked for (plan v2 tier 6). */
+  preferred?: boolean;
 }
 
 /** Renders reasons in one locale, with number formats built once per plan. */
@@ -58,6 +66,10 @@ export function reasonWriter(locale: PlanLocale): (facts: ReasonFacts) => string
             facts.to.name,
           )
         : text.replaces(facts.role, facts.to.name);
-    return `${what}; ${text.load(`${change(facts.to)}, ${change(facts.from)}`)}.`;
+    const wishes = [facts.volunteer ? text.volunteer : null, facts.preferred ? text.preferred : null]
+      .filter((part) => part !== null)
+      .join(", ");
+    const said = wishes === "" ? "" : `; ${wishes}`;
+    return `${what}; ${text.load(`${change(facts.to)}, ${change(facts.from)}`)}${said}.`;
   };
 }
