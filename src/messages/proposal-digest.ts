@@ -130,8 +130,7 @@ function chunksOf(digest: DigestForRender, locale: Locale, timeZone: string): Ch
 
 function frame(digest: DigestForRender, locale: Locale, timeZone: string, page: number, pages: number) {
   const t = (key: TextKey, params?: TextParams) => translate(locale, key, params);
-  const count = (...statuses: string[]) =>
-    digest.proposals.filter((p) => statuses.includes(p.status)).length;
+  const count = (...statuses: string[]) => digest.proposals.filter((p) => statuses.includes(p.status)).length;
   // The team's approval stays an approval when the SK follows and when it takes effect.
   const approved = count("APPROVED", "DECREED", "EFFECTIVE");
   const other = digest.proposals.length - count("PENDING") - approved - count("REJECTED");

@@ -98,6 +98,12 @@ async function assertMayApprove(db: DbTx, proposal: ProposalWithRelations, input
       until: formatDate(new Date(`${freeze.to}T00:00:00Z`), "UTC"),
     });
   }
+  // The team advises a move that can still happen: the person is still at the origin and serving.
+  const { employee } = proposal;
+  if (employee.status === "PENSIUN" || employee.status === "NONAKTIF")
+    throw new DomainError(`employee_left_${employee.status}`, { name: employee.name });
+  if (employee.unitId !== proposal.fromUnitId)
+    throw new DomainError("employee_moved", { unit: proposal.fromUnit.name });
   if (objectionAwaitsReview(proposal)) {
     throw new DomainError("objection_needs_review", {
       reason: proposal.employee.objectionReason ?? "—",

@@ -105,7 +105,10 @@ async function cancelUndoable(
   const cancelled = await cancelProposal(db, {
     proposalId,
     actor: SYSTEM,
-    reason: translate(input.locale, "decree.effective.cancelled_reason", { tmt, problem: problem(input.locale) }),
+    reason: translate(input.locale, "decree.effective.cancelled_reason", {
+      tmt,
+      problem: problem(input.locale),
+    }),
     now: input.now,
     timeZone: input.timeZone,
     locale: input.locale,

@@ -6,7 +6,8 @@ import { CLI_ACTOR, plainError, proposalIdArg, readFlags } from "./sk.ts";
 const USAGE = 'usage: proposal cancel <proposal> --reason "<reason>"';
 
 export const proposalCommand: CliCommand = {
-  usage: 'proposal cancel <proposal> --reason "<reason>"  cancel an approved or decreed proposal before its TMT',
+  usage:
+    'proposal cancel <proposal> --reason "<reason>"  cancel an approved or decreed proposal before its TMT',
   async run(args, ctx) {
     const [action, first, ...options] = args;
     if (action !== "cancel") throw usageError(USAGE);

@@ -7,7 +7,8 @@ export const decree: Record<keyof typeof id, string> = {
   "errors.cancel_reason_invalid": "Write the reason for cancelling (1–500 characters).",
   "errors.cancel_pending": "The team has not decided this proposal yet; reject it with the Reject button.",
   "errors.proposal_already_cancelled": "This proposal was already cancelled ({at}).",
-  "errors.cancel_effective": "This transfer is already in effect (its TMT has passed); it can no longer be cancelled.",
+  "errors.cancel_effective":
+    "This transfer is already in effect (its TMT has passed); it can no longer be cancelled.",
   "errors.cancel_ended": "This proposal has already ended ({status}); there is nothing to cancel.",
   "decree.card.decreed": "📜 Approved by the team ({by}); <b>SK {sk}</b> dated {date}, TMT {tmt}",
   "decree.card.effective": "🏁 <b>In effect</b> since the TMT {tmt}: the person has moved",
@@ -19,7 +20,8 @@ export const decree: Record<keyof typeof id, string> = {
   "decree.effective.person":
     "🏁 From today (TMT {date}) you serve at <b>{to}</b> as {role}, under SK {sk}. Thank you for your service at {from}.",
   "decree.effective.cancelled_reason": "The transfer could not be carried out on its TMT {tmt}: {problem}",
-  "decree.effective.admin_cancelled": "⚠️ Proposal #{id} ({name}, SK {sk}) cancelled on its TMT {tmt}: {problem}",
+  "decree.effective.admin_cancelled":
+    "⚠️ Proposal #{id} ({name}, SK {sk}) cancelled on its TMT {tmt}: {problem}",
   "decree.recorded":
     "📜 SK of proposal #{id} recorded: <b>{sk}</b> dated {date}, TMT {tmt}. {name} moves from {from} to {to} on the TMT. Objection deadline: {deadline}.",
   "decree.sk.usage":
@@ -31,8 +33,10 @@ export const decree: Record<keyof typeof id, string> = {
   "errors.decree_nomor_invalid": "The SK number must be 1 to 100 characters.",
   "errors.decree_date_invalid": "«{text}» is not a date. Write dd-mm-yyyy, e.g. 03-12-2026.",
   "errors.decree_tmt_before_sk": "The TMT ({tmt}) cannot be before the SK date ({date}).",
-  "errors.decree_not_approved": "Proposal #{id} is not approved by the team ({status}); an SK is recorded only for an approved proposal.",
-  "errors.decree_already": "The SK of proposal #{id} is already recorded: {sk} dated {date}, TMT {tmt} (recorded {at}).",
+  "errors.decree_not_approved":
+    "Proposal #{id} is not approved by the team ({status}); an SK is recorded only for an approved proposal.",
+  "errors.decree_already":
+    "The SK of proposal #{id} is already recorded: {sk} dated {date}, TMT {tmt} (recorded {at}).",
   "errors.decree_ended": "Proposal #{id} has already ended ({status}); no SK can be recorded.",
   "errors.decree_frozen":
     "Recording transfer decrees is stopped until {until} ({reason}; UU 10/2016 Pasal 71(2)) unless the Minister has approved in writing.",

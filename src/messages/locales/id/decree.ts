@@ -16,8 +16,7 @@ export const decree = {
     "🏁 Mutasi berlaku (SK {sk}, TMT {date}): <b>{name}</b> (NIP {nip}) pindah ke unit Anda {to} dari {from} sebagai {role}.\nAlasan: {reason}",
   "decree.effective.person":
     "🏁 Mulai hari ini (TMT {date}) Anda bertugas di <b>{to}</b> sebagai {role}, sesuai SK {sk}. Terima kasih atas pengabdian Anda di {from}.",
-  "decree.effective.cancelled_reason":
-    "Mutasi tidak dapat dijalankan pada TMT {tmt}: {problem}",
+  "decree.effective.cancelled_reason": "Mutasi tidak dapat dijalankan pada TMT {tmt}: {problem}",
   "decree.effective.admin_cancelled":
     "⚠️ Usulan #{id} ({name}, SK {sk}) dibatalkan pada TMT {tmt}: {problem}",
   "decree.recorded":
@@ -31,7 +30,8 @@ export const decree = {
   "errors.decree_nomor_invalid": "Nomor SK harus 1 sampai 100 karakter.",
   "errors.decree_date_invalid": "«{text}» bukan tanggal. Tulis dd-mm-yyyy, misalnya 03-12-2026.",
   "errors.decree_tmt_before_sk": "TMT ({tmt}) tidak boleh sebelum tanggal SK ({date}).",
-  "errors.decree_not_approved": "Usulan #{id} belum disetujui tim ({status}); SK hanya dicatat untuk usulan yang disetujui.",
+  "errors.decree_not_approved":
+    "Usulan #{id} belum disetujui tim ({status}); SK hanya dicatat untuk usulan yang disetujui.",
   "errors.decree_already": "SK usulan #{id} sudah dicatat: {sk} tanggal {date}, TMT {tmt} (dicatat {at}).",
   "errors.decree_ended": "Usulan #{id} sudah selesai ({status}); SK tidak dapat dicatat.",
   "errors.decree_frozen":
