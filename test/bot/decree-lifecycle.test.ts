@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
+import { statusCommand } from "../../src/cli/commands/status.ts";
 import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
 import { createLogger } from "../../src/logger.ts";
 import { testCli } from "../support/cli.ts";
@@ -105,6 +106,29 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect(cardEdit[0]?.text).toContain(
       `📜 Disetujui tim (Rina Kaize); <b>SK ${SK}</b> tanggal 02-12-2026, TMT 04-01-2027`,
     );
+    // status --json lists the proposal with its state and SK; the text counts per state.
+    const json = JSON.parse((await cli(statusCommand, ["--json"], "2026-12-02T01:00:00Z"))[0] ?? "{}");
+    expect(json.proposals).toEqual([
+      {
+        id: s.proposal.id,
+        status: "DECREED",
+        nip: "198501012010012001",
+        from: "SMPN-02",
+        to: "SDN-01",
+        role: "GURU_KELAS",
+        skNumber: SK,
+        skDate: "2026-12-02",
+        tmt: "2027-01-04",
+        objectionDeadline: "2027-01-05",
+        effectiveAt: null,
+        cancelReason: null,
+      },
+    ]);
+    const text = (await cli(statusCommand, [], "2026-12-02T01:00:00Z")).join("\n");
+    expect(text).toContain("Proposals by state: DECREED 1");
+    expect(text).toContain(
+      `    #${s.proposal.id} 198501012010012001 SMPN-02 → SDN-01 DECREED SK ${SK} of 2026-12-02, TMT 2027-01-04`,
+    );
     // Still nobody moved before the TMT.
     expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } })).toMatchObject({
       unitId: s.smp.id,
@@ -150,6 +174,10 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     ]);
     const after = await db.prisma.outboxMessage.count();
     expect(after).toBeGreaterThan(before);
+
+    const done = JSON.parse((await cli(statusCommand, ["--json"], "2027-01-03T21:00:00Z"))[0] ?? "{}");
+    expect(done.proposals[0]).toMatchObject({ status: "EFFECTIVE", effectiveAt: "2027-01-03T21:00:00.000Z" });
+    expect(done.proposalCounts).toEqual({ EFFECTIVE: 1 });
 
     // 5. The job again the same day (a retry, a second instance): nothing more.
     expect(await daily("2027-01-03T22:00:00Z")).toMatchObject({ effective: 0, cancelled: 0 });
