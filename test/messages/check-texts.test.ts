@@ -322,7 +322,8 @@ describe("the digest", () => {
     const d = digest(2);
     const view = renderDigest(d, 1, "en", "Asia/Jayapura");
     expect(view.pages).toBe(1);
-    expect(view.text).toContain("✅ <b>Approved</b> by Rina");
+    expect(view.text).toContain("✅ <b>Approved by the team</b> (Rina");
+    expect(view.text).toContain("awaiting the decree (SK)");
     // SD 2 (#101) is shorter of teachers than SD 1 (#100), so it comes first.
     expect(view.reply_markup.inline_keyboard).toEqual([
       [
