@@ -145,18 +145,18 @@ export function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone:
     case "SUPERSEDED":
       return translate(locale, "hr.card.superseded", { at });
     case "DECREED":
-    case "EFFECTIVE": {
+    case "EFFECTIVE":
       // @db.Date columns hold the calendar day at UTC midnight.
-      const day = (date: Date | null | undefined) => (date ? formatDate(date, "UTC") : "—");
-      const decreed = translate(locale, "decree.card.decreed", {
-        by: approverNames(proposal) || (decider?.user.name ?? "—"),
-        sk: proposal.skNumber ?? "—",
-        date: day(proposal.skDate),
-        tmt: day(proposal.tmt),
-      });
-      if (proposal.status === "DECREED") return decreed;
-      return `${decreed}\n${translate(locale, "decree.card.effective", { tmt: day(proposal.tmt) })}`;
-    }
+      return translate(
+        locale,
+        proposal.status === "DECREED" ? "decree.card.decreed" : "decree.card.effective",
+        {
+          by: approverNames(proposal) || (decider?.user.name ?? "—"),
+          sk: proposal.skNumber ?? "—",
+          date: proposal.skDate ? formatDate(proposal.skDate, "UTC") : "—",
+          tmt: proposal.tmt ? formatDate(proposal.tmt, "UTC") : "—",
+        },
+      );
     case "CANCELLED":
       return translate(locale, "decree.card.cancelled", {
         at: proposal.cancelledAt ? formatDateTime(proposal.cancelledAt, timeZone) : "—",

@@ -11,7 +11,8 @@ export const decree: Record<keyof typeof id, string> = {
     "This transfer is already in effect (its TMT has passed); it can no longer be cancelled.",
   "errors.cancel_ended": "This proposal has already ended ({status}); there is nothing to cancel.",
   "decree.card.decreed": "📜 Approved by the team ({by}); <b>SK {sk}</b> dated {date}, TMT {tmt}",
-  "decree.card.effective": "🏁 <b>In effect</b> since the TMT {tmt}: the person has moved",
+  "decree.card.effective":
+    "🏁 <b>In effect</b> since the TMT {tmt}: the person has moved (SK {sk} dated {date}; approved by the team: {by})",
   "decree.card.cancelled": "❎ <b>Cancelled</b> on {at}\nReason: {reason}",
   "decree.effective.head_out":
     "🏁 Transfer in effect (SK {sk}, TMT {date}): <b>{name}</b> (NIP {nip}) moves from your unit {from} to {to} as {role}.\nReason: {reason}",

@@ -8,7 +8,8 @@ export const decree = {
   "errors.cancel_effective": "Mutasi ini sudah berlaku (TMT lewat); tidak dapat dibatalkan lagi.",
   "errors.cancel_ended": "Usulan ini sudah selesai ({status}); tidak ada yang dibatalkan.",
   "decree.card.decreed": "📜 Disetujui tim ({by}); <b>SK {sk}</b> tanggal {date}, TMT {tmt}",
-  "decree.card.effective": "🏁 <b>Berlaku</b> sejak TMT {tmt}: pegawai sudah pindah",
+  "decree.card.effective":
+    "🏁 <b>Berlaku</b> sejak TMT {tmt}: pegawai sudah pindah (SK {sk} tanggal {date}; disetujui tim: {by})",
   "decree.card.cancelled": "❎ <b>Dibatalkan</b> pada {at}\nAlasan: {reason}",
   "decree.effective.head_out":
     "🏁 Mutasi berlaku (SK {sk}, TMT {date}): <b>{name}</b> (NIP {nip}) pindah dari unit Anda {from} ke {to} sebagai {role}.\nAlasan: {reason}",
