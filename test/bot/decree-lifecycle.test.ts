@@ -8,6 +8,7 @@ import { skCommand } from "../../src/cli/commands/sk.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
 import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
 import { createLogger } from "../../src/logger.ts";
+import { recordDecree } from "../../src/use-cases/record-decree.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -289,6 +290,37 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
       {
         actorName: "cli",
       },
+    );
+  });
+
+  it("two recordings at once (chat and CLI): one SK lands, the other is told what is recorded", async () => {
+    const s = await district();
+    const t = buildTestBot(db.prisma, { clock: fixedClock(APPROVED_AT) });
+    await t.send(approve(s.proposal.id));
+    const record = (nomor: string) =>
+      db.prisma.$transaction((tx) =>
+        recordDecree(tx, {
+          proposalId: s.proposal.id,
+          nomor,
+          tanggal: "02-12-2026",
+          tmt: "04-01-2027",
+          actor: { id: null, name: nomor },
+          now: new Date("2026-12-02T01:00:00Z"),
+          timeZone: "Asia/Jayapura",
+          locale: "id",
+        }),
+      );
+    const results = await Promise.allSettled([record("800/1/A"), record("800/2/B")]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const decreed = await proposalOf(s.proposal.id);
+    expect(decreed).toMatchObject({ status: "DECREED", version: 3 });
+    expect(lost[0]?.reason).toMatchObject({ code: "decree_already", params: { sk: decreed.skNumber } });
+    expect(await db.prisma.auditLog.count({ where: { action: "proposal.decree" } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { endsWith: ":card:decreed" } } })).toBe(
+      1,
     );
   });
 
