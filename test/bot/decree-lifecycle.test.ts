@@ -107,6 +107,11 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect(cardEdit[0]?.text).toContain(
       `📜 Disetujui tim (Rina Kaize); <b>SK ${SK}</b> tanggal 02-12-2026, TMT 04-01-2027`,
     );
+    // The SD's head sees the incoming move and where it stands.
+    await t.send(textUpdate(people.siti, "/status"));
+    expect(lastText(t.calls)).toContain(
+      "• masuk: Ani Wulandari (Guru Kelas SD) dari SMP Negeri 2 Salor — SK terbit, menunggu TMT",
+    );
     // status --json lists the proposal with its state and SK; the text counts per state.
     const json = JSON.parse((await cli(statusCommand, ["--json"], "2026-12-02T01:00:00Z"))[0] ?? "{}");
     expect(json.proposals).toEqual([
