@@ -133,7 +133,8 @@ function frame(digest: DigestForRender, locale: Locale, timeZone: string, page: 
   const count = (...statuses: string[]) => digest.proposals.filter((p) => statuses.includes(p.status)).length;
   // The team's approval stays an approval when the SK follows and when it takes effect.
   const approved = count("APPROVED", "DECREED", "EFFECTIVE");
-  const other = digest.proposals.length - count("PENDING") - approved - count("REJECTED");
+  const cancelled = count("CANCELLED");
+  const other = digest.proposals.length - count("PENDING") - approved - count("REJECTED") - cancelled;
   const head = [
     t("digest.title", { agency: digest.agency.name, run: String(digest.runId) }),
     t("digest.counts", {
@@ -141,7 +142,10 @@ function frame(digest: DigestForRender, locale: Locale, timeZone: string, page: 
       pending: count("PENDING"),
       approved,
       rejected: count("REJECTED"),
-      other: new Html(other > 0 ? t("digest.counts_other", { count: other }) : ""),
+      other: new Html(
+        (cancelled > 0 ? t("digest.counts_cancelled", { count: cancelled }) : "") +
+          (other > 0 ? t("digest.counts_other", { count: other }) : ""),
+      ),
     }),
     ...(count("PENDING") > 0 ? [t("digest.how")] : []),
     ...(pages > 1 ? [t("digest.page", { page, pages })] : []),

@@ -335,6 +335,31 @@ describe("the digest", () => {
     ]);
   });
 
+  it("each later state reads right on the digest: decreed with its SK, in effect, cancelled with the reason", () => {
+    const d = digest(4);
+    const [decreed, effective, cancelled] = d.proposals;
+    const sk = {
+      skNumber: "800/45/BKPSDM/2026",
+      skDate: new Date("2026-12-03T00:00:00Z"),
+      tmt: new Date("2027-01-04T00:00:00Z"),
+    };
+    Object.assign(decreed ?? {}, { status: "DECREED", ...sk });
+    Object.assign(effective ?? {}, { status: "EFFECTIVE", ...sk });
+    Object.assign(cancelled ?? {}, {
+      status: "CANCELLED",
+      cancelledAt: new Date("2026-12-10T01:00:00Z"),
+      cancelReason: "Pegawai sakit berat",
+    });
+    const view = renderDigest(d, 1, "id", "Asia/Jayapura");
+    expect(view.text).toContain("4 usulan · menunggu 1 · disetujui 2 · ditolak 0 · dibatalkan 1");
+    expect(view.text).toContain("SK 800/45/BKPSDM/2026</b> tanggal 03-12-2026, TMT 04-01-2027");
+    expect(view.text).toContain("🏁 <b>Berlaku</b> sejak TMT 04-01-2027: pegawai sudah pindah");
+    expect(view.text).toContain(
+      "❎ <b>Dibatalkan</b> pada 10-12-2026 10:00 WIT\nAlasan: Pegawai sakit berat",
+    );
+    expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+  });
+
   it("very long names still fit Telegram's limit", () => {
     const d = digest(20, "N".repeat(900));
     const { pages } = renderDigest(d, 1, "id", "UTC");

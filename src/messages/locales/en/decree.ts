@@ -56,4 +56,5 @@ export const decree: Record<keyof typeof id, string> = {
     "This file is not an SK list: it has no NIP / NI PPPK, SK number, SK date and TMT columns. Use the SK annex of the transfer export.",
   "commands.sk": "Record a transfer decree: number, date, TMT (admin)",
   "commands.batalusulan": "Cancel an approved proposal before its TMT (admin)",
+  "digest.counts_cancelled": " · cancelled {count}",
 };

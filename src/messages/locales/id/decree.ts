@@ -52,4 +52,5 @@ export const decree = {
     "Berkas ini bukan daftar SK: tidak ada kolom NIP / NI PPPK, Nomor SK, Tanggal SK dan TMT. Pakai Lampiran SK dari ekspor mutasi.",
   "commands.sk": "Catat SK mutasi: nomor, tanggal, TMT (admin)",
   "commands.batalusulan": "Batalkan usulan yang disetujui sebelum TMT (admin)",
+  "digest.counts_cancelled": " · dibatalkan {count}",
 };
