@@ -24,7 +24,7 @@ export interface CarryOutInput {
  * The decreed move on its TMT, inside the daily job's transaction for this proposal: the employee
  * changes unit and role from the TMT, a transfer row records the move, other pending proposals for
  * the same person lapse, one open post of the destination's role closes (the person fills it), and
- * the heads of both units are told through the outbox.
+ * the heads of both units and the person (when joined) are told through the outbox.
  */
 export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<Transfer> {
   const { proposal, effectiveDate, now } = input;
@@ -65,7 +65,7 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
     actor: input.actor,
     details: { transferId: transfer.id, proposalId: proposal.id, nip: proposal.employee.nip },
   });
-  await notifyHeads(db, input, transfer.id, formatDate(effectiveDate, "UTC"));
+  await notifyPeople(db, input, transfer.id, formatDate(effectiveDate, "UTC"));
 
   await writeAudit(db, {
     actorId: input.actor.id,
@@ -113,7 +113,7 @@ async function supersedeOthers(db: DbTx, input: CarryOutInput): Promise<void> {
 }
 
 /** Both heads and the person (when joined) hear that the move has taken effect, with the SK it rests on. */
-async function notifyHeads(db: DbTx, input: CarryOutInput, transferId: number, date: string): Promise<void> {
+async function notifyPeople(db: DbTx, input: CarryOutInput, transferId: number, date: string): Promise<void> {
   const { proposal } = input;
   const people = await db.user.findMany({
     where: {
