@@ -283,6 +283,9 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     }
   }
   if (proposal.status !== "PENDING") lines.push("", outcomeLine(proposal, locale, timeZone));
+  // The person may object to the SK until this day (UU 30/2014 Pasal 77).
+  if (proposal.status === "DECREED" && proposal.objectionDeadline)
+    lines.push(t("decree.details.deadline", { date: formatDate(proposal.objectionDeadline, "UTC") }));
   return lines.join("\n");
 }
 

@@ -6,7 +6,11 @@ import { digestPageData } from "../../src/messages/callback-data/digest.ts";
 import { balanceWord, formatLoad } from "../../src/messages/format.ts";
 import { moveHours, moveLines } from "../../src/messages/move-words.ts";
 import { visibleLength } from "../../src/messages/paging.ts";
-import { renderProposalCard } from "../../src/messages/proposal-card.ts";
+import {
+  renderProposalCard,
+  renderProposalDetails,
+  type ProposalForCard,
+} from "../../src/messages/proposal-card.ts";
 import { renderDigest, type DigestForRender } from "../../src/messages/proposal-digest.ts";
 import { parseTelegramHtml } from "../support/telegram-rules.ts";
 
@@ -358,6 +362,11 @@ describe("the digest", () => {
       "❎ <b>Dibatalkan</b> pada 10-12-2026 10:00 WIT\nAlasan: Pegawai sakit berat",
     );
     expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+    // Rincian of the decreed one also gives the keberatan deadline.
+    Object.assign(decreed ?? {}, { objectionDeadline: new Date("2027-01-05T00:00:00Z") });
+    expect(renderProposalDetails(decreed as ProposalForCard, "id", "Asia/Jayapura")).toContain(
+      "Batas keberatan atas SK (UU 30/2014 Pasal 77): 05-01-2027.",
+    );
   });
 
   it("very long names still fit Telegram's limit", () => {

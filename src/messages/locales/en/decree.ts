@@ -57,4 +57,5 @@ export const decree: Record<keyof typeof id, string> = {
   "commands.sk": "Record a transfer decree: number, date, TMT (admin)",
   "commands.batalusulan": "Cancel an approved proposal before its TMT (admin)",
   "digest.counts_cancelled": " · cancelled {count}",
+  "decree.details.deadline": "Deadline for an objection to the SK (UU 30/2014 Pasal 77): {date}.",
 };

@@ -53,4 +53,5 @@ export const decree = {
   "commands.sk": "Catat SK mutasi: nomor, tanggal, TMT (admin)",
   "commands.batalusulan": "Batalkan usulan yang disetujui sebelum TMT (admin)",
   "digest.counts_cancelled": " · dibatalkan {count}",
+  "decree.details.deadline": "Batas keberatan atas SK (UU 30/2014 Pasal 77): {date}.",
 };
