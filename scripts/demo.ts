@@ -10,7 +10,8 @@ import { createBot } from "../src/bot/create-bot.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "../src/delivery/limiter.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
-import { formatDateTime } from "../src/domain/time.ts";
+import { formatDate, formatDateTime } from "../src/domain/time.ts";
+import { runDailyLifecycle } from "../src/jobs/daily-lifecycle.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../test/support/bot-api-server.ts";
 import { createInvite } from "../src/use-cases/create-invite.ts";
@@ -262,6 +263,26 @@ async function main(): Promise<void> {
     await press(approver, /Rincian/, hrGroup.id, forMaria);
     await press(approver, /Setujui/, hrGroup.id, forMaria);
     await drainOutbox();
+
+    // The team's approval is its advice; the PPK's decree (SK) follows, and the move happens on its TMT.
+    out("\n── 6. Admin BKPSDM mencatat SK mutasi dari Bupati ──");
+    const approved = await db.proposal.findFirst({ where: { status: "APPROVED" }, orderBy: { id: "asc" } });
+    if (approved) {
+      const today = formatDate(now, TZ);
+      await say(
+        admin,
+        `/sk ${approved.id} 800.1.6.2/${approved.id}/BKPSDM/${today.slice(-4)} ${today} ${today}`,
+      );
+      await drainOutbox();
+
+      out("\n── 7. Pukul 06.00 WIT pada TMT: mutasi berlaku ──");
+      const run = await runDailyLifecycle(
+        { db, logger },
+        { now: new Date(), timeZone: TZ, defaultLocale: "id", adminIds: config.ADMIN_TELEGRAM_IDS },
+      );
+      out(`  (tugas harian) ${run.effective} mutasi berlaku, ${run.cancelled} dibatalkan`);
+      await drainOutbox();
+    }
 
     const transfer = await db.transfer.findFirst({
       include: { employee: true, fromUnit: true, toUnit: true },

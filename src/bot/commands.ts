@@ -24,6 +24,8 @@ const adminCommands: CommandSpec[] = [
   ["undang", "invite", "commands.invite"],
   ["jabatan", "roles", "commands.jabatan"],
   ["kebijakan", "policy", "commands.kebijakan"],
+  ["sk", "sk", "commands.sk"],
+  ["batalusulan", "cancelproposal", "commands.batalusulan"],
 ];
 
 const groupCommands: CommandSpec[] = [

@@ -11,6 +11,7 @@ import { helpFeature } from "./features/help.ts";
 import { inviteFeature } from "./features/invite.ts";
 import { jabatanFeature } from "./features/jabatan.ts";
 import { policyFeature } from "./features/policy.ts";
+import { decreeFeature } from "./features/decree.ts";
 import { languageFeature } from "./features/language.ts";
 import { linkGroupFeature } from "./features/link-group.ts";
 import { meFeature } from "./features/me.ts";
@@ -72,6 +73,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(inviteFeature);
   bot.use(jabatanFeature);
   bot.use(policyFeature);
+  bot.use(decreeFeature);
 
   bot.use(linkGroupFeature);
   bot.use(proposalDecisionFeature);

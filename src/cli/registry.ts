@@ -7,8 +7,10 @@ import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planCommand } from "./commands/plan.ts";
 import { policyCommand } from "./commands/policy.ts";
+import { proposalCommand } from "./commands/proposal.ts";
 import { rolesCommand } from "./commands/roles.ts";
 import { seedCommand } from "./commands/seed.ts";
+import { skCommand } from "./commands/sk.ts";
 import { snapshotCommand } from "./commands/snapshot.ts";
 import { statusCommand } from "./commands/status.ts";
 import type { CliCommand } from "./types.ts";
@@ -28,4 +30,6 @@ export const commands: Record<string, CliCommand> = {
   compat: compatCommand,
   policy: policyCommand,
   employee: employeeCommand,
+  sk: skCommand,
+  proposal: proposalCommand,
 };

@@ -1,6 +1,7 @@
 import type { DbTx } from "./client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { blackoutsSchema, type Blackout } from "../domain/blackout.ts";
+import { holidaysSchema } from "../domain/working-days.ts";
 
 export async function getSetting<T>(db: DbTx, key: string): Promise<T | null> {
   const row = await db.setting.findUnique({ where: { key } });
@@ -20,5 +21,13 @@ export const BLACKOUTS_SETTING = "policy.blackouts";
 /** The configured election freezes; a malformed setting reads as none (the check must still run). */
 export async function getBlackouts(db: DbTx): Promise<Blackout[]> {
   const parsed = blackoutsSchema.safeParse((await getSetting<unknown>(db, BLACKOUTS_SETTING)) ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+export const HOLIDAYS_SETTING = "policy.holidays";
+
+/** Public holidays and cuti bersama (yyyy-mm-dd) that working-day deadlines skip; malformed reads as none. */
+export async function getHolidays(db: DbTx): Promise<string[]> {
+  const parsed = holidaysSchema.safeParse((await getSetting<unknown>(db, HOLIDAYS_SETTING)) ?? []);
   return parsed.success ? parsed.data : [];
 }

@@ -14,12 +14,15 @@ export const ANNEX_COLUMNS = [
   "export.annex.role_to",
   "export.annex.unit_to",
   "export.annex.effective",
+  "export.annex.sk_number",
+  "export.annex.sk_date",
+  "export.annex.state",
   "export.annex.note",
   "export.annex.decision",
   "export.annex.decided_on",
 ] as const satisfies readonly TextKey[];
 
-export const ANNEX_WIDTHS = [5, 21, 34, 28, 26, 30, 26, 30, 12, 60, 40, 16];
+export const ANNEX_WIDTHS = [5, 21, 34, 28, 26, 30, 26, 30, 12, 30, 12, 24, 60, 40, 16];
 /** 1-based column of the NIP, kept as text so Excel never rounds its 18 digits. */
 export const ANNEX_NIP_COLUMN = 2;
 
@@ -77,6 +80,9 @@ export function annexRows(
     line.unitToName,
     // @db.Date columns hold the calendar day at UTC midnight.
     line.effectiveDate ? formatDate(line.effectiveDate, "UTC") : "",
+    line.skNumber ?? "",
+    line.skDate ? formatDate(line.skDate, "UTC") : "",
+    plainText(locale, `export.state.${line.status}`),
     locale === "en" ? (line.reasonEn ?? line.reason) : line.reason,
     plainText(locale, "export.annex.approved", { names: line.approvers.join(", ") }),
     line.decidedAt ? formatDate(line.decidedAt, timeZone) : "",

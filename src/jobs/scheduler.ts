@@ -67,7 +67,11 @@ export function defaultJobs(deps: SchedulerDeps): ScheduledJob[] {
     {
       name: "daily-lifecycle",
       cron: "0 6 * * *",
-      run: (now) => runDailyLifecycle({ db, logger }, { now, timeZone, defaultLocale: locale }),
+      run: (now) =>
+        runDailyLifecycle(
+          { db, logger },
+          { now, timeZone, defaultLocale: locale, adminIds: config.ADMIN_TELEGRAM_IDS ?? [] },
+        ),
     },
     // 07:00 WIT, before the working day: what still waits for a decision.
     {

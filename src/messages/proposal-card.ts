@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import { parseProposalMetrics } from "../domain/proposal-metrics.ts";
 import { objectionAfterProposal, objectionAwaitsReview } from "../domain/objection-review.ts";
-import { formatDateTime } from "../domain/time.ts";
+import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
 import { formatRatio } from "./format.ts";
@@ -26,6 +26,14 @@ export interface ProposalForCard {
     objectionReason?: string | null;
     objectionAt?: Date | null;
   };
+  /** The SK once recorded (DECREED, EFFECTIVE), and how the proposal ended otherwise (issue 15). */
+  skNumber?: string | null;
+  skDate?: Date | null;
+  tmt?: Date | null;
+  objectionDeadline?: Date | null;
+  effectiveAt?: Date | null;
+  cancelledAt?: Date | null;
+  cancelReason?: string | null;
   /** When the team marked a late objection reviewed (issue 15). */
   objectionReviewedAt?: Date | null;
   fromUnit: { name: string; code: string };
@@ -136,6 +144,24 @@ export function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone:
       return translate(locale, "hr.card.expired", { at: formatDateTime(proposal.expiresAt, timeZone) });
     case "SUPERSEDED":
       return translate(locale, "hr.card.superseded", { at });
+    case "DECREED":
+    case "EFFECTIVE":
+      // @db.Date columns hold the calendar day at UTC midnight.
+      return translate(
+        locale,
+        proposal.status === "DECREED" ? "decree.card.decreed" : "decree.card.effective",
+        {
+          by: approverNames(proposal) || (decider?.user.name ?? "—"),
+          sk: proposal.skNumber ?? "—",
+          date: proposal.skDate ? formatDate(proposal.skDate, "UTC") : "—",
+          tmt: proposal.tmt ? formatDate(proposal.tmt, "UTC") : "—",
+        },
+      );
+    case "CANCELLED":
+      return translate(locale, "decree.card.cancelled", {
+        at: proposal.cancelledAt ? formatDateTime(proposal.cancelledAt, timeZone) : "—",
+        reason: proposal.cancelReason ?? "—",
+      });
     default:
       return "";
   }
@@ -257,6 +283,9 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
     }
   }
   if (proposal.status !== "PENDING") lines.push("", outcomeLine(proposal, locale, timeZone));
+  // The person may object to the SK until this day (UU 30/2014 Pasal 77).
+  if (proposal.status === "DECREED" && proposal.objectionDeadline)
+    lines.push(t("decree.details.deadline", { date: formatDate(proposal.objectionDeadline, "UTC") }));
   return lines.join("\n");
 }
 

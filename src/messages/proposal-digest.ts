@@ -130,16 +130,22 @@ function chunksOf(digest: DigestForRender, locale: Locale, timeZone: string): Ch
 
 function frame(digest: DigestForRender, locale: Locale, timeZone: string, page: number, pages: number) {
   const t = (key: TextKey, params?: TextParams) => translate(locale, key, params);
-  const count = (status: string) => digest.proposals.filter((p) => p.status === status).length;
-  const other = digest.proposals.length - count("PENDING") - count("APPROVED") - count("REJECTED");
+  const count = (...statuses: string[]) => digest.proposals.filter((p) => statuses.includes(p.status)).length;
+  // The team's approval stays an approval when the SK follows and when it takes effect.
+  const approved = count("APPROVED", "DECREED", "EFFECTIVE");
+  const cancelled = count("CANCELLED");
+  const other = digest.proposals.length - count("PENDING") - approved - count("REJECTED") - cancelled;
   const head = [
     t("digest.title", { agency: digest.agency.name, run: String(digest.runId) }),
     t("digest.counts", {
       total: digest.proposals.length,
       pending: count("PENDING"),
-      approved: count("APPROVED"),
+      approved,
       rejected: count("REJECTED"),
-      other: new Html(other > 0 ? t("digest.counts_other", { count: other }) : ""),
+      other: new Html(
+        (cancelled > 0 ? t("digest.counts_cancelled", { count: cancelled }) : "") +
+          (other > 0 ? t("digest.counts_other", { count: other }) : ""),
+      ),
     }),
     ...(count("PENDING") > 0 ? [t("digest.how")] : []),
     ...(pages > 1 ? [t("digest.page", { page, pages })] : []),

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
-import { formatDate, localDate } from "../domain/time.ts";
-import type { Transfer, User } from "../generated/prisma/client.ts";
+import { formatDate } from "../domain/time.ts";
+import type { Transfer } from "../generated/prisma/client.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { writeAudit } from "../db/audit.ts";
@@ -10,7 +10,10 @@ import { closeVacancyPosts } from "./close-filled-vacancies.ts";
 
 export interface CarryOutInput {
   proposal: ProposalWithRelations;
-  approver: Pick<User, "id" | "name">;
+  /** Who carries it out: the daily job on the TMT ("system", id null). */
+  actor: { id: number | null; name: string };
+  /** The TMT of the SK: the day the person belongs to the new unit (also their postSince). */
+  effectiveDate: Date;
   now: Date;
   timeZone: string;
   /** Language of the HR group's cards; heads get their own. */
@@ -18,14 +21,13 @@ export interface CarryOutInput {
 }
 
 /**
- * The approved move, inside the approval's transaction: the employee changes unit and role from
- * today (WIT), a transfer row is the draft line of the SK mutasi, other pending proposals for the
- * same person lapse, one open post of the destination's role closes (the person fills it), and the
- * heads of both units are told through the outbox.
+ * The decreed move on its TMT, inside the daily job's transaction for this proposal: the employee
+ * changes unit and role from the TMT, a transfer row records the move, other pending proposals for
+ * the same person lapse, one open post of the destination's role closes (the person fills it), and
+ * the heads of both units and the person (when joined) are told through the outbox.
  */
 export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<Transfer> {
-  const { proposal, now, timeZone } = input;
-  const effectiveDate = localDate(now, timeZone);
+  const { proposal, effectiveDate, now } = input;
   const employee = await db.employee.findUniqueOrThrow({ where: { id: proposal.employeeId } });
 
   // The guard is the where clause: if an import moved the person meanwhile, or they retired, the proposal no longer fits.
@@ -60,14 +62,14 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
     posts: 1,
     now,
     note: `diisi oleh mutasi ${proposal.employee.nip} (usulan ${proposal.id})`,
-    actor: input.approver,
+    actor: input.actor,
     details: { transferId: transfer.id, proposalId: proposal.id, nip: proposal.employee.nip },
   });
-  await notifyHeads(db, input, transfer.id, formatDate(effectiveDate, "UTC"));
+  await notifyPeople(db, input, transfer.id, formatDate(effectiveDate, "UTC"));
 
   await writeAudit(db, {
-    actorId: input.approver.id,
-    actorName: input.approver.name,
+    actorId: input.actor.id,
+    actorName: input.actor.name,
     action: "transfer.create",
     entity: "transfer",
     entityId: transfer.id,
@@ -100,8 +102,8 @@ async function supersedeOthers(db: DbTx, input: CarryOutInput): Promise<void> {
     });
     await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
     await writeAudit(db, {
-      actorId: input.approver.id,
-      actorName: input.approver.name,
+      actorId: input.actor.id,
+      actorName: input.actor.name,
       action: "proposal.supersede",
       entity: "proposal",
       entityId: other.id,
@@ -110,15 +112,27 @@ async function supersedeOthers(db: DbTx, input: CarryOutInput): Promise<void> {
   }
 }
 
-async function notifyHeads(db: DbTx, input: CarryOutInput, transferId: number, date: string): Promise<void> {
+/** Both heads and the person (when joined) hear that the move has taken effect, with the SK it rests on. */
+async function notifyPeople(db: DbTx, input: CarryOutInput, transferId: number, date: string): Promise<void> {
   const { proposal } = input;
-  const heads = await db.user.findMany({
-    where: { role: "UNIT_HEAD", active: true, unitId: { in: [proposal.fromUnitId, proposal.toUnitId] } },
+  const people = await db.user.findMany({
+    where: {
+      active: true,
+      OR: [
+        { role: "UNIT_HEAD", unitId: { in: [proposal.fromUnitId, proposal.toUnitId] } },
+        { role: "EMPLOYEE", employeeId: proposal.employeeId },
+      ],
+    },
     orderBy: { id: "asc" },
   });
-  for (const head of heads) {
-    const locale = isLocale(head.locale) ? head.locale : input.locale;
-    const key = head.unitId === proposal.fromUnitId ? "hr.notice.head_out" : "hr.notice.head_in";
+  for (const user of people) {
+    const locale = isLocale(user.locale) ? user.locale : input.locale;
+    const key =
+      user.role === "EMPLOYEE"
+        ? "decree.effective.person"
+        : user.unitId === proposal.fromUnitId
+          ? "decree.effective.head_out"
+          : "decree.effective.head_in";
     const text = translate(locale, key, {
       name: proposal.employee.name,
       nip: proposal.employee.nip,
@@ -126,13 +140,14 @@ async function notifyHeads(db: DbTx, input: CarryOutInput, transferId: number, d
       to: proposal.toUnit.name,
       role: proposal.role.name,
       date,
+      sk: proposal.skNumber ?? "—",
       reason: locale === "en" ? (proposal.reasonEn ?? proposal.reason) : proposal.reason,
     });
     await enqueueMessage(db, {
-      dedupeKey: `transfer:${transferId}:head:${head.id}`,
-      chatId: head.telegramId,
+      dedupeKey: `transfer:${transferId}:${user.role === "EMPLOYEE" ? "person" : "head"}:${user.id}`,
+      chatId: user.telegramId,
       method: "sendMessage",
-      payload: { chat_id: head.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: user.telegramId.toString(), text, parse_mode: "HTML" },
       priority: PRIORITY.notice,
     });
   }

@@ -6,10 +6,9 @@ import { approvalFrozenOn } from "../domain/blackout.ts";
 import { objectionAwaitsReview } from "../domain/objection-review.ts";
 import { quorumOf } from "../db/quorum.ts";
 import { getBlackouts } from "../db/settings.ts";
-import type { HrGroup, Transfer, User } from "../generated/prisma/client.ts";
+import type { HrGroup, User } from "../generated/prisma/client.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { writeAudit } from "../db/audit.ts";
-import { carryOutTransfer } from "./carry-out-transfer.ts";
 import { enqueueTransferNotice } from "./enqueue-transfer-notice.ts";
 import { loadProposal, type ProposalWithRelations } from "../db/proposal-query.ts";
 
@@ -38,7 +37,7 @@ export interface DecideInput extends DecisionContext {
 
 export type DecideOutcome =
   | { kind: "vote"; proposal: ProposalWithRelations; approvals: number; quorum: number }
-  | { kind: "approved"; proposal: ProposalWithRelations; transfer: Transfer; quorum: number }
+  | { kind: "approved"; proposal: ProposalWithRelations; quorum: number }
   | { kind: "rejected"; proposal: ProposalWithRelations; quorum: number };
 
 interface Checked {
@@ -99,6 +98,12 @@ async function assertMayApprove(db: DbTx, proposal: ProposalWithRelations, input
       until: formatDate(new Date(`${freeze.to}T00:00:00Z`), "UTC"),
     });
   }
+  // The team advises a move that can still happen: the person is still at the origin and serving.
+  const { employee } = proposal;
+  if (employee.status === "PENSIUN" || employee.status === "NONAKTIF")
+    throw new DomainError(`employee_left_${employee.status}`, { name: employee.name });
+  if (employee.unitId !== proposal.fromUnitId)
+    throw new DomainError("employee_moved", { unit: proposal.fromUnit.name });
   if (objectionAwaitsReview(proposal)) {
     throw new DomainError("objection_needs_review", {
       reason: proposal.employee.objectionReason ?? "—",
@@ -121,13 +126,19 @@ async function assertStillPending(
       throw new DomainError("proposal_expired", { at: formatDateTime(proposal.expiresAt, input.timeZone) });
     case "SUPERSEDED":
       throw new DomainError("proposal_superseded");
+    case "CANCELLED":
+      throw new DomainError("proposal_already_cancelled", {
+        at: proposal.cancelledAt ? formatDateTime(proposal.cancelledAt, input.timeZone) : "—",
+      });
     case "APPROVED":
+    case "DECREED":
+    case "EFFECTIVE":
     case "REJECTED": {
       const decider = proposal.decidedById
         ? await db.user.findUnique({ where: { id: proposal.decidedById } })
         : null;
       throw new DomainError(
-        proposal.status === "APPROVED" ? "proposal_already_approved" : "proposal_already_rejected",
+        proposal.status === "REJECTED" ? "proposal_already_rejected" : "proposal_already_approved",
         {
           by: decider?.name ?? "—",
           at: proposal.decidedAt ? formatDateTime(proposal.decidedAt, input.timeZone) : "—",
@@ -139,7 +150,7 @@ async function assertStillPending(
 
 /**
  * An approver's approval or rejection. Approvals count distinct approvers up to the group's quorum;
- * reaching it approves and carries the transfer out in the same transaction. The state change is
+ * reaching it approves (menunggu SK) and queues the notice letter in the same transaction. The state change is
  * conditional on status and version, so of two racing decisions exactly one lands and the other
  * is told who decided and when.
  */
@@ -200,22 +211,16 @@ export async function decideProposal(db: DbTx, input: DecideInput): Promise<Deci
   });
   if (!final) return { kind: "vote", proposal: await reload(db, proposal.id), approvals, quorum };
 
+  // The team's approval is its advice to the PPK (PP 11/2017): the proposal waits for the SK, and the
+  // move happens on the SK's TMT (jobs/daily-lifecycle.ts), not today. The person is told why now.
   await transition(db, proposal, "APPROVED", approver, input);
-  // The person is told why, before the move changes their unit and role (issue 15).
   await enqueueTransferNotice(db, {
     proposal,
     now: input.now,
     timeZone: input.timeZone,
     locale: input.locale,
   });
-  const transfer = await carryOutTransfer(db, {
-    proposal,
-    approver,
-    now: input.now,
-    timeZone: input.timeZone,
-    locale: input.locale,
-  });
-  return { kind: "approved", proposal: await reload(db, proposal.id), transfer, quorum };
+  return { kind: "approved", proposal: await reload(db, proposal.id), quorum };
 }
 
 async function transition(

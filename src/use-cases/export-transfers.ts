@@ -1,5 +1,9 @@
 import type { DbTx } from "../db/client.ts";
 
+/** The proposals the SK annex lists: approved by the team, decreed, in effect. */
+export const EXPORTED_STATUSES = ["APPROVED", "DECREED", "EFFECTIVE"] as const;
+export type ExportedStatus = (typeof EXPORTED_STATUSES)[number];
+
 /** One line of the SK mutasi draft: who moves from where to where, from when, decided by whom and why. */
 export interface TransferLine {
   proposalId: number;
@@ -17,7 +21,12 @@ export interface TransferLine {
   unitTo: string;
   unitFromName: string;
   unitToName: string;
-  /** TMT of the move; null while the approval is not yet carried out. */
+  /** Where it stands: approved by the team (menunggu SK), decreed, or in effect. */
+  status: ExportedStatus;
+  /** The SK once recorded. */
+  skNumber: string | null;
+  skDate: Date | null;
+  /** TMT of the move: the SK's; null while no SK is recorded. */
   effectiveDate: Date | null;
   decidedBy: string;
   decidedAt: Date | null;
@@ -43,7 +52,7 @@ export interface TransferExport {
 }
 
 /**
- * Approved transfers in decision order with their decision trail, and the audit log. With an
+ * Transfers approved by the team (awaiting the SK, decreed, or in effect) in decision order with their decision trail, and the audit log. With an
  * agency (an HR approver's export) both are limited to that agency's proposals and transfers;
  * without one (an admin, the CLI) everything is included.
  */
@@ -54,7 +63,7 @@ export async function exportTransfers(
   const agencyWhere = options.agencyId ? { agencyId: options.agencyId } : {};
   const [proposals, roles] = await Promise.all([
     db.proposal.findMany({
-      where: { status: "APPROVED", ...agencyWhere },
+      where: { status: { in: [...EXPORTED_STATUSES] }, ...agencyWhere },
       orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
       include: {
         employee: {
@@ -97,7 +106,10 @@ export async function exportTransfers(
       unitTo: `${p.toUnit.name} (${p.toUnit.code})`,
       unitFromName: p.fromUnit.name,
       unitToName: p.toUnit.name,
-      effectiveDate: p.transfer?.effectiveDate ?? null,
+      status: p.status as ExportedStatus,
+      skNumber: p.skNumber,
+      skDate: p.skDate,
+      effectiveDate: p.tmt ?? p.transfer?.effectiveDate ?? null,
       decidedBy:
         approvers.length > 1 ? approvers.map((d) => d.user.name).join(", ") : (finalDecider?.user.name ?? ""),
       decidedAt: p.decidedAt,

@@ -37,6 +37,7 @@ export async function getAuditTrail(db: DbTx, options: { limit?: number } = {}):
     at: d.createdAt.toISOString(),
     reason: d.reason,
     outcome: d.proposal.status,
-    effectiveDate: d.proposal.transfer ? d.proposal.transfer.effectiveDate.toISOString().slice(0, 10) : null,
+    // The TMT once the SK is recorded (the move happens then), or the carried-out transfer's date.
+    effectiveDate: (d.proposal.tmt ?? d.proposal.transfer?.effectiveDate)?.toISOString().slice(0, 10) ?? null,
   }));
 }

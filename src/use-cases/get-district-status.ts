@@ -45,6 +45,23 @@ export interface KecamatanStatus extends Omit<KecamatanTotals, "ratio"> {
   ratio: number | null;
 }
 
+/** One proposal as `status --json` lists it: where it stands, with its SK once recorded. */
+export interface ProposalState {
+  id: number;
+  status: string;
+  nip: string;
+  from: string;
+  to: string;
+  role: string;
+  skNumber: string | null;
+  /** yyyy-mm-dd. */
+  skDate: string | null;
+  tmt: string | null;
+  objectionDeadline: string | null;
+  effectiveAt: string | null;
+  cancelReason: string | null;
+}
+
 export interface DistrictStatus {
   generatedAt: string;
   period: string;
@@ -64,11 +81,18 @@ export interface DistrictStatus {
     role: string;
     expiresAt: string;
   }>;
+  /** Every proposal with its state in the lifecycle (issue 15), oldest first. */
+  proposals: ProposalState[];
+  /** How many proposals are in each state. */
+  proposalCounts: Record<string, number>;
   /** Every decision with who, when and why, newest first. */
   auditTrail: AuditTrailEntry[];
   /** Pushes the sender gave up on (Telegram refused them), for an operator to look at. */
   deadLetters: Array<{ id: number; chatId: string; method: string; error: string | null; createdAt: string }>;
 }
+
+// @db.Date columns hold the calendar day at UTC midnight.
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
 
@@ -78,7 +102,7 @@ export async function getDistrictStatus(
   input: { now: Date; timeZone: string },
 ): Promise<DistrictStatus> {
   const district = await readDistrict(db, input);
-  const [agencies, users, vacancies, pending, auditTrail, dead] = await Promise.all([
+  const [agencies, users, vacancies, pending, all, auditTrail, dead] = await Promise.all([
     db.agency.findMany(),
     db.user.groupBy({ by: ["role"], _count: { _all: true }, orderBy: { role: "asc" } }),
     db.vacancy.findMany({
@@ -89,6 +113,10 @@ export async function getDistrictStatus(
     db.proposal.findMany({
       where: { status: "PENDING" },
       include: { employee: true, fromUnit: true, toUnit: true, role: true },
+      orderBy: { id: "asc" },
+    }),
+    db.proposal.findMany({
+      include: { employee: { select: { nip: true } }, fromUnit: true, toUnit: true, role: true },
       orderBy: { id: "asc" },
     }),
     getAuditTrail(db, { limit: 200 }),
@@ -171,6 +199,24 @@ export async function getDistrictStatus(
       role: p.role.code,
       expiresAt: p.expiresAt.toISOString(),
     })),
+    proposals: all.map((p) => ({
+      id: p.id,
+      status: p.status,
+      nip: p.employee.nip,
+      from: p.fromUnit.code,
+      to: p.toUnit.code,
+      role: p.role.code,
+      skNumber: p.skNumber,
+      skDate: day(p.skDate),
+      tmt: day(p.tmt),
+      objectionDeadline: day(p.objectionDeadline),
+      effectiveAt: p.effectiveAt?.toISOString() ?? null,
+      cancelReason: p.cancelReason,
+    })),
+    proposalCounts: all.reduce<Record<string, number>>((counts, p) => {
+      counts[p.status] = (counts[p.status] ?? 0) + 1;
+      return counts;
+    }, {}),
     auditTrail,
     deadLetters: dead.map((m) => ({
       id: m.id,

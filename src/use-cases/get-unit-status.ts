@@ -42,7 +42,7 @@ export async function getUnitStatus(
     db.proposal.findMany({
       where: {
         OR: [{ fromUnitId: unitId }, { toUnitId: unitId }],
-        status: { in: ["PENDING", "APPROVED", "REJECTED"] },
+        status: { in: ["PENDING", "APPROVED", "DECREED", "EFFECTIVE", "CANCELLED", "REJECTED"] },
       },
       include: { employee: true, role: true, fromUnit: true, toUnit: true },
       orderBy: { createdAt: "desc" },

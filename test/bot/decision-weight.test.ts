@@ -187,7 +187,9 @@ describe.skipIf(skip)("decisions with weight and a freeze that holds (issue 15)"
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
       status: "APPROVED",
     });
-    expect(await db.prisma.transfer.count()).toBe(1);
+    // Approved once: one notice letter, nobody moved before the SK's TMT.
+    expect(await db.prisma.outboxMessage.count({ where: { method: "sendDocument" } })).toBe(1);
+    expect(await db.prisma.transfer.count()).toBe(0);
     expect(await db.prisma.decision.count({ where: { verdict: "APPROVE" } })).toBe(2);
   });
 

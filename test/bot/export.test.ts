@@ -68,14 +68,15 @@ describe.skipIf(skip)("/ekspor: the SK mutasi draft list and the audit log", () 
       "Guru Kelas SD",
       "SMP Negeri 2 Salor (SMPN-02)",
       "SD Negeri 1 Salor (SDN-01)",
-      "01-12-2026",
+      // Approved by the team, no SK yet: no TMT (issue 15).
+      "",
       "Rina Kaize",
       "01-12-2026 10:30 WIT",
     ]);
     expect(row[10]).toContain("SD Negeri 1 Salor kekurangan 24 JP guru kelas");
     expect(row[11]).toBe("Rina Kaize: setuju 01-12-2026 10:30 WIT");
     const auditActions = (sheets.Audit ?? []).slice(1).map((r) => r[2]);
-    expect(auditActions).toEqual(expect.arrayContaining(["proposal.approve", "transfer.create"]));
+    expect(auditActions).toEqual(["proposal.approve"]);
   });
 
   it("gives an approver of another agency only their own (empty) list, and refuses unit heads and other groups", async () => {

@@ -33,7 +33,7 @@ describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
   afterAll(async () => db?.close());
   beforeEach(async () => db.reset());
 
-  it("an approver's Setujui approves, moves the employee, tells both heads and edits the card", async () => {
+  it("an approver's Setujui approves (menunggu SK), moves nobody yet, sends the notice and edits the card", async () => {
     const clock = fixedClock("2026-12-01T00:30:00Z"); // 09:30 WIT
     const s = await seedHrDistrict(db.prisma);
     const t = buildTestBot(db.prisma, { clock });
@@ -41,45 +41,26 @@ describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
     await t.send(press(people.rina, "a", s.proposal.id));
 
     const proposal = await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } });
-    expect(proposal).toMatchObject({ status: "APPROVED", decidedById: s.rina.id, version: 2 });
+    expect(proposal).toMatchObject({ status: "APPROVED", decidedById: s.rina.id, version: 2, tmt: null });
+    // The team's approval is its advice; the move waits for the SK's TMT (test/bot/decree-lifecycle.test.ts).
     const ani = await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } });
-    expect(ani).toMatchObject({ unitId: s.sd.id, roleId: s.guruKelas.id });
-    expect(ani.postSince.toISOString().slice(0, 10)).toBe("2026-12-01");
-    const transfer = await db.prisma.transfer.findUniqueOrThrow({ where: { proposalId: s.proposal.id } });
-    expect(transfer).toMatchObject({
-      fromUnitId: s.smp.id,
-      toUnitId: s.sd.id,
-      fromRoleId: s.guruIpa.id,
-      toRoleId: s.guruKelas.id,
-    });
-    expect(transfer.effectiveDate.toISOString().slice(0, 10)).toBe("2026-12-01");
+    expect(ani).toMatchObject({ unitId: s.smp.id, roleId: s.guruIpa.id });
+    expect(await db.prisma.transfer.count()).toBe(0);
 
-    // Ani has not joined: her letter (issue 15, test/bot/employee-voice.test.ts) goes to the SMP head.
-    const outbox = await db.prisma.outboxMessage.findMany({
-      where: { method: "sendMessage" },
-      orderBy: { id: "asc" },
-    });
-    expect(outbox.map((m) => [m.dedupeKey, m.chatId])).toEqual([
-      [`transfer:${transfer.id}:head:${s.siti.id}`, BigInt(people.siti.id)],
-      [`transfer:${transfer.id}:head:${s.headSmp.id}`, BigInt(people.headSmp.id)],
-    ]);
-    expect((outbox[0]?.payload as { text: string }).text).toContain(
-      "pindah ke unit Anda SD Negeri 1 Salor dari SMP Negeri 2 Salor",
-    );
-    // The SMP head reads English.
-    expect((outbox[1]?.payload as { text: string }).text).toContain(
-      "moves from your unit SMP Negeri 2 Salor to SD Negeri 1 Salor",
-    );
+    // Ani has not joined: her letter (issue 15, test/bot/employee-voice.test.ts) goes to the SMP head;
+    // nobody gets a line about a move before it happens.
+    const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(outbox.map((m) => [m.method, m.chatId])).toEqual([["sendDocument", BigInt(people.headSmp.id)]]);
 
     const audit = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["proposal.approve", "transfer.create"]);
+    expect(audit.map((a) => a.action)).toEqual(["proposal.approve"]);
     expect(
       await db.prisma.decision.count({
         where: { proposalId: s.proposal.id, userId: s.rina.id, verdict: "APPROVE" },
       }),
     ).toBe(1);
 
-    expect(answers(t.calls)).toEqual([{ text: expect.stringContaining("disetujui"), alert: undefined }]);
+    expect(answers(t.calls)).toEqual([{ text: "Usulan #1 disetujui tim; menunggu SK.", alert: undefined }]);
     const [edit] = edits(t.calls);
     expect(edit?.payload).toMatchObject({
       chat_id: String(HR_CHAT_ID),
@@ -87,7 +68,7 @@ describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
       reply_markup: { inline_keyboard: [] },
     });
     expect(String(edit?.payload.text)).toContain(
-      "✅ <b>Disetujui</b> oleh Rina Kaize pada 01-12-2026 09:30 WIT",
+      "✅ <b>Disetujui tim</b> (Rina Kaize, 01-12-2026 09:30 WIT); menunggu SK",
     );
   });
 
@@ -151,10 +132,10 @@ describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
       });
     }
     expect(edits(t.since())).toHaveLength(0);
-    expect(await db.prisma.transfer.count()).toBe(1);
+    expect(await db.prisma.transfer.count()).toBe(0);
     expect(await db.prisma.decision.count()).toBe(1);
-    // Both heads' lines and the one notice letter (issue 15), once.
-    expect(await db.prisma.outboxMessage.count()).toBe(3);
+    // The one notice letter (issue 15), once.
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
   it("quorum 2: the first approval is recorded and shown, a repeat is refused, the second approver approves", async () => {
@@ -188,9 +169,9 @@ describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
       decidedById: s.yosef.id,
     });
     expect(String(edits(t.calls).at(-1)?.payload.text)).toContain(
-      "Disetujui</b> oleh Rina Kaize, Yosef Gebze pada 01-12-2026 10:30 WIT",
+      "Disetujui tim</b> (Rina Kaize, Yosef Gebze, 01-12-2026 10:30 WIT); menunggu SK",
     );
-    expect(await db.prisma.transfer.count()).toBe(1);
+    expect(await db.prisma.transfer.count()).toBe(0);
     expect(await db.prisma.auditLog.count({ where: { action: "proposal.approve" } })).toBe(2);
   });
 

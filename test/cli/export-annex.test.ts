@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
+import { recordDecree } from "../../src/use-cases/record-decree.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -28,7 +29,7 @@ describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
   // An NI PPPK: birth date, year of appointment 2022, "21", sex, sequence.
   const pppk = "199003152022212004";
 
-  it("lists each approved move as the decree's annex does: gelar, pangkat/golongan, old and new post, TMT, reason, decision", async () => {
+  it("lists each approved move as the decree's annex does: gelar, pangkat/golongan, old and new post, TMT, SK, state, reason, decision", async () => {
     const seeded = await seedHrDistrict(db.prisma);
     await db.prisma.employee.update({
       where: { id: seeded.ani.id },
@@ -75,6 +76,20 @@ describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
       );
     }
 
+    // The first has its SK (TMT 04-01-2027); the second still waits for it.
+    await db.prisma.$transaction((tx) =>
+      recordDecree(tx, {
+        proposalId: seeded.proposal.id,
+        nomor: "800.1.6.2/45/BKPSDM/2026",
+        tanggal: "03-12-2026",
+        tmt: "04-01-2027",
+        actor: { id: null, name: "cli" },
+        now: new Date("2026-12-03T01:00:00Z"),
+        timeZone: "Asia/Jayapura",
+        locale: "id",
+      }),
+    );
+
     const out = join(dir, "sk.xlsx");
     const run = testCli(db.prisma, { dataDir: dir });
     await exportCommand.run(["transfers", "--out", out], run.ctx);
@@ -93,12 +108,13 @@ describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
       "Jabatan baru",
       "Unit kerja baru",
       "TMT",
+      "Nomor SK",
+      "Tanggal SK",
+      "Status",
       "Keterangan",
       "Keputusan tim",
       "Tanggal keputusan",
     ]);
-    const transfers = await db.prisma.transfer.findMany({ orderBy: { id: "asc" } });
-    const tmt = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("-");
     expect(first).toEqual([
       "1",
       "198501012010012001",
@@ -108,14 +124,18 @@ describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
       "SMP Negeri 2 Salor",
       "Guru Kelas SD",
       "SD Negeri 1 Salor",
-      transfers[0] ? tmt(transfers[0].effectiveDate) : "",
+      "04-01-2027",
+      "800.1.6.2/45/BKPSDM/2026",
+      "03-12-2026",
+      "SK terbit, menunggu TMT",
       expect.stringContaining("SD Negeri 1 Salor kekurangan 24 JP guru kelas"),
       "Disetujui tim penilai kinerja (Rina Kaize)",
       "01-12-2026",
     ]);
-    expect(first?.[8]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
     expect(last?.slice(0, 4)).toEqual(["2", pppk, "Maria Ndiken, S.Pd.", "IX"]);
-    expect(last?.[11]).toBe("02-12-2026");
+    // No TMT while no SK is recorded.
+    expect(last?.slice(8, 12)).toEqual(["", "", "", "Disetujui tim, menunggu SK"]);
+    expect(last?.[14]).toBe("02-12-2026");
 
     // The NIPs are text cells in a text-formatted column: Excel keeps all 18 digits.
     const workbook = new ExcelJS.Workbook();

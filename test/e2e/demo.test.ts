@@ -7,7 +7,7 @@ const run = promisify(execFile);
 
 /** `npm run demo` is the first thing a newcomer runs: it must tell the whole story, offline. */
 describe("npm run demo", () => {
-  it("plays the Salor story to an approved transfer", async () => {
+  it("plays the Salor story to an approved, decreed and effective transfer", async () => {
     const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/demo.ts"], {
       // DEMO_FAST lifts Telegram's pacing (stand-in and sender); the story and its texts are the same.
       env: { ...process.env, LOG_LEVEL: "silent", DATABASE_URL: "", DEMO_FAST: "1" },
@@ -20,8 +20,13 @@ describe("npm run demo", () => {
     // The HR group gets one digest of the check, not a card per proposal.
     expect(stdout).toMatch(/Usulan mutasi — Dinas Pendidikan/);
     expect(stdout).toMatch(/Rincian usulan #\d+/);
-    expect(stdout).toMatch(/✅ Disetujui oleh Rina Kaize pada \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIT/);
-    expect(stdout).toMatch(/Mutasi disetujui: .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/);
+    // The team's approval waits for the SK (issue 15); the admin records it; the daily job carries it out.
+    expect(stdout).toMatch(/✅ Disetujui tim \(Rina Kaize, \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIT\); menunggu SK/);
+    expect(stdout).toMatch(/📜 SK usulan #\d+ dicatat: 800\.1\.6\.2\/\d+\/BKPSDM\/\d{4} tanggal/);
+    expect(stdout).toContain("(tugas harian) 1 mutasi berlaku, 0 dibatalkan");
+    expect(stdout).toMatch(
+      /Mutasi berlaku \(SK 800\.1\.6\.2\/\d+\/BKPSDM\/\d{4}, TMT \d{2}-\d{2}-\d{4}\): .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/,
+    );
     expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{4}-\d{2}-\d{2}\./);
     // Every text of the story is one Telegram accepts (the stand-in refuses what Telegram refuses).
     expect(stdout).toContain("Panggilan yang ditolak Telegram: 0.");

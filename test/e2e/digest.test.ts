@@ -149,14 +149,15 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "APPROVED",
     });
-    expect(await db.prisma.transfer.count({ where: { proposalId: id } })).toBe(1);
+    // Approved by the team, menunggu SK: nobody moves before the TMT (issue 15).
+    expect(await db.prisma.transfer.count({ where: { proposalId: id } })).toBe(0);
     const [decided] = edits(t.since());
     expect(decided?.payload).toMatchObject({ message_id: digestMessageId });
     const text = String(decided?.payload.text);
     // The same page, re-read: the count moved and the proposal shows its outcome.
     expect(text).toContain("Halaman 2/");
     expect(text).toContain("menunggu 18 · disetujui 1");
-    expect(text).toMatch(/✅ <b>Disetujui<\/b> oleh Rina Kaize pada 30-11-2026 09:00 WIT/);
+    expect(text).toContain("✅ <b>Disetujui tim</b> (Rina Kaize, 30-11-2026 09:00 WIT); menunggu SK");
     const rows = keyboardOf(decided?.payload ?? {}).inline_keyboard;
     expect(rows.find((r) => r.some((b) => b.callback_data === `p:d:${id}`))).toEqual([
       { text: `ℹ️ Rincian #${id}`, callback_data: `p:d:${id}` },
@@ -173,7 +174,7 @@ describe.skipIf(skip)("the check's digest in the HR group", () => {
     }
     expect(edits(t.since())).toHaveLength(0);
     expect(await db.prisma.decision.count({ where: { proposalId: id } })).toBe(1);
-    expect(await db.prisma.transfer.count({ where: { proposalId: id } })).toBe(1);
+    expect(await db.prisma.transfer.count({ where: { proposalId: id } })).toBe(0);
 
     // A stranger's press is refused and changes nothing.
     const other = keyboard.inline_keyboard.flat().filter((b) => b.callback_data.startsWith("p:a:"))[1];

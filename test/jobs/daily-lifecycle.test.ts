@@ -63,7 +63,13 @@ describe.skipIf(skip)(
     it("tells the unit's heads a month ahead, once, naming the person, role and date, each in their language", async () => {
       const d = await seed();
       // 30-11-2026 09:00 WIT: Agnes retires in 10 days, Markus in 20.
-      expect(await run("2026-11-30T00:00:00Z")).toEqual({ retired: 0, noticed: 4, returned: 0 });
+      expect(await run("2026-11-30T00:00:00Z")).toEqual({
+        retired: 0,
+        noticed: 4,
+        returned: 0,
+        effective: 0,
+        cancelled: 0,
+      });
       const sent = await outbox();
       expect(sent.map((m) => [m.chatId, m.key])).toEqual([
         [sdHeadPerson.id, `retire-notice:${d.agnes.nip}:2026-12-10:head:${d.sdHead.id}`],
@@ -78,7 +84,13 @@ describe.skipIf(skip)(
       expect(sent[3]!.text).toContain("reaches the retirement age (58) on <b>20-12-2026</b>");
 
       // Every later day of the month sends nothing new.
-      expect(await run("2026-12-01T00:00:00Z")).toEqual({ retired: 0, noticed: 0, returned: 0 });
+      expect(await run("2026-12-01T00:00:00Z")).toEqual({
+        retired: 0,
+        noticed: 0,
+        returned: 0,
+        effective: 0,
+        cancelled: 0,
+      });
       expect(await db.prisma.outboxMessage.count()).toBe(4);
       expect(await db.prisma.employee.count({ where: { status: "PENSIUN" } })).toBe(0);
     });

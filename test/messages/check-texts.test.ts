@@ -6,7 +6,11 @@ import { digestPageData } from "../../src/messages/callback-data/digest.ts";
 import { balanceWord, formatLoad } from "../../src/messages/format.ts";
 import { moveHours, moveLines } from "../../src/messages/move-words.ts";
 import { visibleLength } from "../../src/messages/paging.ts";
-import { renderProposalCard } from "../../src/messages/proposal-card.ts";
+import {
+  renderProposalCard,
+  renderProposalDetails,
+  type ProposalForCard,
+} from "../../src/messages/proposal-card.ts";
 import { renderDigest, type DigestForRender } from "../../src/messages/proposal-digest.ts";
 import { parseTelegramHtml } from "../support/telegram-rules.ts";
 
@@ -322,7 +326,8 @@ describe("the digest", () => {
     const d = digest(2);
     const view = renderDigest(d, 1, "en", "Asia/Jayapura");
     expect(view.pages).toBe(1);
-    expect(view.text).toContain("✅ <b>Approved</b> by Rina");
+    expect(view.text).toContain("✅ <b>Approved by the team</b> (Rina");
+    expect(view.text).toContain("awaiting the decree (SK)");
     // SD 2 (#101) is shorter of teachers than SD 1 (#100), so it comes first.
     expect(view.reply_markup.inline_keyboard).toEqual([
       [
@@ -332,6 +337,36 @@ describe("the digest", () => {
       ],
       [{ text: "ℹ️ Details #100", callback_data: "p:d:100" }],
     ]);
+  });
+
+  it("each later state reads right on the digest: decreed with its SK, in effect, cancelled with the reason", () => {
+    const d = digest(4);
+    const [decreed, effective, cancelled] = d.proposals;
+    const sk = {
+      skNumber: "800/45/BKPSDM/2026",
+      skDate: new Date("2026-12-03T00:00:00Z"),
+      tmt: new Date("2027-01-04T00:00:00Z"),
+    };
+    Object.assign(decreed ?? {}, { status: "DECREED", ...sk });
+    Object.assign(effective ?? {}, { status: "EFFECTIVE", ...sk });
+    Object.assign(cancelled ?? {}, {
+      status: "CANCELLED",
+      cancelledAt: new Date("2026-12-10T01:00:00Z"),
+      cancelReason: "Pegawai sakit berat",
+    });
+    const view = renderDigest(d, 1, "id", "Asia/Jayapura");
+    expect(view.text).toContain("4 usulan · menunggu 1 · disetujui 2 · ditolak 0 · dibatalkan 1");
+    expect(view.text).toContain("SK 800/45/BKPSDM/2026</b> tanggal 03-12-2026, TMT 04-01-2027");
+    expect(view.text).toContain("🏁 <b>Berlaku</b> sejak TMT 04-01-2027: pegawai sudah pindah");
+    expect(view.text).toContain(
+      "❎ <b>Dibatalkan</b> pada 10-12-2026 10:00 WIT\nAlasan: Pegawai sakit berat",
+    );
+    expect(parseTelegramHtml(view.text)).not.toHaveProperty("error");
+    // Rincian of the decreed one also gives the keberatan deadline.
+    Object.assign(decreed ?? {}, { objectionDeadline: new Date("2027-01-05T00:00:00Z") });
+    expect(renderProposalDetails(decreed as ProposalForCard, "id", "Asia/Jayapura")).toContain(
+      "Batas keberatan atas SK (UU 30/2014 Pasal 77): 05-01-2027.",
+    );
   });
 
   it("very long names still fit Telegram's limit", () => {

@@ -5,6 +5,7 @@ import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { importData } from "../../src/use-cases/import-data.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { decreeAndTakeEffect } from "../support/decree.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, employeeHeader, makeNip } from "../support/import-files.ts";
 
@@ -26,8 +27,9 @@ describe.skipIf(skip)("vacancies close when people fill them", () => {
   beforeEach(async () => db.reset());
 
   const now = new Date("2026-12-01T00:30:00Z");
-  const approve = (proposalId: number, userId: number) =>
-    db.prisma.$transaction(
+  // The team approves; the SK follows with TMT today and the daily job carries the move out (issue 15).
+  const approve = async (proposalId: number, userId: number) => {
+    await db.prisma.$transaction(
       (tx) =>
         decideProposal(tx, {
           proposalId,
@@ -40,6 +42,8 @@ describe.skipIf(skip)("vacancies close when people fill them", () => {
         }),
       { timeout: 20_000 },
     );
+    await decreeAndTakeEffect(db.prisma, proposalId, now);
+  };
 
   it("an approved transfer into the unit and role closes one post of the oldest open vacancy", async () => {
     const s = await seedHrDistrict(db.prisma);
@@ -77,7 +81,7 @@ describe.skipIf(skip)("vacancies close when people fill them", () => {
       count: 1,
     });
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "vacancy.fill_post" } });
-    expect(audit).toMatchObject({ entityId: String(older.id), actorName: "Rina Kaize" });
+    expect(audit).toMatchObject({ entityId: String(older.id), actorName: "system" });
     expect(audit.details).toMatchObject({ posts: 1, before: 2, after: 1, nip: s.ani.nip });
   });
 

@@ -55,10 +55,10 @@ describe.skipIf(skip)("decideProposal: concurrent decisions give one outcome", (
     expect(error.params).toEqual({ by: winner, at: "01-12-2026 09:30 WIT" });
 
     expect(await db.prisma.decision.count()).toBe(1);
-    expect(await db.prisma.transfer.count()).toBe(1);
-    expect(await db.prisma.auditLog.count({ where: { action: "transfer.create" } })).toBe(1);
-    // Both heads' lines and the one notice letter (issue 15).
-    expect(await db.prisma.outboxMessage.count()).toBe(3);
+    // The approval waits for the SK: nobody is moved, the one notice letter goes out (issue 15).
+    expect(await db.prisma.transfer.count()).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { action: "proposal.approve" } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
   it("an approval and a rejection at once: one outcome, never both", async () => {
@@ -71,7 +71,10 @@ describe.skipIf(skip)("decideProposal: concurrent decisions give one outcome", (
     const proposal = await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } });
     expect(["APPROVED", "REJECTED"]).toContain(proposal.status);
     expect(await db.prisma.decision.count()).toBe(1);
-    expect(await db.prisma.transfer.count()).toBe(proposal.status === "APPROVED" ? 1 : 0);
+    expect(await db.prisma.outboxMessage.count({ where: { method: "sendDocument" } })).toBe(
+      proposal.status === "APPROVED" ? 1 : 0,
+    );
+    expect(await db.prisma.transfer.count()).toBe(0);
   });
 
   it("two approvers pressing at once with quorum 2: both count and the proposal is approved once", async () => {
@@ -85,7 +88,7 @@ describe.skipIf(skip)("decideProposal: concurrent decisions give one outcome", (
       status: "APPROVED",
     });
     expect(await db.prisma.decision.count({ where: { verdict: "APPROVE" } })).toBe(2);
-    expect(await db.prisma.transfer.count()).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { method: "sendDocument" } })).toBe(1);
   });
 
   it("two presses through the bot at once: one approval; the later press is told who decided and when", async () => {
@@ -104,9 +107,11 @@ describe.skipIf(skip)("decideProposal: concurrent decisions give one outcome", (
     expect(answers).toContain(`Usulan ini sudah disetujui oleh ${winner} pada 01-12-2026 09:30 WIT.`);
     expect(answers.filter((a) => a.startsWith("Usulan #1 disetujui"))).toHaveLength(1);
     expect(t.calls.filter((c) => c.method === "editMessageText")).toHaveLength(1);
-    expect(await db.prisma.transfer.count()).toBe(1);
+    // Approved once, menunggu SK: Ani stays at the SMP until the TMT.
+    expect(proposal.status).toBe("APPROVED");
+    expect(await db.prisma.transfer.count()).toBe(0);
     expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } })).toMatchObject({
-      unitId: s.sd.id,
+      unitId: s.smp.id,
     });
   });
 

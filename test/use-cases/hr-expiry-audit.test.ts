@@ -156,8 +156,8 @@ describe.skipIf(skip)("proposal cards through the outbox, expiry and the audit t
         "REJECTED",
         null,
       ],
-      [s.proposal.id, "APPROVE", "Yosef Gebze", "2026-12-01T02:00:00.000Z", null, "APPROVED", "2026-12-01"],
-      [s.proposal.id, "APPROVE", "Rina Kaize", "2026-12-01T01:00:00.000Z", null, "APPROVED", "2026-12-01"],
+      [s.proposal.id, "APPROVE", "Yosef Gebze", "2026-12-01T02:00:00.000Z", null, "APPROVED", null],
+      [s.proposal.id, "APPROVE", "Rina Kaize", "2026-12-01T01:00:00.000Z", null, "APPROVED", null],
     ]);
     expect(trail[0]).toMatchObject({
       employee: { nip: "197803152005011002", name: "Budi Santoso" },

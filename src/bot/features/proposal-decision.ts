@@ -1,7 +1,6 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { formatDate } from "../../domain/time.ts";
 import {
   checkDecision,
   decideProposal,
@@ -95,10 +94,7 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
     await ctx.answerCbQuery(
       outcome.kind === "vote"
         ? ctx.t("hr.approve.vote", { count: outcome.approvals, quorum: outcome.quorum })
-        : ctx.t("hr.approve.done", {
-            id: String(outcome.proposal.id),
-            date: outcome.kind === "approved" ? formatDate(outcome.transfer.effectiveDate, "UTC") : "",
-          }),
+        : ctx.t("hr.approve.done", { id: String(outcome.proposal.id) }),
     );
     await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
     return;

@@ -38,6 +38,12 @@ function renderText(status: DistrictStatus): string {
   lines.push(`Pending proposals: ${status.pendingProposals.length}`);
   for (const p of status.pendingProposals)
     lines.push(`    #${p.id} ${p.employee}: ${p.from} → ${p.to} as ${p.role}`);
+  const counts = Object.entries(status.proposalCounts);
+  lines.push(`Proposals by state: ${counts.map(([state, n]) => `${state} ${n}`).join(", ") || "none"}`);
+  for (const p of status.proposals.filter((p) => p.status === "APPROVED" || p.status === "DECREED"))
+    lines.push(
+      `    #${p.id} ${p.nip} ${p.from} → ${p.to} ${p.status}${p.skNumber ? ` SK ${p.skNumber} of ${p.skDate}, TMT ${p.tmt}` : " awaiting SK"}`,
+    );
   lines.push(`Decisions (latest ${Math.min(status.auditTrail.length, 10)} of ${status.auditTrail.length}):`);
   for (const d of status.auditTrail.slice(0, 10)) {
     lines.push(

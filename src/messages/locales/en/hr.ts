@@ -15,7 +15,7 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.card.tenure_distance": "🕒 Time in post: {months} months · Distance: {km} km",
   "hr.card.expires": "⏳ Valid until {at}",
   "hr.card.progress": "👍 Approved {count} of {quorum}: {names}",
-  "hr.card.approved": "✅ <b>Approved</b> by {by} on {at}",
+  "hr.card.approved": "✅ <b>Approved by the team</b> ({by}, {at}); awaiting the decree (SK)",
   "hr.card.rejected": "❌ <b>Rejected</b> by {by} on {at}\nReason: {reason}",
   "hr.card.expired": "⌛ <b>Expired</b> on {at} without a decision",
   "hr.card.superseded": "↪️ <b>No longer valid</b>: this employee was transferred by another proposal ({at})",
@@ -52,7 +52,7 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.details.decision_approve": "• {name} approved on {at}",
   "hr.details.decision_reject": "• {name} rejected on {at}: {reason}",
   "hr.approve.vote": "Your approval is recorded ({count} of {quorum}).",
-  "hr.approve.done": "Proposal #{id} approved; the transfer is recorded, effective {date}.",
+  "hr.approve.done": "Proposal #{id} approved by the team; awaiting the decree (SK).",
   "hr.reject.prompt":
     "{name}, write the reason for rejecting proposal #{id} ({employee}) as a reply to this message (at most 500 characters). Type /cancel to cancel.",
   "hr.reject.asked": "Write the reason for the rejection as a reply to my message.",
@@ -68,10 +68,6 @@ export const hr: Record<keyof typeof id, string> = {
     "This group is now the HR group of <b>{agency}</b>. Transfer proposals come here; approvals needed: {quorum}.",
   "hr.link.usage": "Usage: /linkgroup &lt;AGENCY_CODE&gt; [quorum], inside the HR group.",
   "hr.link.back": "The HR group of <b>{agency}</b> is active again; transfer proposals will come here.",
-  "hr.notice.head_out":
-    "Transfer approved: <b>{name}</b> (NIP {nip}) moves from your unit {from} to {to} as {role}, effective {date}.\nReason: {reason}",
-  "hr.notice.head_in":
-    "Transfer approved: <b>{name}</b> (NIP {nip}) moves to your unit {to} from {from} as {role}, effective {date}.\nReason: {reason}",
   "errors.not_hr_approver": "Only this agency's transfer team can decide this proposal.",
   "errors.proposal_wrong_group": "This proposal can only be decided in its agency's HR group.",
   "errors.proposal_unknown": "This proposal was not found.",

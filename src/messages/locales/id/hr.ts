@@ -14,7 +14,7 @@ export const hr = {
   "hr.card.tenure_distance": "🕒 Masa di jabatan: {months} bulan · Jarak: {km} km",
   "hr.card.expires": "⏳ Berlaku sampai {at}",
   "hr.card.progress": "👍 Disetujui {count} dari {quorum}: {names}",
-  "hr.card.approved": "✅ <b>Disetujui</b> oleh {by} pada {at}",
+  "hr.card.approved": "✅ <b>Disetujui tim</b> ({by}, {at}); menunggu SK",
   "hr.card.rejected": "❌ <b>Ditolak</b> oleh {by} pada {at}\nAlasan: {reason}",
   "hr.card.expired": "⌛ <b>Kedaluwarsa</b> pada {at} tanpa keputusan",
   "hr.card.superseded": "↪️ <b>Tidak berlaku lagi</b>: pegawai ini dimutasi melalui usulan lain ({at})",
@@ -51,7 +51,7 @@ export const hr = {
   "hr.details.decision_approve": "• {name} menyetujui pada {at}",
   "hr.details.decision_reject": "• {name} menolak pada {at}: {reason}",
   "hr.approve.vote": "Persetujuan Anda dicatat ({count} dari {quorum}).",
-  "hr.approve.done": "Usulan #{id} disetujui; mutasi dicatat berlaku {date}.",
+  "hr.approve.done": "Usulan #{id} disetujui tim; menunggu SK.",
   "hr.reject.prompt":
     "{name}, tulis alasan menolak usulan #{id} ({employee}) dengan membalas pesan ini (paling banyak 500 karakter). Ketik /batal untuk membatalkan.",
   "hr.reject.asked": "Tulis alasan penolakan sebagai balasan pesan saya.",
@@ -68,10 +68,6 @@ export const hr = {
     "Grup ini sekarang grup HR <b>{agency}</b>. Usulan mutasi dikirim ke sini; kuorum persetujuan: {quorum}.",
   "hr.link.usage": "Cara pakai: /hubungkan &lt;KODE_INSTANSI&gt; [kuorum], di dalam grup HR.",
   "hr.link.back": "Grup HR <b>{agency}</b> aktif kembali; usulan mutasi akan dikirim ke sini.",
-  "hr.notice.head_out":
-    "Mutasi disetujui: <b>{name}</b> (NIP {nip}) pindah dari unit Anda {from} ke {to} sebagai {role}, berlaku {date}.\nAlasan: {reason}",
-  "hr.notice.head_in":
-    "Mutasi disetujui: <b>{name}</b> (NIP {nip}) pindah ke unit Anda {to} dari {from} sebagai {role}, berlaku {date}.\nAlasan: {reason}",
   "errors.not_hr_approver": "Hanya tim mutasi instansi ini yang dapat memutuskan usulan ini.",
   "errors.proposal_wrong_group": "Usulan ini hanya dapat diputuskan di grup HR instansinya.",
   "errors.proposal_unknown": "Usulan ini tidak ditemukan.",

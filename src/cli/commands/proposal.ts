@@ -1,0 +1,38 @@
+import { DomainError } from "../../domain/errors.ts";
+import { cancelProposal } from "../../use-cases/cancel-proposal.ts";
+import { operatorError, usageError, type CliCommand } from "../types.ts";
+import { CLI_ACTOR, plainError, proposalIdArg, readFlags } from "./sk.ts";
+
+const USAGE = 'usage: proposal cancel <proposal> --reason "<reason>"';
+
+export const proposalCommand: CliCommand = {
+  usage:
+    'proposal cancel <proposal> --reason "<reason>"  cancel an approved or decreed proposal before its TMT',
+  async run(args, ctx) {
+    const [action, first, ...options] = args;
+    if (action !== "cancel") throw usageError(USAGE);
+    const proposalId = proposalIdArg(first, USAGE);
+    const reason = readFlags(options, ["--reason"], USAGE).get("--reason");
+    if (reason === undefined) throw usageError(USAGE);
+    const { prisma } = await ctx.database();
+    const cancelled = await prisma
+      .$transaction((tx) =>
+        cancelProposal(tx, {
+          proposalId,
+          actor: CLI_ACTOR,
+          reason,
+          now: ctx.clock.now(),
+          timeZone: ctx.config.SCHEDULE_TIMEZONE,
+          locale: "id",
+          details: { source: "cli" },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof DomainError) throw operatorError(plainError(error));
+        throw error;
+      });
+    ctx.io.out(
+      `cancelled: proposal #${cancelled.id} ${cancelled.employee.nip} ${cancelled.employee.name} ${cancelled.fromUnit.code} → ${cancelled.toUnit.code}: ${cancelled.cancelReason}`,
+    );
+  },
+};
