@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
+import { enqueueDecreeLetter } from "./enqueue-decree-letter.ts";
 import { writeAudit } from "../db/audit.ts";
 import { loadProposal, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
 import { getBlackouts, getHolidays } from "../db/settings.ts";
@@ -124,7 +125,13 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
       ...input.details,
     },
   });
-  // The SK letter with its keberatan button (enqueueDecreeLetter) follows here, in this transaction.
+  // The SK letter with its keberatan button goes out exactly when the SK is recorded, once.
+  await enqueueDecreeLetter(db, {
+    proposal: fresh,
+    now: input.now,
+    timeZone: input.timeZone,
+    locale: input.locale,
+  });
   return fresh;
 }
 
