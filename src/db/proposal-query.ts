@@ -1,5 +1,5 @@
 import type { DbTx } from "./client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma, User } from "../generated/prisma/client.ts";
 import { renderProposalCard } from "../messages/proposal-card.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
@@ -70,4 +70,24 @@ export async function loadProposalForGroup(
   });
   if (!group) throw new DomainError("proposal_wrong_group");
   return proposal;
+}
+
+/**
+ * Who hears of a proposal's outcome: the active heads of both units and the person, if they joined
+ * (one query, by id, so that each is told once and in a stable order).
+ */
+export async function proposalAudience(
+  db: DbTx,
+  proposal: { employeeId: number; fromUnitId: number; toUnitId: number },
+): Promise<User[]> {
+  return db.user.findMany({
+    where: {
+      active: true,
+      OR: [
+        { role: "UNIT_HEAD", unitId: { in: [proposal.fromUnitId, proposal.toUnitId] } },
+        { role: "EMPLOYEE", employeeId: proposal.employeeId },
+      ],
+    },
+    orderBy: { id: "asc" },
+  });
 }

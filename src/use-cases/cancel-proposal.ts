@@ -4,7 +4,12 @@ import { DomainError } from "../domain/errors.ts";
 import { AWAITING_EFFECT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import { formatDateTime } from "../domain/time.ts";
 import { writeAudit } from "../db/audit.ts";
-import { loadProposal, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
+import {
+  loadProposal,
+  queueCardEdit,
+  proposalAudience,
+  type ProposalWithRelations,
+} from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 
@@ -91,16 +96,7 @@ async function tellCancelled(
   reason: string,
   fallback: Locale,
 ): Promise<void> {
-  const people = await db.user.findMany({
-    where: {
-      active: true,
-      OR: [
-        { role: "UNIT_HEAD", unitId: { in: [proposal.fromUnitId, proposal.toUnitId] } },
-        { role: "EMPLOYEE", employeeId: proposal.employeeId },
-      ],
-    },
-    orderBy: { id: "asc" },
-  });
+  const people = await proposalAudience(db, proposal);
   for (const user of people) {
     const locale = isLocale(user.locale) ? user.locale : fallback;
     const text = translate(locale, "decree.cancelled.notice", {

@@ -5,7 +5,12 @@ import type { Transfer } from "../generated/prisma/client.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { writeAudit } from "../db/audit.ts";
-import { proposalWithRelations, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
+import {
+  proposalWithRelations,
+  queueCardEdit,
+  proposalAudience,
+  type ProposalWithRelations,
+} from "../db/proposal-query.ts";
 import { closeVacancyPosts } from "./close-filled-vacancies.ts";
 
 export interface CarryOutInput {
@@ -115,16 +120,7 @@ async function supersedeOthers(db: DbTx, input: CarryOutInput): Promise<void> {
 /** Both heads and the person (when joined) hear that the move has taken effect, with the SK it rests on. */
 async function notifyPeople(db: DbTx, input: CarryOutInput, transferId: number, date: string): Promise<void> {
   const { proposal } = input;
-  const people = await db.user.findMany({
-    where: {
-      active: true,
-      OR: [
-        { role: "UNIT_HEAD", unitId: { in: [proposal.fromUnitId, proposal.toUnitId] } },
-        { role: "EMPLOYEE", employeeId: proposal.employeeId },
-      ],
-    },
-    orderBy: { id: "asc" },
-  });
+  const people = await proposalAudience(db, proposal);
   for (const user of people) {
     const locale = isLocale(user.locale) ? user.locale : input.locale;
     const key =

@@ -4,6 +4,7 @@ import { DomainError } from "../domain/errors.ts";
 import { formatDate, formatDateTime, localDate } from "../domain/time.ts";
 import { approvalFrozenOn } from "../domain/blackout.ts";
 import { objectionAwaitsReview } from "../domain/objection-review.ts";
+import { approverInGroup } from "../db/hr-approver.ts";
 import { quorumOf } from "../db/quorum.ts";
 import { getBlackouts } from "../db/settings.ts";
 import type { HrGroup, User } from "../generated/prisma/client.ts";
@@ -57,21 +58,13 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
   await db.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${input.proposalId} FOR UPDATE`;
   const proposal = await loadProposal(db, input.proposalId);
   if (!proposal) throw new DomainError("proposal_unknown");
-  const approver =
-    input.userId === null
-      ? null
-      : await db.user.findFirst({
-          where: { id: input.userId, role: "HR_APPROVER", active: true, agencyId: proposal.agencyId },
-        });
-  if (!approver) throw new DomainError("not_hr_approver");
-  // Nobody decides a proposal about themselves (conflict of interest, UU 30/2014 Pasal 42).
-  if (approver.employeeId !== null && approver.employeeId === proposal.employeeId) {
-    throw new DomainError("proposal_about_self");
-  }
-  const group = await db.hrGroup.findFirst({
-    where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId), active: true },
+  const { approver, group } = await approverInGroup(db, {
+    userId: input.userId,
+    agencyId: proposal.agencyId,
+    chatId: input.chatId,
+    employeeId: proposal.employeeId,
+    selfError: "proposal_about_self",
   });
-  if (!group) throw new DomainError("proposal_wrong_group");
   await assertStillPending(db, proposal, input);
 
   if (input.card && proposal.cardMessageId === null) {

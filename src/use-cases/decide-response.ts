@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
+import { approverInGroup } from "../db/hr-approver.ts";
 import { writeAudit } from "../db/audit.ts";
 import { loadProposal, type ProposalWithRelations } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
@@ -49,20 +50,13 @@ export async function checkResponseDecision(
   const response = await db.employeeResponse.findUniqueOrThrow({ where: { id: first.id } });
   const proposal = await loadProposal(db, response.proposalId);
   if (!proposal) throw new DomainError("response_unknown");
-  const approver =
-    input.userId === null
-      ? null
-      : await db.user.findFirst({
-          where: { id: input.userId, role: "HR_APPROVER", active: true, agencyId: proposal.agencyId },
-        });
-  if (!approver) throw new DomainError("not_hr_approver");
-  if (approver.employeeId !== null && approver.employeeId === response.employeeId) {
-    throw new DomainError("response_about_self");
-  }
-  const group = await db.hrGroup.findFirst({
-    where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId), active: true },
+  const { approver } = await approverInGroup(db, {
+    userId: input.userId,
+    agencyId: proposal.agencyId,
+    chatId: input.chatId,
+    employeeId: response.employeeId,
+    selfError: "response_about_self",
   });
-  if (!group) throw new DomainError("proposal_wrong_group");
   if (response.status !== "OPEN") await alreadyDecided(db, response, input.timeZone);
 
   if (input.card && response.cardMessageId === null) {

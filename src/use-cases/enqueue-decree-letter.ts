@@ -1,14 +1,13 @@
 import type { DbTx } from "../db/client.ts";
 import type { Proposal } from "../generated/prisma/client.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { DecreeLetterData } from "../documents/decree-letter-pdf.ts";
 import { decreeLetterFile } from "../documents/letters.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate } from "../domain/time.ts";
 import { employeeResponseData } from "../messages/callback-data/employee-response.ts";
 import { displayName } from "../messages/employee-name.ts";
-import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
-import { letterRecipients, type NoticeRecipient } from "./enqueue-transfer-notice.ts";
+import { translate, type Locale } from "../messages/locales/index.ts";
+import { letterRecipients, queueLetters, type NoticeRecipient } from "./queue-letters.ts";
 
 /**
  * When the SK is recorded, the person is sent the second letter (PDF, through the outbox): the SK's
@@ -75,13 +74,14 @@ export async function enqueueDecreeLetter(
   };
   const filename = `sk-mutasi-${proposal.id}.pdf`;
 
-  const sent: NoticeRecipient[] = [];
-  for (const { user, as } of recipients) {
-    const locale = isLocale(user.locale) ? user.locale : input.locale;
-    const caption = translate(
-      locale,
-      as === "person" ? "response.decree_letter.person" : "response.decree_letter.head",
-      {
+  return queueLetters(db, {
+    proposalId: proposal.id,
+    kind: "decree-letter",
+    file: decreeLetterFile(data, filename),
+    recipients,
+    locale: input.locale,
+    caption: (locale, as) =>
+      translate(locale, as === "person" ? "response.decree_letter.person" : "response.decree_letter.head", {
         name: data.person.name,
         nip: employee.nip,
         from: fromUnit.name,
@@ -89,29 +89,10 @@ export async function enqueueDecreeLetter(
         sk: skNumber,
         tmt: formatDate(tmt, "UTC"),
         deadline: formatDate(objectionDeadline, "UTC"),
-      },
-    );
-    const button = [
-      {
-        text: translate(locale, "response.button.keberatan"),
-        callback_data: employeeResponseData.pack("KEBERATAN", proposal.id),
-      },
-    ];
-    await enqueueMessage(db, {
-      dedupeKey: `proposal:${proposal.id}:decree-letter:${user.id}`,
-      chatId: user.telegramId,
-      method: "sendDocument",
-      payload: {
-        chat_id: user.telegramId.toString(),
-        // Rendered by the sender, outside this transaction (documents/letters.ts).
-        document: decreeLetterFile(data, filename),
-        caption,
-        parse_mode: "HTML",
-        ...(as === "person" ? { reply_markup: { inline_keyboard: [button] } } : {}),
-      },
-      priority: PRIORITY.notice,
-    });
-    sent.push({ userId: user.id, chatId: user.telegramId, as });
-  }
-  return sent;
+      }),
+    button: (locale) => ({
+      text: translate(locale, "response.button.keberatan"),
+      callback_data: employeeResponseData.pack("KEBERATAN", proposal.id),
+    }),
+  });
 }

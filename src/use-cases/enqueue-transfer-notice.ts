@@ -1,43 +1,12 @@
 import type { DbTx } from "../db/client.ts";
+import { letterRecipients, queueLetters, type NoticeRecipient } from "./queue-letters.ts";
 import type { ProposalWithRelations } from "../db/proposal-query.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { proposalMetricsSchema } from "../domain/proposal-metrics.ts";
 import { transferNoticeFile } from "../documents/letters.ts";
 import type { TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
 import { employeeResponseData } from "../messages/callback-data/employee-response.ts";
 import { displayName } from "../messages/employee-name.ts";
-import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
-
-export interface NoticeRecipient {
-  userId: number;
-  chatId: bigint;
-  /** The person themself (with a "Tanggapi" button), or the origin head who hands the letter over. */
-  as: "person" | "head";
-}
-
-/**
- * Who receives a letter about a proposal: the person if they have joined (with a button to answer),
- * else the origin unit's heads, who hand it over.
- */
-export async function letterRecipients(
-  db: DbTx,
-  proposal: Pick<ProposalWithRelations, "employeeId" | "fromUnitId">,
-) {
-  const employee = await db.employee.findUniqueOrThrow({
-    where: { id: proposal.employeeId },
-    include: { role: true, user: true, unit: { include: { agency: true } } },
-  });
-  const person = employee.user?.active ? employee.user : null;
-  const recipients = person
-    ? [{ user: person, as: "person" as const }]
-    : (
-        await db.user.findMany({
-          where: { role: "UNIT_HEAD", active: true, unitId: proposal.fromUnitId },
-          orderBy: { id: "asc" },
-        })
-      ).map((user) => ({ user, as: "head" as const }));
-  return { employee, person, recipients };
-}
+import { translate, type Locale } from "../messages/locales/index.ts";
 
 /**
  * When the team approves a proposal, the person moved is told why, in a letter (PDF) through the
@@ -80,36 +49,22 @@ export async function enqueueTransferNotice(
   };
   const filename = `pemberitahuan-mutasi-${proposal.id}.pdf`;
 
-  const sent: NoticeRecipient[] = [];
-  for (const { user, as } of recipients) {
-    const locale = isLocale(user.locale) ? user.locale : input.locale;
-    const caption = translate(locale, as === "person" ? "notice.caption.person" : "notice.caption.head", {
-      name: data.person.name,
-      nip: employee.nip,
-      from: proposal.fromUnit.name,
-      to: proposal.toUnit.name,
-    });
-    const button = [
-      {
-        text: translate(locale, "notice.button.respond"),
-        callback_data: employeeResponseData.pack("RESPONSE", proposal.id),
-      },
-    ];
-    await enqueueMessage(db, {
-      dedupeKey: `proposal:${proposal.id}:notice:${user.id}`,
-      chatId: user.telegramId,
-      method: "sendDocument",
-      payload: {
-        chat_id: user.telegramId.toString(),
-        // Rendered by the sender, outside this transaction (documents/letters.ts).
-        document: transferNoticeFile(data, filename),
-        caption,
-        parse_mode: "HTML",
-        ...(as === "person" ? { reply_markup: { inline_keyboard: [button] } } : {}),
-      },
-      priority: PRIORITY.notice,
-    });
-    sent.push({ userId: user.id, chatId: user.telegramId, as });
-  }
-  return sent;
+  return queueLetters(db, {
+    proposalId: proposal.id,
+    kind: "notice",
+    file: transferNoticeFile(data, filename),
+    recipients,
+    locale: input.locale,
+    caption: (locale, as) =>
+      translate(locale, as === "person" ? "notice.caption.person" : "notice.caption.head", {
+        name: data.person.name,
+        nip: employee.nip,
+        from: proposal.fromUnit.name,
+        to: proposal.toUnit.name,
+      }),
+    button: (locale) => ({
+      text: translate(locale, "notice.button.respond"),
+      callback_data: employeeResponseData.pack("RESPONSE", proposal.id),
+    }),
+  });
 }

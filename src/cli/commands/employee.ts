@@ -1,21 +1,10 @@
 import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
-import { isTextKey, translate } from "../../messages/locales/index.ts";
+import { plainError } from "../domain-errors.ts";
 import { setEmployeeStatus } from "../../use-cases/set-employee-status.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE = "usage: employee status <NIP> <aktif|cuti|tugas-belajar> [--until dd-mm-yyyy]";
-
-/** The locale's English text of a DomainError, as plain text for a terminal. */
-function plain(error: DomainError): string {
-  const key = `errors.${error.code}`;
-  const text = isTextKey(key) ? translate("en", key, error.params) : error.code;
-  return text
-    .replace(/<[^>]+>/g, "")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
-}
 
 export const employeeCommand: CliCommand = {
   usage: "employee status <NIP> <aktif|cuti|tugas-belajar> [--until dd-mm-yyyy]",
@@ -42,8 +31,8 @@ export const employeeCommand: CliCommand = {
       )
       .catch((error: unknown) => {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === "leave_status_invalid") throw usageError(`${plain(error)}\n${USAGE}`);
-        throw operatorError(plain(error));
+        if (error.code === "leave_status_invalid") throw usageError(`${plainError(error)}\n${USAGE}`);
+        throw operatorError(plainError(error));
       });
     const until_ = change.until ? ` until ${formatDate(change.until, "UTC")}` : "";
     const label = change.status.toLowerCase().replace("_", " ");

@@ -1,8 +1,7 @@
 import { getUnwillingCountsAsObjection } from "../../db/employee-statements.ts";
 import type { DbTx } from "../../db/client.ts";
 import type { Blackout } from "../../domain/blackout.ts";
-import { DomainError } from "../../domain/errors.ts";
-import { isTextKey, translate } from "../../messages/locales/index.ts";
+import { refusalsAsOperatorErrors } from "../domain-errors.ts";
 import {
   addBlackout,
   approveBlackout,
@@ -10,7 +9,7 @@ import {
   removeBlackout,
 } from "../../use-cases/manage-blackouts.ts";
 import { setUnwillingPolicy } from "../../use-cases/set-unwilling-policy.ts";
-import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
+import { usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = "usage: policy unwilling-objection [on|off]";
 const BLACKOUT_USAGE = [
@@ -37,20 +36,10 @@ export function blackoutLine(b: Blackout, n: number): string {
   return `${n}. ${dmy(b.from)} – ${dmy(b.to)}  ${b.reason || "—"}  (${state})`;
 }
 
-/** The locale's English text of a DomainError, as plain text for a terminal. */
-function plain(error: DomainError): string {
-  const key = `errors.${error.code}`;
-  return isTextKey(key) ? translate("en", key, error.params).replace(/<[^>]+>/g, "") : error.code;
-}
-
 async function blackout(args: string[], ctx: CliContext): Promise<void> {
   const [action, ...rest] = args;
   const { prisma } = await ctx.database();
-  const run = <T>(work: (tx: DbTx) => Promise<T>) =>
-    prisma.$transaction(work).catch((error: unknown) => {
-      if (error instanceof DomainError) throw operatorError(plain(error));
-      throw error;
-    });
+  const run = <T>(work: (tx: DbTx) => Promise<T>) => refusalsAsOperatorErrors(prisma.$transaction(work));
   const number = (text: string | undefined) => {
     if (!text || !/^\d+$/.test(text)) throw usageError(BLACKOUT_USAGE);
     return Number(text);

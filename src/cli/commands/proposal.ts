@@ -1,7 +1,7 @@
-import { DomainError } from "../../domain/errors.ts";
 import { cancelProposal } from "../../use-cases/cancel-proposal.ts";
-import { operatorError, usageError, type CliCommand } from "../types.ts";
-import { CLI_ACTOR, plainError, proposalIdArg, readFlags } from "./sk.ts";
+import { usageError, type CliCommand } from "../types.ts";
+import { refusalsAsOperatorErrors } from "../domain-errors.ts";
+import { CLI_ACTOR, proposalIdArg, readFlags } from "./sk.ts";
 
 const USAGE = 'usage: proposal cancel <proposal> --reason "<reason>"';
 
@@ -15,8 +15,8 @@ export const proposalCommand: CliCommand = {
     const reason = readFlags(options, ["--reason"], USAGE).get("--reason");
     if (reason === undefined) throw usageError(USAGE);
     const { prisma } = await ctx.database();
-    const cancelled = await prisma
-      .$transaction((tx) =>
+    const cancelled = await refusalsAsOperatorErrors(
+      prisma.$transaction((tx) =>
         cancelProposal(tx, {
           proposalId,
           actor: CLI_ACTOR,
@@ -26,11 +26,8 @@ export const proposalCommand: CliCommand = {
           locale: "id",
           details: { source: "cli" },
         }),
-      )
-      .catch((error: unknown) => {
-        if (error instanceof DomainError) throw operatorError(plainError(error));
-        throw error;
-      });
+      ),
+    );
     ctx.io.out(
       `cancelled: proposal #${cancelled.id} ${cancelled.employee.nip} ${cancelled.employee.name} ${cancelled.fromUnit.code} → ${cancelled.toUnit.code}: ${cancelled.cancelReason}`,
     );

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { DbTx } from "../../db/client.ts";
-import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
 import { readImportFile } from "../../import/read-file.ts";
-import { isTextKey, translate } from "../../messages/locales/index.ts";
 import { importDecrees } from "../../use-cases/import-decrees.ts";
 import { recordDecree } from "../../use-cases/record-decree.ts";
+import { refusalsAsOperatorErrors } from "../domain-errors.ts";
 import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = [
@@ -15,12 +14,6 @@ const USAGE = [
 ].join("\n");
 
 export const CLI_ACTOR = { id: null, name: "cli" };
-
-/** The locale's English text of a DomainError, as plain text for a terminal. */
-export function plainError(error: DomainError): string {
-  const key = `errors.${error.code}`;
-  return isTextKey(key) ? translate("en", key, error.params).replace(/<[^>]+>/g, "") : error.code;
-}
 
 /** `<flag> <value>` pairs into a record; an unknown flag or a missing value is bad usage. */
 export function readFlags(options: string[], known: readonly string[], usage: string): Map<string, string> {
@@ -46,8 +39,8 @@ async function record(args: string[], ctx: CliContext): Promise<void> {
   const [nomor, tanggal, tmt] = ["--nomor", "--tanggal", "--tmt"].map((f) => flags.get(f));
   if (nomor === undefined || tanggal === undefined || tmt === undefined) throw usageError(USAGE);
   const { prisma } = await ctx.database();
-  const decreed = await prisma
-    .$transaction((tx: DbTx) =>
+  const decreed = await refusalsAsOperatorErrors(
+    prisma.$transaction((tx: DbTx) =>
       recordDecree(tx, {
         proposalId,
         nomor,
@@ -59,11 +52,8 @@ async function record(args: string[], ctx: CliContext): Promise<void> {
         locale: "id",
         details: { source: "cli" },
       }),
-    )
-    .catch((error: unknown) => {
-      if (error instanceof DomainError) throw operatorError(plainError(error));
-      throw error;
-    });
+    ),
+  );
   const day = (date: Date | null) => (date ? formatDate(date, "UTC") : "—");
   ctx.io.out(
     `recorded: proposal #${decreed.id} ${decreed.employee.nip} ${decreed.employee.name} ${decreed.fromUnit.code} → ${decreed.toUnit.code}: SK ${decreed.skNumber} of ${day(decreed.skDate)}, TMT ${day(decreed.tmt)}, objection deadline ${day(decreed.objectionDeadline)}`,
@@ -80,8 +70,8 @@ async function importList(args: string[], ctx: CliContext): Promise<void> {
     throw operatorError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
   }
   const { prisma } = await ctx.database();
-  const result = await readImportFile(buffer, basename(file))
-    .then((tables) =>
+  const result = await refusalsAsOperatorErrors(
+    readImportFile(buffer, basename(file)).then((tables) =>
       importDecrees(prisma, {
         tables,
         actor: CLI_ACTOR,
@@ -90,11 +80,8 @@ async function importList(args: string[], ctx: CliContext): Promise<void> {
         locale: "id",
         reportLocale: "en",
       }),
-    )
-    .catch((error: unknown) => {
-      if (error instanceof DomainError) throw operatorError(plainError(error));
-      throw error;
-    });
+    ),
+  );
   const lines = [
     `${file}: ${result.recorded.length} recorded, ${result.unchanged.length} already recorded, ${result.problems.length} not recorded`,
     ...result.recorded.map((r) => `  line ${r.line}: ${r.nip} proposal #${r.proposalId} SK ${r.skNumber}`),
