@@ -245,6 +245,11 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
       tmt: null,
     });
     expect(await db.prisma.decision.count({ where: { verdict: "APPROVE" } })).toBe(2);
+    // The digest, edited in place where the press was, reads the team's advice.
+    const approvedEdit = t.calls.filter((c) => c.method === "editMessageText").at(-1);
+    expect(approvedEdit?.payload).toMatchObject({ message_id: cardMessage.message_id });
+    expect(String(approvedEdit?.payload.text)).toContain("✅ <b>Disetujui tim</b>");
+    expect(String(approvedEdit?.payload.text)).toContain("menunggu SK");
     // Not moved yet: the move waits for the SK's TMT.
     expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: dewiRow.id } })).toMatchObject({
       unitId: sd3.id,
@@ -280,6 +285,9 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
     expect(decreed).toMatchObject({ status: "DECREED", skNumber: SK });
     expect(decreed.tmt?.toISOString().slice(0, 10)).toBe("2027-01-04");
     const decreedOut = await drain();
+    const decreedEdit = to(decreedOut, HR_CHAT_ID).find((c) => c.method === "editMessageText");
+    expect(decreedEdit?.payload.message_id).toBe(cardMessage.message_id);
+    expect(textOf(decreedEdit)).toContain(`<b>SK ${SK}</b> tanggal 01-12-2026, TMT 04-01-2027`);
     const letterCall = to(decreedOut, dewi).find((c) => c.method === "sendDocument");
     expect(keyboardOf(letterCall?.payload ?? {}).inline_keyboard).toEqual([
       [{ text: "Ajukan keberatan", callback_data: `rs:k:${proposal.id}` }],
@@ -359,6 +367,9 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
     expect(moved).toMatchObject({ unitId: d.sd.id, roleId: d.guruKelas.id });
     expect(moved.postSince.toISOString().slice(0, 10)).toBe("2027-01-04");
     const effectiveOut = await drain();
+    const effectiveEdit = to(effectiveOut, HR_CHAT_ID).find((c) => c.method === "editMessageText");
+    expect(effectiveEdit?.payload.message_id).toBe(cardMessage.message_id);
+    expect(textOf(effectiveEdit)).toContain("🏁 <b>Berlaku</b> sejak TMT 04-01-2027");
     expect(textOf(to(effectiveOut, siti)[0])).toContain(
       `Mutasi berlaku (SK ${SK}, TMT 04-01-2027): <b>Dewi Kambu</b> (NIP ${DEWI_NIP}) pindah ke unit Anda SD Negeri 1 Salor`,
     );
