@@ -305,6 +305,16 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
       unitId: sd3.id,
     });
 
+    // A later check counts her as gone from SD Negeri 3 and arrived at SD Negeri 1: nobody is proposed
+    // (not Dewi twice, not Citra into a need already covered).
+    t = restart("2026-12-01T02:00:00Z");
+    await t.send(textUpdate(rina, "/cek", HR_CHAT));
+    expect(await db.prisma.proposal.count()).toBe(1);
+    expect(last(t)).toBe(
+      "Pemeriksaan #2 selesai: tidak ada kekurangan yang belum tertangani; usulan yang sedang berjalan sudah diperhitungkan.",
+    );
+    await drain();
+
     // ── 6. Her keberatan: the button, a restart, her words; a card in the group; Tolak with a reason. ──
     t = restart("2026-12-02T00:00:00Z");
     await t.send(callbackUpdate(dewi, `rs:k:${proposal.id}`, { message_id: letterCall?.messageId ?? 0 }));
