@@ -225,6 +225,10 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
     expect(lastAnswer(t.calls)).toEqual({ text: "Persetujuan Anda dicatat (1 dari 2).", alert: undefined });
     const afterVote = await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
     expect(afterVote.status).toBe("PENDING");
+    const beforeDouble = {
+      outbox: await db.prisma.outboxMessage.count(),
+      audit: await db.prisma.auditLog.count(),
+    };
     t = restart("2026-11-30T02:01:00Z");
     await t.send(callbackUpdate(rina, `p:a:${proposal.id}`, cardMessage));
     expect(lastAnswer(t.calls)).toEqual({
@@ -236,6 +240,11 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
       version: afterVote.version,
     });
     expect(await db.prisma.decision.count()).toBe(1);
+    expect({
+      outbox: await db.prisma.outboxMessage.count(),
+      audit: await db.prisma.auditLog.count(),
+    }).toEqual(beforeDouble);
+    expect(t.calls.filter((c) => c.method === "editMessageText")).toEqual([]);
     t = restart("2026-11-30T02:30:00Z"); // 11:30 WIT
     await t.send(callbackUpdate(yosef, `p:a:${proposal.id}`, cardMessage));
     expect(lastAnswer(t.calls).text).toBe(`Usulan #${proposal.id} disetujui tim; menunggu SK.`);
