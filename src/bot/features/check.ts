@@ -28,7 +28,9 @@ checkFeature.command(["cek", "check"], async (ctx) => {
     return;
   }
   if (result.proposals.length === 0 && result.skipped === 0) {
-    await ctx.reply(ctx.t("check.summary.nothing", { run, before: result.unmetBefore }), {
+    // With no shortage at all, "no transfer would reduce it" would mislead: say it is covered.
+    const key = result.unmetBefore === 0 ? "check.summary.balanced" : "check.summary.nothing";
+    await ctx.reply(ctx.t(key, { run, before: result.unmetBefore }), {
       parse_mode: "HTML",
     });
     return;

@@ -14,6 +14,8 @@ export const check: Record<keyof typeof id, string> = {
   "check.summary":
     "Check #{run} done: unmet {before} → {after} hours/week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",
   "check.summary.skipped": " ({count} skipped because a proposal is still pending)",
+  "check.summary.balanced":
+    "Check #{run} done: no shortage left unaddressed; proposals in progress are counted.",
   "check.summary.nothing":
     "Check #{run} done: no transfer would reduce the shortage (unmet {before} hours/week).",
   "check.summary.blackout":

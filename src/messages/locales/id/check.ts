@@ -14,6 +14,8 @@ export const check = {
   "check.summary":
     "Pemeriksaan #{run} selesai: kekurangan {before} → {after} JP/minggu; {proposals}{skipped}. Peringatan, grafik dan ringkasan usulan dikirim ke grup HR.",
   "check.summary.skipped": " ({count} dilewati karena masih ada usulan yang menunggu)",
+  "check.summary.balanced":
+    "Pemeriksaan #{run} selesai: tidak ada kekurangan yang belum tertangani; usulan yang sedang berjalan sudah diperhitungkan.",
   "check.summary.nothing":
     "Pemeriksaan #{run} selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan {before} JP/minggu).",
   "check.summary.blackout":
