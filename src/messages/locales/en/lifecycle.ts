@@ -63,6 +63,6 @@ export const lifecycle: Record<keyof typeof id, string> = {
   "errors.vacancy_not_open_FILLED": "Vacancy number {id} has been filled. Nothing changed.",
   "errors.vacancy_not_open_CANCELLED": "Vacancy number {id} has already been withdrawn. Nothing changed.",
   "errors.vacancy_unknown": "There is no vacancy number {id}.",
-  "errors.employee_left_PENSIUN": "{name} has retired; the transfer can no longer be approved.",
-  "errors.employee_left_NONAKTIF": "{name} is inactive; the transfer cannot be approved.",
+  "errors.employee_left_PENSIUN": "{name} has retired; the transfer can no longer be carried out.",
+  "errors.employee_left_NONAKTIF": "{name} is inactive; the transfer cannot be carried out.",
 };

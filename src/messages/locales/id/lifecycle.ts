@@ -63,6 +63,6 @@ export const lifecycle = {
   "errors.vacancy_not_open_FILLED": "Lowongan nomor {id} sudah terisi. Tidak ada yang diubah.",
   "errors.vacancy_not_open_CANCELLED": "Lowongan nomor {id} sudah ditarik. Tidak ada yang diubah.",
   "errors.vacancy_unknown": "Lowongan nomor {id} tidak ditemukan.",
-  "errors.employee_left_PENSIUN": "{name} sudah pensiun; usulan mutasinya tidak dapat disetujui lagi.",
-  "errors.employee_left_NONAKTIF": "{name} nonaktif; usulan mutasinya tidak dapat disetujui.",
+  "errors.employee_left_PENSIUN": "{name} sudah pensiun; usulan mutasinya tidak dapat dijalankan lagi.",
+  "errors.employee_left_NONAKTIF": "{name} nonaktif; usulan mutasinya tidak dapat dijalankan.",
 };
