@@ -27,6 +27,8 @@ export interface CancelInput {
   locale: Locale;
   /** What led to it, kept in the audit (e.g. `{ responseId }` for an upheld keberatan). */
   details?: Record<string, string | number>;
+  /** False when the caller tells the person in its own words (an upheld keberatan); heads are told still. */
+  tellPerson?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function cancelProposal(db: DbTx, input: CancelInput): Promise<Prop
       ...input.details,
     },
   });
-  await tellCancelled(db, fresh, reason, input.locale);
+  await tellCancelled(db, fresh, reason, input.locale, input.tellPerson ?? true);
   return fresh;
 }
 
@@ -95,9 +97,10 @@ async function tellCancelled(
   proposal: ProposalWithRelations,
   reason: string,
   fallback: Locale,
+  tellPerson: boolean,
 ): Promise<void> {
   const people = await proposalAudience(db, proposal);
-  for (const user of people) {
+  for (const user of people.filter((u) => tellPerson || u.role !== "EMPLOYEE")) {
     const locale = isLocale(user.locale) ? user.locale : fallback;
     const text = translate(locale, "decree.cancelled.notice", {
       id: proposal.id,

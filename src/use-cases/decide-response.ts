@@ -152,6 +152,8 @@ export async function decideResponse(db: DbTx, input: DecideResponseInput): Prom
       timeZone: input.timeZone,
       locale: input.locale,
       details: { responseId: response.id },
+      // The person hears it once, in tellOutcome's words; the heads through the cancellation.
+      tellPerson: false,
     });
   }
   await writeAudit(db, {

@@ -221,6 +221,8 @@ describe.skipIf(skip)(
       expect(told.map((m) => (m.payload as { text: string }).text).join("\n")).toContain(
         `Keberatan Anda atas usulan mutasi #${s.proposal.id} (SMP Negeri 2 Salor → SD Negeri 1 Salor) diterima tim mutasi: usulan dibatalkan, Anda tetap di SMP Negeri 2 Salor.`,
       );
+      // Told once, in the outcome's words: not a second time by the cancellation's notice.
+      expect(told.filter((m) => (m.payload as { text: string }).text.startsWith("❎"))).toEqual([]);
 
       // The other approver, a moment later, and a second press: told who decided; nothing changes.
       await after.send(inGroup(people.yosef, `rd:u:${response.id}`, 777));
