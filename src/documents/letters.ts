@@ -16,39 +16,34 @@ const person = z.object({
   golongan: z.string().nullable().optional(),
 });
 
-const transferNoticeSchema = z.object({
+/** What both letters say of the move: whose, from where to where, in which role. */
+const move = z.object({
   proposalId: z.number().int(),
   agencyName: z.string(),
-  approvedAt: z.coerce.date(),
   timeZone: z.string(),
   person,
   from: unit,
   to: unit,
   fromRole: z.string(),
   toRole: z.string(),
+  joined: z.boolean(),
+});
+
+const transferNoticeSchema = move.extend({
+  approvedAt: z.coerce.date(),
   reason: z.string(),
   hoursFilled: z.number(),
   hoursUnit: z.enum(["JP", "jam"]),
   fromLoad: load,
   toLoad: load,
-  joined: z.boolean(),
 }) satisfies z.ZodType<TransferNoticeData>;
 
-const decreeLetterSchema = z.object({
-  proposalId: z.number().int(),
-  agencyName: z.string(),
+const decreeLetterSchema = move.extend({
   sentAt: z.coerce.date(),
-  timeZone: z.string(),
-  person,
-  from: unit,
-  to: unit,
-  fromRole: z.string(),
-  toRole: z.string(),
   skNumber: z.string(),
   skDate: z.coerce.date(),
   tmt: z.coerce.date(),
   objectionDeadline: z.coerce.date(),
-  joined: z.boolean(),
 }) satisfies z.ZodType<DecreeLetterData>;
 
 const letterSchema = z.discriminatedUnion("letter", [
