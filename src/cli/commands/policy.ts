@@ -8,6 +8,7 @@ import {
   listBlackouts,
   removeBlackout,
 } from "../../use-cases/manage-blackouts.ts";
+import { addHolidays, listHolidays, removeHoliday } from "../../use-cases/manage-holidays.ts";
 import { setUnwillingPolicy } from "../../use-cases/set-unwilling-policy.ts";
 import { usageError, type CliCommand, type CliContext } from "../types.ts";
 
@@ -17,6 +18,12 @@ const BLACKOUT_USAGE = [
   "       policy blackout add <dd-mm-yyyy> <dd-mm-yyyy> <reason…>",
   "       policy blackout remove <n>",
   "       policy blackout approve <n> --nomor <number> --tanggal <dd-mm-yyyy>",
+].join("\n");
+
+const HOLIDAY_USAGE = [
+  "usage: policy holiday list",
+  "       policy holiday add <dd-mm-yyyy> [<dd-mm-yyyy>…]",
+  "       policy holiday remove <dd-mm-yyyy>",
 ].join("\n");
 
 const CLI = { userId: null, name: "cli" };
@@ -93,12 +100,43 @@ async function blackout(args: string[], ctx: CliContext): Promise<void> {
   }
 }
 
+/** Public holidays and cuti bersama that the 21 working days of a keberatan skip (issue 15). */
+async function holiday(args: string[], ctx: CliContext): Promise<void> {
+  const [action, ...days] = args;
+  const { prisma } = await ctx.database();
+  const run = <T>(work: (tx: DbTx) => Promise<T>) => refusalsAsOperatorErrors(prisma.$transaction(work));
+  const listed = (holidays: string[]) =>
+    holidays.length === 0 ? "no holidays listed" : holidays.map(dmy).join(", ");
+  switch (action) {
+    case "list":
+      if (days.length > 0) throw usageError(HOLIDAY_USAGE);
+      ctx.io.out(listed(await listHolidays(prisma)));
+      return;
+    case "add": {
+      if (days.length === 0) throw usageError(HOLIDAY_USAGE);
+      const { added, holidays } = await run((tx) => addHolidays(tx, { actor: CLI, days }));
+      ctx.io.out(`added ${added.length}: ${listed(holidays)}`);
+      return;
+    }
+    case "remove": {
+      const [day] = days;
+      if (days.length !== 1 || day === undefined) throw usageError(HOLIDAY_USAGE);
+      const { holidays } = await run((tx) => removeHoliday(tx, { actor: CLI, day }));
+      ctx.io.out(`removed ${day}: ${listed(holidays)}`);
+      return;
+    }
+    default:
+      throw usageError(HOLIDAY_USAGE);
+  }
+}
+
 export const policyCommand: CliCommand = {
   usage:
-    "policy unwilling-objection [on|off] | policy blackout list|add|remove|approve    policy settings; election freeze periods",
+    "policy unwilling-objection [on|off] | policy blackout list|add|remove|approve | policy holiday list|add|remove    policy settings; election freeze periods; holidays for working-day deadlines",
   async run(args, ctx) {
     const [name, value, ...rest] = args;
     if (name === "blackout") return blackout(args.slice(1), ctx);
+    if (name === "holiday") return holiday(args.slice(1), ctx);
     if (
       name !== "unwilling-objection" ||
       rest.length > 0 ||

@@ -58,4 +58,6 @@ export const decree: Record<keyof typeof id, string> = {
   "commands.batalusulan": "Cancel an approved proposal before its TMT (admin)",
   "digest.counts_cancelled": " · cancelled {count}",
   "decree.details.deadline": "Deadline for an objection to the SK (UU 30/2014 Pasal 77): {date}.",
+  "errors.holiday_date_invalid": "«{text}» is not a date. Write dd-mm-yyyy, e.g. 25-12-2026.",
+  "errors.holiday_unknown": "{day} is not in the list of holidays.",
 };

@@ -54,4 +54,6 @@ export const decree = {
   "commands.batalusulan": "Batalkan usulan yang disetujui sebelum TMT (admin)",
   "digest.counts_cancelled": " · dibatalkan {count}",
   "decree.details.deadline": "Batas keberatan atas SK (UU 30/2014 Pasal 77): {date}.",
+  "errors.holiday_date_invalid": "«{text}» bukan tanggal. Tulis dd-mm-yyyy, misalnya 25-12-2026.",
+  "errors.holiday_unknown": "{day} tidak ada dalam daftar hari libur.",
 };
