@@ -3,8 +3,7 @@
 // with the TMT job give one outcome.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { proposalCommand } from "../../src/cli/commands/proposal.ts";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
-import { createLogger } from "../../src/logger.ts";
+import { runDailyAt } from "../support/decree.ts";
 import { cancelProposal } from "../../src/use-cases/cancel-proposal.ts";
 import { takeDecreeEffect } from "../../src/use-cases/take-decree-effect.ts";
 import { testCli } from "../support/cli.ts";
@@ -130,10 +129,7 @@ describe.skipIf(skip)("cancelling a proposal before it takes effect (issue 15)",
       message: expect.stringContaining("This proposal was already cancelled"),
     });
 
-    const run = await runDailyLifecycle(
-      { db: db.prisma, logger: createLogger("silent") },
-      { now: new Date("2027-01-03T21:00:00Z"), timeZone: "Asia/Jayapura", defaultLocale: "id" },
-    );
+    const run = await runDailyAt(db.prisma, "2027-01-03T21:00:00Z");
     expect(run).toMatchObject({ effective: 0, cancelled: 0 });
     expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } })).toMatchObject({
       unitId: s.smp.id,
@@ -143,10 +139,7 @@ describe.skipIf(skip)("cancelling a proposal before it takes effect (issue 15)",
 
   it("after the TMT it is a done move: cancelling is refused; a pending one is rejected instead", async () => {
     const s = await approved({ decreed: true });
-    await runDailyLifecycle(
-      { db: db.prisma, logger: createLogger("silent") },
-      { now: new Date("2027-01-03T21:00:00Z"), timeZone: "Asia/Jayapura", defaultLocale: "id" },
-    );
+    await runDailyAt(db.prisma, "2027-01-03T21:00:00Z");
     expect((await proposalOf(s.proposal.id)).status).toBe("EFFECTIVE");
     await expect(cli(["cancel", String(s.proposal.id), "--reason", "terlambat"])).rejects.toMatchObject({
       exitCode: 1,

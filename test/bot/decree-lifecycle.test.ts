@@ -6,8 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
-import { createLogger } from "../../src/logger.ts";
+import { runDailyAt } from "../support/decree.ts";
 import { recordDecree } from "../../src/use-cases/record-decree.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
@@ -35,12 +34,7 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
   afterAll(async () => db?.close());
   beforeEach(async () => db.reset());
 
-  const logger = createLogger("silent");
-  const daily = (iso: string) =>
-    runDailyLifecycle(
-      { db: db.prisma, logger },
-      { now: new Date(iso), timeZone: "Asia/Jayapura", defaultLocale: "id", adminIds: ADMINS },
-    );
+  const daily = (iso: string) => runDailyAt(db.prisma, iso, ADMINS);
   const proposalOf = (id: number) => db.prisma.proposal.findUniqueOrThrow({ where: { id } });
   const outboxTexts = async (where: object = {}) =>
     (await db.prisma.outboxMessage.findMany({ where, orderBy: { id: "asc" } })).map((m) => ({

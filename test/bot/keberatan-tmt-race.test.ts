@@ -4,8 +4,7 @@
 // cancelled (and the job leaves it alone): never both, never a transfer of a cancelled proposal.
 // After a restart, the job again and a second press change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
-import { createLogger } from "../../src/logger.ts";
+import { runDailyAt } from "../support/decree.ts";
 import { createInvite } from "../../src/use-cases/create-invite.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -34,12 +33,7 @@ describe.skipIf(skip)("an upheld keberatan racing the TMT job: one outcome", () 
   afterAll(async () => db?.close());
   beforeEach(async () => db.reset());
 
-  const logger = createLogger("silent");
-  const daily = (iso: string) =>
-    runDailyLifecycle(
-      { db: db.prisma, logger },
-      { now: new Date(iso), timeZone: "Asia/Jayapura", defaultLocale: "id", adminIds: ADMINS },
-    );
+  const daily = (iso: string) => runDailyAt(db.prisma, iso, ADMINS);
   const restart = (iso: string) => buildTestBot(db.prisma, { clock: fixedClock(iso), adminIds: ADMINS });
 
   /** Ani joined; the team approved; the SK recorded with TMT 04-01-2027; her keberatan is open. */

@@ -12,7 +12,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { renderLetters } from "../../src/documents/letters.ts";
 import type { OutboxMessage } from "../../src/generated/prisma/client.ts";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
+import { runDailyAt } from "../support/decree.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
 import { testCli } from "../support/cli.ts";
@@ -59,7 +59,6 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
   let db: TestDatabase;
   let server: BotApiServer;
   const telegram = simulatedClock();
-  const logger = createLogger("silent");
   beforeAll(async () => {
     db = await createTestDatabase();
     server = await startBotApiServer({ now: telegram.now });
@@ -81,7 +80,7 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
       db: onClock(db.prisma, telegram),
       callApi: standInCallApi(server, telegram),
       limiter: createSendLimiter({ clock: telegram }),
-      logger,
+      logger: createLogger("silent"),
       clock: telegram,
     });
     try {
@@ -370,11 +369,7 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
     expect(textOf(cardEdit)).toContain("Ditolak oleh Yosef Gebze");
 
     // ── 7. The TMT: the 06:00 WIT job carries the move out; both heads and Dewi are told; a rerun does nothing. ──
-    const daily = (iso: string) =>
-      runDailyLifecycle(
-        { db: db.prisma, logger },
-        { now: new Date(iso), timeZone: "Asia/Jayapura", defaultLocale: "id", adminIds: [BigInt(admin.id)] },
-      );
+    const daily = (iso: string) => runDailyAt(db.prisma, iso, [BigInt(admin.id)]);
     expect(await daily("2027-01-02T21:00:00Z")).toMatchObject({ effective: 0 });
     expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe(
       "DECREED",

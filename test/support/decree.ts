@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { formatDate } from "../../src/domain/time.ts";
 import { recordDecree } from "../../src/use-cases/record-decree.ts";
 import { takeDecreeEffect } from "../../src/use-cases/take-decree-effect.ts";
+import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
+import { createLogger } from "../../src/logger.ts";
 
 /**
  * What follows the team's approval, as the operator and the daily job do it: the SK recorded with
@@ -29,4 +31,12 @@ export async function decreeAndTakeEffect(
   );
   const outcome = await prisma.$transaction((tx) => takeDecreeEffect(tx, { ...input, proposalId }));
   if (outcome !== "effective") throw new Error(`proposal ${proposalId} did not take effect: ${outcome}`);
+}
+
+/** The daily lifecycle job (retirements, cuti, the TMT step) as the scheduler runs it at `iso`, in WIT. */
+export function runDailyAt(prisma: PrismaClient, iso: string, adminIds: readonly bigint[] = []) {
+  return runDailyLifecycle(
+    { db: prisma, logger: createLogger("silent") },
+    { now: new Date(iso), timeZone: "Asia/Jayapura", defaultLocale: "id", adminIds: [...adminIds] },
+  );
 }
