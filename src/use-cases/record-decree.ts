@@ -2,13 +2,19 @@ import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { enqueueDecreeLetter } from "./enqueue-decree-letter.ts";
 import { writeAudit } from "../db/audit.ts";
-import { loadProposal, queueCardEdit, type ProposalWithRelations } from "../db/proposal-query.ts";
+import {
+  loadProposal,
+  proposalAudience,
+  queueCardEdit,
+  type ProposalWithRelations,
+} from "../db/proposal-query.ts";
+import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { getBlackouts, getHolidays } from "../db/settings.ts";
 import { approvalFrozenOn } from "../domain/blackout.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, formatDateTime, localDate, readDayMonthYear } from "../domain/time.ts";
 import { addWorkingDays } from "../domain/working-days.ts";
-import type { Locale } from "../messages/locales/index.ts";
+import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 
 /** A keberatan may be filed within 21 working days of the decree being made known (UU 30/2014 Pasal 77(1)). */
 export const OBJECTION_WORKING_DAYS = 21;
@@ -132,7 +138,33 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
     timeZone: input.timeZone,
     locale: input.locale,
   });
+  await tellHeads(db, fresh, input.locale);
   return fresh;
+}
+
+/** Both heads hear that the SK is out and from when the person changes unit (they plan the handover). */
+async function tellHeads(db: DbTx, proposal: ProposalWithRelations, fallback: Locale): Promise<void> {
+  const heads = (await proposalAudience(db, proposal)).filter((user) => user.role === "UNIT_HEAD");
+  for (const head of heads) {
+    const locale = isLocale(head.locale) ? head.locale : fallback;
+    const key = head.unitId === proposal.fromUnitId ? "decree.decreed.head_out" : "decree.decreed.head_in";
+    const text = translate(locale, key, {
+      sk: proposal.skNumber ?? "—",
+      date: proposal.skDate ? formatDate(proposal.skDate, "UTC") : "—",
+      tmt: proposal.tmt ? formatDate(proposal.tmt, "UTC") : "—",
+      name: proposal.employee.name,
+      nip: proposal.employee.nip,
+      from: proposal.fromUnit.name,
+      to: proposal.toUnit.name,
+    });
+    await enqueueMessage(db, {
+      dedupeKey: `proposal:${proposal.id}:decreed:head:${head.id}`,
+      chatId: head.telegramId,
+      method: "sendMessage",
+      payload: { chat_id: head.telegramId.toString(), text, parse_mode: "HTML" },
+      priority: PRIORITY.notice,
+    });
+  }
 }
 
 function assertAwaitingDecree(proposal: ProposalWithRelations, timeZone: string): void {

@@ -102,6 +102,20 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect(cardEdit[0]?.text).toContain(
       `📜 Disetujui tim (Rina Kaize); <b>SK ${SK}</b> tanggal 02-12-2026, TMT 04-01-2027`,
     );
+    // Both heads hear that the SK is out and from when (the SMP head reads English).
+    const decreedTold = await outboxTexts({
+      dedupeKey: { startsWith: `proposal:${s.proposal.id}:decreed:` },
+    });
+    expect(decreedTold.map((m) => [m.chatId, m.text])).toEqual([
+      [
+        people.siti.id,
+        `📜 SK mutasi terbit (${SK}, tanggal 02-12-2026): <b>Ani Wulandari</b> (NIP 198501012010012001) akan bertugas di unit Anda SD Negeri 1 Salor, dari SMP Negeri 2 Salor, mulai TMT 04-01-2027.`,
+      ],
+      [
+        people.headSmp.id,
+        `📜 Transfer decree issued (${SK}, dated 02-12-2026): <b>Ani Wulandari</b> (NIP 198501012010012001) will move from your unit SMP Negeri 2 Salor to SD Negeri 1 Salor from the TMT 04-01-2027. Until the TMT they keep serving in your unit.`,
+      ],
+    ]);
     // The SD's head sees the incoming move and where it stands.
     await t.send(textUpdate(people.siti, "/status"));
     expect(lastText(t.calls)).toContain(
@@ -150,7 +164,7 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect(moved.postSince.toISOString().slice(0, 10)).toBe("2027-01-04");
     const transfer = await db.prisma.transfer.findUniqueOrThrow({ where: { proposalId: s.proposal.id } });
     expect(transfer.effectiveDate.toISOString().slice(0, 10)).toBe("2027-01-04");
-    const told = await outboxTexts({ method: "sendMessage" });
+    const told = await outboxTexts({ method: "sendMessage", dedupeKey: { startsWith: "transfer:" } });
     expect(told.map((m) => [m.chatId, m.key])).toEqual([
       [people.siti.id, `transfer:${transfer.id}:head:${s.siti.id}`],
       [people.headSmp.id, `transfer:${transfer.id}:head:${s.headSmp.id}`],

@@ -14,6 +14,10 @@ export const decree: Record<keyof typeof id, string> = {
   "decree.card.effective":
     "🏁 <b>In effect</b> since the TMT {tmt}: the person has moved (SK {sk} dated {date}; approved by the team: {by})",
   "decree.card.cancelled": "❎ <b>Cancelled</b> on {at}\nReason: {reason}",
+  "decree.decreed.head_out":
+    "📜 Transfer decree issued ({sk}, dated {date}): <b>{name}</b> (NIP {nip}) will move from your unit {from} to {to} from the TMT {tmt}. Until the TMT they keep serving in your unit.",
+  "decree.decreed.head_in":
+    "📜 Transfer decree issued ({sk}, dated {date}): <b>{name}</b> (NIP {nip}) will serve in your unit {to}, coming from {from}, from the TMT {tmt}.",
   "decree.effective.head_out":
     "🏁 Transfer in effect (SK {sk}, TMT {date}): <b>{name}</b> (NIP {nip}) moves from your unit {from} to {to} as {role}.\nReason: {reason}",
   "decree.effective.head_in":

@@ -11,6 +11,10 @@ export const decree = {
   "decree.card.effective":
     "🏁 <b>Berlaku</b> sejak TMT {tmt}: pegawai sudah pindah (SK {sk} tanggal {date}; disetujui tim: {by})",
   "decree.card.cancelled": "❎ <b>Dibatalkan</b> pada {at}\nAlasan: {reason}",
+  "decree.decreed.head_out":
+    "📜 SK mutasi terbit ({sk}, tanggal {date}): <b>{name}</b> (NIP {nip}) akan pindah dari unit Anda {from} ke {to} mulai TMT {tmt}. Sampai TMT ia tetap bertugas di unit Anda.",
+  "decree.decreed.head_in":
+    "📜 SK mutasi terbit ({sk}, tanggal {date}): <b>{name}</b> (NIP {nip}) akan bertugas di unit Anda {to}, dari {from}, mulai TMT {tmt}.",
   "decree.effective.head_out":
     "🏁 Mutasi berlaku (SK {sk}, TMT {date}): <b>{name}</b> (NIP {nip}) pindah dari unit Anda {from} ke {to} sebagai {role}.\nAlasan: {reason}",
   "decree.effective.head_in":
