@@ -15,7 +15,8 @@ export const DEAD_LETTERS_SHOWN = 5;
 type OpenNotice = {
   noticeId: number;
   count: number;
-  items: Array<{ chat: string; error: string }>;
+  /** The earliest-queued refusals (by outbox id), whatever order parallel sends were refused in. */
+  items: Array<{ id?: number; chat: string; error: string }>;
 };
 
 /**
@@ -29,7 +30,7 @@ export async function reportDeadLetter(tx: DbTx, dead: RefusedMessage, config: A
   if (dead.kind !== null && ADMIN_NOTICE_KINDS.includes(dead.kind)) return;
   // Refusals are dead-lettered in parallel; one at a time here keeps each notice's count exact.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('seimbang:dead-letter-notice'))`;
-  const item = { chat: String(dead.chatId), error: dead.error };
+  const item = { id: dead.id, chat: String(dead.chatId), error: dead.error };
   for (const [adminId, locale] of await adminRecipients(tx, config, dead.chatId)) {
     const key = `delivery.deadLetterNotice.${adminId}`;
     const open = await getSetting<OpenNotice>(tx, key);
@@ -37,7 +38,7 @@ export async function reportDeadLetter(tx: DbTx, dead: RefusedMessage, config: A
       const next: OpenNotice = {
         ...open,
         count: open.count + 1,
-        items: open.items.length < DEAD_LETTERS_SHOWN ? [...open.items, item] : open.items,
+        items: [...open.items, item].sort((a, b) => (a.id ?? 0) - (b.id ?? 0)).slice(0, DEAD_LETTERS_SHOWN),
       };
       const { count } = await tx.outboxMessage.updateMany({
         where: { id: open.noticeId, status: "PENDING", attempts: 0 },
@@ -65,7 +66,9 @@ export async function reportDeadLetter(tx: DbTx, dead: RefusedMessage, config: A
 }
 
 function noticePayload(locale: Locale, notice: Omit<OpenNotice, "noticeId">) {
-  const lines = notice.items.map((i) => translate(locale, "delivery.admin.dead_letter_item", i));
+  const lines = notice.items.map((i) =>
+    translate(locale, "delivery.admin.dead_letter_item", { chat: i.chat, error: i.error }),
+  );
   const rest = notice.count - notice.items.length;
   if (rest > 0) lines.push(translate(locale, "delivery.admin.dead_letters_more", { count: rest }));
   const text = translate(locale, "delivery.admin.dead_letters", {
