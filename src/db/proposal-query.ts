@@ -1,5 +1,5 @@
 import type { DbTx } from "./client.ts";
-import type { Prisma, User } from "../generated/prisma/client.ts";
+import type { Prisma, ProposalStatus, User } from "../generated/prisma/client.ts";
 import { renderProposalCard } from "../messages/proposal-card.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
@@ -56,6 +56,30 @@ export async function queueCardEdit(
     },
     priority: PRIORITY.notice,
   });
+}
+
+/**
+ * A proposal's state change, guarded by the status and version it was read at (of two racing
+ * changes exactly one lands): bumps the version, re-reads the proposal and queues its card's edit.
+ * Null when it was no longer at that status and version, for the caller to say so.
+ */
+export async function changeProposal(
+  db: DbTx,
+  from: { id: number; status: ProposalStatus; version: number },
+  data: Omit<Prisma.ProposalUpdateManyMutationInput, "version">,
+  options: { locale: Locale; timeZone: string },
+): Promise<ProposalWithRelations | null> {
+  const { count } = await db.proposal.updateMany({
+    where: { id: from.id, status: from.status, version: from.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  const fresh = await db.proposal.findUniqueOrThrow({
+    where: { id: from.id },
+    include: proposalWithRelations,
+  });
+  await queueCardEdit(db, fresh, { locale: options.locale, timeZone: options.timeZone });
+  return fresh;
 }
 
 /** A proposal as seen from a group: only the agency's HR group may look at its details. */

@@ -6,7 +6,7 @@ import { formatDateTime } from "../domain/time.ts";
 import { writeAudit } from "../db/audit.ts";
 import {
   loadProposal,
-  queueCardEdit,
+  changeProposal,
   proposalAudience,
   type ProposalWithRelations,
 } from "../db/proposal-query.ts";
@@ -46,20 +46,13 @@ export async function cancelProposal(db: DbTx, input: CancelInput): Promise<Prop
   if (!proposal) throw new DomainError("proposal_unknown");
   assertCancellable(proposal, input.timeZone);
 
-  const { count } = await db.proposal.updateMany({
-    where: { id: proposal.id, status: proposal.status, version: proposal.version },
-    data: {
-      status: "CANCELLED",
-      version: { increment: 1 },
-      cancelledAt: input.now,
-      cancelledById: input.actor.id,
-      cancelReason: reason,
-    },
-  });
-  if (count === 0) throw new DomainError("already_handled");
-  const fresh = await loadProposal(db, proposal.id);
-  if (!fresh) throw new DomainError("proposal_unknown");
-  await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+  const fresh = await changeProposal(
+    db,
+    proposal,
+    { status: "CANCELLED", cancelledAt: input.now, cancelledById: input.actor.id, cancelReason: reason },
+    input,
+  );
+  if (!fresh) throw new DomainError("already_handled");
   await writeAudit(db, {
     actorId: input.actor.id,
     actorName: input.actor.name,

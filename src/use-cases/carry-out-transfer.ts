@@ -5,12 +5,7 @@ import type { Transfer } from "../generated/prisma/client.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { writeAudit } from "../db/audit.ts";
-import {
-  proposalWithRelations,
-  queueCardEdit,
-  proposalAudience,
-  type ProposalWithRelations,
-} from "../db/proposal-query.ts";
+import { proposalAudience, type ProposalWithRelations } from "../db/proposal-query.ts";
 import { closeVacancyPosts } from "./close-filled-vacancies.ts";
 
 export interface CarryOutInput {
@@ -27,9 +22,10 @@ export interface CarryOutInput {
 
 /**
  * The decreed move on its TMT, inside the daily job's transaction for this proposal: the employee
- * changes unit and role from the TMT, a transfer row records the move, other pending proposals for
- * the same person lapse, one open post of the destination's role closes (the person fills it), and
- * the heads of both units and the person (when joined) are told through the outbox.
+ * changes unit and role from the TMT, a transfer row records the move, one open post of the
+ * destination's role closes (the person fills it), and the heads of both units and the person (when
+ * joined) are told through the outbox. No other proposal of theirs can be open meanwhile: one in
+ * flight per person is a database rule (Proposal_one_open_per_employee).
  */
 export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<Transfer> {
   const { proposal, effectiveDate, now } = input;
@@ -60,7 +56,6 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
     },
   });
 
-  await supersedeOthers(db, input);
   await closeVacancyPosts(db, {
     unitId: proposal.toUnitId,
     roleId: proposal.roleId,
@@ -89,32 +84,6 @@ export async function carryOutTransfer(db: DbTx, input: CarryOutInput): Promise<
     },
   });
   return transfer;
-}
-
-async function supersedeOthers(db: DbTx, input: CarryOutInput): Promise<void> {
-  const others = await db.proposal.findMany({
-    where: { employeeId: input.proposal.employeeId, status: "PENDING", id: { not: input.proposal.id } },
-  });
-  for (const other of others) {
-    const { count } = await db.proposal.updateMany({
-      where: { id: other.id, status: "PENDING", version: other.version },
-      data: { status: "SUPERSEDED", version: { increment: 1 }, decidedAt: input.now },
-    });
-    if (count === 0) continue;
-    const fresh = await db.proposal.findUniqueOrThrow({
-      where: { id: other.id },
-      include: proposalWithRelations,
-    });
-    await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
-    await writeAudit(db, {
-      actorId: input.actor.id,
-      actorName: input.actor.name,
-      action: "proposal.supersede",
-      entity: "proposal",
-      entityId: other.id,
-      details: { by: input.proposal.id },
-    });
-  }
 }
 
 /** Both heads and the person (when joined) hear that the move has taken effect, with the SK it rests on. */

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { writeAudit } from "../db/audit.ts";
-import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
+import { changeProposal } from "../db/proposal-query.ts";
 import { getSetting } from "../db/settings.ts";
 
 export const DEFAULT_PROPOSAL_EXPIRY_DAYS = 14;
@@ -47,16 +47,13 @@ export async function expireProposal(
   input: { now: Date; timeZone: string; locale: Locale },
   details: Record<string, string>,
 ): Promise<boolean> {
-  const { count } = await db.proposal.updateMany({
-    where: { id: proposal.id, status: "PENDING", version: proposal.version },
-    data: { status: "EXPIRED", version: { increment: 1 }, decidedAt: input.now },
-  });
-  if (count === 0) return false;
-  const fresh = await db.proposal.findUniqueOrThrow({
-    where: { id: proposal.id },
-    include: proposalWithRelations,
-  });
-  await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+  const fresh = await changeProposal(
+    db,
+    { ...proposal, status: "PENDING" },
+    { status: "EXPIRED", decidedAt: input.now },
+    input,
+  );
+  if (!fresh) return false;
   await writeAudit(db, {
     actorName: "system",
     action: "proposal.expire",

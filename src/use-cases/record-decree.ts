@@ -5,7 +5,7 @@ import { writeAudit } from "../db/audit.ts";
 import {
   loadProposal,
   proposalAudience,
-  queueCardEdit,
+  changeProposal,
   type ProposalWithRelations,
 } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
@@ -97,11 +97,11 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
   }
   const objectionDeadline = addWorkingDays(today, OBJECTION_WORKING_DAYS, await getHolidays(db));
 
-  const { count } = await db.proposal.updateMany({
-    where: { id: proposal.id, status: "APPROVED", version: proposal.version },
-    data: {
+  const fresh = await changeProposal(
+    db,
+    proposal,
+    {
       status: "DECREED",
-      version: { increment: 1 },
       skNumber: nomor,
       skDate,
       tmt,
@@ -109,11 +109,9 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
       decreedAt: input.now,
       decreedById: input.actor.id,
     },
-  });
-  if (count === 0) throw new DomainError("already_handled");
-  const fresh = await loadProposal(db, proposal.id);
-  if (!fresh) throw new DomainError("proposal_unknown");
-  await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+    input,
+  );
+  if (!fresh) throw new DomainError("already_handled");
   await writeAudit(db, {
     actorId: input.actor.id,
     actorName: input.actor.name,

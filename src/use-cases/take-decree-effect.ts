@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
-import { loadProposal, queueCardEdit } from "../db/proposal-query.ts";
+import { loadProposal, changeProposal } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, localDate } from "../domain/time.ts";
@@ -65,13 +65,8 @@ export async function takeDecreeEffect(db: DbTx, input: TakeEffectInput): Promis
     return "cancelled";
   }
 
-  const { count } = await db.proposal.updateMany({
-    where: { id: proposal.id, status: "DECREED", version: proposal.version },
-    data: { status: "EFFECTIVE", version: { increment: 1 }, effectiveAt: input.now },
-  });
-  if (count === 0) throw new DomainError("already_handled");
-  const fresh = await loadProposal(db, proposal.id);
-  if (fresh) await queueCardEdit(db, fresh, { locale: input.locale, timeZone: input.timeZone });
+  const fresh = await changeProposal(db, proposal, { status: "EFFECTIVE", effectiveAt: input.now }, input);
+  if (!fresh) throw new DomainError("already_handled");
   await writeAudit(db, {
     actorId: null,
     actorName: SYSTEM.name,
