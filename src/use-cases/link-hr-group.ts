@@ -3,6 +3,7 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { Agency, HrGroup } from "../generated/prisma/client.ts";
 import { writeAudit } from "../db/audit.ts";
+import { postOpenResponses, type ResponseCards } from "./post-open-responses.ts";
 
 export const quorumSchema = z.coerce.number().int().min(1).max(10);
 
@@ -12,14 +13,20 @@ export interface LinkInput {
   title: string | null;
   quorum?: number | undefined;
   actor: { id: number | null; name: string };
+  /** How the cards of open responses waiting for a group are written. */
+  cards: ResponseCards;
 }
 
 /**
  * Makes a group chat the agency's HR group: proposals are posted there and only there may they be
  * decided. An agency has one HR group; linking another chat moves it (cards already posted stay
- * where they are).
+ * where they are). Open tanggapan and keberatan that no group of the agency could take are posted
+ * to it; `responses` counts them.
  */
-export async function linkHrGroup(db: DbTx, input: LinkInput): Promise<{ agency: Agency; group: HrGroup }> {
+export async function linkHrGroup(
+  db: DbTx,
+  input: LinkInput,
+): Promise<{ agency: Agency; group: HrGroup; responses: number }> {
   const agency = await db.agency.findUnique({ where: { code: input.agencyCode.trim().toUpperCase() } });
   if (!agency) throw new DomainError("agency_unknown", { code: input.agencyCode });
   const quorum = quorumSchema.safeParse(input.quorum ?? 1);
@@ -43,17 +50,18 @@ export async function linkHrGroup(db: DbTx, input: LinkInput): Promise<{ agency:
     entityId: group.id,
     details: { agency: agency.code, chatId: chatId.toString(), title: input.title, quorum: quorum.data },
   });
-  return { agency, group };
+  return { agency, group, responses: await postOpenResponses(db, group, input.cards) };
 }
 
 /**
  * The bot was removed from (or added back to) a group: proposals are posted only to active groups.
- * Returns the linked group, or null when the chat is not an HR group.
+ * Back in, the open responses recorded meanwhile are posted there. Returns the linked group with
+ * how many were posted, or null when the chat is not an HR group.
  */
 export async function setHrGroupActive(
   db: DbTx,
-  input: { chatId: number | bigint; active: boolean; title?: string | undefined },
-): Promise<(HrGroup & { agency: Agency }) | null> {
+  input: { chatId: number | bigint; active: boolean; title?: string | undefined; cards: ResponseCards },
+): Promise<(HrGroup & { agency: Agency; responses: number }) | null> {
   const chatId = BigInt(input.chatId);
   const { count } = await db.hrGroup.updateMany({
     where: { chatId, active: !input.active },
@@ -69,7 +77,8 @@ export async function setHrGroupActive(
       details: { chatId: chatId.toString() },
     });
   }
-  return group;
+  if (!group) return null;
+  return { ...group, responses: input.active ? await postOpenResponses(db, group, input.cards) : 0 };
 }
 
 /**

@@ -6,9 +6,10 @@ import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { AWAITING_EFFECT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import { formatDate, formatDateTime, localDate } from "../domain/time.ts";
-import type { EmployeeResponse, HrGroup, Prisma, ResponseKind, User } from "../generated/prisma/client.ts";
+import type { EmployeeResponse, HrGroup, ResponseKind, User } from "../generated/prisma/client.ts";
 import { translate, type Locale } from "../messages/locales/index.ts";
-import { renderResponseCard } from "../messages/response-card.ts";
+import { adminRecipients } from "./admin-recipients.ts";
+import { queueResponseCard } from "./post-open-responses.ts";
 
 export const RESPONSE_TEXT_MAX = 1000;
 /** The person's own words: one message, 1–1000 characters (line breaks kept). */
@@ -26,14 +27,15 @@ export interface ResponseAsk {
 export interface CheckedResponse {
   proposal: ProposalWithRelations;
   user: User;
-  group: HrGroup;
+  /** The agency's active HR group; null while it has none (the words are kept and the admins told). */
+  group: HrGroup | null;
 }
 
 /**
  * Whether this person may send this kind of words on this proposal now: their own proposal; a
  * tanggapan while the proposal awaits its effect (approved or decreed); a keberatan only against a
  * recorded SK and until its deadline (the last of the 21 working days, UU 30/2014 Pasal 77, in the
- * schedule's zone); one open of each kind at a time; an HR group to take it. Changes nothing.
+ * schedule's zone); one open of each kind at a time. Changes nothing.
  */
 export async function checkResponse(db: DbTx, input: ResponseAsk): Promise<CheckedResponse> {
   const proposal = await loadProposal(db, input.proposalId);
@@ -72,7 +74,6 @@ export async function checkResponse(db: DbTx, input: ResponseAsk): Promise<Check
     where: { agencyId: proposal.agencyId, active: true },
     orderBy: { id: "asc" },
   });
-  if (!group) throw new DomainError("response_no_group");
   return { proposal, user, group };
 }
 
@@ -80,11 +81,20 @@ export async function checkResponse(db: DbTx, input: ResponseAsk): Promise<Check
  * Records the person's tanggapan or keberatan, audits it and posts its card to the agency's HR
  * group through the outbox, in one transaction. A row lock on the proposal makes two sends at once
  * (two phones, a double tap) give one open response; the second is told it is already with the team.
+ * With no active HR group the words are still recorded, with the time they were filed (a keberatan's
+ * deadline is the law's, not the bot's), and the admins are told; the card follows when a group is
+ * linked or comes back (postOpenResponses).
  */
 export async function recordResponse(
   db: DbTx,
-  input: ResponseAsk & { text: string; locale: Locale },
-): Promise<{ response: EmployeeResponse; proposal: ProposalWithRelations; agency: string }> {
+  input: ResponseAsk & { text: string; locale: Locale; adminIds: readonly bigint[] },
+): Promise<{
+  response: EmployeeResponse;
+  proposal: ProposalWithRelations;
+  agency: string;
+  /** Whether the card went to an HR group (false: kept for the group, admins told). */
+  forwarded: boolean;
+}> {
   const text = responseTextSchema.safeParse(input.text);
   if (!text.success) throw new DomainError("response_text_invalid", { min: 1, max: RESPONSE_TEXT_MAX });
   await db.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${input.proposalId} FOR UPDATE`;
@@ -102,7 +112,8 @@ export async function recordResponse(
   });
   await writeAudit(db, {
     actorId: user.id,
-    actorName: user.name,
+    // The person by their record's name, not the name their Telegram account shows.
+    actorName: proposal.employee.name,
     action: input.kind === "KEBERATAN" ? "response.keberatan" : "response.tanggapan",
     entity: "proposal",
     entityId: proposal.id,
@@ -112,24 +123,59 @@ export async function recordResponse(
       status: proposal.status,
       ...(proposal.skNumber ? { skNumber: proposal.skNumber } : {}),
       length: text.data.length,
+      ...(group ? {} : { hrGroup: "none" }),
     },
-  });
-  const card = renderResponseCard({ ...response, decidedBy: null, proposal }, input.locale, input.timeZone);
-  await enqueueMessage(db, {
-    dedupeKey: `response:${response.id}:card`,
-    chatId: group.chatId,
-    method: "sendMessage",
-    payload: {
-      chat_id: group.chatId.toString(),
-      text: card.text,
-      parse_mode: "HTML",
-      ...(card.reply_markup ? { reply_markup: card.reply_markup as unknown as Prisma.InputJsonValue } : {}),
-    },
-    priority: PRIORITY.interactive,
-    // The sender remembers where the card is, so the decision can edit it (delivery/mark-sent.ts).
-    kind: "response-card",
-    refId: response.id,
   });
   const agency = await db.agency.findUniqueOrThrow({ where: { id: proposal.agencyId } });
-  return { response, proposal, agency: agency.name };
+  if (!group) {
+    await tellAdmins(db, { response, proposal, agency: agency.name, code: agency.code, ...input });
+    return { response, proposal, agency: agency.name, forwarded: false };
+  }
+  await queueResponseCard(db, { ...response, proposal }, group.chatId, `response:${response.id}:card`, input);
+  return { response, proposal, agency: agency.name, forwarded: true };
+}
+
+/** The admins hear of words no HR group can take yet: who, on what, the words, and how to link. */
+async function tellAdmins(
+  db: DbTx,
+  input: {
+    response: EmployeeResponse;
+    proposal: ProposalWithRelations;
+    agency: string;
+    code: string;
+    locale: Locale;
+    timeZone: string;
+    adminIds: readonly bigint[];
+  },
+): Promise<void> {
+  const { response, proposal } = input;
+  const admins = await adminRecipients(db, {
+    ADMIN_TELEGRAM_IDS: [...input.adminIds],
+    DEFAULT_LOCALE: input.locale,
+  });
+  for (const [chatId, locale] of admins) {
+    await enqueueMessage(db, {
+      dedupeKey: `response:${response.id}:unlinked:admin:${chatId}`,
+      chatId,
+      method: "sendMessage",
+      payload: {
+        chat_id: chatId.toString(),
+        text: translate(locale, `response.admin_unlinked.${response.kind}`, {
+          id: proposal.id,
+          name: proposal.employee.name,
+          nip: proposal.employee.nip,
+          from: proposal.fromUnit.name,
+          to: proposal.toUnit.name,
+          sk: proposal.skNumber ?? "—",
+          deadline: proposal.objectionDeadline ? formatDate(proposal.objectionDeadline, "UTC") : "—",
+          agency: input.agency,
+          code: input.code,
+          text: response.text,
+          at: formatDateTime(response.createdAt, input.timeZone),
+        }),
+        parse_mode: "HTML",
+      },
+      priority: PRIORITY.notice,
+    });
+  }
 }

@@ -8,7 +8,7 @@ import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtu
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { parseTelegramHtml } from "../support/telegram-rules.ts";
-import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
+import { botMembership, callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { lastAnswer } from "../support/unit-head-fixtures.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
@@ -298,6 +298,70 @@ describe.skipIf(skip)(
       expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).status).toBe(
         "DECREED",
       );
+    });
+
+    it("with the bot out of the HR group, a keberatan is still recorded at its time and the admins get her words; the card reaches the group when the bot is back, once, and is decided there", async () => {
+      const { s, clock } = await decreedDistrict();
+      const t = buildTestBot(db.prisma, { clock, adminIds: [BigInt(people.admin.id)] });
+      await t.send(botMembership(HR_CHAT, "kicked"));
+      expect((await db.prisma.hrGroup.findFirstOrThrow()).active).toBe(false);
+
+      const response = await fileKeberatan(t, s.proposal.id, "Saya <b>tidak</b> dapat pindah & merawat ibu.");
+      expect(last(t)).toBe(
+        `✅ Keberatan Anda atas SK Nomor ${SK} sudah dicatat pada 02-12-2026 09:30 WIT, dalam batas waktu. Grup tim mutasi Dinas Pendidikan Merauke sedang tidak terhubung ke Seimbang: admin sudah diberi tahu, dan keberatan Anda diteruskan begitu grup terhubung kembali. Anda akan diberi tahu keputusannya.`,
+      );
+      expect(response).toMatchObject({ kind: "KEBERATAN", status: "OPEN", cardMessageId: null });
+      expect(await db.prisma.outboxMessage.count({ where: { kind: "response-card" } })).toBe(0);
+      const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "response.keberatan" } });
+      // Her record's name, not "Ani" as her Telegram account shows it.
+      expect(audit.actorName).toBe("Ani Wulandari");
+      expect(audit.details).toMatchObject({ responseId: response.id, hrGroup: "none" });
+      const alerts = await db.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: `response:${response.id}:unlinked:admin:` } },
+      });
+      expect(alerts.map((a) => a.chatId)).toEqual([BigInt(people.admin.id)]);
+      const alert = (alerts[0]!.payload as { text: string }).text;
+      expect(alert).toBe(
+        `⚠️ <b>Keberatan belum sampai ke tim mutasi</b>\nAni Wulandari (NIP ${ANI_NIP}) mengajukan keberatan atas SK Nomor ${SK} (usulan #${s.proposal.id}, SMP Negeri 2 Salor → SD Negeri 1 Salor) pada 02-12-2026 09:30 WIT; batas keberatan 30-12-2026.\n<blockquote>Saya &lt;b&gt;tidak&lt;/b&gt; dapat pindah &amp; merawat ibu.</blockquote>\nDinas Pendidikan Merauke tidak punya grup HR yang aktif. Ketik /hubungkan DISDIK di grup tim mutasi, atau tambahkan kembali bot ke grupnya: keberatan ini dikirim ke sana untuk diputuskan.`,
+      );
+      expect(parseTelegramHtml(alert)).not.toHaveProperty("error");
+      // A second keberatan while this one waits is refused as before: it is with the team.
+      await t.send(press(ani, `rs:k:${s.proposal.id}`));
+      expect(lastAnswer(t.calls)).toContain("sudah diterima tim mutasi");
+
+      // The bot is added back a day later: the group is told, and the card comes with its filing time.
+      clock.set("2026-12-03T00:00:00Z");
+      t.mark();
+      await t.send(botMembership(HR_CHAT, "member"));
+      expect(sentTexts(t.since()).at(-1)).toBe(
+        "Grup HR <b>Dinas Pendidikan Merauke</b> aktif kembali; usulan mutasi akan dikirim ke sini.\n📣 1 tanggapan/keberatan pegawai yang menunggu dikirim ke grup ini untuk diputuskan.",
+      );
+      const cards = await db.prisma.outboxMessage.findMany({ where: { kind: "response-card" } });
+      expect(cards.map((c) => [c.chatId, c.refId])).toEqual([[BigInt(HR_CHAT_ID), response.id]]);
+      const card = cards[0]!.payload as { text: string; reply_markup: { inline_keyboard: Keyboard } };
+      expect(card.text).toContain(`Keberatan atas SK mutasi #${s.proposal.id}`);
+      expect(card.text).toContain("Diajukan 02-12-2026 09:30 WIT.");
+      expect(card.reply_markup.inline_keyboard[0]?.map((b) => b.callback_data)).toEqual([
+        `rd:u:${response.id}`,
+        `rd:d:${response.id}`,
+      ]);
+      // Linking the same chat again while the card waits to be sent queues no second one.
+      await t.send(textUpdate(people.admin, "/hubungkan DISDIK", HR_CHAT));
+      expect(sentTexts(t.since()).at(-1)).not.toContain("📣");
+      expect(await db.prisma.outboxMessage.count({ where: { kind: "response-card" } })).toBe(1);
+
+      await markSent(db.prisma, cards[0]!, 901, clock.now());
+      await t.send(inGroup(people.rina, `rd:u:${response.id}`, 901));
+      expect(lastAnswer(t.calls)).toBe(
+        `Diterima: usulan #${s.proposal.id} dibatalkan dan pegawai diberi tahu.`,
+      );
+      expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).status).toBe(
+        "CANCELLED",
+      );
+      // Decided: the bot leaving and coming back posts nothing again.
+      await t.send(botMembership(HR_CHAT, "left"));
+      await t.send(botMembership(HR_CHAT, "member"));
+      expect(await db.prisma.outboxMessage.count({ where: { kind: "response-card" } })).toBe(1);
     });
 
     it("refuses a keberatan from someone else, after the deadline (in WIT), before the SK, or once the answer is too long or cancelled, saving nothing", async () => {

@@ -10,28 +10,11 @@ import {
   seedHrDistrict,
 } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
-import { callbackUpdate, nextUpdateId, sentTexts, testBotInfo, textUpdate } from "../support/telegram.ts";
+import { botMembership, callbackUpdate, nextUpdateId, sentTexts, textUpdate } from "../support/telegram.ts";
 
 const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const BASIC_GROUP = { id: -4005001, type: "group" as const, title: "Mutasi Disdik" };
-
-function botMembership(
-  chat: { id: number; type: "group" | "supergroup"; title: string },
-  status: "member" | "left" | "kicked",
-): Update {
-  return {
-    update_id: nextUpdateId(),
-    my_chat_member: {
-      chat,
-      from: { id: people.admin.id, is_bot: false, first_name: "Admin" },
-      date: Math.floor(Date.now() / 1000),
-      old_chat_member: { user: testBotInfo, status: status === "member" ? "left" : "member" },
-      new_chat_member:
-        status === "kicked" ? { user: testBotInfo, status, until_date: 0 } : { user: testBotInfo, status },
-    },
-  } as Update;
-}
 
 function serviceMessage(
   chat: { id: number; type: "group" | "supergroup"; title: string },

@@ -90,6 +90,7 @@ describe.skipIf(skip)("the notice letter on the wire", () => {
         now,
         timeZone: "Asia/Jayapura",
         locale: "id",
+        adminIds: [],
       }),
     );
 

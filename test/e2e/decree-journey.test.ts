@@ -444,8 +444,8 @@ describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT,
       ["proposal.approve", "Rina Kaize"],
       ["proposal.approve", "Yosef Gebze"],
       ["proposal.decree", "Admin"],
-      // Her Telegram name, as she joined with it.
-      ["response.keberatan", "Dewi"],
+      // Her name as her record has it, not her Telegram account's.
+      ["response.keberatan", "Dewi Kambu"],
       ["response.dismiss", "Yosef Gebze"],
       ["transfer.create", "system"],
       ["proposal.effective", "system"],

@@ -173,3 +173,21 @@ export function sentTexts(calls: ApiCall[], from = 0): string[] {
     .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
     .map((c) => String(c.payload.text));
 }
+
+/** The bot added to (member) or removed from (left, kicked) a group by an admin (user 9001). */
+export function botMembership(
+  chat: { id: number; type: "group" | "supergroup"; title: string },
+  status: "member" | "left" | "kicked",
+): Update {
+  return {
+    update_id: nextUpdateId(),
+    my_chat_member: {
+      chat,
+      from: { id: 9001, is_bot: false, first_name: "Admin" },
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: { user: testBotInfo, status: status === "member" ? "left" : "member" },
+      new_chat_member:
+        status === "kicked" ? { user: testBotInfo, status, until_date: 0 } : { user: testBotInfo, status },
+    },
+  } as Update;
+}

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.ts";
-import { formatDate } from "../../domain/time.ts";
+import { formatDate, formatDateTime } from "../../domain/time.ts";
 import { loadProposal } from "../../db/proposal-query.ts";
 import { employeeResponseData, responseStepData } from "../../messages/callback-data/employee-response.ts";
 import { noticeResponseData } from "../../messages/callback-data/employee-statement.ts";
@@ -80,12 +80,22 @@ async function words(ctx: BotContext, data: ResponseData, text: string): Promise
   return {
     to: null,
     effect: async (tx): Promise<Say> => {
-      const { proposal, agency } = await recordResponse(tx, {
+      const { response, proposal, agency, forwarded } = await recordResponse(tx, {
         ...asked(ctx, data),
         text: parsed.data,
         locale: ctx.deps.config.DEFAULT_LOCALE,
+        adminIds: ctx.deps.config.ADMIN_TELEGRAM_IDS,
       });
-      return [`response.recorded.${data.kind}`, { id: proposal.id, sk: proposal.skNumber ?? "—", agency }];
+      const params = {
+        id: proposal.id,
+        sk: proposal.skNumber ?? "—",
+        agency,
+        at: formatDateTime(response.createdAt, ctx.deps.config.SCHEDULE_TIMEZONE),
+      };
+      return [
+        forwarded ? `response.recorded.${data.kind}` : `response.recorded_unlinked.${data.kind}`,
+        params,
+      ];
     },
   };
 }

@@ -9,6 +9,10 @@ export const linkGroupFeature = new Composer<BotContext>();
 
 const isGroup = (type: string) => type === "group" || type === "supergroup";
 
+/** The reply, with how many waiting responses now come to the group (their cards follow). */
+const withResponses = (ctx: BotContext, text: string, responses: number) =>
+  responses > 0 ? `${text}\n${ctx.t("hr.link.responses_posted", { count: responses })}` : text;
+
 linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
   if (!ctx.isAdmin) throw new DomainError("not_admin");
   if (!isGroup(ctx.chat.type)) throw new DomainError("group_only");
@@ -21,18 +25,23 @@ linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
   if (quorum !== undefined && !Number.isInteger(quorum)) throw new DomainError("quorum_invalid");
   const title = "title" in ctx.chat ? ctx.chat.title : null;
   const from = ctx.from;
-  const { agency, group } = await ctx.transact((tx) =>
+  const cards = { locale: ctx.deps.config.DEFAULT_LOCALE, timeZone: ctx.deps.config.SCHEDULE_TIMEZONE };
+  const { agency, group, responses } = await ctx.transact((tx) =>
     linkHrGroup(tx, {
       agencyCode,
       chatId: ctx.chat.id,
       title,
       quorum,
       actor: { id: ctx.user?.id ?? null, name: ctx.user?.name ?? `telegram:${from.id}` },
+      cards,
     }),
   );
-  await ctx.reply(ctx.t("hr.link.done", { agency: agency.name, quorum: group.quorum }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(
+    withResponses(ctx, ctx.t("hr.link.done", { agency: agency.name, quorum: group.quorum }), responses),
+    {
+      parse_mode: "HTML",
+    },
+  );
 });
 
 // Removed or kicked: stop posting there (the sender would get 403). Added back: resume.
@@ -45,10 +54,20 @@ linkGroupFeature.on("my_chat_member", async (ctx) => {
   if (!present && !gone) return;
   const title = "title" in update.chat ? update.chat.title : undefined;
   const group = await ctx.transact((tx) =>
-    setHrGroupActive(tx, { chatId: update.chat.id, active: present, title }),
+    setHrGroupActive(tx, {
+      chatId: update.chat.id,
+      active: present,
+      title,
+      cards: { locale: ctx.deps.config.DEFAULT_LOCALE, timeZone: ctx.deps.config.SCHEDULE_TIMEZONE },
+    }),
   );
   if (group && present)
-    await ctx.reply(ctx.t("hr.link.back", { agency: group.agency.name }), { parse_mode: "HTML" });
+    await ctx.reply(
+      withResponses(ctx, ctx.t("hr.link.back", { agency: group.agency.name }), group.responses),
+      {
+        parse_mode: "HTML",
+      },
+    );
 });
 
 linkGroupFeature.on(message("migrate_to_chat_id"), async (ctx) => {

@@ -67,6 +67,8 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.link.done":
     "This group is now the HR group of <b>{agency}</b>. Transfer proposals come here; approvals needed: {quorum}.",
   "hr.link.usage": "Usage: /linkgroup &lt;AGENCY_CODE&gt; [quorum], inside the HR group.",
+  "hr.link.responses_posted":
+    "📣 {count} employee responses/objections that were waiting are sent to this group to be decided.",
   "hr.link.back": "The HR group of <b>{agency}</b> is active again; transfer proposals will come here.",
   "errors.not_hr_approver": "Only this agency's transfer team can decide this proposal.",
   "errors.proposal_wrong_group": "This proposal can only be decided in its agency's HR group.",

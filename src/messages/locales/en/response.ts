@@ -22,6 +22,14 @@ export const response: Record<keyof typeof id, string> = {
     "✅ Your response to transfer proposal #{id} is recorded and forwarded to the transfer team of {agency}. You will be told their decision.",
   "response.recorded.KEBERATAN":
     "✅ Your objection to decree No. {sk} is recorded and forwarded to the transfer team of {agency}. You will be told their decision.",
+  "response.recorded_unlinked.RESPONSE":
+    "✅ Your response to transfer proposal #{id} is recorded ({at}). The transfer team of {agency} is not connected to Seimbang right now: the admins have been told, and your response is forwarded as soon as the group is connected again. You will be told their decision.",
+  "response.recorded_unlinked.KEBERATAN":
+    "✅ Your objection to decree No. {sk} is recorded at {at}, within the deadline. The transfer team of {agency} is not connected to Seimbang right now: the admins have been told, and your objection is forwarded as soon as the group is connected again. You will be told their decision.",
+  "response.admin_unlinked.RESPONSE":
+    "⚠️ <b>An employee's response has not reached the transfer team</b>\n{name} (NIP {nip}) responded to proposal #{id} ({from} → {to}) at {at}:\n<blockquote>{text}</blockquote>\n{agency} has no active HR group. Type /linkgroup {code} in the transfer team's group, or add the bot back to it: the response is sent there to be decided.",
+  "response.admin_unlinked.KEBERATAN":
+    "⚠️ <b>An objection has not reached the transfer team</b>\n{name} (NIP {nip}) objected to decree No. {sk} (proposal #{id}, {from} → {to}) at {at}; objection deadline {deadline}.\n<blockquote>{text}</blockquote>\n{agency} has no active HR group. Type /linkgroup {code} in the transfer team's group, or add the bot back to it: the objection is sent there to be decided.",
   "response.card.RESPONSE":
     "📣 <b>Employee's response to transfer proposal #{id}</b>\n👤 {name} (NIP {nip})\n🔁 {from} → {to} ({role})\nProposal status: {status}\n⏳ Objection deadline: {deadline}\n\n<blockquote>{text}</blockquote>\nSent {at}.",
   "response.card.KEBERATAN":
@@ -61,8 +69,6 @@ export const response: Record<keyof typeof id, string> = {
   "errors.response_ended": "Proposal #{id} has ended ({status}); a response can no longer be sent.",
   "errors.response_already_open":
     "Your {kind} on proposal #{id} already reached the transfer team ({at}) and is under review. You will be told the outcome.",
-  "errors.response_no_group":
-    "The transfer team cannot receive responses through Seimbang yet (no HR group linked). Please send it in writing to your unit head.",
   "errors.response_text_invalid": "Write {min}–{max} characters.",
   "errors.response_unknown": "This response was not found.",
   "errors.response_already_decided": "This {kind} was already decided by {by} ({at}): {outcome}.",

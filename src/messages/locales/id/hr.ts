@@ -67,6 +67,8 @@ export const hr = {
   "hr.link.done":
     "Grup ini sekarang grup HR <b>{agency}</b>. Usulan mutasi dikirim ke sini; kuorum persetujuan: {quorum}.",
   "hr.link.usage": "Cara pakai: /hubungkan &lt;KODE_INSTANSI&gt; [kuorum], di dalam grup HR.",
+  "hr.link.responses_posted":
+    "📣 {count} tanggapan/keberatan pegawai yang menunggu dikirim ke grup ini untuk diputuskan.",
   "hr.link.back": "Grup HR <b>{agency}</b> aktif kembali; usulan mutasi akan dikirim ke sini.",
   "errors.not_hr_approver": "Hanya tim mutasi instansi ini yang dapat memutuskan usulan ini.",
   "errors.proposal_wrong_group": "Usulan ini hanya dapat diputuskan di grup HR instansinya.",

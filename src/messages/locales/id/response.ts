@@ -21,6 +21,14 @@ export const response = {
     "✅ Tanggapan Anda atas usulan mutasi #{id} sudah dicatat dan diteruskan ke tim mutasi {agency}. Anda akan diberi tahu keputusannya.",
   "response.recorded.KEBERATAN":
     "✅ Keberatan Anda atas SK Nomor {sk} sudah dicatat dan diteruskan ke tim mutasi {agency}. Anda akan diberi tahu keputusannya.",
+  "response.recorded_unlinked.RESPONSE":
+    "✅ Tanggapan Anda atas usulan mutasi #{id} sudah dicatat ({at}). Grup tim mutasi {agency} sedang tidak terhubung ke Seimbang: admin sudah diberi tahu, dan tanggapan Anda diteruskan begitu grup terhubung kembali. Anda akan diberi tahu keputusannya.",
+  "response.recorded_unlinked.KEBERATAN":
+    "✅ Keberatan Anda atas SK Nomor {sk} sudah dicatat pada {at}, dalam batas waktu. Grup tim mutasi {agency} sedang tidak terhubung ke Seimbang: admin sudah diberi tahu, dan keberatan Anda diteruskan begitu grup terhubung kembali. Anda akan diberi tahu keputusannya.",
+  "response.admin_unlinked.RESPONSE":
+    "⚠️ <b>Tanggapan pegawai belum sampai ke tim mutasi</b>\n{name} (NIP {nip}) menanggapi usulan #{id} ({from} → {to}) pada {at}:\n<blockquote>{text}</blockquote>\n{agency} tidak punya grup HR yang aktif. Ketik /hubungkan {code} di grup tim mutasi, atau tambahkan kembali bot ke grupnya: tanggapan ini dikirim ke sana untuk diputuskan.",
+  "response.admin_unlinked.KEBERATAN":
+    "⚠️ <b>Keberatan belum sampai ke tim mutasi</b>\n{name} (NIP {nip}) mengajukan keberatan atas SK Nomor {sk} (usulan #{id}, {from} → {to}) pada {at}; batas keberatan {deadline}.\n<blockquote>{text}</blockquote>\n{agency} tidak punya grup HR yang aktif. Ketik /hubungkan {code} di grup tim mutasi, atau tambahkan kembali bot ke grupnya: keberatan ini dikirim ke sana untuk diputuskan.",
   "response.card.RESPONSE":
     "📣 <b>Tanggapan pegawai atas usulan mutasi #{id}</b>\n👤 {name} (NIP {nip})\n🔁 {from} → {to} ({role})\nStatus usulan: {status}\n⏳ Batas keberatan: {deadline}\n\n<blockquote>{text}</blockquote>\nDisampaikan {at}.",
   "response.card.KEBERATAN":
@@ -59,8 +67,6 @@ export const response = {
   "errors.response_ended": "Usulan #{id} sudah selesai ({status}); tanggapan tidak dapat disampaikan lagi.",
   "errors.response_already_open":
     "{kind} Anda atas usulan #{id} sudah diterima tim mutasi ({at}) dan sedang ditinjau. Anda akan diberi tahu hasilnya.",
-  "errors.response_no_group":
-    "Tim mutasi belum dapat menerima tanggapan melalui Seimbang (grup HR belum terhubung). Sampaikan secara tertulis kepada kepala unit Anda.",
   "errors.response_text_invalid": "Tulis {min}–{max} karakter.",
   "errors.response_unknown": "Tanggapan ini tidak ditemukan.",
   "errors.response_already_decided": "{kind} ini sudah diputuskan oleh {by} ({at}): {outcome}.",
