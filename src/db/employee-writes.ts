@@ -120,6 +120,8 @@ export interface EmployeeWrites {
   employeeUpdates: EmployeeTarget[];
   honorerCreates: HonorerTarget[];
   honorerUpdates: HonorerTarget[];
+  /** Keys of honorer who left a school the file lists in full. */
+  honorerRemoves: string[];
 }
 
 /** Writes roles the file names, its employees and its honorer; the units they name exist by now. */
@@ -199,6 +201,8 @@ async function writeHonorers(
     subject: h.subject,
     employment: h.employment,
   });
+  for (const batch of chunks(writes.honorerRemoves))
+    await db.honorer.deleteMany({ where: { key: { in: batch } } });
   for (const batch of chunks(writes.honorerCreates)) await db.honorer.createMany({ data: batch.map(row) });
   for (const batch of chunks(writes.honorerUpdates)) {
     await db.$executeRawUnsafe(

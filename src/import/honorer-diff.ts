@@ -2,7 +2,7 @@
 import type { RoleIndex } from "./employee-roles.ts";
 import type { HonorerInput } from "./honorer-row.ts";
 import { changedFields, emptyDiff, record, type Diff } from "./import-diff.ts";
-import { rejectInput, type Rejected } from "./parse-rows.ts";
+import { rejectInput, type DapodikSchools, type Rejected } from "./parse-rows.ts";
 
 export interface HonorerTarget {
   key: string;
@@ -18,12 +18,16 @@ export interface HonorerTarget {
 
 export type StoredHonorer = Omit<HonorerTarget, "key">;
 
+/** Honorer to write, and the keys of those who left the schools the file lists. */
+export type HonorerDiff = Diff<HonorerTarget> & { removes: string[] };
+
 export function diffHonorers(
   inputs: HonorerInput[],
   stored: ReadonlyMap<string, StoredHonorer>,
   refs: { resolveUnit(ref: string): string | null; roles: RoleIndex },
-): Diff<HonorerTarget> {
-  const diff = emptyDiff<HonorerTarget>();
+  schools: DapodikSchools,
+): HonorerDiff {
+  const diff: HonorerDiff = { ...emptyDiff<HonorerTarget>(), removes: [] };
   for (const input of inputs) {
     const existing = stored.get(input.key) ?? null;
     const target = honorerTarget(input, existing, refs);
@@ -34,7 +38,35 @@ export function diffHonorers(
     const { key, ...fields } = target;
     record(diff, "honorer", key, target, existing && changedFields(existing, fields));
   }
+  for (const key of leftSchools(inputs, stored, refs, schools)) {
+    diff.removes.push(key);
+    diff.changes.push({ kind: "honorer", key, action: "removed", fields: [] });
+  }
   return diff;
+}
+
+/**
+ * Stored honorer of a school the file lists in full who are not in it: their contract ended or they
+ * left, and their hours no longer count. A school with a rejected row keeps its honorer (the row may
+ * be theirs), and so does every school when a rejected row names none.
+ */
+function leftSchools(
+  inputs: readonly HonorerInput[],
+  stored: ReadonlyMap<string, StoredHonorer>,
+  refs: { resolveUnit(ref: string): string | null },
+  schools: DapodikSchools,
+): string[] {
+  if (schools.rejectedWithoutSchool) return [];
+  const unitsOf = (refsOfSchools: ReadonlySet<string>) =>
+    new Set([...refsOfSchools].flatMap((ref) => refs.resolveUnit(ref) ?? []));
+  const doubtful = unitsOf(schools.withRejectedRows);
+  const listed = [...unitsOf(schools.listed)].filter((unit) => !doubtful.has(unit));
+  const complete = new Set(listed);
+  const inFile = new Set(inputs.map((input) => input.key));
+  return [...stored]
+    .filter(([key, honorer]) => complete.has(honorer.unitCode) && !inFile.has(key))
+    .map(([key]) => key)
+    .sort();
 }
 
 function honorerTarget(

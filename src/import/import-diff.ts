@@ -6,7 +6,7 @@ import type { Rejected } from "./parse-rows.ts";
 export interface Change {
   kind: "unit" | "employee" | "honorer";
   key: string;
-  action: "created" | "updated";
+  action: "created" | "updated" | "removed";
   fields: string[];
 }
 

@@ -160,11 +160,24 @@ export function parseDateField(
   return date;
 }
 
+/**
+ * A Dapodik export lists a school's whole PTK roster: a school in it whose stored honorer is not
+ * there has lost that honorer. Schools with a rejected row are kept apart (the missing person may
+ * be that row), and a rejected row naming no school keeps every honorer.
+ */
+export interface DapodikSchools {
+  listed: Set<string>;
+  withRejectedRows: Set<string>;
+  rejectedWithoutSchool: boolean;
+}
+
 export interface ParsedRows {
   units: UnitInput[];
   employees: EmployeeInput[];
   /** Dapodik rows of guru honorer: the school's capacity, not employees. */
   honorers: HonorerInput[];
+  /** The schools (NPSN as written) the file's Dapodik rows list their staff for. */
+  dapodikSchools: DapodikSchools;
   rejected: Rejected[];
   /** Header row of each table, for the rejects CSV. */
   headers: string[];
@@ -177,6 +190,7 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
     units: [],
     employees: [],
     honorers: [],
+    dapodikSchools: { listed: new Set(), withRejectedRows: new Set(), rejectedWithoutSchool: false },
     rejected: [],
     headers: [],
     hasRoleNames: false,
@@ -191,6 +205,11 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
     for (const row of table.rows) {
       const place: RowPlace = { sheet: table.sheet, line: row.line };
       const source: RowSource = { headers: table.headers, row };
+      const school =
+        mapped.kind === "employees" && mapped.origin === "DAPODIK"
+          ? (optionalText(getter(mapped.columns, row)("unit"))?.toUpperCase() ?? null)
+          : undefined;
+      if (school) result.dapodikSchools.listed.add(school);
       try {
         if (mapped.kind === "units") {
           const unit = parseUnitRow(getter(mapped.columns, row), place, source);
@@ -226,6 +245,8 @@ export function parseRows(tables: MappedTable[], today: Date): ParsedRows {
             .map((i) => (i === undefined ? "" : cellText(row.cells[i])))
             .find((text) => text !== "") ?? "";
         result.rejected.push({ ...place, key, reason: error.reason, values: rowValues(table.headers, row) });
+        if (school) result.dapodikSchools.withRejectedRows.add(school);
+        else if (school === null) result.dapodikSchools.rejectedWithoutSchool = true;
       }
     }
   }

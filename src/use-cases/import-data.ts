@@ -35,8 +35,11 @@ export interface KindCounts {
 export interface ImportReport {
   units: KindCounts;
   employees: KindCounts;
-  /** Guru honorer from Dapodik: the schools' immovable teaching capacity, counted apart. */
-  honorers: KindCounts;
+  /**
+   * Guru honorer from Dapodik: the schools' immovable teaching capacity, counted apart; `removed`
+   * are those no longer on the roster of a school the file lists.
+   */
+  honorers: KindCounts & { removed: number };
   agenciesCreated: string[];
   rolesCreated: string[];
   rejected: Rejected[];
@@ -84,7 +87,12 @@ export async function importData(
     roles,
     canCreateRole: parsed.hasRoleNames,
   });
-  const honorers = diffHonorers(parsed.honorers, state.honorers, { resolveUnit, roles });
+  const honorers = diffHonorers(
+    parsed.honorers,
+    state.honorers,
+    { resolveUnit, roles },
+    parsed.dapodikSchools,
+  );
   const rejected = [...parsed.rejected, ...units.rejected, ...employees.rejected, ...honorers.rejected];
   rejected.sort(byPlace);
   const counts = (diff: { creates: unknown[]; updates: unknown[]; unchanged: number }): KindCounts => ({
@@ -95,7 +103,7 @@ export async function importData(
   const report: ImportReport = {
     units: counts(units),
     employees: counts(employees),
-    honorers: counts(honorers),
+    honorers: { ...counts(honorers), removed: honorers.removes.length },
     agenciesCreated: [...units.newAgencies.keys()],
     rolesCreated: [...employees.newRoles.keys()],
     rejected,
@@ -120,6 +128,7 @@ export async function importData(
       employeeUpdates: employees.updates,
       honorerCreates: honorers.creates,
       honorerUpdates: honorers.updates,
+      honorerRemoves: honorers.removes,
     },
     options.now,
   );
@@ -148,9 +157,9 @@ async function writeImportAudit(db: DbTx, report: ImportReport, options: ImportO
   const created = (kind: "unit" | "employee" | "honorer") =>
     report.changes.filter((c) => c.kind === kind && c.action === "created").map((c) => c.key);
   const lines = report.changes
-    .filter((change) => change.action === "updated")
+    .filter((change) => change.action !== "created")
     .map((change) => ({
-      action: "import.update",
+      action: change.action === "updated" ? "import.update" : "import.remove",
       entity: change.kind,
       entityId: change.key,
       details: { source: options.source, fields: change.fields },

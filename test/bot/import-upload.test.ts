@@ -107,15 +107,16 @@ describe.skipIf(skip)("importing a file sent to the bot", () => {
   it("imports a Dapodik PTK list sent as XLSX: honorer are capacity, an unknown Dapodik label comes back in the CSV", async () => {
     await seedSmallDistrict(db.prisma);
     await giveDistrictStateCodes(db.prisma);
+    const antoRow = {
+      nama: "Anto Gebze",
+      nip: anto,
+      npsn: SCHOOLS.sd.npsn,
+      jenisPtk: "Guru Kelas",
+      mapel: "Guru Kelas SD/MI/SLB",
+      jjm: 26,
+    };
     const file = await dapodikXlsx([
-      {
-        nama: "Anto Gebze",
-        nip: anto,
-        npsn: SCHOOLS.sd.npsn,
-        jenisPtk: "Guru Kelas",
-        mapel: "Guru Kelas SD/MI/SLB",
-        jjm: 26,
-      },
+      antoRow,
       {
         nama: "Agustina <Ndiken>",
         nuptk: "1234567890123456",
@@ -161,6 +162,16 @@ describe.skipIf(skip)("importing a file sent to the bot", () => {
     expect(lines[1]).toContain(
       `Daftar PTK,${DAPODIK_FIRST_LINE + 2},${makeNip("1991-03-03", "2015-01", 1, 9)},"jabatan untuk label Dapodik ""Guru Mapel Seni Budaya & Prakarya"" tidak ditemukan: tambahkan label itu ke kolom dapodik di sheet jabatan"`,
     );
+
+    // The SD's next list no longer has Agustina: she is removed and her 18 JP no longer count.
+    const next = await dapodikXlsx([antoRow]);
+    t.mark();
+    t.deps.fetchFile = async () => next;
+    await t.send(documentUpdate(admin, { file_id: "f2", file_name: "ptk-2.xlsx", file_size: next.length }));
+    expect(sentTexts(t.since())[0]).toContain(
+      "Guru honorer dihapus: 1 (tidak lagi tercantum di Dapodik sekolahnya; jam mengajarnya tidak dihitung lagi)",
+    );
+    expect(await db.prisma.honorer.count()).toBe(0);
   });
 
   it("only reports on a dry run caption and saves nothing", async () => {

@@ -50,6 +50,18 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
   const yosef = makeNip("1984-06-11", "2009-03", 1, 12);
   const maria = makeNiPppk("1992-02-20", 2023, 2, 41);
   const klara = makeNip("1990-09-09", "2014-01", 2, 5);
+  /** A guru honorer of the SD as Dapodik lists her: no NIP, a NUPTK, 24 JP. */
+  const agustina = {
+    nama: "Agustina Ndiken",
+    nuptk: "1234567890123456",
+    jk: "P",
+    tanggalLahir: "14-08-1996",
+    npsn: SCHOOLS.sd.npsn,
+    jenisPtk: "Guru Kelas",
+    mapel: "Guru Kelas SD/MI/SLB",
+    jjm: 24,
+    status: "Guru Honor Sekolah",
+  };
 
   it("reads SIASN's data utama: every known column becomes its field, PPPK by its number, bad rows with their reason", async () => {
     const file = siasnCsv([
@@ -235,17 +247,7 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
         status: "PPPK",
         sertifikasi: "Guru Kelas SD",
       },
-      {
-        nama: "Agustina Ndiken",
-        nuptk: "1234567890123456",
-        jk: "P",
-        tanggalLahir: "14-08-1996",
-        npsn: SCHOOLS.sd.npsn,
-        jenisPtk: "Guru Kelas",
-        mapel: "Guru Kelas SD/MI/SLB",
-        jjm: 24,
-        status: "Guru Honor Sekolah",
-      },
+      agustina,
       {
         nama: "Petrus Basik-Basik",
         nip: makeNip("1991-03-03", "2015-01", 1, 9),
@@ -279,7 +281,7 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
     ]);
     expect(report.rejected[2]?.key).toBe("Honorer Sekolah Lain");
     expect(report.employees).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect(report.honorers).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(report.honorers).toEqual({ created: 1, updated: 0, unchanged: 0, removed: 0 });
 
     const y = await db.prisma.employee.findUniqueOrThrow({
       where: { nip: yosef },
@@ -323,7 +325,84 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
 
     const again = await run(file, "ptk.xlsx");
     expect(again.employees).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(again.honorers).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.honorers).toEqual({ created: 0, updated: 0, unchanged: 1, removed: 0 });
+  });
+
+  it("a newer Dapodik list of a school without one of its honorer removes that honorer, whose hours no longer count; a school with a bad row, or not in the file, keeps theirs", async () => {
+    // No NUPTK: found again by NPSN + name + birth date.
+    const markus = {
+      ...agustina,
+      nama: "Markus Gebze",
+      nuptk: undefined,
+      jk: "L",
+      tanggalLahir: "02-05-1998",
+    };
+    const lina = {
+      nama: "Lina Basik-Basik",
+      nuptk: "7654321098765432",
+      jk: "P",
+      tanggalLahir: "01-01-1995",
+      npsn: SCHOOLS.smp.npsn,
+      jenisPtk: "Guru Mapel",
+      mapel: "IPA",
+      jjm: 18,
+      status: "GTT/PTT Kab/Kota",
+    };
+    const yosefRow = {
+      nama: "Yosef Gebze",
+      nip: yosef,
+      npsn: SCHOOLS.smp.npsn,
+      jenisPtk: "Guru Mapel",
+      mapel: "IPA",
+    };
+    const mariaRow = {
+      nama: "Maria Kaize",
+      nip: maria,
+      npsn: SCHOOLS.sd.npsn,
+      jenisPtk: "Guru Kelas",
+      mapel: "Guru Kelas SD/MI/SLB",
+      status: "PPPK",
+    };
+    const first = await run(
+      await dapodikXlsx([mariaRow, agustina, markus, yosefRow, lina]),
+      "ptk-2026-1.xlsx",
+    );
+    expect(first.honorers).toEqual({ created: 3, updated: 0, unchanged: 0, removed: 0 });
+    const markusKey = `${SCHOOLS.sd.npsn}|MARKUS GEBZE|1998-05-02`;
+    expect(await db.prisma.honorer.findUnique({ where: { key: markusKey } })).not.toBeNull();
+
+    // The next semester's list: Markus has left SD; at the SMP one row is bad, so Lina is kept.
+    const tooMany = {
+      ...yosefRow,
+      nama: "Jam Terlalu Banyak",
+      nip: makeNip("1991-03-03", "2015-01", 1, 10),
+      jjm: 70,
+    };
+    const dryRun = await run(await dapodikXlsx([mariaRow, agustina, yosefRow, tooMany]), "ptk-2026-2.xlsx", {
+      dryRun: true,
+    });
+    expect(dryRun.honorers.removed).toBe(1);
+    expect(dryRun.changes).toContainEqual({ kind: "honorer", key: markusKey, action: "removed", fields: [] });
+    expect(await db.prisma.honorer.count()).toBe(3);
+    const second = await run(await dapodikXlsx([mariaRow, agustina, yosefRow, tooMany]), "ptk-2026-2.xlsx");
+    expect(reasons(second.rejected)).toEqual([
+      `${DAPODIK_FIRST_LINE + 3} weekly hours 70 is too high (at most 60)`,
+    ]);
+    expect(second.honorers).toEqual({ created: 0, updated: 0, unchanged: 1, removed: 1 });
+    expect((await db.prisma.honorer.findMany({ orderBy: { key: "asc" } })).map((h) => h.name)).toEqual([
+      "Agustina Ndiken",
+      "Lina Basik-Basik",
+    ]);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "import.remove" } });
+    expect(audit).toMatchObject({ entity: "honorer", entityId: markusKey });
+    expect(audit.details).toMatchObject({ source: "ptk-2026-2.xlsx" });
+
+    // The SMP's corrected list alone: Lina has gone there too; the SD, not in this file, keeps Agustina.
+    const third = await run(await dapodikXlsx([yosefRow]), "ptk-smp.xlsx");
+    expect(third.honorers).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 1 });
+    expect((await db.prisma.honorer.findMany()).map((h) => h.name)).toEqual(["Agustina Ndiken"]);
+    // Sent again: nothing more to remove.
+    expect((await run(await dapodikXlsx([yosefRow]), "ptk-smp.xlsx")).honorers.removed).toBe(0);
   });
 
   it("finds the header of a Dapodik CSV under title rows of two cells, and reports rows by their line in the file", async () => {

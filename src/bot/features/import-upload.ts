@@ -75,11 +75,17 @@ function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: 
   });
 }
 
-/** Honorer rows are capacity, not errors: counted apart from the employees. */
+/**
+ * Honorer rows are capacity, not errors: counted apart from the employees, with those who left a
+ * school the file lists (their hours no longer count).
+ */
 function honorerText(ctx: BotContext, report: NonNullable<WorkbookReport["data"]>): string {
-  const { created, updated, unchanged } = report.honorers;
+  const { created, updated, unchanged, removed } = report.honorers;
   const count = created + updated + unchanged;
-  return count > 0 ? ctx.t("import.honorers", { count, created, updated, unchanged }) : "";
+  return [
+    count > 0 ? ctx.t("import.honorers", { count, created, updated, unchanged }) : "",
+    removed > 0 ? ctx.t("import.honorers_removed", { removed }) : "",
+  ].join("");
 }
 
 /** A file can create hundreds of codes; the summary names them up to a few lines' worth. */

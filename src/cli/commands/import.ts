@@ -66,8 +66,10 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
     ctx.io.out(`  units:     ${counts(report.units)}`);
     ctx.io.out(`  employees: ${counts(report.employees)}`);
     const { honorers } = report;
-    if (honorers.created + honorers.updated + honorers.unchanged > 0)
-      ctx.io.out(`  honorer (school capacity, not moved): ${counts(honorers)}`);
+    if (honorers.created + honorers.updated + honorers.unchanged + honorers.removed > 0)
+      ctx.io.out(
+        `  honorer (school capacity, not moved): ${counts(honorers)}${honorers.removed > 0 ? `, ${honorers.removed} removed (no longer on their school's Dapodik roster)` : ""}`,
+      );
     if (report.agenciesCreated.length) ctx.io.out(`  agencies created: ${report.agenciesCreated.join(", ")}`);
     if (report.rolesCreated.length)
       ctx.io.out(
@@ -78,7 +80,7 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
     const changes = [...(reference?.changes ?? []), ...(report?.changes ?? [])];
     for (const change of changes.slice(0, LISTED_CHANGES)) {
       ctx.io.out(
-        `  would ${change.action === "created" ? "create" : "update"} ${change.kind} ${change.key}${change.fields.length ? ` (${change.fields.join(", ")})` : ""}`,
+        `  would ${{ created: "create", updated: "update", removed: "remove" }[change.action]} ${change.kind} ${change.key}${change.fields.length ? ` (${change.fields.join(", ")})` : ""}`,
       );
     }
     if (changes.length > LISTED_CHANGES)

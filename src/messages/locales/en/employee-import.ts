@@ -3,6 +3,8 @@ import type { employeeImport as id } from "../id/employee-import.ts";
 export const employeeImport: Record<keyof typeof id, string> = {
   "import.honorers":
     "\nHonorary teachers: {count} recorded as school capacity ({created} new, {updated} changed, {unchanged} unchanged)",
+  "import.honorers_removed":
+    "\nHonorary teachers removed: {removed} (no longer on their school's Dapodik roster; their hours no longer count)",
   "import.unit_conflicts":
     "\nUnit differs between SIASN and Dapodik: {count} employees (the stored unit was kept; listed in the CSV)",
   "import.field.golongan": "TMT golongan",

@@ -2,6 +2,8 @@
 export const employeeImport = {
   "import.honorers":
     "\nGuru honorer: {count} dicatat sebagai kapasitas sekolah ({created} baru, {updated} diubah, {unchanged} tetap)",
+  "import.honorers_removed":
+    "\nGuru honorer dihapus: {removed} (tidak lagi tercantum di Dapodik sekolahnya; jam mengajarnya tidak dihitung lagi)",
   "import.unit_conflicts":
     "\nUnit berbeda antara SIASN dan Dapodik: {count} pegawai (unit yang tersimpan tetap; daftarnya ada di CSV)",
   "import.field.golongan": "TMT golongan",
