@@ -49,7 +49,8 @@ export interface RoleChange {
   isTeacher?: boolean;
   standardHours?: number;
   hoursUnit?: "JP" | "JAM";
-  retirementAge?: number;
+  /** An admin's BUP, or "rule": back to PP 11/2017 Pasal 239 per person (the admin's BUP dropped). */
+  retirementAge?: number | "rule";
   hoursPerRombel?: number;
 }
 
@@ -60,13 +61,23 @@ interface Actor {
 
 /**
  * Changes a role; setting it at all counts as the admin's review (perlu ditinjau is cleared). A
- * BUP given here overrides the regulation for everyone in the role.
+ * BUP given here overrides the regulation for everyone in the role; "rule" gives the role back to
+ * the regulation (each person's BUP from their jenjang again).
  */
 export async function setRole(db: DbTx, code: string, change: RoleChange, actor: Actor): Promise<RoleView> {
   const role = await db.role.findUnique({ where: { code } });
   if (!role) throw new DomainError("role_unknown", { code });
-  const bupSet = change.retirementAge !== undefined ? { retirementAgeSet: true } : {};
-  await db.role.update({ where: { id: role.id }, data: { ...change, ...bupSet, needsReview: false } });
+  const { retirementAge: bup, ...rest } = change;
+  const bupSet =
+    bup === undefined
+      ? {}
+      : bup === "rule"
+        ? {
+            retirementAge: retirementAge({ isTeacher: change.isTeacher ?? role.isTeacher }),
+            retirementAgeSet: false,
+          }
+        : { retirementAge: bup, retirementAgeSet: true };
+  await db.role.update({ where: { id: role.id }, data: { ...rest, ...bupSet, needsReview: false } });
   await writeAudit(db, {
     actorId: actor.id ?? null,
     actorName: actor.name,
@@ -75,7 +86,7 @@ export async function setRole(db: DbTx, code: string, change: RoleChange, actor:
     entityId: code,
     details: {
       ...change,
-      ...bupSet,
+      ...(bup === undefined ? {} : { retirementAgeSet: bup !== "rule" }),
       needsReview: false,
       before: { ...role, createdAt: role.createdAt.toISOString() },
     },

@@ -66,6 +66,18 @@ describe("cli roles, compat and the reference import", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "role.update", entityId: "TU_SEKOLAH" } })).toBe(
       1,
     );
+    // Back to the regulation: the admin's 58 is dropped, and the line says "rule" again.
+    const back = cli();
+    await rolesCommand.run(["set", "TU_SEKOLAH", "--bup", "rule"], back.ctx);
+    expect(back.out[0]).toMatch(/^Updated TU_SEKOLAH .* BUP 58 \(rule\)$/);
+    expect(await db.prisma.role.findUniqueOrThrow({ where: { code: "TU_SEKOLAH" } })).toMatchObject({
+      retirementAgeSet: false,
+    });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "role.update", entityId: "TU_SEKOLAH" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.details).toMatchObject({ retirementAge: "rule", retirementAgeSet: false });
 
     await compatCommand.run(["add", "GURU_IPA", "GURU_MTK", "--note", "serumpun MIPA"], cli().ctx);
     const pairs = cli();

@@ -3,7 +3,7 @@ import { listRoles, setRole, type RoleChange, type RoleView } from "../../use-ca
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE =
-  "usage: roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N] [--jp-per-rombel N]";
+  "usage: roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N]";
 
 export function roleLine(r: RoleView): string {
   const flags = [r.isTeacher ? "teacher" : "", r.needsReview ? "NEEDS REVIEW" : ""]
@@ -27,7 +27,10 @@ function parseChange(args: string[]): RoleChange {
     if (flag === "--teacher") change.isTeacher = true;
     else if (flag === "--no-teacher") change.isTeacher = false;
     else if (flag === "--hours") change.standardHours = number(flag, args[++i], 1, 60);
-    else if (flag === "--bup") change.retirementAge = number(flag, args[++i], 50, 70, true);
+    else if (flag === "--bup" && args[i + 1]?.toLowerCase() === "rule") {
+      change.retirementAge = "rule";
+      i++;
+    } else if (flag === "--bup") change.retirementAge = number(flag, args[++i], 50, 70, true);
     else if (flag === "--jp-per-rombel") change.hoursPerRombel = number(flag, args[++i], 0, 60);
     else if (flag === "--unit") {
       const unit = args[++i]?.toUpperCase();
@@ -40,7 +43,7 @@ function parseChange(args: string[]): RoleChange {
 
 export const rolesCommand: CliCommand = {
   usage:
-    "roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N] [--jp-per-rombel N]",
+    "roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N]",
   async run(args, ctx) {
     if (args[0] === "set") {
       const code = args[1]?.toUpperCase();
