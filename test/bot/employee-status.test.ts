@@ -53,6 +53,12 @@ describe.skipIf(skip)("/cuti: cuti and tugas belajar stop a person counting unti
     expect(audit).toMatchObject({ entityId: budiNip, actorName: "Siti" });
     expect(audit.details).toMatchObject({ before: "AKTIF", status: "CUTI", until: "2027-01-31" });
 
+    // /pegawai shows until when, so the head knows when Budi counts again.
+    await t.send(textUpdate(siti, "/pegawai"));
+    expect(sentTexts(t.calls).at(-1)).toContain(
+      "  🗓 Status: cuti sampai 31-01-2027; tidak dihitung dalam kapasitas unit\n",
+    );
+
     // The same again changes nothing and says so.
     await t.send(textUpdate(siti, `/cuti ${budiNip} cuti 31-01-2027`));
     expect(sentTexts(t.calls).at(-1)).toBe(

@@ -6,6 +6,7 @@ import { loadStatements } from "../../db/employee-statements.ts";
 import { statementMarker } from "../../messages/employee-record.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
+import { formatDate } from "../../domain/time.ts";
 import type { BotContext } from "../context.ts";
 import { openConversation, startConversation } from "../conversations/conversation.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
@@ -38,8 +39,21 @@ function describe(ctx: BotContext, person: StaffMember): string {
     eligibility: status,
   });
   const taught = { taught: person.hoursTaught ?? 0, standard: person.standardHours };
+  // On cuti or tugas belajar: until when, so the head knows when the person counts again.
+  const away =
+    person.status === "AKTIF"
+      ? []
+      : [
+          ctx.t("staff.status_line", {
+            status: ctx.t(`employee.status.${person.status}`),
+            until: person.statusUntil
+              ? ctx.t("leave.until_part", { until: formatDate(person.statusUntil, "UTC") })
+              : "",
+          }),
+        ];
   return [
     line,
+    ...away,
     ...(person.certifiedUnderStandard ? [ctx.t("staff.certified_under", taught)] : []),
     ...(person.objection ? [ctx.t("staff.objection_line", { reason: person.objectionReason ?? "" })] : []),
   ].join("\n");

@@ -110,6 +110,7 @@ export const unitHead: Record<keyof typeof id, string> = {
     "<b>Staff of {unit}</b> ({count} people)\n\n{lines}\n\nPress a button to record or withdraw an objection to transfer.",
   "staff.line":
     "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} {unit}/week{taught}\n  {months} months in post, {retire} months to retirement\n  {eligibility}",
+  "staff.status_line": "  🗓 Status: {status}{until}; not counted in the unit's capacity",
   "staff.eligible": "✅ can be proposed for transfer",
   "staff.ineligible": "⏸ not proposed: {reasons}",
   "staff.reason.inactive": "not active",

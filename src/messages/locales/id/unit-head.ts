@@ -108,6 +108,7 @@ export const unitHead = {
     "<b>Pegawai {unit}</b> ({count} orang)\n\n{lines}\n\nTekan tombol untuk mencatat atau mencabut keberatan mutasi.",
   "staff.line":
     "• <b>{name}</b> — {role}\n  NIP {nip} · {hours} {unit}/minggu{taught}\n  {months} bulan di jabatan, {retire} bulan sebelum pensiun\n  {eligibility}",
+  "staff.status_line": "  🗓 Status: {status}{until}; tidak dihitung dalam kapasitas unit",
   "staff.eligible": "✅ dapat diusulkan untuk mutasi",
   "staff.ineligible": "⏸ tidak diusulkan: {reasons}",
   "staff.reason.inactive": "tidak aktif",
