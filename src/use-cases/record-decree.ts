@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
 import { enqueueDecreeLetter } from "./enqueue-decree-letter.ts";
+import { takeDecreeEffect } from "./take-decree-effect.ts";
 import { writeAudit } from "../db/audit.ts";
 import {
   loadProposal,
@@ -79,6 +80,8 @@ export function parseDecree(input: Pick<RecordDecreeInput, "nomor" | "tanggal" |
  * once, give one outcome and the later one is told what is recorded). The keberatan deadline is the
  * 21st working day after today (WIT). Refused in an election freeze without the Minister's written
  * approval (UU 10/2016 Pasal 71(2)), as approvals are. The card is edited and the step audited.
+ * An SK recorded on or after its TMT (recorded late) takes effect at once, as the daily job would
+ * have done: the returned proposal is then EFFECTIVE (or CANCELLED when the move cannot happen).
  */
 export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<ProposalWithRelations> {
   const { nomor, skDate, tmt } = parseDecree(input);
@@ -137,7 +140,14 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
     locale: input.locale,
   });
   await tellHeads(db, fresh, input.locale);
-  return fresh;
+  if (tmt > today) return fresh;
+  await takeDecreeEffect(db, {
+    proposalId: fresh.id,
+    now: input.now,
+    timeZone: input.timeZone,
+    locale: input.locale,
+  });
+  return (await loadProposal(db, fresh.id)) ?? fresh;
 }
 
 /** Both heads hear that the SK is out and from when the person changes unit (they plan the handover). */

@@ -205,6 +205,41 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect((await proposalOf(s.proposal.id)).version).toBe(4);
   });
 
+  it("an SK recorded late, on or after its TMT, takes effect at once: moved from the TMT, everyone told, the next 06:00 run changes nothing", async () => {
+    const s = await district();
+    await buildTestBot(db.prisma, { clock: fixedClock(APPROVED_AT) }).send(approve(s.proposal.id));
+    // Signed on 30 November with TMT 1 December, recorded on 2 December at 10:00 WIT.
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-02T01:00:00Z"), adminIds: ADMINS });
+    await t.send(textUpdate(people.admin, `/sk ${s.proposal.id} ${SK} 30-11-2026 01-12-2026`));
+    expect(lastText(t.calls)).toBe(
+      `📜 SK usulan #${s.proposal.id} dicatat: <b>${SK}</b> tanggal 30-11-2026, TMT 01-12-2026. Ani Wulandari pindah dari SMP Negeri 2 Salor ke SD Negeri 1 Salor pada TMT. Batas keberatan: 31-12-2026.\n🏁 TMT 01-12-2026 sudah tiba: mutasi langsung berlaku. Ani Wulandari kini tercatat di SD Negeri 1 Salor; kedua kepala unit dan yang bersangkutan diberi tahu.`,
+    );
+    const effective = await proposalOf(s.proposal.id);
+    expect(effective).toMatchObject({ status: "EFFECTIVE", skNumber: SK });
+    const moved = await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } });
+    expect(moved).toMatchObject({ unitId: s.sd.id, roleId: s.guruKelas.id });
+    expect(moved.postSince.toISOString().slice(0, 10)).toBe("2026-12-01");
+    const transfer = await db.prisma.transfer.findUniqueOrThrow({ where: { proposalId: s.proposal.id } });
+    expect(transfer.effectiveDate.toISOString().slice(0, 10)).toBe("2026-12-01");
+    // The SK letter (with its keberatan button) still goes to her, and the move's notices too.
+    const letters = await db.prisma.outboxMessage.findMany({
+      where: { dedupeKey: `proposal:${s.proposal.id}:decree-letter:${s.aniUser.id}` },
+    });
+    expect(letters.map((m) => Number(m.chatId))).toEqual([ani.id]);
+    const told = await outboxTexts({ method: "sendMessage", dedupeKey: { startsWith: "transfer:" } });
+    expect(told.map((m) => m.chatId)).toEqual([people.siti.id, people.headSmp.id, ani.id]);
+    expect(
+      (
+        await db.prisma.auditLog.findMany({ where: { entity: { not: "setting" } }, orderBy: { id: "asc" } })
+      ).map((a) => a.action),
+    ).toEqual(["proposal.approve", "proposal.decree", "transfer.create", "proposal.effective"]);
+
+    const outbox = await db.prisma.outboxMessage.count();
+    expect(await daily("2026-12-02T21:00:00Z")).toMatchObject({ effective: 0, cancelled: 0 });
+    expect(await db.prisma.outboxMessage.count()).toBe(outbox);
+    expect(await db.prisma.transfer.count()).toBe(1);
+  });
+
   it("/sk refuses a non-admin, bad input, a proposal not approved and a second recording, changing nothing", async () => {
     const s = await district();
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-02T01:00:00Z"), adminIds: ADMINS });

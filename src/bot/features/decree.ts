@@ -48,19 +48,25 @@ decreeFeature.command("sk", async (ctx) => {
     }),
   );
   const day = (date: Date | null) => (date ? formatDate(date, "UTC") : "—");
-  await ctx.reply(
-    ctx.t("decree.recorded", {
-      id: String(decreed.id),
-      sk: decreed.skNumber ?? "",
-      date: day(decreed.skDate),
-      tmt: day(decreed.tmt),
-      name: decreed.employee.name,
-      from: decreed.fromUnit.name,
-      to: decreed.toUnit.name,
-      deadline: day(decreed.objectionDeadline),
-    }),
-    { parse_mode: "HTML" },
-  );
+  const params = {
+    id: String(decreed.id),
+    sk: decreed.skNumber ?? "",
+    date: day(decreed.skDate),
+    tmt: day(decreed.tmt),
+    name: decreed.employee.name,
+    from: decreed.fromUnit.name,
+    to: decreed.toUnit.name,
+    deadline: day(decreed.objectionDeadline),
+    reason: decreed.cancelReason ?? "",
+  };
+  // Recorded late, on or after its TMT: the move has already been carried out (or could not be).
+  const now =
+    decreed.status === "EFFECTIVE"
+      ? `\n${ctx.t("decree.recorded_effective", params)}`
+      : decreed.status === "CANCELLED"
+        ? `\n${ctx.t("decree.recorded_cancelled", params)}`
+        : "";
+  await ctx.reply(`${ctx.t("decree.recorded", params)}${now}`, { parse_mode: "HTML" });
 });
 
 decreeFeature.command(["batalusulan", "cancelproposal"], async (ctx) => {

@@ -58,6 +58,11 @@ async function record(args: string[], ctx: CliContext): Promise<void> {
   ctx.io.out(
     `recorded: proposal #${decreed.id} ${decreed.employee.nip} ${decreed.employee.name} ${decreed.fromUnit.code} → ${decreed.toUnit.code}: SK ${decreed.skNumber} of ${day(decreed.skDate)}, TMT ${day(decreed.tmt)}, objection deadline ${day(decreed.objectionDeadline)}`,
   );
+  // Recorded on or after its TMT: it took effect at once, as the daily job would have done.
+  if (decreed.status === "EFFECTIVE")
+    ctx.io.out(`effective now: the TMT has come; moved to ${decreed.toUnit.code}`);
+  if (decreed.status === "CANCELLED")
+    ctx.io.out(`cancelled: the TMT has come but ${decreed.cancelReason ?? ""}`);
 }
 
 async function importList(args: string[], ctx: CliContext): Promise<void> {

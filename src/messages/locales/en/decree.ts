@@ -29,6 +29,10 @@ export const decree: Record<keyof typeof id, string> = {
     "⚠️ Proposal #{id} ({name}, SK {sk}) cancelled on its TMT {tmt}: {problem}",
   "decree.recorded":
     "📜 SK of proposal #{id} recorded: <b>{sk}</b> dated {date}, TMT {tmt}. {name} moves from {from} to {to} on the TMT. Objection deadline: {deadline}.",
+  "decree.recorded_effective":
+    "🏁 The TMT {tmt} has come: the transfer takes effect now. {name} is now recorded at {to}; both unit heads and the person are told.",
+  "decree.recorded_cancelled":
+    "⚠️ The TMT {tmt} has come, but the transfer cannot be carried out, so the proposal is cancelled: {reason}",
   "decree.sk.usage":
     "Usage: /sk &lt;proposal_id&gt; &lt;SK_number&gt; &lt;date dd-mm-yyyy&gt; &lt;TMT dd-mm-yyyy&gt;\nExample: /sk 12 800/123/BKPSDM/2026 03-12-2026 02-01-2027",
   "decree.cancel.usage":

@@ -26,6 +26,10 @@ export const decree = {
     "⚠️ Usulan #{id} ({name}, SK {sk}) dibatalkan pada TMT {tmt}: {problem}",
   "decree.recorded":
     "📜 SK usulan #{id} dicatat: <b>{sk}</b> tanggal {date}, TMT {tmt}. {name} pindah dari {from} ke {to} pada TMT. Batas keberatan: {deadline}.",
+  "decree.recorded_effective":
+    "🏁 TMT {tmt} sudah tiba: mutasi langsung berlaku. {name} kini tercatat di {to}; kedua kepala unit dan yang bersangkutan diberi tahu.",
+  "decree.recorded_cancelled":
+    "⚠️ TMT {tmt} sudah tiba, tetapi mutasi tidak dapat dijalankan, sehingga usulan dibatalkan: {reason}",
   "decree.sk.usage":
     "Cara pakai: /sk &lt;id_usulan&gt; &lt;nomor_SK&gt; &lt;tanggal dd-mm-yyyy&gt; &lt;TMT dd-mm-yyyy&gt;\nContoh: /sk 12 800/123/BKPSDM/2026 03-12-2026 02-01-2027",
   "decree.cancel.usage":
