@@ -1,7 +1,8 @@
 /**
  * One size, one plan format, one run of the exact engine (npx tsx bench/engine-stages.ts M 2 60): a
  * quick check of a change to src/domain/balance/exact/ before the full `npm run bench:engine`. Prints
- * wall and CPU seconds, the tiers proved, the four tiers' values and the load average.
+ * each step of each stage as it ends (seconds from the start, objective, bound) on stderr, then wall
+ * and CPU seconds, the tiers proved, the four tiers' values and the load average.
  */
 import { loadavg } from "node:os";
 import { planTransfers } from "../src/domain/balance/index.ts";
@@ -21,7 +22,15 @@ const timeLimitSeconds = Number(process.argv[4] ?? 60);
 const v1 = generateDistrict(size);
 const input = version === 2 ? asVersion2(v1) : v1;
 const cpu = process.cpuUsage();
-const plan = await planTransfers(input, { timeLimitSeconds });
+const started = performance.now();
+const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+const plan = await planTransfers(input, {
+  timeLimitSeconds,
+  trace: (step) =>
+    process.stderr.write(
+      `${((step.at - started) / 1000).toFixed(2).padStart(7)} s  ${step.stage.padEnd(8)} ${step.step.padEnd(16)} objective ${round(step.objective)}  bound ${round(step.bound)}${step.optimal ? "  optimal" : ""}\n`,
+    ),
+});
 const used = process.cpuUsage(cpu);
 const m = plan.metrics;
 process.stdout.write(

@@ -94,6 +94,7 @@ export async function planTransfers(input: PlanInput, options: PlanOptions = {})
     reserve: timeLimit * 1000 * RESERVE_SHARE,
     nearest: NEAREST_ARCS,
     proofArcs: PROOF_ARCS,
+    trace: options.trace,
   });
   if (result === null) return greedyPlan(instance, options, started);
   const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);

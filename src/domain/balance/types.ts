@@ -1,3 +1,4 @@
+import type { StageTrace } from "./exact/lexicographic-stage.ts";
 /** A work unit (unit kerja: a school, an office); coordinates are optional. */
 export interface PlanUnit {
   id: string;
@@ -190,4 +191,6 @@ export interface PlanOptions {
   /** Wall-clock budget of the exact solver over all stages. */
   timeLimitSeconds?: number;
   locale?: PlanLocale;
+  /** Told as each step of the exact solver's stages ends (bench/engine-stages.ts). */
+  trace?: StageTrace;
 }

@@ -11,7 +11,7 @@ import {
 import type { Network } from "./pool-network.ts";
 import type { Transfer } from "./pairing.ts";
 import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
-import { solveStage, unmetLimit } from "./lexicographic-stage.ts";
+import { solveStage, unmetLimit, type StageTrace } from "./lexicographic-stage.ts";
 import { fillShortages } from "./shortage-values.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 
@@ -21,6 +21,7 @@ export interface KilometreLimits {
   nearest: number;
   /** Most arcs added to prove optimality after branch and bound; beyond it the plan is not proved. */
   proofArcs: number;
+  trace?: StageTrace | undefined;
 }
 
 export interface KilometreResult {
@@ -251,7 +252,7 @@ export function minimiseKilometres(
     const columns = new ArcColumns(instance, session, model, arcs);
     const relaxation = generateColumns(instance, network, model, session, columns);
     const start = startValues(instance, network, model, columns, session.columnCount, fixed);
-    const result = solveStage(session, "km", start, relaxation);
+    const result = solveStage(session, "km", start, relaxation, limits.trace);
     if (result === null) return null;
     const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };
     if (

@@ -2,6 +2,21 @@ import type { LpResult, SolverSession, StageResult } from "./highs-session.ts";
 
 export type Stage = "unmet" | "severity" | "moves" | "km";
 
+/** One step of a stage as it ends, for benchmarks: where the time goes and how far the bound is. */
+export interface StageStep {
+  stage: Stage;
+  step: "lp" | "neighbourhood" | "branch-and-bound";
+  /** Objective of the step's solution (null: none found). */
+  objective: number | null;
+  /** Proven lower bound after the step. */
+  bound: number | null;
+  optimal: boolean;
+  /** performance.now() when the step ended. */
+  at: number;
+}
+
+export type StageTrace = (step: StageStep) => void;
+
 /**
  * Unmet demand, severity and moves must be exact: hours are often whole numbers, so HiGHS's default
  * 0.01 % gap could stop one person short. Kilometres only need to be right to the metre.
@@ -36,19 +51,39 @@ export function solveStage(
   stage: Stage,
   start?: Float64Array,
   relaxation: LpResult | null = session.solveRelaxation(),
+  trace?: StageTrace,
 ): StageResult | null {
   const gap = RELATIVE_GAP[stage];
-  if (relaxation === null) return session.solveInteger(gap, start);
+  const tell = (
+    step: StageStep["step"],
+    result: { objective: number; bound: number; optimal: boolean } | null,
+  ) =>
+    trace?.({
+      stage,
+      step,
+      objective: result?.objective ?? null,
+      bound: result?.bound ?? null,
+      optimal: result?.optimal ?? false,
+      at: performance.now(),
+    });
+  if (relaxation === null) {
+    const full = session.solveInteger(gap, start);
+    tell("branch-and-bound", full);
+    return full;
+  }
   const bound = relaxation.objective;
+  tell("lp", { objective: bound, bound, optimal: relaxation.integral });
   if (relaxation.integral) return { values: relaxation.values, optimal: true, bound, objective: bound };
   const local = session.solveNeighbourhood(
     relaxation.values,
     session.fractionalUnits(relaxation.values),
     gap,
   );
-  if (local !== null && reachesBound(stage, local.objective, bound))
-    return { ...local, optimal: true, bound };
+  const localReaches = local !== null && reachesBound(stage, local.objective, bound);
+  tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });
+  if (local !== null && localReaches) return { ...local, optimal: true, bound };
   const full = session.solveInteger(gap, local?.values ?? start);
+  tell("branch-and-bound", full && { ...full, bound: Math.max(bound, full.bound) });
   const best = full ?? local;
   if (best === null) return null;
   return { ...best, optimal: full?.optimal ?? false, bound: Math.max(bound, full?.bound ?? -Infinity) };

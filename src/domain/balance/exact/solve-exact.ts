@@ -9,7 +9,7 @@ import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
 import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
 import { LazyRows } from "./lazy-cuts.ts";
 import { SolverSession, type StageResult } from "./highs-session.ts";
-import { solveStage, unmetLimit, type Stage } from "./lexicographic-stage.ts";
+import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicographic-stage.ts";
 
 export interface ExactResult {
   network: Network;
@@ -35,6 +35,8 @@ export interface ExactLimits {
   nearest: number;
   /** Most arcs added to prove kilometres optimal after branch and bound. */
   proofArcs: number;
+  /** Told as each step of each stage ends (benchmarks). */
+  trace?: StageTrace | undefined;
 }
 
 type PairedResult = StageResult & { transfers: Transfer[] };
@@ -58,6 +60,7 @@ function solvePaired(
   network: Network,
   stage: Stage,
   start?: Float64Array,
+  trace?: StageTrace,
 ): PairedResult | null {
   const first = session.solveRelaxation();
   for (
@@ -65,7 +68,7 @@ function solvePaired(
     ;
     relaxation = session.solveRelaxation(), warmStart = undefined
   ) {
-    const result = solveStage(session, stage, warmStart, relaxation);
+    const result = solveStage(session, stage, warmStart, relaxation, trace);
     if (result === null) return null;
     const { transfers, cuts } = pairOrCut(instance, network, result.values);
     if (cuts.length === 0) {
@@ -209,14 +212,14 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
   try {
     const unmetCosts = stageCosts(model, "unmet");
     session.setCosts(unmetCosts);
-    const unmet = solvePaired(session, instance, network, "unmet");
+    const unmet = solvePaired(session, instance, network, "unmet", undefined, limits.trace);
     if (unmet === null) return null;
     keepAtMost(session, unmetCosts, unmet.objective);
     let severity: PairedResult | null = null;
     if (instance.version === 2) {
       const severityCosts = stageCosts(model, "severity");
       session.setCosts(severityCosts);
-      const found = solvePaired(session, instance, network, "severity", unmet.values);
+      const found = solvePaired(session, instance, network, "severity", unmet.values, limits.trace);
       if (found !== null) {
         severity = { ...found, objective: severityOfCounts(instance, network, model, found.values) };
         keepAtMost(session, severityCosts, severity.objective);
@@ -225,7 +228,9 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     const previous = instance.version === 2 ? severity : unmet;
     session.setCosts(stageCosts(model, "moves"));
     const moves =
-      previous === null ? null : solvePaired(session, instance, network, "moves", previous.values);
+      previous === null
+        ? null
+        : solvePaired(session, instance, network, "moves", previous.values, limits.trace);
     const touched = new Set(model.shortageKeys);
     const reached = {
       unmet: unmet.objective + untouchedUnmet(instance, model),
