@@ -269,16 +269,19 @@ async function main(): Promise<void> {
     const approved = await db.proposal.findFirst({ where: { status: "APPROVED" }, orderBy: { id: "asc" } });
     if (approved) {
       const today = formatDate(now, TZ);
+      // Signed today, in force from tomorrow (an SK recorded on or after its TMT takes effect at once).
+      const tmtDay = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+      const tmt = formatDate(tmtDay, TZ);
       await say(
         admin,
-        `/sk ${approved.id} 800.1.6.2/${approved.id}/BKPSDM/${today.slice(-4)} ${today} ${today}`,
+        `/sk ${approved.id} 800.1.6.2/${approved.id}/BKPSDM/${today.slice(-4)} ${today} ${tmt}`,
       );
       await drainOutbox();
 
       out("\n── 7. Pukul 06.00 WIT pada TMT: mutasi berlaku ──");
       const run = await runDailyLifecycle(
         { db, logger },
-        { now: new Date(), timeZone: TZ, defaultLocale: "id", adminIds: config.ADMIN_TELEGRAM_IDS },
+        { now: tmtDay, timeZone: TZ, defaultLocale: "id", adminIds: config.ADMIN_TELEGRAM_IDS },
       );
       out(`  (tugas harian) ${run.effective} mutasi berlaku, ${run.cancelled} dibatalkan`);
       await drainOutbox();

@@ -28,17 +28,20 @@ export function diffHonorers(
   schools: DapodikSchools,
 ): HonorerDiff {
   const diff: HonorerDiff = { ...emptyDiff<HonorerTarget>(), removes: [] };
+  const withRejectedRows = new Set(schools.withRejectedRows);
   for (const input of inputs) {
     const existing = stored.get(input.key) ?? null;
     const target = honorerTarget(input, existing, refs);
     if ("reason" in target) {
       diff.rejected.push(rejectInput(input, input.nuptk ?? input.name, target.reason));
+      // The rejected row may be a stored honorer under a new key (a NUPTK given since): keep theirs.
+      if (input.unit) withRejectedRows.add(input.unit);
       continue;
     }
     const { key, ...fields } = target;
     record(diff, "honorer", key, target, existing && changedFields(existing, fields));
   }
-  for (const key of leftSchools(inputs, stored, refs, schools)) {
+  for (const key of leftSchools(inputs, stored, refs, { ...schools, withRejectedRows })) {
     diff.removes.push(key);
     diff.changes.push({ kind: "honorer", key, action: "removed", fields: [] });
   }

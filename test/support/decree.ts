@@ -1,15 +1,14 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { formatDate } from "../../src/domain/time.ts";
 import { recordDecree } from "../../src/use-cases/record-decree.ts";
-import { takeDecreeEffect } from "../../src/use-cases/take-decree-effect.ts";
 import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
 import { createLogger } from "../../src/logger.ts";
 
 /**
- * What follows the team's approval, as the operator and the daily job do it: the SK recorded with
- * its TMT on `at` (WIT day), then the job on that TMT carries the move out. For tests of what a
- * carried-out move does (vacancies closed, the audit trail); the steps themselves are driven in
- * test/bot/decree-lifecycle.test.ts.
+ * What follows the team's approval, as the operator does it: the SK recorded on `at` with that day
+ * (WIT) as its TMT, so the move is carried out at once, as the daily job would on the TMT. For tests
+ * of what a carried-out move does (vacancies closed, the audit trail); the steps themselves are
+ * driven in test/bot/decree-lifecycle.test.ts.
  */
 export async function decreeAndTakeEffect(
   prisma: PrismaClient,
@@ -19,7 +18,7 @@ export async function decreeAndTakeEffect(
 ): Promise<void> {
   const day = formatDate(at, "Asia/Jayapura");
   const input = { now: at, timeZone: "Asia/Jayapura", locale: "id" as const };
-  await prisma.$transaction((tx) =>
+  const recorded = await prisma.$transaction((tx) =>
     recordDecree(tx, {
       ...input,
       proposalId,
@@ -29,8 +28,8 @@ export async function decreeAndTakeEffect(
       actor: { id: null, name: "cli" },
     }),
   );
-  const outcome = await prisma.$transaction((tx) => takeDecreeEffect(tx, { ...input, proposalId }));
-  if (outcome !== "effective") throw new Error(`proposal ${proposalId} did not take effect: ${outcome}`);
+  if (recorded.status !== "EFFECTIVE")
+    throw new Error(`proposal ${proposalId} did not take effect: ${recorded.status}`);
 }
 
 /** The daily lifecycle job (retirements, cuti, the TMT step) as the scheduler runs it at `iso`, in WIT. */

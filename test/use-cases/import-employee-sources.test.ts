@@ -397,6 +397,13 @@ describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
     expect(audit).toMatchObject({ entity: "honorer", entityId: markusKey });
     expect(audit.details).toMatchObject({ source: "ptk-2026-2.xlsx" });
 
+    // An honorer row the SMP's list cannot place (no role for its label) may be Lina under a new
+    // NUPTK: she is kept until it is fixed.
+    const unplaced = { ...lina, nama: "Ruth Mahuze", nuptk: "1111222233334444", mapel: "Seni Budaya" };
+    const doubtful = await run(await dapodikXlsx([yosefRow, unplaced]), "ptk-smp.xlsx");
+    expect(doubtful.rejected.map((r) => r.key)).toEqual(["1111222233334444"]);
+    expect(doubtful.honorers.removed).toBe(0);
+
     // The SMP's corrected list alone: Lina has gone there too; the SD, not in this file, keeps Agustina.
     const third = await run(await dapodikXlsx([yosefRow]), "ptk-smp.xlsx");
     expect(third.honorers).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 1 });

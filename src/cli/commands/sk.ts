@@ -62,7 +62,9 @@ async function record(args: string[], ctx: CliContext): Promise<void> {
   if (decreed.status === "EFFECTIVE")
     ctx.io.out(`effective now: the TMT has come; moved to ${decreed.toUnit.code}`);
   if (decreed.status === "CANCELLED")
-    ctx.io.out(`cancelled: the TMT has come but ${decreed.cancelReason ?? ""}`);
+    ctx.io.out(
+      `cancelled (the TMT has come and the move cannot be carried out): ${decreed.cancelReason ?? ""}`,
+    );
 }
 
 async function importList(args: string[], ctx: CliContext): Promise<void> {
