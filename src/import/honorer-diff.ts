@@ -63,8 +63,7 @@ function leftSchools(
   const unitsOf = (refsOfSchools: ReadonlySet<string>) =>
     new Set([...refsOfSchools].flatMap((ref) => refs.resolveUnit(ref) ?? []));
   const doubtful = unitsOf(schools.withRejectedRows);
-  const listed = [...unitsOf(schools.listed)].filter((unit) => !doubtful.has(unit));
-  const complete = new Set(listed);
+  const complete = new Set([...unitsOf(schools.listed)].filter((unit) => !doubtful.has(unit)));
   const inFile = new Set(inputs.map((input) => input.key));
   return [...stored]
     .filter(([key, honorer]) => complete.has(honorer.unitCode) && !inFile.has(key))

@@ -1,8 +1,7 @@
 import type { DbTx } from "../db/client.ts";
-import { proposalWithRelations } from "../db/proposal-query.ts";
+import { proposalWithRelations, type ProposalWithRelations } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import type { EmployeeResponse, HrGroup, Prisma } from "../generated/prisma/client.ts";
-import type { ProposalWithRelations } from "../db/proposal-query.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { renderResponseCard } from "../messages/response-card.ts";
 
