@@ -85,7 +85,7 @@ export type Config = z.infer<typeof envShape>;
 /** What the CLI needs: everything but the bot token. */
 export type StorageConfig = Pick<
   Config,
-  "DATABASE_URL" | "DATA_DIR" | "LOG_LEVEL" | "DEFAULT_LOCALE" | "SCHEDULE_TIMEZONE"
+  "DATABASE_URL" | "DATA_DIR" | "LOG_LEVEL" | "DEFAULT_LOCALE" | "SCHEDULE_TIMEZONE" | "ADMIN_TELEGRAM_IDS"
 >;
 
 export class ConfigError extends Error {

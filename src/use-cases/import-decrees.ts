@@ -71,6 +71,8 @@ export async function importDecrees(
     locale: Locale;
     /** Language of the problems reported (the CLI prints English). */
     reportLocale: Locale;
+    /** Configured admins, told when a late SK's move cannot happen. */
+    adminIds?: readonly bigint[];
   },
 ): Promise<DecreeImportResult> {
   const result: DecreeImportResult = { recorded: [], unchanged: [], problems: [] };
@@ -126,6 +128,7 @@ export async function importDecrees(
             timeZone: input.timeZone,
             locale: input.locale,
             details: { source: "import", line: row.line },
+            ...(input.adminIds ? { adminIds: input.adminIds } : {}),
           }),
         );
         result.recorded.push({ line: row.line, proposalId: open.id, nip, skNumber: nomor.trim() });

@@ -44,6 +44,8 @@ export interface RecordDecreeInput {
   locale: Locale;
   /** Where it came from, kept in the audit (e.g. `{ source: "import", line: 4 }`). */
   details?: Record<string, string | number>;
+  /** Configured admins (ADMIN_TELEGRAM_IDS), told when a late SK's move cannot happen. */
+  adminIds?: readonly bigint[];
 }
 
 function readDay(text: string): Date {
@@ -146,6 +148,7 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
     now: input.now,
     timeZone: input.timeZone,
     locale: input.locale,
+    ...(input.adminIds ? { adminIds: input.adminIds } : {}),
   });
   return (await loadProposal(db, fresh.id)) ?? fresh;
 }

@@ -240,6 +240,28 @@ describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIV
     expect(await db.prisma.transfer.count()).toBe(1);
   });
 
+  it("an SK recorded late whose move cannot happen is cancelled at once, and the configured admins are told too", async () => {
+    const s = await district();
+    await buildTestBot(db.prisma, { clock: fixedClock(APPROVED_AT) }).send(approve(s.proposal.id));
+    // Ani was moved elsewhere meanwhile; an admin known only from ADMIN_TELEGRAM_IDS (no user record).
+    await db.prisma.employee.update({ where: { id: s.ani.id }, data: { unitId: s.sd.id } });
+    const configuredOnly = 9_990_001;
+    const t = buildTestBot(db.prisma, {
+      clock: fixedClock("2026-12-02T01:00:00Z"),
+      adminIds: [...ADMINS, BigInt(configuredOnly)],
+    });
+    await t.send(textUpdate(people.admin, `/sk ${s.proposal.id} ${SK} 30-11-2026 01-12-2026`));
+    expect(lastText(t.calls)).toContain("tidak dapat dijalankan");
+    expect((await proposalOf(s.proposal.id)).status).toBe("CANCELLED");
+    const told = await outboxTexts({ chatId: BigInt(configuredOnly) });
+    expect(told.map((m) => m.text)).toEqual([
+      expect.stringContaining(
+        `⚠️ Usulan #${s.proposal.id} (Ani Wulandari, SK ${SK}) dibatalkan pada TMT 01-12-2026`,
+      ),
+    ]);
+    expect(await db.prisma.transfer.count()).toBe(0);
+  });
+
   it("/sk refuses a non-admin, bad input, a proposal not approved and a second recording, changing nothing", async () => {
     const s = await district();
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-02T01:00:00Z"), adminIds: ADMINS });

@@ -45,6 +45,7 @@ decreeFeature.command("sk", async (ctx) => {
       timeZone,
       locale: ctx.deps.config.DEFAULT_LOCALE,
       details: { source: "chat" },
+      adminIds: ctx.deps.config.ADMIN_TELEGRAM_IDS,
     }),
   );
   const day = (date: Date | null) => (date ? formatDate(date, "UTC") : "—");

@@ -51,6 +51,7 @@ async function record(args: string[], ctx: CliContext): Promise<void> {
         timeZone: ctx.config.SCHEDULE_TIMEZONE,
         locale: "id",
         details: { source: "cli" },
+        adminIds: ctx.config.ADMIN_TELEGRAM_IDS,
       }),
     ),
   );
@@ -86,6 +87,7 @@ async function importList(args: string[], ctx: CliContext): Promise<void> {
         timeZone: ctx.config.SCHEDULE_TIMEZONE,
         locale: "id",
         reportLocale: "en",
+        adminIds: ctx.config.ADMIN_TELEGRAM_IDS,
       }),
     ),
   );
