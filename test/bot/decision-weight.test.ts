@@ -1,16 +1,14 @@
 // Issue 15, parts 2 and 5: the election freeze holds at the button, and decisions carry weight
 // (quorum 2 with three approvers, nobody decides about themselves, a late objection blocks approval
 // until the team has reviewed it). Driven through the bot and the CLI, as people would.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall, type Person } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const press = (who: Person, action: "a" | "r" | "d" | "v", proposalId: number) =>
   callbackUpdate(who, `p:${action}:${proposalId}`, { message_id: 500, chatId: HR_CHAT_ID });
@@ -28,13 +26,8 @@ async function cli(db: TestDatabase, args: string[]): Promise<string[]> {
   return run.out;
 }
 
-describe.skipIf(skip)("decisions with weight and a freeze that holds (issue 15)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("decisions with weight and a freeze that holds (issue 15)", () => {
+  const db = useTestDatabase();
 
   it("in a freeze Setujui is refused with the reason and the end date; the Minister's approval lets it through", async () => {
     const clock = fixedClock("2026-12-01T00:30:00Z");

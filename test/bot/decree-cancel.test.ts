@@ -1,31 +1,24 @@
 // Issue 15, item 4: an approved or decreed proposal cancelled before its TMT, by an admin in a private
 // chat (/batalusulan) or the operator at the CLI (proposal cancel); a second cancellation and a race
 // with the TMT job give one outcome.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { proposalCommand } from "../../src/cli/commands/proposal.ts";
 import { runDailyAt } from "../support/decree.ts";
 import { cancelProposal } from "../../src/use-cases/cancel-proposal.ts";
 import { takeDecreeEffect } from "../../src/use-cases/take-decree-effect.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const ani = { id: 7001, first_name: "Ani", language_code: "id" };
 const ADMINS = [BigInt(people.admin.id)];
 const SK = "800.1.6.2/123/BKPSDM/2026";
 const lastText = (calls: ApiCall[]) => sentTexts(calls).at(-1);
 
-describe.skipIf(skip)("cancelling a proposal before it takes effect (issue 15)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("cancelling a proposal before it takes effect (issue 15)", () => {
+  const db = useTestDatabase();
 
   const proposalOf = (id: number) => db.prisma.proposal.findUniqueOrThrow({ where: { id } });
   const cli = async (args: string[], iso = "2026-12-03T01:00:00Z") => {

@@ -2,19 +2,17 @@
 // approvers press Setujui in the HR group, an admin records the SK in a private chat (or the
 // operator at the CLI), the 06:00 WIT job carries the move out on the TMT. The bot is rebuilt from
 // the same database between the steps: the state lives there, a restart loses nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
 import { runDailyAt } from "../support/decree.ts";
 import { recordDecree } from "../../src/use-cases/record-decree.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const ani = { id: 7001, first_name: "Ani", last_name: "Wulandari", language_code: "id" };
 const ADMINS = [BigInt(people.admin.id)];
@@ -26,13 +24,8 @@ const approve = (proposalId: number) =>
   callbackUpdate(people.rina, `p:a:${proposalId}`, { message_id: 500, chatId: HR_CHAT_ID });
 const lastText = (calls: ApiCall[]) => sentTexts(calls).at(-1);
 
-describe.skipIf(skip)("the proposal lifecycle: APPROVED → DECREED → EFFECTIVE (issue 15)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECTIVE (issue 15)", () => {
+  const db = useTestDatabase();
 
   const daily = (iso: string) => runDailyAt(db.prisma, iso, ADMINS);
   const proposalOf = (id: number) => db.prisma.proposal.findUniqueOrThrow({ where: { id } });

@@ -3,15 +3,13 @@ import { renderLetters } from "../../src/documents/letters.ts";
 import { markSent } from "../../src/delivery/mark-sent.ts";
 import { createInvite } from "../../src/use-cases/create-invite.ts";
 import { enqueueDecreeLetter } from "../../src/use-cases/enqueue-decree-letter.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { parseTelegramHtml } from "../support/telegram-rules.ts";
 import { botMembership, callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { lastAnswer } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 /** Ani Wulandari (the SMP IPA teacher the proposal moves) and Budi Santoso, on their own phones. */
 const ani: Person = { id: 7001, first_name: "Ani", language_code: "id" };
@@ -27,7 +25,7 @@ const inGroup = (who: Person, data: string, messageId = 800) =>
   callbackUpdate(who, data, { message_id: messageId, chatId: HR_CHAT_ID });
 type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
 
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "the SK letter and the person's tanggapan or keberatan, decided in the HR group",
   () => {
     let db: TestDatabase;

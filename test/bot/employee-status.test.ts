@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDistrict } from "../../src/db/read-district.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -11,15 +11,8 @@ import {
   strangerPerson,
 } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("/cuti: cuti and tugas belajar stop a person counting until their end date", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("/cuti: cuti and tugas belajar stop a person counting until their end date", () => {
+  const db = useTestDatabase();
 
   const siti = sdHeadPerson;
   const admin = { id: 9001, first_name: "Admin", language_code: "id" };

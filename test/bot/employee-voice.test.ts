@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createInvite } from "../../src/use-cases/create-invite.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { renderLetters } from "../../src/documents/letters.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { buttonData, lastAnswer } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 /** Ani Wulandari (SMP IPA teacher) and Budi Santoso (SD class teacher) on their own phones. */
 const ani: Person = { id: 7001, first_name: "Ani", language_code: "id" };
@@ -20,13 +18,8 @@ const last = (t: TestBot) => sentTexts(t.calls).at(-1) ?? "";
 const press = (who: Person, data: string) => callbackUpdate(who, data, { message_id: 1000 });
 const codeOf = (text: string) => /start=(\w{16})/.exec(text)?.[1] ?? "";
 
-describe.skipIf(skip)("employees join by a NIP-bound invite and speak in /saya", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("employees join by a NIP-bound invite and speak in /saya", () => {
+  const db = useTestDatabase();
 
   async function district() {
     const s = await seedHrDistrict(db.prisma);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import {
   createPendingProposal,
   HR_CHAT,
@@ -9,8 +9,6 @@ import {
 } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const press = (
   who: (typeof people)[keyof typeof people],
@@ -25,13 +23,8 @@ const answers = (calls: ApiCall[]) =>
     .map((c) => ({ text: c.payload.text, alert: c.payload.show_alert }));
 const edits = (calls: ApiCall[]) => calls.filter((c) => c.method === "editMessageText");
 
-describe.skipIf(skip)("HR group: deciding proposals with buttons", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
+  const db = useTestDatabase();
 
   it("an approver's Setujui approves (menunggu SK), moves nobody yet, sends the notice and edits the card", async () => {
     const clock = fixedClock("2026-12-01T00:30:00Z"); // 09:30 WIT

@@ -1,6 +1,6 @@
 import type { Update } from "telegraf/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import {
   createPendingProposal,
@@ -11,8 +11,6 @@ import {
 } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { botMembership, callbackUpdate, nextUpdateId, sentTexts, textUpdate } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const BASIC_GROUP = { id: -4005001, type: "group" as const, title: "Mutasi Disdik" };
 
@@ -32,13 +30,8 @@ function serviceMessage(
   } as Update;
 }
 
-describe.skipIf(skip)("HR group: linking, membership, migration, the pending list", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("HR group: linking, membership, migration, the pending list", () => {
+  const db = useTestDatabase();
 
   it("/hubungkan by an admin links the group with a quorum; others and bad input change nothing", async () => {
     const { agency } = await seedSmallDistrict(db.prisma);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, type TestBot } from "../support/harness.ts";
 import {
@@ -19,15 +19,8 @@ import {
   SCHOOLS,
 } from "../support/dapodik-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("importing a file sent to the bot", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("importing a file sent to the bot", () => {
+  const db = useTestDatabase();
 
   const admin = { id: 9001, first_name: "Admin", language_code: "id" };
   const head = { id: 5001, first_name: "Siti", language_code: "id" };

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { splitMessages } from "../../src/bot/features/jabatan.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("/jabatan in an admin's private chat", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("/jabatan in an admin's private chat", () => {
+  const db = useTestDatabase();
 
   const admin = { id: 9001, first_name: "Admin", language_code: "id" };
   const stranger = { id: 5002, first_name: "Yosef", language_code: "id" };

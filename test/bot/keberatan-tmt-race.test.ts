@@ -3,16 +3,14 @@
 // effect (and the keberatan stays open, the approver told it can no longer cancel) or the proposal is
 // cancelled (and the job leaves it alone): never both, never a transfer of a cancelled proposal.
 // After a restart, the job again and a second press change nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runDailyAt } from "../support/decree.ts";
 import { createInvite } from "../../src/use-cases/create-invite.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { lastAnswer } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const ani: Person = { id: 7001, first_name: "Ani", language_code: "id" };
 const ADMINS = [BigInt(people.admin.id)];
@@ -25,13 +23,8 @@ const last = (t: TestBot) => sentTexts(t.calls).at(-1) ?? "";
 const inGroup = (who: Person, data: string) =>
   callbackUpdate(who, data, { message_id: 800, chatId: HR_CHAT_ID });
 
-describe.skipIf(skip)("an upheld keberatan racing the TMT job: one outcome", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("an upheld keberatan racing the TMT job: one outcome", () => {
+  const db = useTestDatabase();
 
   const daily = (iso: string) => runDailyAt(db.prisma, iso, ADMINS);
   const restart = (iso: string) => buildTestBot(db.prisma, { clock: fixedClock(iso), adminIds: ADMINS });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot } from "../support/harness.ts";
 import { createPendingProposal, HR_CHAT, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, documentUpdate, employeeHeader, sentDocuments } from "../support/import-files.ts";
@@ -16,15 +16,8 @@ import {
 import { textUpdate } from "../support/telegram.ts";
 import { sdHeadPerson, seedUnitHeadDistrict, strangerPerson } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("long lists are paged under Telegram's 4,096 characters", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("long lists are paged under Telegram's 4,096 characters", () => {
+  const db = useTestDatabase();
 
   it("/pegawai for 60 staff: pages with ◀ ▶ edited in place, every name once, objection buttons on every page", async () => {
     const district = await seedUnitHeadDistrict(db.prisma);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot } from "../support/harness.ts";
 import { documentUpdate, sentDocuments, xlsxFile } from "../support/import-files.ts";
 import { jabatanHeader, jabatanRows, kesesuaianHeader, kesesuaianRows } from "../support/reference-files.ts";
 import { sentTexts } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("an admin sends a jabatan + kesesuaian workbook to the bot", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("an admin sends a jabatan + kesesuaian workbook to the bot", () => {
+  const db = useTestDatabase();
 
   const admin = { id: 9001, first_name: "Admin", language_code: "id" };
 

@@ -1,22 +1,15 @@
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { fixedClock, TEST_TOKEN } from "../support/harness.ts";
 import { recordApiCalls, refuseNextCall, textUpdate } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
 const REFUSAL = 'Bad Request: can\'t parse entities: Unsupported start tag "kode" at byte offset 42';
 
-describe.skipIf(skip)("a reply Telegram refuses", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("a reply Telegram refuses", () => {
+  const db = useTestDatabase();
 
   it("is logged with the update and the call, apologised for in plain text, and the update counts as handled", async () => {
     const lines: Array<Record<string, unknown>> = [];

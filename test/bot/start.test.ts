@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createInvite } from "../../src/use-cases/create-invite.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("onboarding: /start, invites, help, language", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("onboarding: /start, invites, help, language", () => {
+  const db = useTestDatabase();
 
   const siti = { id: 5001, first_name: "Siti", last_name: "Rahayu", language_code: "id" };
 

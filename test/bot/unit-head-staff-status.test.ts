@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDistrict } from "../../src/db/read-district.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -15,15 +15,8 @@ import {
   strangerPerson,
 } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("unit head: /pegawai objections and /status", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("unit head: /pegawai objections and /status", () => {
+  const db = useTestDatabase();
 
   const siti = sdHeadPerson;
   const press = (data: string, person = siti) => callbackUpdate(person, data, { message_id: 1000 });

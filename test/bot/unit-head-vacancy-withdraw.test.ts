@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -12,9 +12,7 @@ import {
   strangerPerson,
 } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "unit head: /daftarlowongan lists open vacancies and withdraws one after a confirmation",
   () => {
     let db: TestDatabase;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 import { allowRefusals } from "../support/refusals.ts";
@@ -15,15 +15,8 @@ import {
   strangerPerson,
 } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("unit head: /lowongan vacancy conversation", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("unit head: /lowongan vacancy conversation", () => {
+  const db = useTestDatabase();
 
   const siti = sdHeadPerson;
   const press = (data: string) => callbackUpdate(siti, data, { message_id: 1000 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Update } from "telegraf/types";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, nextUpdateId, sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -11,8 +11,6 @@ import {
   seedUnitHeadDistrict,
   smpHeadPerson,
 } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 function documentUpdate(from: typeof sdHeadPerson, fileName: string, fileId: string): Update {
   return {
@@ -33,13 +31,8 @@ function documentUpdate(from: typeof sdHeadPerson, fileName: string, fileId: str
   } as Update;
 }
 
-describe.skipIf(skip)("unit head: /beban workload conversation", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
+  const db = useTestDatabase();
 
   const siti = sdHeadPerson;
   const press = (data: string) => callbackUpdate(siti, data, { message_id: 1000 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildPlanInput } from "../../src/db/build-plan-input.ts";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
@@ -6,14 +6,12 @@ import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const group = { id: -100123, type: "supergroup" as const, title: "Tim Mutasi Disdik" };
 const rina: Person = { id: 7001, first_name: "Rina", language_code: "id" };
@@ -30,13 +28,8 @@ const codeOf = (text: string) => /start=(\w{16})/.exec(text)?.[1] ?? "";
 const NOW = "2026-11-30T01:00:00Z";
 const checkOptions = { timeZone: "Asia/Jayapura", locale: "id" as const };
 
-describe.skipIf(skip)("volunteers first, stated destinations next (plan v2 tiers 5 and 6)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("volunteers first, stated destinations next (plan v2 tiers 5 and 6)", () => {
+  const db = useTestDatabase();
 
   /**
    * SD Negeri 1 Salor (Kecamatan Semangga) needs 48 JP of class teaching and has Budi's 24; SD Negeri 3

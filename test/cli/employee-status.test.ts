@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { employeeCommand } from "../../src/cli/commands/employee.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { fixedClock } from "../support/harness.ts";
 
 describe("cli employee status", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+  const db = useTestDatabase();
 
   const cli = () => testCli(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
   const ani = "198501012010012001";

@@ -6,14 +6,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { recordDecree } from "../../src/use-cases/record-decree.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { readXlsxRows } from "../support/import-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("export transfers: the SK mutasi annex", () => {
+describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
   let db: TestDatabase;
   let dir: string;
   beforeAll(async () => {

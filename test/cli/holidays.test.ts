@@ -1,18 +1,11 @@
 // The holidays a keberatan's 21 working days skip are kept at the CLI, not as a raw settings row (issue 15).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("policy holiday (issue 15)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("policy holiday (issue 15)", () => {
+  const db = useTestDatabase();
 
   const cli = async (args: string[]) => {
     const run = testCli(db.prisma);

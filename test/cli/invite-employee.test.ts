@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inviteCommand } from "../../src/cli/commands/invite.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("cli invite employee <NIP>", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("cli invite employee <NIP>", () => {
+  const db = useTestDatabase();
 
   it("prints a code bound to the person, and refuses a wrong or unknown NIP with what to do", async () => {
     const { ani } = await seedSmallDistrict(db.prisma);

@@ -9,19 +9,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, readXlsxRows } from "../support/import-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
 const PPPK = "199003152022212004";
 const ANI = "198501012010012001";
 const NOW = "2026-12-03T01:00:00Z"; // 10:00 WIT, Thursday 3 December 2026
 
-describe.skipIf(skip)("sk import: the signed SK list (issue 15)", () => {
+describe.skipIf(skipPg)("sk import: the signed SK list (issue 15)", () => {
   let db: TestDatabase;
   let dir: string;
   beforeAll(async () => {

@@ -6,12 +6,10 @@ import { planCommand } from "../../src/cli/commands/plan.ts";
 import { snapshotCommand } from "../../src/cli/commands/snapshot.ts";
 import type { Plan, PlanInput } from "../../src/domain/balance/index.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("snapshot writes what employees said in /saya as volunteer and preferredUnits", () => {
+describe.skipIf(skipPg)("snapshot writes what people said in /saya as volunteer and preferredUnits", () => {
   let db: TestDatabase;
   let dir: string;
   beforeAll(async () => {

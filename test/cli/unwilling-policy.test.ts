@@ -3,12 +3,10 @@ import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { readDistrict } from "../../src/db/read-district.ts";
 import { recordStatement } from "../../src/use-cases/record-statement.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "policy unwilling-objection: whether an employee's 'not willing' keeps them out",
   () => {
     let db: TestDatabase;

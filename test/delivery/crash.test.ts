@@ -4,7 +4,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender, type SenderDeps } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -14,9 +14,7 @@ import {
   waitForDrain,
 } from "../support/delivery.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("outbox sender killed mid-drain", () => {
+describe.skipIf(skipPg)("outbox sender killed mid-drain", () => {
   let db: TestDatabase;
   let server: BotApiServer;
   // Telegram's windows and the leases run on a simulated clock: seconds of real time, not a minute.

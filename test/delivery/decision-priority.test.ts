@@ -5,10 +5,8 @@ import { enqueueMessage, PRIORITY } from "../../src/delivery/outbox.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const GROUP = -1002003004005;
 
@@ -17,7 +15,7 @@ const GROUP = -1002003004005;
  * (issue 14: a rejection showed after 7 s): it goes through the same limiter at the top priority,
  * so it waits for one gap at most, never behind the queue.
  */
-describe.skipIf(skip)("a decision's edit and the bulk pushes to one HR group", () => {
+describe.skipIf(skipPg)("a decision's edit and the bulk pushes to one HR group", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -3,7 +3,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -14,9 +14,7 @@ import {
   type SimulatedClock,
 } from "../support/delivery.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("outbox sender under Telegram's limits", () => {
+describe.skipIf(skipPg)("outbox sender under Telegram's limits", () => {
   let db: TestDatabase;
   let server: BotApiServer;
   let clock: SimulatedClock;

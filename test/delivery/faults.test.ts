@@ -3,7 +3,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -13,9 +13,7 @@ import {
   waitForDrain,
 } from "../support/delivery.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("outbox sender when Telegram and the network misbehave", () => {
+describe.skipIf(skipPg)("outbox sender when Telegram and the network misbehave", () => {
   let db: TestDatabase;
   let server: BotApiServer;
   // retry_after, backoff and the windows run on a simulated clock: seconds of real time, not a minute.

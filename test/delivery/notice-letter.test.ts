@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { loadProposal } from "../../src/db/proposal-query.ts";
@@ -9,19 +9,12 @@ import { enqueueDecreeLetter } from "../../src/use-cases/enqueue-decree-letter.t
 import { enqueueTransferNotice } from "../../src/use-cases/enqueue-transfer-notice.ts";
 import { recordResponse } from "../../src/use-cases/record-response.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("the notice letter on the wire", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("the notice letter on the wire", () => {
+  const db = useTestDatabase();
 
   it("goes out once as a multipart sendDocument with its PDF, caption and Tanggapi button", async () => {
     const s = await seedHrDistrict(db.prisma);

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { enqueueMessage } from "../../src/delivery/outbox.ts";
 import { classifyFailure, startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { DEAD_LETTER_WINDOW_MS } from "../../src/use-cases/report-dead-letter.ts";
 import { deliveryPolicy } from "../../src/use-cases/delivery-policy.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("outbox sender: what each Telegram answer does", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("outbox sender: what each Telegram answer does", () => {
+  const db = useTestDatabase();
 
   it("403 marks the group and the person inactive, cancels what else waits for them and tells the admins; other 400s are dead letters", async () => {
     const agency = await db.prisma.agency.create({ data: { code: "DISDIK", name: "Dinas Pendidikan" } });

@@ -16,7 +16,7 @@ import { runDailyAt } from "../support/decree.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
@@ -24,8 +24,6 @@ import { createPendingProposal, HR_CHAT, HR_CHAT_ID } from "../support/hr-fixtur
 import { pdfText } from "../support/pdf-text.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall, type Person } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const admin: Person = { id: 9001, first_name: "Admin" };
 /** The team: three approvers of DISDIK, so the stored quorum 1 counts as 2. */
@@ -55,7 +53,7 @@ const keyboardOf = (payload: Record<string, unknown>): Keyboard =>
     ? JSON.parse(payload.reply_markup)
     : payload.reply_markup) as Keyboard;
 
-describe.skipIf(skip)("issue 15 end to end: from the invite to the decree's TMT, across restarts", () => {
+describe.skipIf(skipPg)("issue 15 end to end: from the invite to the decree's TMT, across restarts", () => {
   let db: TestDatabase;
   let server: BotApiServer;
   const telegram = simulatedClock();

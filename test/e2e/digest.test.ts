@@ -5,12 +5,10 @@ import { createLogger } from "../../src/logger.ts";
 import { expireProposals } from "../../src/use-cases/expire-proposals.ts";
 import { seedDemo } from "../../src/use-cases/seed-demo.ts";
 import { startBotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const HR_CHAT = { id: -1002003004005, type: "supergroup" as const, title: "Tim Mutasi Disdik Merauke" };
 const rina = { id: 3001, first_name: "Rina", last_name: "Kaize", language_code: "id" };
@@ -31,7 +29,7 @@ const answers = (calls: ApiCall[]) =>
  * The Salor demo's weekly check as the HR group lives it: one alert, one chart, one digest — not
  * twenty cards — delivered under Telegram's limits, then decided from the digest.
  */
-describe.skipIf(skip)("the check's digest in the HR group", () => {
+describe.skipIf(skipPg)("the check's digest in the HR group", () => {
   let db: TestDatabase;
   let t: TestBot;
   let delivered: RecordedCall[] = [];

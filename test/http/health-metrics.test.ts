@@ -7,13 +7,11 @@ import { createHttpServer, type HttpServer } from "../../src/http/server.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createMetrics, type Metrics } from "../../src/metrics.ts";
 import { checkHealth } from "../../src/use-cases/check-health.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { TEST_TOKEN } from "../support/harness.ts";
 import { callbackUpdate, recordApiCalls, textUpdate } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("/healthz and /metrics", () => {
+describe.skipIf(skipPg)("/healthz and /metrics", () => {
   let db: TestDatabase;
   let metrics: Metrics;
   let http: HttpServer;

@@ -3,16 +3,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createHttpServer, MAX_BODY_BYTES, type HttpServer } from "../../src/http/server.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { checkHealth } from "../../src/use-cases/check-health.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { buildTestBot, type TestBot } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 const SECRET = "webhook-secret_0123456789abcdef";
 const PATH = "/telegram/hook";
 
-describe.skipIf(skip)("webhook: only Telegram, with the secret, and each update once", () => {
+describe.skipIf(skipPg)("webhook: only Telegram, with the secret, and each update once", () => {
   let db: TestDatabase;
   let t: TestBot;
   let http: HttpServer;

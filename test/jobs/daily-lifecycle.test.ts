@@ -4,14 +4,12 @@ import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
 import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal } from "../support/hr-fixtures.ts";
 import { sdHeadPerson, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "the daily lifecycle job: retirement on the day, a month's notice, the end of cuti",
   () => {
     let db: TestDatabase;

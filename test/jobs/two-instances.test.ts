@@ -9,10 +9,10 @@ import { startScheduler, type ScheduledJob } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
+import { skipPg } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createSharedDatabase, type SharedDatabase } from "../support/instances.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 const logger = createLogger("silent");
 const config = {
   SCHEDULE_TIMEZONE: "Asia/Jayapura",
@@ -20,7 +20,7 @@ const config = {
   DEFAULT_LOCALE: "id" as const,
 };
 
-describe.skipIf(skip)("two instances on one database", () => {
+describe.skipIf(skipPg)("two instances on one database", () => {
   let shared: SharedDatabase;
   beforeAll(async () => {
     shared = await createSharedDatabase();

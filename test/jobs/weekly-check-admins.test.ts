@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { fixedClock } from "../support/harness.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("the scheduled weekly check", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("the scheduled weekly check", () => {
+  const db = useTestDatabase();
 
   it("tells the configured admin ids of a proposal whose agency has no HR group, as /cek does", async () => {
     const district = await seedSmallDistrict(db.prisma);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../../src/db/client.ts";
 import { applyMigrations } from "../../src/db/migrate.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
@@ -92,5 +92,38 @@ async function createPostgres(): Promise<TestDatabase> {
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+}
+
+/**
+ * PostgreSQL-backed test files skip only when asked to (`SEIMBANG_SKIP_POSTGRES=1`, on a laptop with
+ * no server); in CI a missing server fails them loudly.
+ */
+export const skipPg = process.env.SEIMBANG_SKIP_POSTGRES === "1" && testBackend === "postgres";
+
+/**
+ * The usual database of a test file, with its hooks registered where it is called: created before
+ * the file's tests, emptied before each test, closed after them. Read it inside tests and hooks only.
+ */
+export function useTestDatabase(): TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.close());
+  beforeEach(async () => database?.reset());
+  const current = (): TestDatabase => {
+    if (database === undefined) throw new Error("the test database is ready only inside tests and hooks");
+    return database;
+  };
+  return {
+    get prisma() {
+      return current().prisma;
+    },
+    get kind() {
+      return current().kind;
+    },
+    reset: () => current().reset(),
+    close: () => current().close(),
   };
 }

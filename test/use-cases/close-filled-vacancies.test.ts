@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readImportFile } from "../../src/import/read-file.ts";
 import { closeVacancyPosts } from "../../src/use-cases/close-filled-vacancies.ts";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { importData } from "../../src/use-cases/import-data.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { decreeAndTakeEffect } from "../support/decree.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, employeeHeader, makeNip } from "../support/import-files.ts";
-
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 
 function openVacancy(
   prisma: PrismaClient,
@@ -18,13 +16,8 @@ function openVacancy(
   return prisma.vacancy.create({ data: { ...data, reason: "PENSIUN", since: new Date(data.since) } });
 }
 
-describe.skipIf(skip)("vacancies close when people fill them", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("vacancies close when people fill them", () => {
+  const db = useTestDatabase();
 
   const now = new Date("2026-12-01T00:30:00Z");
   // The team approves; the SK follows with TMT today and the daily job carries the move out (issue 15).

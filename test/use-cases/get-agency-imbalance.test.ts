@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getAgencyImbalance } from "../../src/use-cases/get-agency-imbalance.ts";
 import { getUnitStatus } from "../../src/use-cases/get-unit-status.ts";
 import { listUnitStaff } from "../../src/use-cases/list-unit-staff.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("status reads: getAgencyImbalance, getUnitStatus, listUnitStaff", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("status reads: getAgencyImbalance, getUnitStatus, listUnitStaff", () => {
+  const db = useTestDatabase();
 
   const common = { now: new Date("2026-11-30T00:00:00Z"), timeZone: "Asia/Jayapura" };
 

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
 import { getDistrictStatus } from "../../src/use-cases/get-district-status.ts";
 import { seedDemo } from "../../src/use-cases/seed-demo.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 const now = new Date("2026-11-30T00:00:00Z");
 
-describe.skipIf(skip)("district status (cli status --json)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("district status (cli status --json)", () => {
+  const db = useTestDatabase();
 
   it("seeds the Salor demo once: SD short of class teachers, SMP teachers under-loaded", async () => {
     const first = await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
 import { renderProposalCard } from "../../src/messages/proposal-card.ts";
 import { enqueueMessage, PRIORITY } from "../../src/delivery/outbox.ts";
@@ -7,18 +7,11 @@ import { expireProposals, proposalExpiresAt } from "../../src/use-cases/expire-p
 import { getAuditTrail } from "../../src/use-cases/get-audit-trail.ts";
 import { loadProposal } from "../../src/db/proposal-query.ts";
 import { putSetting } from "../../src/db/settings.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("proposal cards through the outbox, expiry and the audit trail", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("proposal cards through the outbox, expiry and the audit trail", () => {
+  const db = useTestDatabase();
 
   it("a card is queued for the HR group as the balancing check does it: HTML text and the three buttons", async () => {
     const s = await seedHrDistrict(db.prisma);

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.ts";
 import { describeReject } from "../../src/import/describe.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import { importData, type ImportOptions } from "../../src/use-cases/import-data.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, employeeHeader, makeNip, unitHeader, xlsxFile } from "../support/import-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("importing units and employees", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("importing units and employees", () => {
+  const db = useTestDatabase();
 
   const options: ImportOptions = {
     source: "test",

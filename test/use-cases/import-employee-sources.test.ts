@@ -3,7 +3,7 @@ import { describeReject } from "../../src/import/describe.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import type { ImportOptions } from "../../src/use-cases/import-data.ts";
 import { importWorkbook } from "../../src/use-cases/import-workbook.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";
 import {
@@ -16,9 +16,7 @@ import {
 } from "../support/dapodik-files.ts";
 import { makeNiPppk, siasnCsv } from "../support/siasn-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("employee files as SIASN and Dapodik write them", () => {
+describe.skipIf(skipPg)("employee files as SIASN and Dapodik write them", () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeReject } from "../../src/import/describe.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import type { ImportOptions } from "../../src/use-cases/import-data.ts";
 import { importWorkbook } from "../../src/use-cases/import-workbook.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { csvFile, employeeHeader, makeNip, unitHeader, xlsxFile } from "../support/import-files.ts";
 import {
   jabatanHeader,
@@ -13,15 +13,8 @@ import {
   pppkNumber,
 } from "../support/reference-files.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("importing jabatan and kesesuaian sheets", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("importing jabatan and kesesuaian sheets", () => {
+  const db = useTestDatabase();
 
   const options: ImportOptions = {
     source: "test",

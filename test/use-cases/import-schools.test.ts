@@ -2,14 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeReject, describeWarning } from "../../src/import/describe.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import { importData, type ImportOptions } from "../../src/use-cases/import-data.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";
 import { salorSchools, schoolsCsv, schoolsXlsx, type School } from "../support/schools-file.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "importing the schools file: units by NPSN, UNOR ID or code, kecamatan and desa",
   () => {
     let db: TestDatabase;

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listUnitStaff } from "../../src/use-cases/list-unit-staff.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)(
+describe.skipIf(skipPg)(
   "eligibility reads each person's BUP: the regulation with their jenjang, or the role's when set",
   () => {
     let db: TestDatabase;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseProposalMetrics } from "../../src/domain/proposal-metrics.ts";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
@@ -6,21 +6,14 @@ import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
 import { putSetting } from "../../src/db/settings.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
-
-describe.skipIf(skip)("balancing check: /cek, proposals, alert and cards", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () => {
+  const db = useTestDatabase();
 
   const group = { id: -100123, type: "supergroup" as const, title: "Tim Mutasi Disdik" };
   const rina = { id: 7001, first_name: "Rina", language_code: "id" };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDistrict } from "../../src/db/read-district.ts";
 import { checkCommand } from "../../src/cli/commands/check.ts";
 import { snapshotCommand } from "../../src/cli/commands/snapshot.ts";
@@ -9,7 +9,7 @@ import type { DistrictStatus } from "../../src/use-cases/get-district-status.ts"
 import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
 import { visibleLength } from "../../src/messages/paging.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -20,16 +20,10 @@ import {
   smpHeadEn,
 } from "../support/teacher-load-fixtures.ts";
 
-const skip = process.env.SEIMBANG_SKIP_POSTGRES === "1" && process.env.SEIMBANG_TEST_DB === "postgres";
 const now = "2026-11-30T00:00:00Z";
 
-describe.skipIf(skip)("teacher load as Dapodik states it (issue 13)", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
-  beforeEach(async () => db.reset());
+describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
+  const db = useTestDatabase();
 
   async function cli(command: typeof statusCommand, args: string[]): Promise<string> {
     const { ctx, out } = testCli(db.prisma, { clock: fixedClock(now) });
