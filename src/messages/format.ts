@@ -1,4 +1,3 @@
-import type { AbkBand } from "../domain/workload.ts";
 import { formatDate } from "../domain/time.ts";
 import { formatNumber, translate, type Locale } from "./locales/index.ts";
 
@@ -15,10 +14,6 @@ export function formatRatio(
   return style === "percent"
     ? `${formatNumber(locale, Math.round(ratio * 100), 0)}%`
     : formatNumber(locale, ratio, 2);
-}
-
-export function bandLabel(locale: Locale, band: AbkBand): string {
-  return translate(locale, `load.band.${band}`);
 }
 
 /** @db.Date columns are UTC midnights: shown as the same calendar day whatever the zone. */

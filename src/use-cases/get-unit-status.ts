@@ -7,12 +7,14 @@ import {
   type UnitRoleLoad,
 } from "../db/read-district.ts";
 import { loadUnitHead } from "../db/unit-head.ts";
+import { hoursUnitOf } from "../messages/format.ts";
 
 export interface UnitStatus {
   unit: Unit;
   period: string;
   staff: { active: number; total: number; objections: number };
-  loads: Array<UnitRoleLoad & { roleName: string }>;
+  /** Per role, with the unit its hours are counted in: JP for teaching roles, jam for the others. */
+  loads: Array<UnitRoleLoad & { roleName: string; hoursUnit: "JP" | "jam" }>;
   /** Certified teachers here teaching under the standard load (the professional allowance needs 24 JP). */
   certifiedUnderStandard: CertifiedUnderStandard[];
   vacancies: Array<{ roleName: string; count: number; reason: VacancyReason; since: Date }>;
@@ -49,7 +51,7 @@ export async function getUnitStatus(
       take: 10,
     }),
   ]);
-  const roleName = new Map(district.roles.map((r) => [r.id, r.name]));
+  const roleById = new Map(district.roles.map((r) => [r.id, r]));
   return {
     unit: head.unit,
     period: district.period,
@@ -58,7 +60,10 @@ export async function getUnitStatus(
       total: district.employees.length,
       objections: district.employees.filter((e) => e.objection).length,
     },
-    loads: district.loads.map((l) => ({ ...l, roleName: roleName.get(l.roleId) ?? "" })),
+    loads: district.loads.map((l) => {
+      const role = roleById.get(l.roleId);
+      return { ...l, roleName: role?.name ?? "", hoursUnit: role ? hoursUnitOf(role) : "jam" };
+    }),
     certifiedUnderStandard: certifiedUnderStandard(district),
     vacancies: vacancies.map((v) => ({
       roleName: v.role.name,

@@ -45,7 +45,7 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     await t.send(textUpdate(siti, "40"));
   }
 
-  it("collects needs with the rombel helper and per-person hours, shows ratio and band, then saves", async () => {
+  it("collects needs with the rombel helper and per-person hours, shows the load in percent and words, then saves", async () => {
     const district = await seedUnitHeadDistrict(db.prisma);
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
     await t.send(textUpdate(siti, "/beban"));
@@ -98,10 +98,10 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     await t.send(press(buttonData(t.calls, "Lanjut")));
     const summary = sentTexts(t.calls).at(-1);
     expect(summary).toContain(
-      "• <b>Guru Kelas SD</b>: butuh 144 jam, tersedia 20 jam (1 pegawai) — rasio 7,2, kelas A (beban berlebih)",
+      "• <b>Guru Kelas SD</b>: butuh 144 JP, tersedia 20 JP (1 pegawai) — beban 720% (sangat kurang)",
     );
     expect(summary).toContain(
-      "• <b>Tenaga Administrasi</b>: butuh 40 jam, tersedia 37,5 jam (1 pegawai) — rasio 1,07, kelas A",
+      "• <b>Tenaga Administrasi</b>: butuh 40 jam, tersedia 37,5 jam (1 pegawai) — beban 107% (kurang)",
     );
     expect(summary).toContain("diperbarui untuk 1 pegawai");
     expect(await db.prisma.workloadReport.count()).toBe(0);
@@ -140,7 +140,7 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
 
     await t.send(textUpdate(siti, "197803152005011002: 22\ncitra dewi: 30,5"));
     expect(sentTexts(t.calls).slice(-2)[0]).toBe("Jam kerja 2 pegawai dicatat.");
-    expect(sentTexts(t.calls).at(-1)).toContain("tersedia 22 jam");
+    expect(sentTexts(t.calls).at(-1)).toContain("tersedia 22 JP");
     await t.send(press(buttonData(t.calls, "Kirim")));
     const hours = await db.prisma.employee.findMany({
       where: { unitId: district.sd.id },

@@ -31,6 +31,8 @@ const workloadRoleSchema = z.object({
   id: z.number(),
   name: z.string(),
   hoursPerRombel: z.number().nullable(),
+  /** JP for teaching roles, jam for the others (absent in conversations begun before it was kept). */
+  hoursUnit: z.enum(["JP", "jam"]).optional(),
 });
 
 /** Beban kerja: the roles asked in turn (index), each one's need, and staff hours changed so far. */

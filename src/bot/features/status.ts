@@ -8,7 +8,7 @@ import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
 import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
 import { getAgencyShortfalls, type AgencyShortfalls } from "../../use-cases/get-agency-shortfalls.ts";
-import { bandLabel, formatDay, formatRatio } from "../../messages/format.ts";
+import { formatDay, formatHours, formatLoad } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
 import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
@@ -24,12 +24,11 @@ function renderUnit(ctx: BotContext, status: UnitStatus): string {
   const loads = status.loads.map((l) =>
     ctx.t("status.load_line", {
       role: l.roleName,
-      demand: l.demand,
-      capacity: l.capacity,
+      demand: formatHours(ctx.locale, l.demand, l.hoursUnit),
+      capacity: formatHours(ctx.locale, l.capacity, l.hoursUnit),
       staff: l.staff,
       honorers: l.honorers > 0 ? ctx.t("status.honorers", { count: l.honorers }) : "",
-      ratio: formatRatio(ctx.locale, l.ratio),
-      band: bandLabel(ctx.locale, l.band),
+      load: formatLoad(ctx.locale, l.demand, l.capacity, l.hoursUnit === "JP"),
       source: ctx.t(`status.source.${l.demandSource}`),
     }),
   );
@@ -94,10 +93,9 @@ function withKecamatan(
     ctx.t("status.kecamatan_line", {
       kecamatan: k.name ?? k.code ?? ctx.t("status.kecamatan_unknown"),
       units: k.units,
-      demand: k.demand,
-      capacity: k.capacity,
-      ratio: formatRatio(ctx.locale, k.ratio),
-      band: bandLabel(ctx.locale, k.band),
+      demand: formatHours(ctx.locale, k.demand, "jam"),
+      capacity: formatHours(ctx.locale, k.capacity, "jam"),
+      load: formatLoad(ctx.locale, k.demand, k.capacity, false),
       certified:
         k.certifiedUnderStandard > 0
           ? ctx.t("status.kecamatan_certified", { count: k.certifiedUnderStandard })
@@ -140,10 +138,9 @@ function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
   const lines = units.map((u) =>
     ctx.t("status.unit_line", {
       unit: u.unitName,
-      demand: u.demand,
-      capacity: u.capacity,
-      ratio: formatRatio(ctx.locale, u.ratio),
-      band: bandLabel(ctx.locale, u.band),
+      demand: formatHours(ctx.locale, u.demand, "jam"),
+      capacity: formatHours(ctx.locale, u.capacity, "jam"),
+      load: formatLoad(ctx.locale, u.demand, u.capacity, false),
     }),
   );
   return new Html(lines.join("\n") || ctx.t("status.none"));

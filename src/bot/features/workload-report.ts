@@ -6,6 +6,7 @@ import { periodOf } from "../../domain/time.ts";
 import { hoursFromRombel } from "../../domain/workload.ts";
 import { previewWorkload } from "../../domain/workload-preview.ts";
 import { workloadData } from "../../messages/callback-data/workload.ts";
+import { hoursUnitOf } from "../../messages/format.ts";
 import { workloadSummaryLines } from "../../messages/workload-text.ts";
 import { listUnitRoles } from "../../use-cases/list-unit-roles.ts";
 import { reportWorkload, ROMBEL_MAX, WORKLOAD_MAX_HOURS } from "../../use-cases/report-workload.ts";
@@ -106,7 +107,11 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
         const needs = data.roles.map((r) => ({ roleId: r.id, hoursNeeded: data.needs[r.id]?.hours ?? 0 }));
         const staff = (await staffOf(turn)).map((s) => ({ ...s, active: s.status === "AKTIF" }));
         const preview = previewWorkload(needs, staff, data.actual);
-        const lines = workloadSummaryLines(ctx.locale, preview, data.roles);
+        const roles = data.roles.map((r) => ({
+          ...r,
+          hoursUnit: r.hoursUnit ?? (r.hoursPerRombel === null ? "jam" : "JP"),
+        }));
+        const lines = workloadSummaryLines(ctx.locale, preview, roles);
         const changed = Object.keys(data.actual).length;
         const staffLine =
           changed > 0
@@ -133,6 +138,7 @@ export async function startWorkloadReport(ctx: BotContext): Promise<void> {
     id: r.id,
     name: r.name,
     hoursPerRombel: r.isTeacher && r.hoursPerRombel ? r.hoursPerRombel : null,
+    hoursUnit: hoursUnitOf(r),
   }));
   if (roles.length === 0) {
     await ctx.reply(ctx.t("unit_head.no_roles"), { parse_mode: "HTML" });

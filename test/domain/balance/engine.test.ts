@@ -198,11 +198,11 @@ describe("planTransfers", () => {
   it("explains each move: the shortage it fills and both units' load before and after the plan", async () => {
     const plan = await solve(sdAndSmp());
     expect(plan.moves[0]?.reason).toBe(
-      "Mengisi 24 dari kekurangan 48 jam/minggu Role GURU_KELAS di SD Negeri 1 Salor; beban SD Negeri 1 Salor belum ada yang mengerjakan → 100%, SMP Negeri 2 Salor 33% → 100%.",
+      "Mengisi 24 dari kekurangan 48 jam/minggu Role GURU_KELAS di SD Negeri 1 Salor; beban seluruh unit dengan semua usulan: SD Negeri 1 Salor belum ada pegawai → 100%, SMP Negeri 2 Salor 33% → 100%.",
     );
     const english = await solve(sdAndSmp(), { locale: "en" });
     expect(english.moves[0]?.reason).toBe(
-      "Fills 24 of a shortage of 48 hours/week of Role GURU_KELAS at SD Negeri 1 Salor; load SD Negeri 1 Salor nobody yet → 100%, SMP Negeri 2 Salor 33% → 100%.",
+      "Fills 24 of a shortage of 48 hours/week of Role GURU_KELAS at SD Negeri 1 Salor; whole-unit load with every proposal: SD Negeri 1 Salor no staff yet → 100%, SMP Negeri 2 Salor 33% → 100%.",
     );
   });
 

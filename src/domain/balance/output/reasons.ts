@@ -3,7 +3,8 @@ import type { PlanLocale, UnitLoad } from "../types.ts";
 /**
  * Texts of a move's reason. They live with the engine because the CLI prints plans without the bot.
  * A move says what this one person brings out of the destination's shortage (not the shortage alone,
- * which read as if one person filled it all), and loads as percentages, as the cards show them.
+ * which read as if one person filled it all), and loads as percentages, as the cards show them. The
+ * loads are the whole unit's, all roles, before and after every move of the plan (not this one alone).
  */
 const TEXTS = {
   id: {
@@ -12,8 +13,8 @@ const TEXTS = {
     fills: (hours: string, shortage: string, unit: string, role: string, at: string) =>
       `Mengisi ${hours} dari kekurangan ${shortage} ${unit}/minggu ${role} di ${at}`,
     replaces: (role: string, at: string) => `Menggantikan ${role} yang dipindahkan dari ${at}`,
-    load: (parts: string) => `beban ${parts}`,
-    noCapacity: "belum ada yang mengerjakan",
+    load: (parts: string) => `beban seluruh unit dengan semua usulan: ${parts}`,
+    noCapacity: "belum ada pegawai",
     volunteer: "bersedia (sukarela)",
     preferred: "tujuan yang diminta",
   },
@@ -23,8 +24,8 @@ const TEXTS = {
     fills: (hours: string, shortage: string, unit: string, role: string, at: string) =>
       `Fills ${hours} of a shortage of ${shortage} ${unit}/week of ${role} at ${at}`,
     replaces: (role: string, at: string) => `Replaces a ${role} moved out of ${at}`,
-    load: (parts: string) => `load ${parts}`,
-    noCapacity: "nobody yet",
+    load: (parts: string) => `whole-unit load with every proposal: ${parts}`,
+    noCapacity: "no staff yet",
     volunteer: "willing (volunteer)",
     preferred: "a destination they asked for",
   },

@@ -19,11 +19,6 @@ export const unitHead: Record<keyof typeof id, string> = {
   "report.menu": "What would you like to report?",
   "report.vacancy": "Vacancy",
   "report.load": "Workload",
-  "load.band.A": "A (overloaded)",
-  "load.band.B": "B (balanced)",
-  "load.band.C": "C (somewhat under-loaded)",
-  "load.band.D": "D (under-loaded)",
-  "load.band.E": "E (far under-loaded)",
   "vacancy.ask_role": "Vacancy at <b>{unit}</b>.\n(1/4) Which role is empty?",
   "vacancy.ask_count": "(2/4) How many <b>{role}</b> are needed? Type a number from 1 to {max}.",
   "vacancy.count.not_number": "“{text}” is not a number. Type the number of people, for example 2.",
@@ -99,8 +94,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "workload.file_too_large": "The file is too large; at most {max} KB.",
   "workload.summary":
     "<b>Workload summary of {unit}</b>, period {period}\n{lines}\n{staff}\n\nSend this report?",
-  "workload.summary_line":
-    "• <b>{role}</b>: needs {need} h, has {capacity} h ({staff} staff) — ratio {ratio}, band {band}",
+  "workload.summary_line": "• <b>{role}</b>: needs {need}, has {capacity} ({staff} staff) — load {load}",
   "workload.summary_staff": "Actual working hours updated for {count} staff members.",
   "workload.summary_no_staff": "Staff working hours unchanged.",
   "workload.sent": "✅ Workload of {unit} for {period} saved for {roles} roles.",
@@ -132,7 +126,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.head":
     "<b>Status of {unit}</b>, period {period}\nActive staff: {active} of {total} (transfer objections: {objections})\n\n<b>Demand and capacity per role</b>\n{loads}{certified}\n\n<b>Open vacancies</b>\n{vacancies}\n\n<b>Transfer proposals</b>\n{proposals}",
   "status.load_line":
-    "• {role}: needs {demand} h, has {capacity} h ({staff} staff{honorers}) — ratio {ratio}, band {band}{source}",
+    "• {role}: needs {demand}, has {capacity} ({staff} staff{honorers}) — load {load}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (from vacancies)",
   "status.source.assumed": " (not reported yet)",
@@ -149,8 +143,8 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.proposal_status.SUPERSEDED": "superseded",
   "status.none": "none",
   "status.agency":
-    "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most overloaded</b>\n{over}\n\n<b>Most under-loaded</b>\n{under}{certified}{kecamatan}",
-  "status.unit_line": "• {unit}: needs {demand} h, has {capacity} h — ratio {ratio}, band {band}",
+    "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most short-staffed</b>\n{over}\n\n<b>Least loaded</b>\n{under}{certified}{kecamatan}",
+  "status.unit_line": "• {unit}: needs {demand}, has {capacity} — load {load}",
   "errors.unit_head_only": "This command is only for registered unit heads, and only for their own unit.",
   "errors.role_not_in_unit": "This role cannot be reported for your unit.",
   "errors.employee_not_in_unit": "This person is not on your unit's staff.",

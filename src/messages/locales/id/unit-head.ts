@@ -18,11 +18,6 @@ export const unitHead = {
   "report.menu": "Apa yang ingin Anda laporkan?",
   "report.vacancy": "Lowongan",
   "report.load": "Beban kerja",
-  "load.band.A": "A (beban berlebih)",
-  "load.band.B": "B (seimbang)",
-  "load.band.C": "C (agak kurang)",
-  "load.band.D": "D (kurang)",
-  "load.band.E": "E (sangat kurang)",
   "vacancy.ask_role": "Lowongan di <b>{unit}</b>.\n(1/4) Jabatan apa yang kosong?",
   "vacancy.ask_count": "(2/4) Berapa orang <b>{role}</b> yang dibutuhkan? Ketik angka 1–{max}.",
   "vacancy.count.not_number": "«{text}» bukan angka. Ketik jumlah orang dengan angka, misalnya 2.",
@@ -98,7 +93,7 @@ export const unitHead = {
   "workload.summary":
     "<b>Ringkasan beban kerja {unit}</b>, periode {period}\n{lines}\n{staff}\n\nKirim laporan ini?",
   "workload.summary_line":
-    "• <b>{role}</b>: butuh {need} jam, tersedia {capacity} jam ({staff} pegawai) — rasio {ratio}, kelas {band}",
+    "• <b>{role}</b>: butuh {need}, tersedia {capacity} ({staff} pegawai) — beban {load}",
   "workload.summary_staff": "Jam kerja nyata diperbarui untuk {count} pegawai.",
   "workload.summary_no_staff": "Jam kerja pegawai tidak diubah.",
   "workload.sent": "✅ Beban kerja {unit} periode {period} tersimpan untuk {roles} jabatan.",
@@ -130,7 +125,7 @@ export const unitHead = {
   "status.head":
     "<b>Status {unit}</b>, periode {period}\nPegawai aktif: {active} dari {total} (keberatan mutasi: {objections})\n\n<b>Kebutuhan dan kapasitas per jabatan</b>\n{loads}{certified}\n\n<b>Lowongan terbuka</b>\n{vacancies}\n\n<b>Usulan mutasi</b>\n{proposals}",
   "status.load_line":
-    "• {role}: butuh {demand} jam, tersedia {capacity} jam ({staff} pegawai{honorers}) — rasio {ratio}, kelas {band}{source}",
+    "• {role}: butuh {demand}, tersedia {capacity} ({staff} pegawai{honorers}) — beban {load}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (dihitung dari lowongan)",
   "status.source.assumed": " (belum dilaporkan)",
@@ -147,8 +142,8 @@ export const unitHead = {
   "status.proposal_status.SUPERSEDED": "diganti",
   "status.none": "tidak ada",
   "status.agency":
-    "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kelebihan beban</b>\n{over}\n\n<b>Paling kekurangan beban</b>\n{under}{certified}{kecamatan}",
-  "status.unit_line": "• {unit}: butuh {demand} jam, tersedia {capacity} jam — rasio {ratio}, kelas {band}",
+    "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kekurangan pegawai</b>\n{over}\n\n<b>Paling longgar</b>\n{under}{certified}{kecamatan}",
+  "status.unit_line": "• {unit}: butuh {demand}, tersedia {capacity} — beban {load}",
   "errors.unit_head_only":
     "Perintah ini hanya untuk kepala unit yang terdaftar, dan hanya untuk unitnya sendiri.",
   "errors.role_not_in_unit": "Jabatan ini tidak dapat dilaporkan untuk unit Anda.",
