@@ -1,6 +1,6 @@
 import type { Plan } from "../domain/balance/index.ts";
 import { formatDate } from "../domain/time.ts";
-import { formatRatio } from "../messages/format.ts";
+import { formatLoadRatio } from "../messages/format.ts";
 import { translate, type Locale, type TextKey } from "../messages/locales/index.ts";
 import { renderLoadChart } from "./load-chart.ts";
 
@@ -43,7 +43,7 @@ export async function renderAgencyCharts(input: AgencyChartsInput): Promise<Map<
           axis: t("check.chart.axis"),
         },
         units,
-        formatRatio: (ratio) => formatRatio(input.locale, ratio),
+        formatRatio: (ratio) => formatLoadRatio(input.locale, ratio),
       }),
     );
   }

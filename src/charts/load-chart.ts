@@ -28,8 +28,8 @@ export interface LoadChartInput {
   labels: { before: string; after: string; axis: string };
   units: UnitLoadChange[];
   /**
-   * How a ratio is written in the caller's locale ("1,25" in Indonesian), Infinity included: pass
-   * messages/format.ts formatRatio, the one place that says how a unit with no staff reads.
+   * How a ratio is written in the caller's locale ("125%"), Infinity included: pass messages/format.ts
+   * formatLoadRatio, the one place that says how a unit with no staff reads.
    */
   formatRatio: (ratio: number) => string;
 }
@@ -97,7 +97,7 @@ export function loadChartSpec(input: LoadChartInput): TopLevelSpec {
     type: "quantitative" as const,
     title: input.labels.axis,
     scale: { domain: [0, RATIO_CAP + 0.35], nice: false },
-    axis: { values: [0, 0.5, 1, 1.5, 2, 2.5, 3], grid: true },
+    axis: { values: [0, 0.5, 1, 1.5, 2, 2.5, 3], format: ".0%", grid: true },
   };
   const y = { field: "unit", type: "nominal" as const, title: null, sort: null };
   return {
@@ -112,7 +112,7 @@ export function loadChartSpec(input: LoadChartInput): TopLevelSpec {
       view: { stroke: null },
       title: { fontSize: 16, anchor: "start" },
       axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelFontSize: 12, orient: "top", title: null },
+      legend: { labelFontSize: 12, labelLimit: 320, orient: "top", title: null },
     },
     layer: [
       {

@@ -21,6 +21,13 @@ export function formatDay(date: Date): string {
   return formatDate(date, "UTC");
 }
 
+/** A load ratio as a percentage, "232%", or "belum ada pegawai" for work with nobody to do it: never ∞. */
+export function formatLoadRatio(locale: Locale, ratio: number): string {
+  return Number.isFinite(ratio)
+    ? formatRatio(locale, ratio, "percent")
+    : translate(locale, "balance.none_staff");
+}
+
 /** A load in words (issue 14): the ABK letter is for exports, people read how short or how loose. */
 export type BalanceWord = "very_short" | "short" | "balanced" | "surplus";
 

@@ -4,7 +4,7 @@ import { objectionAfterProposal, objectionAwaitsReview } from "../domain/objecti
 import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
-import { formatRatio } from "./format.ts";
+import { formatLoadRatio } from "./format.ts";
 import { moveHours, moveLines } from "./move-words.ts";
 import { formatNumber, Html, translate, type Locale, type TextKey } from "./locales/index.ts";
 
@@ -307,8 +307,7 @@ function loadLines(
     after: number | null,
   ) => {
     // No ∞ for people: a role with work and nobody to do it reads "belum ada pegawai".
-    const shown = (ratio: number | null) =>
-      ratio === null ? translate(locale, "balance.none_staff") : formatRatio(locale, ratio, "percent");
+    const shown = (ratio: number | null) => formatLoadRatio(locale, ratio ?? Infinity);
     const params = { unit, before: shown(before), after: shown(after) };
     return role ? translate(locale, roleKey, { ...params, role }) : translate(locale, plainKey, params);
   };

@@ -6,7 +6,7 @@ import {
   renderLoadChartSvg,
   type LoadChartInput,
 } from "../../src/charts/load-chart.ts";
-import { formatRatio } from "../../src/messages/format.ts";
+import { formatLoadRatio } from "../../src/messages/format.ts";
 
 /** Thirty units as in Salor's education office: SDs short of teachers, SMPs with spare hours. */
 function salor(): LoadChartInput {
@@ -16,12 +16,11 @@ function salor(): LoadChartInput {
     after: i < 18 ? 0.95 + (i % 3) * 0.04 : 0.88 + (i % 3) * 0.03,
   }));
   return {
-    title: "Rasio beban per unit: sebelum → sesudah usulan",
-    subtitle: "1,00 = seimbang",
-    labels: { before: "Sebelum", after: "Sesudah", axis: "Rasio beban (kebutuhan / kapasitas)" },
+    title: "Beban per unit: sebelum → sesudah usulan",
+    subtitle: "100% = seimbang",
+    labels: { before: "Sebelum", after: "Sesudah", axis: "Beban (kebutuhan / kapasitas)" },
     units,
-    // Two decimals, so "4,60" shows the cap's label; the rest (∞) as the app writes it.
-    formatRatio: (r) => (Number.isFinite(r) ? r.toFixed(2).replace(".", ",") : formatRatio("id", r)),
+    formatRatio: (r) => formatLoadRatio("id", r),
   };
 }
 
@@ -48,20 +47,21 @@ describe("load chart", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  it("draws every unit, the caller's texts, capped ratios with a label and the balance rule at 1.0", async () => {
+  it("draws every unit, the caller's texts, capped ratios with a label and the balance rule at 100%", async () => {
     const input = salor();
     const svg = await renderLoadChartSvg(input);
     for (const unit of input.units) expect(svg).toContain(unit.name);
-    expect(svg).toContain("Rasio beban per unit: sebelum → sesudah usulan");
+    expect(svg).toContain("Beban per unit: sebelum → sesudah usulan");
     expect(svg).toContain("Sebelum");
     expect(svg).toContain("Sesudah");
-    expect(svg).toContain("∞");
-    expect(svg).toContain("4,60 ▸");
-    expect(svg).toContain("0,95");
+    expect(svg).toContain("belum ada pegawai");
+    expect(svg).toContain("460% ▸");
+    expect(svg).toContain("95%");
+    expect(svg).not.toContain("∞");
     expect(svg).not.toContain("Infinity");
     expect(svg).not.toContain("NaN");
-    // The axis stops just past the cap, so a capped bar ends at 3 and nothing runs off the chart.
-    expect(svg).toContain(`>${RATIO_CAP}.0<`);
+    // The axis stops just past the cap, so a capped bar ends at 300% and nothing runs off the chart.
+    expect(svg).toContain(`>${RATIO_CAP * 100}%<`);
   });
 
   it("refuses to load anything from a URL", async () => {

@@ -34,10 +34,10 @@ export const check: Record<keyof typeof id, string> = {
   "errors.check_group_unlinked":
     "This group is not linked to an agency yet. An admin can link it with /linkgroup &lt;AGENCY_CODE&gt;.",
   "check.chart.title": "Workload per unit — {agency}",
-  "check.chart.subtitle": "Before and after the proposed transfers, {date} (1 = balanced)",
+  "check.chart.subtitle": "Before and after the proposed transfers, {date} (100% = balanced)",
   "check.chart.before": "Now",
   "check.chart.after": "If the proposals are approved",
-  "check.chart.axis": "Load ratio (demand / capacity)",
+  "check.chart.axis": "Load (demand / capacity)",
   "check.chart.caption": "📊 Unit workload of {agency}: now and if the proposals are approved.",
   "check.summary.sent": "{total} proposals: {sent} sent to the team",
   "check.summary.waiting": ", {count} waiting for an HR group (admins told)",

@@ -35,10 +35,10 @@ export const check = {
   "errors.check_group_unlinked":
     "Grup ini belum dihubungkan ke instansi. Admin dapat menghubungkannya dengan /hubungkan &lt;KODE_INSTANSI&gt;.",
   "check.chart.title": "Beban kerja per unit — {agency}",
-  "check.chart.subtitle": "Sebelum dan sesudah usulan mutasi, {date} (1 = seimbang)",
+  "check.chart.subtitle": "Sebelum dan sesudah usulan mutasi, {date} (100% = seimbang)",
   "check.chart.before": "Sekarang",
   "check.chart.after": "Bila usulan disetujui",
-  "check.chart.axis": "Rasio beban (kebutuhan / kapasitas)",
+  "check.chart.axis": "Beban (kebutuhan / kapasitas)",
   "check.chart.caption": "📊 Beban kerja unit {agency}: sekarang dan bila usulan disetujui.",
   "check.summary.sent": "{total} usulan: {sent} dikirim ke tim",
   "check.summary.waiting": ", {count} menunggu grup HR (admin diberi tahu)",
