@@ -42,7 +42,7 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     await t.send(textUpdate(rina, "/cek", group));
 
     expect(sentTexts(t.calls).at(-1)).toMatch(
-      /Pemeriksaan #1 selesai: kekurangan 24 → 4 JP\/minggu; 1 usulan: 1 dikirim ke tim\./,
+      /Pemeriksaan #1 selesai: kekurangan seluruh kabupaten 24 → 4 jam\/minggu; 1 usulan: 1 dikirim ke tim\./,
     );
     const proposal = await db.prisma.proposal.findFirstOrThrow();
     expect(proposal).toMatchObject({
@@ -98,7 +98,7 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     await t.send(textUpdate(rina, "/cek", group));
     // Her pending move counts as made: the SD's remaining shortage is 4 JP and nobody else is proposed.
     expect(sentTexts(t.calls).at(-1)).toContain(
-      "Pemeriksaan #2 selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan 4 JP/minggu)",
+      "Pemeriksaan #2 selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan seluruh kabupaten 4 jam/minggu)",
     );
     expect(await db.prisma.proposal.count()).toBe(1);
   });

@@ -12,12 +12,12 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.unit_no_move": " — no proposal for this unit this time",
   "check.alert.none": "—",
   "check.summary":
-    "Check #{run} done: unmet {before} → {after} hours/week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",
+    "Check #{run} done: district-wide unmet {before} → {after} hours/week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",
   "check.summary.skipped": " ({count} skipped because a proposal is still pending)",
   "check.summary.balanced":
     "Check #{run} done: no shortage left unaddressed; proposals in progress are counted.",
   "check.summary.nothing":
-    "Check #{run} done: no transfer would reduce the shortage (unmet {before} hours/week).",
+    "Check #{run} done: no transfer would reduce the shortage (district-wide unmet {before} hours/week).",
   "check.summary.blackout":
     "Check #{run} posted no proposals: transfer freeze from {from} to {to} ({reason}).",
   "check.running": "Running the balance check…",
