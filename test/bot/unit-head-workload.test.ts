@@ -123,6 +123,21 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     ).toBe(3);
   });
 
+  it("asks a teaching role with no JP per rombel set in JP, without the rombel helper, and sums it in JP", async () => {
+    const district = await seedUnitHeadDistrict(db.prisma);
+    await db.prisma.role.update({ where: { id: district.guruKelas.id }, data: { hoursPerRombel: null } });
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-10T02:00:00Z") });
+    await t.send(textUpdate(siti, "/beban"));
+    expect(sentTexts(t.calls).at(-1)).toContain(
+      "<b>Guru Kelas SD</b>: berapa JP per minggu yang dibutuhkan? Ketik angka 0–2.000.",
+    );
+    expect(lastButtons(t.calls)).toEqual([]);
+    await t.send(textUpdate(siti, "144"));
+    await t.send(textUpdate(siti, "40"));
+    await t.send(press(buttonData(t.calls, "Lanjut")));
+    expect(sentTexts(t.calls).at(-1)).toContain("• <b>Guru Kelas SD</b>: butuh 144 JP, tersedia 24 JP");
+  });
+
   it("takes one message of 'NIP atau nama: jam' lines, all or nothing", async () => {
     const district = await seedUnitHeadDistrict(db.prisma);
     const t = buildTestBot(db.prisma);

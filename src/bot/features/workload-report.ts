@@ -70,9 +70,11 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
     need: {
       prompt: (turn) => {
         const { ctx, unit, data } = turn;
-        const { name: role, hoursPerRombel: per } = currentRole(turn);
+        const { name: role, hoursPerRombel: per, hoursUnit } = currentRole(turn);
         const params = { unit, period: data.period, n: data.index + 1, total: data.roles.length, role };
-        if (per === null) return { say: ["workload.ask_need", { ...params, max: WORKLOAD_MAX_HOURS }] };
+        // A teaching role with no JP per rombel set is still counted in JP, without the helper.
+        const plain = hoursUnit === "JP" ? "workload.ask_need_jp" : "workload.ask_need";
+        if (per === null) return { say: [plain, { ...params, max: WORKLOAD_MAX_HOURS }] };
         const say = ["workload.ask_need_teacher", { ...params, max: WORKLOAD_MAX_HOURS, per }] as const;
         return { say, buttons: labelled(ctx, [["workload.button.rombel", "rombel"]]) };
       },

@@ -55,6 +55,8 @@ export const unitHead: Record<keyof typeof id, string> = {
     "📋 <b>New vacancy</b> at {unit}\nRole: {role}\nCount: {count}\nReason: {reason}\nSince: {since}\nReported by {reporter}",
   "workload.ask_need":
     "Workload of <b>{unit}</b>, period {period}\n({n}/{total}) <b>{role}</b>: how many working hours a week does the unit need? Type a number from 0 to {max}.",
+  "workload.ask_need_jp":
+    "Workload of <b>{unit}</b>, period {period}\n({n}/{total}) <b>{role}</b>: how many lesson hours (JP) a week are needed? Type a number from 0 to {max}.",
   "workload.ask_need_teacher":
     "Workload of <b>{unit}</b>, period {period}\n({n}/{total}) <b>{role}</b>: how many lesson hours (JP) a week are needed? Type a number from 0 to {max}, or count them from the number of class groups ({per} JP per group).",
   "workload.button.rombel": "Count from class groups",

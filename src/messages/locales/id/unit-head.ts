@@ -53,6 +53,8 @@ export const unitHead = {
     "📋 <b>Lowongan baru</b> di {unit}\nJabatan: {role}\nJumlah: {count} orang\nPenyebab: {reason}\nSejak: {since}\nDilaporkan oleh {reporter}",
   "workload.ask_need":
     "Beban kerja <b>{unit}</b>, periode {period}\n({n}/{total}) <b>{role}</b>: berapa jam kerja per minggu yang dibutuhkan unit? Ketik angka 0–{max}.",
+  "workload.ask_need_jp":
+    "Beban kerja <b>{unit}</b>, periode {period}\n({n}/{total}) <b>{role}</b>: berapa JP per minggu yang dibutuhkan? Ketik angka 0–{max}.",
   "workload.ask_need_teacher":
     "Beban kerja <b>{unit}</b>, periode {period}\n({n}/{total}) <b>{role}</b>: berapa JP per minggu yang dibutuhkan? Ketik angka 0–{max}, atau hitung dari jumlah rombel ({per} JP per rombel).",
   "workload.button.rombel": "Hitung dari jumlah rombel",
