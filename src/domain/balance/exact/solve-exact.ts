@@ -78,7 +78,7 @@ function solvePaired(
       }
       return { ...result, transfers };
     }
-    for (const cut of cuts) session.addRow(-Infinity, 0, cut.columns, cut.coefficients);
+    session.addRows(cuts.map((cut) => ({ lower: -Infinity, upper: 0, ...cut })));
   }
 }
 
