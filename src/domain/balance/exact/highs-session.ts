@@ -70,13 +70,19 @@ export class SolverSession {
   private basis: { colStatus: Int32Array; rowStatus: Int32Array } | undefined;
   private basisStale = false;
 
-  /** `unitOfColumn[c]` is the unit an integer column's people leave or reach (for neighbourhoods). */
+  /**
+   * `unitOfColumn[c]` is the unit an integer column's people leave or reach (for neighbourhoods).
+   * `firstLp`: "primal" where moving nobody is a feasible start (the Hall model), "dual" where it is
+   * not (the kilometre model must reach the earlier tiers' optima): from scratch, dual simplex solved
+   * M's kilometre LP in 4.0 s where primal took 10.2 s.
+   */
   constructor(
     highs: Highs,
     data: ModelData,
     private readonly deadline: number,
     private readonly unitOfColumn: ArrayLike<number>,
     private readonly separate?: (values: Float64Array) => Row[],
+    private readonly firstLp: "primal" | "dual" = "primal",
   ) {
     this.solver = highs.createModel(data);
     this.integrality = Array.from(data.integrality ?? []);
@@ -186,8 +192,9 @@ export class SolverSession {
    */
   solveRelaxation(): LpResult | null {
     let last: LpResult | null = null;
+    const first = this.firstLp === "dual" ? DUAL_SIMPLEX : PRIMAL_SIMPLEX;
     for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
-      const relaxation = this.solveLpOnce(round === 0 ? PRIMAL_SIMPLEX : DUAL_SIMPLEX);
+      const relaxation = this.solveLpOnce(round === 0 ? first : DUAL_SIMPLEX);
       // Out of time after adding rows: the previous LP is still a valid bound and vertex.
       if (relaxation === null) return last;
       last = relaxation;

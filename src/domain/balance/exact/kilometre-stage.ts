@@ -227,7 +227,14 @@ export function minimiseKilometres(
 ): KilometreResult | null {
   const arcs = initialArcs(instance, network, limits.nearest, fixed.transfers);
   const model = buildModel(instance, network, { kind: "arcs", arcs });
-  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn);
+  const session = new SolverSession(
+    highs,
+    model.data,
+    limits.deadline,
+    model.unitOfColumn,
+    undefined,
+    "dual",
+  );
   try {
     session.restrictBounds(fixed.bounds);
     const shortages = model.shortageKeys.map((_, index) => model.shortageStart + index);
