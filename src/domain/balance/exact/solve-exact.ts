@@ -163,7 +163,7 @@ function kilometres(
 
 /**
  * The plan when the kilometre stage did not prove its answer: the moves of the best stage paired at
- * least kilometres, or the kilometre stage's own plan if that is shorter.
+ * least kilometres (`paired`: they already are), or the kilometre stage's own plan if that is shorter.
  */
 function quickerPlan(
   highs: Highs,
@@ -171,10 +171,13 @@ function quickerPlan(
   instance: Instance,
   network: Network,
   best: PairedResult,
+  paired: boolean,
   km: Omit<PlannedMoves, "proven"> | null,
 ): PlannedMoves {
   const remaining = session.remainingSeconds();
-  const transfers = [...leastCostTransfers(highs, instance, network, best.values, best.transfers, remaining)];
+  const transfers = paired
+    ? best.transfers
+    : [...leastCostTransfers(highs, instance, network, best.values, best.transfers, remaining)];
   const quick = {
     feedCounts: Array.from(best.values.subarray(0, network.feeds.length), Math.round),
     transfers,
@@ -257,7 +260,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
         ? null
         : kilometres(highs, session, instance, network, reached, moves, kmLimits);
     const best = moves ?? previous ?? unmet;
-    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, best, km);
+    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, best, best === moves, km);
     const proofs = [unmet.optimal, ...(instance.version === 2 ? [severity?.optimal ?? false] : [])];
     const tiersProven = provenPrefix([...proofs, moves?.optimal ?? false, plan.proven]);
     return {
