@@ -27,6 +27,10 @@ type WorkloadTurn = Turn<WorkloadData>;
 
 const currentRole = ({ data }: WorkloadTurn) => data.roles[data.index]!;
 
+/** JP or jam; a conversation begun before the unit was kept has it from the rombel helper. */
+const unitOfRole = (role: WorkloadData["roles"][number]): "JP" | "jam" =>
+  role.hoursUnit ?? (role.hoursPerRombel === null ? "jam" : "JP");
+
 /** The role's need is known: the next role, or the staff question after the last one. */
 function afterNeed(turn: WorkloadTurn, hours: number, rombel: number | null): Move<WorkloadData> {
   const { data } = turn;
@@ -70,10 +74,11 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
     need: {
       prompt: (turn) => {
         const { ctx, unit, data } = turn;
-        const { name: role, hoursPerRombel: per, hoursUnit } = currentRole(turn);
+        const current = currentRole(turn);
+        const { name: role, hoursPerRombel: per } = current;
         const params = { unit, period: data.period, n: data.index + 1, total: data.roles.length, role };
         // A teaching role with no JP per rombel set is still counted in JP, without the helper.
-        const plain = hoursUnit === "JP" ? "workload.ask_need_jp" : "workload.ask_need";
+        const plain = unitOfRole(current) === "JP" ? "workload.ask_need_jp" : "workload.ask_need";
         if (per === null) return { say: [plain, { ...params, max: WORKLOAD_MAX_HOURS }] };
         const say = ["workload.ask_need_teacher", { ...params, max: WORKLOAD_MAX_HOURS, per }] as const;
         return { say, buttons: labelled(ctx, [["workload.button.rombel", "rombel"]]) };
@@ -109,10 +114,7 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
         const needs = data.roles.map((r) => ({ roleId: r.id, hoursNeeded: data.needs[r.id]?.hours ?? 0 }));
         const staff = (await staffOf(turn)).map((s) => ({ ...s, active: s.status === "AKTIF" }));
         const preview = previewWorkload(needs, staff, data.actual);
-        const roles = data.roles.map((r) => ({
-          ...r,
-          hoursUnit: r.hoursUnit ?? (r.hoursPerRombel === null ? "jam" : "JP"),
-        }));
+        const roles = data.roles.map((r) => ({ ...r, hoursUnit: unitOfRole(r) }));
         const lines = workloadSummaryLines(ctx.locale, preview, roles);
         const changed = Object.keys(data.actual).length;
         const staffLine =
