@@ -3,7 +3,13 @@
  * quick check of a change to src/domain/balance/exact/ before the full `npm run bench:engine`. Prints
  * each step of each stage as it ends (seconds from the start, objective, bound) on stderr, then wall
  * and CPU seconds, the tiers proved, the four tiers' values and the load average.
+ *
+ * A fifth argument names a folder: each model branch and bound starts on is written there as
+ * `<stage>.mps` (`<stage>-2.mps`… when a stage starts again after Hall cuts), so that another
+ * solver, or bench/solve-mps.ts, can be measured on exactly the same models.
  */
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadavg } from "node:os";
 import { planTransfers } from "../src/domain/balance/index.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
@@ -19,6 +25,15 @@ const size = SIZES[name as keyof typeof SIZES];
 if (size === undefined) throw new Error(`size ${name}: S, M or L`);
 const version = process.argv[3] === "1" ? 1 : 2;
 const timeLimitSeconds = Number(process.argv[4] ?? 60);
+const modelFolder = process.argv[5];
+
+function writeModel(stage: string, mps: () => Uint8Array): void {
+  if (modelFolder === undefined) return;
+  let file = join(modelFolder, `${stage}.mps`);
+  for (let again = 2; existsSync(file); again++) file = join(modelFolder, `${stage}-${again}.mps`);
+  writeFileSync(file, mps());
+  process.stderr.write(`         model written to ${file}\n`);
+}
 const v1 = generateDistrict(size);
 const input = version === 2 ? asVersion2(v1) : v1;
 const cpu = process.cpuUsage();
@@ -26,10 +41,12 @@ const started = performance.now();
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 const plan = await planTransfers(input, {
   timeLimitSeconds,
-  trace: (step) =>
+  trace: (step) => {
+    if (step.mps !== undefined) writeModel(step.stage, step.mps);
     process.stderr.write(
       `${((step.at - started) / 1000).toFixed(2).padStart(7)} s  ${step.stage.padEnd(8)} ${step.step.padEnd(16)} objective ${round(step.objective)}  bound ${round(step.bound)}${step.optimal ? "  optimal" : ""}\n`,
-    ),
+    );
+  },
 });
 const used = process.cpuUsage(cpu);
 const m = plan.metrics;

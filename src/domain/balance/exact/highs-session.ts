@@ -236,6 +236,12 @@ export class SolverSession {
     };
   }
 
+  /** The model as branch and bound would solve it (bounds fixed so far, integers), as MPS. */
+  exportMps(): Uint8Array {
+    this.relax(false);
+    return this.solver.exportModel("mps");
+  }
+
   /** Branch and bound on the whole model, started from `start` when given. */
   solveInteger(relativeGap: number, start?: Float64Array, timeCap = Infinity): StageResult | null {
     if (this.remainingSeconds() <= 0) return null;

@@ -5,7 +5,8 @@ export type Stage = "unmet" | "severity" | "moves" | "km";
 /** One step of a stage as it ends, for benchmarks: where the time goes and how far the bound is. */
 export interface StageStep {
   stage: Stage;
-  step: "lp" | "neighbourhood" | "branch-and-bound";
+  /** "model": branch and bound on the whole model starts now (objective and bound are null). */
+  step: "lp" | "neighbourhood" | "model" | "branch-and-bound";
   /** Objective of the step's solution (null: none found). */
   objective: number | null;
   /** Proven lower bound after the step. */
@@ -13,6 +14,11 @@ export interface StageStep {
   optimal: boolean;
   /** performance.now() when the step ended. */
   at: number;
+  /**
+   * "model" only: that model as MPS, to measure other solvers on exactly what this one solves. Call it
+   * while the step is told: branch and bound changes the model next, and frees it at the end.
+   */
+  mps?: () => Uint8Array;
 }
 
 export type StageTrace = (step: StageStep) => void;
@@ -66,7 +72,18 @@ export function solveStage(
       optimal: result?.optimal ?? false,
       at: performance.now(),
     });
+  const startBranchAndBound = () =>
+    trace?.({
+      stage,
+      step: "model",
+      objective: null,
+      bound: null,
+      optimal: false,
+      at: performance.now(),
+      mps: () => session.exportMps(),
+    });
   if (relaxation === null) {
+    startBranchAndBound();
     const full = session.solveInteger(gap, start);
     tell("branch-and-bound", full);
     return full;
@@ -82,6 +99,7 @@ export function solveStage(
   const localReaches = local !== null && reachesBound(stage, local.objective, bound);
   tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });
   if (local !== null && localReaches) return { ...local, optimal: true, bound };
+  startBranchAndBound();
   const full = session.solveInteger(gap, local?.values ?? start);
   tell("branch-and-bound", full && { ...full, bound: Math.max(bound, full.bound) });
   const best = full ?? local;
