@@ -55,7 +55,7 @@ export function formatLoad(locale: Locale, need: number, have: number, teaching:
   }
   const ratio = need / have;
   return translate(locale, "balance.percent_word", {
-    percent: `${formatNumber(locale, Math.round(ratio * 100), 0)}%`,
+    percent: formatRatio(locale, ratio, "percent"),
     word: translate(locale, `balance.word.${balanceWord(ratio)}`),
   });
 }

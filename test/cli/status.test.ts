@@ -12,7 +12,7 @@ describe("cli status", () => {
   });
   afterAll(async () => db?.close());
 
-  it("writes load ratios as the bot does: ∞ for a role with demand and nobody to do it", async () => {
+  it("writes loads as the bot does: percent and words, and no staff yet instead of ∞", async () => {
     const clock = fixedClock();
     await db.prisma.$transaction((tx) => seedDemo(tx, { now: clock.now(), timeZone: "Asia/Jayapura" }), {
       timeout: 60_000,
@@ -24,10 +24,17 @@ describe("cli status", () => {
     const sdn05 = lines.findIndex((line) => line.startsWith("SDN-05"));
     expect(sdn05).toBeGreaterThan(-1);
     const classTeachers = lines.slice(sdn05 + 1).find((line) => line.trim().startsWith("GURU_KELAS"));
-    expect(classTeachers).toMatch(/load\s+∞ /);
-    // Finite ratios in the English formatter: at most two decimals, a point.
-    expect(lines.filter((line) => /load\s+\d+\.\d{3}/.test(line))).toEqual([]);
-    expect(lines.some((line) => /load\s+\d+(\.\d{1,2})? /.test(line))).toBe(true);
-    expect(out.join("\n")).not.toMatch(/Infinity|NaN/);
+    expect(classTeachers).toMatch(/load no staff yet /);
+    // Finite loads as a whole percentage with the word the HR team reads; no decimal ratio, no ABK letter.
+    const loads = lines.flatMap((line) => /load (\S+(?: \([a-z ]+\))?)/.exec(line)?.[1] ?? []);
+    expect(loads.length).toBeGreaterThan(10);
+    for (const load of loads.filter((text) => text !== "no")) {
+      expect(load).toMatch(/^\d+% \((very short|short|balanced|surplus)\)$/);
+    }
+    expect(out.join("\n")).not.toMatch(/Infinity|NaN|∞/);
+    const json = testCli(db.prisma, { clock });
+    await statusCommand.run(["--json"], json.ctx);
+    const units = (JSON.parse(json.out.join("\n")) as { units: Array<{ band: string }> }).units;
+    expect(units.every((unit) => /^[A-E]$/.test(unit.band))).toBe(true);
   });
 });

@@ -4,8 +4,18 @@ import {
   type UnitStatus,
 } from "../../use-cases/get-district-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
-import { formatRatio } from "../../messages/format.ts";
+import { balanceWord, formatRatio } from "../../messages/format.ts";
+import { translate } from "../../messages/locales/index.ts";
 import { usageError, type CliCommand } from "../types.ts";
+
+/**
+ * A load as the bot writes it, in English: "232% (very short)", or "no staff yet" for work nobody
+ * does. The ABK band letter is for exports: `status --json` keeps it.
+ */
+function loadText(ratio: number | null): string {
+  if (ratio === null) return translate("en", "balance.none_staff");
+  return `${formatRatio("en", ratio, "percent")} (${translate("en", `balance.word.${balanceWord(ratio)}`)})`;
+}
 
 function renderText(status: DistrictStatus): string {
   const lines = [
@@ -18,7 +28,7 @@ function renderText(status: DistrictStatus): string {
         ? "Kecamatan unknown"
         : `Kecamatan ${kecamatan.name ?? kecamatan.code}${kecamatan.name && kecamatan.code ? ` (${kecamatan.code})` : ""}`;
     lines.push(
-      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, load ${formatRatio("en", kecamatan.ratio)} ${kecamatan.band}`,
+      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, load ${loadText(kecamatan.ratio)}`,
     );
     const codes = new Set(kecamatan.unitCodes);
     for (const unit of status.units.filter((u) => codes.has(u.code))) lines.push(...unitLines(unit));
@@ -61,17 +71,17 @@ function renderText(status: DistrictStatus): string {
 function unitLines(unit: UnitStatus): string[] {
   const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
   return [
-    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  load ${formatRatio("en", unit.ratio).padStart(5)} ${unit.band}`,
+    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  load ${loadText(unit.ratio)}`,
     ...unit.roles.map(
       (role) =>
-        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${formatRatio("en", role.ratio).padStart(5)} ${role.band}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${loadText(role.ratio)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
     ),
   ];
 }
 
 export const statusCommand: CliCommand = {
   usage:
-    "status [--json]                         units, load ratio and band per role, users, vacancies, proposals",
+    "status [--json]                         units, load per role (--json: ratio and ABK band), users, vacancies, proposals",
   async run(args, ctx) {
     const json = args.includes("--json");
     if (args.some((a) => a !== "--json")) throw usageError("usage: status [--json]");
