@@ -7,19 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import { loadHighs } from "../src/domain/balance/exact/highs-runtime.ts";
+import { SESSION_OPTIONS } from "../src/domain/balance/exact/highs-session.ts";
 
 const [file, gap = "0", seconds = "150", mode] = process.argv.slice(2);
 if (file === undefined) throw new Error("usage: solve-mps.ts <file.mps> <relative gap> [seconds] [lp]");
 const highs = await loadHighs();
 const model = highs.createModel({ format: "mps", data: readFileSync(file) });
-// As SolverSession sets them for branch and bound.
-model.options.set({
-  output_flag: false,
-  mip_abs_gap: 1e-6,
-  mip_rel_gap: Number(gap),
-  random_seed: 1,
-  time_limit: Number(seconds),
-});
+model.options.set({ ...SESSION_OPTIONS, mip_rel_gap: Number(gap), time_limit: Number(seconds) });
 if (mode === "lp") {
   const { numCols } = model.getDimensions();
   model.changeColsIntegrality({ kind: "range", from: 0, to: numCols - 1 }, new Int32Array(numCols));

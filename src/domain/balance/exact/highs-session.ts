@@ -25,6 +25,11 @@ const STATUS_UNBOUNDED_OR_INFEASIBLE = 9;
 const SOLUTION_FEASIBLE = 2;
 const INTEGRALITY_TOLERANCE = 1e-6;
 const MAX_SEPARATION_ROUNDS = 20;
+/**
+ * Options every stage runs with (each branch and bound adds its own relative gap): quiet, an absolute
+ * gap below any hour or move, and one seed so that a district gives the same plan every run.
+ */
+export const SESSION_OPTIONS = { output_flag: false, mip_abs_gap: 1e-6, random_seed: 1 } as const;
 const DUAL_SIMPLEX = 1;
 const PRIMAL_SIMPLEX = 4;
 
@@ -88,7 +93,7 @@ export class SolverSession {
     this.integrality = Array.from(data.integrality ?? []);
     this.lower = Array.from(data.colLower);
     this.upper = Array.from(data.colUpper);
-    this.solver.options.set({ output_flag: false, mip_abs_gap: 1e-6, random_seed: 1 });
+    this.solver.options.set(SESSION_OPTIONS);
   }
 
   get columnCount(): number {
