@@ -2,8 +2,8 @@
  * Solves one model file (written by bench/engine-stages.ts) with the engine's HiGHS runtime and the
  * engine's options, from scratch: `npx tsx bench/solve-mps.ts <file.mps> <relative gap> [seconds] [lp]`
  * (`lp`: its relaxation only, by simplex). Prints a JSON line: status (7 optimal, 13 time limit),
- * seconds, objective and proven bound. Put beside another solver's run on
- * the same file, it tells what the engine's solver costs, apart from the model it is given.
+ * seconds, objective and proven bound. Put beside another solver's run on the same file, it tells
+ * what the engine's solver costs, apart from the model it is given.
  */
 import { readFileSync } from "node:fs";
 import { loadHighs } from "../src/domain/balance/exact/highs-runtime.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planTransfers } from "../../../src/domain/balance/index.ts";
 import type { StageStep } from "../../../src/domain/balance/exact/lexicographic-stage.ts";
 import { loadHighs } from "../../../src/domain/balance/exact/highs-runtime.ts";
+import { SESSION_OPTIONS } from "../../../src/domain/balance/exact/highs-session.ts";
 import { asVersion2, generateDistrict } from "../../../bench/engine-district.ts";
 
 /**
@@ -36,7 +37,7 @@ describe("models handed to branch and bound", () => {
     const highs = await loadHighs();
     const alone = highs.createModel({ format: "mps", data });
     try {
-      alone.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-6, random_seed: 1 });
+      alone.options.set({ ...SESSION_OPTIONS, mip_rel_gap: 0 });
       expect(alone.run().modelStatus).toBe(7);
       expect(Math.round(alone.getObjectiveValue())).toBe(plan.metrics.moves);
     } finally {
