@@ -1,5 +1,5 @@
 import type { MoveIndex } from "./output/evaluate.ts";
-import { distanceKm, reachability, type Instance } from "./input/instance.ts";
+import { distanceKm, movesLeft, reachability, type Instance } from "./input/instance.ts";
 import { EPSILON } from "./exact/pool-network.ts";
 
 /** Max-heap of (unit, role) shortages; stale entries are re-checked when popped. */
@@ -94,7 +94,7 @@ function nearestDonor(
     if (!canGive(instance, state, candidate)) continue;
     candidates[kept++] = candidate;
     const group = instance.groups[candidate];
-    if (group === undefined || !reachable(group.unit, unit)) continue;
+    if (group === undefined || group.excluded.has(unit) || !reachable(group.unit, unit)) continue;
     const km = distanceKm(instance, group.unit, unit);
     if (km < bestKm) {
       best = candidate;
@@ -135,9 +135,10 @@ function applyMove(
 export function greedyMoves(instance: Instance): MoveIndex[] {
   const state: GreedyState = {
     capacity: Float64Array.from(instance.base),
-    unitMoves: new Int32Array(instance.unitCount),
-    movesOut: new Int32Array(instance.unitCount),
-    movesIn: new Int32Array(instance.unitCount),
+    // The moves already counted against the caps (in flight, effective within the window).
+    unitMoves: Int32Array.from(instance.usedOut, (out, unit) => out + (instance.usedIn[unit] ?? 0)),
+    movesOut: Int32Array.from(instance.usedOut),
+    movesIn: Int32Array.from(instance.usedIn),
     nextMember: new Int32Array(instance.groups.length),
     moves: [],
   };
@@ -150,7 +151,7 @@ export function greedyMoves(instance: Instance): MoveIndex[] {
   }
   for (
     let item = heap.pop();
-    item !== undefined && state.moves.length < instance.maxMoves;
+    item !== undefined && state.moves.length < movesLeft(instance);
     item = heap.pop()
   ) {
     const [key, recorded] = item;

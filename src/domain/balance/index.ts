@@ -24,6 +24,7 @@ import { materializeMoves } from "./output/materialize-moves.ts";
 import { choosePeople } from "./output/choose-people.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { parsePlanInput } from "./input/schema.ts";
+import { planWithInFlight } from "./in-flight.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
 export { computeUnitLoads } from "./output/unit-loads.ts";
@@ -34,9 +35,13 @@ export { parsePlanInput, PlanInputError } from "./input/schema.ts";
 export { buildInstance, distanceKm } from "./input/instance.ts";
 export { solveExact } from "./exact/solve-exact.ts";
 export type {
+  DroppedWhy,
   IneligibleWhy,
   Plan,
   PlanCompatibility,
+  PlanDropped,
+  PlanInFlight,
+  PlanRecentMove,
   PlanDemand,
   PlanEmployee,
   PlanInput,
@@ -80,13 +85,21 @@ export function planTransfersGreedy(input: PlanInput, options: PlanOptions = {})
 
 /**
  * Proposes transfers that leave the least unmet demand, then (v2) the least shortfall severity, then
- * use the fewest moves, then the fewest kilometres, within the policy bounds. Exact (HiGHS) by default; when the solver runs out of time it
+ * use the fewest moves, then the fewest kilometres, within the policy bounds. With `inFlight` (v2), the
+ * committed moves are held and the most pending ones kept before moves count (in-flight.ts). Exact (HiGHS) by default; when the solver runs out of time it
  * returns its best plan with `optimal: false`, and when it finds none, the greedy plan.
  * Throws `PlanInputError` on bad input, before computing anything.
  */
 export async function planTransfers(input: PlanInput, options: PlanOptions = {}): Promise<Plan> {
   const started = performance.now();
-  const instance = buildInstance(parsePlanInput(input));
+  const parsed = parsePlanInput(input);
+  if (parsed.version === 2 && parsed.inFlight !== undefined)
+    return planWithInFlight(parsed, options, started, planOnce);
+  return planOnce(buildInstance(parsed), options, started);
+}
+
+/** One plan of an indexed input, without the in-flight tier. */
+async function planOnce(instance: Instance, options: PlanOptions, started: number): Promise<Plan> {
   if (options.method === "greedy") return greedyPlan(instance, options, started);
   const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = await solveExact(instance, {

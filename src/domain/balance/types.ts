@@ -22,7 +22,8 @@ export interface PlanDemand {
 }
 
 /** Why someone may not move (v2): objection, under 2 years in post, near the BUP, a pending proposal. */
-export type IneligibleWhy = "objection" | "tenure" | "retirement" | "pending" | "inactive" | "other";
+export type IneligibleWhy =
+  "objection" | "tenure" | "retirement" | "pending" | "inactive" | "rejected" | "other";
 
 /** A civil servant (pegawai, identified by NIP) and the weekly hours they bring. */
 export interface PlanEmployee {
@@ -38,6 +39,45 @@ export interface PlanEmployee {
   volunteer?: boolean;
   /** v2 only: unit ids they asked to go to (at most a few); tier 6 prefers sending them there. */
   preferredUnits?: string[];
+  /** v2 only: unit ids they may not be sent to (a rejection for that school, within its cooldown). */
+  excludedUnits?: string[];
+}
+
+/**
+ * v2 only: a proposal in flight. `committed` (approved, or with an SK, waiting for the TMT) is held
+ * fixed; `pending` is where the plan starts from, kept where it is still optimal (the tier after
+ * severity). The employee is listed where they are now.
+ */
+export interface PlanInFlight {
+  employee: string;
+  to: string;
+  role: string;
+  state: "pending" | "committed";
+}
+
+/** v2 only: a move that took effect within the cap window; it counts against the caps. */
+export interface PlanRecentMove {
+  employee?: string;
+  from: string;
+  to: string;
+}
+
+/** Why a pending proposal in flight is not in the new plan. */
+export type DroppedWhy =
+  /** The person can no longer move (retirement near, an objection, left, rejected…). */
+  | "ineligible"
+  /** The destination no longer needs the person: already filled. */
+  | "not_needed"
+  /** Not a valid move any more (role, distance, a unit gone). */
+  | "invalid"
+  /** The plan does better without it (the district changed). */
+  | "replaced";
+
+export interface PlanDropped {
+  employee: string;
+  to: string;
+  role: string;
+  why: DroppedWhy;
 }
 
 /** A person of role `from` may fill role `to`; every role fills itself without a row. */
@@ -70,6 +110,10 @@ export interface PlanInput {
   employees: PlanEmployee[];
   compatibility: PlanCompatibility[];
   policy: PlanPolicy;
+  /** v2 only: the proposals in flight (docs/plan-format.md, "The plan in flight"). */
+  inFlight?: PlanInFlight[];
+  /** v2 only: moves that took effect within the cap window, counted against the caps. */
+  recentMoves?: PlanRecentMove[];
 }
 
 /** One proposed transfer (mutasi): `role` is the role the person fills at `to`. */
@@ -116,6 +160,18 @@ export interface PlanMetrics {
   volunteersMoved: number;
   /** Movers sent to a unit they asked for (v2 tier 6). */
   preferredDestinationsMet: number;
+  /**
+   * With `inFlight`: the committed moves held fixed, the pending ones kept and dropped, and the
+   * district after the committed moves alone ("before" is the district as it is, "after" adds the
+   * committed moves and this plan's moves).
+   */
+  inFlight?: {
+    committed: number;
+    pendingKept: number;
+    pendingDropped: number;
+    unmetAfterCommitted: number;
+    severityAfterCommitted: number;
+  };
 }
 
 /** Load of one unit and role: demand / capacity, `null` when there is demand but no capacity. */
@@ -182,6 +238,8 @@ export interface Plan {
   units: UnitLoad[];
   /** Every unit and role still short, with why (issue 14); absent from plans of engines that do not say. */
   shortfalls?: Shortfall[];
+  /** With `inFlight`: the pending proposals this plan does not keep, and why. */
+  dropped?: PlanDropped[];
 }
 
 export type PlanLocale = "id" | "en";

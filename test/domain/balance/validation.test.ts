@@ -112,7 +112,7 @@ describe("parsePlanInput", () => {
       policy: { maxMovesInPerUnit: -1, maxMovesOutPerUnit: 0.5 },
     });
     expect(issuesOf(bad)).toEqual([
-      `employees[0] (id ${nip(2)}): why must be one of objection, tenure, retirement, pending, inactive, other`,
+      `employees[0] (id ${nip(2)}): why must be one of objection, tenure, retirement, pending, inactive, rejected, other`,
       "policy.maxMovesOutPerUnit must be a whole number",
       "policy.maxMovesInPerUnit must not be negative",
     ]);

@@ -1,4 +1,4 @@
-import type { Instance } from "../input/instance.ts";
+import { bothLeft, inLeft, movesLeft, outLeft, type Instance } from "../input/instance.ts";
 import { pushTo } from "./collections.ts";
 import type { LpBuilder } from "./lp-builder.ts";
 import { feedUnit, type Network } from "./pool-network.ts";
@@ -13,8 +13,9 @@ class UnitColumns {
     this.uppers.set(unit, (this.uppers.get(unit) ?? 0) + upper);
   }
 
-  addRows(builder: LpBuilder, limit: number): void {
+  addRows(builder: LpBuilder, limitOf: (unit: number) => number): void {
     for (const [unit, columns] of this.columns) {
+      const limit = limitOf(unit);
       if ((this.uppers.get(unit) ?? 0) > limit)
         builder.addRow(
           -Infinity,
@@ -28,7 +29,7 @@ class UnitColumns {
 
 /**
  * Moves in plus moves out of each unit, moves out and moves in (v2), and moves in total, within the
- * policy bounds.
+ * policy bounds less the moves already counted against them (in flight, or effective in the window).
  */
 export function addPolicyRows(builder: LpBuilder, instance: Instance, network: Network): void {
   const both = new UnitColumns();
@@ -43,15 +44,15 @@ export function addPolicyRows(builder: LpBuilder, instance: Instance, network: N
     both.add(arrival.unit, network.feeds.length + index, arrival.upper);
     into.add(arrival.unit, network.feeds.length + index, arrival.upper);
   });
-  both.addRows(builder, instance.maxMovesPerUnit);
-  out.addRows(builder, instance.maxMovesOutPerUnit);
-  into.addRows(builder, instance.maxMovesInPerUnit);
+  both.addRows(builder, (unit) => bothLeft(instance, unit));
+  out.addRows(builder, (unit) => outLeft(instance, unit));
+  into.addRows(builder, (unit) => inLeft(instance, unit));
   const totalUpper = network.feeds.reduce((sum, feed) => sum + feed.upper, 0);
-  if (totalUpper > instance.maxMoves) {
+  if (totalUpper > movesLeft(instance)) {
     const feeds = network.feeds.map((_, index) => index);
     builder.addRow(
       -Infinity,
-      instance.maxMoves,
+      movesLeft(instance),
       feeds,
       feeds.map(() => 1),
     );

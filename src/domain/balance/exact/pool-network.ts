@@ -1,4 +1,4 @@
-import { reachability, type Instance } from "../input/instance.ts";
+import { inLeft, movesLeft, outLeft, reachability, type Instance } from "../input/instance.ts";
 
 /** Hours are sums of decimals; comparisons allow for the rounding of those sums. */
 export const EPSILON = 1e-9;
@@ -12,6 +12,8 @@ export const EPSILON = 1e-9;
 export interface Pool {
   hours: number;
   role: number;
+  /** Units its people may not be sent to (shared by every group of the pool). */
+  excluded: ReadonlySet<number>;
   /** Indices into `Network.feeds` and `Network.arrivals`. */
   feeds: number[];
   arrivals: number[];
@@ -68,6 +70,7 @@ function receivingUnitsByRole(instance: Instance): number[][] {
 interface PoolDraft {
   hours: number;
   role: number;
+  excluded: ReadonlySet<number>;
   groups: number[];
 }
 
@@ -75,16 +78,18 @@ function draftPools(instance: Instance): PoolDraft[] {
   const pools = new Map<string, PoolDraft>();
   instance.groups.forEach((group, index) => {
     for (const role of instance.targets[group.role] ?? []) {
-      const name = `${role}|${group.hours}`;
+      const name = `${role}|${group.hours}|${[...group.excluded].join(",")}`;
       let pool = pools.get(name);
       if (pool === undefined) {
-        pool = { hours: group.hours, role, groups: [] };
+        pool = { hours: group.hours, role, excluded: group.excluded, groups: [] };
         pools.set(name, pool);
       }
       pool.groups.push(index);
     }
   });
-  return [...pools.values()].sort((a, b) => a.role - b.role || a.hours - b.hours);
+  return [...pools.values()].sort(
+    (a, b) => a.role - b.role || a.hours - b.hours || a.excluded.size - b.excluded.size,
+  );
 }
 
 /**
@@ -98,12 +103,7 @@ function draftPools(instance: Instance): PoolDraft[] {
 function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<number>): number {
   const group = instance.groups[groupIndex];
   if (group === undefined) return 0;
-  const limit = Math.min(
-    group.members.length,
-    instance.maxMovesPerUnit,
-    instance.maxMovesOutPerUnit,
-    instance.maxMoves,
-  );
+  const limit = Math.min(group.members.length, outLeft(instance, group.unit), movesLeft(instance));
   const key = group.unit * instance.roleCount + group.role;
   if (canReceive.has(key)) return Math.floor(limit);
   const demand = instance.demand[key] ?? 0;
@@ -116,7 +116,7 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
 function arrivalLimit(instance: Instance, pool: PoolDraft, unit: number): number {
   const key = unit * instance.roleCount + pool.role;
   const need = (instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0);
-  const limit = Math.min(instance.maxMovesPerUnit, instance.maxMovesInPerUnit, instance.maxMoves);
+  const limit = Math.min(inLeft(instance, unit), movesLeft(instance));
   return Math.floor(cap(limit, Math.ceil(need / pool.hours - EPSILON)));
 }
 
@@ -144,8 +144,8 @@ export function buildNetwork(instance: Instance): Network {
   const canReceive = new Set<number>();
   const candidates = draftPools(instance).map((pool) => {
     const feedUnits = unitsOf(instance, pool.groups);
-    const arrivalUnits = (receivers[pool.role] ?? []).filter((unit) =>
-      reachedFromAny(feedUnits, unit, reachable),
+    const arrivalUnits = (receivers[pool.role] ?? []).filter(
+      (unit) => !pool.excluded.has(unit) && reachedFromAny(feedUnits, unit, reachable),
     );
     for (const unit of arrivalUnits) canReceive.add(unit * instance.roleCount + pool.role);
     return { pool, arrivalUnits };
@@ -166,7 +166,13 @@ export function buildNetwork(instance: Instance): Network {
       .filter((arrival) => arrival.upper >= 1 && reachedFromAny(feedUnits, arrival.unit, reachable));
     if (feeds.length === 0 || arrivals.length === 0) continue;
     const poolIndex = network.pools.length;
-    const kept: Pool = { hours: pool.hours, role: pool.role, feeds: [], arrivals: [] };
+    const kept: Pool = {
+      hours: pool.hours,
+      role: pool.role,
+      excluded: pool.excluded,
+      feeds: [],
+      arrivals: [],
+    };
     for (const group of feeds) {
       kept.feeds.push(network.feeds.length);
       network.feeds.push({ group, pool: poolIndex, upper: groupLimits[group] ?? 0 });

@@ -5,11 +5,13 @@ const RADIANS = Math.PI / 180;
 /** Distances are compared with a little slack so that a bound typed as 120 admits a move of 120.0000001 km. */
 const DISTANCE_SLACK_KM = 1e-9;
 
-/** Interchangeable movable people: same unit, role and hours. */
+/** Interchangeable movable people: same unit, role, hours and units they may not be sent to. */
 export interface Group {
   unit: number;
   role: number;
   hours: number;
+  /** Units none of the members may be sent to (a rejection remembered); empty for almost everyone. */
+  excluded: ReadonlySet<number>;
   /** Employee indices, lowest id first: when k of them move, the first k go. */
   members: number[];
 }
@@ -45,6 +47,35 @@ export interface Instance {
   maxMovesInPerUnit: number;
   maxDistanceKm: number;
   maxMoves: number;
+  /**
+   * Moves already counted against the caps, per unit: those in flight and those that took effect
+   * within the cap window (`recentMoves`), so a school gives up three teachers a year, not a week.
+   */
+  usedOut: Int32Array;
+  usedIn: Int32Array;
+  usedMoves: number;
+}
+
+/** What each cap still allows at a unit, and in total, after the moves already counted. */
+export function movesLeft(instance: Instance): number {
+  return Math.max(0, instance.maxMoves - instance.usedMoves);
+}
+
+export function outLeft(instance: Instance, unit: number): number {
+  const out = instance.usedOut[unit] ?? 0;
+  const both = instance.maxMovesPerUnit - out - (instance.usedIn[unit] ?? 0);
+  return Math.max(0, Math.min(both, instance.maxMovesOutPerUnit - out));
+}
+
+export function inLeft(instance: Instance, unit: number): number {
+  const into = instance.usedIn[unit] ?? 0;
+  const both = instance.maxMovesPerUnit - into - (instance.usedOut[unit] ?? 0);
+  return Math.max(0, Math.min(both, instance.maxMovesInPerUnit - into));
+}
+
+/** Moves in plus out a unit may still take under `maxMovesPerUnit`. */
+export function bothLeft(instance: Instance, unit: number): number {
+  return Math.max(0, instance.maxMovesPerUnit - (instance.usedOut[unit] ?? 0) - (instance.usedIn[unit] ?? 0));
 }
 
 function bound(value: number | null | undefined): number {
@@ -69,17 +100,34 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The units a person may not be sent to, as indices, and a name for that set ("" when none). */
+export function exclusionOf(
+  employee: PlanInput["employees"][number],
+  unitIndex: ReadonlyMap<string, number>,
+): { excluded: ReadonlySet<number>; signature: string } {
+  const units = [...new Set((employee.excludedUnits ?? []).flatMap((id) => unitIndex.get(id) ?? []))].sort(
+    (a, b) => a - b,
+  );
+  return { excluded: new Set(units), signature: units.join(",") };
+}
+
 /** Zero-hour people are left out: moving them can never lower unmet demand, only add a move. */
-function buildGroups(input: PlanInput, unitOf: Int32Array, roleOf: Int32Array): Group[] {
+function buildGroups(
+  input: PlanInput,
+  unitOf: Int32Array,
+  roleOf: Int32Array,
+  unitIndex: ReadonlyMap<string, number>,
+): Group[] {
   const byKey = new Map<string, Group>();
   input.employees.forEach((employee, index) => {
     if (!employee.movable || employee.hours <= 0) return;
     const unit = unitOf[index] ?? 0;
     const role = roleOf[index] ?? 0;
-    const key = `${unit}|${role}|${employee.hours}`;
+    const { excluded, signature } = exclusionOf(employee, unitIndex);
+    const key = `${unit}|${role}|${employee.hours}|${signature}`;
     let group = byKey.get(key);
     if (group === undefined) {
-      group = { unit, role, hours: employee.hours, members: [] };
+      group = { unit, role, hours: employee.hours, excluded, members: [] };
       byKey.set(key, group);
     }
     group.members.push(index);
@@ -88,7 +136,9 @@ function buildGroups(input: PlanInput, unitOf: Int32Array, roleOf: Int32Array): 
   for (const group of groups) {
     group.members.sort((a, b) => compareIds(input.employees[a]?.id ?? "", input.employees[b]?.id ?? ""));
   }
-  return groups.sort((a, b) => a.unit - b.unit || a.role - b.role || a.hours - b.hours);
+  return groups.sort(
+    (a, b) => a.unit - b.unit || a.role - b.role || a.hours - b.hours || a.excluded.size - b.excluded.size,
+  );
 }
 
 function buildCoordinates(input: PlanInput) {
@@ -145,14 +195,29 @@ export function buildInstance(input: PlanInput): Instance {
     base,
     fixed,
     targets: buildTargets(input, roleIndex),
-    groups: buildGroups(input, employeeUnit, employeeRole),
+    groups: buildGroups(input, employeeUnit, employeeRole, unitIndex),
     ...buildCoordinates(input),
     maxMovesPerUnit: bound(input.policy.maxMovesPerUnit),
     maxMovesOutPerUnit: input.version === 2 ? bound(input.policy.maxMovesOutPerUnit) : Infinity,
     maxMovesInPerUnit: input.version === 2 ? bound(input.policy.maxMovesInPerUnit) : Infinity,
     maxDistanceKm: bound(input.policy.maxDistanceKm),
     maxMoves: bound(input.policy.maxMoves),
+    ...usedCaps(input, unitIndex),
   };
+}
+
+/** Moves already counted against the caps: `recentMoves` (effective in the window, or fixed in flight). */
+function usedCaps(input: PlanInput, unitIndex: ReadonlyMap<string, number>) {
+  const usedOut = new Int32Array(input.units.length);
+  const usedIn = new Int32Array(input.units.length);
+  const recent = input.version === 2 ? (input.recentMoves ?? []) : [];
+  for (const move of recent) {
+    const from = unitIndex.get(move.from);
+    const to = unitIndex.get(move.to);
+    if (from !== undefined) usedOut[from] = (usedOut[from] ?? 0) + 1;
+    if (to !== undefined) usedIn[to] = (usedIn[to] ?? 0) + 1;
+  }
+  return { usedOut, usedIn, usedMoves: recent.length };
 }
 
 /** Haversine term of two units; 2R·asin(√h) is the distance. */

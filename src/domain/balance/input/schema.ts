@@ -41,7 +41,7 @@ const roleSchema = z.object(
   { error: "must be an object" },
 );
 const demandSchema = z.object({ unit: id, role: id, hours }, { error: "must be an object" });
-const WHY = ["objection", "tenure", "retirement", "pending", "inactive", "other"] as const;
+const WHY = ["objection", "tenure", "retirement", "pending", "inactive", "rejected", "other"] as const;
 const employeeSchema = z.object(
   {
     id,
@@ -53,10 +53,24 @@ const employeeSchema = z.object(
     why: z.enum(WHY, { error: `must be one of ${WHY.join(", ")}` }).nullish(),
     volunteer: z.boolean({ error: "must be true or false" }).optional(),
     preferredUnits: z.array(id, { error: "must be a list of unit ids" }).optional(),
+    excludedUnits: z.array(id, { error: "must be a list of unit ids" }).optional(),
   },
   { error: "must be an object" },
 );
 const compatibilitySchema = z.object({ from: id, to: id }, { error: "must be an object" });
+const inFlightSchema = z.object(
+  {
+    employee: id,
+    to: id,
+    role: id,
+    state: z.enum(["pending", "committed"], { error: "must be pending or committed" }),
+  },
+  { error: "must be an object" },
+);
+const recentMoveSchema = z.object(
+  { employee: id.optional(), from: id, to: id },
+  { error: "must be an object" },
+);
 const policySchema = z.object(
   {
     maxMovesPerUnit: count.nullish(),
@@ -79,6 +93,8 @@ const planInputSchema: z.ZodType<PlanInput, unknown> = z.object(
     employees: list(employeeSchema),
     compatibility: list(compatibilitySchema).default([]),
     policy: policySchema.default({}),
+    inFlight: list(inFlightSchema).optional(),
+    recentMoves: list(recentMoveSchema).optional(),
   },
   { error: "must be a JSON object" },
 );
@@ -90,7 +106,17 @@ interface Issue {
   text: string;
 }
 
-const SECTIONS = ["version", "units", "roles", "demand", "employees", "compatibility", "policy"] as const;
+const SECTIONS = [
+  "version",
+  "units",
+  "roles",
+  "demand",
+  "employees",
+  "compatibility",
+  "policy",
+  "inFlight",
+  "recentMoves",
+] as const;
 
 type Row = Record<string, unknown>;
 
@@ -116,8 +142,11 @@ function rowLabel(raw: unknown, section: string, index: number): string {
   if (section === "demand") {
     return `${where} (unit ${stringField(row, "unit") ?? "?"}, role ${stringField(row, "role") ?? "?"})`;
   }
-  if (section === "compatibility") {
+  if (section === "compatibility" || section === "recentMoves") {
     return `${where} (${stringField(row, "from") ?? "?"} → ${stringField(row, "to") ?? "?"})`;
+  }
+  if (section === "inFlight") {
+    return `${where} (${stringField(row, "employee") ?? "?"} → ${stringField(row, "to") ?? "?"})`;
   }
   const rowId = stringField(row, "id");
   return rowId === undefined ? where : `${where} (id ${rowId})`;
@@ -183,12 +212,17 @@ function checkReferences(
 }
 
 const V2_POLICY = ["maxMovesOutPerUnit", "maxMovesInPerUnit"] as const;
-const V2_EMPLOYEE = ["why", "volunteer", "preferredUnits"] as const;
+const V2_EMPLOYEE = ["why", "volunteer", "preferredUnits", "excludedUnits"] as const;
+const V2_SECTIONS = ["inFlight", "recentMoves"] as const;
 
 /** Fields version 1 does not have: a v1 file that uses them would silently lose them, so it is refused. */
 function versionIssues(raw: unknown): Issue[] {
   if (field(raw, "version") !== 1) return [];
   const issues: Issue[] = [];
+  for (const name of V2_SECTIONS) {
+    if (field(raw, name) != null)
+      issues.push({ section: sectionIndex(name), row: -1, text: `${name} needs "version": 2` });
+  }
   const policy = field(raw, "policy");
   for (const name of V2_POLICY) {
     if (field(policy, name) != null)
@@ -207,18 +241,20 @@ function versionIssues(raw: unknown): Issue[] {
   return issues;
 }
 
-/** Every unit an employee asks for must exist: a typo would silently drop their wish. */
-function checkPreferredUnits(raw: unknown, units: Set<string>, issues: Issue[]): void {
+/** Every unit an employee asks for or may not go to must exist: a typo would silently drop it. */
+function checkEmployeeUnits(raw: unknown, units: Set<string>, issues: Issue[]): void {
   rowsOf(raw, "employees").forEach((row, index) => {
-    const preferred = field(row, "preferredUnits");
-    if (!Array.isArray(preferred)) return;
-    for (const value of preferred) {
-      if (typeof value !== "string" || value === "" || units.has(value)) continue;
-      issues.push({
-        section: sectionIndex("employees"),
-        row: index,
-        text: `${rowLabel(raw, "employees", index)}: preferredUnits unit "${value}" is unknown`,
-      });
+    for (const name of ["preferredUnits", "excludedUnits"]) {
+      const listed = field(row, name);
+      if (!Array.isArray(listed)) continue;
+      for (const value of listed) {
+        if (typeof value !== "string" || value === "" || units.has(value)) continue;
+        issues.push({
+          section: sectionIndex("employees"),
+          row: index,
+          text: `${rowLabel(raw, "employees", index)}: ${name} unit "${value}" is unknown`,
+        });
+      }
     }
   });
 }
@@ -228,12 +264,32 @@ function referenceIssues(raw: unknown): Issue[] {
   const issues: Issue[] = [];
   const units = collectIds(raw, "units", issues);
   const roles = collectIds(raw, "roles", issues);
-  collectIds(raw, "employees", issues);
+  const employees = collectIds(raw, "employees", issues);
   const unitRef = { field: "unit", known: units, kind: "unit" };
   const roleRef = { field: "role", known: roles, kind: "role" };
   checkReferences(raw, "demand", [unitRef, roleRef], issues);
   checkReferences(raw, "employees", [unitRef, roleRef], issues);
-  checkPreferredUnits(raw, units, issues);
+  checkEmployeeUnits(raw, units, issues);
+  checkReferences(
+    raw,
+    "inFlight",
+    [
+      { field: "employee", known: employees, kind: "employee" },
+      { field: "to", known: units, kind: "unit" },
+      roleRef,
+    ],
+    issues,
+  );
+  checkReferences(
+    raw,
+    "recentMoves",
+    [
+      { field: "from", known: units, kind: "unit" },
+      { field: "to", known: units, kind: "unit" },
+    ],
+    issues,
+  );
+  checkOneInFlight(raw, issues);
   checkReferences(
     raw,
     "compatibility",
@@ -244,6 +300,23 @@ function referenceIssues(raw: unknown): Issue[] {
     issues,
   );
   return issues;
+}
+
+/** One proposal in flight per person: two would move them twice. */
+function checkOneInFlight(raw: unknown, issues: Issue[]): void {
+  const first = new Map<string, number>();
+  rowsOf(raw, "inFlight").forEach((row, index) => {
+    const employee = stringField(row, "employee");
+    if (employee === undefined) return;
+    const earlier = first.get(employee);
+    if (earlier === undefined) first.set(employee, index);
+    else
+      issues.push({
+        section: sectionIndex("inFlight"),
+        row: index,
+        text: `${rowLabel(raw, "inFlight", index)}: employee already in flight in inFlight[${earlier}]`,
+      });
+  });
 }
 
 /**

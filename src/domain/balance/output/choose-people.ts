@@ -1,4 +1,4 @@
-import type { Instance } from "../input/instance.ts";
+import { exclusionOf, type Instance } from "../input/instance.ts";
 import type { MoveIndex } from "./evaluate.ts";
 
 /**
@@ -168,6 +168,7 @@ export function choosePeople(instance: Instance, moves: readonly MoveIndex[]): M
       rankOf[member] = rank;
     }),
   );
+  const excluded = employees.map((employee) => exclusionOf(employee, instance.unitIndex).excluded);
   const chosen = moves.map((move) => ({ ...move }));
   for (const slots of departuresByUnit(instance, moves, groupOf).values()) {
     const leaving = new Map<number, number>();
@@ -191,7 +192,8 @@ export function choosePeople(instance: Instance, moves: readonly MoveIndex[]): M
       const occupant = move?.employee ?? 0;
       const fits =
         employees[member]?.hours === employees[occupant]?.hours &&
-        (instance.targets[instance.employeeRole[member] ?? 0] ?? []).includes(move?.role ?? -1);
+        (instance.targets[instance.employeeRole[member] ?? 0] ?? []).includes(move?.role ?? -1) &&
+        !excluded[member]?.has(move?.to ?? -1);
       return [
         fits ? 0 : 1,
         -(wishes.volunteer[member] ?? 0),

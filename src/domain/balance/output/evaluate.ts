@@ -1,4 +1,4 @@
-import { distanceKm, reachability, type Instance } from "../input/instance.ts";
+import { distanceKm, movesLeft, reachability, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import { readWishes, wishesMet } from "./choose-people.ts";
 
@@ -83,18 +83,21 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
     if (!(instance.targets[role] ?? []).includes(move.role))
       problems.push(`employee #${move.employee} cannot fill role #${move.role}`);
     if (!reachable(from, move.to)) problems.push(`employee #${move.employee} cannot reach unit #${move.to}`);
+    if ((employee?.excludedUnits ?? []).includes(instance.input.units[move.to]?.id ?? ""))
+      problems.push(`employee #${move.employee} may not be sent to unit #${move.to}`);
     moved.add(move.employee);
     count(out, from);
     count(into, move.to);
   }
   for (let unit = 0; unit < instance.unitCount; unit++) {
-    const [leaving, arriving] = [out.get(unit) ?? 0, into.get(unit) ?? 0];
+    const leaving = (out.get(unit) ?? 0) + (instance.usedOut[unit] ?? 0);
+    const arriving = (into.get(unit) ?? 0) + (instance.usedIn[unit] ?? 0);
     if (leaving + arriving > instance.maxMovesPerUnit)
       problems.push(`unit #${unit} has ${leaving + arriving} moves`);
     if (leaving > instance.maxMovesOutPerUnit) problems.push(`unit #${unit} has ${leaving} moves out`);
     if (arriving > instance.maxMovesInPerUnit) problems.push(`unit #${unit} has ${arriving} moves in`);
   }
-  if (moves.length > instance.maxMoves) problems.push(`${moves.length} moves in total`);
+  if (moves.length > movesLeft(instance)) problems.push(`${moves.length} moves in total`);
   return problems;
 }
 

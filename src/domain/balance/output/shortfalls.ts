@@ -1,4 +1,4 @@
-import { reachability, type Instance } from "../input/instance.ts";
+import { movesLeft, reachability, type Instance } from "../input/instance.ts";
 import type { IneligibleWhy, Shortfall, ShortfallReason } from "../types.ts";
 import type { MoveIndex } from "./evaluate.ts";
 
@@ -63,8 +63,8 @@ function sourceRoles(instance: Instance): number[][] {
 
 /** Moves out of, into, and in total of each unit in the plan. */
 function moveCounts(instance: Instance, moves: readonly MoveIndex[]) {
-  const out = new Int32Array(instance.unitCount);
-  const into = new Int32Array(instance.unitCount);
+  const out = Int32Array.from(instance.usedOut);
+  const into = Int32Array.from(instance.usedIn);
   for (const move of moves) {
     const from = instance.employeeUnit[move.employee] ?? 0;
     out[from] = (out[from] ?? 0) + 1;
@@ -74,7 +74,7 @@ function moveCounts(instance: Instance, moves: readonly MoveIndex[]) {
   return {
     intakeFull: (unit: number) => full(unit) || (into[unit] ?? 0) >= instance.maxMovesInPerUnit,
     originFull: (unit: number) => full(unit) || (out[unit] ?? 0) >= instance.maxMovesOutPerUnit,
-    totalFull: moves.length >= instance.maxMoves,
+    totalFull: moves.length >= movesLeft(instance),
   };
 }
 

@@ -1,0 +1,274 @@
+// The plan in flight (DESIGN.md "The plan in flight"; docs/plan-format.md): a check plans the district
+// as it is, holds the committed moves fixed and starts from the pending ones, keeping as many of them
+// as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
+// 4 fewest moves, 5 least km.
+import { EPSILON } from "./exact/pool-network.ts";
+import { buildInstance, reachability, type Instance } from "./input/instance.ts";
+import { assemblePlan } from "./output/assemble-plan.ts";
+import { measureShortage, type MoveIndex } from "./output/evaluate.ts";
+import { computeUnitLoads } from "./output/unit-loads.ts";
+import type {
+  DroppedWhy,
+  Plan,
+  PlanDropped,
+  PlanInFlight,
+  PlanInput,
+  PlanOptions,
+  PlanRecentMove,
+} from "./types.ts";
+
+/** One plan of the engine without the in-flight tier (exact or greedy, per the options). */
+export type SolveOnce = (instance: Instance, options: PlanOptions, started: number) => Promise<Plan>;
+
+/** Share of the time limit the plan without pending moves (the reference for tiers 1 and 2) may take. */
+const REFERENCE_SHARE = 0.4;
+/** Share of the time limit each further plan with pending moves held may take. */
+const ATTEMPT_SHARE = 0.2;
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * `fixed` moves carried out in the input: the person at the destination in the role they fill there,
+ * no longer movable, and the move counted against the caps (as a recent move).
+ */
+export function withMovesHeld(input: PlanInput, fixed: readonly PlanInFlight[]): PlanInput {
+  const byEmployee = new Map(fixed.map((move) => [move.employee, move]));
+  const recentMoves: PlanRecentMove[] = [...(input.recentMoves ?? [])];
+  const employees = input.employees.map((employee) => {
+    const move = byEmployee.get(employee.id);
+    if (move === undefined || move.to === employee.unit) return employee;
+    recentMoves.push({ employee: employee.id, from: employee.unit, to: move.to });
+    return { ...employee, unit: move.to, role: move.role, movable: false, why: "pending" as const };
+  });
+  const { inFlight: _held, ...rest } = input;
+  return { ...rest, employees, recentMoves };
+}
+
+/** Why a pending move cannot be kept before any plan is made, or null when it is a candidate. */
+function cannotKeep(instance: Instance, move: PlanInFlight): DroppedWhy | null {
+  const employee = instance.input.employees.findIndex((row) => row.id === move.employee);
+  const row = instance.input.employees[employee];
+  const to = instance.unitIndex.get(move.to);
+  const role = instance.roleIndex.get(move.role);
+  if (row === undefined || to === undefined || role === undefined) return "invalid";
+  if (!row.movable || row.hours <= 0 || (row.excludedUnits ?? []).includes(move.to)) return "ineligible";
+  const from = instance.employeeUnit[employee] ?? 0;
+  if (from === to || !(instance.targets[instance.employeeRole[employee] ?? 0] ?? []).includes(role))
+    return "invalid";
+  if (!reachability(instance)(from, to)) return "invalid";
+  const key = to * instance.roleCount + role;
+  if ((instance.demand[key] ?? 0) - (instance.base[key] ?? 0) <= EPSILON) return "not_needed";
+  return null;
+}
+
+/** Whether plan `b` leaves more unmet hours, or as many with more severity, than plan `a`. */
+function worse(b: Plan, a: Plan): boolean {
+  const unmet = b.metrics.unmetAfter - a.metrics.unmetAfter;
+  if (unmet > 1e-6) return true;
+  return unmet >= -1e-6 && b.metrics.severityAfter - a.metrics.severityAfter > 1e-6;
+}
+
+/**
+ * The held pending moves whose destination would be full without them in plan `b` (two proposals for
+ * one place): the newest such one, or null. Every kept move must still be needed.
+ */
+function unneeded(b: Plan, held: readonly PlanInFlight[], hours: ReadonlyMap<string, number>) {
+  const overfill = new Map<string, number>();
+  for (const unit of b.units)
+    for (const role of unit.roles)
+      overfill.set(`${unit.unit}|${role.role}`, role.capacityAfter - role.demand);
+  for (let index = held.length - 1; index >= 0; index--) {
+    const move = held[index];
+    if (move === undefined) continue;
+    const over = overfill.get(`${move.to}|${move.role}`) ?? 0;
+    if (over >= (hours.get(move.employee) ?? 0) - EPSILON) return move;
+  }
+  return null;
+}
+
+/** Pending moves the reference plan makes too (the same person, or one interchangeable with them). */
+function realizedBy(plan: Plan, input: PlanInput, candidates: readonly PlanInFlight[]): PlanInFlight[] {
+  const employees = new Map(input.employees.map((row) => [row.id, row]));
+  const likeness = (id: string) => {
+    const row = employees.get(id);
+    return row === undefined
+      ? ""
+      : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
+  };
+  const open = plan.moves.map((move) => ({ move, like: likeness(move.employee), claimed: false }));
+  const realized: PlanInFlight[] = [];
+  const claim = (pending: PlanInFlight, exact: boolean) => {
+    const like = likeness(pending.employee);
+    const found = open.find(
+      (entry) =>
+        !entry.claimed &&
+        entry.move.to === pending.to &&
+        entry.move.role === pending.role &&
+        (exact ? entry.move.employee === pending.employee : entry.like === like),
+    );
+    if (found === undefined) return false;
+    found.claimed = true;
+    return true;
+  };
+  const rest = candidates.filter((pending) => {
+    if (!claim(pending, true)) return true;
+    realized.push(pending);
+    return false;
+  });
+  for (const pending of rest) if (claim(pending, false)) realized.push(pending);
+  return candidates.filter((pending) => realized.includes(pending));
+}
+
+interface Attempt {
+  held: PlanInFlight[];
+  plan: Plan;
+}
+
+/**
+ * Plans a district with proposals in flight: committed moves fixed, pending ones kept where the first
+ * two tiers allow (all of them when that is as good; else those the reference plan makes too, then
+ * each other one that still fits), the rest of the plan solved around them.
+ */
+export async function planWithInFlight(
+  input: PlanInput,
+  options: PlanOptions,
+  started: number,
+  solveOnce: SolveOnce,
+): Promise<Plan> {
+  const inFlight = input.inFlight ?? [];
+  const committed = inFlight.filter((move) => move.state === "committed");
+  const pending = inFlight.filter((move) => move.state === "pending");
+  const current = withMovesHeld(input, committed);
+  const instance = buildInstance(current);
+  const limit = (options.timeLimitSeconds ?? 60) * 1000;
+  const deadline = started + limit;
+  const budget = (share: number) =>
+    Math.max(0.5, Math.min(share * limit, deadline - performance.now()) / 1000);
+
+  const dropped: PlanDropped[] = [];
+  const drop = (move: PlanInFlight, why: DroppedWhy) =>
+    dropped.push({ employee: move.employee, to: move.to, role: move.role, why });
+  const candidates = pending.filter((move) => {
+    const why = cannotKeep(instance, move);
+    if (why !== null) drop(move, why);
+    return why === null;
+  });
+
+  const reference = await solveOnce(
+    instance,
+    { ...options, timeLimitSeconds: budget(REFERENCE_SHARE) },
+    started,
+  );
+  const solveHolding = async (held: PlanInFlight[]): Promise<Attempt> => ({
+    held,
+    plan: await solveOnce(
+      buildInstance(withMovesHeld(current, held)),
+      { ...options, timeLimitSeconds: budget(ATTEMPT_SHARE) },
+      performance.now(),
+    ),
+  });
+  const hours = new Map(input.employees.map((row) => [row.id, row.hours]));
+
+  let attempt: Attempt = { held: [], plan: reference };
+  if (candidates.length > 0) {
+    attempt = await solveHolding(candidates);
+    if (worse(attempt.plan, reference)) {
+      attempt = await solveHolding(realizedBy(reference, current, candidates));
+      for (const extra of candidates.filter((move) => !attempt.held.includes(move))) {
+        if (performance.now() > deadline - ATTEMPT_SHARE * limit) break;
+        const trial = await solveHolding(
+          candidates.filter((move) => [...attempt.held, extra].includes(move)),
+        );
+        if (!worse(trial.plan, reference)) attempt = trial;
+      }
+    }
+    for (let extra = unneeded(attempt.plan, attempt.held, hours); extra !== null;) {
+      const removed = extra;
+      attempt = await solveHolding(attempt.held.filter((move) => move !== removed));
+      drop(removed, "not_needed");
+      extra = unneeded(attempt.plan, attempt.held, hours);
+    }
+    for (const move of candidates)
+      if (!attempt.held.includes(move) && !dropped.some((d) => d.employee === move.employee))
+        drop(move, "replaced");
+  }
+  // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed); when some had
+  // to give way, the ones kept are a maximal set found move by move, not proven the most.
+  const keptAll = !dropped.some((d) => d.why === "replaced");
+  return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
+}
+
+function moveIndex(instance: Instance, move: { employee: string; to: string; role: string }): MoveIndex {
+  return {
+    employee: instance.input.employees.findIndex((row) => row.id === move.employee),
+    to: instance.unitIndex.get(move.to) ?? 0,
+    role: instance.roleIndex.get(move.role) ?? 0,
+  };
+}
+
+/** The tiers with `inFlight` proven, as a prefix of 1 unmet, 2 severity, 3 pending, 4 moves, 5 km. */
+function provenTiers(reference: Plan, attempt: Attempt, keptAll: boolean): number[] {
+  const proven = (plan: Plan, tier: number) => plan.metrics.tiersProven.includes(tier);
+  const equal = !worse(attempt.plan, reference);
+  const proofs = [
+    proven(reference, 1) && equal,
+    proven(reference, 2) && equal,
+    keptAll,
+    proven(attempt.plan, 3),
+    proven(attempt.plan, 4),
+  ];
+  const count = proofs.indexOf(false) === -1 ? proofs.length : proofs.indexOf(false);
+  return Array.from({ length: count }, (_, index) => index + 1);
+}
+
+function finish(
+  input: PlanInput,
+  instance: Instance,
+  reference: Plan,
+  attempt: Attempt,
+  context: {
+    committed: PlanInFlight[];
+    dropped: PlanDropped[];
+    keptAll: boolean;
+    started: number;
+    options: PlanOptions;
+  },
+): Plan {
+  const moves = [...attempt.held, ...attempt.plan.moves].map((move) => moveIndex(instance, move));
+  const greedy = reference.metrics.method === "greedy" || attempt.plan.metrics.method === "greedy";
+  const tiersProven = greedy ? [] : provenTiers(reference, attempt, context.keptAll);
+  const plan = assemblePlan(
+    instance,
+    moves,
+    {
+      method: greedy ? "greedy" : "exact",
+      tiersProven,
+      ...(reference.metrics.unmetBound === undefined ? {} : { unmetBound: reference.metrics.unmetBound }),
+      started: context.started,
+    },
+    context.options.locale ?? "id",
+  );
+  const asIs = buildInstance(input);
+  const now = measureShortage(asIs, asIs.base);
+  const afterCommitted = { unmet: plan.metrics.unmetBefore, severity: plan.metrics.severityBefore };
+  const committedMoves = context.committed.map(({ employee, to, role }) => ({ employee, to, role }));
+  return {
+    ...plan,
+    units: computeUnitLoads({ ...input, inFlight: [] }, [...committedMoves, ...plan.moves]),
+    dropped: context.dropped,
+    metrics: {
+      ...plan.metrics,
+      unmetBefore: round(now.unmet, 6),
+      severityBefore: round(now.severity, 6),
+      worstShareBefore: round(now.worstShare, 6),
+      optimal: tiersProven.length === 5,
+      inFlight: {
+        committed: context.committed.length,
+        pendingKept: attempt.held.length,
+        pendingDropped: context.dropped.length,
+        unmetAfterCommitted: afterCommitted.unmet,
+        severityAfterCommitted: afterCommitted.severity,
+      },
+    },
+  };
+}
