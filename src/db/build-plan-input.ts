@@ -1,7 +1,7 @@
 import { IN_FLIGHT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import { z } from "zod";
 import type { DbTx } from "./client.ts";
-import type { PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/index.ts";
+import type { IneligibleWhy, PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/index.ts";
 import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
 import { readDistrict, type District } from "./read-district.ts";
 import { getSetting } from "./settings.ts";
@@ -63,6 +63,39 @@ async function readTransferPolicy(db: DbTx): Promise<TransferPolicy> {
     : DEFAULT_TRANSFER_POLICY;
 }
 
+export const CAP_WINDOW_SETTING = "policy.capWindowMonths";
+export const REJECTION_COOLDOWN_SETTING = "policy.rejectionCooldownMonths";
+
+/** How long moves count against the caps, and how long a rejection keeps a pair or a person out. */
+export interface FlightPolicy {
+  capWindowMonths: number;
+  rejectionCooldownMonths: number;
+}
+
+export const DEFAULT_FLIGHT_POLICY: FlightPolicy = { capWindowMonths: 12, rejectionCooldownMonths: 6 };
+
+/** Settings policy.capWindowMonths and policy.rejectionCooldownMonths over their defaults (12 and 6). */
+export async function readFlightPolicy(db: DbTx): Promise<FlightPolicy> {
+  const months = async (key: string, fallback: number) => {
+    const value = await getSetting<unknown>(db, key);
+    return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    capWindowMonths: await months(CAP_WINDOW_SETTING, DEFAULT_FLIGHT_POLICY.capWindowMonths),
+    rejectionCooldownMonths: await months(
+      REJECTION_COOLDOWN_SETTING,
+      DEFAULT_FLIGHT_POLICY.rejectionCooldownMonths,
+    ),
+  };
+}
+
+/** The same instant `months` calendar months earlier. */
+export function monthsBefore(now: Date, months: number): Date {
+  const earlier = new Date(now);
+  earlier.setUTCMonth(earlier.getUTCMonth() - months);
+  return earlier;
+}
+
 export interface BuiltPlanInput {
   input: PlanInput;
   district: District;
@@ -70,13 +103,15 @@ export interface BuiltPlanInput {
 
 /**
  * The database as the plan format of DESIGN.md. Units and roles are named by their codes,
- * employees by NIP. Only active staff bring hours (the same capacity the status pages show), and
- * someone with a proposal in flight (pending, approved awaiting the SK, decreed awaiting the TMT)
- * brings them where that proposal would take them; guru honorer
- * bring their JJM where they teach and are never moved;
- * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no
- * objection, no pending proposal), decided here so the engine stays pure; `why` names the first rule
- * that stops someone. Version 2 (DESIGN.md "Plan format v2") with the agency's policy.
+ * employees by NIP. Only active staff bring hours (the same capacity the status pages show), where
+ * they are now: only an effective move changes that (DESIGN.md "The plan in flight"). The proposals
+ * in flight go in `inFlight` (approved or decreed ones committed, pending ones to start from), the
+ * transfers effective within policy.capWindowMonths in `recentMoves` (they count against the caps),
+ * and the rejections within policy.rejectionCooldownMonths as `excludedUnits` (this school) or
+ * `why: "rejected"` (the person). Guru honorer bring their JJM where they teach and are never moved;
+ * `movable` is the eligibility rule (2 years in post, not within 12 months of the BUP, no objection,
+ * nothing committed), decided here so the engine stays pure; `why` names the first rule that stops
+ * someone. Version 2 (DESIGN.md "Plan format v2") with the agency's policy.
  */
 export async function buildPlanInput(
   db: DbTx,
@@ -87,16 +122,19 @@ export async function buildPlanInput(
     timeZone: options.timeZone,
     policy: await readTransferPolicy(db),
   });
+  const flight = await readFlightPolicy(db);
   const unitCode = new Map(district.units.map((u) => [u.id, u.code]));
   const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
   const code = (map: Map<number, string>, id: number) => map.get(id) ?? String(id);
-  const pending = new Map(
-    (
-      await db.proposal.findMany({
-        where: { status: { in: [...IN_FLIGHT_STATUSES] } },
-        select: { employeeId: true, toUnitId: true, roleId: true },
-      })
-    ).map((p) => [p.employeeId, p]),
+  const inFlightRows = await db.proposal.findMany({
+    where: { status: { in: [...IN_FLIGHT_STATUSES] } },
+    select: { employeeId: true, toUnitId: true, roleId: true, status: true },
+    orderBy: { id: "asc" },
+  });
+  const inFlightOf = new Map(inFlightRows.map((p) => [p.employeeId, p]));
+  const { excluded, rejectedPeople } = await readRejections(
+    db,
+    monthsBefore(options.now, flight.rejectionCooldownMonths),
   );
   const wishesOf = employeeWishes(
     district.units,
@@ -105,6 +143,8 @@ export async function buildPlanInput(
       district.employees.filter((e) => e.status === "AKTIF").map((e) => e.id),
     ),
   );
+  const active = district.employees.filter((e) => e.status === "AKTIF");
+  const nipOf = new Map(district.employees.map((e) => [e.id, e.nip]));
   const input: PlanInput = {
     version: 2,
     units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
@@ -117,23 +157,27 @@ export async function buildPlanInput(
         hours: load.demand,
       })),
     employees: [
-      ...district.employees
-        .filter((e) => e.status === "AKTIF")
-        .map((e): PlanEmployee => {
-          // A proposal in flight (pending, approved, decreed) counts as if carried out: the next check
-          // must not propose a second person for a shortage that one is already proposed to fill.
-          const planned = pending.get(e.id);
-          return {
-            id: e.nip,
-            name: e.name,
-            unit: code(unitCode, planned?.toUnitId ?? e.unitId),
-            role: code(roleCode, planned?.roleId ?? e.roleId),
-            hours: e.weeklyHours,
-            movable: e.eligibility.eligible,
-            ...(e.eligibility.eligible ? {} : { why: e.eligibility.reasons[0] ?? "other" }),
-            ...wishesOf(e.id),
-          };
-        }),
+      ...active.map((e): PlanEmployee => {
+        // A pending proposal does not stop its person: the check starts from it and keeps it where it
+        // is still optimal. An approved or decreed one does (it is committed).
+        const pendingOnly = inFlightOf.get(e.id)?.status === "PENDING";
+        const reasons: IneligibleWhy[] = e.eligibility.reasons.filter(
+          (reason) => !(reason === "pending" && pendingOnly),
+        );
+        if (rejectedPeople.has(e.id)) reasons.push("rejected");
+        const schools = (excluded.get(e.id) ?? []).map((unitId) => code(unitCode, unitId));
+        return {
+          id: e.nip,
+          name: e.name,
+          unit: code(unitCode, e.unitId),
+          role: code(roleCode, e.roleId),
+          hours: e.weeklyHours,
+          movable: reasons.length === 0,
+          ...(reasons.length === 0 ? {} : { why: reasons[0] ?? "other" }),
+          ...(schools.length > 0 ? { excludedUnits: [...new Set(schools)].sort() } : {}),
+          ...wishesOf(e.id),
+        };
+      }),
       ...district.honorers.map(honorerEmployee(unitCode, roleCode)),
     ],
     compatibility: district.compatibility.map((c) => ({
@@ -141,8 +185,50 @@ export async function buildPlanInput(
       to: code(roleCode, c.toRoleId),
     })),
     policy: await readBalancePolicy(db),
+    inFlight: inFlightRows.flatMap((p) => {
+      const nip = nipOf.get(p.employeeId);
+      // Someone who left the active staff cannot be held anywhere: the lifecycle jobs end their proposal.
+      if (nip === undefined || !active.some((e) => e.id === p.employeeId)) return [];
+      return [
+        {
+          employee: nip,
+          to: code(unitCode, p.toUnitId),
+          role: code(roleCode, p.roleId),
+          state: p.status === "PENDING" ? ("pending" as const) : ("committed" as const),
+        },
+      ];
+    }),
+    recentMoves: (
+      await db.transfer.findMany({
+        where: { effectiveDate: { gte: monthsBefore(options.now, flight.capWindowMonths) } },
+        select: { employeeId: true, fromUnitId: true, toUnitId: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((t) => ({
+      ...(nipOf.has(t.employeeId) ? { employee: nipOf.get(t.employeeId) } : {}),
+      from: code(unitCode, t.fromUnitId),
+      to: code(unitCode, t.toUnitId),
+    })),
   };
   return { input, district };
+}
+
+/**
+ * Rejections still in their cooldown and not lifted: per person, the schools they are not proposed
+ * for again (SCHOOL), and the people not proposed at all (PERSON).
+ */
+async function readRejections(db: DbTx, since: Date) {
+  const rows = await db.proposal.findMany({
+    where: { status: "REJECTED", decidedAt: { gte: since }, rejectionLiftedAt: null },
+    select: { employeeId: true, toUnitId: true, rejectScope: true },
+  });
+  const excluded = new Map<number, number[]>();
+  const rejectedPeople = new Set<number>();
+  for (const row of rows) {
+    if (row.rejectScope === "PERSON") rejectedPeople.add(row.employeeId);
+    else excluded.set(row.employeeId, [...(excluded.get(row.employeeId) ?? []), row.toUnitId]);
+  }
+  return { excluded, rejectedPeople };
 }
 
 /**

@@ -20,7 +20,17 @@ export interface AlertRole {
 
 export interface BalancingAlertInput {
   agency: string;
+  /** New proposals of this check (in the digest that follows). */
   proposals: number;
+  /** Pending proposals of earlier checks that still stand, and those withdrawn now. */
+  kept?: number;
+  withdrawn?: number;
+  /** Nothing new and nothing withdrawn: the runs whose digests hold the proposals still waiting. */
+  unchangedIn?: number[] | null;
+  /** Moves approved or decreed into the agency, waiting for the TMT, and the loads after them alone. */
+  committed?: number;
+  committedLoads?: UnitLoad[];
+  /** Loads now (before) and after the committed moves and every proposal in flight (after). */
   loads: UnitLoad[];
   unitById: Map<string, { name: string }>;
   /** Certified teachers of the agency under the standard JP (line added by the capacity work, issue 13). */
@@ -36,9 +46,15 @@ export interface BalancingAlertInput {
 type T = (key: TextKey, params?: TextParams) => string;
 
 /** "312 JP + 40 jam": unmet hours summed per unit, so JP and jam never add up into one number. */
-function hoursByUnit(locale: Locale, t: T, input: BalancingAlertInput, field: "unmetBefore" | "unmetAfter") {
+function hoursByUnit(
+  locale: Locale,
+  t: T,
+  input: BalancingAlertInput,
+  field: "unmetBefore" | "unmetAfter",
+  loads: UnitLoad[] = input.loads,
+) {
   const sums = { JP: 0, jam: 0 };
-  for (const unit of input.loads)
+  for (const unit of loads)
     for (const role of unit.roles) sums[input.roleByCode.get(role.role)?.hoursUnit ?? "jam"] += role[field];
   const parts = (["JP", "jam"] as const)
     .filter((u) => sums[u] > 0)
@@ -103,6 +119,11 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     t("check.alert.title", { agency: input.agency }),
     t("check.alert.unmet_split", {
       before: hoursByUnit(locale, t, input, "unmetBefore"),
+      committed: input.committed ?? 0,
+      committedAfter: input.committedLoads
+        ? hoursByUnit(locale, t, input, "unmetAfter", input.committedLoads)
+        : hoursByUnit(locale, t, input, "unmetBefore"),
+      pending: input.proposals + (input.kept ?? 0),
       after: hoursByUnit(locale, t, input, "unmetAfter"),
     }),
     "",
@@ -127,10 +148,7 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     if (shortfalls.length > ALERT_SHORTFALLS)
       lines.push(t("check.alert.why_more", { count: shortfalls.length - ALERT_SHORTFALLS }));
   }
-  lines.push(
-    "",
-    input.proposals > 0 ? t("check.alert.digest", { count: input.proposals }) : t("check.alert.no_proposals"),
-  );
+  lines.push("", ...inFlightLines(t, input));
   const review = input.rolesToReview ?? [];
   if (review.length > 0) {
     const rest = review.length - ALERT_REVIEW_ROLES;
@@ -144,6 +162,20 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     );
   }
   return lines.join("\n");
+}
+
+/** What this check did to the plan in flight: new proposals, kept ones, withdrawn ones, or nothing. */
+function inFlightLines(t: T, input: BalancingAlertInput): string[] {
+  const kept = input.kept ?? 0;
+  const withdrawn = input.withdrawn ?? 0;
+  if (input.unchangedIn && kept > 0)
+    return [t("check.alert.unchanged", { count: kept, runs: input.unchangedIn.join(", #") })];
+  const lines = [
+    input.proposals > 0 ? t("check.alert.digest", { count: input.proposals }) : t("check.alert.no_proposals"),
+  ];
+  if (kept > 0) lines.push(t("check.alert.kept", { count: kept }));
+  if (withdrawn > 0) lines.push(t("check.alert.withdrawn", { count: withdrawn }));
+  return lines;
 }
 
 /** "⚠️ n certified teachers teach under 24 JP": nothing when there are none. */

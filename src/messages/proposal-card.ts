@@ -143,7 +143,7 @@ export function outcomeLine(proposal: ProposalForCard, locale: Locale, timeZone:
     case "EXPIRED":
       return translate(locale, "hr.card.expired", { at: formatDateTime(proposal.expiresAt, timeZone) });
     case "SUPERSEDED":
-      return translate(locale, "hr.card.superseded", { at });
+      return translate(locale, "hr.card.superseded", { at, reason: proposal.cancelReason ?? "—" });
     case "DECREED":
     case "EFFECTIVE":
       // @db.Date columns hold the calendar day at UTC midnight.

@@ -7,6 +7,8 @@ import type { AdminConfig } from "./admin-recipients.ts";
 import type { BalancingPlan } from "./compute-balancing-plan.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
 import { queueCheckPushes } from "./queue-check-pushes.ts";
+import { changeProposal, proposalWithRelations } from "../db/proposal-query.ts";
+import { translate } from "../messages/locales/index.ts";
 
 export interface PostBalancingPlanInput {
   trigger: RunTrigger;
@@ -26,6 +28,10 @@ export interface PostBalancingPlanInput {
 export interface PostedPlan {
   runId: number;
   created: Array<{ id: number; move: ExplainedMove }>;
+  /** Pending proposals of earlier checks the plan keeps. */
+  kept: number;
+  /** Pending proposals of earlier checks the plan drops: withdrawn, with why. */
+  withdrawn: number;
   /** Moves not stored because the person got a pending proposal meanwhile. */
   skipped: number;
   /** Alerts queued, one per agency with an active HR group and something to say. */
@@ -64,9 +70,13 @@ export async function postBalancingPlan(
       metrics: { ...plan.metrics },
     },
   });
+  // The plan in flight (issue 24): pending proposals the plan keeps stay as they are (number, votes,
+  // place in their digest) with their lapse moved on; those it drops are withdrawn first, so that their
+  // person may get a new proposal; only what is new is created.
+  const { kept, withdrawn } = await reconcilePending(tx, input);
   const created: PostedPlan["created"] = [];
   let skipped = 0;
-  for (const move of input.moves) {
+  for (const move of input.moves.filter((m) => !kept.has(flightKey(m)))) {
     const rows = await tx.proposal.createManyAndReturn({
       data: [
         {
@@ -90,7 +100,13 @@ export async function postBalancingPlan(
     if (row) created.push({ id: row.id, move });
     else skipped += 1;
   }
-  const pushes = await queueCheckPushes(tx, { ...input, runId: run.id, created });
+  const pushes = await queueCheckPushes(tx, {
+    ...input,
+    runId: run.id,
+    created,
+    kept: [...kept.values()],
+    withdrawn,
+  });
   // The why-not travels with the run, so /status for HR can show it until the next check.
   const shortfalls = (plan.shortfalls ?? []).map((s) => ({ ...s }));
   await tx.balancingRun.update({
@@ -99,6 +115,8 @@ export async function postBalancingPlan(
       metrics: {
         ...plan.metrics,
         created: created.length,
+        kept: kept.size,
+        withdrawn: withdrawn.map((w) => w.id),
         skipped,
         waiting: pushes.waiting,
         shortfalls,
@@ -114,9 +132,75 @@ export async function postBalancingPlan(
     details: {
       trigger: input.trigger,
       proposals: created.map((c) => c.id),
+      kept: [...kept.values()].map((k) => k.id),
+      withdrawn: withdrawn.map((w) => w.id),
       skipped,
       waitingForGroup: pushes.waiting,
     },
   });
-  return { runId: run.id, created, skipped, ...pushes };
+  return { runId: run.id, created, kept: kept.size, withdrawn: withdrawn.length, skipped, ...pushes };
+}
+
+/** A move or a proposal as the plan in flight names it: person, destination, role filled there. */
+function flightKey(move: { employee: { id: number }; toUnit: { id: number }; role: { id: number } }): string {
+  return `${move.employee.id}|${move.toUnit.id}|${move.role.id}`;
+}
+
+/** A pending proposal the check kept: what the alert needs of it. */
+export interface KeptProposal {
+  id: number;
+  runId: number | null;
+  agencyId: number;
+}
+
+/**
+ * Pending proposals against the new plan: the kept ones (by person, destination and role) get a new
+ * lapse date; the others are withdrawn (SUPERSEDED) with the engine's reason in the check's language,
+ * their card or digest line edited through the outbox and the withdrawal audited.
+ */
+async function reconcilePending(tx: DbTx, input: PostBalancingPlanInput) {
+  const { plan } = input.computed;
+  const pending = await tx.proposal.findMany({
+    where: { status: "PENDING" },
+    include: proposalWithRelations,
+    orderBy: { id: "asc" },
+  });
+  const planned = new Set(input.moves.map(flightKey));
+  const kept = new Map<string, KeptProposal>();
+  const withdrawn: Array<{ id: number; agencyId: number }> = [];
+  for (const proposal of pending) {
+    const key = flightKey({ employee: proposal.employee, toUnit: proposal.toUnit, role: proposal.role });
+    if (planned.has(key)) {
+      kept.set(key, { id: proposal.id, runId: proposal.runId, agencyId: proposal.agencyId });
+      continue;
+    }
+    const why =
+      plan.dropped?.find((d) => d.employee === proposal.employee.nip && d.to === proposal.toUnit.code)?.why ??
+      "replaced";
+    const reason = translate(input.locale, `withdrawn.${why}`, {
+      to: proposal.toUnit.name,
+      name: proposal.employee.name,
+    });
+    const fresh = await changeProposal(
+      tx,
+      proposal,
+      { status: "SUPERSEDED", decidedAt: input.startedAt, cancelReason: reason },
+      { locale: input.locale, timeZone: input.timeZone },
+    );
+    if (!fresh) continue;
+    withdrawn.push({ id: proposal.id, agencyId: proposal.agencyId });
+    await writeAudit(tx, {
+      actorName: "system",
+      action: "proposal.withdraw",
+      entity: "proposal",
+      entityId: proposal.id,
+      details: { why, reason },
+    });
+  }
+  if (kept.size > 0)
+    await tx.proposal.updateMany({
+      where: { id: { in: [...kept.values()].map((k) => k.id) }, status: "PENDING" },
+      data: { expiresAt: input.expiresAt },
+    });
+  return { kept, withdrawn };
 }

@@ -13,7 +13,8 @@ import { renderDigest } from "../messages/proposal-digest.ts";
 import { adminRecipients, type AdminConfig } from "./admin-recipients.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
 import { listRolesNeedingReview } from "./manage-roles.ts";
-import type { PostBalancingPlanInput } from "./post-balancing-plan.ts";
+import type { KeptProposal, PostBalancingPlanInput } from "./post-balancing-plan.ts";
+import { computeUnitLoads } from "../domain/balance/index.ts";
 
 /** Proposals of an agency without a group named in the admins' notice; the rest are counted. */
 const NO_GROUP_SHOWN = 10;
@@ -29,9 +30,17 @@ export interface CheckPushes {
 
 type Created = Array<{ id: number; move: ExplainedMove }>;
 
+export interface CheckOutcome {
+  runId: number;
+  created: Created;
+  /** Pending proposals of earlier checks the plan keeps, and those it withdrew. */
+  kept: KeptProposal[];
+  withdrawn: Array<{ id: number; agencyId: number }>;
+}
+
 export async function queueCheckPushes(
   tx: DbTx,
-  input: PostBalancingPlanInput & { runId: number; created: Created },
+  input: PostBalancingPlanInput & CheckOutcome,
 ): Promise<CheckPushes> {
   const { plan, district } = input.computed;
   const groups = await tx.hrGroup.findMany({
@@ -44,16 +53,30 @@ export async function queueCheckPushes(
     district.roles.map((r) => [r.code, { name: r.name, hoursUnit: hoursUnitOf(r) }]),
   );
   const rolesToReview = await listRolesNeedingReview(tx);
+  // The district after the committed moves alone (approved, or with an SK, waiting for the TMT).
+  const committed = (input.computed.input.inFlight ?? []).filter((m) => m.state === "committed");
+  const afterCommitted = computeUnitLoads(input.computed.input, committed);
   let alerts = 0;
   let sent = 0;
   for (const group of groups) {
     const loads = plan.units.filter((u) => unitById.get(u.unit)?.agencyId === group.agencyId);
     const mine = input.created.filter((c) => c.move.toUnit.agencyId === group.agencyId);
+    const kept = input.kept.filter((k) => k.agencyId === group.agencyId);
+    const withdrawn = input.withdrawn.filter((w) => w.agencyId === group.agencyId);
     const unmetBefore = loads.reduce((a, u) => a + u.roles.reduce((b, r) => b + r.unmetBefore, 0), 0);
-    if (mine.length === 0 && unmetBefore <= 0) continue;
+    if (mine.length + kept.length + withdrawn.length === 0 && unmetBefore <= 0) continue;
+    const ours = (unit: string) => unitById.get(unit)?.agencyId === group.agencyId;
+    // Unchanged: the alert answers the digest where the proposals still wait, so the team finds it.
+    const unchanged = mine.length === 0 && withdrawn.length === 0 && kept.length > 0;
+    const waitingIn = unchanged ? await latestDigest(tx, group.agencyId, kept) : null;
     const text = balancingAlertText(input.locale, {
       agency: group.agency.name,
       proposals: mine.length,
+      kept: kept.length,
+      withdrawn: withdrawn.length,
+      unchangedIn: unchanged ? [...new Set(kept.flatMap((k) => k.runId ?? []))].sort((a, b) => a - b) : null,
+      committed: committed.filter((m) => ours(m.to)).length,
+      committedLoads: afterCommitted.filter((u) => ours(u.unit)),
       loads,
       unitById,
       roleByCode,
@@ -68,7 +91,13 @@ export async function queueCheckPushes(
       dedupeKey: `run:${input.runId}:alert:${group.agencyId}`,
       chatId: group.chatId,
       method: "sendMessage",
-      payload: { text, parse_mode: "HTML" },
+      payload: {
+        text,
+        parse_mode: "HTML",
+        ...(waitingIn === null
+          ? {}
+          : { reply_parameters: { message_id: waitingIn, allow_sending_without_reply: true } }),
+      },
       priority: PRIORITY.bulk,
       kind: "balancing-alert",
       refId: input.runId,
@@ -100,10 +129,19 @@ export async function queueCheckPushes(
   return { alerts, sent, waiting: orphans.length };
 }
 
+/** The message of the newest digest that shows one of these kept proposals, if it was sent. */
+async function latestDigest(tx: DbTx, agencyId: number, kept: KeptProposal[]): Promise<number | null> {
+  const digest = await tx.proposalDigest.findFirst({
+    where: { agencyId, runId: { in: kept.flatMap((k) => k.runId ?? []) }, messageId: { not: null } },
+    orderBy: { runId: "desc" },
+  });
+  return digest?.messageId ?? null;
+}
+
 /** The digest row (so its message can be found again) and its first page, queued in one go. */
 async function queueDigest(
   tx: DbTx,
-  input: PostBalancingPlanInput & { runId: number; agencyId: number; chatId: bigint },
+  input: PostBalancingPlanInput & CheckOutcome & { agencyId: number; chatId: bigint },
 ): Promise<void> {
   const row = await tx.proposalDigest.create({
     data: { runId: input.runId, agencyId: input.agencyId, chatId: input.chatId },

@@ -54,6 +54,9 @@ export interface BalancingCheckResult {
   proposals: CheckedProposal[];
   /** Moves not stored because the person got a pending proposal meanwhile. */
   skipped: number;
+  /** Pending proposals of earlier checks the plan keeps, and those it withdrew (post only). */
+  kept: number;
+  withdrawn: number;
   /** Alerts queued, one per agency with an active HR group and something to say. */
   alerts: number;
   /** Certified teachers under the standard JP (the professional allowance needs 24 JP); empty in a freeze. */
@@ -93,6 +96,8 @@ export async function runBalancingCheck(
       unmetAfter: 0,
       proposals: [],
       skipped: 0,
+      kept: 0,
+      withdrawn: 0,
       alerts: 0,
       certifiedUnderStandard: [],
       sent: 0,
@@ -118,6 +123,8 @@ export async function runBalancingCheck(
       runId: null,
       proposals: preview,
       skipped: 0,
+      kept: plan.metrics.inFlight?.pendingKept ?? 0,
+      withdrawn: plan.metrics.inFlight?.pendingDropped ?? 0,
       alerts: 0,
       sent: 0,
       waiting: 0,
@@ -161,6 +168,8 @@ export async function runBalancingCheck(
     runId: posted.runId,
     proposals,
     skipped: posted.skipped,
+    kept: posted.kept,
+    withdrawn: posted.withdrawn,
     alerts: posted.alerts,
     sent: posted.sent,
     waiting: posted.waiting,

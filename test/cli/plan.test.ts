@@ -26,8 +26,9 @@ const REASONS = [
 /** The same district as a version 1 file: no `why`, no in/out bounds. */
 function asVersion1(input: PlanInput): PlanInput {
   const { maxMovesInPerUnit: _in, maxMovesOutPerUnit: _out, ...policy } = input.policy;
+  const { inFlight: _flight, recentMoves: _recent, ...rest } = input;
   return {
-    ...input,
+    ...rest,
     version: 1,
     employees: input.employees.map(({ why: _why, ...employee }) => employee),
     policy,
@@ -91,11 +92,11 @@ describe("cli snapshot, plan and check --json on plan format v2", () => {
     expect(input.employees.filter((employee) => employee.movable && employee.why !== undefined)).toEqual([]);
   });
 
-  it("plan --input proves four tiers on the v2 snapshot and three on the same district as v1, each with shortfalls", async () => {
+  it("plan --input proves five tiers on the v2 snapshot (with the plan in flight) and three on the same district as v1, each with shortfalls", async () => {
     const input = await snapshot();
     const v2 = await plan(input);
     const v1 = await plan(asVersion1(input));
-    expect(v2.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3, 4], method: "exact" });
+    expect(v2.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3, 4, 5], method: "exact" });
     expect(v1.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3], method: "exact" });
     expect(v2.metrics.severityAfter).toBeLessThanOrEqual(v1.metrics.severityAfter);
     expect(v2.metrics.worstShareAfter).toBeLessThanOrEqual(v1.metrics.worstShareAfter);
@@ -126,7 +127,7 @@ describe("cli snapshot, plan and check --json on plan format v2", () => {
       shortfalls: NonNullable<Plan["shortfalls"]>;
     };
     expect(result.runId).toBeNull();
-    expect(result.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3, 4] });
+    expect(result.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3, 4, 5] });
     expect(result.metrics.severityAfter).toBeLessThan(result.metrics.severityBefore);
     expect(result.proposals.length).toBe(result.metrics.moves);
     expect(result.shortfalls.length).toBeGreaterThan(0);

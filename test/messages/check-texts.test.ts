@@ -72,7 +72,9 @@ describe("the weekly alert", () => {
       "• Puskesmas Salor: kurang 40 jam — semua pegawai berlebih yang cocok sudah dipakai; kebutuhan ini untuk formasi baru",
     );
     // JP and jam never add up into one number; no ∞ and no ABK letter.
-    expect(text).toContain("Kekurangan: <b>264 JP + 40 jam</b> sekarang → <b>216 JP + 40 jam</b>");
+    expect(text).toContain(
+      "Kekurangan sekarang: <b>264 JP + 40 jam</b>.\nSetelah mutasi yang sudah disetujui atau ber-SK (0): <b>264 JP + 40 jam</b>.\nBila usulan yang menunggu keputusan (2) juga disetujui: <b>216 JP + 40 jam</b>.",
+    );
     expect(text).toContain("• SD Negeri 5 Salor: beban belum ada guru");
     expect(text).toContain("• SD Negeri 4 Salor: beban 300% (sangat kurang) → 300% (sangat kurang)\n");
     expect(text).toContain("• SMP Negeri 2 Salor: beban 33% (berlebih)");

@@ -79,7 +79,8 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     expect(png.length).toBeGreaterThan(5_000);
     expect(chart.caption).toContain("Beban kerja unit");
     const alert = String((outbox[0]?.payload as { text: string }).text);
-    expect(alert).toContain("<b>24 JP</b> sekarang → <b>4 JP</b>");
+    expect(alert).toContain("Kekurangan sekarang: <b>24 JP</b>.");
+    expect(alert).toContain("Bila usulan yang menunggu keputusan (1) juga disetujui: <b>4 JP</b>.");
     expect(alert).toContain("SD Negeri 1 Salor: beban 200% (sangat kurang)");
     expect(alert).toContain("SMP Negeri 2 Salor: beban 17% (berlebih)");
     const digest = outbox[2]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
@@ -94,13 +95,14 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
       ],
     ]);
 
-    // Run again: Ani is pending, so nothing new is proposed.
+    // Run again: Ani's pending move is still the plan, so it stands and nothing new is proposed.
+    // "Now" is the district as it is (24 JP short); after her move 4 JP remain.
     await t.send(textUpdate(rina, "/cek", group));
-    // Her pending move counts as made: the SD's remaining shortage is 4 JP and nobody else is proposed.
     expect(sentTexts(t.calls).at(-1)).toContain(
-      "Pemeriksaan #2 selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan seluruh kabupaten 4 jam/minggu)",
+      "Pemeriksaan #2 selesai: tidak ada usulan baru; 1 usulan yang berjalan tetap berlaku, 0 ditarik. Kekurangan seluruh kabupaten 24 jam/minggu sekarang → 4 bila semua disetujui.",
     );
     expect(await db.prisma.proposal.count()).toBe(1);
+    expect(await db.prisma.proposal.findFirst()).toMatchObject({ status: "PENDING", version: 1 });
   });
 
   it("refuses a person who is not on this agency's transfer team, storing nothing", async () => {

@@ -27,12 +27,26 @@ checkFeature.command(["cek", "check"], async (ctx) => {
     await ctx.reply(ctx.t("check.summary.blackout", { run, from, to, reason }), { parse_mode: "HTML" });
     return;
   }
+  const flight = result.plan?.metrics.inFlight;
   if (result.proposals.length === 0 && result.skipped === 0) {
-    // With no shortage at all, "no transfer would reduce it" would mislead: say it is covered.
-    const key = result.unmetBefore === 0 ? "check.summary.balanced" : "check.summary.nothing";
-    await ctx.reply(ctx.t(key, { run, before: result.unmetBefore }), {
-      parse_mode: "HTML",
-    });
+    // With no shortage left, "no transfer would reduce it" would mislead: say it is covered.
+    const inFlight = result.kept + result.withdrawn + (flight?.committed ?? 0) > 0;
+    const key =
+      result.unmetAfter === 0
+        ? "check.summary.balanced"
+        : inFlight
+          ? "check.summary.in_flight"
+          : "check.summary.nothing";
+    await ctx.reply(
+      ctx.t(key, {
+        run,
+        before: result.unmetBefore,
+        after: result.unmetAfter,
+        kept: result.kept,
+        withdrawn: result.withdrawn,
+      }),
+      { parse_mode: "HTML" },
+    );
     return;
   }
   const skipped = result.skipped > 0 ? ctx.t("check.summary.skipped", { count: result.skipped }) : "";

@@ -16,6 +16,8 @@ export const check: Record<keyof typeof id, string> = {
   "check.summary.skipped": " ({count} skipped because a proposal is still pending)",
   "check.summary.balanced":
     "Check #{run} done: no shortage left unaddressed; proposals in progress are counted.",
+  "check.summary.in_flight":
+    "Check #{run} done: no new proposals; {kept} proposals in flight still stand, {withdrawn} withdrawn. District shortage {before} h/week now → {after} if all are approved.",
   "check.summary.nothing":
     "Check #{run} done: no transfer would reduce the shortage (district-wide unmet {before} hours/week).",
   "check.summary.blackout":
@@ -41,7 +43,13 @@ export const check: Record<keyof typeof id, string> = {
   "check.chart.caption": "📊 Unit workload of {agency}: now and if the proposals are approved.",
   "check.summary.sent": "{total} proposals: {sent} sent to the team",
   "check.summary.waiting": ", {count} waiting for an HR group (admins told)",
-  "check.alert.unmet_split": "Shortage: <b>{before}</b> now → <b>{after}</b> if every proposal is approved.",
+  "check.alert.unmet_split":
+    "Shortage now: <b>{before}</b>.\nAfter the transfers already approved or decreed ({committed}): <b>{committedAfter}</b>.\nIf the proposals awaiting a decision ({pending}) are approved too: <b>{after}</b>.",
+  "check.alert.kept": "{count} proposals of earlier checks still stand.",
+  "check.alert.withdrawn":
+    "{count} earlier proposals were withdrawn as no longer needed; their digest says why.",
+  "check.alert.unchanged":
+    "The plan in flight is unchanged: {count} proposals still await a decision in the digest of check #{runs} (the message this replies to).",
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} transfer proposals are in the digest that follows; decide with its buttons.",
   "check.alert.why_title": "<b>Still short after the proposals, and why:</b>",

@@ -18,7 +18,11 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.card.approved": "✅ <b>Approved by the team</b> ({by}, {at}); awaiting the decree (SK)",
   "hr.card.rejected": "❌ <b>Rejected</b> by {by} on {at}\nReason: {reason}",
   "hr.card.expired": "⌛ <b>Expired</b> on {at} without a decision",
-  "hr.card.superseded": "↪️ <b>No longer valid</b>: this employee was transferred by another proposal ({at})",
+  "hr.card.superseded": "↪️ <b>Withdrawn</b> by the check of {at}: {reason}",
+  "withdrawn.not_needed": "no longer needed: {to} is already filled",
+  "withdrawn.ineligible": "{name} can no longer be transferred for now",
+  "withdrawn.invalid": "no longer valid: the role, the distance or the unit changed",
+  "withdrawn.replaced": "the district changed and a better plan does without it",
   "hr.button.approve": "✅ Approve",
   "hr.button.reject": "❌ Reject",
   "hr.button.details": "ℹ️ Details",
@@ -76,8 +80,7 @@ export const hr: Record<keyof typeof id, string> = {
   "errors.proposal_expired": "This proposal expired ({at}); its buttons no longer work.",
   "errors.proposal_already_approved": "This proposal was already approved by {by} on {at}.",
   "errors.proposal_already_rejected": "This proposal was already rejected by {by} on {at}.",
-  "errors.proposal_superseded":
-    "This proposal is no longer valid: the employee was transferred by another proposal.",
+  "errors.proposal_superseded": "This proposal was withdrawn by a later check; its buttons no longer count.",
   "errors.proposal_already_voted":
     "You already approved this proposal; waiting for other members ({count} of {quorum}).",
   "errors.reject_reason_invalid": "A rejection reason must be 1 to 500 characters.",

@@ -16,6 +16,8 @@ export const check = {
   "check.summary.skipped": " ({count} dilewati karena masih ada usulan yang menunggu)",
   "check.summary.balanced":
     "Pemeriksaan #{run} selesai: tidak ada kekurangan yang belum tertangani; usulan yang sedang berjalan sudah diperhitungkan.",
+  "check.summary.in_flight":
+    "Pemeriksaan #{run} selesai: tidak ada usulan baru; {kept} usulan yang berjalan tetap berlaku, {withdrawn} ditarik. Kekurangan seluruh kabupaten {before} jam/minggu sekarang → {after} bila semua disetujui.",
   "check.summary.nothing":
     "Pemeriksaan #{run} selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan seluruh kabupaten {before} jam/minggu).",
   "check.summary.blackout":
@@ -43,7 +45,12 @@ export const check = {
   "check.summary.sent": "{total} usulan: {sent} dikirim ke tim",
   "check.summary.waiting": ", {count} menunggu grup HR (admin diberi tahu)",
   "check.alert.unmet_split":
-    "Kekurangan: <b>{before}</b> sekarang → <b>{after}</b> bila semua usulan disetujui.",
+    "Kekurangan sekarang: <b>{before}</b>.\nSetelah mutasi yang sudah disetujui atau ber-SK ({committed}): <b>{committedAfter}</b>.\nBila usulan yang menunggu keputusan ({pending}) juga disetujui: <b>{after}</b>.",
+  "check.alert.kept": "{count} usulan dari pemeriksaan sebelumnya tetap berlaku.",
+  "check.alert.withdrawn":
+    "{count} usulan sebelumnya ditarik karena tidak diperlukan lagi; alasannya ada di ringkasannya.",
+  "check.alert.unchanged":
+    "Rencana yang berjalan tidak berubah: {count} usulan masih menunggu keputusan di ringkasan pemeriksaan #{runs} (pesan yang dibalas ini).",
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} usulan mutasi ada di pesan ringkasan berikut; putuskan dengan tombolnya.",
   "check.alert.why_title": "<b>Masih kurang sesudah usulan, dan mengapa:</b>",

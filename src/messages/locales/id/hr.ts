@@ -17,7 +17,11 @@ export const hr = {
   "hr.card.approved": "✅ <b>Disetujui tim</b> ({by}, {at}); menunggu SK",
   "hr.card.rejected": "❌ <b>Ditolak</b> oleh {by} pada {at}\nAlasan: {reason}",
   "hr.card.expired": "⌛ <b>Kedaluwarsa</b> pada {at} tanpa keputusan",
-  "hr.card.superseded": "↪️ <b>Tidak berlaku lagi</b>: pegawai ini dimutasi melalui usulan lain ({at})",
+  "hr.card.superseded": "↪️ <b>Ditarik</b> oleh pemeriksaan {at}: {reason}",
+  "withdrawn.not_needed": "tidak diperlukan lagi: {to} sudah tercukupi",
+  "withdrawn.ineligible": "{name} tidak lagi memenuhi syarat untuk dimutasi saat ini",
+  "withdrawn.invalid": "tidak berlaku lagi: jabatan, jarak atau unitnya berubah",
+  "withdrawn.replaced": "keadaan kabupaten berubah dan rencana yang lebih baik tidak memerlukannya",
   "hr.button.approve": "✅ Setujui",
   "hr.button.reject": "❌ Tolak",
   "hr.button.details": "ℹ️ Rincian",
@@ -77,7 +81,7 @@ export const hr = {
   "errors.proposal_already_approved": "Usulan ini sudah disetujui oleh {by} pada {at}.",
   "errors.proposal_already_rejected": "Usulan ini sudah ditolak oleh {by} pada {at}.",
   "errors.proposal_superseded":
-    "Usulan ini tidak berlaku lagi: pegawainya sudah dimutasi melalui usulan lain.",
+    "Usulan ini sudah ditarik oleh pemeriksaan berikutnya; tombolnya tidak berlaku lagi.",
   "errors.proposal_already_voted":
     "Anda sudah menyetujui usulan ini; menunggu persetujuan anggota lain ({count} dari {quorum}).",
   "errors.reject_reason_invalid": "Alasan penolakan harus 1 sampai 500 karakter.",
