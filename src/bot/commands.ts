@@ -26,6 +26,7 @@ const adminCommands: CommandSpec[] = [
   ["kebijakan", "policy", "commands.kebijakan"],
   ["sk", "sk", "commands.sk"],
   ["batalusulan", "cancelproposal", "commands.batalusulan"],
+  ["cabutpenolakan", "liftrejection", "commands.cabutpenolakan"],
 ];
 
 const groupCommands: CommandSpec[] = [

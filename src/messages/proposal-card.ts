@@ -8,6 +8,17 @@ import { formatLoadRatio } from "./format.ts";
 import { moveHours, moveLines } from "./move-words.ts";
 import { formatNumber, Html, translate, type Locale, type TextKey } from "./locales/index.ts";
 
+/** An earlier rejection of the same person, as Rincian shows it (issue 24). */
+export interface EarlierRejection {
+  id: number;
+  at: Date;
+  school: string;
+  scope: "SCHOOL" | "PERSON";
+  reason: string;
+  /** Until when later checks leave the school (or the person) out; null once an admin lifted it. */
+  until: Date | null;
+}
+
 /** A proposal as the card needs it (Prisma's payload with employee, units, role and decisions fits). */
 export interface ProposalForCard {
   id: number;
@@ -233,7 +244,12 @@ export function renderProposalCard(
 }
 
 /** "Rincian": the full rationale, so a decision can be explained to the person moved. */
-export function renderProposalDetails(proposal: ProposalForCard, locale: Locale, timeZone: string): string {
+export function renderProposalDetails(
+  proposal: ProposalForCard,
+  locale: Locale,
+  timeZone: string,
+  rejections: readonly EarlierRejection[] = [],
+): string {
   const m = parseProposalMetrics(proposal.metrics);
   const hours = moveHours(m);
   const t = (key: TextKey, params?: Record<string, string | number | Html>) => translate(locale, key, params);
@@ -281,6 +297,24 @@ export function renderProposalDetails(proposal: ProposalForCard, locale: Locale,
         }),
       );
     }
+  }
+  // What the team said of this person before, so it does not have to remember (issue 24).
+  if (rejections.length > 0) {
+    lines.push("", t("hr.details.rejections"));
+    for (const r of rejections)
+      lines.push(
+        t(r.scope === "PERSON" ? "hr.details.rejection_person" : "hr.details.rejection_school", {
+          id: String(r.id),
+          at: formatDate(r.at, timeZone),
+          school: r.school,
+          reason: r.reason,
+          until: new Html(
+            r.until === null
+              ? t("hr.details.rejection_lifted")
+              : t("hr.details.rejection_until", { date: formatDate(r.until, timeZone) }),
+          ),
+        }),
+      );
   }
   if (proposal.status !== "PENDING") lines.push("", outcomeLine(proposal, locale, timeZone));
   // The person may object to the SK until this day (UU 30/2014 Pasal 77).

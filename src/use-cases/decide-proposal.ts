@@ -32,6 +32,8 @@ export interface DecisionContext {
 export interface DecideInput extends DecisionContext {
   verdict: "APPROVE" | "REJECT";
   reason?: string | undefined;
+  /** What a rejection is about: this school (the default) or the person (issue 24). */
+  scope?: "SCHOOL" | "PERSON" | undefined;
   /** Language of the group's cards (outbox edits of superseded cards). */
   locale: Locale;
 }
@@ -166,14 +168,20 @@ export async function decideProposal(db: DbTx, input: DecideInput): Promise<Deci
       },
       update: { verdict: "REJECT", reason, createdAt: input.now },
     });
-    await transition(db, proposal, "REJECTED", approver, input);
+    await transition(db, proposal, "REJECTED", approver, input, { rejectScope: input.scope ?? "SCHOOL" });
     await writeAudit(db, {
       actorId: approver.id,
       actorName: approver.name,
       action: "proposal.reject",
       entity: "proposal",
       entityId: proposal.id,
-      details: { reason, nip: proposal.employee.nip, from: proposal.fromUnit.code, to: proposal.toUnit.code },
+      details: {
+        reason,
+        scope: input.scope ?? "SCHOOL",
+        nip: proposal.employee.nip,
+        from: proposal.fromUnit.code,
+        to: proposal.toUnit.code,
+      },
     });
     return { kind: "rejected", proposal: await reload(db, proposal.id), quorum };
   }
@@ -222,10 +230,11 @@ async function transition(
   status: "APPROVED" | "REJECTED",
   approver: User,
   input: { now: Date; timeZone: string },
+  extra: { rejectScope?: "SCHOOL" | "PERSON" } = {},
 ): Promise<void> {
   const { count } = await db.proposal.updateMany({
     where: { id: proposal.id, status: "PENDING", version: proposal.version },
-    data: { status, version: { increment: 1 }, decidedAt: input.now, decidedById: approver.id },
+    data: { status, version: { increment: 1 }, decidedAt: input.now, decidedById: approver.id, ...extra },
   });
   if (count === 1) return;
   // Someone else decided between our read and our write: tell this person who and when.

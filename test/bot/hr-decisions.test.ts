@@ -222,12 +222,45 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(String(edit?.payload.text)).toContain(
       "❌ <b>Ditolak</b> oleh Rina Kaize pada 01-12-2026 09:30 WIT\nAlasan: Guru &lt;IPA&gt; di SMPN-02 juga akan pensiun tahun depan",
     );
-    expect(sentTexts(t.since()).at(-1)).toBe("Penolakan usulan #1 dicatat.");
+    expect(sentTexts(t.since()).at(-1)).toBe(
+      "Penolakan usulan #1 dicatat: Ani Wulandari tidak diusulkan lagi ke SD Negeri 1 Salor selama 6 bulan. Bila penolakan ini tentang orangnya, bukan sekolahnya, tekan tombol di bawah.",
+    );
+    const recorded = t
+      .since()
+      .filter((c) => c.method === "sendMessage")
+      .at(-1);
+    expect(recorded?.payload.reply_markup).toEqual({
+      inline_keyboard: [[{ text: "🚫 Jangan usulkan orang ini", callback_data: "p:w:1" }]],
+    });
     expect(await db.prisma.employee.findUniqueOrThrow({ where: { id: s.ani.id } })).toMatchObject({
       unitId: s.smp.id,
     });
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "proposal.reject" } });
-    expect(audit.details).toMatchObject({ reason: "Guru <IPA> di SMPN-02 juga akan pensiun tahun depan" });
+    expect(audit.details).toMatchObject({
+      reason: "Guru <IPA> di SMPN-02 juga akan pensiun tahun depan",
+      scope: "SCHOOL",
+    });
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      rejectScope: "SCHOOL",
+    });
+
+    // "Jangan usulkan orang ini": a stranger's press changes nothing; Rina's widens it to the person, once.
+    await t.send(
+      callbackUpdate({ id: 7999, first_name: "Joko" }, "p:w:1", { message_id: 501, chatId: HR_CHAT_ID }),
+    );
+    expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).rejectScope).toBe(
+      "SCHOOL",
+    );
+    t.mark();
+    await t.send(callbackUpdate(people.rina, "p:w:1", { message_id: 501, chatId: HR_CHAT_ID }));
+    await t.send(callbackUpdate(people.rina, "p:w:1", { message_id: 501, chatId: HR_CHAT_ID }));
+    expect(sentTexts(t.since())).toEqual([
+      "Dicatat: Ani Wulandari tidak diusulkan ke sekolah mana pun selama 6 bulan (usulan #1).",
+    ]);
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      rejectScope: "PERSON",
+    });
+    expect(await db.prisma.auditLog.count({ where: { action: "proposal.reject_person" } })).toBe(1);
 
     // No longer waiting: the next message is just chat.
     t.mark();

@@ -3,11 +3,13 @@ import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
 import { cancelProposal } from "../../use-cases/cancel-proposal.ts";
 import { recordDecree } from "../../use-cases/record-decree.ts";
+import { liftRejection } from "../../use-cases/rejections.ts";
 import type { BotContext } from "../context.ts";
 
 /**
  * The admin's two steps after the team's approval, in a private chat: /sk records the PPK's decree
- * (number, date, TMT) and /batalusulan cancels an approved or decreed proposal with a reason.
+ * (number, date, TMT) and /batalusulan cancels an approved or decreed proposal with a reason;
+ * /cabutpenolakan lifts a rejection's cooldown early (issue 24).
  */
 export const decreeFeature = new Composer<BotContext>();
 
@@ -97,6 +99,33 @@ decreeFeature.command(["batalusulan", "cancelproposal"], async (ctx) => {
       from: cancelled.fromUnit.name,
       to: cancelled.toUnit.name,
       reason: cancelled.cancelReason ?? "",
+    }),
+    { parse_mode: "HTML" },
+  );
+});
+
+decreeFeature.command(["cabutpenolakan", "liftrejection"], async (ctx) => {
+  guard(ctx);
+  const match = /^\s*#?(\d{1,9})\s*$/.exec(ctx.payload);
+  if (!match?.[1]) {
+    await ctx.reply(ctx.t("rejection.lift.usage"), { parse_mode: "HTML" });
+    return;
+  }
+  const proposalId = Number(match[1]);
+  const lifted = await ctx.transact((tx) =>
+    liftRejection(tx, {
+      proposalId,
+      actor: actorOf(ctx),
+      now: ctx.deps.clock.now(),
+      timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+    }),
+  );
+  await ctx.reply(
+    ctx.t("rejection.lift.done", {
+      id: String(lifted.id),
+      name: lifted.employee.name,
+      school:
+        lifted.rejectScope === "PERSON" ? "" : ctx.t("rejection.lift.school", { school: lifted.toUnit.name }),
     }),
     { parse_mode: "HTML" },
   );

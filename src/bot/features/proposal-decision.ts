@@ -8,6 +8,8 @@ import {
   type DecideOutcome,
 } from "../../use-cases/decide-proposal.ts";
 import { reviewObjection } from "../../use-cases/review-objection.ts";
+import { earlierRejections, widenRejection } from "../../use-cases/rejections.ts";
+import { readFlightPolicy } from "../../db/build-plan-input.ts";
 import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
@@ -72,8 +74,12 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
 
   if (data.action === "details") {
     const proposal = await loadProposalForGroup(ctx.deps.db, { proposalId: data.proposalId, chatId });
+    const rejections = await earlierRejections(ctx.deps.db, {
+      employeeId: proposal.employeeId,
+      proposalId: proposal.id,
+    });
     await ctx.answerCbQuery();
-    await ctx.reply(renderProposalDetails(proposal, ctx.locale, timeZone), {
+    await ctx.reply(renderProposalDetails(proposal, ctx.locale, timeZone, rejections), {
       parse_mode: "HTML",
       reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
     });
@@ -84,6 +90,28 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
     const outcome = await ctx.transact((tx) => reviewObjection(tx, base));
     await ctx.answerCbQuery(ctx.t("hr.objection.reviewed", { id: String(outcome.proposal.id) }));
     await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
+    return;
+  }
+
+  if (data.action === "person") {
+    // "Jangan usulkan orang ini": the rejection is widened from the school to the person.
+    const { proposal, changed } = await ctx.transact((tx) =>
+      widenRejection(tx, {
+        proposalId: data.proposalId,
+        userId: ctx.user?.id ?? null,
+        chatId,
+        now: base.now,
+      }),
+    );
+    const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
+    const params = { id: String(proposal.id), name: proposal.employee.name, months };
+    await ctx.answerCbQuery(ctx.t(changed ? "hr.reject.person_done" : "hr.reject.person_already", params));
+    if (changed) {
+      await ctx.reply(ctx.t("hr.reject.person_done", params), {
+        parse_mode: "HTML",
+        reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
+      });
+    }
     return;
   }
 
@@ -168,8 +196,27 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
   if (cardChatId !== null && cardMessageId !== null) {
     await showOnCard(ctx, outcome, { chatId: cardChatId, messageId: cardMessageId });
   }
-  await ctx.reply(ctx.t("hr.reject.recorded", { id: String(outcome.proposal.id) }), {
-    parse_mode: "HTML",
-    reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
-  });
+  const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
+  await ctx.reply(
+    ctx.t("hr.reject.recorded", {
+      id: String(outcome.proposal.id),
+      name: outcome.proposal.employee.name,
+      school: outcome.proposal.toUnit.name,
+      months,
+    }),
+    {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+      reply_markup: {
+        inline_keyboard: [
+          [
+            {
+              text: ctx.t("hr.reject.person_button"),
+              callback_data: proposalData.pack("person", outcome.proposal.id),
+            },
+          ],
+        ],
+      },
+    },
+  );
 });

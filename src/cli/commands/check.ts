@@ -52,6 +52,9 @@ export const checkCommand: CliCommand = {
     ctx.io.out(
       `${post ? `Run #${result.runId}` : "Dry run (nothing stored; add --post to propose)"}: unmet ${result.unmetBefore} → ${result.unmetAfter} h/week, ` +
         `${result.proposals.length} ${post ? "proposals created" : "moves"}${result.skipped ? `, ${result.skipped} skipped (already pending)` : ""}` +
+        (m?.inFlight
+          ? `; in flight: ${m.inFlight.pendingKept} pending kept, ${result.withdrawn} withdrawn, ${m.inFlight.committed} committed (approved or decreed)`
+          : "") +
         (m ? `, ${m.km} km, ${m.optimal ? "optimal" : "not proved optimal"}, ${m.seconds} s.` : "."),
     );
     for (const p of result.proposals) {

@@ -1,17 +1,29 @@
 import { z } from "zod";
 
 /**
- * What a button on a proposal card asks for: approve, reject (then a reason), the full rationale, or
- * marking a head's late objection as reviewed by the team.
+ * What a button on a proposal card asks for: approve, reject (then a reason), the full rationale,
+ * marking a head's late objection as reviewed by the team, or widening a rejection to the person.
  */
-export type ProposalAction = "approve" | "reject" | "details" | "reviewed";
+export type ProposalAction = "approve" | "reject" | "details" | "reviewed" | "person";
 
 const PREFIX = "p:";
-const letters: Record<ProposalAction, string> = { approve: "a", reject: "r", details: "d", reviewed: "v" };
-const byLetter: Record<string, ProposalAction> = { a: "approve", r: "reject", d: "details", v: "reviewed" };
+const letters: Record<ProposalAction, string> = {
+  approve: "a",
+  reject: "r",
+  details: "d",
+  reviewed: "v",
+  person: "w",
+};
+const byLetter: Record<string, ProposalAction> = {
+  a: "approve",
+  r: "reject",
+  d: "details",
+  v: "reviewed",
+  w: "person",
+};
 
 const schema = z.object({
-  letter: z.enum(["a", "r", "d", "v"]),
+  letter: z.enum(["a", "r", "d", "v", "w"]),
   proposalId: z.coerce.number().int().positive().max(2_147_483_647),
 });
 

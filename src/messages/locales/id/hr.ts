@@ -62,7 +62,25 @@ export const hr = {
   "hr.reject.too_long":
     "Alasan terlalu panjang ({length} karakter; paling banyak 500). Tulis lagi lebih singkat.",
   "hr.reject.empty": "Alasan tidak boleh kosong. Tulis alasan penolakan.",
-  "hr.reject.recorded": "Penolakan usulan #{id} dicatat.",
+  "hr.reject.recorded":
+    "Penolakan usulan #{id} dicatat: {name} tidak diusulkan lagi ke {school} selama {months} bulan. Bila penolakan ini tentang orangnya, bukan sekolahnya, tekan tombol di bawah.",
+  "hr.reject.person_button": "🚫 Jangan usulkan orang ini",
+  "hr.reject.person_done":
+    "Dicatat: {name} tidak diusulkan ke sekolah mana pun selama {months} bulan (usulan #{id}).",
+  "hr.reject.person_already": "Sudah tercatat: {name} tidak diusulkan lagi (usulan #{id}).",
+  "hr.details.rejections": "<b>Penolakan sebelumnya:</b>",
+  "hr.details.rejection_school": "• #{id} {at}, {school}: “{reason}” — tidak cocok untuk sekolah itu{until}",
+  "hr.details.rejection_person": "• #{id} {at}, {school}: “{reason}” — jangan usulkan orang ini{until}",
+  "hr.details.rejection_until": " (tidak diusulkan lagi sampai {date})",
+  "hr.details.rejection_lifted": " (dicabut admin)",
+  "rejection.lift.usage": "Tulis: /cabutpenolakan &lt;nomor usulan&gt;, misalnya /cabutpenolakan 12.",
+  "rejection.lift.done":
+    "Penolakan usulan #{id} dicabut: {name} dapat diusulkan lagi{school} pada pemeriksaan berikutnya.",
+  "rejection.lift.school": " ke {school}",
+  "commands.cabutpenolakan": "Cabut masa tunggu sebuah penolakan (admin)",
+  "errors.rejection_not_rejected": "Usulan ini bukan usulan yang ditolak.",
+  "errors.rejection_already_lifted": "Penolakan ini sudah dicabut pada {at}.",
+  "errors.rejection_already_over": "Masa tunggu penolakan ini sudah habis; tidak ada yang perlu dicabut.",
   "hr.reject.cancelled": "Penolakan dibatalkan; usulan #{id} tetap menunggu keputusan.",
   "hr.pending.none": "Tidak ada usulan mutasi yang menunggu keputusan untuk {agency}.",
   "hr.pending.title": "<b>Usulan menunggu keputusan — {agency}</b> ({count})",
