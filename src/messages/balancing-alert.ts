@@ -5,6 +5,14 @@ import { Html, translate, type Locale, type TextKey, type TextParams } from "./l
 /** A unit and role still short after the plan, with its binding reason (see Plan.shortfalls). */
 export type Shortfall = NonNullable<Plan["shortfalls"]>[number];
 
+/**
+ * A shortfall as a check stores it: a cap's reason carries the window the caps count over and, for a
+ * unit's own cap, what used it (moves effective in the window, committed, proposed now).
+ */
+export interface CheckShortfall extends Shortfall {
+  capUse?: { windowMonths: number; effective?: number; committed?: number; proposed?: number };
+}
+
 /** Units listed under "overloaded" and under "underloaded": a group chat message stays short. */
 const ALERT_UNITS = 3;
 /** Shortfalls spelled out with their reason; the rest are counted (all of them are in /status). */
@@ -75,7 +83,7 @@ function unitLoad(locale: Locale, input: BalancingAlertInput, u: UnitLoad, when:
 /** "SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km". */
 export function shortfallLine(
   locale: Locale,
-  s: Shortfall,
+  s: CheckShortfall,
   names: { unit: string; role: AlertRole | undefined; maxDistanceKm?: number | null | undefined },
 ): string {
   const t: T = (key, params) => translate(locale, key, params);
@@ -87,7 +95,16 @@ export function shortfallLine(
       ? km !== null && km !== undefined
         ? t("why.beyond_distance", { who, km })
         : t("why.beyond_distance_any", { who })
-      : t(`why.${s.reason}`, { who, role: names.role?.name ?? s.role, count: s.candidates ?? 0 });
+      : s.capUse && s.reason === "unit_intake_cap"
+        ? t("why.unit_intake_cap_window", {
+            months: s.capUse.windowMonths,
+            effective: s.capUse.effective ?? 0,
+            committed: s.capUse.committed ?? 0,
+            proposed: s.capUse.proposed ?? 0,
+          })
+        : s.capUse && s.reason === "origin_cap"
+          ? t("why.origin_cap_window", { months: s.capUse.windowMonths })
+          : t(`why.${s.reason}`, { who, role: names.role?.name ?? s.role, count: s.candidates ?? 0 });
   return t("check.alert.why", { unit: names.unit, hours: formatHours(locale, s.unmetHours, unit), reason });
 }
 

@@ -1,5 +1,6 @@
 import type { DbTx } from "../db/client.ts";
-import { buildPlanInput } from "../db/build-plan-input.ts";
+import { buildPlanInput, readFlightPolicy } from "../db/build-plan-input.ts";
+import type { CheckShortfall } from "../messages/balancing-alert.ts";
 import type { District } from "../db/read-district.ts";
 import { getBlackouts } from "../db/settings.ts";
 import { approvalFrozenOn, type Blackout } from "../domain/blackout.ts";
@@ -35,5 +36,33 @@ export async function computeBalancingPlan(
 ): Promise<BalancingPlan> {
   const { input, district } = await buildPlanInput(db, { now: clock.now(), timeZone: options.timeZone });
   const plan = await planTransfers(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
-  return { input, district, plan };
+  const { capWindowMonths } = await readFlightPolicy(db);
+  return { input, district, plan: withCapUse(input, plan, capWindowMonths) };
+}
+
+/**
+ * A need short because a unit's cap is used up says by what (issue 24): the moves touching that unit
+ * that took effect within the window, those approved or decreed, and those this plan proposes.
+ */
+function withCapUse(input: PlanInput, plan: Plan, windowMonths: number): Plan {
+  const count = (moves: ReadonlyArray<{ from?: string; to: string }>, unit: string) =>
+    moves.filter((m) => m.to === unit || m.from === unit).length;
+  const fromOf = new Map(input.employees.map((e) => [e.id, e.unit]));
+  const committed = (input.inFlight ?? [])
+    .filter((m) => m.state === "committed")
+    .map((m) => ({ from: fromOf.get(m.employee), to: m.to }));
+  const shortfalls = plan.shortfalls?.map((s): CheckShortfall => {
+    if (s.reason !== "unit_intake_cap")
+      return s.reason === "origin_cap" ? { ...s, capUse: { windowMonths } } : s;
+    return {
+      ...s,
+      capUse: {
+        windowMonths,
+        effective: count(input.recentMoves ?? [], s.unit),
+        committed: count(committed, s.unit),
+        proposed: count(plan.moves, s.unit),
+      },
+    };
+  });
+  return shortfalls === undefined ? plan : { ...plan, shortfalls };
 }

@@ -44,11 +44,13 @@ export async function getUnitStatus(
     db.proposal.findMany({
       where: {
         OR: [{ fromUnitId: unitId }, { toUnitId: unitId }],
-        status: { in: ["PENDING", "APPROVED", "DECREED", "EFFECTIVE", "CANCELLED", "REJECTED"] },
+        status: {
+          in: ["PENDING", "APPROVED", "DECREED", "EFFECTIVE", "CANCELLED", "REJECTED", "SUPERSEDED"],
+        },
       },
       include: { employee: true, role: true, fromUnit: true, toUnit: true },
-      orderBy: { createdAt: "desc" },
-      take: 10,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 100,
     }),
   ]);
   const roleById = new Map(district.roles.map((r) => [r.id, r]));
@@ -71,7 +73,8 @@ export async function getUnitStatus(
       reason: v.reason,
       since: v.since,
     })),
-    proposals: proposals.map((p) => ({
+    // Each person once, in their latest state: a rejected move and the next one are one story (issue 24).
+    proposals: latestPerPerson(proposals).map((p) => ({
       direction: p.toUnitId === unitId ? "in" : "out",
       employeeName: p.employee.name,
       roleName: p.role.name,
@@ -79,4 +82,16 @@ export async function getUnitStatus(
       status: p.status,
     })),
   };
+}
+
+/** The newest proposal of each person (the list is newest first), at most ten people. */
+function latestPerPerson<T extends { employeeId: number }>(proposals: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return proposals
+    .filter((p) => {
+      if (seen.has(p.employeeId)) return false;
+      seen.add(p.employeeId);
+      return true;
+    })
+    .slice(0, 10);
 }

@@ -64,6 +64,9 @@ export const check: Record<keyof typeof id, string> = {
   "why.candidates_ineligible":
     "the candidates ({count}) cannot be moved (objection, under 2 years in post, near retirement, or already proposed)",
   "why.unit_intake_cap": "this unit already receives as many transfers as allowed",
+  "why.unit_intake_cap_window":
+    "this unit's transfer cap per {months} months is used: {effective} in effect, {committed} awaiting the SK or TMT, {proposed} proposed",
+  "why.origin_cap_window": "the candidates' units have used their transfer cap per {months} months",
   "why.origin_cap": "the candidates' units already give as many transfers as allowed",
   "why.total_cap": "the cap on transfers per check is reached",
   "why.supply_exhausted": "every suitable surplus {who} is already used; this need is for hiring (formasi)",

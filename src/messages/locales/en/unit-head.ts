@@ -142,7 +142,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.proposal_status.CANCELLED": "cancelled",
   "status.proposal_status.REJECTED": "rejected",
   "status.proposal_status.EXPIRED": "expired",
-  "status.proposal_status.SUPERSEDED": "superseded",
+  "status.proposal_status.SUPERSEDED": "withdrawn: no longer needed",
   "status.none": "none",
   "status.agency":
     "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most short-staffed</b>\n{over}\n\n<b>Least loaded</b>\n{under}{certified}{kecamatan}",

@@ -66,6 +66,9 @@ export const check = {
     "calon yang ada ({count}) tidak dapat dimutasi (keberatan, belum 2 tahun di jabatan, dekat pensiun, atau sedang diusulkan)",
   "why.unit_intake_cap": "unit ini sudah menerima mutasi sebanyak batasnya",
   "why.origin_cap": "unit asal calon sudah melepas mutasi sebanyak batasnya",
+  "why.unit_intake_cap_window":
+    "batas mutasi unit ini per {months} bulan sudah terpakai: {effective} berlaku, {committed} menunggu SK atau TMT, {proposed} diusulkan",
+  "why.origin_cap_window": "unit asal calon sudah memakai batas mutasinya per {months} bulan",
   "why.total_cap": "batas jumlah mutasi per pemeriksaan tercapai",
   "why.supply_exhausted": "semua {who} berlebih yang cocok sudah dipakai; kebutuhan ini untuk formasi baru",
   "why.who_teacher": "guru",

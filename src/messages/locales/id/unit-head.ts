@@ -141,7 +141,7 @@ export const unitHead = {
   "status.proposal_status.CANCELLED": "dibatalkan",
   "status.proposal_status.REJECTED": "ditolak",
   "status.proposal_status.EXPIRED": "kedaluwarsa",
-  "status.proposal_status.SUPERSEDED": "diganti",
+  "status.proposal_status.SUPERSEDED": "ditarik: tidak diperlukan lagi",
   "status.none": "tidak ada",
   "status.agency":
     "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kekurangan pegawai</b>\n{over}\n\n<b>Paling longgar</b>\n{under}{certified}{kecamatan}",
