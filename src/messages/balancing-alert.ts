@@ -1,4 +1,4 @@
-import type { Plan, UnitLoad } from "../domain/balance/index.ts";
+import type { IneligibleWhy, Plan, UnitLoad } from "../domain/balance/index.ts";
 import { formatHours, formatLoad } from "./format.ts";
 import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
 
@@ -10,8 +10,15 @@ export type Shortfall = NonNullable<Plan["shortfalls"]>[number];
  * unit's own cap, what used it (moves effective in the window, committed, proposed now).
  */
 export interface CheckShortfall extends Shortfall {
-  capUse?: { windowMonths: number; effective?: number; committed?: number; proposed?: number };
+  capUse?: {
+    windowMonths: number;
+    /** Per capped unit (the need's own unit, or the candidates' origins): what used its cap. */
+    units: Array<{ unit: string; effective: number; committed: number; proposed: number }>;
+  };
 }
+
+/** Capped origins named in a why-not line; the rest are counted. */
+const CAPPED_ORIGINS_SHOWN = 2;
 
 /** Units listed under "overloaded" and under "underloaded": a group chat message stays short. */
 const ALERT_UNITS = 3;
@@ -80,31 +87,51 @@ function unitLoad(locale: Locale, input: BalancingAlertInput, u: UnitLoad, when:
   return formatLoad(locale, u.demand, when === "before" ? u.capacityBefore : u.capacityAfter, teaching);
 }
 
+type ShortfallNames = {
+  unit: string;
+  role: AlertRole | undefined;
+  maxDistanceKm?: number | null | undefined;
+  /** The name of another unit by its code (the capped origins). */
+  unitName?: (code: string) => string | undefined;
+};
+
+/** Why one need is still short, in words: the engine's reason, with what used a cap or who cannot move. */
+function whyShort(t: T, s: CheckShortfall, names: ShortfallNames, who: string): string {
+  const km = names.maxDistanceKm;
+  if (s.reason === "beyond_distance")
+    return km !== null && km !== undefined
+      ? t("why.beyond_distance", { who, km })
+      : t("why.beyond_distance_any", { who });
+  const capped = s.capUse?.units ?? [];
+  if (s.capUse && s.reason === "unit_intake_cap" && capped[0])
+    return t("why.unit_intake_cap_window", { months: s.capUse.windowMonths, ...capped[0] });
+  if (s.capUse && s.reason === "origin_cap" && capped.length > 0) {
+    const named = capped
+      .slice(0, CAPPED_ORIGINS_SHOWN)
+      .map((u) => t("why.cap_use", { ...u, unit: names.unitName?.(u.unit) ?? u.unit }));
+    if (capped.length > CAPPED_ORIGINS_SHOWN)
+      named.push(t("why.cap_use_more", { count: capped.length - CAPPED_ORIGINS_SHOWN }));
+    return t("why.origin_cap_window", { months: s.capUse.windowMonths, origins: named.join("; ") });
+  }
+  const ineligible = Object.entries(s.ineligible ?? {});
+  if (s.reason === "candidates_ineligible" && ineligible.length > 0)
+    return t("why.candidates_ineligible_by", {
+      count: s.candidates ?? 0,
+      reasons: ineligible
+        .map(([why, n]) =>
+          t("why.ineligible_count", { count: n, why: t(`why.ineligible.${why as IneligibleWhy}`) }),
+        )
+        .join(", "),
+    });
+  return t(`why.${s.reason}`, { who, role: names.role?.name ?? s.role, count: s.candidates ?? 0 });
+}
+
 /** "SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km". */
-export function shortfallLine(
-  locale: Locale,
-  s: CheckShortfall,
-  names: { unit: string; role: AlertRole | undefined; maxDistanceKm?: number | null | undefined },
-): string {
+export function shortfallLine(locale: Locale, s: CheckShortfall, names: ShortfallNames): string {
   const t: T = (key, params) => translate(locale, key, params);
   const unit = names.role?.hoursUnit ?? "jam";
   const who = t(unit === "JP" ? "why.who_teacher" : "why.who_staff");
-  const km = names.maxDistanceKm;
-  const reason =
-    s.reason === "beyond_distance"
-      ? km !== null && km !== undefined
-        ? t("why.beyond_distance", { who, km })
-        : t("why.beyond_distance_any", { who })
-      : s.capUse && s.reason === "unit_intake_cap"
-        ? t("why.unit_intake_cap_window", {
-            months: s.capUse.windowMonths,
-            effective: s.capUse.effective ?? 0,
-            committed: s.capUse.committed ?? 0,
-            proposed: s.capUse.proposed ?? 0,
-          })
-        : s.capUse && s.reason === "origin_cap"
-          ? t("why.origin_cap_window", { months: s.capUse.windowMonths })
-          : t(`why.${s.reason}`, { who, role: names.role?.name ?? s.role, count: s.candidates ?? 0 });
+  const reason = whyShort(t, s, names, who);
   return t("check.alert.why", { unit: names.unit, hours: formatHours(locale, s.unmetHours, unit), reason });
 }
 
@@ -159,6 +186,7 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
           unit: input.unitById.get(s.unit)?.name ?? s.unit,
           role: input.roleByCode.get(s.role),
           maxDistanceKm: input.maxDistanceKm,
+          unitName: (code) => input.unitById.get(code)?.name,
         }),
       );
     }

@@ -51,18 +51,17 @@ function withCapUse(input: PlanInput, plan: Plan, windowMonths: number): Plan {
   const committed = (input.inFlight ?? [])
     .filter((m) => m.state === "committed")
     .map((m) => ({ from: fromOf.get(m.employee), to: m.to }));
+  const use = (unit: string) => ({
+    unit,
+    effective: count(input.recentMoves ?? [], unit),
+    committed: count(committed, unit),
+    proposed: count(plan.moves, unit),
+  });
   const shortfalls = plan.shortfalls?.map((s): CheckShortfall => {
-    if (s.reason !== "unit_intake_cap")
-      return s.reason === "origin_cap" ? { ...s, capUse: { windowMonths } } : s;
-    return {
-      ...s,
-      capUse: {
-        windowMonths,
-        effective: count(input.recentMoves ?? [], s.unit),
-        committed: count(committed, s.unit),
-        proposed: count(plan.moves, s.unit),
-      },
-    };
+    if (s.reason === "unit_intake_cap") return { ...s, capUse: { windowMonths, units: [use(s.unit)] } };
+    if (s.reason === "origin_cap")
+      return { ...s, capUse: { windowMonths, units: (s.origins ?? []).map(use) } };
+    return s;
   });
   return shortfalls === undefined ? plan : { ...plan, shortfalls };
 }

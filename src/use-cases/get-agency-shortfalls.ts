@@ -1,14 +1,23 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client.ts";
-import type { AlertRole, Shortfall } from "../messages/balancing-alert.ts";
+import type { AlertRole, CheckShortfall } from "../messages/balancing-alert.ts";
 import { hoursUnitOf } from "../messages/format.ts";
 
 /** The why-not of the last check for one agency (issue 14), as the run stored it. */
 export interface AgencyShortfalls {
   runId: number;
   maxDistanceKm: number | null;
-  items: Array<{ shortfall: Shortfall; unitName: string; role: AlertRole | undefined }>;
+  items: Array<{ shortfall: CheckShortfall; unitName: string; role: AlertRole | undefined }>;
+  /** Names of the units a why-not names besides its own (the capped origins), by code. */
+  unitNames: Map<string, string>;
 }
+
+const capUseSchema = z.object({
+  windowMonths: z.number(),
+  units: z.array(
+    z.object({ unit: z.string(), effective: z.number(), committed: z.number(), proposed: z.number() }),
+  ),
+});
 
 const shortfallsSchema = z.object({
   shortfalls: z
@@ -28,6 +37,9 @@ const shortfallsSchema = z.object({
           "supply_exhausted",
         ]),
         candidates: z.number().optional(),
+        ineligible: z.record(z.string(), z.number()).optional(),
+        origins: z.array(z.string()).optional(),
+        capUse: capUseSchema.optional(),
       }),
     )
     .optional(),
@@ -61,5 +73,14 @@ export async function getAgencyShortfalls(db: DbTx, agencyId: number): Promise<A
       role: roleByCode.get(s.role),
     }));
   if (items.length === 0) return null;
-  return { runId: run.id, maxDistanceKm: parsed.data.maxDistanceKm ?? null, items };
+  const named = await db.unit.findMany({
+    where: { code: { in: items.flatMap((i) => i.shortfall.capUse?.units.map((u) => u.unit) ?? []) } },
+    select: { code: true, name: true },
+  });
+  return {
+    runId: run.id,
+    maxDistanceKm: parsed.data.maxDistanceKm ?? null,
+    items,
+    unitNames: new Map(named.map((u) => [u.code, u.name])),
+  };
 }

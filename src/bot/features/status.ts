@@ -154,6 +154,7 @@ function whyNotLines(ctx: BotContext, why: AgencyShortfalls | null): string {
       unit: i.unitName,
       role: i.role,
       maxDistanceKm: why.maxDistanceKm,
+      unitName: (code) => why.unitNames.get(code),
     }),
   );
   const rest = why.items.length - ALERT_SHORTFALLS;

@@ -227,6 +227,8 @@ export interface Shortfall {
   reason: ShortfallReason;
   /** Candidates the reason is about (ineligible people, capped origins), when it names any. */
   candidates?: number;
+  /** For `origin_cap`: the units whose candidates could go but whose caps are used up. */
+  origins?: string[];
   /** For `candidates_ineligible`: how many of them cannot move for each reason given in the input. */
   ineligible?: Partial<Record<IneligibleWhy, number>>;
 }

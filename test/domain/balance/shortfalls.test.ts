@@ -95,6 +95,7 @@ describe("why a need is still short after the plan", () => {
         unmetHours: 24,
         reason: "origin_cap",
         candidates: 2,
+        origins: ["SMPN-02"],
       },
     ]);
   });

@@ -82,6 +82,7 @@ function moveCounts(instance: Instance, moves: readonly MoveIndex[]) {
 function ineligibleWhy(
   instance: Instance,
   keys: ReadonlySet<number>,
+  excludedHere: ReadonlyMap<number, number> | undefined,
 ): Partial<Record<IneligibleWhy, number>> {
   const counts: Partial<Record<IneligibleWhy, number>> = {};
   instance.input.employees.forEach((employee, index) => {
@@ -89,7 +90,28 @@ function ineligibleWhy(
     const why = employee.why ?? "other";
     counts[why] = (counts[why] ?? 0) + 1;
   });
+  // Movable people a rejection keeps away from this unit count as rejected here.
+  let rejected = 0;
+  for (const [key, count] of excludedHere ?? []) if (keys.has(key)) rejected += count;
+  if (rejected > 0) counts.rejected = (counts.rejected ?? 0) + rejected;
   return counts;
+}
+
+/** Per destination unit, per key: movable people who may not be sent there (a rejection remembered). */
+function excludedByUnit(instance: Instance): Map<number, Map<number, number>> {
+  const byUnit = new Map<number, Map<number, number>>();
+  instance.input.employees.forEach((employee, index) => {
+    if (!employee.movable || employee.hours <= 0) return;
+    for (const id of employee.excludedUnits ?? []) {
+      const unit = instance.unitIndex.get(id);
+      if (unit === undefined) continue;
+      const keys = byUnit.get(unit) ?? new Map<number, number>();
+      const key = keyOf(instance, index);
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+      byUnit.set(unit, keys);
+    }
+  });
+  return byUnit;
 }
 
 /**
@@ -109,6 +131,7 @@ export function findShortfalls(
   const sources = sourceRoles(instance);
   const reachable = reachability(instance);
   const counts = moveCounts(instance, moves);
+  const excluded = excludedByUnit(instance);
   const shortfalls: Shortfall[] = [];
   for (let key = 0; key < instance.demand.length; key++) {
     const need = instance.demand[key] ?? 0;
@@ -116,7 +139,14 @@ export function findShortfalls(
     if (need <= 0 || unmet <= EPSILON) continue;
     const unit = Math.floor(key / instance.roleCount);
     const role = key % instance.roleCount;
-    const found = { surplus: 0, reached: new Set<number>(), movable: 0, available: 0, open: 0 };
+    const found = {
+      surplus: 0,
+      reached: new Set<number>(),
+      movable: 0,
+      available: 0,
+      open: 0,
+      capped: new Set<number>(),
+    };
     for (const source of sources[role] ?? []) {
       for (const other of supply.surplusKeys[source] ?? []) {
         const from = Math.floor(other / instance.roleCount);
@@ -124,10 +154,13 @@ export function findShortfalls(
         found.surplus++;
         if (!reachable(from, unit)) continue;
         found.reached.add(other);
-        found.movable += supply.movable[other] ?? 0;
-        const available = supply.available[other] ?? 0;
+        const barred = excluded.get(unit)?.get(other) ?? 0;
+        const movable = Math.max(0, (supply.movable[other] ?? 0) - barred);
+        found.movable += movable;
+        const available = Math.min(supply.available[other] ?? 0, movable);
         found.available += available;
         if (!counts.originFull(from)) found.open += available;
+        else if (available > 0) found.capped.add(from);
       }
     }
     const shortfall: Shortfall = {
@@ -144,15 +177,19 @@ export function findShortfalls(
     if (found.surplus === 0) reason("no_compatible_supply");
     else if (found.reached.size === 0) reason("beyond_distance");
     else if (found.movable === 0) {
-      shortfall.ineligible = ineligibleWhy(instance, found.reached);
+      shortfall.ineligible = ineligibleWhy(instance, found.reached, excluded.get(unit));
       reason(
         "candidates_ineligible",
         Object.values(shortfall.ineligible).reduce((sum, count) => sum + count, 0),
       );
     } else if (found.available === 0) reason("supply_exhausted");
     else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
-    else if (found.open === 0) reason("origin_cap", found.available);
-    else if (counts.totalFull) reason("total_cap", found.available);
+    else if (found.open === 0) {
+      reason("origin_cap", found.available);
+      shortfall.origins = [...found.capped]
+        .sort((a, b) => a - b)
+        .map((u) => instance.input.units[u]?.id ?? "");
+    } else if (counts.totalFull) reason("total_cap", found.available);
     shortfalls.push(shortfall);
   }
   return shortfalls;
