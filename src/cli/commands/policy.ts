@@ -10,6 +10,8 @@ import {
 } from "../../use-cases/manage-blackouts.ts";
 import { addHolidays, listHolidays, removeHoliday } from "../../use-cases/manage-holidays.ts";
 import { setUnwillingPolicy } from "../../use-cases/set-unwilling-policy.ts";
+import { setFlightPolicy } from "../../use-cases/set-flight-policy.ts";
+import { readFlightPolicy, type FlightPolicy } from "../../db/build-plan-input.ts";
 import { usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = "usage: policy unwilling-objection [on|off]";
@@ -130,13 +132,36 @@ async function holiday(args: string[], ctx: CliContext): Promise<void> {
   }
 }
 
+const MONTHS_USAGE = "usage: policy cap-window [<months>] | policy rejection-cooldown [<months>]";
+
+/** The two month settings of the plan in flight (issue 24): shown, or set with an audit line. */
+async function months(field: keyof FlightPolicy, args: string[], ctx: CliContext): Promise<void> {
+  const [value, ...rest] = args;
+  if (rest.length > 0 || (value !== undefined && !/^\d{1,3}$/.test(value))) throw usageError(MONTHS_USAGE);
+  const { prisma } = await ctx.database();
+  const describeMonths = (n: number) =>
+    field === "capWindowMonths"
+      ? `cap-window: ${n} months (moves in flight and transfers effective in the last ${n} months count against the caps)`
+      : `rejection-cooldown: ${n} months (a rejected school, or person, is not proposed again for ${n} months)`;
+  if (value === undefined) {
+    ctx.io.out(describeMonths((await readFlightPolicy(prisma))[field]));
+    return;
+  }
+  const { after } = await refusalsAsOperatorErrors(
+    prisma.$transaction((tx) => setFlightPolicy(tx, { field, months: Number(value), actorName: "cli" })),
+  );
+  ctx.io.out(describeMonths(after));
+}
+
 export const policyCommand: CliCommand = {
   usage:
-    "policy unwilling-objection [on|off] | policy blackout list|add|remove|approve | policy holiday list|add|remove    policy settings; election freeze periods; holidays for working-day deadlines",
+    "policy unwilling-objection [on|off] | policy cap-window|rejection-cooldown [<months>] | policy blackout list|add|remove|approve | policy holiday list|add|remove    policy settings; election freeze periods; holidays for working-day deadlines",
   async run(args, ctx) {
     const [name, value, ...rest] = args;
     if (name === "blackout") return blackout(args.slice(1), ctx);
     if (name === "holiday") return holiday(args.slice(1), ctx);
+    if (name === "cap-window") return months("capWindowMonths", args.slice(1), ctx);
+    if (name === "rejection-cooldown") return months("rejectionCooldownMonths", args.slice(1), ctx);
     if (
       name !== "unwilling-objection" ||
       rest.length > 0 ||

@@ -78,6 +78,7 @@ export const hr: Record<keyof typeof id, string> = {
     "Rejection of proposal #{id} lifted: {name} may be proposed again{school} by the next check.",
   "rejection.lift.school": " for {school}",
   "commands.cabutpenolakan": "Lift a rejection's cooldown (admin)",
+  "errors.flight_policy_months": "The number of months must be a whole number from 0 to {max}.",
   "errors.rejection_not_rejected": "This proposal was not rejected.",
   "errors.rejection_already_lifted": "This rejection was already lifted on {at}.",
   "errors.rejection_already_over": "This rejection's cooldown is over; there is nothing to lift.",

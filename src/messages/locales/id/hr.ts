@@ -78,6 +78,7 @@ export const hr = {
     "Penolakan usulan #{id} dicabut: {name} dapat diusulkan lagi{school} pada pemeriksaan berikutnya.",
   "rejection.lift.school": " ke {school}",
   "commands.cabutpenolakan": "Cabut masa tunggu sebuah penolakan (admin)",
+  "errors.flight_policy_months": "Jumlah bulan harus bilangan bulat 0 sampai {max}.",
   "errors.rejection_not_rejected": "Usulan ini bukan usulan yang ditolak.",
   "errors.rejection_already_lifted": "Penolakan ini sudah dicabut pada {at}.",
   "errors.rejection_already_over": "Masa tunggu penolakan ini sudah habis; tidak ada yang perlu dicabut.",
