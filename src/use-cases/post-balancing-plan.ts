@@ -90,6 +90,8 @@ export async function postBalancingPlan(
           reasonEn: move.reasonEn,
           metrics: { ...move.metrics },
           expiresAt: input.expiresAt,
+          // The check's own time (the injected clock), not the database's: Rincian shows it.
+          createdAt: input.startedAt,
         },
       ],
       // The partial unique index "Proposal_one_open_per_employee": someone already in flight is skipped.
@@ -166,6 +168,7 @@ async function reconcilePending(tx: DbTx, input: PostBalancingPlanInput) {
     orderBy: { id: "asc" },
   });
   const planned = new Set(input.moves.map(flightKey));
+  const employees = new Map(input.computed.input.employees.map((e) => [e.id, e]));
   const kept = new Map<string, KeptProposal>();
   const withdrawn: Array<{ id: number; agencyId: number }> = [];
   for (const proposal of pending) {
@@ -174,12 +177,15 @@ async function reconcilePending(tx: DbTx, input: PostBalancingPlanInput) {
       kept.set(key, { id: proposal.id, runId: proposal.runId, agencyId: proposal.agencyId });
       continue;
     }
+    // A person no longer on the active staff (retired, inactive) is not in the plan at all.
+    const row = employees.get(proposal.employee.nip);
     const why =
       plan.dropped?.find((d) => d.employee === proposal.employee.nip && d.to === proposal.toUnit.code)?.why ??
-      "replaced";
+      (row === undefined ? "ineligible" : "replaced");
     const reason = translate(input.locale, `withdrawn.${why}`, {
       to: proposal.toUnit.name,
       name: proposal.employee.name,
+      because: translate(input.locale, `why.ineligible.${row?.why ?? "inactive"}`),
     });
     const fresh = await changeProposal(
       tx,

@@ -68,6 +68,18 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     await t.send(textUpdate(rina, reason, group));
   }
 
+  /** The first check proposes Ani; Rina rejects it and presses "Jangan usulkan orang ini". */
+  async function rejectedAsPerson() {
+    const { ani } = await seed();
+    const clock = fixedClock(START);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(textUpdate(rina, "/cek", group));
+    const [first] = await pendingNow();
+    await reject(t, first?.id ?? 0, "Sedang menjalani pemeriksaan disiplin");
+    await t.send(callbackUpdate(rina, `p:w:${first?.id}`, { message_id: 902, chatId: group.id }));
+    return { ani, clock, t, first };
+  }
+
   it("a check with nothing new changes nothing and answers the digest; a filled need withdraws its proposal, saying why", async () => {
     const { ani, sd, sd3, guruKelas } = await seed();
     const clock = fixedClock(START);
@@ -131,6 +143,40 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     expect(await db.prisma.auditLog.count({ where: { action: "proposal.withdraw" } })).toBe(1);
   });
 
+  it("a proposal whose person objects, or retires, before the team decides is withdrawn by the next check, saying why", async () => {
+    const { ani } = await seed();
+    const clock = fixedClock(START);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(textUpdate(rina, "/cek", group));
+    const [first] = await pendingNow();
+    // Her head records her objection (as /pegawai does); the next check may no longer move her.
+    await db.prisma.employee.update({
+      where: { id: ani.id },
+      data: { objection: true, objectionReason: "Merawat orang tua", objectionAt: clock.now() },
+    });
+    clock.advance(7 * 86_400_000);
+    await t.send(textUpdate(rina, "/cek", group));
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: first?.id ?? 0 } })).toMatchObject({
+      status: "SUPERSEDED",
+      cancelReason: "Ani Wulandari tidak dapat dimutasi saat ini: ada keberatan",
+    });
+    expect(await pendingNow()).toEqual([]);
+
+    // Her objection is withdrawn: the next check proposes her again; then she retires before a decision.
+    await db.prisma.employee.update({ where: { id: ani.id }, data: { objection: false } });
+    clock.advance(7 * 86_400_000);
+    await t.send(textUpdate(rina, "/cek", group));
+    const [again] = await pendingNow();
+    expect(again?.employeeId).toBe(ani.id);
+    await db.prisma.employee.update({ where: { id: ani.id }, data: { status: "PENSIUN" } });
+    clock.advance(7 * 86_400_000);
+    await t.send(textUpdate(rina, "/cek", group));
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: again?.id ?? 0 } })).toMatchObject({
+      status: "SUPERSEDED",
+      cancelReason: "Ani Wulandari tidak dapat dimutasi saat ini: tidak aktif",
+    });
+  });
+
   it("a rejection for the school sends the person elsewhere, and Rincian shows it", async () => {
     const { ani, sd, sd3 } = await seed();
     const clock = fixedClock(START);
@@ -158,13 +204,7 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
   });
 
   it("'jangan usulkan orang ini' keeps her out of every check for 6 months, saying why; then she is back", async () => {
-    const { ani } = await seed();
-    const clock = fixedClock(START);
-    const t = buildTestBot(db.prisma, { clock });
-    await t.send(textUpdate(rina, "/cek", group));
-    const [first] = await pendingNow();
-    await reject(t, first?.id ?? 0, "Sedang menjalani pemeriksaan disiplin");
-    await t.send(callbackUpdate(rina, `p:w:${first?.id}`, { message_id: 902, chatId: group.id }));
+    const { ani, clock, t } = await rejectedAsPerson();
 
     for (const days of [7, 60, 150, 181]) {
       clock.set(new Date(Date.parse(START) + days * 86_400_000).toISOString());
@@ -182,13 +222,7 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
   });
 
   it("an admin lifts a rejection from the CLI: audited, the next check proposes again, a second lift is refused", async () => {
-    const { ani } = await seed();
-    const clock = fixedClock(START);
-    const t = buildTestBot(db.prisma, { clock });
-    await t.send(textUpdate(rina, "/cek", group));
-    const [first] = await pendingNow();
-    await reject(t, first?.id ?? 0, "Sedang menjalani pemeriksaan disiplin");
-    await t.send(callbackUpdate(rina, `p:w:${first?.id}`, { message_id: 902, chatId: group.id }));
+    const { ani, clock, t, first } = await rejectedAsPerson();
 
     clock.advance(86_400_000);
     const cli = testCli(db.prisma, { clock });

@@ -20,7 +20,7 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.card.expired": "⌛ <b>Expired</b> on {at} without a decision",
   "hr.card.superseded": "↪️ <b>Withdrawn</b> by the check of {at}: {reason}",
   "withdrawn.not_needed": "no longer needed: {to} is already filled",
-  "withdrawn.ineligible": "{name} can no longer be transferred for now",
+  "withdrawn.ineligible": "{name} cannot be transferred for now: {because}",
   "withdrawn.invalid": "no longer valid: the role, the distance or the unit changed",
   "withdrawn.replaced": "the district changed and a better plan does without it",
   "hr.button.approve": "✅ Approve",

@@ -19,7 +19,7 @@ export const hr = {
   "hr.card.expired": "⌛ <b>Kedaluwarsa</b> pada {at} tanpa keputusan",
   "hr.card.superseded": "↪️ <b>Ditarik</b> oleh pemeriksaan {at}: {reason}",
   "withdrawn.not_needed": "tidak diperlukan lagi: {to} sudah tercukupi",
-  "withdrawn.ineligible": "{name} tidak lagi memenuhi syarat untuk dimutasi saat ini",
+  "withdrawn.ineligible": "{name} tidak dapat dimutasi saat ini: {because}",
   "withdrawn.invalid": "tidak berlaku lagi: jabatan, jarak atau unitnya berubah",
   "withdrawn.replaced": "keadaan kabupaten berubah dan rencana yang lebih baik tidak memerlukannya",
   "hr.button.approve": "✅ Setujui",
