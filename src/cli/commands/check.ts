@@ -24,12 +24,16 @@ export const checkCommand: CliCommand = {
       logger: ctx.logger,
     });
     if (args.includes("--json")) {
-      const { runId, blackout, proposals, skipped, alerts, sent, waiting, plan } = result;
+      const { runId, blackout, proposals, skipped, alerts, sent, waiting, plan, kept, withdrawn } = result;
       const json = {
         runId,
         blackout,
         metrics: plan?.metrics ?? null,
         proposals,
+        // The plan in flight (issue 24): pending proposals kept and withdrawn, and why each was dropped.
+        kept,
+        withdrawn,
+        dropped: plan?.dropped ?? [],
         skipped,
         alerts,
         sent,
