@@ -12,6 +12,8 @@ export type Jenjang =
 /** What the regulation looks at; every field is optional, an empty post is administrative. */
 export interface RetirementPost {
   isTeacher?: boolean;
+  /** A kepala sekolah: a teacher with an additional task (Permendikbudristek 40/2021), so a teacher's BUP. */
+  principal?: boolean;
   /** Jabatan pimpinan tinggi (eselon I–II): kepala dinas, sekretaris daerah... */
   pimpinanTinggi?: boolean;
   jenjang?: Jenjang | null;
@@ -30,7 +32,7 @@ export const RETIREMENT_AGE = {
 export function retirementAge(post: RetirementPost): number {
   if (post.override !== null && post.override !== undefined) return post.override;
   // A teacher's age is set by law (UU 14/2005 Pasal 40), which Pasal 239(3) leaves in force: a guru ahli utama retires at 60 too.
-  if (post.isTeacher) return RETIREMENT_AGE.teacher;
+  if (post.isTeacher || post.principal) return RETIREMENT_AGE.teacher;
   if (post.jenjang === "AHLI_UTAMA") return RETIREMENT_AGE.ahliUtama;
   if (post.pimpinanTinggi) return RETIREMENT_AGE.pimpinanTinggi;
   if (post.jenjang === "AHLI_MADYA") return RETIREMENT_AGE.ahliMadya;
@@ -46,11 +48,26 @@ export function parseJenjang(text: string): Jenjang | null {
   return skill ? (skill[1]!.toUpperCase() as Jenjang) : null;
 }
 
+/**
+ * A role for a school's head ("Kepala Sekolah", Dapodik's Jenis PTK; code KEPSEK): the head is a
+ * teacher given the additional task of leading the school, and retires as a teacher at 60.
+ */
+export function isPrincipalRole(role: { code?: string; name?: string }): boolean {
+  return /^KEPSEK$|^KEPALA_SEKOLAH$/i.test(role.code ?? "") || /\bkepala sekolah\b/i.test(role.name ?? "");
+}
+
+/** A role's BUP by the regulation (no person's jenjang): 60 for teachers and principals, else 58. */
+export function roleRetirementAge(role: { isTeacher: boolean; code?: string; name?: string }): number {
+  return retirementAge({ isTeacher: role.isTeacher, principal: isPrincipalRole(role) });
+}
+
 /** What a role says about retirement: its stored BUP counts only when an admin set it. */
 export interface RetirementRole {
   retirementAge: number;
   retirementAgeSet: boolean;
   isTeacher: boolean;
+  code?: string;
+  name?: string;
 }
 
 /** What a person's record says: jenjang ("AHLI_MADYA", as stored) and SIASN's kind of post. */
@@ -68,6 +85,7 @@ export function personRetirementAge(role: RetirementRole | undefined, person: Re
   if (role?.retirementAgeSet) return role.retirementAge;
   return retirementAge({
     isTeacher: role?.isTeacher ?? false,
+    principal: role !== undefined && isPrincipalRole(role),
     // Stored as AHLI_MADYA; parseJenjang reads that as well as a SIASN text left as written.
     jenjang: parseJenjang(person.jenjang ?? ""),
     pimpinanTinggi: /pimpinan tinggi/i.test(person.jabatanKind ?? ""),

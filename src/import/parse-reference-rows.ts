@@ -1,4 +1,4 @@
-import { retirementAge } from "../domain/retirement-age.ts";
+import { roleRetirementAge } from "../domain/retirement-age.ts";
 import type { RoleField } from "./columns.ts";
 import { parseNumber, type RejectReason } from "./parse-rows.ts";
 import { cellText, type Cell, type RawRow } from "./read-file.ts";
@@ -111,7 +111,7 @@ export function parseRoleRow(get: (field: RoleField) => Cell, stored: StoredRole
     isTeacher,
     standardHours,
     hoursUnit,
-    retirementAge: bupSet ?? retirementAge({ isTeacher }),
+    retirementAge: bupSet ?? roleRetirementAge({ isTeacher, code, name }),
     retirementAgeSet: bupSet !== undefined,
     hoursPerRombel: perRombel ?? stored?.hoursPerRombel ?? null,
     labels,

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
 import { DomainError } from "../domain/errors.ts";
-import { retirementAge } from "../domain/retirement-age.ts";
+import { roleRetirementAge } from "../domain/retirement-age.ts";
 
 /** A role as admins read it: standard hours and unit, BUP, teacher flag, review flag, what it may fill. */
 export interface RoleView {
@@ -34,7 +34,7 @@ export async function listRoles(db: DbTx): Promise<RoleView[]> {
     isTeacher: r.isTeacher,
     standardHours: r.standardHours,
     hoursUnit: r.hoursUnit,
-    retirementAge: r.retirementAgeSet ? r.retirementAge : retirementAge({ isTeacher: r.isTeacher }),
+    retirementAge: r.retirementAgeSet ? r.retirementAge : roleRetirementAge(r),
     retirementAgeSource: r.retirementAgeSet ? ("set" as const) : ("rule" as const),
     hoursPerRombel: r.hoursPerRombel,
     needsReview: r.needsReview,
@@ -73,7 +73,7 @@ export async function setRole(db: DbTx, code: string, change: RoleChange, actor:
       ? {}
       : bup === "rule"
         ? {
-            retirementAge: retirementAge({ isTeacher: change.isTeacher ?? role.isTeacher }),
+            retirementAge: roleRetirementAge({ ...role, isTeacher: change.isTeacher ?? role.isTeacher }),
             retirementAgeSet: false,
           }
         : { retirementAge: bup, retirementAgeSet: true };

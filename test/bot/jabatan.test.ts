@@ -20,6 +20,8 @@ describe.skipIf(skipPg)("/jabatan in an admin's private chat", () => {
       data: { note: "alih fungsi dengan diklat" },
     });
     await db.prisma.role.create({ data: { code: "OPERATOR", name: "Operator Sekolah", needsReview: true } });
+    // A principal is a teacher with an additional task: 60 by the rule, whatever the stored 58 says.
+    await db.prisma.role.create({ data: { code: "KEPSEK", name: "Kepala Sekolah", retirementAge: 58 } });
     // An admin's BUP overrides the regulation; the others follow it and say so.
     await db.prisma.role.update({
       where: { id: guruIpa.id },
@@ -30,10 +32,11 @@ describe.skipIf(skipPg)("/jabatan in an admin's private chat", () => {
     const [text] = sentTexts(t.calls);
     expect(text).toBe(
       [
-        "<b>Daftar jabatan</b> (3)",
+        "<b>Daftar jabatan</b> (4)",
         "<b>GURU_IPA</b> Guru IPA: 24 JP/minggu, BUP 62 (ditetapkan admin), guru",
         "  ↳ dapat mengisi GURU_KELAS (alih fungsi dengan diklat)",
         "<b>GURU_KELAS</b> Guru Kelas SD: 24 JP/minggu, BUP 60 (menurut aturan), guru",
+        "<b>KEPSEK</b> Kepala Sekolah: 37,5 jam/minggu, BUP 60 (menurut aturan)",
         "<b>OPERATOR</b> Operator Sekolah: 37,5 jam/minggu, BUP 58 (menurut aturan) — <i>perlu ditinjau</i>",
       ].join("\n"),
     );

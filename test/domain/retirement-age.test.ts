@@ -30,7 +30,15 @@ describe("retirementAge (PP 11/2017 Pasal 239 as amended by PP 17/2020)", () => 
 });
 
 describe("personRetirementAge: the role's BUP when an admin set it, else the rule with the person's jenjang", () => {
-  const role = (over: Partial<{ retirementAge: number; retirementAgeSet: boolean; isTeacher: boolean }>) => ({
+  const role = (
+    over: Partial<{
+      retirementAge: number;
+      retirementAgeSet: boolean;
+      isTeacher: boolean;
+      code: string;
+      name: string;
+    }>,
+  ) => ({
     retirementAge: 58,
     retirementAgeSet: false,
     isTeacher: false,
@@ -49,6 +57,11 @@ describe("personRetirementAge: the role's BUP when an admin set it, else the rul
     [role({ retirementAge: 62, retirementAgeSet: true }), { jenjang: "AHLI_UTAMA" }, 62],
     [role({ retirementAge: 56, retirementAgeSet: true, isTeacher: true }), {}, 56],
     [undefined, { jenjang: "garbage" }, 58],
+    // A kepala sekolah is a teacher with an additional task: 60, by code or by Dapodik's name.
+    [role({ code: "KEPSEK", name: "Kepala Sekolah" }), {}, 60],
+    [role({ code: "KS", name: "Kepala Sekolah SD" }), {}, 60],
+    [role({ code: "KEPSEK", name: "Kepala Sekolah", retirementAge: 58, retirementAgeSet: true }), {}, 58],
+    [role({ code: "KASUBAG", name: "Kepala Sub Bagian Umum" }), {}, 58],
   ])("role %o, person %o: %i", (r, person, age) => {
     expect(personRetirementAge(r, person)).toBe(age);
   });
