@@ -33,8 +33,8 @@ export type BalanceWord = "very_short" | "short" | "balanced" | "surplus";
 
 /**
  * Demand over capacity in words: no one for the work, or half again as much work as people, is
- * "sangat kurang"; more work than people "kurang"; 90–100 % (ABK band B) "seimbang"; below that the
- * unit has more people than work, "berlebih".
+ * "sangat kekurangan"; more work than people "kekurangan"; 90–100 % (ABK band B) "seimbang"; below
+ * that the unit has more people than work, "kelebihan" (of guru or pegawai, see formatLoad).
  */
 export function balanceWord(ratio: number | null): BalanceWord {
   if (ratio === null || !Number.isFinite(ratio) || ratio > 1.5) return "very_short";
@@ -44,8 +44,9 @@ export function balanceWord(ratio: number | null): BalanceWord {
 }
 
 /**
- * A unit's load as the HR team reads it everywhere: "200% (sangat kurang)", or "belum ada guru"
- * ("no teacher yet") when there is work and nobody to do it — never ∞.
+ * A load as everyone reads it (issue 25): what is short or in excess first, then the figure —
+ * "kekurangan guru (beban 150%)", "kelebihan pegawai (beban 75%)", "seimbang (beban 95%)" — or
+ * "belum ada guru" ("no teacher yet") when there is work and nobody to do it; never ∞.
  */
 export function formatLoad(locale: Locale, need: number, have: number, teaching: boolean): string {
   if (have <= 0) {
@@ -56,7 +57,9 @@ export function formatLoad(locale: Locale, need: number, have: number, teaching:
   const ratio = need / have;
   return translate(locale, "balance.percent_word", {
     percent: formatRatio(locale, ratio, "percent"),
-    word: translate(locale, `balance.word.${balanceWord(ratio)}`),
+    word: translate(locale, `balance.word.${balanceWord(ratio)}`, {
+      who: translate(locale, teaching ? "balance.who.teacher" : "balance.who.staff"),
+    }),
   });
 }
 

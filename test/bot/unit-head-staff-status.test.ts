@@ -130,10 +130,10 @@ describe.skipIf(skipPg)("unit head: /pegawai objections and /status", () => {
       "<b>Status SD Negeri 1 Salor</b>, periode 2026-11\nPegawai aktif: 2 dari 2 (keberatan mutasi: 0)",
     );
     expect(text).toContain(
-      "• Guru Kelas SD: butuh 144 JP, tersedia 24 JP (1 pegawai) — beban 600% (sangat kurang)",
+      "• Guru Kelas SD: butuh 144 JP, tersedia 24 JP (1 pegawai) — sangat kekurangan guru (beban 600%)",
     );
     expect(text).toContain(
-      "• Tenaga Administrasi: butuh 37,5 jam, tersedia 37,5 jam (1 pegawai) — beban 100% (seimbang) (belum dilaporkan)",
+      "• Tenaga Administrasi: butuh 37,5 jam, tersedia 37,5 jam (1 pegawai) — seimbang (beban 100%) (belum dilaporkan)",
     );
     expect(text).toContain("• 2 Guru Kelas SD — Pensiun, sejak 01-10-2026");
     expect(text).toContain(
@@ -160,10 +160,10 @@ describe.skipIf(skipPg)("unit head: /pegawai objections and /status", () => {
     const text = sentTexts(t.calls).at(-1)!;
     expect(text).toContain("<b>Keseimbangan Dinas Pendidikan Merauke</b>, periode 2026-11 (2 unit)");
     expect(text).toMatch(
-      /Paling kekurangan pegawai<\/b>\n• SD Negeri 1 Salor: butuh 181,5 jam, tersedia 61,5 jam — beban 295% \(sangat kurang\)/,
+      /Paling kekurangan pegawai<\/b>\n• SD Negeri 1 Salor: butuh 181,5 jam, tersedia 61,5 jam — sangat kekurangan pegawai \(beban 295%\)/,
     );
     expect(text).toMatch(
-      /Paling longgar<\/b>\n• SMP Negeri 2 Salor: butuh 10 jam, tersedia 24 jam — beban 42% \(berlebih\)/,
+      /Paling longgar<\/b>\n• SMP Negeri 2 Salor: butuh 10 jam, tersedia 24 jam — kelebihan pegawai \(beban 42%\)/,
     );
     expect(text).not.toContain("Puskesmas");
 

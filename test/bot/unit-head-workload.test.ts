@@ -98,10 +98,10 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     await t.send(press(buttonData(t.calls, "Lanjut")));
     const summary = sentTexts(t.calls).at(-1);
     expect(summary).toContain(
-      "• <b>Guru Kelas SD</b>: butuh 144 JP, tersedia 20 JP (1 pegawai) — beban 720% (sangat kurang)",
+      "• <b>Guru Kelas SD</b>: butuh 144 JP, tersedia 20 JP (1 pegawai) — sangat kekurangan guru (beban 720%)",
     );
     expect(summary).toContain(
-      "• <b>Tenaga Administrasi</b>: butuh 40 jam, tersedia 37,5 jam (1 pegawai) — beban 107% (kurang)",
+      "• <b>Tenaga Administrasi</b>: butuh 40 jam, tersedia 37,5 jam (1 pegawai) — kekurangan pegawai (beban 107%)",
     );
     expect(summary).toContain("diperbarui untuk 1 pegawai");
     expect(await db.prisma.workloadReport.count()).toBe(0);

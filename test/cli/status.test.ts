@@ -24,12 +24,14 @@ describe("cli status", () => {
     const sdn05 = lines.findIndex((line) => line.startsWith("SDN-05"));
     expect(sdn05).toBeGreaterThan(-1);
     const classTeachers = lines.slice(sdn05 + 1).find((line) => line.trim().startsWith("GURU_KELAS"));
-    expect(classTeachers).toMatch(/load no staff yet /);
-    // Finite loads as a whole percentage with the word the HR team reads; no decimal ratio, no ABK letter.
-    const loadLines = lines.filter((line) => line.includes(" load "));
+    expect(classTeachers).toMatch(/ no staff yet /);
+    // What is short or in excess first, then the load as a whole percentage; no decimal ratio, no ABK letter.
+    const loadLines = lines.filter((line) => / \(load \d+%\)|no staff yet/.test(line));
     expect(loadLines.length).toBeGreaterThan(10);
     for (const line of loadLines)
-      expect(line).toMatch(/ load (no staff yet|\d+% \((very short|short|balanced|surplus)\))( |$)/);
+      expect(line).toMatch(
+        /[ ,](no staff yet|(very short of staff|short of staff|more staff than work) \(load \d+%\)|balanced \(load \d+%\))( |$)/,
+      );
     expect(out.join("\n")).not.toMatch(/Infinity|NaN|∞/);
     const json = testCli(db.prisma, { clock });
     await statusCommand.run(["--json"], json.ctx);

@@ -98,7 +98,7 @@ describe.skipIf(skipPg)("the check's digest in the HR group", () => {
     const [alert, , digest] = toGroup.map((c) => String(c.payload.text ?? c.payload.caption));
     expect(alert).toContain("19 usulan mutasi ada di pesan ringkasan berikut");
     // One number format for load, JP for teachers, no ∞, no ABK letter.
-    expect(alert).toMatch(/beban \d+% \((sangat kurang|kurang)\)/);
+    expect(alert).toMatch(/(sangat kekurangan|kekurangan) (guru|pegawai) \(beban \d+%\)/);
     expect(alert).not.toMatch(/∞|kelas [A-E]/);
     expect(digest).toContain("19 usulan · menunggu 19 · disetujui 0 · ditolak 0");
     expect(digest).toContain("Halaman 1/");

@@ -75,13 +75,15 @@ describe("the weekly alert", () => {
     expect(text).toContain(
       "Kekurangan sekarang: <b>264 JP + 40 jam</b>.\nSetelah mutasi yang sudah disetujui atau ber-SK (0): <b>264 JP + 40 jam</b>.\nBila usulan yang menunggu keputusan (2) juga disetujui: <b>216 JP + 40 jam</b>.",
     );
-    expect(text).toContain("• SD Negeri 5 Salor: beban belum ada guru");
-    expect(text).toContain("• SD Negeri 4 Salor: beban 300% (sangat kurang) → 300% (sangat kurang)\n");
-    expect(text).toContain("• SMP Negeri 2 Salor: beban 33% (berlebih)");
+    expect(text).toContain("• SD Negeri 5 Salor: belum ada guru");
+    expect(text).toContain(
+      "• SD Negeri 4 Salor: sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%)\n",
+    );
+    expect(text).toContain("• SMP Negeri 2 Salor: kelebihan guru (beban 33%)");
     expect(text).not.toMatch(/∞|kelas [A-E]/);
     const en = balancingAlertText("en", { ...alertBase, shortfalls });
     expect(en).toContain("• SD Negeri 4 Salor: short 96 JP — no suitable teacher within 120 km");
-    expect(en).toContain("• SD Negeri 5 Salor: load no teacher yet");
+    expect(en).toContain("• SD Negeri 5 Salor: no teacher yet");
   });
 
   it("names at most five shortfalls and counts the rest; says nothing of why-not when the plan does not", () => {
@@ -101,9 +103,9 @@ describe("the weekly alert", () => {
     expect(silent).not.toContain("dan mengapa");
     // Without the engine's why, a worst school the plan leaves as it is is at least named as such.
     expect(silent).toContain(
-      "• SD Negeri 4 Salor: beban 300% (sangat kurang) → 300% (sangat kurang) — tidak ada usulan untuk unit ini kali ini",
+      "• SD Negeri 4 Salor: sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%) — tidak ada usulan untuk unit ini kali ini",
     );
-    expect(silent).toContain("• SD Negeri 5 Salor: beban belum ada guru → 350% (sangat kurang)\n");
+    expect(silent).toContain("• SD Negeri 5 Salor: belum ada guru → sangat kekurangan guru (beban 350%)\n");
   });
 
   it("has a perlu ditinjau line naming five roles an import created and the count", () => {
@@ -141,7 +143,12 @@ describe("loads and moves in words", () => {
     expect(formatLoad("id", 24, 0, true)).toBe("belum ada guru");
     expect(formatLoad("id", 24, 0, false)).toBe("belum ada pegawai");
     expect(formatLoad("en", 24, 0, true)).toBe("no teacher yet");
-    expect(formatLoad("id", 120, 96, true)).toBe("125% (kurang)");
+    expect(formatLoad("id", 120, 96, true)).toBe("kekurangan guru (beban 125%)");
+    // What is short or in excess, then the figure: "75% (berlebih)" no longer reads as overloaded.
+    expect(formatLoad("id", 75, 100, false)).toBe("kelebihan pegawai (beban 75%)");
+    expect(formatLoad("id", 150, 100, false)).toBe("kekurangan pegawai (beban 150%)");
+    expect(formatLoad("id", 95, 100, false)).toBe("seimbang (beban 95%)");
+    expect(formatLoad("en", 75, 100, false)).toBe("more staff than work (load 75%)");
   });
 
   const metrics: ProposalMetrics = {
@@ -169,9 +176,9 @@ describe("loads and moves in words", () => {
     const lines = moveLines("id", h!, names);
     expect(lines).toEqual([
       "💼 Jabatan: Guru Kelas SD · membawa 24 JP per minggu",
-      "📥 SD Negeri 4 Salor: kurang 168 → 144 JP · beban belum ada guru → 700% (sangat kurang)",
-      "📤 SMP Negeri 2 Salor: 120 JP dibutuhkan, 96 tersisa diajar · beban 100% (seimbang) → 125% (kurang)",
-      "🧮 Dengan semua usulan pemeriksaan ini: SD Negeri 4 Salor kurang 96 JP, beban 233% (sangat kurang); SMP Negeri 2 Salor 120 JP dibutuhkan, 96 tersisa diajar, beban 125% (kurang)",
+      "📥 SD Negeri 4 Salor: kurang 168 → 144 JP · belum ada guru → sangat kekurangan guru (beban 700%)",
+      "📤 SMP Negeri 2 Salor: 120 JP dibutuhkan, 96 tersisa diajar · seimbang (beban 100%) → kekurangan guru (beban 125%)",
+      "🧮 Dengan semua usulan pemeriksaan ini: SD Negeri 4 Salor kurang 96 JP, sangat kekurangan guru (beban 233%); SMP Negeri 2 Salor 120 JP dibutuhkan, 96 tersisa diajar, kekurangan guru (beban 125%)",
     ]);
     const nurse = moveLines("en", { ...h!, unit: "jam", toNeed: 20, toHave: 10, toHavePlan: 30 }, names);
     expect(nurse[1]).toContain("short 10 h → covered");

@@ -165,7 +165,7 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     await t.send(textUpdate(smpHead, "/status"));
     const head = sentTexts(t.calls).at(-1)!;
     expect(head).toContain(
-      "• Guru Mapel IPA: butuh 30 JP, tersedia 72 JP (3 pegawai) — beban 42% (berlebih) (dihitung dari rombel)",
+      "• Guru Mapel IPA: butuh 30 JP, tersedia 72 JP (3 pegawai) — kelebihan guru (beban 42%) (dihitung dari rombel)",
     );
     expect(head).toContain(
       "⚠️ <b>Guru bersertifikat di bawah beban standar</b> (1); tunjangan profesi perlu 24 JP:\n• Ani Wulandari — Guru Mapel IPA: mengajar 12 dari 24 JP",
@@ -175,7 +175,7 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     const hr = sentTexts(t.calls).at(-1)!;
     expect(hr).toContain("⚠️ 1 guru bersertifikat mengajar di bawah beban standar");
     expect(hr).toContain(
-      "<b>Per kecamatan</b>\n• Kurik: 2 unit, butuh 174 jam, tersedia 192 jam — beban 91% (seimbang); ⚠️ 1 guru bersertifikat di bawah 24 JP\n• Malind: 1 unit, butuh 144 jam, tersedia 20 jam — beban 720% (sangat kurang)\n• Kecamatan belum diketahui: 1 unit, butuh 60 jam, tersedia 96 jam — beban 63% (berlebih)",
+      "<b>Per kecamatan</b>\n• Kurik: 2 unit, butuh 174 jam, tersedia 192 jam — seimbang (beban 91%); ⚠️ 1 guru bersertifikat di bawah 24 JP\n• Malind: 1 unit, butuh 144 jam, tersedia 20 jam — sangat kekurangan pegawai (beban 720%)\n• Kecamatan belum diketahui: 1 unit, butuh 60 jam, tersedia 96 jam — kelebihan pegawai (beban 63%)",
     );
     expect(hr).toMatch(
       /Paling kekurangan pegawai<\/b>\n• SD Negeri 2 Malind: butuh 144 jam, tersedia 20 jam/,

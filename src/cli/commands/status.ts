@@ -8,7 +8,7 @@ import { formatLoad } from "../../messages/format.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 /**
- * A load as the bot writes it, in English: "232% (very short)", "no staff yet" where nobody does the
+ * A load as the bot writes it, in English: "very short of staff (load 232%)", "no staff yet" where nobody does the
  * work. The ABK band letter is for exports: `status --json` keeps it.
  */
 const loadText = (load: { demand: number; capacity: number }) =>
@@ -25,7 +25,7 @@ function renderText(status: DistrictStatus): string {
         ? "Kecamatan unknown"
         : `Kecamatan ${kecamatan.name ?? kecamatan.code}${kecamatan.name && kecamatan.code ? ` (${kecamatan.code})` : ""}`;
     lines.push(
-      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, load ${loadText(kecamatan)}`,
+      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, ${loadText(kecamatan)}`,
     );
     const codes = new Set(kecamatan.unitCodes);
     for (const unit of status.units.filter((u) => codes.has(u.code))) lines.push(...unitLines(unit));
@@ -68,10 +68,10 @@ function renderText(status: DistrictStatus): string {
 function unitLines(unit: UnitStatus): string[] {
   const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
   return [
-    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  load ${loadText(unit)}`,
+    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
     ...unit.roles.map(
       (role) =>
-        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  load ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
     ),
   ];
 }

@@ -10,8 +10,7 @@ export const teacherLoad: Record<keyof typeof id, string> = {
   "status.certified_count":
     "\n\n⚠️ {count} certified teachers teach under the standard load (the professional allowance needs 24 JP).",
   "status.kecamatan_section": "\n\n<b>By kecamatan</b>\n{lines}",
-  "status.kecamatan_line":
-    "• {kecamatan}: {units} units, needs {demand}, has {capacity} — load {load}{certified}",
+  "status.kecamatan_line": "• {kecamatan}: {units} units, needs {demand}, has {capacity} — {load}{certified}",
   "status.kecamatan_certified": "; ⚠️ {count} certified teachers under 24 JP",
   "status.kecamatan_unknown": "Kecamatan unknown",
   "status.district":

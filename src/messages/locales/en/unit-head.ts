@@ -96,7 +96,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "workload.file_too_large": "The file is too large; at most {max} KB.",
   "workload.summary":
     "<b>Workload summary of {unit}</b>, period {period}\n{lines}\n{staff}\n\nSend this report?",
-  "workload.summary_line": "• <b>{role}</b>: needs {need}, has {capacity} ({staff} staff) — load {load}",
+  "workload.summary_line": "• <b>{role}</b>: needs {need}, has {capacity} ({staff} staff) — {load}",
   "workload.summary_staff": "Actual working hours updated for {count} staff members.",
   "workload.summary_no_staff": "Staff working hours unchanged.",
   "workload.sent": "✅ Workload of {unit} for {period} saved for {roles} roles.",
@@ -127,8 +127,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "staff.withdrawn": "Objection of <b>{name}</b> withdrawn. {name} can be proposed again when eligible.",
   "status.head":
     "<b>Status of {unit}</b>, period {period}\nActive staff: {active} of {total} (transfer objections: {objections})\n\n<b>Demand and capacity per role</b>\n{loads}{certified}\n\n<b>Open vacancies</b>\n{vacancies}\n\n<b>Transfer proposals</b>\n{proposals}",
-  "status.load_line":
-    "• {role}: needs {demand}, has {capacity} ({staff} staff{honorers}) — load {load}{source}",
+  "status.load_line": "• {role}: needs {demand}, has {capacity} ({staff} staff{honorers}) — {load}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (from vacancies)",
   "status.source.assumed": " (not reported yet)",
@@ -146,7 +145,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.none": "none",
   "status.agency":
     "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most short-staffed</b>\n{over}\n\n<b>Least loaded</b>\n{under}{certified}{kecamatan}",
-  "status.unit_line": "• {unit}: needs {demand}, has {capacity} — load {load}",
+  "status.unit_line": "• {unit}: needs {demand}, has {capacity} — {load}",
   "errors.unit_head_only": "This command is only for registered unit heads, and only for their own unit.",
   "errors.role_not_in_unit": "This role cannot be reported for your unit.",
   "errors.employee_not_in_unit": "This person is not on your unit's staff.",

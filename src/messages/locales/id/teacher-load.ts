@@ -13,7 +13,7 @@ export const teacherLoad = {
     "\n\n⚠️ {count} guru bersertifikat mengajar di bawah beban standar (tunjangan profesi perlu 24 JP).",
   "status.kecamatan_section": "\n\n<b>Per kecamatan</b>\n{lines}",
   "status.kecamatan_line":
-    "• {kecamatan}: {units} unit, butuh {demand}, tersedia {capacity} — beban {load}{certified}",
+    "• {kecamatan}: {units} unit, butuh {demand}, tersedia {capacity} — {load}{certified}",
   "status.kecamatan_certified": "; ⚠️ {count} guru bersertifikat di bawah 24 JP",
   "status.kecamatan_unknown": "Kecamatan belum diketahui",
   "status.district":

@@ -94,8 +94,7 @@ export const unitHead = {
   "workload.file_too_large": "File terlalu besar; paling besar {max} KB.",
   "workload.summary":
     "<b>Ringkasan beban kerja {unit}</b>, periode {period}\n{lines}\n{staff}\n\nKirim laporan ini?",
-  "workload.summary_line":
-    "• <b>{role}</b>: butuh {need}, tersedia {capacity} ({staff} pegawai) — beban {load}",
+  "workload.summary_line": "• <b>{role}</b>: butuh {need}, tersedia {capacity} ({staff} pegawai) — {load}",
   "workload.summary_staff": "Jam kerja nyata diperbarui untuk {count} pegawai.",
   "workload.summary_no_staff": "Jam kerja pegawai tidak diubah.",
   "workload.sent": "✅ Beban kerja {unit} periode {period} tersimpan untuk {roles} jabatan.",
@@ -127,7 +126,7 @@ export const unitHead = {
   "status.head":
     "<b>Status {unit}</b>, periode {period}\nPegawai aktif: {active} dari {total} (keberatan mutasi: {objections})\n\n<b>Kebutuhan dan kapasitas per jabatan</b>\n{loads}{certified}\n\n<b>Lowongan terbuka</b>\n{vacancies}\n\n<b>Usulan mutasi</b>\n{proposals}",
   "status.load_line":
-    "• {role}: butuh {demand}, tersedia {capacity} ({staff} pegawai{honorers}) — beban {load}{source}",
+    "• {role}: butuh {demand}, tersedia {capacity} ({staff} pegawai{honorers}) — {load}{source}",
   "status.source.report": "",
   "status.source.vacancies": " (dihitung dari lowongan)",
   "status.source.assumed": " (belum dilaporkan)",
@@ -145,7 +144,7 @@ export const unitHead = {
   "status.none": "tidak ada",
   "status.agency":
     "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kekurangan pegawai</b>\n{over}\n\n<b>Paling longgar</b>\n{under}{certified}{kecamatan}",
-  "status.unit_line": "• {unit}: butuh {demand}, tersedia {capacity} — beban {load}",
+  "status.unit_line": "• {unit}: butuh {demand}, tersedia {capacity} — {load}",
   "errors.unit_head_only":
     "Perintah ini hanya untuk kepala unit yang terdaftar, dan hanya untuk unitnya sendiri.",
   "errors.role_not_in_unit": "Jabatan ini tidak dapat dilaporkan untuk unit Anda.",
