@@ -70,18 +70,31 @@ export function originLeft(locale: Locale, need: number, left: number, unit: "JP
 }
 
 /**
+ * The jabatan a move gives: "Guru IPA → Guru Kelas SD (alih fungsi)" when the person takes another
+ * role (what the team must judge), the role alone when it stays the same or the old one is unknown.
+ */
+export function roleChange(locale: Locale, fromRole: string | undefined, toRole: string): string {
+  return fromRole && fromRole !== toRole
+    ? translate(locale, "move.role_change", { from: fromRole, to: toRole })
+    : toRole;
+}
+
+/**
  * The lines a card and the details show about one move: what the person brings, the destination
  * and the origin with this person alone, then with every move of the check.
  */
 export function moveLines(
   locale: Locale,
   h: MoveHours,
-  names: { role: string; from: string; to: string },
+  names: { role: string; fromRole?: string | undefined; from: string; to: string },
 ): string[] {
   const teaching = h.unit === "JP";
   const load = (need: number, have: number) => new Html(formatLoad(locale, need, have, teaching));
   return [
-    translate(locale, "move.brings", { role: names.role, hours: formatHours(locale, h.person, h.unit) }),
+    translate(locale, "move.brings", {
+      role: roleChange(locale, names.fromRole, names.role),
+      hours: formatHours(locale, h.person, h.unit),
+    }),
     translate(locale, "move.to", {
       unit: names.to,
       change: new Html(shortageChange(locale, h)),

@@ -96,7 +96,12 @@ export function objectionLine(proposal: ProposalForCard, locale: Locale, timeZon
 }
 
 function namesOf(proposal: ProposalForCard) {
-  return { role: proposal.role.name, from: proposal.fromUnit.name, to: proposal.toUnit.name };
+  return {
+    role: proposal.role.name,
+    fromRole: parseProposalMetrics(proposal.metrics).fromRole,
+    from: proposal.fromUnit.name,
+    to: proposal.toUnit.name,
+  };
 }
 
 function reasonOf(proposal: ProposalForCard, locale: Locale): string {

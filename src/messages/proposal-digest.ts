@@ -7,7 +7,7 @@ import { digestPageData } from "./callback-data/digest.ts";
 import { proposalData } from "./callback-data/proposal.ts";
 import { formatHours, formatLoad } from "./format.ts";
 import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
-import { moveHours, originLeft, shortageChange, shortageLeft } from "./move-words.ts";
+import { moveHours, originLeft, roleChange, shortageChange, shortageLeft } from "./move-words.ts";
 import { PAGE_TEXT_LIMIT, shortenEntry, visibleLength } from "./paging.ts";
 import {
   approverNames,
@@ -90,7 +90,11 @@ function proposalEntry(locale: Locale, timeZone: string, quorum: number, p: Prop
   const base = { id: String(p.id), name: p.employee.name, from: p.fromUnit.name };
   const lines = h
     ? [
-        t("digest.item", { ...base, hours: formatHours(locale, h.person, h.unit) }),
+        t("digest.item", {
+          ...base,
+          role: roleChange(locale, parseProposalMetrics(p.metrics).fromRole, p.role.name),
+          hours: formatHours(locale, h.person, h.unit),
+        }),
         t("digest.item_change", {
           change: new Html(shortageChange(locale, h)),
           from: p.fromUnit.name,

@@ -203,6 +203,14 @@ describe("loads and moves in words", () => {
     };
     const card = renderProposalCard(proposal, "id", "Asia/Jayapura").text;
     expect(card).toContain("📥 SD Negeri 4 Salor: kurang 168 → 144 JP");
+    // A subject teacher who would teach as a class teacher: the team sees both jabatan (issue 25).
+    const alih = { ...proposal, metrics: { ...metrics, fromRole: "Guru IPA", toRole: names.role } };
+    expect(renderProposalCard(alih, "id", "UTC").text).toContain(
+      `💼 Jabatan: Guru IPA → ${names.role} (alih fungsi) · membawa 24 JP per minggu`,
+    );
+    expect(renderProposalDetails(alih, "id", "UTC")).toContain(`Guru IPA → ${names.role} (alih fungsi)`);
+    const sameRole = { ...proposal, metrics: { ...metrics, fromRole: names.role, toRole: names.role } };
+    expect(renderProposalCard(sameRole, "id", "UTC").text).toContain(`💼 Jabatan: ${names.role} · membawa`);
     expect(card).not.toContain("Mengisi kekurangan 168 JP");
     const old = renderProposalCard(
       { ...proposal, metrics: { ...metrics, personHours: undefined } },
@@ -242,6 +250,8 @@ describe("the digest", () => {
           fromNeed: 24,
           fromHave: 72,
           fromHavePlan: 48,
+          // Every other one is a subject teacher taking a class (alih fungsi).
+          ...(i % 2 === 1 ? { fromRole: "Guru IPA", toRole: "Guru Kelas SD" } : {}),
         },
         expiresAt: new Date("2026-12-14T00:00:00Z"),
         createdAt: new Date("2026-11-30T00:00:00Z"),
@@ -289,6 +299,12 @@ describe("the digest", () => {
     // The most short school first; a school's proposals stay together on its page.
     expect(first.text).toContain("🏫 <b>SD 7</b>");
     expect(first.text).toContain("23 usulan · menunggu 22 · disetujui 1 · ditolak 0");
+    // Each line names the jabatan the move gives, and the one it leaves when they differ.
+    const all = Array.from({ length: first.pages }, (_, k) => renderDigest(d, k + 1, "id", "UTC").text).join(
+      "\n",
+    );
+    expect(all).toMatch(/, dari SMP \d · Guru IPA → Guru Kelas SD \(alih fungsi\) · 24 JP/);
+    expect(all).toMatch(/, dari SMP \d · Guru Kelas SD · 24 JP/);
     expect(first.reply_markup.inline_keyboard.at(-1)).toEqual([
       { text: "Halaman 1/" + first.pages, callback_data: digestPageData.pack(3, 1) },
       { text: "▶", callback_data: digestPageData.pack(3, 2) },
