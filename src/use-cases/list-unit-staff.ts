@@ -1,3 +1,4 @@
+import { hoursUnitOf } from "../messages/format.ts";
 import type { DbTx } from "../db/client.ts";
 import type { HoursUnit, Unit } from "../generated/prisma/client.ts";
 import { readDistrict, type DistrictEmployee } from "../db/read-district.ts";
@@ -27,7 +28,8 @@ export async function listUnitStaff(
       return {
         ...e,
         roleName: role?.name ?? "",
-        hoursUnit: role?.hoursUnit ?? "JAM",
+        // A teacher's role counts JP even where the role's unit was never set (hoursUnitOf).
+        hoursUnit: role && hoursUnitOf(role) === "JP" ? ("JP" as const) : ("JAM" as const),
         standardHours: role?.standardHours ?? 0,
       };
     })

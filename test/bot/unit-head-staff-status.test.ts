@@ -30,7 +30,7 @@ describe.skipIf(skipPg)("unit head: /pegawai objections and /status", () => {
     const list = sentTexts(t.calls).at(-1)!;
     expect(list).toContain("<b>Pegawai SD Negeri 1 Salor</b> (2 orang)");
     expect(list).toContain(
-      "• <b>Budi Santoso</b> — Guru Kelas SD\n  NIP 197803152005011002 · 24 jam/minggu\n  178 bulan di jabatan, 135 bulan sebelum pensiun\n  ✅ dapat diusulkan",
+      "• <b>Budi Santoso</b> — Guru Kelas SD\n  NIP 197803152005011002 · 24 JP/minggu\n  178 bulan di jabatan, 135 bulan sebelum pensiun\n  ✅ dapat diusulkan",
     );
     expect(list).toContain("• <b>Citra Dewi</b> — Tenaga Administrasi");
     expect(list).toContain("⏸ tidak diusulkan: belum cukup lama di jabatan");

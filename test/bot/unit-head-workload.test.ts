@@ -80,13 +80,13 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     await t.send(textUpdate(siti, "40"));
     expect(sentTexts(t.calls).at(-1)).toContain("jam kerja nyata pegawai");
     expect(lastButtons(t.calls).map((b) => b.text)).toEqual([
-      "Budi Santoso — 24 jam",
+      "Budi Santoso — 24 JP",
       "Citra Dewi — 37,5 jam",
       "Lanjut",
     ]);
 
     await t.send(press(buttonData(t.calls, "Budi Santoso")));
-    expect(sentTexts(t.calls).at(-1)).toContain("<b>Budi Santoso</b> per minggu? (tercatat 24)");
+    expect(sentTexts(t.calls).at(-1)).toContain("<b>Budi Santoso</b> per minggu? (tercatat 24 JP)");
     t.mark();
     await t.send(textUpdate(siti, "70"));
     expect(sentTexts(t.since())).toEqual([

@@ -3,7 +3,8 @@ import { DomainError } from "../../domain/errors.ts";
 import { decimalAnswer } from "../../domain/report-answers.ts";
 import * as staffHours from "../../domain/staff-hours.ts";
 import { Html } from "../../messages/locales/index.ts";
-import { listUnitStaff } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
+import { formatHours } from "../../messages/format.ts";
 import { downloadFile } from "../download-file.ts";
 import { answer, labelled, type Outcome, type Step, type Turn } from "./engine.ts";
 import type { WorkloadAction, WorkloadData } from "./report-data.ts";
@@ -25,6 +26,7 @@ export const staffOf = ({ ctx, head, once }: WorkloadTurn) =>
     const input = { userId: head.userId, now: clock.now(), timeZone: config.SCHEDULE_TIMEZONE };
     return (await listUnitStaff(db, input)).staff;
   });
+const unitOf = (s: StaffMember) => (s.hoursUnit === "JP" ? "JP" : "jam");
 const activeStaff = async (turn: WorkloadTurn) => (await staffOf(turn)).filter((s) => s.status === "AKTIF");
 
 /** Lines or a CSV: every line must be right, or nothing is taken and the head is told which lines to fix. */
@@ -57,9 +59,9 @@ async function readCsv(turn: WorkloadTurn, doc: Document): Promise<Outcome<Workl
 export const staffHoursSteps: Record<string, Step<WorkloadData, WorkloadAction>> = {
   staff: {
     prompt: async (turn) => {
-      const hours = (s: { id: number; weeklyHours: number }) => turn.data.actual[s.id] ?? s.weeklyHours;
-      const label = (s: { name: string; id: number; weeklyHours: number }) =>
-        `${s.name} — ${turn.ctx.t("workload.hours_short", { hours: hours(s) })}`;
+      const hours = (s: StaffMember) => turn.data.actual[s.id] ?? s.weeklyHours;
+      // A teacher's hours are JP (lesson hours), the others' jam: "Ani — 24 JP", "Yohana — 37,5 jam".
+      const label = (s: StaffMember) => `${s.name} — ${formatHours(turn.ctx.locale, hours(s), unitOf(s))}`;
       const people = (await activeStaff(turn)).map(
         (s) => [{ label: label(s), action: "staff", value: s.id }] as const,
       );
@@ -81,7 +83,11 @@ export const staffHoursSteps: Record<string, Step<WorkloadData, WorkloadAction>>
     prompt: async (turn) => {
       const person = (await staffOf(turn)).find((s) => s.id === turn.data.employeeId);
       if (!person) throw new DomainError("employee_not_in_unit");
-      const hours = turn.data.actual[person.id] ?? person.weeklyHours;
+      const hours = formatHours(
+        turn.ctx.locale,
+        turn.data.actual[person.id] ?? person.weeklyHours,
+        unitOf(person),
+      );
       return { say: ["workload.ask_person_hours", { name: person.name, hours, max: STAFF_MAX }] };
     },
     text: answer(

@@ -71,7 +71,6 @@ export const unitHead: Record<keyof typeof id, string> = {
   "workload.rombel.too_small": "At least 1 class group.",
   "workload.rombel.too_large": "At most {max} class groups.",
   "workload.rombel_done": "{rombel} class groups × {per} JP = <b>{jp} JP</b> a week for {role}.",
-  "workload.hours_short": "{hours} h",
   "workload.ask_staff":
     "Optional: the staff's actual weekly hours.\n• press a name, or\n• send one message of lines <code>NIP or name: hours</code>, or\n• send a CSV file with columns <code>nip,jam</code>.\nHours 0–{max}. Press <b>Continue</b> if nothing changed.",
   "workload.ask_person_hours":

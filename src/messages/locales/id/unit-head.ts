@@ -69,11 +69,10 @@ export const unitHead = {
   "workload.rombel.too_small": "Jumlah rombel paling sedikit 1.",
   "workload.rombel.too_large": "Jumlah rombel paling banyak {max}.",
   "workload.rombel_done": "{rombel} rombel × {per} JP = <b>{jp} JP</b> per minggu untuk {role}.",
-  "workload.hours_short": "{hours} jam",
   "workload.ask_staff":
     "Opsional: jam kerja nyata pegawai per minggu.\n• tekan nama pegawai, atau\n• kirim satu pesan berisi baris <code>NIP atau nama: jam</code>, atau\n• kirim file CSV dengan kolom <code>nip,jam</code>.\nJam 0–{max}. Tekan <b>Lanjut</b> bila tidak ada perubahan.",
   "workload.ask_person_hours":
-    "Berapa jam kerja nyata <b>{name}</b> per minggu? (tercatat {hours}) Ketik angka 0–{max}.",
+    "Berapa jam nyata <b>{name}</b> per minggu? (tercatat {hours}) Ketik angka 0–{max}.",
   "workload.person_hours.not_number": "«{text}» bukan angka. Ketik jam per minggu, misalnya 24.",
   "workload.person_hours.not_whole": "Ketik jam sebagai angka.",
   "workload.person_hours.too_small": "Jam tidak boleh kurang dari 0.",
