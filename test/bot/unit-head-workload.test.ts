@@ -94,7 +94,7 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
       expect.stringContaining("Budi Santoso"),
     ]);
     await t.send(textUpdate(siti, "20"));
-    expect(lastButtons(t.calls).map((b) => b.text)).toContain("Budi Santoso — 20 jam");
+    expect(lastButtons(t.calls).map((b) => b.text)).toContain("Budi Santoso — 20 JP");
     await t.send(press(buttonData(t.calls, "Lanjut")));
     const summary = sentTexts(t.calls).at(-1);
     expect(summary).toContain(
