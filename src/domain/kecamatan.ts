@@ -1,4 +1,5 @@
 import { abkBand, loadRatio, type AbkBand } from "./workload.ts";
+import { sumHoursTotals, type HoursTotals } from "./hours.ts";
 
 /** What a unit adds to its kecamatan's line. */
 export interface UnitTotals {
@@ -8,6 +9,8 @@ export interface UnitTotals {
   demand: number;
   capacity: number;
   unmet: number;
+  /** Demand, capacity and unmet hours with JP and jam apart. */
+  hours: HoursTotals;
   certifiedUnderStandard: number;
 }
 
@@ -22,6 +25,8 @@ export interface KecamatanTotals {
   demand: number;
   capacity: number;
   unmet: number;
+  /** Demand, capacity and unmet hours with JP and jam apart. */
+  hours: HoursTotals;
   ratio: number;
   band: AbkBand;
   certifiedUnderStandard: number;
@@ -65,6 +70,7 @@ export function totalsByKecamatan(units: UnitTotals[]): KecamatanTotals[] {
       demand,
       capacity,
       unmet: sum((u) => u.unmet),
+      hours: sumHoursTotals(members.map((u) => u.hours)),
       ratio,
       band: abkBand(ratio),
       certifiedUnderStandard: sum((u) => u.certifiedUnderStandard),

@@ -1,5 +1,6 @@
 import type { IneligibleWhy, Plan, UnitLoad } from "../domain/balance/index.ts";
-import { formatHours, formatLoad } from "./format.ts";
+import { formatHours, formatHoursSplit, formatLoad } from "./format.ts";
+import { unmetOfLoads } from "../domain/hours.ts";
 import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
 
 /** A unit and role still short after the plan, with its binding reason (see Plan.shortfalls). */
@@ -63,21 +64,14 @@ type T = (key: TextKey, params?: TextParams) => string;
 /** "312 JP + 40 jam": unmet hours summed per unit, so JP and jam never add up into one number. */
 function hoursByUnit(
   locale: Locale,
-  t: T,
   input: BalancingAlertInput,
   field: "unmetBefore" | "unmetAfter",
   loads: UnitLoad[] = input.loads,
 ) {
-  const sums = { JP: 0, jam: 0 };
-  for (const unit of loads)
-    for (const role of unit.roles) sums[input.roleByCode.get(role.role)?.hoursUnit ?? "jam"] += role[field];
-  const parts = (["JP", "jam"] as const)
-    .filter((u) => sums[u] > 0)
-    .map((u) => formatHours(locale, sums[u], u));
-  if (parts.length === 0) return formatHours(locale, 0, sums.JP > 0 || sums.jam === 0 ? "JP" : "jam");
-  return parts.length === 1
-    ? (parts[0] ?? "")
-    : t("check.alert.hours_and", { first: parts[0] ?? "", second: parts[1] ?? "" });
+  return formatHoursSplit(
+    locale,
+    unmetOfLoads(loads, (role) => input.roleByCode.get(role)?.hoursUnit ?? "jam", field),
+  );
 }
 
 /** A unit's load: teaching when every role it needs counts JP ("belum ada guru" rather than "pegawai"). */
@@ -162,13 +156,13 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
   const lines = [
     t("check.alert.title", { agency: input.agency }),
     t("check.alert.unmet_split", {
-      before: hoursByUnit(locale, t, input, "unmetBefore"),
+      before: hoursByUnit(locale, input, "unmetBefore"),
       committed: input.committed ?? 0,
       committedAfter: input.committedLoads
-        ? hoursByUnit(locale, t, input, "unmetAfter", input.committedLoads)
-        : hoursByUnit(locale, t, input, "unmetBefore"),
+        ? hoursByUnit(locale, input, "unmetAfter", input.committedLoads)
+        : hoursByUnit(locale, input, "unmetBefore"),
       pending: input.proposals + (input.kept ?? 0),
-      after: hoursByUnit(locale, t, input, "unmetAfter"),
+      after: hoursByUnit(locale, input, "unmetAfter"),
     }),
     "",
     t("check.alert.overloaded"),

@@ -1,3 +1,4 @@
+import { roleHoursKind, type Hours, type HoursKind } from "../domain/hours.ts";
 import { formatDate } from "../domain/time.ts";
 import { formatNumber, translate, type Locale } from "./locales/index.ts";
 
@@ -69,6 +70,18 @@ export function formatHours(locale: Locale, hours: number, unit: "JP" | "jam"): 
 }
 
 /** JP for teaching roles (Role.hoursUnit, or a teacher role whose unit was never set), jam for the others. */
-export function hoursUnitOf(role: { hoursUnit: string; isTeacher: boolean }): "JP" | "jam" {
-  return role.hoursUnit === "JP" || role.isTeacher ? "JP" : "jam";
+export const hoursUnitOf = roleHoursKind;
+
+/**
+ * Hours of both kinds, never added into one figure: "1.122 JP + 225 jam", "168 JP", "37,5 jam";
+ * nothing at all reads "0 JP" (or "0 jam" where only jam are counted).
+ */
+export function formatHoursSplit(locale: Locale, hours: Hours, none: HoursKind = "JP"): string {
+  const parts = (["JP", "jam"] as const)
+    .filter((kind) => hours[kind] > 0)
+    .map((kind) => formatHours(locale, hours[kind], kind));
+  if (parts.length === 0) return formatHours(locale, 0, none);
+  return parts.length === 1
+    ? (parts[0] ?? "")
+    : translate(locale, "check.alert.hours_and", { first: parts[0] ?? "", second: parts[1] ?? "" });
 }

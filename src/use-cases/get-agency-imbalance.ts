@@ -2,12 +2,15 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { totalsByKecamatan, type KecamatanTotals } from "../domain/kecamatan.ts";
 import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../domain/workload.ts";
+import { hoursTotals, roleHoursKind, type HoursTotals } from "../domain/hours.ts";
 import type { Agency } from "../generated/prisma/client.ts";
 import { certifiedUnderStandard, readDistrict } from "../db/read-district.ts";
 
 export interface UnitImbalance extends RoleLoad {
   unitId: number;
   unitName: string;
+  /** Demand, capacity and unmet hours with JP and jam apart (issue 25). */
+  hours: HoursTotals;
 }
 
 export interface AgencyImbalance {
@@ -57,9 +60,17 @@ export async function getAgencyImbalance(
     totals.set(load.unitId, entry);
   }
   const unitName = new Map(district.units.map((u) => [u.id, u.name]));
+  const kinds = new Map(district.roles.map((r) => [r.id, roleHoursKind(r)]));
+  const hoursOf = (unitId: number) =>
+    hoursTotals(
+      district.loads
+        .filter((l) => l.unitId === unitId)
+        .map((l) => ({ ...l, kind: kinds.get(l.roleId) ?? ("jam" as const) })),
+    );
   const all: UnitImbalance[] = [...totals].map(([unitId, t]) => ({
     unitId,
     unitName: unitName.get(unitId) ?? "",
+    hours: hoursOf(unitId),
     ...roleLoad(t.demand, t.capacity),
   }));
   const certified = certifiedUnderStandard(district);
@@ -71,6 +82,7 @@ export async function getAgencyImbalance(
       demand: totals.get(u.id)?.demand ?? 0,
       capacity: totals.get(u.id)?.capacity ?? 0,
       unmet: totals.get(u.id)?.unmet ?? 0,
+      hours: hoursOf(u.id),
       certifiedUnderStandard: certified.filter((c) => c.unitId === u.id).length,
     })),
   );

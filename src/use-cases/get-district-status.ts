@@ -2,11 +2,20 @@ import type { DbTx } from "../db/client.ts";
 import type { DemandSource } from "../domain/demand.ts";
 import { compareKecamatan, totalsByKecamatan, type KecamatanTotals } from "../domain/kecamatan.ts";
 import { abkBand, loadRatio } from "../domain/workload.ts";
+import {
+  hoursTotals,
+  roleHoursKind,
+  sumHoursTotals,
+  type HoursKind,
+  type HoursTotals,
+} from "../domain/hours.ts";
 import { getAuditTrail, type AuditTrailEntry } from "./get-audit-trail.ts";
 import { certifiedUnderStandard, readDistrict, type CertifiedUnderStandard } from "../db/read-district.ts";
 
 export interface RoleStatus {
   role: string;
+  /** What its hours count: JP (lesson hours) for teaching roles, jam for the others. */
+  hoursUnit: HoursKind;
   staff: number;
   demand: number;
   capacity: number;
@@ -37,6 +46,8 @@ export interface UnitStatus {
   ratio: number | null;
   band: string;
   unmet: number;
+  /** Demand, capacity and unmet hours with JP and jam apart (issue 25). */
+  hours: HoursTotals;
   certifiedUnderStandard: number;
   roles: RoleStatus[];
 }
@@ -65,7 +76,15 @@ export interface ProposalState {
 export interface DistrictStatus {
   generatedAt: string;
   period: string;
-  totals: { units: number; staff: number; demand: number; capacity: number; unmet: number };
+  totals: {
+    units: number;
+    staff: number;
+    demand: number;
+    capacity: number;
+    unmet: number;
+    /** Demand, capacity and unmet hours with JP and jam apart (issue 25). */
+    hours: HoursTotals;
+  };
   /** Units in kecamatan order (unknown last); one total per kecamatan in `kecamatan`. */
   units: UnitStatus[];
   kecamatan: KecamatanStatus[];
@@ -130,6 +149,8 @@ export async function getDistrictStatus(
     certified.filter((c) => c.unitId === unitId && (roleCode === undefined || c.roleCode === roleCode))
       .length;
 
+  const kinds = new Map(district.roles.map((r) => [r.id, roleHoursKind(r)]));
+  const kindOf = (roleId: number) => kinds.get(roleId) ?? ("jam" as const);
   const units: UnitStatus[] = [...district.units].sort(compareKecamatan).map((unit) => {
     const loads = district.loads.filter((l) => l.unitId === unit.id);
     const sum = (pick: (l: (typeof loads)[number]) => number) =>
@@ -151,11 +172,13 @@ export async function getDistrictStatus(
       ratio: finite(ratio),
       band: abkBand(ratio),
       unmet: sum((l) => l.unmet),
+      hours: hoursTotals(loads.map((l) => ({ ...l, kind: kindOf(l.roleId) }))),
       certifiedUnderStandard: certifiedAt(unit.id),
       roles: loads.map((l) => {
         const role = roleCode.get(l.roleId) ?? String(l.roleId);
         return {
           role,
+          hoursUnit: kindOf(l.roleId),
           staff: l.staff,
           demand: l.demand,
           capacity: l.capacity,
@@ -179,6 +202,7 @@ export async function getDistrictStatus(
       demand: units.reduce((sum, u) => sum + u.demand, 0),
       capacity: units.reduce((sum, u) => sum + u.capacity, 0),
       unmet: district.loads.reduce((sum, l) => sum + l.unmet, 0),
+      hours: sumHoursTotals(units.map((u) => u.hours)),
     },
     units,
     kecamatan: totalsByKecamatan(units).map((k) => ({ ...k, ratio: finite(k.ratio) })),

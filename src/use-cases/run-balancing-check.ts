@@ -4,6 +4,7 @@ import { certifiedUnderStandard, type CertifiedUnderStandard } from "../db/read-
 import type { Blackout } from "../domain/blackout.ts";
 import type { Plan } from "../domain/balance/index.ts";
 import type { Clock } from "../domain/clock.ts";
+import { noHours, roleHoursKind, unmetOfLoads, type Hours } from "../domain/hours.ts";
 import type { Prisma, RunTrigger } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Locale } from "../messages/locales/index.ts";
@@ -50,6 +51,8 @@ export interface BalancingCheckResult {
   plan: Plan | null;
   unmetBefore: number;
   unmetAfter: number;
+  /** The same, JP and jam apart (issue 25): a figure adds only hours of one kind. */
+  unmetHours: { before: Hours; after: Hours };
   /** Proposals created (post) or that would be created (dry run). */
   proposals: CheckedProposal[];
   /** Moves not stored because the person got a pending proposal meanwhile. */
@@ -94,6 +97,7 @@ export async function runBalancingCheck(
       plan: null,
       unmetBefore: 0,
       unmetAfter: 0,
+      unmetHours: { before: noHours(), after: noHours() },
       proposals: [],
       skipped: 0,
       kept: 0,
@@ -110,11 +114,17 @@ export async function runBalancingCheck(
   const { plan, district } = computed;
   const moves = explainBalancingPlan(computed);
   const preview = moves.map(checkedProposal);
+  const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
+  const kindOf = (role: string) => kinds.get(role) ?? "jam";
   const base = {
     blackout,
     plan,
     unmetBefore: plan.metrics.unmetBefore,
     unmetAfter: plan.metrics.unmetAfter,
+    unmetHours: {
+      before: unmetOfLoads(plan.units, kindOf, "unmetBefore"),
+      after: unmetOfLoads(plan.units, kindOf, "unmetAfter"),
+    },
     certifiedUnderStandard: certifiedUnderStandard(district),
   };
   if (!options.post)

@@ -160,10 +160,10 @@ describe.skipIf(skipPg)("unit head: /pegawai objections and /status", () => {
     const text = sentTexts(t.calls).at(-1)!;
     expect(text).toContain("<b>Keseimbangan Dinas Pendidikan Merauke</b>, periode 2026-11 (2 unit)");
     expect(text).toMatch(
-      /Paling kekurangan pegawai<\/b>\n• SD Negeri 1 Salor: butuh 181,5 jam, tersedia 61,5 jam — sangat kekurangan pegawai \(beban 295%\)/,
+      /Paling kekurangan pegawai<\/b>\n• SD Negeri 1 Salor: butuh 144 JP \+ 37,5 jam, tersedia 24 JP \+ 37,5 jam — sangat kekurangan pegawai \(beban 295%\)/,
     );
     expect(text).toMatch(
-      /Paling longgar<\/b>\n• SMP Negeri 2 Salor: butuh 10 jam, tersedia 24 jam — kelebihan pegawai \(beban 42%\)/,
+      /Paling longgar<\/b>\n• SMP Negeri 2 Salor: butuh 10 JP, tersedia 24 JP — kelebihan guru \(beban 42%\)/,
     );
     expect(text).not.toContain("Puskesmas");
 

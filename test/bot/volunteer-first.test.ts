@@ -123,7 +123,7 @@ describe.skipIf(skipPg)("volunteers first, stated destinations next (plan v2 tie
 
     await t.send(textUpdate(rina, "/cek", group));
     expect(last(t)).toMatch(
-      /Pemeriksaan #1 selesai: kekurangan seluruh kabupaten 24 → 0 jam\/minggu; 1 usulan: 1 dikirim ke tim\./,
+      /Pemeriksaan #1 selesai: kekurangan seluruh kabupaten 24 JP → 0 JP per minggu; 1 usulan: 1 dikirim ke tim\./,
     );
     const proposals = await db.prisma.proposal.findMany();
     expect(proposals).toHaveLength(1);

@@ -42,7 +42,7 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     await t.send(textUpdate(rina, "/cek", group));
 
     expect(sentTexts(t.calls).at(-1)).toMatch(
-      /Pemeriksaan #1 selesai: kekurangan seluruh kabupaten 24 → 4 jam\/minggu; 1 usulan: 1 dikirim ke tim\./,
+      /Pemeriksaan #1 selesai: kekurangan seluruh kabupaten 24 JP → 4 JP per minggu; 1 usulan: 1 dikirim ke tim\./,
     );
     const proposal = await db.prisma.proposal.findFirstOrThrow();
     expect(proposal).toMatchObject({
@@ -99,7 +99,7 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     // "Now" is the district as it is (24 JP short); after her move 4 JP remain.
     await t.send(textUpdate(rina, "/cek", group));
     expect(sentTexts(t.calls).at(-1)).toContain(
-      "Pemeriksaan #2 selesai: tidak ada usulan baru; 1 usulan yang berjalan tetap berlaku, 0 ditarik. Kekurangan seluruh kabupaten 24 jam/minggu sekarang → 4 bila semua disetujui.",
+      "Pemeriksaan #2 selesai: tidak ada usulan baru; 1 usulan yang berjalan tetap berlaku, 0 ditarik. Kekurangan seluruh kabupaten 24 JP per minggu sekarang → 4 JP bila semua disetujui.",
     );
     expect(await db.prisma.proposal.count()).toBe(1);
     expect(await db.prisma.proposal.findFirst()).toMatchObject({ status: "PENDING", version: 1 });

@@ -78,12 +78,12 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     const heads = lines.filter((l) => l.startsWith("Kecamatan"));
     expect(heads).toEqual([
       expect.stringMatching(
-        /^Kecamatan Kurik \(93\.01\.11\): 2 units, demand 174 h\/week, capacity 192 h\/week/,
+        /^Kecamatan Kurik \(93\.01\.11\): 2 units, demand 174 JP, capacity 192 JP/,
       ),
       expect.stringMatching(
-        /^Kecamatan Malind \(93\.01\.14\): 1 units, demand 144 h\/week, capacity 20 h\/week/,
+        /^Kecamatan Malind \(93\.01\.14\): 1 units, demand 144 JP, capacity 20 JP/,
       ),
-      expect.stringMatching(/^Kecamatan unknown: 1 units, demand 60 h\/week, capacity 96 h\/week/),
+      expect.stringMatching(/^Kecamatan unknown: 1 units, demand 60 JP, capacity 96 JP/),
     ]);
     const after = (code: string) => lines.slice(lines.findIndex((l) => l.startsWith(code)) + 1);
     expect(after("SDN-01")[0]).toMatch(
@@ -175,19 +175,19 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     const hr = sentTexts(t.calls).at(-1)!;
     expect(hr).toContain("⚠️ 1 guru bersertifikat mengajar di bawah beban standar");
     expect(hr).toContain(
-      "<b>Per kecamatan</b>\n• Kurik: 2 unit, butuh 174 jam, tersedia 192 jam — seimbang (beban 91%); ⚠️ 1 guru bersertifikat di bawah 24 JP\n• Malind: 1 unit, butuh 144 jam, tersedia 20 jam — sangat kekurangan pegawai (beban 720%)\n• Kecamatan belum diketahui: 1 unit, butuh 60 jam, tersedia 96 jam — kelebihan pegawai (beban 63%)",
+      "<b>Per kecamatan</b>\n• Kurik: 2 unit, butuh 174 JP, tersedia 192 JP — seimbang (beban 91%); ⚠️ 1 guru bersertifikat di bawah 24 JP\n• Malind: 1 unit, butuh 144 JP, tersedia 20 JP — sangat kekurangan guru (beban 720%)\n• Kecamatan belum diketahui: 1 unit, butuh 60 JP, tersedia 96 JP — kelebihan guru (beban 63%)",
     );
     expect(hr).toMatch(
-      /Paling kekurangan pegawai<\/b>\n• SD Negeri 2 Malind: butuh 144 jam, tersedia 20 jam/,
+      /Paling kekurangan pegawai<\/b>\n• SD Negeri 2 Malind: butuh 144 JP, tersedia 20 JP/,
     );
 
     t.mark();
     await t.send(textUpdate(admin, "/status"));
     const district = sentTexts(t.since())[0]!;
     expect(district).toMatch(
-      /^<b>Keseimbangan seluruh kabupaten<\/b>, periode 2026-11 \(4 unit\)\nKekurangan: 148 jam\/minggu/,
+      /^<b>Keseimbangan seluruh kabupaten<\/b>, periode 2026-11 \(4 unit\)\nKekurangan: 148 JP per minggu/,
     );
-    expect(district).toContain("• Malind: 1 unit, butuh 144 jam, tersedia 20 jam");
+    expect(district).toContain("• Malind: 1 unit, butuh 144 JP, tersedia 20 JP");
     expect(district).toContain("• Kecamatan belum diketahui: 1 unit");
   });
 

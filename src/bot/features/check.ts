@@ -1,6 +1,7 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { Html } from "../../messages/locales/index.ts";
+import { formatHoursSplit } from "../../messages/format.ts";
 import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
 import type { BotContext } from "../context.ts";
 import { assertMayRunCheck } from "../roles.ts";
@@ -40,8 +41,8 @@ checkFeature.command(["cek", "check"], async (ctx) => {
     await ctx.reply(
       ctx.t(key, {
         run,
-        before: result.unmetBefore,
-        after: result.unmetAfter,
+        before: formatHoursSplit(ctx.locale, result.unmetHours.before),
+        after: formatHoursSplit(ctx.locale, result.unmetHours.after),
         kept: result.kept,
         withdrawn: result.withdrawn,
       }),
@@ -56,8 +57,8 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   await ctx.reply(
     ctx.t("check.summary", {
       run,
-      before: result.unmetBefore,
-      after: result.unmetAfter,
+      before: formatHoursSplit(ctx.locale, result.unmetHours.before),
+      after: formatHoursSplit(ctx.locale, result.unmetHours.after),
       proposals: new Html(proposals + waiting),
       skipped: new Html(skipped),
     }),

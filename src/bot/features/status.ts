@@ -1,3 +1,4 @@
+import type { HoursTotals } from "../../domain/hours.ts";
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
@@ -8,7 +9,7 @@ import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
 import type { BotContext } from "../context.ts";
 import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
 import { getAgencyShortfalls, type AgencyShortfalls } from "../../use-cases/get-agency-shortfalls.ts";
-import { formatDay, formatHours, formatLoad } from "../../messages/format.ts";
+import { formatDay, formatHours, formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";
 import { auditTrailPager, replyAuditTrail } from "./audit-trail.ts";
@@ -93,9 +94,9 @@ function withKecamatan(
     ctx.t("status.kecamatan_line", {
       kecamatan: k.name ?? k.code ?? ctx.t("status.kecamatan_unknown"),
       units: k.units,
-      demand: formatHours(ctx.locale, k.demand, "jam"),
-      capacity: formatHours(ctx.locale, k.capacity, "jam"),
-      load: formatLoad(ctx.locale, k.demand, k.capacity, false),
+      demand: formatHoursSplit(ctx.locale, k.hours.demand),
+      capacity: formatHoursSplit(ctx.locale, k.hours.capacity),
+      load: formatLoad(ctx.locale, k.demand, k.capacity, teachingOnly(k.hours)),
       certified:
         k.certifiedUnderStandard > 0
           ? ctx.t("status.kecamatan_certified", { count: k.certifiedUnderStandard })
@@ -122,13 +123,16 @@ async function replyDistrict(ctx: BotContext, common: { now: Date; timeZone: str
     ctx.t("status.district", {
       period: district.period,
       units: district.totals.units,
-      unmet: district.totals.unmet,
+      unmet: formatHoursSplit(ctx.locale, district.totals.hours.unmet),
       certified: certifiedCount(ctx, district.certifiedUnderStandard.length),
       kecamatan,
     }),
   );
   await ctx.reply(text, { parse_mode: "HTML" });
 }
+
+/** Work counted in JP alone: "kekurangan guru", not "pegawai". */
+const teachingOnly = (hours: HoursTotals) => hours.demand.JP > 0 && hours.demand.jam === 0;
 
 function moreLines(ctx: BotContext, count: number): string {
   return count > 0 ? ctx.t("status.more", { count }) : "";
@@ -138,9 +142,9 @@ function unitLines(ctx: BotContext, units: UnitImbalance[]): Html {
   const lines = units.map((u) =>
     ctx.t("status.unit_line", {
       unit: u.unitName,
-      demand: formatHours(ctx.locale, u.demand, "jam"),
-      capacity: formatHours(ctx.locale, u.capacity, "jam"),
-      load: formatLoad(ctx.locale, u.demand, u.capacity, false),
+      demand: formatHoursSplit(ctx.locale, u.hours.demand),
+      capacity: formatHoursSplit(ctx.locale, u.hours.capacity),
+      load: formatLoad(ctx.locale, u.demand, u.capacity, teachingOnly(u.hours)),
     }),
   );
   return new Html(lines.join("\n") || ctx.t("status.none"));

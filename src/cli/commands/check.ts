@@ -1,3 +1,4 @@
+import { formatHoursSplit } from "../../messages/format.ts";
 import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
@@ -54,7 +55,7 @@ export const checkCommand: CliCommand = {
     }
     const m = result.plan?.metrics;
     ctx.io.out(
-      `${post ? `Run #${result.runId}` : "Dry run (nothing stored; add --post to propose)"}: unmet ${result.unmetBefore} → ${result.unmetAfter} h/week, ` +
+      `${post ? `Run #${result.runId}` : "Dry run (nothing stored; add --post to propose)"}: unmet ${formatHoursSplit("en", result.unmetHours.before)} → ${formatHoursSplit("en", result.unmetHours.after)} a week, ` +
         `${result.proposals.length} ${post ? "proposals created" : "moves"}${result.skipped ? `, ${result.skipped} skipped (already pending)` : ""}` +
         (m?.inFlight
           ? `; in flight: ${m.inFlight.pendingKept} pending kept, ${result.withdrawn} withdrawn, ${m.inFlight.committed} committed (approved or decreed)`

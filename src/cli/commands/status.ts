@@ -4,7 +4,8 @@ import {
   type UnitStatus,
 } from "../../use-cases/get-district-status.ts";
 import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
-import { formatLoad } from "../../messages/format.ts";
+import { formatHoursSplit, formatLoad } from "../../messages/format.ts";
+import type { Hours, HoursTotals } from "../../domain/hours.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 /**
@@ -14,9 +15,15 @@ import { usageError, type CliCommand } from "../types.ts";
 const loadText = (load: { demand: number; capacity: number }) =>
   formatLoad("en", load.demand, load.capacity, false);
 
+/** "demand 8112 JP + 1810.5 jam, capacity …, unmet …": JP and jam never in one figure (issue 25). */
+function hoursLine(hours: HoursTotals): string {
+  const split = (h: Hours) => formatHoursSplit("en", h);
+  return `demand ${split(hours.demand)}, capacity ${split(hours.capacity)}, unmet ${split(hours.unmet)}`;
+}
+
 function renderText(status: DistrictStatus): string {
   const lines = [
-    `Period ${status.period} — ${status.totals.units} units, ${status.totals.staff} staff, demand ${status.totals.demand} h/week, capacity ${status.totals.capacity} h/week, unmet ${status.totals.unmet} h/week`,
+    `Period ${status.period} — ${status.totals.units} units, ${status.totals.staff} staff, a week: ${hoursLine(status.totals.hours)}`,
     "",
   ];
   for (const kecamatan of status.kecamatan) {
@@ -24,9 +31,7 @@ function renderText(status: DistrictStatus): string {
       kecamatan.code === null && kecamatan.name === null
         ? "Kecamatan unknown"
         : `Kecamatan ${kecamatan.name ?? kecamatan.code}${kecamatan.name && kecamatan.code ? ` (${kecamatan.code})` : ""}`;
-    lines.push(
-      `${title}: ${kecamatan.units} units, demand ${kecamatan.demand} h/week, capacity ${kecamatan.capacity} h/week, unmet ${kecamatan.unmet} h/week, ${loadText(kecamatan)}`,
-    );
+    lines.push(`${title}: ${kecamatan.units} units, ${hoursLine(kecamatan.hours)}, ${loadText(kecamatan)}`);
     const codes = new Set(kecamatan.unitCodes);
     for (const unit of status.units.filter((u) => codes.has(u.code))) lines.push(...unitLines(unit));
     lines.push("");
@@ -71,7 +76,7 @@ function unitLines(unit: UnitStatus): string[] {
     `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
     ...unit.roles.map(
       (role) =>
-        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)}  ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
+        `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)} ${role.hoursUnit.padEnd(3)}  ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,
     ),
   ];
 }

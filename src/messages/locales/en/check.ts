@@ -12,14 +12,14 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.unit_no_move": " — no proposal for this unit this time",
   "check.alert.none": "—",
   "check.summary":
-    "Check #{run} done: district-wide unmet {before} → {after} hours/week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",
+    "Check #{run} done: district-wide unmet {before} → {after} a week; {proposals}{skipped}. The alert, the chart and the proposal digest go to the HR groups.",
   "check.summary.skipped": " ({count} skipped because a proposal is still pending)",
   "check.summary.balanced":
     "Check #{run} done: no shortage left unaddressed; proposals in progress are counted.",
   "check.summary.in_flight":
-    "Check #{run} done: no new proposals; {kept} proposals in flight still stand, {withdrawn} withdrawn. District shortage {before} h/week now → {after} if all are approved.",
+    "Check #{run} done: no new proposals; {kept} proposals in flight still stand, {withdrawn} withdrawn. District shortage {before} a week now → {after} if all are approved.",
   "check.summary.nothing":
-    "Check #{run} done: no transfer would reduce the shortage (district-wide unmet {before} hours/week).",
+    "Check #{run} done: no transfer would reduce the shortage (district-wide unmet {before} a week).",
   "check.summary.blackout":
     "Check #{run} posted no proposals: transfer freeze from {from} to {to} ({reason}).",
   "check.running": "Running the balance check…",

@@ -14,7 +14,7 @@ export const teacherLoad: Record<keyof typeof id, string> = {
   "status.kecamatan_certified": "; ⚠️ {count} certified teachers under 24 JP",
   "status.kecamatan_unknown": "Kecamatan unknown",
   "status.district":
-    "<b>Balance of the whole district</b>, period {period} ({units} units)\nShortage: {unmet} h/week{certified}{kecamatan}",
+    "<b>Balance of the whole district</b>, period {period} ({units} units)\nShortage: {unmet} a week{certified}{kecamatan}",
   "staff.taught": " · teaches {taught} JP",
   "staff.certified_under":
     "  ⚠️ certified, teaches {taught} of {standard} JP: the professional allowance needs {standard} JP",

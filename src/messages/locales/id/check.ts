@@ -12,14 +12,14 @@ export const check = {
   "check.alert.unit_no_move": " — tidak ada usulan untuk unit ini kali ini",
   "check.alert.none": "—",
   "check.summary":
-    "Pemeriksaan #{run} selesai: kekurangan seluruh kabupaten {before} → {after} jam/minggu; {proposals}{skipped}. Peringatan, grafik dan ringkasan usulan dikirim ke grup HR.",
+    "Pemeriksaan #{run} selesai: kekurangan seluruh kabupaten {before} → {after} per minggu; {proposals}{skipped}. Peringatan, grafik dan ringkasan usulan dikirim ke grup HR.",
   "check.summary.skipped": " ({count} dilewati karena masih ada usulan yang menunggu)",
   "check.summary.balanced":
     "Pemeriksaan #{run} selesai: tidak ada kekurangan yang belum tertangani; usulan yang sedang berjalan sudah diperhitungkan.",
   "check.summary.in_flight":
-    "Pemeriksaan #{run} selesai: tidak ada usulan baru; {kept} usulan yang berjalan tetap berlaku, {withdrawn} ditarik. Kekurangan seluruh kabupaten {before} jam/minggu sekarang → {after} bila semua disetujui.",
+    "Pemeriksaan #{run} selesai: tidak ada usulan baru; {kept} usulan yang berjalan tetap berlaku, {withdrawn} ditarik. Kekurangan seluruh kabupaten {before} per minggu sekarang → {after} bila semua disetujui.",
   "check.summary.nothing":
-    "Pemeriksaan #{run} selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan seluruh kabupaten {before} jam/minggu).",
+    "Pemeriksaan #{run} selesai: tidak ada mutasi yang dapat mengurangi kekurangan (kekurangan seluruh kabupaten {before} per minggu).",
   "check.summary.blackout":
     "Pemeriksaan #{run} tidak mengirim usulan: masa larangan mutasi {from} s.d. {to} ({reason}).",
   "check.running": "Menjalankan pemeriksaan keseimbangan…",

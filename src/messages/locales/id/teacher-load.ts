@@ -17,7 +17,7 @@ export const teacherLoad = {
   "status.kecamatan_certified": "; ⚠️ {count} guru bersertifikat di bawah 24 JP",
   "status.kecamatan_unknown": "Kecamatan belum diketahui",
   "status.district":
-    "<b>Keseimbangan seluruh kabupaten</b>, periode {period} ({units} unit)\nKekurangan: {unmet} jam/minggu{certified}{kecamatan}",
+    "<b>Keseimbangan seluruh kabupaten</b>, periode {period} ({units} unit)\nKekurangan: {unmet} per minggu{certified}{kecamatan}",
   "staff.taught": " · mengajar {taught} JP",
   "staff.certified_under":
     "  ⚠️ bersertifikat, mengajar {taught} dari {standard} JP: tunjangan profesi perlu {standard} JP",
