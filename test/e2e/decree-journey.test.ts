@@ -192,7 +192,9 @@ describe.skipIf(skipPg)("issue 15 end to end: from the invite to the decree's TM
     // ── 2. /cek in the HR group proposes the volunteer, not the colleague with the lower NIP. ──
     t = restart("2026-11-30T01:10:00Z");
     await t.send(textUpdate(rina, "/cek", HR_CHAT));
-    expect(last(t)).toMatch(/kekurangan seluruh kabupaten 24 JP → 0 JP per minggu; 1 usulan: 1 dikirim ke tim\./);
+    expect(last(t)).toMatch(
+      /kekurangan seluruh kabupaten 24 JP → 0 JP per minggu; 1 usulan: 1 dikirim ke tim\./,
+    );
     const proposals = await db.prisma.proposal.findMany();
     expect(proposals).toHaveLength(1);
     const proposal = proposals[0]!;

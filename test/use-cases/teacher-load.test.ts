@@ -77,12 +77,8 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     const lines = text.split("\n");
     const heads = lines.filter((l) => l.startsWith("Kecamatan"));
     expect(heads).toEqual([
-      expect.stringMatching(
-        /^Kecamatan Kurik \(93\.01\.11\): 2 units, demand 174 JP, capacity 192 JP/,
-      ),
-      expect.stringMatching(
-        /^Kecamatan Malind \(93\.01\.14\): 1 units, demand 144 JP, capacity 20 JP/,
-      ),
+      expect.stringMatching(/^Kecamatan Kurik \(93\.01\.11\): 2 units, demand 174 JP, capacity 192 JP/),
+      expect.stringMatching(/^Kecamatan Malind \(93\.01\.14\): 1 units, demand 144 JP, capacity 20 JP/),
       expect.stringMatching(/^Kecamatan unknown: 1 units, demand 60 JP, capacity 96 JP/),
     ]);
     const after = (code: string) => lines.slice(lines.findIndex((l) => l.startsWith(code)) + 1);
@@ -177,9 +173,7 @@ describe.skipIf(skipPg)("teacher load as Dapodik states it (issue 13)", () => {
     expect(hr).toContain(
       "<b>Per kecamatan</b>\n• Kurik: 2 unit, butuh 174 JP, tersedia 192 JP — seimbang (beban 91%); ⚠️ 1 guru bersertifikat di bawah 24 JP\n• Malind: 1 unit, butuh 144 JP, tersedia 20 JP — sangat kekurangan guru (beban 720%)\n• Kecamatan belum diketahui: 1 unit, butuh 60 JP, tersedia 96 JP — kelebihan guru (beban 63%)",
     );
-    expect(hr).toMatch(
-      /Paling kekurangan pegawai<\/b>\n• SD Negeri 2 Malind: butuh 144 JP, tersedia 20 JP/,
-    );
+    expect(hr).toMatch(/Paling kekurangan pegawai<\/b>\n• SD Negeri 2 Malind: butuh 144 JP, tersedia 20 JP/);
 
     t.mark();
     await t.send(textUpdate(admin, "/status"));
