@@ -104,6 +104,19 @@ async function main(): Promise<void> {
     health: () => checkHealth(db, clock.now(), phase),
     metrics: metrics.registry,
     logger,
+  }).catch(async (error: unknown) => {
+    // One line the operator can act on, and the data directory's lock and socket released (issue 25).
+    if (
+      (error as { code?: unknown }).code === "EADDRINUSE" ||
+      (error as { code?: unknown }).code === "EACCES"
+    ) {
+      const why = (error as { code?: unknown }).code === "EADDRINUSE" ? "is in use" : "may not be opened";
+      process.stderr.write(
+        `Seimbang cannot start: port ${config.PORT} ${why}; set PORT to a free port (the health and metrics server needs one).\n`,
+      );
+      await shutdown("port-unavailable", 1);
+    }
+    throw error;
   });
   // Stopping the HTTP server stops taking webhook updates and lets those in flight finish.
   intake.push(() => http.close());
