@@ -23,6 +23,7 @@ export async function enqueueDecreeLetter(
       Proposal,
       | "id"
       | "employeeId"
+      | "agencyId"
       | "fromUnitId"
       | "toUnitId"
       | "roleId"
@@ -81,7 +82,7 @@ export async function enqueueDecreeLetter(
     recipients,
     locale: input.locale,
     caption: (locale, as) =>
-      translate(locale, as === "person" ? "response.decree_letter.person" : "response.decree_letter.head", {
+      translate(locale, `response.decree_letter.${as}`, {
         name: data.person.name,
         nip: employee.nip,
         from: fromUnit.name,

@@ -20,7 +20,7 @@ export async function enqueueTransferNotice(
 ): Promise<NoticeRecipient[]> {
   const { proposal } = input;
   const { employee, person, recipients } = await letterRecipients(db, proposal);
-  // Nobody to give it to yet: the person joins later and reads the proposal in /saya's record.
+  // Nobody at all (no group either): the person joins later and reads the proposal in /saya's record.
   if (recipients.length === 0) return [];
 
   const metrics = proposalMetricsSchema.safeParse(proposal.metrics);
@@ -56,7 +56,7 @@ export async function enqueueTransferNotice(
     recipients,
     locale: input.locale,
     caption: (locale, as) =>
-      translate(locale, as === "person" ? "notice.caption.person" : "notice.caption.head", {
+      translate(locale, `notice.caption.${as}`, {
         name: data.person.name,
         nip: employee.nip,
         from: proposal.fromUnit.name,

@@ -179,7 +179,10 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
     });
     expect(trail.map((a) => [a.action, a.actorName])).toEqual([
       ["proposal.approve", "Rina Kaize"],
+      // Who was given each letter is in the trail (issue 25).
+      ["letter.notice", "system"],
       ["proposal.decree", "Admin"],
+      ["letter.decree-letter", "system"],
       ["transfer.create", "system"],
       ["proposal.effective", "system"],
     ]);
@@ -225,7 +228,14 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
       (
         await db.prisma.auditLog.findMany({ where: { entity: { not: "setting" } }, orderBy: { id: "asc" } })
       ).map((a) => a.action),
-    ).toEqual(["proposal.approve", "proposal.decree", "transfer.create", "proposal.effective"]);
+    ).toEqual([
+      "proposal.approve",
+      "letter.notice",
+      "proposal.decree",
+      "letter.decree-letter",
+      "transfer.create",
+      "proposal.effective",
+    ]);
 
     const outbox = await db.prisma.outboxMessage.count();
     expect(await daily("2026-12-02T21:00:00Z")).toMatchObject({ effective: 0, cancelled: 0 });

@@ -290,4 +290,23 @@ describe.skipIf(skipPg)("employees join by a NIP-bound invite and speak in /saya
     expect(payload.caption).toContain(`/invite pegawai ${ANI_NIP}`);
     expect(payload.reply_markup).toBeUndefined();
   });
+
+  it("with neither the person nor an origin head joined, the HR group gets the letter to hand over, and the audit says so", async () => {
+    const s = await district();
+    // The SMP's head has left: nobody at the origin can take the letter.
+    await db.prisma.user.update({ where: { id: s.headSmp.id }, data: { active: false } });
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-01T00:30:00Z") });
+    await t.send(approve(s.proposal.id));
+    const notices = await db.prisma.outboxMessage.findMany({ where: { method: "sendDocument" } });
+    expect(notices.map((n) => n.chatId)).toEqual([BigInt(HR_CHAT_ID)]);
+    const payload = notices[0]?.payload as { caption: string; reply_markup?: unknown };
+    expect(payload.caption).toBe(
+      `📄 Surat pemberitahuan usulan mutasi <b>Ani Wulandari</b> (NIP ${ANI_NIP}, SMP Negeri 2 Salor → SD Negeri 1 Salor). Ani Wulandari belum bergabung di Seimbang dan kepala unit asal belum terdaftar: mohon tim serahkan surat ini kepada yang bersangkutan, dan undang dengan /undang pegawai ${ANI_NIP} agar dapat menanggapi.`,
+    );
+    expect(payload.reply_markup).toBeUndefined();
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "letter.notice" } });
+    expect(audit.details).toEqual({
+      recipients: [{ as: "group", userId: null, chatId: String(HR_CHAT_ID) }],
+    });
+  });
 });

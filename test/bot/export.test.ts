@@ -69,7 +69,7 @@ describe.skipIf(skipPg)("/ekspor: the SK mutasi draft list and the audit log", (
     expect(row[10]).toContain("SD Negeri 1 Salor kekurangan 24 JP guru kelas");
     expect(row[11]).toBe("Rina Kaize: setuju 01-12-2026 10:30 WIT");
     const auditActions = (sheets.Audit ?? []).slice(1).map((r) => r[2]);
-    expect(auditActions).toEqual(["proposal.approve"]);
+    expect(auditActions).toEqual(["proposal.approve", "letter.notice"]);
   });
 
   it("gives an approver of another agency only their own (empty) list, and refuses unit heads and other groups", async () => {

@@ -46,7 +46,10 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(outbox.map((m) => [m.method, m.chatId])).toEqual([["sendDocument", BigInt(people.headSmp.id)]]);
 
     const audit = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["proposal.approve"]);
+    expect(audit.map((a) => a.action)).toEqual(["proposal.approve", "letter.notice"]);
+    expect(audit[1]?.details).toEqual({
+      recipients: [{ as: "head", userId: s.headSmp.id, chatId: String(people.headSmp.id) }],
+    });
     expect(
       await db.prisma.decision.count({
         where: { proposalId: s.proposal.id, userId: s.rina.id, verdict: "APPROVE" },

@@ -85,5 +85,7 @@ export const employee: Record<keyof typeof id, string> = {
     "📄 Notice of a proposed transfer: {from} → {to}. The transfer team approved the proposal; the final decision is the PPK's decree (SK). Press <b>Respond</b> to give your willingness or your reasons.",
   "notice.caption.head":
     "📄 Notice of the proposed transfer of <b>{name}</b> ({from} → {to}). {name} has not joined Seimbang: please hand this letter over, and invite them with /invite pegawai {nip} so they can respond.",
+  "notice.caption.group":
+    "📄 Notice of a proposed transfer for <b>{name}</b> (NIP {nip}, {from} → {to}). {name} has not joined Seimbang and the origin's head is not registered: please hand this letter to them, and invite them with /invite pegawai {nip} so they can respond.",
   "notice.button.respond": "Respond",
 };

@@ -6,6 +6,8 @@ export const response: Record<keyof typeof id, string> = {
     "📄 Letter on transfer decree (SK) No. {sk}: {from} → {to}, effective (TMT) {tmt}. If you object, press <b>File an objection</b> by {deadline} (21 working days, UU 30/2014 Art. 77).",
   "response.decree_letter.head":
     "📄 Letter on the transfer decree of <b>{name}</b>, SK No. {sk} ({from} → {to}, TMT {tmt}). {name} has not joined Seimbang: please hand this letter over; an objection may be filed by {deadline}. Invite them with /invite pegawai {nip}.",
+  "response.decree_letter.group":
+    "📄 Notice of the transfer decree for <b>{name}</b> No. {sk} ({from} → {to}, TMT {tmt}). {name} has not joined Seimbang and the origin's head is not registered: please hand this letter to them; an objection may be filed until {deadline}. Invite them with /invite pegawai {nip}.",
   "response.button.keberatan": "File an objection",
   "response.button.cancel": "Cancel",
   "response.kind.RESPONSE": "response",

@@ -85,5 +85,7 @@ export const employee = {
     "📄 Surat pemberitahuan usulan mutasi: {from} → {to}. Tim mutasi telah menyetujui usulan ini; keputusan akhir ada pada SK PPK. Tekan <b>Tanggapi</b> untuk menyampaikan kesediaan atau alasan Anda.",
   "notice.caption.head":
     "📄 Surat pemberitahuan usulan mutasi <b>{name}</b> ({from} → {to}). {name} belum bergabung di Seimbang: mohon serahkan surat ini kepada yang bersangkutan, dan undang dengan /undang pegawai {nip} agar dapat menanggapi.",
+  "notice.caption.group":
+    "📄 Surat pemberitahuan usulan mutasi <b>{name}</b> (NIP {nip}, {from} → {to}). {name} belum bergabung di Seimbang dan kepala unit asal belum terdaftar: mohon tim serahkan surat ini kepada yang bersangkutan, dan undang dengan /undang pegawai {nip} agar dapat menanggapi.",
   "notice.button.respond": "Tanggapi",
 } as const;

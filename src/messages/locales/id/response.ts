@@ -4,6 +4,8 @@ export const response = {
     "📄 Surat pemberitahuan SK mutasi Nomor {sk}: {from} → {to}, TMT {tmt}. Bila Anda berkeberatan, tekan <b>Ajukan keberatan</b> paling lambat {deadline} (21 hari kerja, UU 30/2014 Pasal 77).",
   "response.decree_letter.head":
     "📄 Surat pemberitahuan SK mutasi <b>{name}</b> Nomor {sk} ({from} → {to}, TMT {tmt}). {name} belum bergabung di Seimbang: mohon serahkan surat ini kepada yang bersangkutan; keberatan dapat diajukan paling lambat {deadline}. Undang dengan /undang pegawai {nip}.",
+  "response.decree_letter.group":
+    "📄 Surat pemberitahuan SK mutasi <b>{name}</b> Nomor {sk} ({from} → {to}, TMT {tmt}). {name} belum bergabung di Seimbang dan kepala unit asal belum terdaftar: mohon tim serahkan surat ini kepada yang bersangkutan; keberatan dapat diajukan paling lambat {deadline}. Undang dengan /undang pegawai {nip}.",
   "response.button.keberatan": "Ajukan keberatan",
   "response.button.cancel": "Batal",
   "response.kind.RESPONSE": "tanggapan",
