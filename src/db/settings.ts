@@ -25,6 +25,13 @@ export async function getBlackouts(db: DbTx): Promise<Blackout[]> {
 }
 
 export const HOLIDAYS_SETTING = "policy.holidays";
+/** National holidays an admin took off the calendar (a day the government moved), yyyy-mm-dd. */
+export const HOLIDAYS_REMOVED_SETTING = "policy.holidays.removed";
+
+export async function getRemovedHolidays(db: DbTx): Promise<string[]> {
+  const parsed = holidaysSchema.safeParse((await getSetting<unknown>(db, HOLIDAYS_REMOVED_SETTING)) ?? []);
+  return parsed.success ? parsed.data : [];
+}
 
 /** Public holidays and cuti bersama (yyyy-mm-dd) that working-day deadlines skip; malformed reads as none. */
 export async function getHolidays(db: DbTx): Promise<string[]> {

@@ -22,11 +22,22 @@ export interface DecreeLetterData {
   tmt: Date;
   /** The last day of the 21 working days for a keberatan. */
   objectionDeadline: Date;
+  /** Holidays on weekdays before the deadline that the 21 days skip (yyyy-mm-dd, name when national). */
+  skippedHolidays?: Array<{ day: string; name: string | null }>;
   /** Whether the person has joined the bot (else the origin head hands the letter over). */
   joined: boolean;
 }
 
 const day = (date: Date) => letterDate(date, "UTC");
+
+/** " Hari libur yang tidak dihitung: 25 Desember 2026 (Hari Raya Natal), 31 Desember 2026 (cuti bersama)." */
+function skipped(holidays: ReadonlyArray<{ day: string; name: string | null }>): string {
+  if (holidays.length === 0) return "";
+  const list = holidays.map(
+    (h) => `${day(new Date(`${h.day}T00:00:00Z`))} (${h.name ?? "cuti bersama/libur daerah"})`,
+  );
+  return ` Hari libur yang tidak dihitung: ${list.join(", ")}.`;
+}
 
 /** The letter's paragraphs, heading by heading: what the PDF prints, and what a test reads back. */
 export function decreeLetterSections(data: DecreeLetterData): LetterSection[] {
@@ -51,7 +62,7 @@ export function decreeLetterSections(data: DecreeLetterData): LetterSection[] {
     {
       heading: "Hak mengajukan keberatan",
       paragraphs: [
-        `Bila Anda berkeberatan atas keputusan ini, Anda berhak mengajukan keberatan dalam waktu 21 hari kerja sejak keputusan diumumkan (Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan, Pasal 77), yaitu paling lambat tanggal ${day(data.objectionDeadline)}.`,
+        `Bila Anda berkeberatan atas keputusan ini, Anda berhak mengajukan keberatan dalam waktu 21 hari kerja sejak keputusan diumumkan (Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan, Pasal 77), yaitu paling lambat tanggal ${day(data.objectionDeadline)}.${skipped(data.skippedHolidays ?? [])}`,
         how,
       ],
     },

@@ -44,6 +44,7 @@ const decreeLetterSchema = move.extend({
   skDate: z.coerce.date(),
   tmt: z.coerce.date(),
   objectionDeadline: z.coerce.date(),
+  skippedHolidays: z.array(z.object({ day: z.string(), name: z.string().nullable() })).optional(),
 }) satisfies z.ZodType<DecreeLetterData>;
 
 const letterSchema = z.discriminatedUnion("letter", [

@@ -1,3 +1,5 @@
+import { holidayCalendar } from "./manage-holidays.ts";
+import { localDate } from "../domain/time.ts";
 import type { DbTx } from "../db/client.ts";
 import type { Proposal } from "../generated/prisma/client.ts";
 import type { DecreeLetterData } from "../documents/decree-letter-pdf.ts";
@@ -71,6 +73,7 @@ export async function enqueueDecreeLetter(
     skDate,
     tmt,
     objectionDeadline,
+    skippedHolidays: await skippedHolidays(db, localDate(input.now, input.timeZone), objectionDeadline),
     joined: person !== null,
   };
   const filename = `sk-mutasi-${proposal.id}.pdf`;
@@ -96,4 +99,16 @@ export async function enqueueDecreeLetter(
       callback_data: employeeResponseData.pack("KEBERATAN", proposal.id),
     }),
   });
+}
+
+/** The holidays on weekdays after `from` up to the deadline: the days the 21 working days skipped. */
+async function skippedHolidays(db: DbTx, from: Date, deadline: Date) {
+  const start = from.toISOString().slice(0, 10);
+  const end = deadline.toISOString().slice(0, 10);
+  const calendar = await holidayCalendar(db, [from.getUTCFullYear(), deadline.getUTCFullYear()]);
+  return calendar
+    .filter(
+      (h) => h.day > start && h.day <= end && ![0, 6].includes(new Date(`${h.day}T00:00:00Z`).getUTCDay()),
+    )
+    .map(({ day, name }) => ({ day, name }));
 }

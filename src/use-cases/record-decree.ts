@@ -10,7 +10,8 @@ import {
   type ProposalWithRelations,
 } from "../db/proposal-query.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
-import { getBlackouts, getHolidays } from "../db/settings.ts";
+import { getBlackouts } from "../db/settings.ts";
+import { holidayCalendar } from "./manage-holidays.ts";
 import { approvalFrozenOn } from "../domain/blackout.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, formatDateTime, localDate, readDayMonthYear } from "../domain/time.ts";
@@ -100,7 +101,13 @@ export async function recordDecree(db: DbTx, input: RecordDecreeInput): Promise<
       until: formatDate(new Date(`${freeze.to}T00:00:00Z`), "UTC"),
     });
   }
-  const objectionDeadline = addWorkingDays(today, OBJECTION_WORKING_DAYS, await getHolidays(db));
+  const year = today.getUTCFullYear();
+  const calendar = await holidayCalendar(db, [year, year + 1]);
+  const objectionDeadline = addWorkingDays(
+    today,
+    OBJECTION_WORKING_DAYS,
+    calendar.map((h) => h.day),
+  );
 
   const fresh = await changeProposal(
     db,

@@ -80,14 +80,14 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
     t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-02T01:00:00Z"), adminIds: ADMINS });
     await t.send(textUpdate(people.admin, `/sk ${s.proposal.id} ${SK} 02-12-2026 04-01-2027`));
     expect(lastText(t.calls)).toBe(
-      `📜 SK usulan #${s.proposal.id} dicatat: <b>${SK}</b> tanggal 02-12-2026, TMT 04-01-2027. Ani Wulandari pindah dari SMP Negeri 2 Salor ke SD Negeri 1 Salor pada TMT. Batas keberatan: 05-01-2027.`,
+      `📜 SK usulan #${s.proposal.id} dicatat: <b>${SK}</b> tanggal 02-12-2026, TMT 04-01-2027. Ani Wulandari pindah dari SMP Negeri 2 Salor ke SD Negeri 1 Salor pada TMT. Batas keberatan: 06-01-2027.`,
     );
     const decreed = await proposalOf(s.proposal.id);
     expect(decreed).toMatchObject({ status: "DECREED", skNumber: SK, version: 3, decreedById: null });
     expect(decreed.skDate?.toISOString().slice(0, 10)).toBe("2026-12-02");
     expect(decreed.tmt?.toISOString().slice(0, 10)).toBe("2027-01-04");
     // 21 working days from Wednesday 2 December, skipping 24, 25 December and 1 January.
-    expect(decreed.objectionDeadline?.toISOString().slice(0, 10)).toBe("2027-01-05");
+    expect(decreed.objectionDeadline?.toISOString().slice(0, 10)).toBe("2027-01-06");
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "proposal.decree" } });
     expect(audit).toMatchObject({ actorName: "Admin", entityId: String(s.proposal.id) });
     expect(audit.details).toMatchObject({ skNumber: SK, tmt: "2027-01-04", source: "chat" });
@@ -127,7 +127,7 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
         skNumber: SK,
         skDate: "2026-12-02",
         tmt: "2027-01-04",
-        objectionDeadline: "2027-01-05",
+        objectionDeadline: "2027-01-06",
         effectiveAt: null,
         cancelReason: null,
       },
@@ -208,7 +208,7 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-02T01:00:00Z"), adminIds: ADMINS });
     await t.send(textUpdate(people.admin, `/sk ${s.proposal.id} ${SK} 30-11-2026 01-12-2026`));
     expect(lastText(t.calls)).toBe(
-      `📜 SK usulan #${s.proposal.id} dicatat: <b>${SK}</b> tanggal 30-11-2026, TMT 01-12-2026. Ani Wulandari pindah dari SMP Negeri 2 Salor ke SD Negeri 1 Salor pada TMT. Batas keberatan: 31-12-2026.\n🏁 TMT 01-12-2026 sudah tiba: mutasi langsung berlaku. Ani Wulandari kini tercatat di SD Negeri 1 Salor; kedua kepala unit dan yang bersangkutan diberi tahu.`,
+      `📜 SK usulan #${s.proposal.id} dicatat: <b>${SK}</b> tanggal 30-11-2026, TMT 01-12-2026. Ani Wulandari pindah dari SMP Negeri 2 Salor ke SD Negeri 1 Salor pada TMT. Batas keberatan: 04-01-2027.\n🏁 TMT 01-12-2026 sudah tiba: mutasi langsung berlaku. Ani Wulandari kini tercatat di SD Negeri 1 Salor; kedua kepala unit dan yang bersangkutan diberi tahu.`,
     );
     const effective = await proposalOf(s.proposal.id);
     expect(effective).toMatchObject({ status: "EFFECTIVE", skNumber: SK });
@@ -357,7 +357,7 @@ describe.skipIf(skipPg)("the proposal lifecycle: APPROVED → DECREED → EFFECT
       policy.ctx,
     );
     expect(await cli(skCommand, args, now)).toEqual([
-      `recorded: proposal #${id} 198501012010012001 Ani Wulandari SMPN-02 → SDN-01: SK ${SK} of 02-12-2026, TMT 04-01-2027, objection deadline 31-12-2026`,
+      `recorded: proposal #${id} 198501012010012001 Ani Wulandari SMPN-02 → SDN-01: SK ${SK} of 02-12-2026, TMT 04-01-2027, objection deadline 04-01-2027`,
     ]);
     await expect(cli(skCommand, args, now)).rejects.toMatchObject({
       exitCode: 1,

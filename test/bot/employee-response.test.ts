@@ -110,6 +110,8 @@ describe.skipIf(skipPg)(
       expect(text).toContain("21 hari kerja");
       expect(text).toContain("Pasal 77");
       expect(text).toContain("paling lambat tanggal 30 Desember 2026");
+      // The days the 21 working days skipped are named (issue 25): Christmas, a national holiday.
+      expect(text).toContain("Hari libur yang tidak dihitung: 25 Desember 2026 (Hari Raya Natal).");
       expect(text).toContain("«Ajukan keberatan»");
 
       await t.send(press(ani, `rs:k:${s.proposal.id}`));

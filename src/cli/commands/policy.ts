@@ -108,11 +108,14 @@ async function holiday(args: string[], ctx: CliContext): Promise<void> {
   const { prisma } = await ctx.database();
   const run = <T>(work: (tx: DbTx) => Promise<T>) => refusalsAsOperatorErrors(prisma.$transaction(work));
   const listed = (holidays: string[]) =>
-    holidays.length === 0 ? "no holidays listed" : holidays.map(dmy).join(", ");
+    holidays.length === 0 ? "no days of the admin's own" : holidays.map(dmy).join(", ");
   switch (action) {
     case "list":
       if (days.length > 0) throw usageError(HOLIDAY_USAGE);
-      ctx.io.out(listed(await listHolidays(prisma)));
+      for (const h of await listHolidays(prisma, ctx.clock.now()))
+        ctx.io.out(
+          `${dmy(h.day)}  ${h.source === "national" ? `${h.name} (national)` : "(added by an admin)"}`,
+        );
       return;
     case "add": {
       if (days.length === 0) throw usageError(HOLIDAY_USAGE);
