@@ -126,7 +126,12 @@ export function shortfallLine(locale: Locale, s: CheckShortfall, names: Shortfal
   const unit = names.role?.hoursUnit ?? "jam";
   const who = t(unit === "JP" ? "why.who_teacher" : "why.who_staff");
   const reason = whyShort(t, s, names, who);
-  return t("check.alert.why", { unit: names.unit, hours: formatHours(locale, s.unmetHours, unit), reason });
+  return t("check.alert.why", {
+    unit: names.unit,
+    role: names.role?.name ?? s.role,
+    hours: formatHours(locale, s.unmetHours, unit),
+    reason,
+  });
 }
 
 /** The weekly imbalance alert an agency's HR group gets before the chart and the digest. */

@@ -91,9 +91,12 @@ describe.skipIf(skipPg)("HR group: linking, membership, migration, the pending l
     expect(sentTexts(t.calls)).toEqual([
       "Grup HR <b>Dinas Pendidikan Merauke</b> aktif kembali; usulan mutasi akan dikirim ke sini.",
     ]);
-    // A group that is not an HR group: nothing to change, nothing said.
+    // Added to a group that is not an HR group yet: nothing changes; the bot says how to link it.
     await t.send(botMembership({ id: -100777, type: "supergroup", title: "Lain" }, "member"));
-    expect(sentTexts(t.calls)).toHaveLength(1);
+    expect(sentTexts(t.calls).at(-1)).toBe(
+      "Halo, saya Seimbang. Agar grup ini menjadi grup tim mutasi sebuah instansi, admin mengirim di sini /hubungkan &lt;KODE_INSTANSI&gt; — kode instansi: DINKES, DISDIK.",
+    );
+    expect(await db.prisma.hrGroup.count()).toBe(1);
   });
 
   it("a group upgraded to a supergroup keeps its link and its cards' addresses", async () => {

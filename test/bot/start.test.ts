@@ -92,6 +92,23 @@ describe.skipIf(skipPg)("onboarding: /start, invites, help, language", () => {
     expect(sentTexts(t.calls).at(-1)).toContain("workload balancing");
   });
 
+  it("an admin's /bantuan lists every admin command, /jabatan and /cuti included", async () => {
+    const admin = { id: 9001, first_name: "Admin", language_code: "id" };
+    const t = buildTestBot(db.prisma, { adminIds: [9001n] });
+    await t.send(textUpdate(admin, "/bantuan"));
+    const help = sentTexts(t.calls).join("\n");
+    for (const command of [
+      "/undang",
+      "/jabatan",
+      "/cuti",
+      "/kebijakan",
+      "/sk",
+      "/batalusulan",
+      "/cabutpenolakan",
+    ])
+      expect(help).toContain(command);
+  });
+
   it("answers an admin's /undang with a code and deep link, and refuses others", async () => {
     await seedSmallDistrict(db.prisma);
     const admin = { id: 9001, first_name: "Admin" };

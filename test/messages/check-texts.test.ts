@@ -67,9 +67,11 @@ describe("the weekly alert", () => {
       { unit: "PKM", role: "PERAWAT", needHours: 80, unmetHours: 40, reason: "supply_exhausted" },
     ];
     const text = balancingAlertText("id", { ...alertBase, shortfalls });
-    expect(text).toContain("• SD Negeri 4 Salor: kurang 96 JP — tidak ada guru yang cocok dalam 120 km");
     expect(text).toContain(
-      "• Puskesmas Salor: kurang 40 jam — semua pegawai berlebih yang cocok sudah dipakai; kebutuhan ini untuk formasi baru",
+      "• SD Negeri 4 Salor, Guru Kelas SD: kurang 96 JP — tidak ada guru yang cocok dalam 120 km",
+    );
+    expect(text).toContain(
+      "• Puskesmas Salor, Perawat: kurang 40 jam — semua pegawai berlebih yang cocok sudah dipakai; kebutuhan ini untuk formasi baru",
     );
     // JP and jam never add up into one number; no ∞ and no ABK letter.
     expect(text).toContain(
@@ -82,7 +84,9 @@ describe("the weekly alert", () => {
     expect(text).toContain("• SMP Negeri 2 Salor: kelebihan guru (beban 33%)");
     expect(text).not.toMatch(/∞|kelas [A-E]/);
     const en = balancingAlertText("en", { ...alertBase, shortfalls });
-    expect(en).toContain("• SD Negeri 4 Salor: short 96 JP — no suitable teacher within 120 km");
+    expect(en).toContain(
+      "• SD Negeri 4 Salor, Guru Kelas SD: short 96 JP — no suitable teacher within 120 km",
+    );
     expect(en).toContain("• SD Negeri 5 Salor: no teacher yet");
   });
 

@@ -68,6 +68,17 @@ linkGroupFeature.on("my_chat_member", async (ctx) => {
         parse_mode: "HTML",
       },
     );
+  else if (
+    present &&
+    (update.old_chat_member.status === "left" || update.old_chat_member.status === "kicked")
+  ) {
+    // Added to a group no agency uses yet: say how to link it, with the codes /hubungkan takes (issue 25).
+    const codes = (
+      await ctx.deps.db.agency.findMany({ orderBy: { code: "asc" }, select: { code: true } })
+    ).map((a) => a.code);
+    const hint = codes.length > 0 ? ctx.t("hr.link.hint_codes", { codes: codes.join(", ") }) : "";
+    await ctx.reply(ctx.t("hr.link.hint", { codes: hint }), { parse_mode: "HTML" });
+  }
 });
 
 linkGroupFeature.on(message("migrate_to_chat_id"), async (ctx) => {

@@ -162,7 +162,8 @@ function whyNotLines(ctx: BotContext, why: AgencyShortfalls | null): string {
     }),
   );
   const rest = why.items.length - ALERT_SHORTFALLS;
-  if (rest > 0) lines.push(ctx.t("check.alert.why_more", { count: rest }));
+  // Already in /status: "…and N more", without sending the reader to /status again.
+  if (rest > 0) lines.push(ctx.t("status.why_more", { count: rest }));
   return ctx.t("status.why_title", { run: String(why.runId), lines: new Html(lines.join("\n")) });
 }
 

@@ -53,7 +53,8 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} transfer proposals are in the digest that follows; decide with its buttons.",
   "check.alert.why_title": "<b>Still short after the proposals, and why:</b>",
-  "check.alert.why": "• {unit}: short {hours} — {reason}",
+  "check.alert.why": "• {unit}, {role}: short {hours} — {reason}",
+  "status.why_more": "…and {count} more.",
   "check.alert.why_more": "…and {count} more (see /status).",
   "check.alert.review":
     "🔎 <b>Needs review</b> (admins): {count} roles created by an import with guessed values: {codes}{more}. Review them with /roles.",

@@ -27,7 +27,7 @@ export const core: Record<keyof typeof id, string> = {
   "help.hr_approver":
     "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /status.\nIn private chat: /status, /export, /language.",
   "help.admin":
-    "<b>Admin commands</b>\n/invite unit|hr|pegawai|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\n/policy — transfer freeze periods\n/sk &lt;id&gt; &lt;number&gt; &lt;date&gt; &lt;TMT&gt; — record a transfer decree\n/cancelproposal &lt;id&gt; &lt;reason&gt; — cancel a proposal before its TMT\n/liftrejection &lt;id&gt; — lift a rejection's cooldown\nSend a CSV/XLSX file — import units and employees\n/status, /language, /help",
+    "<b>Admin commands</b>\n/invite unit|hr|pegawai|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\n/roles — roles, standard hours and retirement ages\n/leave &lt;NIP&gt; cuti|tb|aktif — leave or study leave of an employee\n/policy — transfer freeze periods\n/sk &lt;id&gt; &lt;number&gt; &lt;date&gt; &lt;TMT&gt; — record a transfer decree\n/cancelproposal &lt;id&gt; &lt;reason&gt; — cancel a proposal before its TMT\n/liftrejection &lt;id&gt; — lift a rejection's cooldown\nSend a CSV/XLSX file — import units and employees\n/status, /language, /help",
   "language.choose": "Choose a language:",
   "language.set": "Language switched to English.",
   "fallback.text": "Sorry, I did not understand. Type /help to see the available commands.",

@@ -92,6 +92,9 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.link.usage": "Usage: /linkgroup &lt;AGENCY_CODE&gt; [quorum], inside the HR group.",
   "hr.link.responses_posted":
     "📣 {count} employee responses/objections that were waiting are sent to this group to be decided.",
+  "hr.link.hint":
+    "Hello, I am Seimbang. To make this the transfer team's group of an agency, an admin sends /linkgroup &lt;AGENCY_CODE&gt; here{codes}.",
+  "hr.link.hint_codes": " — agency codes: {codes}",
   "hr.link.back": "The HR group of <b>{agency}</b> is active again; transfer proposals will come here.",
   "errors.not_hr_approver": "Only this agency's transfer team can decide this proposal.",
   "errors.proposal_wrong_group": "This proposal can only be decided in its agency's HR group.",

@@ -54,7 +54,8 @@ export const check = {
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} usulan mutasi ada di pesan ringkasan berikut; putuskan dengan tombolnya.",
   "check.alert.why_title": "<b>Masih kurang sesudah usulan, dan mengapa:</b>",
-  "check.alert.why": "• {unit}: kurang {hours} — {reason}",
+  "check.alert.why": "• {unit}, {role}: kurang {hours} — {reason}",
+  "status.why_more": "…dan {count} lainnya.",
   "check.alert.why_more": "…dan {count} lainnya (lihat /status).",
   "check.alert.review":
     "🔎 <b>Perlu ditinjau</b> (admin): {count} jabatan dibuat oleh impor dengan nilai dugaan: {codes}{more}. Tinjau dengan /jabatan.",

@@ -25,7 +25,7 @@ export const core = {
   "help.hr_approver":
     "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /status.\nDi chat pribadi: /status, /ekspor, /bahasa.",
   "help.admin":
-    "<b>Perintah admin</b>\n/undang unit|hr|pegawai|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\n/kebijakan — masa larangan mutasi\n/sk &lt;id&gt; &lt;nomor&gt; &lt;tanggal&gt; &lt;TMT&gt; — catat SK mutasi\n/batalusulan &lt;id&gt; &lt;alasan&gt; — batalkan usulan sebelum TMT\n/cabutpenolakan &lt;id&gt; — cabut masa tunggu penolakan\nKirim file CSV/XLSX — impor unit dan pegawai\n/status, /bahasa, /bantuan",
+    "<b>Perintah admin</b>\n/undang unit|hr|pegawai|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\n/jabatan — daftar jabatan, jam standar dan BUP\n/cuti &lt;NIP&gt; cuti|tb|aktif — cuti atau tugas belajar pegawai\n/kebijakan — masa larangan mutasi\n/sk &lt;id&gt; &lt;nomor&gt; &lt;tanggal&gt; &lt;TMT&gt; — catat SK mutasi\n/batalusulan &lt;id&gt; &lt;alasan&gt; — batalkan usulan sebelum TMT\n/cabutpenolakan &lt;id&gt; — cabut masa tunggu penolakan\nKirim file CSV/XLSX — impor unit dan pegawai\n/status, /bahasa, /bantuan",
   "language.choose": "Pilih bahasa:",
   "language.set": "Bahasa diganti ke Bahasa Indonesia.",
   "fallback.text": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",

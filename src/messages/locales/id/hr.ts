@@ -92,6 +92,9 @@ export const hr = {
   "hr.link.usage": "Cara pakai: /hubungkan &lt;KODE_INSTANSI&gt; [kuorum], di dalam grup HR.",
   "hr.link.responses_posted":
     "📣 {count} tanggapan/keberatan pegawai yang menunggu dikirim ke grup ini untuk diputuskan.",
+  "hr.link.hint":
+    "Halo, saya Seimbang. Agar grup ini menjadi grup tim mutasi sebuah instansi, admin mengirim di sini /hubungkan &lt;KODE_INSTANSI&gt;{codes}.",
+  "hr.link.hint_codes": " — kode instansi: {codes}",
   "hr.link.back": "Grup HR <b>{agency}</b> aktif kembali; usulan mutasi akan dikirim ke sini.",
   "errors.not_hr_approver": "Hanya tim mutasi instansi ini yang dapat memutuskan usulan ini.",
   "errors.proposal_wrong_group": "Usulan ini hanya dapat diputuskan di grup HR instansinya.",
