@@ -5,7 +5,10 @@ import { loadUnitHead } from "../db/unit-head.ts";
 export interface UnitRoles {
   /** Roles the unit has people, reports or open vacancies in. */
   unitRoles: Role[];
-  /** Other roles used anywhere in the same agency: a school may lose a post it never reported. */
+  /**
+   * Other roles used anywhere in the same agency (a school may lose a post it never reported): those
+   * of units of the same kind first (an SD's head sees SD roles before SMP subjects), then the rest.
+   */
   catalogue: Role[];
 }
 
@@ -35,7 +38,24 @@ export async function listUnitRoles(db: DbTx, input: { userId: number }): Promis
     }),
   ]);
   const own = new Set(unitRoles.map((r) => r.id));
-  return { unitRoles, catalogue: agencyRoles.filter((r) => !own.has(r.id)) };
+  const sameKind = new Set(
+    (
+      await db.role.findMany({
+        where: {
+          OR: [
+            { employees: { some: { unit: { agencyId, kind: head.unit.kind } } } },
+            { workloadReports: { some: { unit: { agencyId, kind: head.unit.kind } } } },
+          ],
+        },
+        select: { id: true },
+      })
+    ).map((r) => r.id),
+  );
+  const others = agencyRoles.filter((r) => !own.has(r.id));
+  return {
+    unitRoles,
+    catalogue: [...others.filter((r) => sameKind.has(r.id)), ...others.filter((r) => !sameKind.has(r.id))],
+  };
 }
 
 /** The ids a head may report for; anything else in a button or an input is refused. */

@@ -28,14 +28,33 @@ describe.skipIf(skipPg)("unit head: /lowongan vacancy conversation", () => {
 
   it("reports a vacancy from role to Kirim and tells the HR group through the outbox", async () => {
     const district = await seedUnitHeadDistrict(db.prisma);
+    // Another SD of the agency has a PJOK teacher: an SD's head sees that role before SMP subjects.
+    const pjok = await db.prisma.role.create({
+      data: { code: "GURU_PJOK", name: "Guru PJOK", standardHours: 24 },
+    });
+    const sd9 = await db.prisma.unit.create({
+      data: { code: "SDN-09", name: "SD Negeri 9 Salor", kind: "SD", agencyId: district.agency.id },
+    });
+    await db.prisma.employee.create({
+      data: {
+        nip: "198801012012012009",
+        name: "Guru Olahraga",
+        unitId: sd9.id,
+        roleId: pjok.id,
+        weeklyHours: 24,
+        birthDate: new Date("1988-01-01"),
+        postSince: new Date("2015-01-01"),
+      },
+    });
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
 
     await t.send(textUpdate(siti, "/lowongan"));
     expect(sentTexts(t.calls).at(-1)).toContain("Lowongan di <b>SD Negeri 1 Salor</b>");
-    // The unit's roles first, then the agency's catalogue; never another agency's.
+    // The unit's roles first, then the agency's catalogue, roles of SDs before the others; never another agency's.
     expect(lastButtons(t.calls).map((b) => b.text)).toEqual([
       "Guru Kelas SD",
       "Tenaga Administrasi",
+      "Guru PJOK",
       "Guru IPA",
     ]);
 
