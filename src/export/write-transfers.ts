@@ -3,6 +3,7 @@ import type { Locale, TextKey } from "../messages/locales/index.ts";
 import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { AuditLine, TransferExport, TransferLine } from "../use-cases/export-transfers.ts";
 import { plainText } from "../import/describe.ts";
+import { auditActionText } from "../messages/audit-actions.ts";
 import { ANNEX_NIP_COLUMN, ANNEX_WIDTHS, annexRows } from "./sk-annex.ts";
 import { writeCsv } from "./write-csv.ts";
 
@@ -22,6 +23,10 @@ const TRANSFER_COLUMNS = [
   "export.col.reason",
   "export.col.trail",
   "export.col.proposal",
+  // Where each stands and its SK, as the annex says (issue 25: the CSV has them too).
+  "export.annex.state",
+  "export.annex.sk_number",
+  "export.annex.sk_date",
 ] as const satisfies readonly TextKey[];
 
 const AUDIT_COLUMNS = [
@@ -58,14 +63,17 @@ function transferRow(line: TransferLine, index: number, locale: Locale, timeZone
     line.reason,
     trail,
     line.proposalId,
+    plainText(locale, `export.state.${line.status}`),
+    line.skNumber ?? "",
+    line.skDate ? formatDate(line.skDate, "UTC") : "",
   ];
 }
 
-function auditRow(line: AuditLine, timeZone: string): Row {
+function auditRow(line: AuditLine, locale: Locale, timeZone: string): Row {
   return [
     formatDateTime(line.at, timeZone),
     line.actor,
-    line.action,
+    auditActionText(locale, line.action),
     line.entity,
     line.entityId,
     line.details,
@@ -78,7 +86,10 @@ function tables(data: TransferExport, locale: Locale, timeZone: string) {
       TRANSFER_COLUMNS.map((k) => plainText(locale, k)),
       ...data.transfers.map((t, i) => transferRow(t, i, locale, timeZone)),
     ],
-    audit: [AUDIT_COLUMNS.map((k) => plainText(locale, k)), ...data.audit.map((a) => auditRow(a, timeZone))],
+    audit: [
+      AUDIT_COLUMNS.map((k) => plainText(locale, k)),
+      ...data.audit.map((a) => auditRow(a, locale, timeZone)),
+    ],
   };
 }
 
@@ -104,7 +115,7 @@ export async function transfersWorkbook(
     [
       plainText(locale, "export.sheet.transfers"),
       transfers,
-      [5, 21, 28, 24, 24, 30, 30, 12, 24, 20, 50, 60, 10],
+      [5, 21, 28, 24, 24, 30, 30, 12, 24, 20, 50, 60, 10, 24, 30, 12],
       2,
     ],
     [plainText(locale, "export.sheet.audit"), audit, [20, 24, 22, 12, 20, 80], null],

@@ -91,6 +91,8 @@ export interface DistrictStatus {
   /** Certified teachers under the standard JP: the professional allowance needs 24 JP. */
   certifiedUnderStandard: Array<Omit<CertifiedUnderStandard, "unitId" | "agencyId">>;
   users: Array<{ role: string; count: number }>;
+  /** The agencies by the code `invite hr` and `/hubungkan` take, with their number of units. */
+  agencies: Array<{ code: string; name: string; units: number }>;
   openVacancies: Array<{ unit: string; role: string; count: number; reason: string; since: string }>;
   pendingProposals: Array<{
     id: number;
@@ -208,6 +210,9 @@ export async function getDistrictStatus(
     kecamatan: totalsByKecamatan(units).map((k) => ({ ...k, ratio: finite(k.ratio) })),
     certifiedUnderStandard: certified.map(({ unitId: _unit, agencyId: _agency, ...c }) => c),
     users: users.map((u) => ({ role: u.role, count: u._count._all })),
+    agencies: [...agencies]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((a) => ({ code: a.code, name: a.name, units: units.filter((u) => u.agency === a.code).length })),
     openVacancies: vacancies.map((v) => ({
       unit: v.unit.code,
       role: v.role.code,

@@ -51,6 +51,9 @@ describe.skipIf(skipPg)("/ekspor: the SK mutasi draft list and the audit log", (
       "Alasan",
       "Jejak keputusan",
       "No. usulan",
+      "Status",
+      "Nomor SK",
+      "Tanggal SK",
     ]);
     const row = sheets.Mutasi?.[1] ?? [];
     expect(row.slice(0, 10)).toEqual([
@@ -69,7 +72,12 @@ describe.skipIf(skipPg)("/ekspor: the SK mutasi draft list and the audit log", (
     expect(row[10]).toContain("SD Negeri 1 Salor kekurangan 24 JP guru kelas");
     expect(row[11]).toBe("Rina Kaize: setuju 01-12-2026 10:30 WIT");
     const auditActions = (sheets.Audit ?? []).slice(1).map((r) => r[2]);
-    expect(auditActions).toEqual(["proposal.approve", "letter.notice"]);
+    // The action in words, its code beside them for a search (issue 25).
+    expect(auditActions).toEqual([
+      "usulan disetujui (proposal.approve)",
+      "surat pemberitahuan dikirim (letter.notice)",
+    ]);
+    expect(row.slice(13)).toEqual(["Disetujui tim, menunggu SK", "", ""]);
   });
 
   it("gives an approver of another agency only their own (empty) list, and refuses unit heads and other groups", async () => {

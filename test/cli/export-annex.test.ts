@@ -91,7 +91,9 @@ describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
     const out = join(dir, "sk.xlsx");
     const run = testCli(db.prisma, { dataDir: dir });
     await exportCommand.run(["transfers", "--out", out], run.ctx);
-    expect(run.out[0]).toMatch(/^Exported 2 approved transfers/);
+    expect(run.out[0]).toMatch(
+      /^Exported 2 transfers \(1 approved awaiting the SK, 1 decreed, 0 in effect\)/,
+    );
     const buffer = await readFile(out);
     const sheets = await readXlsxRows(buffer);
     expect(Object.keys(sheets)).toEqual(["Lampiran SK", "Mutasi", "Audit"]);

@@ -178,10 +178,12 @@ describe("cli import and export", () => {
     const xlsx = join(dir, "mutasi.xlsx");
     const run = cli();
     await exportCommand.run(["transfers", "--out", xlsx], run.ctx);
-    expect(run.out[0]).toMatch(/^Exported 0 approved transfers and 1 audit entries to /);
+    expect(run.out[0]).toMatch(
+      /^Exported 0 transfers \(0 approved awaiting the SK, 0 decreed, 0 in effect\) and 1 audit entries to /,
+    );
     const sheets = await readXlsxRows(await readFile(xlsx));
     expect(Object.keys(sheets)).toEqual(["Lampiran SK", "Mutasi", "Audit"]);
-    expect(sheets.Audit?.map((r) => r[2])).toEqual(["Aksi", "import.file"]);
+    expect(sheets.Audit?.map((r) => r[2])).toEqual(["Aksi", "berkas diimpor (import.file)"]);
 
     const csv = join(dir, "mutasi.csv");
     await exportCommand.run(["transfers", "--out", csv], cli().ctx);

@@ -17,6 +17,7 @@ describe("cli status", () => {
     await db.prisma.$transaction((tx) => seedDemo(tx, { now: clock.now(), timeZone: "Asia/Jayapura" }), {
       timeout: 60_000,
     });
+    await db.prisma.user.create({ data: { telegramId: 6004n, name: "Siti", role: "UNIT_HEAD" } });
     const { ctx, out } = testCli(db.prisma, { clock });
     await statusCommand.run([], ctx);
     const lines = out.join("\n").split("\n");
@@ -33,6 +34,15 @@ describe("cli status", () => {
         /[ ,](no staff yet|(very short of staff|short of staff|more staff than work) \(load \d+%\)|balanced \(load \d+%\))( |$)/,
       );
     expect(out.join("\n")).not.toMatch(/Infinity|NaN|∞/);
+    // The codes `invite hr` takes are listed; roles and hours read as words, JP and jam apart (issue 25).
+    expect(lines).toContain(
+      "Agencies (the code invite hr takes): BKPSDM BKPSDM Kabupaten Merauke (1 units), DINKES Dinas Kesehatan Kabupaten Merauke (3 units), DISDIK Dinas Pendidikan dan Kebudayaan Kabupaten Merauke (28 units)",
+    );
+    expect(lines[0]).toMatch(
+      /a week: demand [\d,.]+ JP \+ [\d,.]+ h, capacity [\d,.]+ JP \+ [\d,.]+ h, unmet [\d,.]+ JP \+ [\d,.]+ h$/,
+    );
+    expect(lines).toContain("Users: unit heads 1");
+    expect(out.join("\n")).not.toMatch(/UNIT_HEAD|HR_APPROVER/);
     const json = testCli(db.prisma, { clock });
     await statusCommand.run(["--json"], json.ctx);
     const units = (JSON.parse(json.out.join("\n")) as { units: Array<{ band: string }> }).units;

@@ -42,8 +42,10 @@ export const exportCommand: CliCommand = {
         `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
+    // What each transfer is now: approved (waiting for the SK), decreed, or in effect (issue 25).
+    const count = (status: string) => data.transfers.filter((t) => t.status === status).length;
     ctx.io.out(
-      `Exported ${data.transfers.length} approved transfers and ${data.audit.length} audit entries to ${written.join(" and ")}`,
+      `Exported ${data.transfers.length} transfers (${count("APPROVED")} approved awaiting the SK, ${count("DECREED")} decreed, ${count("EFFECTIVE")} in effect) and ${data.audit.length} audit entries to ${written.join(" and ")}`,
     );
   },
 };

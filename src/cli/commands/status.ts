@@ -21,6 +21,15 @@ function hoursLine(hours: HoursTotals): string {
   return `demand ${split(hours.demand)}, capacity ${split(hours.capacity)}, unmet ${split(hours.unmet)}`;
 }
 
+/** A user's role as the operator reads it, not the database's enum. */
+const ROLE_WORDS: Record<string, string> = {
+  NONE: "registered without a role",
+  UNIT_HEAD: "unit heads",
+  HR_APPROVER: "HR approvers",
+  ADMIN: "admins",
+  EMPLOYEE: "employees",
+};
+
 function renderText(status: DistrictStatus): string {
   const lines = [
     `Period ${status.period} — ${status.totals.units} units, ${status.totals.staff} staff, a week: ${hoursLine(status.totals.hours)}`,
@@ -43,7 +52,11 @@ function renderText(status: DistrictStatus): string {
     lines.push(
       `    ${c.nip} ${c.name} (${c.unitCode} ${c.roleCode}) teaches ${c.hoursTaught} of ${c.standardHours} JP`,
     );
-  lines.push("", `Users: ${status.users.map((u) => `${u.role} ${u.count}`).join(", ") || "none"}`);
+  lines.push(
+    "",
+    `Agencies (the code invite hr takes): ${status.agencies.map((a) => `${a.code} ${a.name} (${a.units} units)`).join(", ") || "none"}`,
+    `Users: ${status.users.map((u) => `${ROLE_WORDS[u.role] ?? u.role} ${u.count}`).join(", ") || "none"}`,
+  );
   lines.push(`Open vacancies: ${status.openVacancies.length}`);
   for (const v of status.openVacancies)
     lines.push(`    ${v.unit} ${v.role} ×${v.count} (${v.reason}, since ${v.since})`);
