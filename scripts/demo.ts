@@ -230,9 +230,11 @@ async function main(): Promise<void> {
     out("\n── 2. Kepala sekolah mendaftar dan melaporkan lowongan ──");
     await say(head, `/start ${headInvite.code}`);
     await say(head, "/lowongan");
+    // SD Negeri 5 has seven classes and no class teacher left: all seven posts are open, and the
+    // workload she reports next (7 rombel × 24 JP, 0 teachers) tells the same story (issue 25).
     await press(head, /Guru Kelas/);
-    await say(head, "2");
-    await press(head, /Pensiun/);
+    await say(head, "7");
+    await press(head, /Mutasi keluar/);
     await press(head, /Bulan ini/);
     await press(head, /^Kirim$/);
     await drainOutbox();
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
     out("\n── Hasil ──");
     if (transfer) {
       out(
-        `Mutasi tercatat: ${transfer.employee.name} (NIP ${transfer.employee.nip}) dari ${transfer.fromUnit.name} ke ${transfer.toUnit.name}, TMT ${transfer.effectiveDate.toISOString().slice(0, 10)}.`,
+        `Mutasi tercatat: ${transfer.employee.name} (NIP ${transfer.employee.nip}) dari ${transfer.fromUnit.name} ke ${transfer.toUnit.name}, TMT ${formatDate(transfer.effectiveDate, "UTC")}.`,
       );
     } else {
       out("Tidak ada mutasi yang tercatat.");
@@ -302,7 +304,7 @@ async function main(): Promise<void> {
     }
     const pending = await db.proposal.count({ where: { status: "PENDING" } });
     out(
-      `Usulan lain menunggu keputusan: ${pending}. Jejak audit: ${await db.auditLog.count()} baris (lihat: seimbang status --json).`,
+      `Usulan lain menunggu keputusan: ${pending}. Jejak audit: ${await db.auditLog.count()} baris di basis data sementara demo ini, yang dihapus saat demo selesai (pada bot sungguhan: seimbang status --json).`,
     );
     // The stand-in refuses what Telegram refuses: the story counts only if Telegram would have shown all of it.
     const refused = api.refused.filter((r) => !r.injected);

@@ -89,6 +89,14 @@ type ShortfallNames = {
   unitName?: (code: string) => string | undefined;
 };
 
+/** "2 berlaku, 1 diusulkan": what used a cap, the kinds with none left out. */
+function capUseText(t: T, use: { effective: number; committed: number; proposed: number }): string {
+  return (["effective", "committed", "proposed"] as const)
+    .filter((kind) => use[kind] > 0)
+    .map((kind) => t(`why.cap_use.${kind}`, { count: use[kind] }))
+    .join(", ");
+}
+
 /** Why one need is still short, in words: the engine's reason, with what used a cap or who cannot move. */
 function whyShort(t: T, s: CheckShortfall, names: ShortfallNames, who: string): string {
   const km = names.maxDistanceKm;
@@ -98,11 +106,11 @@ function whyShort(t: T, s: CheckShortfall, names: ShortfallNames, who: string): 
       : t("why.beyond_distance_any", { who });
   const capped = s.capUse?.units ?? [];
   if (s.capUse && s.reason === "unit_intake_cap" && capped[0])
-    return t("why.unit_intake_cap_window", { months: s.capUse.windowMonths, ...capped[0] });
+    return t("why.unit_intake_cap_window", { months: s.capUse.windowMonths, use: capUseText(t, capped[0]) });
   if (s.capUse && s.reason === "origin_cap" && capped.length > 0) {
     const named = capped
       .slice(0, CAPPED_ORIGINS_SHOWN)
-      .map((u) => t("why.cap_use", { ...u, unit: names.unitName?.(u.unit) ?? u.unit }));
+      .map((u) => t("why.cap_use", { unit: names.unitName?.(u.unit) ?? u.unit, use: capUseText(t, u) }));
     if (capped.length > CAPPED_ORIGINS_SHOWN)
       named.push(t("why.cap_use_more", { count: capped.length - CAPPED_ORIGINS_SHOWN }));
     return t("why.origin_cap_window", { months: s.capUse.windowMonths, origins: named.join("; ") });

@@ -27,7 +27,14 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(
       /Mutasi berlaku \(SK 800\.1\.6\.2\/\d+\/BKPSDM\/\d{4}, TMT \d{2}-\d{2}-\d{4}\): .* pindah ke unit Anda SD Negeri 5 Harapan Makmur/,
     );
-    expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{4}-\d{2}-\d{2}\./);
+    expect(stdout).toMatch(/Mutasi tercatat: .* ke SD Negeri 5 Harapan Makmur, TMT \d{2}-\d{2}-\d{4}\./);
+    // Maria's story holds together: seven posts open, seven classes, no class teacher (issue 25).
+    expect(stdout).toMatch(/Jumlah: 7 orang/);
+    expect(stdout).toMatch(/7 rombel × 24 JP = 168 JP/);
+    // The audit trail lives in the demo's temporary database, and the demo says so.
+    expect(stdout).toMatch(
+      /Jejak audit: \d+ baris di basis data sementara demo ini, yang dihapus saat demo selesai/,
+    );
     // Every text of the story is one Telegram accepts (the stand-in refuses what Telegram refuses).
     expect(stdout).toContain("Panggilan yang ditolak Telegram: 0.");
     // Nobody in the story is told that something went wrong.
