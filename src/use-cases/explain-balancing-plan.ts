@@ -59,6 +59,16 @@ export function explainBalancingPlan({ plan, district, input }: BalancingPlan): 
       // What the person said in /saya, when this move honours it (plan v2 tiers 5 and 6).
       volunteer: wishes.get(move.employee)?.volunteer === true,
       preferred: wishes.get(move.employee)?.preferredUnits?.includes(move.to) === true,
+      // A move that leaves its origin short says why it still pays: the destination is short deeper.
+      ...(fromLoad && toLoad && fromLoad.unmetAfter > 0 && fromLoad.demand > 0 && toLoad.demand > 0
+        ? {
+            originShort: {
+              unmetAfter: fromLoad.unmetAfter,
+              originShare: fromLoad.unmetAfter / fromLoad.demand,
+              destinationShare: toLoad.unmetBefore / toLoad.demand,
+            },
+          }
+        : {}),
     };
     explained.push({
       move: { ...move, reason: indonesian(facts) },

@@ -17,6 +17,8 @@ const TEXTS = {
     noCapacity: "belum ada pegawai",
     volunteer: "bersedia (sukarela)",
     preferred: "tujuan yang diminta",
+    deeper: (from: string, left: string, unit: string, to: string, toShare: string, fromShare: string) =>
+      `${from} menjadi kurang ${left} ${unit}, tetapi kekurangan di ${to} lebih dalam (${toShare} kebutuhannya belum terpenuhi, di ${from} ${fromShare}) dan kekurangan terdalam didahulukan`,
   },
   en: {
     numberLocale: "en-US",
@@ -28,6 +30,8 @@ const TEXTS = {
     noCapacity: "no staff yet",
     volunteer: "willing (volunteer)",
     preferred: "a destination they asked for",
+    deeper: (from: string, left: string, unit: string, to: string, toShare: string, fromShare: string) =>
+      `${from} is left ${left} ${unit} short, but the shortage at ${to} is deeper (${toShare} of its need unmet, ${fromShare} at ${from}) and the deepest shortage comes first`,
   },
 } as const;
 
@@ -45,6 +49,12 @@ export interface ReasonFacts {
   volunteer?: boolean;
   /** The destination is one the person asked for (plan v2 tier 6). */
   preferred?: boolean;
+  /**
+   * The move leaves its origin short in the person's role (issue 25): how short after the plan, and
+   * the unmet share of the need there and at the destination before, so the reason says why it pays
+   * (plan v2's severity: the deepest shortages weigh most).
+   */
+  originShort?: { unmetAfter: number; originShare: number; destinationShare: number };
 }
 
 /** Renders reasons in one locale, with number formats built once per plan. */
@@ -71,6 +81,17 @@ export function reasonWriter(locale: PlanLocale): (facts: ReasonFacts) => string
       .filter((part) => part !== null)
       .join(", ");
     const said = wishes === "" ? "" : `; ${wishes}`;
-    return `${what}; ${text.load(`${change(facts.to)}, ${change(facts.from)}`)}${said}.`;
+    const short = facts.originShort;
+    const deeper = short
+      ? `; ${text.deeper(
+          facts.from.name,
+          hours.format(short.unmetAfter),
+          text.unit[facts.hoursUnit ?? "jam"],
+          facts.to.name,
+          percent.format(short.destinationShare),
+          percent.format(short.originShare),
+        )}`
+      : "";
+    return `${what}; ${text.load(`${change(facts.to)}, ${change(facts.from)}`)}${deeper}${said}.`;
   };
 }
