@@ -33,6 +33,10 @@ const transferNoticeSchema = move.extend({
   approvedAt: z.coerce.date(),
   reason: z.string(),
   hoursFilled: z.number(),
+  fullLoad: z
+    .object({ taughtNow: z.number(), atDestination: z.number(), standard: z.number() })
+    .nullable()
+    .optional(),
   hoursUnit: z.enum(["JP", "jam"]),
   fromLoad: load,
   toLoad: load,

@@ -27,6 +27,8 @@ export interface TransferNoticeData {
   hoursUnit: "JP" | "jam";
   fromLoad: { before: number | null; after: number | null };
   toLoad: { before: number | null; after: number | null };
+  /** A certified teacher under 24 JP who gets a full load at the destination (issue 25). */
+  fullLoad?: { taughtNow: number; atDestination: number; standard: number } | null;
   /** Whether the person has joined the bot (else the origin head hands the letter over). */
   joined: boolean;
 }
@@ -60,6 +62,16 @@ export function transferNoticeSections(
         `Di ${data.from.name}, beban ${data.fromRole} berubah dari ${percent(data.fromLoad.before)} menjadi ${percent(data.fromLoad.after)}.`,
       ],
     },
+    ...(data.fullLoad
+      ? [
+          {
+            heading: "Untuk Anda",
+            paragraphs: [
+              `Anda guru bersertifikat pendidik dan saat ini mengajar ${data.fullLoad.taughtNow} JP per minggu di ${data.from.name}, di bawah ${data.fullLoad.standard} JP. Di ${data.to.name} Anda akan mengajar ${data.fullLoad.atDestination} JP per minggu: beban penuh yang menjadi syarat tunjangan profesi (PP 74/2008 Pasal 52).`,
+            ],
+          },
+        ]
+      : []),
     {
       heading: "Langkah selanjutnya",
       paragraphs: [

@@ -78,3 +78,28 @@ export function isCertifiedUnderStandard(teacher: {
     teacher.hoursTaught < teacher.standardHours
   );
 }
+
+/** What a move does for a certified teacher under the standard load: the hours now and at the destination. */
+export interface FullLoadGain {
+  taughtNow: number;
+  atDestination: number;
+  standard: number;
+}
+
+/**
+ * A certified teacher teaching under the standard (24 JP) who would teach at least the standard at
+ * the destination: the move gives them the load their professional allowance needs (PP 74/2008
+ * Pasal 52). The benefit to the person, said in the letter and in Rincian (issue 25); null otherwise.
+ */
+export function fullLoadGain(
+  teacher: { certified: boolean; isTeacher: boolean; hoursTaught: number | null; standardHours: number },
+  hoursAtDestination: number,
+): FullLoadGain | null {
+  if (!isCertifiedUnderStandard(teacher) || teacher.hoursTaught === null) return null;
+  if (hoursAtDestination < teacher.standardHours) return null;
+  return {
+    taughtNow: teacher.hoursTaught,
+    atDestination: hoursAtDestination,
+    standard: teacher.standardHours,
+  };
+}

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from "../domain/time.ts";
 import type { ProposalStatus, Verdict } from "../generated/prisma/client.ts";
 import { proposalData } from "./callback-data/proposal.ts";
 import { formatLoadRatio } from "./format.ts";
+import { fullLoadGain } from "../domain/workload.ts";
 import { moveHours, moveLines } from "./move-words.ts";
 import { formatNumber, Html, translate, type Locale, type TextKey } from "./locales/index.ts";
 
@@ -33,6 +34,9 @@ export interface ProposalForCard {
   employee: {
     name: string;
     nip: string;
+    /** Certification and hours taught (JJM), for the benefit a full load brings (issue 25). */
+    certified?: boolean;
+    hoursTaught?: number | null;
     objection?: boolean;
     objectionReason?: string | null;
     objectionAt?: Date | null;
@@ -49,7 +53,7 @@ export interface ProposalForCard {
   objectionReviewedAt?: Date | null;
   fromUnit: { name: string; code: string };
   toUnit: { name: string; code: string };
-  role: { name: string };
+  role: { name: string; standardHours?: number; isTeacher?: boolean };
   /** Absent on a new proposal; with it the card shows who approved so far and who decided. */
   decisions?: Array<{
     userId: number;
@@ -303,6 +307,25 @@ export function renderProposalDetails(
       );
     }
   }
+  // What the move does for the person: a certified teacher under 24 JP gets a full load (issue 25).
+  const gain = fullLoadGain(
+    {
+      certified: proposal.employee.certified ?? false,
+      isTeacher: (proposal.role.isTeacher ?? false) || m.hoursUnit === "JP",
+      hoursTaught: proposal.employee.hoursTaught ?? null,
+      standardHours: proposal.role.standardHours ?? 24,
+    },
+    m.unmetFilledHours,
+  );
+  if (gain)
+    lines.push(
+      t("hr.details.full_load", {
+        now: gain.taughtNow,
+        there: gain.atDestination,
+        standard: gain.standard,
+        to: proposal.toUnit.name,
+      }),
+    );
   // What the team said of this person before, so it does not have to remember (issue 24).
   if (rejections.length > 0) {
     lines.push("", t("hr.details.rejections"));

@@ -2,6 +2,7 @@ import type { DbTx } from "../db/client.ts";
 import { letterRecipients, queueLetters, type NoticeRecipient } from "./queue-letters.ts";
 import type { ProposalWithRelations } from "../db/proposal-query.ts";
 import { proposalMetricsSchema } from "../domain/proposal-metrics.ts";
+import { fullLoadGain } from "../domain/workload.ts";
 import { transferNoticeFile } from "../documents/letters.ts";
 import type { TransferNoticeData } from "../documents/transfer-notice-pdf.ts";
 import { employeeResponseData } from "../messages/callback-data/employee-response.ts";
@@ -42,6 +43,16 @@ export async function enqueueTransferNotice(
     toRole: proposal.role.name,
     reason: proposal.reason,
     hoursFilled: m?.unmetFilledHours ?? employee.weeklyHours,
+    // The benefit to the person, when the data shows it: a certified teacher under 24 JP gets a full load.
+    fullLoad: fullLoadGain(
+      {
+        certified: employee.certified,
+        isTeacher: employee.role.isTeacher,
+        hoursTaught: employee.hoursTaught,
+        standardHours: employee.role.standardHours,
+      },
+      m?.unmetFilledHours ?? 0,
+    ),
     hoursUnit: proposal.role.hoursUnit === "JP" || proposal.role.isTeacher ? "JP" : "jam",
     fromLoad: { before: m?.fromLoadBefore ?? null, after: m?.fromLoadAfter ?? null },
     toLoad: { before: m?.toLoadBefore ?? null, after: m?.toLoadAfter ?? null },

@@ -67,4 +67,23 @@ describe("the sosialisasi letter (PDF)", () => {
     expect(text).toContain("Surat ini diserahkan oleh kepala unit Anda.");
     expect(text).not.toContain("«Tanggapi»");
   });
+
+  it("tells a certified teacher under 24 JP what the move does for her: a full load, the allowance's condition", async () => {
+    const text = squash(
+      await pdfText(
+        await renderTransferNoticePdf({
+          ...notice,
+          fullLoad: { taughtNow: 12, atDestination: 24, standard: 24 },
+        }),
+      ),
+    );
+    expect(text).toContain("Untuk Anda");
+    expect(text).toContain(
+      squash(
+        "Anda guru bersertifikat pendidik dan saat ini mengajar 12 JP per minggu di SMP Negeri 2 Salor, di bawah 24 JP. Di SD Negeri 1 Salor Anda akan mengajar 24 JP per minggu: beban penuh yang menjadi syarat tunjangan profesi (PP 74/2008 Pasal 52).",
+      ),
+    );
+    // Without the data, nothing is claimed.
+    expect(transferNoticeSections(notice).map((s) => s.heading)).not.toContain("Untuk Anda");
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnitLoad } from "../../src/domain/balance/index.ts";
 import { fullLoadPlaces, type FullLoadUnit } from "../../src/domain/full-load.ts";
+import { fullLoadGain } from "../../src/domain/workload.ts";
 
 function load(unit: string, roles: Array<[role: string, unmetAfter: number]>): UnitLoad {
   return {
@@ -78,5 +79,18 @@ describe("where a certified teacher under the standard could find the hours", ()
       loads: [load("U1", [["GURU_KELAS", 24]])],
     });
     expect(places).toEqual([]);
+  });
+});
+
+describe("fullLoadGain (issue 25: the benefit a move brings the person)", () => {
+  const teacher = { certified: true, isTeacher: true, hoursTaught: 12, standardHours: 24 };
+  it("names the hours now and at the destination for a certified teacher under 24 JP who gets a full load", () => {
+    expect(fullLoadGain(teacher, 24)).toEqual({ taughtNow: 12, atDestination: 24, standard: 24 });
+  });
+  it("claims nothing without certification, without known hours, at a full load already, or short of one there", () => {
+    expect(fullLoadGain({ ...teacher, certified: false }, 24)).toBeNull();
+    expect(fullLoadGain({ ...teacher, hoursTaught: null }, 24)).toBeNull();
+    expect(fullLoadGain({ ...teacher, hoursTaught: 24 }, 24)).toBeNull();
+    expect(fullLoadGain(teacher, 18)).toBeNull();
   });
 });

@@ -213,6 +213,16 @@ describe("loads and moves in words", () => {
       `💼 Jabatan: Guru IPA → ${names.role} (alih fungsi) · membawa 24 JP per minggu`,
     );
     expect(renderProposalDetails(alih, "id", "UTC")).toContain(`Guru IPA → ${names.role} (alih fungsi)`);
+    // A certified teacher teaching 12 JP gets 24 JP there: Rincian says what it does for her (issue 25).
+    const certified = {
+      ...proposal,
+      employee: { ...proposal.employee, certified: true, hoursTaught: 12 },
+      role: { name: names.role, standardHours: 24, isTeacher: true },
+    };
+    expect(renderProposalDetails(certified, "id", "UTC")).toContain(
+      "🎓 Guru bersertifikat: kini mengajar 12 JP; di SD Negeri 4 Salor 24 JP — beban penuh 24 JP, syarat tunjangan profesi (PP 74/2008 Pasal 52).",
+    );
+    expect(renderProposalDetails(proposal, "id", "UTC")).not.toContain("🎓");
     const sameRole = { ...proposal, metrics: { ...metrics, fromRole: names.role, toRole: names.role } };
     expect(renderProposalCard(sameRole, "id", "UTC").text).toContain(`💼 Jabatan: ${names.role} · membawa`);
     expect(card).not.toContain("Mengisi kekurangan 168 JP");

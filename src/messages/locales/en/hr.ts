@@ -68,6 +68,8 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.reject.person_done":
     "Recorded: {name} will not be proposed for any school for {months} months (proposal #{id}).",
   "hr.reject.person_already": "Already recorded: {name} is not proposed again (proposal #{id}).",
+  "hr.details.full_load":
+    "🎓 Certified teacher: teaches {now} JP now; {there} JP at {to} — the full {standard} JP load the professional allowance needs (PP 74/2008 Article 52).",
   "hr.details.rejections": "<b>Earlier rejections:</b>",
   "hr.details.rejection_school": "• #{id} {at}, {school}: “{reason}” — not right for that school{until}",
   "hr.details.rejection_person": "• #{id} {at}, {school}: “{reason}” — do not propose this person{until}",

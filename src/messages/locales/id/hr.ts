@@ -68,6 +68,8 @@ export const hr = {
   "hr.reject.person_done":
     "Dicatat: {name} tidak diusulkan ke sekolah mana pun selama {months} bulan (usulan #{id}).",
   "hr.reject.person_already": "Sudah tercatat: {name} tidak diusulkan lagi (usulan #{id}).",
+  "hr.details.full_load":
+    "🎓 Guru bersertifikat: kini mengajar {now} JP; di {to} {there} JP — beban penuh {standard} JP, syarat tunjangan profesi (PP 74/2008 Pasal 52).",
   "hr.details.rejections": "<b>Penolakan sebelumnya:</b>",
   "hr.details.rejection_school": "• #{id} {at}, {school}: “{reason}” — tidak cocok untuk sekolah itu{until}",
   "hr.details.rejection_person": "• #{id} {at}, {school}: “{reason}” — jangan usulkan orang ini{until}",
