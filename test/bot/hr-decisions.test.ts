@@ -271,6 +271,34 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(t.since()).toHaveLength(0);
   });
 
+  it("a reason sent while the prompt is still on its way is taken (webhook updates come concurrently)", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    const t = buildTestBot(db.prisma);
+    // The reason arrives at once, while the bot is still sending its question (issue 25).
+    const telegram = t.bot.telegram as unknown as {
+      callApi: (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+    };
+    const send = telegram.callApi.bind(telegram);
+    let raced = false;
+    telegram.callApi = async (method, payload) => {
+      if (!raced && method === "sendMessage" && String(payload.text).includes("tulis alasan menolak")) {
+        raced = true;
+        await t.send(textUpdate(people.rina, "Sekolah tujuan sudah menerima guru honorer", HR_CHAT));
+      }
+      return send(method, payload);
+    };
+    await t.send(
+      callbackUpdate(people.rina, `p:r:${s.proposal.id}`, { message_id: 500, chatId: HR_CHAT_ID }),
+    );
+    expect(raced).toBe(true);
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      status: "REJECTED",
+    });
+    expect(await db.prisma.decision.findFirst()).toMatchObject({
+      reason: "Sekolah tujuan sudah menerima guru honorer",
+    });
+  });
+
   it("/batal cancels a pending rejection and the proposal stays open", async () => {
     const s = await seedHrDistrict(db.prisma);
     const t = buildTestBot(db.prisma);

@@ -129,7 +129,13 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   // Tolak: check the rights now (a stranger gets the alert, not a prompt), then ask for the reason.
-  const { proposal } = await ctx.transact((tx) => checkDecision(tx, base));
+  // The wait for the reason is committed before the question goes out: with webhooks updates come
+  // concurrently, and a reason typed at once must find it (issue 25).
+  const { proposal } = await ctx.transact(async (tx) => {
+    const checked = await checkDecision(tx, base);
+    ctx.session.awaiting = { kind: REJECT_REASON, refId: checked.proposal.id };
+    return checked;
+  });
   const prompt = await ctx.reply(
     ctx.t("hr.reject.prompt", {
       name: mention(ctx),

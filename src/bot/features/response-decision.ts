@@ -49,7 +49,12 @@ responseDecisionFeature.action(responseDecisionData.pattern, async (ctx) => {
     return;
   }
   // Tolak: the rights are checked now (a stranger gets the alert, not a prompt), then the reason is asked.
-  const { response, proposal } = await ctx.transact((tx) => checkResponseDecision(tx, base));
+  // The wait for the reason is committed before the question goes out (webhook updates run concurrently).
+  const { response, proposal } = await ctx.transact(async (tx) => {
+    const checked = await checkResponseDecision(tx, base);
+    ctx.session.awaiting = { kind: DISMISS_REASON, refId: checked.response.id };
+    return checked;
+  });
   const prompt = await ctx.reply(
     ctx.t("response.dismiss.prompt", {
       name: mention(ctx),
