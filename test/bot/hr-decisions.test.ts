@@ -271,6 +271,34 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(t.since()).toHaveLength(0);
   });
 
+  it("Telegram failing the answer and the edit: the approval stands, nobody reads an error, the edit is queued", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    const t = buildTestBot(db.prisma);
+    // The card's edit and then the answer to the press both fail with a 500 (it happens).
+    t.calls.injected.push(
+      {
+        method: "editMessageText",
+        refusal: { ok: false, error_code: 500, description: "Internal Server Error" },
+      },
+      {
+        method: "answerCallbackQuery",
+        refusal: { ok: false, error_code: 500, description: "Internal Server Error" },
+      },
+    );
+    await t.send(
+      callbackUpdate(people.rina, `p:a:${s.proposal.id}`, { message_id: 500, chatId: HR_CHAT_ID }),
+    );
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      status: "APPROVED",
+    });
+    // No apology: the decision was recorded, only Telegram's answer failed.
+    expect(sentTexts(t.calls).join("\n")).not.toContain("Maaf");
+    // The card's edit waits in the outbox, retried like every push until the group sees the decision.
+    const queued = await db.prisma.outboxMessage.findFirstOrThrow({ where: { method: "editMessageText" } });
+    expect(queued).toMatchObject({ chatId: BigInt(HR_CHAT_ID), status: "PENDING" });
+    expect(String((queued.payload as { text: string }).text)).toContain("Disetujui tim");
+  });
+
   it("a reason sent while the prompt is still on its way is taken (webhook updates come concurrently)", async () => {
     const s = await seedHrDistrict(db.prisma);
     const t = buildTestBot(db.prisma);

@@ -15,7 +15,7 @@ import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
 import { renderProposalCard, renderProposalDetails } from "../../messages/proposal-card.ts";
-import { digestPager, showDecisionInDigest } from "./proposal-digest.ts";
+import { digestPager, editOrQueue, showDecisionInDigest } from "./proposal-digest.ts";
 
 /** Setujui / Tolak / Rincian on proposal cards and digests, the rejection reason that follows Tolak, ◀ ▶ on digests. */
 export const proposalDecisionFeature = new Composer<BotContext>();
@@ -44,14 +44,17 @@ async function showOnCard(
   const card = renderProposalCard(outcome.proposal, groupLocale(ctx), ctx.deps.config.SCHEDULE_TIMEZONE, {
     quorum: outcome.quorum,
   });
-  await ctx.telegram
-    .editMessageText(target.chatId.toString(), target.messageId, undefined, card.text, {
-      parse_mode: "HTML",
-      reply_markup: card.reply_markup,
-    })
-    .catch((error: unknown) =>
-      ctx.deps.logger.warn({ err: error, proposal: outcome.proposal.id }, "card edit failed"),
-    );
+  await editOrQueue(ctx, target, card, `proposal:${outcome.proposal.id}:card:v${outcome.proposal.version}`);
+}
+
+/**
+ * The answer to a press is best-effort (issue 25): Telegram may answer it with a 500, and the decision is
+ * recorded and shown on the card all the same; the presser must not read that something went wrong.
+ */
+async function answerQuietly(ctx: BotContext, text: string): Promise<void> {
+  await ctx
+    .answerCbQuery(text)
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, "answer to a press failed"));
 }
 
 proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
@@ -119,12 +122,14 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
     const outcome = await ctx.transact((tx) =>
       decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) }),
     );
-    await ctx.answerCbQuery(
+    // The card first: what the group sees must not depend on the answer to the press.
+    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
+    await answerQuietly(
+      ctx,
       outcome.kind === "vote"
         ? ctx.t("hr.approve.vote", { count: outcome.approvals, quorum: outcome.quorum })
         : ctx.t("hr.approve.done", { id: String(outcome.proposal.id) }),
     );
-    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
     return;
   }
 

@@ -6,6 +6,8 @@ import { digestPageData } from "../../messages/callback-data/digest.ts";
 import { visibleText } from "../../messages/paging.ts";
 import { digestPageOf, renderDigest } from "../../messages/proposal-digest.ts";
 import type { BotContext } from "../context.ts";
+import { enqueueMessage, PRIORITY } from "../../delivery/outbox.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 
 /** ◀ ▶ on a check's digest in the HR group: the page is re-read from the database and edited in place. */
 export const digestPager = new Composer<BotContext>();
@@ -23,13 +25,44 @@ async function edit(ctx: BotContext, target: Target, view: { text: string; reply
 }
 
 /**
+ * A decision's card or digest edit that Telegram refused or failed (a 500, a timeout) goes through the
+ * outbox instead: retried like every push, never lost, so the group always sees the decision (issue 25).
+ */
+export async function editOrQueue(
+  ctx: BotContext,
+  target: Target,
+  view: { text: string; reply_markup: unknown },
+  dedupeKey: string,
+): Promise<void> {
+  try {
+    await edit(ctx, target, view);
+  } catch (error) {
+    if (String((error as Error).message).includes("message is not modified")) return;
+    ctx.deps.logger.warn({ err: error, dedupeKey }, "card edit failed; queued through the outbox");
+    await enqueueMessage(ctx.deps.db, {
+      dedupeKey,
+      chatId: BigInt(target.chatId),
+      method: "editMessageText",
+      payload: {
+        chat_id: target.chatId.toString(),
+        message_id: target.messageId,
+        text: view.text,
+        parse_mode: "HTML",
+        reply_markup: view.reply_markup as Prisma.InputJsonValue,
+      },
+      priority: PRIORITY.interactive,
+    });
+  }
+}
+
+/**
  * After a decision: when the message showing the proposal is its check's digest, that digest is
  * edited at the page holding the proposal (re-read, so every other proposal's state is current too).
  * Returns false when the message is a card of its own, for the caller to edit as a card.
  */
 export async function showDecisionInDigest(
   ctx: BotContext,
-  proposal: { id: number; runId: number | null; agencyId: number },
+  proposal: { id: number; runId: number | null; agencyId: number; version: number },
   target: Target,
 ): Promise<boolean> {
   const { db, config } = ctx.deps;
@@ -44,10 +77,8 @@ export async function showDecisionInDigest(
   const timeZone = config.SCHEDULE_TIMEZONE;
   const page = digestPageOf(digest, proposal.id, groupLocale(ctx), timeZone);
   const view = renderDigest(digest, page, groupLocale(ctx), timeZone);
-  // A failed edit must not hide a decision that is already recorded; the next press shows it.
-  await edit(ctx, target, view).catch((error: unknown) =>
-    ctx.deps.logger.warn({ err: error, digest: digestId }, "digest edit failed"),
-  );
+  // A failed edit must not hide a decision that is already recorded: it is queued and retried.
+  await editOrQueue(ctx, target, view, `digest:${digestId}:proposal:${proposal.id}:v${proposal.version}`);
   await db.proposalDigest.update({ where: { id: digestId }, data: { page: view.page } });
   return true;
 }
