@@ -97,18 +97,22 @@ export function moveLines(
     }),
     translate(locale, "move.to", {
       unit: names.to,
+      role: names.role,
       change: new Html(shortageChange(locale, h)),
       before: load(h.toNeed, h.toHave),
       after: load(h.toNeed, h.toHave + h.person),
     }),
     translate(locale, "move.from", {
       unit: names.from,
+      role: names.fromRole ?? names.role,
       left: new Html(originLeft(locale, h.fromNeed, h.fromHave - h.person, h.unit)),
       before: load(h.fromNeed, h.fromHave),
       after: load(h.fromNeed, h.fromHave - h.person),
     }),
     translate(locale, "move.plan", {
       to: names.to,
+      toRole: names.role,
+      fromRole: names.fromRole ?? names.role,
       toLeft: new Html(shortageLeft(locale, h.toNeed, h.toHavePlan, h.unit)),
       toLoad: load(h.toNeed, h.toHavePlan),
       from: names.from,

@@ -77,17 +77,17 @@ describe("the weekly alert", () => {
     expect(text).toContain(
       "Kekurangan sekarang: <b>264 JP + 40 jam</b>.\nSetelah mutasi yang sudah disetujui atau ber-SK (0): <b>264 JP + 40 jam</b>.\nBila usulan yang menunggu keputusan (2) juga disetujui: <b>216 JP + 40 jam</b>.",
     );
-    expect(text).toContain("• SD Negeri 5 Salor: belum ada guru");
+    expect(text).toContain("• SD Negeri 5 Salor (seluruh unit): belum ada guru");
     expect(text).toContain(
-      "• SD Negeri 4 Salor: sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%)\n",
+      "• SD Negeri 4 Salor (seluruh unit): sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%)\n",
     );
-    expect(text).toContain("• SMP Negeri 2 Salor: kelebihan guru (beban 33%)");
+    expect(text).toContain("• SMP Negeri 2 Salor (seluruh unit): kelebihan guru (beban 33%)");
     expect(text).not.toMatch(/∞|kelas [A-E]/);
     const en = balancingAlertText("en", { ...alertBase, shortfalls });
     expect(en).toContain(
       "• SD Negeri 4 Salor, Guru Kelas SD: short 96 JP — no suitable teacher within 120 km",
     );
-    expect(en).toContain("• SD Negeri 5 Salor: no teacher yet");
+    expect(en).toContain("• SD Negeri 5 Salor (whole unit): no teacher yet");
   });
 
   it("names at most five shortfalls and counts the rest; says nothing of why-not when the plan does not", () => {
@@ -107,9 +107,11 @@ describe("the weekly alert", () => {
     expect(silent).not.toContain("dan mengapa");
     // Without the engine's why, a worst school the plan leaves as it is is at least named as such.
     expect(silent).toContain(
-      "• SD Negeri 4 Salor: sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%) — tidak ada usulan untuk unit ini kali ini",
+      "• SD Negeri 4 Salor (seluruh unit): sangat kekurangan guru (beban 300%) → sangat kekurangan guru (beban 300%) — tidak ada usulan untuk unit ini kali ini",
     );
-    expect(silent).toContain("• SD Negeri 5 Salor: belum ada guru → sangat kekurangan guru (beban 350%)\n");
+    expect(silent).toContain(
+      "• SD Negeri 5 Salor (seluruh unit): belum ada guru → sangat kekurangan guru (beban 350%)\n",
+    );
   });
 
   it("has a perlu ditinjau line naming five roles an import created and the count", () => {
@@ -180,13 +182,13 @@ describe("loads and moves in words", () => {
     const lines = moveLines("id", h!, names);
     expect(lines).toEqual([
       "💼 Jabatan: Guru Kelas SD · membawa 24 JP per minggu",
-      "📥 SD Negeri 4 Salor: kurang 168 → 144 JP · belum ada guru → sangat kekurangan guru (beban 700%)",
-      "📤 SMP Negeri 2 Salor: 120 JP dibutuhkan, 96 tersisa diajar · seimbang (beban 100%) → kekurangan guru (beban 125%)",
-      "🧮 Dengan semua usulan pemeriksaan ini: SD Negeri 4 Salor kurang 96 JP, sangat kekurangan guru (beban 233%); SMP Negeri 2 Salor 120 JP dibutuhkan, 96 tersisa diajar, kekurangan guru (beban 125%)",
+      "📥 SD Negeri 4 Salor, Guru Kelas SD: kurang 168 → 144 JP · belum ada guru → sangat kekurangan guru (beban 700%)",
+      "📤 SMP Negeri 2 Salor, Guru Kelas SD: 120 JP dibutuhkan, 96 tersisa diajar · seimbang (beban 100%) → kekurangan guru (beban 125%)",
+      "🧮 Dengan semua usulan pemeriksaan ini: SD Negeri 4 Salor (Guru Kelas SD) kurang 96 JP, sangat kekurangan guru (beban 233%); SMP Negeri 2 Salor (Guru Kelas SD) 120 JP dibutuhkan, 96 tersisa diajar, kekurangan guru (beban 125%)",
     ]);
     const nurse = moveLines("en", { ...h!, unit: "jam", toNeed: 20, toHave: 10, toHavePlan: 30 }, names);
     expect(nurse[1]).toContain("short 10 h → covered");
-    expect(nurse[3]).toContain("SD Negeri 4 Salor covered");
+    expect(nurse[3]).toContain("SD Negeri 4 Salor (Guru Kelas SD) covered");
   });
 
   it("the card of a new proposal uses them; an old proposal keeps its loads", () => {
@@ -206,13 +208,17 @@ describe("loads and moves in words", () => {
       role: { name: names.role },
     };
     const card = renderProposalCard(proposal, "id", "Asia/Jayapura").text;
-    expect(card).toContain("📥 SD Negeri 4 Salor: kurang 168 → 144 JP");
+    expect(card).toContain("📥 SD Negeri 4 Salor, Guru Kelas SD: kurang 168 → 144 JP");
     // A subject teacher who would teach as a class teacher: the team sees both jabatan (issue 25).
     const alih = { ...proposal, metrics: { ...metrics, fromRole: "Guru IPA", toRole: names.role } };
     expect(renderProposalCard(alih, "id", "UTC").text).toContain(
       `💼 Jabatan: Guru IPA → ${names.role} (alih fungsi) · membawa 24 JP per minggu`,
     );
     expect(renderProposalDetails(alih, "id", "UTC")).toContain(`Guru IPA → ${names.role} (alih fungsi)`);
+    // Every load says whose it is: the origin's line is of the role the person leaves (issue 25).
+    expect(renderProposalCard(alih, "id", "UTC").text).toContain(
+      "📤 SMP Negeri 2 Salor, Guru IPA: 120 JP dibutuhkan",
+    );
     // A certified teacher teaching 12 JP gets 24 JP there: Rincian says what it does for her (issue 25).
     const certified = {
       ...proposal,

@@ -81,8 +81,8 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     const alert = String((outbox[0]?.payload as { text: string }).text);
     expect(alert).toContain("Kekurangan sekarang: <b>24 JP</b>.");
     expect(alert).toContain("Bila usulan yang menunggu keputusan (1) juga disetujui: <b>4 JP</b>.");
-    expect(alert).toContain("SD Negeri 1 Salor: sangat kekurangan guru (beban 200%)");
-    expect(alert).toContain("SMP Negeri 2 Salor: kelebihan guru (beban 17%)");
+    expect(alert).toContain("SD Negeri 1 Salor (seluruh unit): sangat kekurangan guru (beban 200%)");
+    expect(alert).toContain("SMP Negeri 2 Salor (seluruh unit): kelebihan guru (beban 17%)");
     const digest = outbox[2]?.payload as { text: string; reply_markup: { inline_keyboard: unknown[] } };
     expect(digest.text).toContain("Ani Wulandari");
     expect(digest.text).toContain("di sini kurang 24 JP → terpenuhi");

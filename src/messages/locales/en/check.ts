@@ -8,7 +8,7 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.no_proposals": "No new transfer proposals for this agency this time.",
   "check.alert.overloaded": "<b>Most short-staffed:</b>",
   "check.alert.underloaded": "<b>Least loaded:</b>",
-  "check.alert.unit_after": "• {unit}: {before} → {after}{note}",
+  "check.alert.unit_after": "• {unit} (whole unit): {before} → {after}{note}",
   "check.alert.unit_no_move": " — no proposal for this unit this time",
   "check.alert.none": "—",
   "check.summary":
@@ -104,9 +104,10 @@ export const check: Record<keyof typeof id, string> = {
   "balance.unit_jp": "JP",
   "balance.unit_jam": "h",
   "move.brings": "💼 Role: {role} · brings {hours} a week",
-  "move.to": "📥 {unit}: {change} · {before} → {after}",
-  "move.from": "📤 {unit}: {left} · {before} → {after}",
-  "move.plan": "🧮 With every proposal of this check: {to} {toLeft}, {toLoad}; {from} {fromLeft}, {fromLoad}",
+  "move.to": "📥 {unit}, {role}: {change} · {before} → {after}",
+  "move.from": "📤 {unit}, {role}: {left} · {before} → {after}",
+  "move.plan":
+    "🧮 With every proposal of this check: {to} ({toRole}) {toLeft}, {toLoad}; {from} ({fromRole}) {fromLeft}, {fromLoad}",
   "move.short": "short {before} → {after}",
   "move.short_filled": "short {before} → covered",
   "move.short_none": "not short",

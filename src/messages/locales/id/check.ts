@@ -8,7 +8,7 @@ export const check = {
   "check.alert.no_proposals": "Tidak ada usulan mutasi baru untuk instansi ini kali ini.",
   "check.alert.overloaded": "<b>Paling kekurangan pegawai:</b>",
   "check.alert.underloaded": "<b>Paling longgar:</b>",
-  "check.alert.unit_after": "• {unit}: {before} → {after}{note}",
+  "check.alert.unit_after": "• {unit} (seluruh unit): {before} → {after}{note}",
   "check.alert.unit_no_move": " — tidak ada usulan untuk unit ini kali ini",
   "check.alert.none": "—",
   "check.summary":
@@ -105,10 +105,10 @@ export const check = {
   "balance.unit_jp": "JP",
   "balance.unit_jam": "jam",
   "move.brings": "💼 Jabatan: {role} · membawa {hours} per minggu",
-  "move.to": "📥 {unit}: {change} · {before} → {after}",
-  "move.from": "📤 {unit}: {left} · {before} → {after}",
+  "move.to": "📥 {unit}, {role}: {change} · {before} → {after}",
+  "move.from": "📤 {unit}, {role}: {left} · {before} → {after}",
   "move.plan":
-    "🧮 Dengan semua usulan pemeriksaan ini: {to} {toLeft}, {toLoad}; {from} {fromLeft}, {fromLoad}",
+    "🧮 Dengan semua usulan pemeriksaan ini: {to} ({toRole}) {toLeft}, {toLoad}; {from} ({fromRole}) {fromLeft}, {fromLoad}",
   "move.short": "kurang {before} → {after}",
   "move.short_filled": "kurang {before} → terpenuhi",
   "move.short_none": "tidak kurang",
