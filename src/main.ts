@@ -1,4 +1,6 @@
 // The only place that reads the environment, connects, starts and stops things.
+import { reclaimAfterCrash } from "./delivery/claim.ts";
+import { DEFAULT_SENDER_OPTIONS } from "./delivery/sender-options.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
 import {
@@ -11,7 +13,7 @@ import { setWebhook, webhookPath } from "./bot/webhook.ts";
 import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
-import { startOutboxSender } from "./delivery/sender.ts";
+import { SENDER_LEASE, startOutboxSender } from "./delivery/sender.ts";
 import { deliveryPolicy } from "./use-cases/delivery-policy.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
@@ -134,6 +136,16 @@ async function main(): Promise<void> {
 
     // One holder name for this instance's leases (sender and scheduled jobs).
     const holder = instanceId();
+    // The embedded database is ours alone (its lock): what a crashed run had claimed is due now.
+    if (database.kind === "embedded") {
+      const due = await reclaimAfterCrash(
+        db,
+        clock.now(),
+        DEFAULT_SENDER_OPTIONS.messageLeaseMs,
+        SENDER_LEASE,
+      );
+      if (due > 0) logger.info({ messages: due }, "messages a previous run had claimed are due again");
+    }
     const sender = startOutboxSender({
       db,
       callApi,

@@ -40,3 +40,28 @@ export async function renewClaims(db: Db, ids: number[], now: number, leaseMs: n
     data: { nextAttemptAt: new Date(now + leaseMs) },
   });
 }
+
+/**
+ * After a crash, with the embedded database: the data directory's lock proves no other instance runs,
+ * so what the dead one had claimed is due again at once and its sender lease is freed (issue 25: the
+ * restarted bot finishes a check's pushes in seconds, not after the claims lapse). A message claimed
+ * but never sent is sent now; one the dead instance sent without recording it would have been sent
+ * again after its lease anyway (the at-least-once window the dedupe key cannot close).
+ */
+export async function reclaimAfterCrash(
+  db: Db,
+  now: Date,
+  leaseMs: number,
+  senderLease: string,
+): Promise<number> {
+  await db.lease.deleteMany({ where: { name: senderLease } });
+  const { count } = await db.outboxMessage.updateMany({
+    where: {
+      status: "PENDING",
+      attempts: { gt: 0 },
+      nextAttemptAt: { gt: now, lte: new Date(now.getTime() + leaseMs) },
+    },
+    data: { nextAttemptAt: now },
+  });
+  return count;
+}

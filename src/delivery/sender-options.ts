@@ -11,7 +11,11 @@ export interface SenderOptions {
   pollMs: number;
   /** Messages claimed at most at once (queued in the limiter or on the wire). */
   maxInFlight: number;
-  /** A claimed message is invisible to other claims this long; renewed while it waits in the limiter. */
+  /**
+   * A claimed message is invisible to other claims this long; renewed (a heartbeat every third of it)
+   * while it waits in the limiter or is on the wire. Short, so that a crashed instance holds its
+   * messages for seconds, not a minute (issue 25).
+   */
   messageLeaseMs: number;
   /** The sender role itself: one instance at a time. */
   senderLeaseMs: number;
@@ -23,7 +27,7 @@ export interface SenderOptions {
 export const DEFAULT_SENDER_OPTIONS: SenderOptions = {
   pollMs: 500,
   maxInFlight: 300,
-  messageLeaseMs: 60_000,
+  messageLeaseMs: 15_000,
   senderLeaseMs: 15_000,
   backoffBaseMs: 1000,
   backoffMaxMs: 5 * 60_000,
