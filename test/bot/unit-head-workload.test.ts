@@ -45,6 +45,39 @@ describe.skipIf(skipPg)("unit head: /beban workload conversation", () => {
     await t.send(textUpdate(siti, "40"));
   }
 
+  it("offers the rombel count given for one role to the next role that counts by rombel", async () => {
+    const district = await seedUnitHeadDistrict(db.prisma);
+    // The SD also has a PJOK teacher: 3 JP per rombel.
+    const pjok = await db.prisma.role.create({
+      data: { code: "GURU_PJOK", name: "Guru PJOK", standardHours: 24, isTeacher: true, hoursPerRombel: 3 },
+    });
+    await db.prisma.employee.create({
+      data: {
+        nip: "198804042012041005",
+        name: "Eko Olahraga",
+        unitId: district.sd.id,
+        roleId: pjok.id,
+        weeklyHours: 24,
+        birthDate: new Date("1988-04-04"),
+        postSince: new Date("2014-01-01"),
+      },
+    });
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });
+    await t.send(textUpdate(siti, "/beban"));
+    await t.send(press(buttonData(t.calls, "jumlah rombel")));
+    await t.send(press(buttonData(t.calls, "6")));
+    // Guru PJOK next: the six classes are offered, and one press counts 6 × 3 JP.
+    expect(sentTexts(t.calls).at(-1)).toContain("<b>Guru PJOK</b>");
+    expect(lastButtons(t.calls).map((b) => b.text)).toEqual([
+      "6 rombel seperti tadi → 18 JP",
+      "Hitung dari jumlah rombel",
+    ]);
+    await t.send(press(buttonData(t.calls, "seperti tadi")));
+    expect(sentTexts(t.calls).slice(-2)[0]).toBe(
+      "6 rombel × 3 JP = <b>18 JP</b> per minggu untuk Guru PJOK.",
+    );
+  });
+
   it("collects needs with the rombel helper and per-person hours, shows the load in percent and words, then saves", async () => {
     const district = await seedUnitHeadDistrict(db.prisma);
     const t = buildTestBot(db.prisma, { clock: fixedClock("2026-11-30T00:00:00Z") });

@@ -81,7 +81,24 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
         const plain = unitOfRole(current) === "JP" ? "workload.ask_need_jp" : "workload.ask_need";
         if (per === null) return { say: [plain, { ...params, max: WORKLOAD_MAX_HOURS }] };
         const say = ["workload.ask_need_teacher", { ...params, max: WORKLOAD_MAX_HOURS, per }] as const;
-        return { say, buttons: labelled(ctx, [["workload.button.rombel", "rombel"]]) };
+        // The rombel counted for an earlier role is offered again: a school has one number of classes (issue 25).
+        const earlier = Object.values(data.needs).findLast((need) => need.rombel !== null)?.rombel ?? null;
+        const again =
+          earlier === null
+            ? []
+            : [
+                [
+                  {
+                    label: ctx.t("workload.button.same_rombel", {
+                      rombel: earlier,
+                      jp: hoursFromRombel(earlier, per),
+                    }),
+                    action: "rombeln" as const,
+                    value: earlier,
+                  },
+                ],
+              ];
+        return { say, buttons: [...again, ...labelled(ctx, [["workload.button.rombel", "rombel"]])] };
       },
       text: answer(
         decimalAnswer(0, WORKLOAD_MAX_HOURS),
@@ -94,6 +111,8 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
           if (currentRole(turn).hoursPerRombel === null) throw new DomainError("already_handled");
           return { to: "rombel" };
         },
+        // The earlier role's rombel count, taken as it is.
+        rombeln: rombelAnswer,
       },
     },
     rombel: {

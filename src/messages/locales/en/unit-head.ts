@@ -60,6 +60,7 @@ export const unitHead: Record<keyof typeof id, string> = {
   "workload.ask_need_teacher":
     "Workload of <b>{unit}</b>, period {period}\n({n}/{total}) <b>{role}</b>: how many lesson hours (JP) a week are needed? Type a number from 0 to {max}, or count them from the number of class groups ({per} JP per group).",
   "workload.button.rombel": "Count from class groups",
+  "workload.button.same_rombel": "{rombel} class groups as before → {jp} JP",
   "workload.need.not_number": "“{text}” is not a number. Type the hours per week, for example 144.",
   "workload.need.not_whole": "Type the hours as a number.",
   "workload.need.too_small": "Hours cannot be below 0.",

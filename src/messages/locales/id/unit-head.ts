@@ -58,6 +58,7 @@ export const unitHead = {
   "workload.ask_need_teacher":
     "Beban kerja <b>{unit}</b>, periode {period}\n({n}/{total}) <b>{role}</b>: berapa JP per minggu yang dibutuhkan? Ketik angka 0–{max}, atau hitung dari jumlah rombel ({per} JP per rombel).",
   "workload.button.rombel": "Hitung dari jumlah rombel",
+  "workload.button.same_rombel": "{rombel} rombel seperti tadi → {jp} JP",
   "workload.need.not_number": "«{text}» bukan angka. Ketik jumlah jam per minggu, misalnya 144.",
   "workload.need.not_whole": "Ketik jumlah jam sebagai angka.",
   "workload.need.too_small": "Jumlah jam tidak boleh kurang dari 0.",
