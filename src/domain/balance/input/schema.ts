@@ -265,40 +265,21 @@ function referenceIssues(raw: unknown): Issue[] {
   const units = collectIds(raw, "units", issues);
   const roles = collectIds(raw, "roles", issues);
   const employees = collectIds(raw, "employees", issues);
-  const unitRef = { field: "unit", known: units, kind: "unit" };
-  const roleRef = { field: "role", known: roles, kind: "role" };
+  const ref = (field: string, known: Set<string>, kind: string) => ({ field, known, kind });
+  const unitRef = ref("unit", units, "unit");
+  const roleRef = ref("role", roles, "role");
   checkReferences(raw, "demand", [unitRef, roleRef], issues);
   checkReferences(raw, "employees", [unitRef, roleRef], issues);
   checkEmployeeUnits(raw, units, issues);
   checkReferences(
     raw,
     "inFlight",
-    [
-      { field: "employee", known: employees, kind: "employee" },
-      { field: "to", known: units, kind: "unit" },
-      roleRef,
-    ],
+    [ref("employee", employees, "employee"), ref("to", units, "unit"), roleRef],
     issues,
   );
-  checkReferences(
-    raw,
-    "recentMoves",
-    [
-      { field: "from", known: units, kind: "unit" },
-      { field: "to", known: units, kind: "unit" },
-    ],
-    issues,
-  );
+  checkReferences(raw, "recentMoves", [ref("from", units, "unit"), ref("to", units, "unit")], issues);
   checkOneInFlight(raw, issues);
-  checkReferences(
-    raw,
-    "compatibility",
-    [
-      { field: "from", known: roles, kind: "role" },
-      { field: "to", known: roles, kind: "role" },
-    ],
-    issues,
-  );
+  checkReferences(raw, "compatibility", [ref("from", roles, "role"), ref("to", roles, "role")], issues);
   return issues;
 }
 
