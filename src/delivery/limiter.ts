@@ -32,6 +32,12 @@ export interface SendLimiter {
     send: () => Promise<T>,
     precheck?: () => void,
   ): Promise<T>;
+  /**
+   * An edit of the bot's own message answering a person's action (closing the keyboard they pressed):
+   * within the overall rate and a chat's 429 hold, but not held to the chat's one-a-second gap, nor
+   * counted in it. So the next question follows a press at once (issue 25: it waited ≈ 1.1 s).
+   */
+  scheduleReplyEdit<T>(chatId: number | bigint | string, send: () => Promise<T>): Promise<T>;
   /** Telegram asked us to wait (429 retry_after): nothing more goes to this chat until then. */
   holdChat(chatId: number | bigint | string, ms: number): void;
   /** Jobs waiting in the queues. */
@@ -115,6 +121,13 @@ export function createSendLimiter(options: LimiterOptions = {}): SendLimiter {
         return send();
       });
     },
+    async scheduleReplyEdit(chatId, send) {
+      if (stopped) throw new Error("limiter stopped");
+      const wait = (heldUntil.get(String(chatId)) ?? 0) - clock.now();
+      if (wait > 0) await clock.sleep(wait);
+      await overall.run(LIMITER_PRIORITY.interactive, takeSlot);
+      return send();
+    },
     holdChat(chatId, ms) {
       const key = String(chatId);
       heldUntil.set(key, Math.max(heldUntil.get(key) ?? 0, clock.now() + ms));
@@ -175,6 +188,9 @@ export function wrapTelegramApi(
   target.callApi = (method, payload, extra) => {
     const chatId = chatIdOf(payload);
     if (!MESSAGE_METHODS.has(method) || chatId === null) return raw(method, payload, extra);
+    // A reply's edit in a private chat (the keyboard a press closes) does not hold the next question back.
+    if (method.startsWith("editMessage") && !chatId.startsWith("-"))
+      return limiter.scheduleReplyEdit(chatId, () => raw(method, payload, extra));
     return limiter.schedule(chatId, LIMITER_PRIORITY.interactive, () => raw(method, payload, extra));
   };
   return raw;
