@@ -136,15 +136,16 @@ export async function buildPlanInput(
     db,
     monthsBefore(options.now, flight.rejectionCooldownMonths),
   );
+  const active = district.employees.filter((e) => e.status === "AKTIF");
   const wishesOf = employeeWishes(
     district.units,
     await loadStatements(
       db,
-      district.employees.filter((e) => e.status === "AKTIF").map((e) => e.id),
+      active.map((e) => e.id),
     ),
   );
-  const active = district.employees.filter((e) => e.status === "AKTIF");
   const nipOf = new Map(district.employees.map((e) => [e.id, e.nip]));
+  const activeNip = new Map(active.map((e) => [e.id, e.nip]));
   const input: PlanInput = {
     version: 2,
     units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
@@ -186,9 +187,9 @@ export async function buildPlanInput(
     })),
     policy: await readBalancePolicy(db),
     inFlight: inFlightRows.flatMap((p) => {
-      const nip = nipOf.get(p.employeeId);
+      const nip = activeNip.get(p.employeeId);
       // Someone who left the active staff cannot be held anywhere: the lifecycle jobs end their proposal.
-      if (nip === undefined || !active.some((e) => e.id === p.employeeId)) return [];
+      if (nip === undefined) return [];
       return [
         {
           employee: nip,

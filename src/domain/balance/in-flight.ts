@@ -44,9 +44,19 @@ export function withMovesHeld(input: PlanInput, fixed: readonly PlanInFlight[]):
   return { ...rest, employees, recentMoves };
 }
 
+/** Index of each employee id in an instance's input: a lookup, not a scan per move. */
+function employeeIndex(instance: Instance): Map<string, number> {
+  return new Map(instance.input.employees.map((row, index) => [row.id, index]));
+}
+
 /** Why a pending move cannot be kept before any plan is made, or null when it is a candidate. */
-function cannotKeep(instance: Instance, move: PlanInFlight): DroppedWhy | null {
-  const employee = instance.input.employees.findIndex((row) => row.id === move.employee);
+function cannotKeep(
+  instance: Instance,
+  indexOf: ReadonlyMap<string, number>,
+  reachable: (from: number, to: number) => boolean,
+  move: PlanInFlight,
+): DroppedWhy | null {
+  const employee = indexOf.get(move.employee) ?? -1;
   const row = instance.input.employees[employee];
   const to = instance.unitIndex.get(move.to);
   const role = instance.roleIndex.get(move.role);
@@ -55,7 +65,7 @@ function cannotKeep(instance: Instance, move: PlanInFlight): DroppedWhy | null {
   const from = instance.employeeUnit[employee] ?? 0;
   if (from === to || !(instance.targets[instance.employeeRole[employee] ?? 0] ?? []).includes(role))
     return "invalid";
-  if (!reachability(instance)(from, to)) return "invalid";
+  if (!reachable(from, to)) return "invalid";
   const key = to * instance.roleCount + role;
   if ((instance.demand[key] ?? 0) - (instance.base[key] ?? 0) <= EPSILON) return "not_needed";
   return null;
@@ -148,8 +158,10 @@ export async function planWithInFlight(
   const dropped: PlanDropped[] = [];
   const drop = (move: PlanInFlight, why: DroppedWhy) =>
     dropped.push({ employee: move.employee, to: move.to, role: move.role, why });
+  const indexOf = employeeIndex(instance);
+  const reachable = reachability(instance);
   const candidates = pending.filter((move) => {
-    const why = cannotKeep(instance, move);
+    const why = cannotKeep(instance, indexOf, reachable, move);
     if (why !== null) drop(move, why);
     return why === null;
   });
@@ -176,9 +188,8 @@ export async function planWithInFlight(
       attempt = await solveHolding(realizedBy(reference, current, candidates));
       for (const extra of candidates.filter((move) => !attempt.held.includes(move))) {
         if (performance.now() > deadline - ATTEMPT_SHARE * limit) break;
-        const trial = await solveHolding(
-          candidates.filter((move) => [...attempt.held, extra].includes(move)),
-        );
+        const tried = new Set([...attempt.held, extra]);
+        const trial = await solveHolding(candidates.filter((move) => tried.has(move)));
         if (!worse(trial.plan, reference)) attempt = trial;
       }
     }
@@ -188,9 +199,9 @@ export async function planWithInFlight(
       drop(removed, "not_needed");
       extra = unneeded(attempt.plan, attempt.held, hours);
     }
-    for (const move of candidates)
-      if (!attempt.held.includes(move) && !dropped.some((d) => d.employee === move.employee))
-        drop(move, "replaced");
+    const held = new Set(attempt.held);
+    const gone = new Set(dropped.map((d) => d.employee));
+    for (const move of candidates) if (!held.has(move) && !gone.has(move.employee)) drop(move, "replaced");
   }
   // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed); when some had
   // to give way, the ones kept are a maximal set found move by move, not proven the most.
@@ -198,9 +209,13 @@ export async function planWithInFlight(
   return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
 }
 
-function moveIndex(instance: Instance, move: { employee: string; to: string; role: string }): MoveIndex {
+function moveIndex(
+  instance: Instance,
+  indexOf: ReadonlyMap<string, number>,
+  move: { employee: string; to: string; role: string },
+): MoveIndex {
   return {
-    employee: instance.input.employees.findIndex((row) => row.id === move.employee),
+    employee: indexOf.get(move.employee) ?? -1,
     to: instance.unitIndex.get(move.to) ?? 0,
     role: instance.roleIndex.get(move.role) ?? 0,
   };
@@ -234,7 +249,8 @@ function finish(
     options: PlanOptions;
   },
 ): Plan {
-  const moves = [...attempt.held, ...attempt.plan.moves].map((move) => moveIndex(instance, move));
+  const indexOf = employeeIndex(instance);
+  const moves = [...attempt.held, ...attempt.plan.moves].map((move) => moveIndex(instance, indexOf, move));
   const greedy = reference.metrics.method === "greedy" || attempt.plan.metrics.method === "greedy";
   const tiersProven = greedy ? [] : provenTiers(reference, attempt, context.keptAll);
   const plan = assemblePlan(
