@@ -1,8 +1,7 @@
 import type { DbTx } from "./client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { proposalWithRelations } from "./proposal-query.ts";
 import { quorumOf } from "./quorum.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { enqueueEdit, PRIORITY } from "../delivery/outbox.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { renderDigest, type DigestForRender } from "../messages/proposal-digest.ts";
 
@@ -97,17 +96,11 @@ export async function queueDigestEdit(
   const digest = await loadDigest(db, digestId);
   if (!digest || digest.messageId === null) return false;
   const view = renderDigest(digest, digest.page, options.locale, options.timeZone);
-  return enqueueMessage(db, {
+  return enqueueEdit(db, {
     dedupeKey: options.dedupeKey,
     chatId: digest.chatId,
-    method: "editMessageText",
-    payload: {
-      chat_id: digest.chatId.toString(),
-      message_id: digest.messageId,
-      text: view.text,
-      parse_mode: "HTML",
-      reply_markup: view.reply_markup as unknown as Prisma.InputJsonValue,
-    },
+    messageId: digest.messageId,
+    view,
     priority: PRIORITY.notice,
   });
 }

@@ -2,7 +2,7 @@ import type { DbTx } from "./client.ts";
 import type { Prisma, ProposalStatus, User } from "../generated/prisma/client.ts";
 import { renderProposalCard } from "../messages/proposal-card.ts";
 import type { Locale } from "../messages/locales/index.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { enqueueEdit, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { digestShowing, queueDigestEdit } from "./digest-query.ts";
 
@@ -43,17 +43,11 @@ export async function queueCardEdit(
     });
   }
   const card = renderProposalCard(proposal, options.locale, options.timeZone);
-  return enqueueMessage(db, {
+  return enqueueEdit(db, {
     dedupeKey: `proposal:${proposal.id}:card:${event}`,
     chatId: proposal.cardChatId,
-    method: "editMessageText",
-    payload: {
-      chat_id: proposal.cardChatId.toString(),
-      message_id: proposal.cardMessageId,
-      text: card.text,
-      parse_mode: "HTML",
-      reply_markup: card.reply_markup as unknown as Prisma.InputJsonValue,
-    },
+    messageId: proposal.cardMessageId,
+    view: card,
     priority: PRIORITY.notice,
   });
 }

@@ -37,3 +37,29 @@ export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promis
   });
   return count === 1;
 }
+
+/** What an edit shows: the text (HTML) and the keyboard (an empty one takes the old one away). */
+export interface EditView {
+  text: string;
+  reply_markup: unknown;
+}
+
+/** Queues an edit of a message the bot sent (a card, a digest) to show `view`, HTML. */
+export function enqueueEdit(
+  db: DbTx,
+  edit: { dedupeKey: string; chatId: bigint | number; messageId: number; view: EditView; priority: number },
+): Promise<boolean> {
+  return enqueueMessage(db, {
+    dedupeKey: edit.dedupeKey,
+    chatId: edit.chatId,
+    method: "editMessageText",
+    payload: {
+      chat_id: edit.chatId.toString(),
+      message_id: edit.messageId,
+      text: edit.view.text,
+      parse_mode: "HTML",
+      reply_markup: edit.view.reply_markup as Prisma.InputJsonValue,
+    },
+    priority: edit.priority,
+  });
+}

@@ -3,10 +3,10 @@ import type { DbTx } from "../db/client.ts";
 import { approverInGroup } from "../db/hr-approver.ts";
 import { writeAudit } from "../db/audit.ts";
 import { loadProposal, type ProposalWithRelations } from "../db/proposal-query.ts";
-import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
+import { enqueueEdit, enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, formatDateTime } from "../domain/time.ts";
-import type { EmployeeResponse, Prisma, User } from "../generated/prisma/client.ts";
+import type { EmployeeResponse, User } from "../generated/prisma/client.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 import { renderResponseCard, type ResponseForCard } from "../messages/response-card.ts";
 import { cancelProposal, cancelReasonSchema } from "./cancel-proposal.ts";
@@ -184,18 +184,12 @@ async function queueResponseCardEdit(
 ): Promise<void> {
   if (response.cardChatId === null || response.cardMessageId === null) return;
   const card = renderResponseCard(response, options.locale, options.timeZone);
-  await enqueueMessage(db, {
+  await enqueueEdit(db, {
     dedupeKey: `response:${response.id}:card:${response.status.toLowerCase()}`,
     chatId: response.cardChatId,
-    method: "editMessageText",
-    payload: {
-      chat_id: response.cardChatId.toString(),
-      message_id: response.cardMessageId,
-      text: card.text,
-      parse_mode: "HTML",
-      // No buttons any more: an empty keyboard takes the old one away.
-      reply_markup: (card.reply_markup ?? { inline_keyboard: [] }) as unknown as Prisma.InputJsonValue,
-    },
+    messageId: response.cardMessageId,
+    // No buttons any more: an empty keyboard takes the old one away.
+    view: { text: card.text, reply_markup: card.reply_markup ?? { inline_keyboard: [] } },
     priority: PRIORITY.interactive,
   });
 }

@@ -6,8 +6,7 @@ import { digestPageData } from "../../messages/callback-data/digest.ts";
 import { visibleText } from "../../messages/paging.ts";
 import { digestPageOf, renderDigest } from "../../messages/proposal-digest.ts";
 import type { BotContext } from "../context.ts";
-import { enqueueMessage, PRIORITY } from "../../delivery/outbox.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { enqueueEdit, PRIORITY } from "../../delivery/outbox.ts";
 
 /** ◀ ▶ on a check's digest in the HR group: the page is re-read from the database and edited in place. */
 export const digestPager = new Composer<BotContext>();
@@ -39,17 +38,11 @@ export async function editOrQueue(
   } catch (error) {
     if (String((error as Error).message).includes("message is not modified")) return;
     ctx.deps.logger.warn({ err: error, dedupeKey }, "card edit failed; queued through the outbox");
-    await enqueueMessage(ctx.deps.db, {
+    await enqueueEdit(ctx.deps.db, {
       dedupeKey,
-      chatId: BigInt(target.chatId),
-      method: "editMessageText",
-      payload: {
-        chat_id: target.chatId.toString(),
-        message_id: target.messageId,
-        text: view.text,
-        parse_mode: "HTML",
-        reply_markup: view.reply_markup as Prisma.InputJsonValue,
-      },
+      chatId: target.chatId,
+      messageId: target.messageId,
+      view,
       priority: PRIORITY.interactive,
     });
   }
