@@ -8,12 +8,20 @@ export interface OutgoingMessage {
   /** Same key, same message: a second enqueue is ignored, so a retried job never sends twice. */
   dedupeKey: string;
   chatId: bigint | number;
-  method: "sendMessage" | "sendPhoto" | "editMessageText" | "editMessageReplyMarkup" | "sendDocument";
+  method:
+    | "sendMessage"
+    | "sendPhoto"
+    | "editMessageText"
+    | "editMessageReplyMarkup"
+    | "sendDocument"
+    | "setMyCommands";
   payload: Prisma.InputJsonValue;
   priority?: number;
   /** What the sender does with the sent message, e.g. "proposal-card" remembers its message id on proposal refId. */
   kind?: string;
   refId?: number;
+  /** Not sent before this time (default: at once). */
+  notBefore?: Date;
 }
 
 /**
@@ -31,6 +39,7 @@ export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promis
         priority: message.priority ?? PRIORITY.notice,
         kind: message.kind ?? null,
         refId: message.refId ?? null,
+        ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
       },
     ],
     skipDuplicates: true,
@@ -47,7 +56,14 @@ export interface EditView {
 /** Queues an edit of a message the bot sent (a card, a digest) to show `view`, HTML. */
 export function enqueueEdit(
   db: DbTx,
-  edit: { dedupeKey: string; chatId: bigint | number; messageId: number; view: EditView; priority: number },
+  edit: {
+    dedupeKey: string;
+    chatId: bigint | number;
+    messageId: number;
+    view: EditView;
+    priority: number;
+    notBefore?: Date;
+  },
 ): Promise<boolean> {
   return enqueueMessage(db, {
     dedupeKey: edit.dedupeKey,
@@ -61,5 +77,33 @@ export function enqueueEdit(
       reply_markup: edit.view.reply_markup as Prisma.InputJsonValue,
     },
     priority: edit.priority,
+    ...(edit.notBefore ? { notBefore: edit.notBefore } : {}),
+  });
+}
+
+/** Queued edits whose key starts with `prefix` that have not gone out yet are not needed any more. */
+export async function cancelPendingEdits(db: DbTx, prefix: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { dedupeKey: { startsWith: prefix }, status: "PENDING", method: "editMessageText" },
+    data: { status: "CANCELLED", lastError: "replaced by a newer edit of the same message" },
+  });
+}
+
+/**
+ * A queued message the caller delivered itself (a decision's edit, made at once by the handler):
+ * marked sent unless the sender has already done so.
+ */
+export async function markSentDirectly(db: DbTx, outboxId: number, at: Date): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: outboxId, status: "PENDING" },
+    data: { status: "SENT", sentAt: at, lastError: null },
+  });
+}
+
+/** The caller's own attempt failed: the sender takes the message now, retrying as for every push. */
+export async function handToSender(db: DbTx, outboxId: number, at: Date, error: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: outboxId, status: "PENDING", attempts: 0 },
+    data: { nextAttemptAt: at, lastError: error.slice(0, 500) },
   });
 }

@@ -43,7 +43,11 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     // Ani has not joined: her letter (issue 15, test/bot/employee-voice.test.ts) goes to the SMP head;
     // nobody gets a line about a move before it happens.
     const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
-    expect(outbox.map((m) => [m.method, m.chatId])).toEqual([["sendDocument", BigInt(people.headSmp.id)]]);
+    expect(outbox.map((m) => [m.method, m.chatId, m.status])).toEqual([
+      ["sendDocument", BigInt(people.headSmp.id), "PENDING"],
+      // The card's edit is queued with the decision and made at once by the handler (issue 25).
+      ["editMessageText", BigInt(HR_CHAT_ID), "SENT"],
+    ]);
 
     const audit = await db.prisma.auditLog.findMany({ orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["proposal.approve", "letter.notice"]);
@@ -130,8 +134,9 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(edits(t.since())).toHaveLength(0);
     expect(await db.prisma.transfer.count()).toBe(0);
     expect(await db.prisma.decision.count()).toBe(1);
-    // The one notice letter (issue 15), once.
-    expect(await db.prisma.outboxMessage.count()).toBe(1);
+    // The one notice letter (issue 15) and the card's edit, once each.
+    expect(await db.prisma.outboxMessage.count({ where: { method: "sendDocument" } })).toBe(1);
+    expect(await db.prisma.outboxMessage.count({ where: { method: "editMessageText" } })).toBe(1);
   });
 
   it("quorum 2: the first approval is recorded and shown, a repeat is refused, the second approver approves", async () => {
@@ -404,7 +409,9 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
       status: "PENDING",
       version: 1,
     });
-    expect(await db.prisma.outboxMessage.count({ where: { method: "editMessageText" } })).toBe(0);
+    // The one edit is the approved card's; the other proposal's card is not touched.
+    const edited = await db.prisma.outboxMessage.findMany({ where: { method: "editMessageText" } });
+    expect(edited.map((m) => (m.payload as { message_id: number }).message_id)).toEqual([500]);
     await t.send(press(people.yosef, "a", other.id, 501));
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
       status: "APPROVED",

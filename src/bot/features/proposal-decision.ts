@@ -14,8 +14,9 @@ import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
-import { renderProposalCard, renderProposalDetails } from "../../messages/proposal-card.ts";
-import { digestPager, editOrQueue, showDecisionInDigest } from "./proposal-digest.ts";
+import { renderProposalDetails } from "../../messages/proposal-card.ts";
+import { digestPager, showQueuedView } from "./proposal-digest.ts";
+import { queueProposalView, type QueuedView } from "../../use-cases/show-proposal.ts";
 
 /** Setujui / Tolak / Rincian on proposal cards and digests, the rejection reason that follows Tolak, ◀ ▶ on digests. */
 export const proposalDecisionFeature = new Composer<BotContext>();
@@ -33,18 +34,14 @@ function mention(ctx: BotContext): Html {
   return new Html(`<a href="tg://user?id=${ctx.from?.id ?? 0}">${escapeHtml(name)}</a>`);
 }
 
-/** The card shows the outcome at once; a failed edit must not hide a decision that is already recorded. */
-async function showOnCard(
-  ctx: BotContext,
-  outcome: Pick<DecideOutcome, "proposal" | "quorum">,
-  target: { chatId: number | bigint; messageId: number },
-) {
-  // Since issue 14 the proposals of a check are decided on its digest: that is edited in place.
-  if (await showDecisionInDigest(ctx, outcome.proposal, target)) return;
-  const card = renderProposalCard(outcome.proposal, groupLocale(ctx), ctx.deps.config.SCHEDULE_TIMEZONE, {
-    quorum: outcome.quorum,
-  });
-  await editOrQueue(ctx, target, card, `proposal:${outcome.proposal.id}:card:v${outcome.proposal.version}`);
+/** Where and how a decision is shown: the message, in the group's language. */
+function where(ctx: BotContext, at: { chatId: number | bigint; messageId: number }) {
+  return {
+    at,
+    locale: groupLocale(ctx),
+    timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+    now: ctx.deps.clock.now(),
+  };
 }
 
 /**
@@ -90,9 +87,12 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   if (data.action === "reviewed") {
-    const outcome = await ctx.transact((tx) => reviewObjection(tx, base));
-    await ctx.answerCbQuery(ctx.t("hr.objection.reviewed", { id: String(outcome.proposal.id) }));
-    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
+    const { outcome, queued } = await ctx.transact(async (tx) => {
+      const outcome = await reviewObjection(tx, base);
+      return { outcome, queued: await queueProposalView(tx, { ...outcome, ...where(ctx, base.card) }) };
+    });
+    await showQueuedView(ctx, queued);
+    await answerQuietly(ctx, ctx.t("hr.objection.reviewed", { id: String(outcome.proposal.id) }));
     return;
   }
 
@@ -119,11 +119,13 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   if (data.action === "approve") {
-    const outcome = await ctx.transact((tx) =>
-      decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) }),
-    );
-    // The card first: what the group sees must not depend on the answer to the press.
-    await showOnCard(ctx, outcome, { chatId, messageId: card.message_id });
+    // The card's edit is queued with the decision: what the group sees must not depend on the answer
+    // to the press, nor on the handler getting as far as making the edit (issue 25).
+    const { outcome, queued } = await ctx.transact(async (tx) => {
+      const outcome = await decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) });
+      return { outcome, queued: await queueProposalView(tx, { ...outcome, ...where(ctx, base.card) }) };
+    });
+    await showQueuedView(ctx, queued);
     await answerQuietly(
       ctx,
       outcome.kind === "vote"
@@ -185,9 +187,10 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
 
   ctx.session.awaiting = null;
   let outcome: DecideOutcome;
+  let queued: QueuedView | null = null;
   try {
-    outcome = await ctx.transact((tx) =>
-      decideProposal(tx, {
+    outcome = await ctx.transact(async (tx) => {
+      const outcome = await decideProposal(tx, {
         proposalId: awaiting.refId,
         userId: ctx.user?.id ?? null,
         chatId: ctx.chat.id,
@@ -196,17 +199,20 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
         verdict: "REJECT",
         reason,
         locale: groupLocale(ctx),
-      }),
-    );
+      });
+      const { cardChatId, cardMessageId } = outcome.proposal;
+      if (cardChatId !== null && cardMessageId !== null) {
+        const at = { chatId: cardChatId, messageId: cardMessageId };
+        queued = await queueProposalView(tx, { ...outcome, ...where(ctx, at) });
+      }
+      return outcome;
+    });
   } catch (error) {
     // The rejection did not land (someone decided first, the card expired): stop waiting anyway.
     if (error instanceof DomainError) await ctx.transact(async () => undefined);
     throw error;
   }
-  const { cardChatId, cardMessageId } = outcome.proposal;
-  if (cardChatId !== null && cardMessageId !== null) {
-    await showOnCard(ctx, outcome, { chatId: cardChatId, messageId: cardMessageId });
-  }
+  await showQueuedView(ctx, queued);
   const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
   await ctx.reply(
     ctx.t("hr.reject.recorded", {

@@ -1,12 +1,13 @@
 import { Composer } from "telegraf";
 import type { Message } from "telegraf/types";
-import { digestAt, loadDigest } from "../../db/digest-query.ts";
+import { loadDigest } from "../../db/digest-query.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { digestPageData } from "../../messages/callback-data/digest.ts";
 import { visibleText } from "../../messages/paging.ts";
-import { digestPageOf, renderDigest } from "../../messages/proposal-digest.ts";
+import { renderDigest } from "../../messages/proposal-digest.ts";
 import type { BotContext } from "../context.ts";
-import { enqueueEdit, PRIORITY } from "../../delivery/outbox.ts";
+import { handToSender, markSentDirectly } from "../../delivery/outbox.ts";
+import type { QueuedView } from "../../use-cases/show-proposal.ts";
 
 /** ◀ ▶ on a check's digest in the HR group: the page is re-read from the database and edited in place. */
 export const digestPager = new Composer<BotContext>();
@@ -24,56 +25,27 @@ async function edit(ctx: BotContext, target: Target, view: { text: string; reply
 }
 
 /**
- * A decision's card or digest edit that Telegram refused or failed (a 500, a timeout) goes through the
- * outbox instead: retried like every push, never lost, so the group always sees the decision (issue 25).
+ * A decision's edit, already queued in the decision's transaction, made at once so the group sees the
+ * decision within a round trip. Whatever Telegram answers, the queued row stays the record: marked sent
+ * on success, handed to the sender (retried like every push, never lost) on failure (issue 25).
  */
-export async function editOrQueue(
-  ctx: BotContext,
-  target: Target,
-  view: { text: string; reply_markup: unknown },
-  dedupeKey: string,
-): Promise<void> {
+export async function showQueuedView(ctx: BotContext, queued: QueuedView | null): Promise<void> {
+  if (!queued) return;
+  const { db, clock } = ctx.deps;
   try {
-    await edit(ctx, target, view);
+    await edit(ctx, queued, queued.view);
   } catch (error) {
-    if (String((error as Error).message).includes("message is not modified")) return;
-    ctx.deps.logger.warn({ err: error, dedupeKey }, "card edit failed; queued through the outbox");
-    await enqueueEdit(ctx.deps.db, {
-      dedupeKey,
-      chatId: target.chatId,
-      messageId: target.messageId,
-      view,
-      priority: PRIORITY.interactive,
-    });
+    const text = String((error as Error).message);
+    if (!text.includes("message is not modified")) {
+      ctx.deps.logger.warn(
+        { err: error, outboxId: queued.outboxId },
+        "decision edit failed; the sender retries it",
+      );
+      await handToSender(db, queued.outboxId, new Date(clock.now()), text);
+      return;
+    }
   }
-}
-
-/**
- * After a decision: when the message showing the proposal is its check's digest, that digest is
- * edited at the page holding the proposal (re-read, so every other proposal's state is current too).
- * Returns false when the message is a card of its own, for the caller to edit as a card.
- */
-export async function showDecisionInDigest(
-  ctx: BotContext,
-  proposal: { id: number; runId: number | null; agencyId: number; version: number },
-  target: Target,
-): Promise<boolean> {
-  const { db, config } = ctx.deps;
-  const digestId = await digestAt(db, {
-    ...proposal,
-    chatId: BigInt(target.chatId),
-    messageId: target.messageId,
-  });
-  if (digestId === null) return false;
-  const digest = await loadDigest(db, digestId);
-  if (!digest) return false;
-  const timeZone = config.SCHEDULE_TIMEZONE;
-  const page = digestPageOf(digest, proposal.id, groupLocale(ctx), timeZone);
-  const view = renderDigest(digest, page, groupLocale(ctx), timeZone);
-  // A failed edit must not hide a decision that is already recorded: it is queued and retried.
-  await editOrQueue(ctx, target, view, `digest:${digestId}:proposal:${proposal.id}:v${proposal.version}`);
-  await db.proposalDigest.update({ where: { id: digestId }, data: { page: view.page } });
-  return true;
+  await markSentDirectly(db, queued.outboxId, new Date(clock.now()));
 }
 
 function showsAlready(message: Message | undefined, text: string): boolean {
