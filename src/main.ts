@@ -2,6 +2,7 @@
 import { reclaimAfterCrash } from "./delivery/claim.ts";
 import { DEFAULT_SENDER_OPTIONS } from "./delivery/sender-options.ts";
 import { registerCommands } from "./bot/commands.ts";
+import { queueCommandMenus } from "./use-cases/command-menu.ts";
 import { createBot } from "./bot/create-bot.ts";
 import {
   keepCommandMenuRegistered,
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
       ...retry,
       register: () => registerCommands(bot.telegram, config.ADMIN_TELEGRAM_IDS),
     });
+    // Each registered person's own menu, through the outbox (nothing after the first start of a release).
+    const menus = await queueCommandMenus(db, config);
+    if (menus > 0) logger.info({ menus }, "command menus queued");
 
     // One holder name for this instance's leases (sender and scheduled jobs).
     const holder = instanceId();

@@ -28,6 +28,8 @@ type OpenNotice = {
  */
 export async function reportDeadLetter(tx: DbTx, dead: RefusedMessage, config: AdminConfig): Promise<void> {
   if (dead.kind !== null && ADMIN_NOTICE_KINDS.includes(dead.kind)) return;
+  // A person's command menu that Telegram refused leaves them the default one: nothing to act on.
+  if (dead.kind === "command-menu") return;
   // Refusals are dead-lettered in parallel; one at a time here keeps each notice's count exact.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('seimbang:dead-letter-notice'))`;
   const item = { id: dead.id, chat: String(dead.chatId), error: dead.error };

@@ -175,6 +175,42 @@ function markupKey(markup: unknown): string {
  * What a stand-in knows of the chats: the messages that exist (sent by the bot or seen in an update)
  * and when each callback query was delivered.
  */
+const SCOPES = new Set([
+  "default",
+  "all_private_chats",
+  "all_group_chats",
+  "all_chat_administrators",
+  "chat",
+  "chat_administrators",
+  "chat_member",
+]);
+
+/**
+ * setMyCommands: at most 100 commands, each 1–32 of a–z, 0–9 and _, with a description of 1–256
+ * characters; a scope Telegram knows, with its chat where it needs one.
+ */
+function checkCommands(payload: Record<string, unknown>): Refusal | null {
+  const commands = payload.commands;
+  if (!Array.isArray(commands)) return refusal("can't parse commands JSON object");
+  if (commands.length > 100) return refusal("BOT_COMMANDS_TOO_MUCH");
+  for (const entry of commands) {
+    const command = asObject(entry);
+    if (!command || typeof command.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(command.command))
+      return refusal("BOT_COMMAND_INVALID");
+    const description = command.description;
+    if (typeof description !== "string" || description.trim().length === 0)
+      return refusal("command description must be non-empty");
+    if (description.length > 256) return refusal("BOT_COMMAND_DESCRIPTION_INVALID");
+  }
+  const scope = asObject(payload.scope);
+  if (payload.scope !== undefined) {
+    if (!scope || !SCOPES.has(String(scope.type))) return refusal("can't parse BotCommandScope");
+    if (String(scope.type).startsWith("chat") && scope.chat_id === undefined)
+      return refusal("chat not found");
+  }
+  return null;
+}
+
 export class TelegramRules {
   private readonly messages = new Map<string, KnownMessage>();
   private readonly queries = new Map<string, number>();
@@ -203,6 +239,7 @@ export class TelegramRules {
 
   /** The refusal Telegram would answer to this call, or null when it accepts it. */
   check(method: string, payload: Record<string, unknown>): Refusal | null {
+    if (method === "setMyCommands") return checkCommands(payload);
     const markup = checkMarkup(payload.reply_markup);
     if (method === "sendMessage")
       return checkText(payload.text, payload.parse_mode, TEXT_LIMIT, "text") ?? markup;

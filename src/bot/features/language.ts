@@ -1,4 +1,5 @@
 import { Composer, Markup } from "telegraf";
+import { queueCommandMenuOf } from "../../use-cases/command-menu.ts";
 import { setUserLocale } from "../../use-cases/set-user-locale.ts";
 import { languageData } from "../../messages/callback-data/language.ts";
 import type { BotContext } from "../context.ts";
@@ -23,13 +24,15 @@ languageFeature.action(languageData.pattern, async (ctx) => {
     return;
   }
   const from = ctx.from;
-  await ctx.transact((tx) =>
-    setUserLocale(tx, {
+  await ctx.transact(async (tx) => {
+    await setUserLocale(tx, {
       telegramId: from.id,
       name: [from.first_name, from.last_name].filter(Boolean).join(" "),
       locale,
-    }),
-  );
+    });
+    // The menu follows the language.
+    await queueCommandMenuOf(tx, from.id, ctx.deps.config);
+  });
   ctx.locale = locale;
   await ctx.answerCbQuery();
   await ctx.editMessageText(translate(locale, "language.set"));

@@ -1,4 +1,5 @@
 import { Composer } from "telegraf";
+import { queueCommandMenuOf } from "../../use-cases/command-menu.ts";
 import { redeemInvite } from "../../use-cases/redeem-invite.ts";
 import type { BotContext } from "../context.ts";
 import { personRole } from "../roles.ts";
@@ -17,13 +18,16 @@ startFeature.start(async (ctx) => {
   const code = ctx.payload.trim();
   const name = displayName(ctx.from);
   if (code) {
-    const redeemed = await ctx.transact((tx) =>
-      redeemInvite(tx, {
+    const redeemed = await ctx.transact(async (tx) => {
+      const redeemed = await redeemInvite(tx, {
         code,
         person: { id: ctx.from.id, name, username: ctx.from.username },
         now: ctx.deps.clock.now(),
-      }),
-    );
+      });
+      // The menu of the role just taken replaces the stranger's (issue 25).
+      await queueCommandMenuOf(tx, ctx.from.id, ctx.deps.config);
+      return redeemed;
+    });
     const key =
       redeemed.role === "UNIT_HEAD"
         ? "invite.redeemed.unit_head"

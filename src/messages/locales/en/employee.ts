@@ -4,7 +4,7 @@ export const employee: Record<keyof typeof id, string> = {
   "start.welcome.employee":
     "Welcome back, {name}. This account is linked to your personnel record.\nType /me to see your record and say whether you are willing to move.",
   "help.employee":
-    "<b>Employee commands</b>\n/me — my record, willingness to move and preferred destinations\n/language — change language\n/help — this help\n\nLetters about your transfer arrive in this chat: the <b>Respond</b> or <b>File an objection</b> button under them takes your words to the transfer team.",
+    "<b>Employee commands</b>\n/me — my record, willingness to move and preferred destinations\n/cancel — stop the conversation\n/language — change language\n/help — this help\n\nLetters about your transfer arrive in this chat: the <b>Respond</b> or <b>File an objection</b> button under them takes your words to the transfer team.",
   "invite.redeemed.employee":
     "Thank you, {name}. This Telegram account is now linked to the personnel record of <b>{employee}</b> ({unit}).\nType /me to see your record and say whether you are willing to move.",
   "invite.employee_created":

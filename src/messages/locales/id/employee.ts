@@ -3,7 +3,7 @@ export const employee = {
   "start.welcome.employee":
     "Selamat datang kembali, {name}. Akun ini terhubung dengan data kepegawaian Anda.\nKetik /saya untuk melihat data Anda dan menyatakan kesediaan mutasi.",
   "help.employee":
-    "<b>Perintah pegawai</b>\n/saya — data saya, kesediaan mutasi dan pilihan tujuan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini\n\nSurat mutasi untuk Anda datang di chat ini: tombol <b>Tanggapi</b> atau <b>Ajukan keberatan</b> di bawahnya meneruskan kata-kata Anda kepada tim mutasi.",
+    "<b>Perintah pegawai</b>\n/saya — data saya, kesediaan mutasi dan pilihan tujuan\n/batal — hentikan percakapan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini\n\nSurat mutasi untuk Anda datang di chat ini: tombol <b>Tanggapi</b> atau <b>Ajukan keberatan</b> di bawahnya meneruskan kata-kata Anda kepada tim mutasi.",
   "invite.redeemed.employee":
     "Terima kasih, {name}. Akun Telegram ini sekarang terhubung dengan data kepegawaian <b>{employee}</b> ({unit}).\nKetik /saya untuk melihat data Anda dan menyatakan apakah Anda bersedia dipindah.",
   "invite.employee_created":
