@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // A file a reader takes in at once (issue 26): split by what the parts do, not by line count.
+    files: ["src/**/*.ts"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -1,9 +1,7 @@
 import type { DbTx } from "./client.ts";
 import { proposalWithRelations } from "./proposal-query.ts";
 import { quorumOf } from "./quorum.ts";
-import { enqueueEdit, PRIORITY } from "../delivery/outbox.ts";
-import type { Locale } from "../messages/locales/index.ts";
-import { renderDigest, type DigestForRender } from "../messages/proposal-digest.ts";
+import type { DigestForRender } from "../messages/proposal-digest.ts";
 
 /** A check's digest in one HR group as it stands now, with where it is on screen. */
 export interface StoredDigest extends DigestForRender {
@@ -82,25 +80,4 @@ export async function digestAt(
   if (digest.messageId !== null) return null;
   await db.proposalDigest.update({ where: { id: digest.id }, data: { messageId: at.messageId } });
   return digest.id;
-}
-
-/**
- * Queues the digest's edit, at the page on screen, after a change nobody pressed a button for (a
- * proposal expired or was superseded). The dedupe key names the change, so a retried job edits once.
- */
-export async function queueDigestEdit(
-  db: DbTx,
-  digestId: number,
-  options: { locale: Locale; timeZone: string; dedupeKey: string },
-): Promise<boolean> {
-  const digest = await loadDigest(db, digestId);
-  if (!digest || digest.messageId === null) return false;
-  const view = renderDigest(digest, digest.page, options.locale, options.timeZone);
-  return enqueueEdit(db, {
-    dedupeKey: options.dedupeKey,
-    chatId: digest.chatId,
-    messageId: digest.messageId,
-    view,
-    priority: PRIORITY.notice,
-  });
 }

@@ -3,7 +3,7 @@ import type { EmployeeTarget, StoredEmployee } from "../import/employee-diff.ts"
 import type { RoleInfo } from "../import/employee-roles.ts";
 import type { HonorerTarget, StoredHonorer } from "../import/honorer-diff.ts";
 import type { DbTx } from "./client.ts";
-import { chunks } from "./import-writes.ts";
+import { chunks } from "./chunks.ts";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 

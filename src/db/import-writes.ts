@@ -1,3 +1,4 @@
+import { chunks } from "./chunks.ts";
 // The import's reads and bulk writes: a handful of statements whatever the size of the file.
 // Large batches travel as one JSON parameter, which PostgreSQL unpacks far faster than Prisma binds
 // tens of thousands of parameters (and stays below the 65,535 bind-parameter limit).
@@ -9,14 +10,6 @@ import {
   type EmployeeWrites,
 } from "./employee-writes.ts";
 import { readUnitState, writeUnits, type UnitState, type UnitWrites } from "./unit-writes.ts";
-
-const CHUNK = 5_000;
-
-export function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export type ImportState = UnitState & EmployeeState;
 

@@ -1,7 +1,7 @@
 // The units part of an import's reads and writes (agencies and units).
 import type { StoredUnit, StoredUnits, UnitTarget, UnitUpdate } from "../import/unit-diff.ts";
 import type { DbTx } from "./client.ts";
-import { chunks } from "./import-writes.ts";
+import { chunks } from "./chunks.ts";
 
 export interface UnitState extends StoredUnits {
   agencyCodes: Set<string>;

@@ -1,6 +1,6 @@
 // The annex (lampiran) of an SK mutasi: one line per person moved, with what such a decree lists.
 import { formatDate } from "../domain/time.ts";
-import { plainText } from "../import/describe.ts";
+import { plainText } from "../use-cases/import-report.ts";
 import type { Locale, TextKey } from "../messages/locales/index.ts";
 import type { TransferLine } from "../use-cases/export-transfers.ts";
 

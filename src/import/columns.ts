@@ -1,5 +1,5 @@
 import { DomainError } from "../domain/errors.ts";
-import type { RawTable } from "./read-file.ts";
+import type { RawTable } from "./raw-table.ts";
 
 /**
  * Accepted column names, normalised (lower case, anything but letters and digits becomes "_").

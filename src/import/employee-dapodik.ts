@@ -1,7 +1,7 @@
 // The columns only Dapodik's PTK list carries, and how its Jenis PTK + Mata Pelajaran finds a role.
 import type { EmployeeField } from "./columns.ts";
-import { optionalText } from "./parse-rows.ts";
-import { cellText, type Cell } from "./read-file.ts";
+import { optionalText } from "./cells.ts";
+import { cellText, type Cell } from "./raw-table.ts";
 
 export interface DapodikFields {
   nuptk?: string;

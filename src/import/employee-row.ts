@@ -2,15 +2,8 @@ import { parseAsnNumber, type AsnKind } from "../domain/nip.ts";
 import type { EmployeeField, EmployeeOrigin } from "./columns.ts";
 import { parseDapodikFields, type DapodikFields } from "./employee-dapodik.ts";
 import { parseSiasnFields, type SiasnFields } from "./employee-siasn.ts";
-import {
-  fail,
-  optionalText,
-  parseDateField,
-  parseNumber,
-  type RowPlace,
-  type RowSource,
-} from "./parse-rows.ts";
-import { cellText, type Cell } from "./read-file.ts";
+import { fail, optionalText, parseDateField, parseNumber, type RowPlace, type RowSource } from "./cells.ts";
+import { cellText, type Cell } from "./raw-table.ts";
 
 export type Sex = "L" | "P";
 

@@ -2,8 +2,8 @@
 import type { AsnKind } from "../domain/nip.ts";
 import { parseJenjang, type Jenjang } from "../domain/retirement-age.ts";
 import type { EmployeeField } from "./columns.ts";
-import { fail, optionalText, parseDateField } from "./parse-rows.ts";
-import { cellText, type Cell } from "./read-file.ts";
+import { fail, optionalText, parseDateField } from "./cells.ts";
+import { cellText, type Cell } from "./raw-table.ts";
 
 export type EmployeeStatusCode = "AKTIF" | "CUTI" | "TUGAS_BELAJAR" | "PENSIUN" | "NONAKTIF";
 

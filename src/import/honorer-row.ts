@@ -1,10 +1,10 @@
 // A Dapodik row of a guru honorer (no NIP, or Status Kepegawaian honor / GTY / GTT): not ASN, not
 // an error; the school's teaching capacity that no transfer moves.
-import { cellText, type Cell } from "./read-file.ts";
+import { cellText, type Cell } from "./raw-table.ts";
 import type { EmployeeField } from "./columns.ts";
 import { parseDapodikFields, isHonorerEmployment } from "./employee-dapodik.ts";
 import { parseHours } from "./employee-row.ts";
-import { fail, optionalText, parseDateField, type RowPlace, type RowSource } from "./parse-rows.ts";
+import { fail, optionalText, parseDateField, type RowPlace, type RowSource } from "./cells.ts";
 
 export interface HonorerInput extends RowPlace {
   source: RowSource;

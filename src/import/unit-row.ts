@@ -1,6 +1,6 @@
 import type { UnitField } from "./columns.ts";
-import { fail, optionalText, parseNumber, type RowPlace, type RowSource } from "./parse-rows.ts";
-import { cellText, type Cell } from "./read-file.ts";
+import { fail, optionalText, parseNumber, type RowPlace, type RowSource } from "./cells.ts";
+import { cellText, type Cell } from "./raw-table.ts";
 
 export const UNIT_KINDS = ["SD", "SMP", "SMA", "PUSKESMAS", "KANTOR", "LAINNYA"] as const;
 export type UnitKindCode = (typeof UNIT_KINDS)[number];

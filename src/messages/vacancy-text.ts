@@ -1,7 +1,18 @@
 import type { VacancyReason } from "../generated/prisma/client.ts";
-import type { VacancyNotice } from "../use-cases/report-vacancy.ts";
 import { formatDay } from "./format.ts";
 import { translate, type Locale, type TextParams } from "./locales/index.ts";
+
+/** What the HR group is told; the caller renders it in the group's language. */
+export interface VacancyNotice {
+  vacancyId: number;
+  unitName: string;
+  roleName: string;
+  count: number;
+  reason: VacancyReason;
+  reasonText: string | null;
+  since: Date;
+  reporterName: string;
+}
 
 /** "Pensiun", or "Lainnya — <what the head wrote>". */
 export function vacancyReasonLabel(locale: Locale, reason: VacancyReason, text: string | null): string {

@@ -4,12 +4,8 @@ import { DomainError } from "../domain/errors.ts";
 import { AWAITING_EFFECT_STATUSES } from "../domain/proposal-lifecycle.ts";
 import { formatDateTime } from "../domain/time.ts";
 import { writeAudit } from "../db/audit.ts";
-import {
-  loadProposal,
-  changeProposal,
-  proposalAudience,
-  type ProposalWithRelations,
-} from "../db/proposal-query.ts";
+import { loadProposal, proposalAudience, type ProposalWithRelations } from "../db/proposal-query.ts";
+import { changeProposal } from "./show-proposal.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { isLocale, translate, type Locale } from "../messages/locales/index.ts";
 

@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { writeAudit } from "../db/audit.ts";
-import { changeProposal } from "../db/proposal-query.ts";
+import { changeProposal } from "./show-proposal.ts";
 import { getSetting } from "../db/settings.ts";
 
 export const DEFAULT_PROPOSAL_EXPIRY_DAYS = 14;

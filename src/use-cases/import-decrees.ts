@@ -3,7 +3,7 @@ import { DomainError } from "../domain/errors.ts";
 import { formatDate } from "../domain/time.ts";
 import { normalizeHeader } from "../import/columns.ts";
 import { cellText, type Cell, type RawTable } from "../import/read-file.ts";
-import { plainText } from "../import/describe.ts";
+import { plainText } from "./import-report.ts";
 import type { Locale, TextKey } from "../messages/locales/index.ts";
 import { isTextKey, translate } from "../messages/locales/index.ts";
 import { recordDecree } from "./record-decree.ts";

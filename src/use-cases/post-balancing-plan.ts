@@ -1,29 +1,14 @@
 import { writeAudit } from "../db/audit.ts";
 import type { DbTx } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
-import type { RunTrigger } from "../generated/prisma/client.ts";
-import type { Locale } from "../messages/locales/index.ts";
-import type { AdminConfig } from "./admin-recipients.ts";
-import type { BalancingPlan } from "./compute-balancing-plan.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
 import { queueCheckPushes } from "./queue-check-pushes.ts";
-import { changeProposal, proposalWithRelations } from "../db/proposal-query.ts";
+import { proposalWithRelations } from "../db/proposal-query.ts";
+import { changeProposal } from "./show-proposal.ts";
 import { translate } from "../messages/locales/index.ts";
+import type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 
-export interface PostBalancingPlanInput {
-  trigger: RunTrigger;
-  /** When the check started (the run's startedAt and the cards' date). */
-  startedAt: Date;
-  computed: BalancingPlan;
-  moves: ExplainedMove[];
-  /** The PNG per agency, rendered before the transaction opened. */
-  charts: Map<number, Buffer>;
-  expiresAt: Date;
-  timeZone: string;
-  locale: Locale;
-  /** Who hears of proposals for an agency with no HR group; without it, the active ADMIN users. */
-  admins?: AdminConfig | undefined;
-}
+export type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 
 export interface PostedPlan {
   runId: number;
@@ -146,13 +131,6 @@ export async function postBalancingPlan(
 /** A move or a proposal as the plan in flight names it: person, destination, role filled there. */
 function flightKey(move: { employee: { id: number }; toUnit: { id: number }; role: { id: number } }): string {
   return `${move.employee.id}|${move.toUnit.id}|${move.role.id}`;
-}
-
-/** A pending proposal the check kept: what the alert needs of it. */
-export interface KeptProposal {
-  id: number;
-  runId: number | null;
-  agencyId: number;
 }
 
 /**

@@ -13,7 +13,7 @@ import { renderDigest } from "../messages/proposal-digest.ts";
 import { adminRecipients, type AdminConfig } from "./admin-recipients.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
 import { listRolesNeedingReview } from "./manage-roles.ts";
-import type { KeptProposal, PostBalancingPlanInput } from "./post-balancing-plan.ts";
+import type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 import { computeUnitLoads } from "../domain/balance/index.ts";
 
 /** Proposals of an agency without a group named in the admins' notice; the rest are counted. */

@@ -3,12 +3,8 @@ import type { DbTx } from "../db/client.ts";
 import { enqueueDecreeLetter } from "./enqueue-decree-letter.ts";
 import { takeDecreeEffect } from "./take-decree-effect.ts";
 import { writeAudit } from "../db/audit.ts";
-import {
-  loadProposal,
-  proposalAudience,
-  changeProposal,
-  type ProposalWithRelations,
-} from "../db/proposal-query.ts";
+import { loadProposal, proposalAudience, type ProposalWithRelations } from "../db/proposal-query.ts";
+import { changeProposal } from "./show-proposal.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { getBlackouts } from "../db/settings.ts";
 import { holidayCalendar } from "./manage-holidays.ts";

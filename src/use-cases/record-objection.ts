@@ -3,7 +3,8 @@ import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import { writeAudit } from "../db/audit.ts";
 import { loadUnitHead } from "../db/unit-head.ts";
-import { proposalWithRelations, queueCardEdit } from "../db/proposal-query.ts";
+import { proposalWithRelations } from "../db/proposal-query.ts";
+import { queueCardEdit } from "./show-proposal.ts";
 import type { Locale } from "../messages/locales/index.ts";
 
 export const OBJECTION_REASON_MIN = 3;

@@ -6,6 +6,7 @@ import { localDate } from "../domain/time.ts";
 import type { Vacancy, VacancyReason } from "../generated/prisma/client.ts";
 import { writeAudit } from "../db/audit.ts";
 import { allowedRoleIds, listUnitRoles } from "./list-unit-roles.ts";
+import type { VacancyNotice } from "../messages/vacancy-text.ts";
 
 export const VACANCY_REASONS = [
   "PENSIUN",
@@ -34,17 +35,7 @@ const inputSchema = z
 
 export type ReportVacancyInput = z.input<typeof inputSchema>;
 
-/** What the HR group is told; the caller renders it in the group's language. */
-export interface VacancyNotice {
-  vacancyId: number;
-  unitName: string;
-  roleName: string;
-  count: number;
-  reason: VacancyReason;
-  reasonText: string | null;
-  since: Date;
-  reporterName: string;
-}
+export type { VacancyNotice } from "../messages/vacancy-text.ts";
 
 /**
  * Saves a head's vacancy for their own unit and, in the same transaction, queues the notice to

@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client.ts";
-import { digestAt, loadDigest } from "../db/digest-query.ts";
-import type { ProposalWithRelations } from "../db/proposal-query.ts";
+import { digestAt, digestShowing, loadDigest } from "../db/digest-query.ts";
+import { proposalWithRelations, type ProposalWithRelations } from "../db/proposal-query.ts";
+import type { Prisma, ProposalStatus } from "../generated/prisma/client.ts";
 import { cancelPendingEdits, enqueueEdit, PRIORITY, type EditView } from "../delivery/outbox.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { renderProposalCard } from "../messages/proposal-card.ts";
@@ -82,4 +83,80 @@ async function viewOf(
     return view;
   }
   return renderProposalCard(proposal, locale, timeZone, { quorum: input.quorum });
+}
+
+/**
+ * Queues the card's edit to its final state (expired, superseded) when the card was posted; the
+ * dedupe key makes a retried job or a second pass edit it once.
+ */
+export async function queueCardEdit(
+  db: DbTx,
+  proposal: ProposalWithRelations,
+  options: { locale: Locale; timeZone: string; event?: string },
+): Promise<boolean> {
+  if (proposal.cardChatId === null || proposal.cardMessageId === null) return false;
+  // What changed on the card: its final state by default, or an event such as a late objection.
+  const event = options.event ?? proposal.status.toLowerCase();
+  // A proposal shown in its check's digest: the digest is edited (issue 14), not overwritten by one card.
+  const digestId = await digestShowing(db, proposal);
+  if (digestId !== null) {
+    return queueDigestEdit(db, digestId, {
+      locale: options.locale,
+      timeZone: options.timeZone,
+      dedupeKey: `digest:${digestId}:proposal:${proposal.id}:${event}`,
+    });
+  }
+  const card = renderProposalCard(proposal, options.locale, options.timeZone);
+  return enqueueEdit(db, {
+    dedupeKey: `proposal:${proposal.id}:card:${event}`,
+    chatId: proposal.cardChatId,
+    messageId: proposal.cardMessageId,
+    view: card,
+    priority: PRIORITY.notice,
+  });
+}
+
+/**
+ * A proposal's state change, guarded by the status and version it was read at (of two racing
+ * changes exactly one lands): bumps the version, re-reads the proposal and queues its card's edit.
+ * Null when it was no longer at that status and version, for the caller to say so.
+ */
+export async function changeProposal(
+  db: DbTx,
+  from: { id: number; status: ProposalStatus; version: number },
+  data: Omit<Prisma.ProposalUpdateManyMutationInput, "version">,
+  options: { locale: Locale; timeZone: string },
+): Promise<ProposalWithRelations | null> {
+  const { count } = await db.proposal.updateMany({
+    where: { id: from.id, status: from.status, version: from.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  const fresh = await db.proposal.findUniqueOrThrow({
+    where: { id: from.id },
+    include: proposalWithRelations,
+  });
+  await queueCardEdit(db, fresh, { locale: options.locale, timeZone: options.timeZone });
+  return fresh;
+}
+
+/**
+ * Queues the digest's edit, at the page on screen, after a change nobody pressed a button for (a
+ * proposal expired or was superseded). The dedupe key names the change, so a retried job edits once.
+ */
+export async function queueDigestEdit(
+  db: DbTx,
+  digestId: number,
+  options: { locale: Locale; timeZone: string; dedupeKey: string },
+): Promise<boolean> {
+  const digest = await loadDigest(db, digestId);
+  if (!digest || digest.messageId === null) return false;
+  const view = renderDigest(digest, digest.page, options.locale, options.timeZone);
+  return enqueueEdit(db, {
+    dedupeKey: options.dedupeKey,
+    chatId: digest.chatId,
+    messageId: digest.messageId,
+    view,
+    priority: PRIORITY.notice,
+  });
 }

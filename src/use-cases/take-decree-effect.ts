@@ -1,6 +1,7 @@
 import type { Db, DbTx } from "../db/client.ts";
 import { writeAudit } from "../db/audit.ts";
-import { loadProposal, changeProposal } from "../db/proposal-query.ts";
+import { loadProposal } from "../db/proposal-query.ts";
+import { changeProposal } from "./show-proposal.ts";
 import { enqueueMessage, PRIORITY } from "../delivery/outbox.ts";
 import { DomainError } from "../domain/errors.ts";
 import { formatDate, localDate } from "../domain/time.ts";

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { proposalData } from "../../src/messages/callback-data/proposal.ts";
 import { parseProposalMetrics } from "../../src/domain/proposal-metrics.ts";
-import {
-  renderProposalCard,
-  renderProposalDetails,
-  type ProposalForCard,
-} from "../../src/messages/proposal-card.ts";
+import { renderProposalCard, type ProposalForCard } from "../../src/messages/proposal-card.ts";
+import { renderProposalDetails } from "../../src/messages/proposal-details.ts";
 import { sampleMetrics } from "../support/hr-fixtures.ts";
 
 const base: ProposalForCard = {

@@ -6,11 +6,8 @@ import { digestPageData } from "../../src/messages/callback-data/digest.ts";
 import { balanceWord, formatLoad } from "../../src/messages/format.ts";
 import { moveHours, moveLines } from "../../src/messages/move-words.ts";
 import { visibleLength } from "../../src/messages/paging.ts";
-import {
-  renderProposalCard,
-  renderProposalDetails,
-  type ProposalForCard,
-} from "../../src/messages/proposal-card.ts";
+import { renderProposalCard, type ProposalForCard } from "../../src/messages/proposal-card.ts";
+import { renderProposalDetails } from "../../src/messages/proposal-details.ts";
 import { renderDigest, type DigestForRender } from "../../src/messages/proposal-digest.ts";
 import { parseTelegramHtml } from "../support/telegram-rules.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.ts";
-import { describeReject } from "../../src/import/describe.ts";
+import { describeReject } from "../../src/use-cases/import-report.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import { importData, type ImportOptions } from "../../src/use-cases/import-data.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";

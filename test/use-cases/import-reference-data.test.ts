@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReject } from "../../src/import/describe.ts";
+import { describeReject } from "../../src/use-cases/import-report.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import type { ImportOptions } from "../../src/use-cases/import-data.ts";
 import { importWorkbook } from "../../src/use-cases/import-workbook.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describeReject, describeWarning } from "../../src/import/describe.ts";
+import { describeReject, describeWarning } from "../../src/use-cases/import-report.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
 import { importData, type ImportOptions } from "../../src/use-cases/import-data.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";

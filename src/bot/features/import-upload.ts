@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, rejectsCsv, warnedNames } from "../../import/describe.ts";
+import { describeReject, rejectsCsv, warnedNames } from "../../use-cases/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import type { ReferenceReport } from "../../use-cases/import-reference-data.ts";
 import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";

@@ -14,7 +14,7 @@ import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
-import { renderProposalDetails } from "../../messages/proposal-card.ts";
+import { renderProposalDetails } from "../../messages/proposal-details.ts";
 import { digestPager, showQueuedView } from "./proposal-digest.ts";
 import { queueProposalView, type QueuedView } from "../../use-cases/show-proposal.ts";
 

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, describeWarning, plainText } from "../../import/describe.ts";
+import { describeReject, describeWarning, plainText } from "../../use-cases/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { isTextKey } from "../../messages/locales/index.ts";
 import type { ImportReport } from "../../use-cases/import-data.ts";

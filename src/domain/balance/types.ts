@@ -1,4 +1,4 @@
-import type { StageTrace } from "./exact/lexicographic-stage.ts";
+import type { StageTrace } from "./exact/stage-trace.ts";
 /** A work unit (unit kerja: a school, an office); coordinates are optional. */
 export interface PlanUnit {
   id: string;

@@ -1,23 +1,8 @@
 import type { Highs, Model, ModelData } from "highs";
 import type { Row } from "./strengthening-rows.ts";
+import { packSparse, type LpResult, type StageResult } from "./solver-data.ts";
 
-export interface StageResult {
-  values: Float64Array;
-  /** HiGHS (or an integral LP optimum) proved that no better solution exists. */
-  optimal: boolean;
-  /** Proven lower bound on the objective. */
-  bound: number;
-  objective: number;
-}
-
-export interface LpResult {
-  values: Float64Array;
-  objective: number;
-  rowDuals: Float64Array;
-  /** Reduced costs, from which columns that cannot be in any good enough solution are fixed. */
-  columnDuals: Float64Array;
-  integral: boolean;
-}
+export type { LpResult, StageResult } from "./solver-data.ts";
 
 const STATUS_OPTIMAL = 7;
 const STATUS_INFEASIBLE = 8;
@@ -32,34 +17,6 @@ const MAX_SEPARATION_ROUNDS = 20;
 export const SESSION_OPTIONS = { output_flag: false, mip_abs_gap: 1e-6, random_seed: 1 } as const;
 const DUAL_SIMPLEX = 1;
 const PRIMAL_SIMPLEX = 4;
-
-/**
- * Sparse vectors packed one after another (CSR rows or CSC columns), a repeated index summed into one
- * entry: HiGHS refuses a row or column that names the same index twice.
- */
-function packSparse(vectors: ReadonlyArray<{ indices: readonly number[]; values: readonly number[] }>): {
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-} {
-  const starts = new Int32Array(vectors.length + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  vectors.forEach((vector, position) => {
-    const at = new Map<number, number>();
-    vector.indices.forEach((index, entry) => {
-      const value = vector.values[entry] ?? 0;
-      const seen = at.get(index);
-      if (seen === undefined) {
-        at.set(index, indices.length);
-        indices.push(index);
-        values.push(value);
-      } else values[seen] = (values[seen] ?? 0) + value;
-    });
-    starts[position + 1] = indices.length;
-  });
-  return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
-}
 
 /**
  * A HiGHS model kept alive across the stages of a lexicographic solve: objectives change, rows and
@@ -154,12 +111,15 @@ export class SolverSession {
   }
 
   isIntegral(values: ArrayLike<number>): boolean {
-    for (let column = 0; column < this.integrality.length; column++) {
-      const value = values[column] ?? 0;
-      if (this.integrality[column] === 1 && Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE)
-        return false;
-    }
-    return true;
+    return this.fractionalColumns(values).length === 0;
+  }
+
+  /** The integer columns an LP solution leaves fractional. */
+  private fractionalColumns(values: ArrayLike<number>): number[] {
+    const fractional = (value: number) => Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE;
+    return this.integrality.flatMap((kind, column) =>
+      kind === 1 && fractional(values[column] ?? 0) ? [column] : [],
+    );
   }
 
   private relax(relaxed: boolean): void {
@@ -334,13 +294,6 @@ export class SolverSession {
 
   /** Units of the integer columns an LP solution leaves fractional. */
   fractionalUnits(values: ArrayLike<number>): Set<number> {
-    const units = new Set<number>();
-    for (let column = 0; column < this.integrality.length; column++) {
-      const value = values[column] ?? 0;
-      if (this.integrality[column] === 1 && Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE) {
-        units.add(this.unitOfColumn[column] ?? -1);
-      }
-    }
-    return units;
+    return new Set(this.fractionalColumns(values).map((column) => this.unitOfColumn[column] ?? -1));
   }
 }

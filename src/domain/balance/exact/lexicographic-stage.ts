@@ -1,27 +1,7 @@
 import type { LpResult, SolverSession, StageResult } from "./highs-session.ts";
 
-export type Stage = "unmet" | "severity" | "moves" | "km";
-
-/** One step of a stage as it ends, for benchmarks: where the time goes and how far the bound is. */
-export interface StageStep {
-  stage: Stage;
-  /** "model": branch and bound on the whole model starts now (objective and bound are null). */
-  step: "lp" | "neighbourhood" | "model" | "branch-and-bound";
-  /** Objective of the step's solution (null: none found). */
-  objective: number | null;
-  /** Proven lower bound after the step. */
-  bound: number | null;
-  optimal: boolean;
-  /** performance.now() when the step ended. */
-  at: number;
-  /**
-   * "model" only: that model as MPS, to measure other solvers on exactly what this one solves. Call it
-   * while the step is told: branch and bound changes the model next, and frees it at the end.
-   */
-  mps?: () => Uint8Array;
-}
-
-export type StageTrace = (step: StageStep) => void;
+export type { Stage, StageStep, StageTrace } from "./stage-trace.ts";
+import type { Stage, StageStep, StageTrace } from "./stage-trace.ts";
 
 /**
  * Unmet demand, severity and moves must be exact: hours are often whole numbers, so HiGHS's default

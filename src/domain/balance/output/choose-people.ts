@@ -1,5 +1,5 @@
 import { exclusionOf, type Instance } from "../input/instance.ts";
-import type { MoveIndex } from "./evaluate.ts";
+import type { MoveIndex } from "./move-index.ts";
 
 /**
  * Tiers 5 and 6 of plan format v2 (DESIGN.md): prefer volunteers, then stated destinations, never at

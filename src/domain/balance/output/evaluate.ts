@@ -2,12 +2,8 @@ import { distanceKm, movesLeft, reachability, type Instance } from "../input/ins
 import { severityOf } from "../severity.ts";
 import { readWishes, wishesMet } from "./choose-people.ts";
 
-/** A move by indices: employee, destination unit, role filled there. */
-export interface MoveIndex {
-  employee: number;
-  to: number;
-  role: number;
-}
+export type { MoveIndex } from "./move-index.ts";
+import type { MoveIndex } from "./move-index.ts";
 
 /** How short the district is for some capacity: unmet hours, their severity, the worst share of a need. */
 export interface Shortage {

@@ -1,7 +1,7 @@
 import { locales, type Locale, type TextKey } from "../messages/locales/index.ts";
-import type { ImportReport } from "../use-cases/import-data.ts";
-import type { ImportWarning, Rejected } from "./parse-rows.ts";
-import { writeCsv } from "../export/write-csv.ts";
+import type { ImportReport } from "./import-data.ts";
+import type { ImportWarning, Rejected } from "../import/parse-rows.ts";
+import { writeCsv } from "../documents/csv.ts";
 
 /** A locale text with its placeholders filled, unescaped: for CSV cells and the terminal, not for Telegram HTML. */
 export function plainText(
