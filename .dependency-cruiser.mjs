@@ -34,6 +34,23 @@ export default {
     },
     ...layerRules,
     {
+      name: "use-cases-by-index",
+      comment: "outside use-cases/, a capability is used through its index.ts only",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/use-cases/" },
+      to: { path: "^src/use-cases/", pathNot: "^src/use-cases/[^/]+/index\\.ts$" },
+    },
+    {
+      name: "capabilities-by-index",
+      comment: "one capability uses another through its index.ts only",
+      severity: "error",
+      from: { path: "^src/use-cases/([^/]+)/" },
+      to: {
+        path: "^src/use-cases/",
+        pathNot: ["^src/use-cases/$1/", "^src/use-cases/[^/]+/index\\.ts$"],
+      },
+    },
+    {
       name: "shared-stays-below",
       comment: "config, logger and metrics serve every layer and import none of them but domain",
       severity: "error",

@@ -13,7 +13,7 @@ import { applyMigrations } from "../src/db/migrate.ts";
 import { createSendLimiter, wrapTelegramApi } from "../src/delivery/limiter.ts";
 import { enqueueMessage, PRIORITY } from "../src/delivery/outbox.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
-import { deliveryPolicy } from "../src/use-cases/delivery-policy.ts";
+import { deliveryPolicy } from "../src/use-cases/outbox-policy/index.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { createLogger } from "../src/logger.ts";
 import { startBotApiServer } from "../test/support/bot-api-server.ts";

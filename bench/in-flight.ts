@@ -3,8 +3,7 @@
 // and a week in which one school's need grew (the plan kept, a few moves added). On the benchmark
 // districts S and M with each role's standard hours (what a district's database gives: capacity is
 // the role's standard, issue 30), medians of a few runs; results go to BENCHMARKS.md.
-import type { Plan, PlanInput } from "../src/domain/balance/index.ts";
-import { planTransfers } from "../src/domain/balance/index.ts";
+import { type Plan, type PlanInput, planTransfers } from "../src/domain/balance/index.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
 

@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
-import { runDailyLifecycle } from "../src/jobs/daily-lifecycle.ts";
+import { runDailyLifecycle } from "../src/use-cases/lifecycle/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 

@@ -11,12 +11,12 @@ import { openDatabase } from "../src/db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "../src/delivery/limiter.ts";
 import { startOutboxSender } from "../src/delivery/sender.ts";
 import { formatDate, formatDateTime } from "../src/domain/time.ts";
-import { runDailyLifecycle } from "../src/jobs/daily-lifecycle.ts";
+import { runDailyLifecycle } from "../src/use-cases/lifecycle/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { DEFAULT_TOKEN, startBotApiServer, type RecordedCall } from "../test/support/bot-api-server.ts";
-import { createInvite } from "../src/use-cases/create-invite.ts";
-import { seedDemo } from "../src/use-cases/seed-demo.ts";
-import { deliveryPolicy } from "../src/use-cases/delivery-policy.ts";
+import { createInvite } from "../src/use-cases/accounts/index.ts";
+import { seedDemo } from "../src/use-cases/imports/index.ts";
+import { deliveryPolicy } from "../src/use-cases/outbox-policy/index.ts";
 
 type Person = { id: number; first_name: string; last_name?: string; language_code?: string };
 type Keyboard = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };

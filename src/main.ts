@@ -2,7 +2,7 @@
 import { reclaimAfterCrash } from "./delivery/claim.ts";
 import { DEFAULT_SENDER_OPTIONS } from "./delivery/sender-options.ts";
 import { registerCommands } from "./bot/commands.ts";
-import { queueCommandMenus } from "./use-cases/command-menu.ts";
+import { queueCommandMenus } from "./use-cases/accounts/index.ts";
 import { createBot } from "./bot/create-bot.ts";
 import {
   keepCommandMenuRegistered,
@@ -15,7 +15,7 @@ import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
 import { SENDER_LEASE, startOutboxSender } from "./delivery/sender.ts";
-import { deliveryPolicy } from "./use-cases/delivery-policy.ts";
+import { deliveryPolicy } from "./use-cases/outbox-policy/index.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
 import { instanceId } from "./db/lease.ts";
@@ -23,7 +23,7 @@ import { startScheduler } from "./jobs/scheduler.ts";
 import { loadDotEnv } from "./load-env.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
-import { checkHealth } from "./use-cases/check-health.ts";
+import { checkHealth } from "./use-cases/status/index.ts";
 import { putBotUsername } from "./db/settings.ts";
 
 function readConfig(): Config {

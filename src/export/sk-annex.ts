@@ -1,8 +1,8 @@
 // The annex (lampiran) of an SK mutasi: one line per person moved, with what such a decree lists.
 import { formatDate } from "../domain/time.ts";
-import { plainText } from "../use-cases/import-report.ts";
+import { plainText } from "../use-cases/imports/index.ts";
 import type { Locale, TextKey } from "../messages/locales/index.ts";
-import type { TransferLine } from "../use-cases/export-transfers.ts";
+import type { TransferLine } from "../use-cases/decrees/index.ts";
 
 export const ANNEX_COLUMNS = [
   "export.annex.no",

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Locale, TextKey } from "../messages/locales/index.ts";
 import { formatDate, formatDateTime } from "../domain/time.ts";
-import type { AuditLine, TransferExport, TransferLine } from "../use-cases/export-transfers.ts";
-import { plainText } from "../use-cases/import-report.ts";
+import type { AuditLine, TransferExport, TransferLine } from "../use-cases/decrees/index.ts";
+import { plainText } from "../use-cases/imports/index.ts";
 import { auditActionText } from "../messages/audit-actions.ts";
 import { ANNEX_NIP_COLUMN, ANNEX_WIDTHS, annexRows } from "./sk-annex.ts";
 import { writeCsv } from "../documents/csv.ts";

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 import type { Update } from "telegraf/types";
 import type { Logger } from "../logger.ts";
-import type { HealthReport } from "../use-cases/check-health.ts";
+import type { HealthReport } from "../use-cases/status/index.ts";
 
 /** Telegram's updates are far smaller; anything bigger is not Telegram. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -5,13 +5,15 @@ import type { Locale } from "../messages/locales/index.ts";
 import type { Db } from "../db/client.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../logger.ts";
-import { expireProposals } from "../use-cases/expire-proposals.ts";
-import { runBalancingCheck } from "../use-cases/run-balancing-check.ts";
-import { expireConversations } from "./expire-conversations.ts";
-import { runDailyLifecycle } from "./daily-lifecycle.ts";
+import { expireProposals } from "../use-cases/proposals/index.ts";
+import { runBalancingCheck } from "../use-cases/balancing-check/index.ts";
+import {
+  expireConversations,
+  runDailyLifecycle,
+  queuePendingDigest,
+  queueWorkloadReminders,
+} from "../use-cases/lifecycle/index.ts";
 import { instanceId, leaseRunCoordinator } from "../db/lease.ts";
-import { queuePendingDigest } from "./pending-digest.ts";
-import { queueWorkloadReminders } from "./workload-reminders.ts";
 
 export interface SchedulerDeps {
   db: Db;

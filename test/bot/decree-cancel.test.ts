@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { proposalCommand } from "../../src/cli/commands/proposal.ts";
 import { runDailyAt } from "../support/decree.ts";
-import { cancelProposal } from "../../src/use-cases/cancel-proposal.ts";
-import { takeDecreeEffect } from "../../src/use-cases/take-decree-effect.ts";
+import { cancelProposal } from "../../src/use-cases/proposals/index.ts";
+import { takeDecreeEffect } from "../../src/use-cases/decrees/index.ts";
 import { testCli } from "../support/cli.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";

@@ -7,7 +7,7 @@ import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
 import { runDailyAt } from "../support/decree.ts";
-import { recordDecree } from "../../src/use-cases/record-decree.ts";
+import { recordDecree } from "../../src/use-cases/decrees/index.ts";
 import { testCli } from "../support/cli.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderLetters } from "../../src/documents/letters.ts";
 import { markSent } from "../../src/delivery/mark-sent.ts";
-import { createInvite } from "../../src/use-cases/create-invite.ts";
-import { enqueueDecreeLetter } from "../../src/use-cases/enqueue-decree-letter.ts";
+import { createInvite } from "../../src/use-cases/accounts/index.ts";
+import { enqueueDecreeLetter } from "../../src/use-cases/decrees/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createInvite } from "../../src/use-cases/create-invite.ts";
+import { createInvite } from "../../src/use-cases/accounts/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
+import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";

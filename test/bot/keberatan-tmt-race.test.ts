@@ -5,7 +5,7 @@
 // After a restart, the job again and a second press change nothing.
 import { describe, expect, it } from "vitest";
 import { runDailyAt } from "../support/decree.ts";
-import { createInvite } from "../../src/use-cases/create-invite.ts";
+import { createInvite } from "../../src/use-cases/accounts/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createInvite } from "../../src/use-cases/create-invite.ts";
+import { createInvite } from "../../src/use-cases/accounts/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";

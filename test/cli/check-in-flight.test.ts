@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCommand } from "../../src/cli/commands/check.ts";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
-import { seedDemo } from "../../src/use-cases/seed-demo.ts";
+import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
 import { useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";

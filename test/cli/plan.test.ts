@@ -8,7 +8,7 @@ import { snapshotCommand } from "../../src/cli/commands/snapshot.ts";
 import { BALANCE_POLICY_SETTING } from "../../src/db/build-plan-input.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import type { Plan, PlanInput } from "../../src/domain/balance/index.ts";
-import { seedDemo } from "../../src/use-cases/seed-demo.ts";
+import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
+import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { fixedClock } from "../support/harness.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statusCommand } from "../../src/cli/commands/status.ts";
-import { seedDemo } from "../../src/use-cases/seed-demo.ts";
+import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { readDistrict } from "../../src/db/read-district.ts";
-import { recordStatement } from "../../src/use-cases/record-statement.ts";
+import { recordStatement } from "../../src/use-cases/notices/index.ts";
 import { testCli } from "../support/cli.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";

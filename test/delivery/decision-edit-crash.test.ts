@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
-import { DIRECT_EDIT_GRACE_MS, queueProposalView } from "../../src/use-cases/show-proposal.ts";
+import {
+  decideProposal,
+  DIRECT_EDIT_GRACE_MS,
+  queueProposalView,
+} from "../../src/use-cases/proposals/index.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";

@@ -6,8 +6,7 @@ import { createLogger } from "../../src/logger.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
-import { DEAD_LETTER_WINDOW_MS } from "../../src/use-cases/report-dead-letter.ts";
-import { deliveryPolicy } from "../../src/use-cases/delivery-policy.ts";
+import { DEAD_LETTER_WINDOW_MS, deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 
 describe.skipIf(skipPg)("outbox sender: what each Telegram answer does", () => {

@@ -6,7 +6,7 @@ import { metricsMiddleware } from "../../src/bot/middleware/metrics.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/server.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createMetrics, type Metrics } from "../../src/metrics.ts";
-import { checkHealth } from "../../src/use-cases/check-health.ts";
+import { checkHealth } from "../../src/use-cases/status/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { TEST_TOKEN } from "../support/harness.ts";
 import { callbackUpdate, recordApiCalls, textUpdate } from "../support/telegram.ts";

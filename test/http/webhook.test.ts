@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHttpServer, MAX_BODY_BYTES, type HttpServer } from "../../src/http/server.ts";
 import { createMetrics } from "../../src/metrics.ts";
-import { checkHealth } from "../../src/use-cases/check-health.ts";
+import { checkHealth } from "../../src/use-cases/status/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { buildTestBot, type TestBot } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readDistrict } from "../../src/db/read-district.ts";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
+import { runDailyLifecycle } from "../../src/use-cases/lifecycle/index.ts";
 import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
+import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal } from "../support/hr-fixtures.ts";

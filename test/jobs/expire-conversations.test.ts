@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expireConversations } from "../../src/jobs/expire-conversations.ts";
+import { expireConversations } from "../../src/use-cases/lifecycle/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";

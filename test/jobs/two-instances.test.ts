@@ -4,7 +4,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { enqueueMessage } from "../../src/delivery/outbox.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { acquireLease } from "../../src/db/lease.ts";
-import { queuePendingDigest } from "../../src/jobs/pending-digest.ts";
+import { queuePendingDigest } from "../../src/use-cases/lifecycle/index.ts";
 import { startScheduler, type ScheduledJob } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { formatDate } from "../../src/domain/time.ts";
-import { recordDecree } from "../../src/use-cases/record-decree.ts";
-import { runDailyLifecycle } from "../../src/jobs/daily-lifecycle.ts";
+import { recordDecree } from "../../src/use-cases/decrees/index.ts";
+import { runDailyLifecycle } from "../../src/use-cases/lifecycle/index.ts";
 import { createLogger } from "../../src/logger.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readImportFile } from "../../src/import/read-file.ts";
-import { closeVacancyPosts } from "../../src/use-cases/close-filled-vacancies.ts";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
-import { importData } from "../../src/use-cases/import-data.ts";
+import { closeVacancyPosts } from "../../src/use-cases/units/index.ts";
+import { decideProposal } from "../../src/use-cases/proposals/index.ts";
+import { importData } from "../../src/use-cases/imports/index.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { decreeAndTakeEffect } from "../support/decree.ts";

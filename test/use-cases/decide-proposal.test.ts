@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.ts";
-import { decideProposal, type DecideInput } from "../../src/use-cases/decide-proposal.ts";
+import { decideProposal, type DecideInput } from "../../src/use-cases/proposals/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getAgencyImbalance } from "../../src/use-cases/get-agency-imbalance.ts";
-import { getUnitStatus } from "../../src/use-cases/get-unit-status.ts";
-import { listUnitStaff } from "../../src/use-cases/list-unit-staff.ts";
+import { getAgencyImbalance } from "../../src/use-cases/balancing-check/index.ts";
+import { getUnitStatus } from "../../src/use-cases/status/index.ts";
+import { listUnitStaff } from "../../src/use-cases/units/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 

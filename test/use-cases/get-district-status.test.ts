@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decideProposal } from "../../src/use-cases/decide-proposal.ts";
-import { getDistrictStatus } from "../../src/use-cases/get-district-status.ts";
-import { seedDemo } from "../../src/use-cases/seed-demo.ts";
+import { decideProposal } from "../../src/use-cases/proposals/index.ts";
+import { getDistrictStatus } from "../../src/use-cases/status/index.ts";
+import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 

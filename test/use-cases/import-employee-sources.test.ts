@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describeReject } from "../../src/use-cases/import-report.ts";
+import { describeReject, type ImportOptions, importWorkbook } from "../../src/use-cases/imports/index.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
-import type { ImportOptions } from "../../src/use-cases/import-data.ts";
-import { importWorkbook } from "../../src/use-cases/import-workbook.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";

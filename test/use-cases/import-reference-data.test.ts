@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeReject } from "../../src/use-cases/import-report.ts";
+import { describeReject, type ImportOptions, importWorkbook } from "../../src/use-cases/imports/index.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
-import type { ImportOptions } from "../../src/use-cases/import-data.ts";
-import { importWorkbook } from "../../src/use-cases/import-workbook.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { csvFile, employeeHeader, makeNip, unitHeader, xlsxFile } from "../support/import-files.ts";
 import {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { describeReject, describeWarning } from "../../src/use-cases/import-report.ts";
+import {
+  describeReject,
+  describeWarning,
+  importData,
+  type ImportOptions,
+} from "../../src/use-cases/imports/index.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
-import { importData, type ImportOptions } from "../../src/use-cases/import-data.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";

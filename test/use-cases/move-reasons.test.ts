@@ -1,7 +1,7 @@
 // Issue 25: a move that leaves its origin short says why it is still worth it, in the words of the
 // engine's severity tier (the deepest shortage first).
 import { describe, expect, it } from "vitest";
-import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
+import { runBalancingCheck } from "../../src/use-cases/balancing-check/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { fixedClock } from "../support/harness.ts";

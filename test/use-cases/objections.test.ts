@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordObjection } from "../../src/use-cases/record-objection.ts";
-import { withdrawObjection } from "../../src/use-cases/withdraw-objection.ts";
+import { recordObjection, withdrawObjection } from "../../src/use-cases/proposals/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 

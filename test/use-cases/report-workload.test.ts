@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportWorkload } from "../../src/use-cases/report-workload.ts";
+import { reportWorkload } from "../../src/use-cases/units/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 

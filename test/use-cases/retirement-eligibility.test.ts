@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listUnitStaff } from "../../src/use-cases/list-unit-staff.ts";
+import { listUnitStaff } from "../../src/use-cases/units/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 

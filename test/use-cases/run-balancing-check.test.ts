@@ -4,7 +4,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { runBalancingCheck } from "../../src/use-cases/run-balancing-check.ts";
+import { runBalancingCheck } from "../../src/use-cases/balancing-check/index.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";

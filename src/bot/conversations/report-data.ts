@@ -1,10 +1,6 @@
 import { z } from "zod";
 import type { workloadData } from "../../messages/callback-data/workload.ts";
-import {
-  VACANCY_MAX_COUNT,
-  VACANCY_REASON_TEXT_MAX,
-  VACANCY_REASONS,
-} from "../../use-cases/report-vacancy.ts";
+import { VACANCY_MAX_COUNT, VACANCY_REASON_TEXT_MAX, VACANCY_REASONS } from "../../use-cases/units/index.ts";
 
 /**
  * The typed session data of the two report conversations. Checked on every turn, so a session

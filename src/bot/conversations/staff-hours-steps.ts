@@ -3,7 +3,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { decimalAnswer } from "../../domain/report-answers.ts";
 import * as staffHours from "../../domain/staff-hours.ts";
 import { Html } from "../../messages/locales/index.ts";
-import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff, type StaffMember } from "../../use-cases/units/index.ts";
 import { formatHours } from "../../messages/format.ts";
 import { downloadFile } from "../download-file.ts";
 import { answer, labelled, type Outcome, type Step, type Turn } from "./engine.ts";

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import { getAuditTrail } from "../../use-cases/get-audit-trail.ts";
+import { getAuditTrail } from "../../use-cases/status/index.ts";
 import { renderPages } from "../../messages/paging.ts";
 import type { BotContext } from "../context.ts";
 import { listPager, replyList, type ListView } from "../list-pages.ts";

@@ -2,7 +2,7 @@ import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { formatHoursSplit } from "../../messages/format.ts";
-import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
+import { runBalancingCheck } from "../../use-cases/balancing-check/index.ts";
 import type { BotContext } from "../context.ts";
 import { assertMayRunCheck } from "../roles.ts";
 

@@ -1,9 +1,8 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
-import { cancelProposal } from "../../use-cases/cancel-proposal.ts";
-import { recordDecree } from "../../use-cases/record-decree.ts";
-import { liftRejection } from "../../use-cases/rejections.ts";
+import { cancelProposal, liftRejection } from "../../use-cases/proposals/index.ts";
+import { recordDecree } from "../../use-cases/decrees/index.ts";
 import type { BotContext } from "../context.ts";
 
 /**

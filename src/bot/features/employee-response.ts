@@ -11,7 +11,7 @@ import {
   recordResponse,
   RESPONSE_TEXT_MAX,
   responseTextSchema,
-} from "../../use-cases/record-response.ts";
+} from "../../use-cases/notices/index.ts";
 import type { BotContext } from "../context.ts";
 import { requireEmployee } from "../conversations/employee.ts";
 import {

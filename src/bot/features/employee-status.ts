@@ -2,7 +2,7 @@ import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
 import { Html } from "../../messages/locales/index.ts";
-import { setEmployeeStatus } from "../../use-cases/set-employee-status.ts";
+import { setEmployeeStatus } from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
 
 /** /cuti <NIP> <cuti|tb|aktif> [dd-mm-yyyy]: a head for their own unit's people, an admin for anyone. */

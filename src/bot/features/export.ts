@@ -2,7 +2,7 @@ import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { localDate } from "../../domain/time.ts";
 import { transfersWorkbook } from "../../export/write-transfers.ts";
-import { exportTransfers } from "../../use-cases/export-transfers.ts";
+import { exportTransfers } from "../../use-cases/decrees/index.ts";
 import type { BotContext } from "../context.ts";
 
 export const exportFeature = new Composer<BotContext>();

@@ -1,10 +1,15 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, rejectsCsv, warnedNames } from "../../use-cases/import-report.ts";
+import {
+  describeReject,
+  rejectsCsv,
+  warnedNames,
+  type ReferenceReport,
+  importWorkbook,
+  type WorkbookReport,
+} from "../../use-cases/imports/index.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
-import type { ReferenceReport } from "../../use-cases/import-reference-data.ts";
-import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
 import type { BotContext } from "../context.ts";
 import { downloadFile } from "../download-file.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { formatDateTime } from "../../domain/time.ts";
-import { createInvite, inviteLink, type InviteTarget } from "../../use-cases/create-invite.ts";
+import { createInvite, inviteLink, type InviteTarget } from "../../use-cases/accounts/index.ts";
 import type { BotContext } from "../context.ts";
 
 export const inviteFeature = new Composer<BotContext>();

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { formatNumber, Html } from "../../messages/locales/index.ts";
-import { listRoles, type RoleView } from "../../use-cases/manage-roles.ts";
+import { listRoles, type RoleView } from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
 
 /** /jabatan: the admin reads roles (hours, unit, BUP, teacher, review) and which role may fill which. */

@@ -1,6 +1,5 @@
 import { Composer, Markup } from "telegraf";
-import { queueCommandMenuOf } from "../../use-cases/command-menu.ts";
-import { setUserLocale } from "../../use-cases/set-user-locale.ts";
+import { queueCommandMenuOf, setUserLocale } from "../../use-cases/accounts/index.ts";
 import { languageData } from "../../messages/callback-data/language.ts";
 import type { BotContext } from "../context.ts";
 import { translate } from "../../messages/locales/index.ts";

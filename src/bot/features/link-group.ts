@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import { DomainError } from "../../domain/errors.ts";
-import { linkHrGroup, migrateHrGroupChat, setHrGroupActive } from "../../use-cases/link-hr-group.ts";
+import { linkHrGroup, migrateHrGroupChat, setHrGroupActive } from "../../use-cases/accounts/index.ts";
 import type { BotContext } from "../context.ts";
 
 /** Linking a group chat to an agency as its HR group, and keeping that link true as the group changes. */

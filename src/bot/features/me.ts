@@ -16,8 +16,8 @@ import { loadDestinationUnits } from "../../db/employee-statements.ts";
 import { statementData } from "../../messages/callback-data/employee-statement.ts";
 import { preferencesParam, renderMyRecord } from "../../messages/employee-record.ts";
 import { Html } from "../../messages/locales/index.ts";
-import { getMyRecord } from "../../use-cases/get-my-record.ts";
-import { recordStatement } from "../../use-cases/record-statement.ts";
+import { getMyRecord } from "../../use-cases/accounts/index.ts";
+import { recordStatement } from "../../use-cases/notices/index.ts";
 import type { BotContext } from "../context.ts";
 import { requireEmployee } from "../conversations/employee.ts";
 import {

@@ -2,7 +2,7 @@ import { Composer } from "telegraf";
 import { getUnwillingCountsAsObjection } from "../../db/employee-statements.ts";
 import type { Blackout } from "../../domain/blackout.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { listBlackouts } from "../../use-cases/manage-blackouts.ts";
+import { listBlackouts } from "../../use-cases/policy/index.ts";
 import type { BotContext } from "../context.ts";
 
 /**

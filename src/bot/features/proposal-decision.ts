@@ -6,9 +6,12 @@ import {
   decideProposal,
   REJECT_REASON_MAX,
   type DecideOutcome,
-} from "../../use-cases/decide-proposal.ts";
-import { reviewObjection } from "../../use-cases/review-objection.ts";
-import { earlierRejections, widenRejection } from "../../use-cases/rejections.ts";
+  reviewObjection,
+  earlierRejections,
+  widenRejection,
+  queueProposalView,
+  type QueuedView,
+} from "../../use-cases/proposals/index.ts";
 import { readFlightPolicy } from "../../db/build-plan-input.ts";
 import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
@@ -16,7 +19,6 @@ import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
 import { renderProposalDetails } from "../../messages/proposal-details.ts";
 import { digestPager, showQueuedView } from "./proposal-digest.ts";
-import { queueProposalView, type QueuedView } from "../../use-cases/show-proposal.ts";
 
 /** Setujui / Tolak / Rincian on proposal cards and digests, the rejection reason that follows Tolak, ◀ ▶ on digests. */
 export const proposalDecisionFeature = new Composer<BotContext>();

@@ -7,7 +7,7 @@ import { visibleText } from "../../messages/paging.ts";
 import { renderDigest } from "../../messages/proposal-digest.ts";
 import type { BotContext } from "../context.ts";
 import { handToSender, markSentDirectly } from "../../delivery/outbox.ts";
-import type { QueuedView } from "../../use-cases/show-proposal.ts";
+import type { QueuedView } from "../../use-cases/proposals/index.ts";
 
 /** ◀ ▶ on a check's digest in the HR group: the page is re-read from the database and edited in place. */
 export const digestPager = new Composer<BotContext>();

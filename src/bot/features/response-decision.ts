@@ -7,7 +7,7 @@ import {
   checkResponseDecision,
   decideResponse,
   DISMISS_REASON_MAX,
-} from "../../use-cases/decide-response.ts";
+} from "../../use-cases/proposals/index.ts";
 import type { BotContext } from "../context.ts";
 
 /**

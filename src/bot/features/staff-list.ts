@@ -1,6 +1,6 @@
 import { Composer, Markup } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { listUnitStaff, type StaffMember } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff, type StaffMember } from "../../use-cases/units/index.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import { loadStatements } from "../../db/employee-statements.ts";
 import { statementMarker } from "../../messages/employee-record.ts";

@@ -2,13 +2,13 @@ import { Composer } from "telegraf";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.ts";
 import { shortTextAnswer } from "../../domain/report-answers.ts";
-import { listUnitStaff } from "../../use-cases/list-unit-staff.ts";
+import { listUnitStaff } from "../../use-cases/units/index.ts";
 import {
   OBJECTION_REASON_MAX,
   OBJECTION_REASON_MIN,
   recordObjection,
-} from "../../use-cases/record-objection.ts";
-import { withdrawObjection } from "../../use-cases/withdraw-objection.ts";
+  withdrawObjection,
+} from "../../use-cases/proposals/index.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import type { BotContext } from "../context.ts";
 import {

@@ -1,6 +1,5 @@
 import { Composer } from "telegraf";
-import { queueCommandMenuOf } from "../../use-cases/command-menu.ts";
-import { redeemInvite } from "../../use-cases/redeem-invite.ts";
+import { queueCommandMenuOf, redeemInvite } from "../../use-cases/accounts/index.ts";
 import type { BotContext } from "../context.ts";
 import { personRole } from "../roles.ts";
 

@@ -1,14 +1,22 @@
 import type { HoursTotals } from "../../domain/hours.ts";
 import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
-import { getAgencyImbalance, type UnitImbalance } from "../../use-cases/get-agency-imbalance.ts";
+import {
+  getAgencyImbalance,
+  type UnitImbalance,
+  getAgencyShortfalls,
+  type AgencyShortfalls,
+} from "../../use-cases/balancing-check/index.ts";
 import type { KecamatanTotals } from "../../domain/kecamatan.ts";
-import { getDistrictStatus, type KecamatanStatus } from "../../use-cases/get-district-status.ts";
-import { getUnitStatus, type UnitStatus } from "../../use-cases/get-unit-status.ts";
-import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
+import {
+  getDistrictStatus,
+  type KecamatanStatus,
+  getUnitStatus,
+  type UnitStatus,
+} from "../../use-cases/status/index.ts";
+import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
 import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
-import { getAgencyShortfalls, type AgencyShortfalls } from "../../use-cases/get-agency-shortfalls.ts";
 import { formatDay, formatHours, formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { pageEntries, visibleLength } from "../../messages/paging.ts";

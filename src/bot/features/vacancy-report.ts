@@ -7,12 +7,13 @@ import { shortTextAnswer, wholeNumberAnswer } from "../../domain/report-answers.
 import { localDate } from "../../domain/time.ts";
 import { vacancyData } from "../../messages/callback-data/vacancy.ts";
 import { vacancyNoticeText, vacancySummaryParams } from "../../messages/vacancy-text.ts";
-import { listUnitRoles } from "../../use-cases/list-unit-roles.ts";
-import { reportVacancy, VACANCY_MAX_COUNT as MAX_COUNT } from "../../use-cases/report-vacancy.ts";
 import {
+  listUnitRoles,
+  reportVacancy,
+  VACANCY_MAX_COUNT as MAX_COUNT,
   VACANCY_REASON_TEXT_MAX as REASON_MAX,
   VACANCY_REASONS as REASONS,
-} from "../../use-cases/report-vacancy.ts";
+} from "../../use-cases/units/index.ts";
 import type { BotContext, DbTx } from "../context.ts";
 import { answer, beginConversation, cancelled, conversationHandlers } from "../conversations/engine.ts";
 import { labelled, type ConversationSpec, type Move, type Turn } from "../conversations/engine.ts";

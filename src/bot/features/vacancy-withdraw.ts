@@ -3,8 +3,12 @@ import { formatDate } from "../../domain/time.ts";
 import { vacancyWithdrawData } from "../../messages/callback-data/vacancy-withdraw.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { vacancyReasonLabel } from "../../messages/vacancy-text.ts";
-import { listOpenVacancies } from "../../use-cases/list-open-vacancies.ts";
-import { findWithdrawable, withdrawVacancy, type OpenVacancy } from "../../use-cases/withdraw-vacancy.ts";
+import {
+  listOpenVacancies,
+  findWithdrawable,
+  withdrawVacancy,
+  type OpenVacancy,
+} from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
 

@@ -8,8 +8,12 @@ import { previewWorkload } from "../../domain/workload-preview.ts";
 import { workloadData } from "../../messages/callback-data/workload.ts";
 import { hoursUnitOf } from "../../messages/format.ts";
 import { workloadSummaryLines } from "../../messages/workload-text.ts";
-import { listUnitRoles } from "../../use-cases/list-unit-roles.ts";
-import { reportWorkload, ROMBEL_MAX, WORKLOAD_MAX_HOURS } from "../../use-cases/report-workload.ts";
+import {
+  listUnitRoles,
+  reportWorkload,
+  ROMBEL_MAX,
+  WORKLOAD_MAX_HOURS,
+} from "../../use-cases/units/index.ts";
 import type { BotContext, DbTx } from "../context.ts";
 import { answer, beginConversation, cancelled, conversationHandlers } from "../conversations/engine.ts";
 import { inRows, labelled, type ConversationSpec, type Move, type Turn } from "../conversations/engine.ts";

@@ -1,5 +1,5 @@
 import { formatHoursSplit } from "../../messages/format.ts";
-import { runBalancingCheck } from "../../use-cases/run-balancing-check.ts";
+import { runBalancingCheck } from "../../use-cases/balancing-check/index.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 const USAGE = "usage: check [--post] [--json]";

@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
-import { addCompatibility, listRoles, removeCompatibility } from "../../use-cases/manage-roles.ts";
+import { addCompatibility, listRoles, removeCompatibility } from "../../use-cases/units/index.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE =

@@ -1,7 +1,7 @@
 import { DomainError } from "../../domain/errors.ts";
 import { formatDate } from "../../domain/time.ts";
 import { plainError } from "../domain-errors.ts";
-import { setEmployeeStatus } from "../../use-cases/set-employee-status.ts";
+import { setEmployeeStatus } from "../../use-cases/units/index.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE = "usage: employee status <NIP> <aktif|cuti|tugas-belajar> [--until dd-mm-yyyy]";

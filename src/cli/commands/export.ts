@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { transfersCsv, transfersWorkbook } from "../../export/write-transfers.ts";
-import { exportTransfers } from "../../use-cases/export-transfers.ts";
+import { exportTransfers } from "../../use-cases/decrees/index.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE = "usage: export transfers --out <file.xlsx|file.csv>";

@@ -1,11 +1,16 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DomainError } from "../../domain/errors.ts";
-import { describeReject, describeWarning, plainText } from "../../use-cases/import-report.ts";
+import {
+  describeReject,
+  describeWarning,
+  plainText,
+  type ImportReport,
+  importWorkbook,
+  type WorkbookReport,
+} from "../../use-cases/imports/index.ts";
 import { DEFAULT_IMPORT_LIMITS, readImportFile } from "../../import/read-file.ts";
 import { isTextKey } from "../../messages/locales/index.ts";
-import type { ImportReport } from "../../use-cases/import-data.ts";
-import { importWorkbook, type WorkbookReport } from "../../use-cases/import-workbook.ts";
 import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 
 const USAGE = "usage: import <file.csv|file.xlsx> [--dry-run] [--strict]";

@@ -1,6 +1,6 @@
 import { formatDateTime } from "../../domain/time.ts";
 import { DomainError } from "../../domain/errors.ts";
-import { createInvite, inviteLink, type InviteTarget } from "../../use-cases/create-invite.ts";
+import { createInvite, inviteLink, type InviteTarget } from "../../use-cases/accounts/index.ts";
 import { getBotUsername } from "../../db/settings.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 

@@ -7,10 +7,12 @@ import {
   approveBlackout,
   listBlackouts,
   removeBlackout,
-} from "../../use-cases/manage-blackouts.ts";
-import { addHolidays, listHolidays, removeHoliday } from "../../use-cases/manage-holidays.ts";
-import { setUnwillingPolicy } from "../../use-cases/set-unwilling-policy.ts";
-import { setFlightPolicy } from "../../use-cases/set-flight-policy.ts";
+  addHolidays,
+  listHolidays,
+  removeHoliday,
+  setUnwillingPolicy,
+  setFlightPolicy,
+} from "../../use-cases/policy/index.ts";
 import { readFlightPolicy, type FlightPolicy } from "../../db/build-plan-input.ts";
 import { usageError, type CliCommand, type CliContext } from "../types.ts";
 

@@ -1,5 +1,4 @@
-import { cancelProposal } from "../../use-cases/cancel-proposal.ts";
-import { liftRejection } from "../../use-cases/rejections.ts";
+import { cancelProposal, liftRejection } from "../../use-cases/proposals/index.ts";
 import { usageError, type CliCommand } from "../types.ts";
 import { refusalsAsOperatorErrors } from "../domain-errors.ts";
 import { CLI_ACTOR, proposalIdArg, readFlags } from "./sk.ts";

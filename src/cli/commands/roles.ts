@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.ts";
-import { listRoles, setRole, type RoleChange, type RoleView } from "../../use-cases/manage-roles.ts";
+import { listRoles, setRole, type RoleChange, type RoleView } from "../../use-cases/units/index.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE =

@@ -1,4 +1,4 @@
-import { seedDemo } from "../../use-cases/seed-demo.ts";
+import { seedDemo } from "../../use-cases/imports/index.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 export const seedCommand: CliCommand = {

@@ -3,8 +3,7 @@ import { basename } from "node:path";
 import type { DbTx } from "../../db/client.ts";
 import { formatDate } from "../../domain/time.ts";
 import { readImportFile } from "../../import/read-file.ts";
-import { importDecrees } from "../../use-cases/import-decrees.ts";
-import { recordDecree } from "../../use-cases/record-decree.ts";
+import { importDecrees, recordDecree } from "../../use-cases/decrees/index.ts";
 import { refusalsAsOperatorErrors } from "../domain-errors.ts";
 import { operatorError, usageError, type CliCommand, type CliContext } from "../types.ts";
 

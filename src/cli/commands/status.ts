@@ -1,9 +1,9 @@
 import {
   getDistrictStatus,
   type DistrictStatus,
-  type UnitStatus,
-} from "../../use-cases/get-district-status.ts";
-import { listRolesNeedingReview } from "../../use-cases/manage-roles.ts";
+  type DistrictUnitStatus,
+} from "../../use-cases/status/index.ts";
+import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import { formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import type { Hours, HoursTotals } from "../../domain/hours.ts";
 import { usageError, type CliCommand } from "../types.ts";
@@ -83,7 +83,7 @@ function renderText(status: DistrictStatus): string {
   return lines.join("\n");
 }
 
-function unitLines(unit: UnitStatus): string[] {
+function unitLines(unit: DistrictUnitStatus): string[] {
   const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
   return [
     `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,

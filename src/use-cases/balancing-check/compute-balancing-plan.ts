@@ -1,0 +1,67 @@
+import type { DbTx } from "../../db/client.ts";
+import { buildPlanInput, readFlightPolicy } from "../../db/build-plan-input.ts";
+import type { CheckShortfall } from "../../messages/balancing-alert.ts";
+import type { District } from "../../db/read-district.ts";
+import { getBlackouts } from "../../db/settings.ts";
+import { approvalFrozenOn, type Blackout } from "../../domain/blackout.ts";
+import { planTransfers, type Plan, type PlanInput } from "../../domain/balance/index.ts";
+import type { Clock } from "../../domain/clock.ts";
+import { localDate } from "../../domain/time.ts";
+
+// HiGHS runs on the event loop: bound it so a large district cannot stall the bot for a minute.
+// Salor (about 400 people) is proved optimal in a fraction of a second; see BENCHMARKS.md.
+const CHECK_TIME_LIMIT_SECONDS = 20;
+
+export interface BalancingPlan {
+  /** The district as the engine read it (codes, NIP) and as the database holds it (ids, rows). */
+  input: PlanInput;
+  district: District;
+  plan: Plan;
+}
+
+/**
+ * The election freeze (UU 10/2016 Pasal 71(2)) covering today's date in the schedule's zone, if any;
+ * a period for which the Minister's written approval is recorded does not stop the check.
+ */
+export async function activeBlackout(db: DbTx, clock: Clock, timeZone: string): Promise<Blackout | null> {
+  const today = localDate(clock.now(), timeZone).toISOString().slice(0, 10);
+  return approvalFrozenOn(await getBlackouts(db), today);
+}
+
+/** Reads the district and runs the engine on it; stores nothing. */
+export async function computeBalancingPlan(
+  db: DbTx,
+  clock: Clock,
+  options: { timeZone: string },
+): Promise<BalancingPlan> {
+  const { input, district } = await buildPlanInput(db, { now: clock.now(), timeZone: options.timeZone });
+  const plan = await planTransfers(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
+  const { capWindowMonths } = await readFlightPolicy(db);
+  return { input, district, plan: withCapUse(input, plan, capWindowMonths) };
+}
+
+/**
+ * A need short because a unit's cap is used up says by what (issue 24): the moves touching that unit
+ * that took effect within the window, those approved or decreed, and those this plan proposes.
+ */
+function withCapUse(input: PlanInput, plan: Plan, windowMonths: number): Plan {
+  const count = (moves: ReadonlyArray<{ from?: string; to: string }>, unit: string) =>
+    moves.filter((m) => m.to === unit || m.from === unit).length;
+  const fromOf = new Map(input.employees.map((e) => [e.id, e.unit]));
+  const committed = (input.inFlight ?? [])
+    .filter((m) => m.state === "committed")
+    .map((m) => ({ from: fromOf.get(m.employee), to: m.to }));
+  const use = (unit: string) => ({
+    unit,
+    effective: count(input.recentMoves ?? [], unit),
+    committed: count(committed, unit),
+    proposed: count(plan.moves, unit),
+  });
+  const shortfalls = plan.shortfalls?.map((s): CheckShortfall => {
+    if (s.reason === "unit_intake_cap") return { ...s, capUse: { windowMonths, units: [use(s.unit)] } };
+    if (s.reason === "origin_cap")
+      return { ...s, capUse: { windowMonths, units: (s.origins ?? []).map(use) } };
+    return s;
+  });
+  return shortfalls === undefined ? plan : { ...plan, shortfalls };
+}
