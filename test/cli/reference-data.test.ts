@@ -102,11 +102,14 @@ describe("cli roles, compat and the reference import", () => {
         exitCode: 2,
       },
     );
+    // The operator reads a sentence, not the error's code (issue 26: these two printed "role_unknown").
     await expect(compatCommand.run(["add", "GURU_KELAS", "GURU_X"], cli().ctx)).rejects.toMatchObject({
       exitCode: 1,
+      message: "No role has the code GURU_X; the list of roles shows every code.",
     });
     await expect(compatCommand.run(["remove", "GURU_KELAS", "GURU_KELAS"], cli().ctx)).rejects.toMatchObject({
       exitCode: 1,
+      message: "Role GURU_KELAS always fills itself; nothing to pair.",
     });
     await expect(compatCommand.run(["add", "GURU_KELAS"], cli().ctx)).rejects.toMatchObject({ exitCode: 2 });
     await expect(compatCommand.run(["swap"], cli().ctx)).rejects.toMatchObject({ exitCode: 2 });

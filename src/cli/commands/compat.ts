@@ -1,17 +1,9 @@
-import { DomainError } from "../../domain/errors.ts";
 import { addCompatibility, listRoles, removeCompatibility } from "../../use-cases/units/index.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
+import { refusalsAsOperatorErrors } from "../domain-errors.ts";
 
 const USAGE =
   "usage: compat list [--json] | compat add <FROM> <TO> [--note TEXT] | compat remove <FROM> <TO>";
-
-function operatorFixable(error: unknown): never {
-  if (error instanceof DomainError && error.code === "role_unknown")
-    throw operatorError(`Role ${error.params.code} does not exist. See \`roles\` for the codes.`);
-  if (error instanceof DomainError && error.code === "compat_self")
-    throw operatorError(`Role ${error.params.code} always fills itself; nothing to add.`);
-  throw error;
-}
 
 export const compatCommand: CliCommand = {
   usage: "compat list [--json] | compat add <FROM> <TO> [--note TEXT] | compat remove <FROM> <TO>",
@@ -40,15 +32,16 @@ export const compatCommand: CliCommand = {
     const { prisma } = await ctx.database();
     const actor = { name: "cli" };
     if (action === "add") {
-      const outcome = await prisma
-        .$transaction((tx) => addCompatibility(tx, { ...pair, note }, actor))
-        .catch(operatorFixable);
+      // A refusal (an unknown role, a role paired with itself) in the locale's English words, exit 1.
+      const outcome = await refusalsAsOperatorErrors(
+        prisma.$transaction((tx) => addCompatibility(tx, { ...pair, note }, actor)),
+      );
       ctx.io.out(`${pair.from} → ${pair.to}: ${outcome}`);
       return;
     }
-    const removed = await prisma
-      .$transaction((tx) => removeCompatibility(tx, pair, actor))
-      .catch(operatorFixable);
+    const removed = await refusalsAsOperatorErrors(
+      prisma.$transaction((tx) => removeCompatibility(tx, pair, actor)),
+    );
     if (!removed) throw operatorError(`${pair.from} → ${pair.to} is not recorded; see \`compat list\`.`);
     ctx.io.out(`${pair.from} → ${pair.to}: removed`);
   },

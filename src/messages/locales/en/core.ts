@@ -41,7 +41,6 @@ export const core: Record<keyof typeof id, string> = {
   "errors.unit_unknown": "No unit with code {code}.",
   "errors.agency_unknown": "No agency with code {code}.",
   "errors.not_admin": "This command is for admins only.",
-  "errors.not_registered": "You are not registered yet. Open the invite link from your admin first.",
   "errors.private_only": "This command works only in a private chat with the bot.",
   "errors.group_only": "This command works only in the HR group.",
   "errors.already_handled": "This request has already been handled.",

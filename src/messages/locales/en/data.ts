@@ -128,6 +128,8 @@ export const data: Record<keyof typeof id, string> = {
   "export.annex.decision": "Team decision",
   "export.annex.decided_on": "Decision date",
   "export.annex.approved": "Approved by the assessment team ({names})",
+  "errors.role_unknown": "No role has the code {code}; the list of roles shows every code.",
+  "errors.compat_self": "Role {code} always fills itself; nothing to pair.",
   "errors.import_not_admin": "Only admins can import data. Ask your BKPSDM admin to send this file.",
   "errors.import_too_large":
     "The file is too large ({size} MB; at most {max} MB). Split it into several files.",

@@ -49,7 +49,6 @@ export const decree: Record<keyof typeof id, string> = {
   "errors.decree_ended": "Proposal #{id} has already ended ({status}); no SK can be recorded.",
   "errors.decree_frozen":
     "Recording transfer decrees is stopped until {until} ({reason}; UU 10/2016 Pasal 71(2)) unless the Minister has approved in writing.",
-  "errors.proposal_id_invalid": "«{text}» is not a proposal number. Write a number, e.g. 12.",
   "export.annex.sk_number": "SK number",
   "export.annex.sk_date": "SK date",
   "export.annex.state": "State",

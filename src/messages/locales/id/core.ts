@@ -41,7 +41,6 @@ export const core = {
   "errors.unit_unknown": "Unit dengan kode {code} tidak ditemukan.",
   "errors.agency_unknown": "Instansi dengan kode {code} tidak ditemukan.",
   "errors.not_admin": "Perintah ini hanya untuk admin.",
-  "errors.not_registered": "Anda belum terdaftar. Buka tautan undangan dari admin terlebih dahulu.",
   "errors.private_only": "Perintah ini hanya dapat dipakai di chat pribadi dengan bot.",
   "errors.group_only": "Perintah ini hanya dapat dipakai di grup HR.",
   "errors.already_handled": "Permintaan ini sudah diproses.",

@@ -45,7 +45,6 @@ export const decree = {
   "errors.decree_ended": "Usulan #{id} sudah selesai ({status}); SK tidak dapat dicatat.",
   "errors.decree_frozen":
     "Pencatatan SK mutasi dihentikan sampai {until} ({reason}; UU 10/2016 Pasal 71 ayat 2) kecuali ada persetujuan tertulis Menteri.",
-  "errors.proposal_id_invalid": "«{text}» bukan nomor usulan. Tulis angka, misalnya 12.",
   "export.annex.sk_number": "Nomor SK",
   "export.annex.sk_date": "Tanggal SK",
   "export.annex.state": "Status",
