@@ -1,4 +1,5 @@
 import { Telegraf } from "telegraf";
+import { HtmlTelegram } from "./html-telegram.ts";
 import type { BotContext, BotDeps } from "./context.ts";
 import { conversationTimeout } from "./conversations/conversation.ts";
 import { cancelFeature } from "./features/cancel.ts";
@@ -46,6 +47,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     handlerTimeout: 60_000,
   });
+  // Every text is HTML unless a call says otherwise (bot/html-telegram.ts).
+  bot.telegram = new HtmlTelegram(options.token, bot.telegram.options);
   bot.context.deps = deps;
   // telegraf builds a fresh Telegram client per update; sharing ours means every call, replies
   // included, goes through the one client that delivery/ rate-limits (and tests record).

@@ -33,7 +33,7 @@ function keyboard(ctx: BotContext, kind: ListKind, view: ListView, page: number)
   return [...(view.rows?.(page) ?? []), ...(row.length ? [row] : [])];
 }
 
-const extra = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+const extra = { link_preview_options: { is_disabled: true } };
 
 /** Sends the first page of a list, with its buttons. */
 export async function replyList(ctx: BotContext, kind: ListKind, view: ListView): Promise<void> {

@@ -29,13 +29,14 @@ export interface OutgoingMessage {
  * and exactly once (see delivery/sender.ts).
  */
 export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promise<boolean> {
+  const payload = withHtml(message.method, message.payload);
   const { count } = await db.outboxMessage.createMany({
     data: [
       {
         dedupeKey: message.dedupeKey,
         chatId: BigInt(message.chatId),
         method: message.method,
-        payload: message.payload,
+        payload,
         priority: message.priority ?? PRIORITY.notice,
         kind: message.kind ?? null,
         refId: message.refId ?? null,
@@ -45,6 +46,18 @@ export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promis
     skipDuplicates: true,
   });
   return count === 1;
+}
+
+const TEXT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto", "sendDocument"]);
+
+/**
+ * Queued texts and captions are HTML, as the bot's own replies are (bot/html-telegram.ts): set here once
+ * for every push. A payload that names its parse_mode keeps it.
+ */
+function withHtml(method: string, payload: Prisma.InputJsonValue): Prisma.InputJsonValue {
+  if (!TEXT_METHODS.has(method) || typeof payload !== "object" || payload === null || Array.isArray(payload))
+    return payload;
+  return "parse_mode" in payload ? payload : { ...payload, parse_mode: "HTML" };
 }
 
 /** What an edit shows: the text (HTML) and the keyboard (an empty one takes the old one away). */
@@ -73,7 +86,6 @@ export function enqueueEdit(
       chat_id: edit.chatId.toString(),
       message_id: edit.messageId,
       text: edit.view.text,
-      parse_mode: "HTML",
       reply_markup: edit.view.reply_markup as Prisma.InputJsonValue,
     },
     priority: edit.priority,

@@ -123,5 +123,5 @@ conversationTimeout.use(async (ctx, next) => {
     await ctx.answerCbQuery(ctx.t("conversation.expired_short"), { show_alert: true });
     return;
   }
-  if (ctx.chat) await ctx.reply(ctx.t("conversation.expired"), { parse_mode: "HTML" });
+  if (ctx.chat) await ctx.reply(ctx.t("conversation.expired"));
 });

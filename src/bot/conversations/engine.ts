@@ -151,7 +151,7 @@ function turnOf<D extends Record<string, unknown>, A extends string>(
 }
 
 async function say(ctx: BotContext, [key, params]: Say, extra: object = {}): Promise<void> {
-  await ctx.reply(ctx.t(key, params), { parse_mode: "HTML", ...extra });
+  await ctx.reply(ctx.t(key, params), { ...extra });
 }
 
 async function ask<D extends Record<string, unknown>, A extends string>(

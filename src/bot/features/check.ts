@@ -25,7 +25,7 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   const run = result.runId ?? 0;
   if (result.blackout) {
     const { from, to, reason } = result.blackout;
-    await ctx.reply(ctx.t("check.summary.blackout", { run, from, to, reason }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("check.summary.blackout", { run, from, to, reason }));
     return;
   }
   const flight = result.plan?.metrics.inFlight;
@@ -46,7 +46,6 @@ checkFeature.command(["cek", "check"], async (ctx) => {
         kept: result.kept,
         withdrawn: result.withdrawn,
       }),
-      { parse_mode: "HTML" },
     );
     return;
   }
@@ -62,6 +61,5 @@ checkFeature.command(["cek", "check"], async (ctx) => {
       proposals: new Html(proposals + waiting),
       skipped: new Html(skipped),
     }),
-    { parse_mode: "HTML" },
   );
 });

@@ -28,7 +28,7 @@ decreeFeature.command("sk", async (ctx) => {
   const [id, ...rest] = words;
   // The number may hold spaces; the last two words are the SK's date and its TMT.
   if (!id || !/^\d{1,9}$/.test(id) || rest.length < 3) {
-    await ctx.reply(ctx.t("decree.sk.usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("decree.sk.usage"));
     return;
   }
   const tmt = rest.at(-1) ?? "";
@@ -68,14 +68,14 @@ decreeFeature.command("sk", async (ctx) => {
       : decreed.status === "CANCELLED"
         ? `\n${ctx.t("decree.recorded_cancelled", params)}`
         : "";
-  await ctx.reply(`${ctx.t("decree.recorded", params)}${now}`, { parse_mode: "HTML" });
+  await ctx.reply(`${ctx.t("decree.recorded", params)}${now}`);
 });
 
 decreeFeature.command(["batalusulan", "cancelproposal"], async (ctx) => {
   guard(ctx);
   const match = /^\s*(\d{1,9})\s+([\s\S]+)$/.exec(ctx.payload);
   if (!match?.[1] || !match[2]?.trim()) {
-    await ctx.reply(ctx.t("decree.cancel.usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("decree.cancel.usage"));
     return;
   }
   const proposalId = Number(match[1]);
@@ -99,7 +99,6 @@ decreeFeature.command(["batalusulan", "cancelproposal"], async (ctx) => {
       to: cancelled.toUnit.name,
       reason: cancelled.cancelReason ?? "",
     }),
-    { parse_mode: "HTML" },
   );
 });
 
@@ -107,7 +106,7 @@ decreeFeature.command(["cabutpenolakan", "liftrejection"], async (ctx) => {
   guard(ctx);
   const match = /^\s*#?(\d{1,9})\s*$/.exec(ctx.payload);
   if (!match?.[1]) {
-    await ctx.reply(ctx.t("rejection.lift.usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("rejection.lift.usage"));
     return;
   }
   const proposalId = Number(match[1]);
@@ -126,6 +125,5 @@ decreeFeature.command(["cabutpenolakan", "liftrejection"], async (ctx) => {
       school:
         lifted.rejectScope === "PERSON" ? "" : ctx.t("rejection.lift.school", { school: lifted.toUnit.name }),
     }),
-    { parse_mode: "HTML" },
   );
 });

@@ -171,7 +171,7 @@ employeeResponseFeature.action(noticeResponseData.pattern, async (ctx) => {
     });
   } catch (error) {
     const move = refusal(error);
-    if (move.say) await ctx.reply(ctx.t(...move.say), { parse_mode: "HTML" });
+    if (move.say) await ctx.reply(ctx.t(...move.say));
     return;
   }
   await beginConversation(ctx, responseConversation, data);

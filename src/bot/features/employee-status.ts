@@ -15,7 +15,7 @@ employeeStatusFeature.command(["cuti", "leave"], async (ctx) => {
   if (!ctx.isAdmin && !head) throw new DomainError("leave_not_allowed");
   const [nip, status, until, ...rest] = ctx.args;
   if (!nip || !status || rest.length > 0) {
-    await ctx.reply(ctx.t("leave.usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("leave.usage"));
     return;
   }
   const change = await ctx.transact((tx) =>
@@ -41,5 +41,5 @@ employeeStatusFeature.command(["cuti", "leave"], async (ctx) => {
         status: ctx.t(`employee.status.${change.status}`),
         until: new Html(endDate ? ctx.t("leave.until_part", { until: endDate }) : ""),
       });
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 });

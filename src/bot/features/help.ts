@@ -5,5 +5,5 @@ import { personRole } from "../roles.ts";
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command(["bantuan", "help"], async (ctx) => {
-  await ctx.reply(ctx.t(`help.${personRole(ctx)}`), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t(`help.${personRole(ctx)}`));
 });

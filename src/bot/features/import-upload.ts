@@ -158,7 +158,7 @@ importUploadFeature.on(message("document"), async (ctx, next) => {
     timeoutMs: TRANSACTION_TIMEOUT_MS,
   });
   const mode = modeText(ctx, dryRun, strict && workbook.rejected.length > 0);
-  await ctx.reply(summaryWithRejects(ctx, fileName, workbook, mode), { parse_mode: "HTML" });
+  await ctx.reply(summaryWithRejects(ctx, fileName, workbook, mode));
   // Rows kept at their stored unit (SIASN and Dapodik disagree) go in the same CSV, with their reason.
   const listed = [...workbook.rejected, ...(workbook.data?.unitConflicts ?? [])];
   if (listed.length > 0) {

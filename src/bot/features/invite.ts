@@ -27,7 +27,7 @@ inviteFeature.command(["undang", "invite"], async (ctx) => {
   if (ctx.chat.type !== "private") throw new DomainError("private_only");
   const target = parseTarget(ctx.args);
   if (!target || (!ctx.isAdmin && target.kind !== "employee")) {
-    await ctx.reply(ctx.t(ctx.isAdmin ? "invite.usage" : "invite.usage_head"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t(ctx.isAdmin ? "invite.usage" : "invite.usage_head"));
     return;
   }
   const invite = await ctx.transact((tx) =>
@@ -45,6 +45,5 @@ inviteFeature.command(["undang", "invite"], async (ctx) => {
       code: invite.code,
       link: inviteLink(ctx.botInfo.username, invite.code),
     }),
-    { parse_mode: "HTML" },
   );
 });

@@ -55,6 +55,6 @@ jabatanFeature.command(["jabatan", "roles"], async (ctx) => {
   const messages = splitMessages([[title], ...roles.map((r) => roleLines(ctx, r))]);
   for (const [i, text] of messages.entries()) {
     const more = i < messages.length - 1 ? `\n${ctx.t("jabatan.more")}` : "";
-    await ctx.reply(`${text}${more}`, { parse_mode: "HTML" });
+    await ctx.reply(`${text}${more}`);
   }
 });

@@ -18,7 +18,7 @@ linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
   if (!isGroup(ctx.chat.type)) throw new DomainError("group_only");
   const [agencyCode, quorumText] = ctx.args;
   if (!agencyCode) {
-    await ctx.reply(ctx.t("hr.link.usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("hr.link.usage"));
     return;
   }
   const quorum = quorumText === undefined ? undefined : Number(quorumText);
@@ -38,9 +38,7 @@ linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
   );
   await ctx.reply(
     withResponses(ctx, ctx.t("hr.link.done", { agency: agency.name, quorum: group.quorum }), responses),
-    {
-      parse_mode: "HTML",
-    },
+    {},
   );
 });
 
@@ -64,9 +62,7 @@ linkGroupFeature.on("my_chat_member", async (ctx) => {
   if (group && present)
     await ctx.reply(
       withResponses(ctx, ctx.t("hr.link.back", { agency: group.agency.name }), group.responses),
-      {
-        parse_mode: "HTML",
-      },
+      {},
     );
   else if (
     present &&
@@ -77,7 +73,7 @@ linkGroupFeature.on("my_chat_member", async (ctx) => {
       await ctx.deps.db.agency.findMany({ orderBy: { code: "asc" }, select: { code: true } })
     ).map((a) => a.code);
     const hint = codes.length > 0 ? ctx.t("hr.link.hint_codes", { codes: codes.join(", ") }) : "";
-    await ctx.reply(ctx.t("hr.link.hint", { codes: hint }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("hr.link.hint", { codes: hint }));
   }
 });
 

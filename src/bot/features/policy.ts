@@ -43,5 +43,5 @@ policyFeature.command(["kebijakan", "policy"], async (ctx) => {
     "",
     ctx.t("policy.how"),
   ];
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await ctx.reply(lines.join("\n"));
 });

@@ -82,7 +82,6 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
     });
     await ctx.answerCbQuery();
     await ctx.reply(renderProposalDetails(proposal, ctx.locale, timeZone, rejections), {
-      parse_mode: "HTML",
       reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
     });
     return;
@@ -113,7 +112,6 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
     await ctx.answerCbQuery(ctx.t(changed ? "hr.reject.person_done" : "hr.reject.person_already", params));
     if (changed) {
       await ctx.reply(ctx.t("hr.reject.person_done", params), {
-        parse_mode: "HTML",
         reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
       });
     }
@@ -152,7 +150,6 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
       employee: proposal.employee.name,
     }),
     {
-      parse_mode: "HTML",
       reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
       reply_markup: { force_reply: true, selective: true },
     },
@@ -165,12 +162,11 @@ proposalDecisionFeature.command(["batal", "cancel"], async (ctx, next) => {
   const awaiting = ctx.session.awaiting;
   if (awaiting?.kind !== REJECT_REASON) return next();
   ctx.session.awaiting = null;
-  await ctx.reply(ctx.t("hr.reject.cancelled", { id: String(awaiting.refId) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("hr.reject.cancelled", { id: String(awaiting.refId) }));
 });
 
 async function askAgain(ctx: BotContext, text: string, refId: number): Promise<void> {
   const prompt = await ctx.reply(text, {
-    parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
     reply_markup: { force_reply: true, selective: true },
   });
@@ -224,7 +220,6 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
       months,
     }),
     {
-      parse_mode: "HTML",
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       reply_markup: {
         inline_keyboard: [

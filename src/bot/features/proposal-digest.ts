@@ -19,7 +19,6 @@ type Target = { chatId: number | bigint; messageId: number };
 
 async function edit(ctx: BotContext, target: Target, view: { text: string; reply_markup: unknown }) {
   await ctx.telegram.editMessageText(target.chatId.toString(), target.messageId, undefined, view.text, {
-    parse_mode: "HTML",
     reply_markup: view.reply_markup as never,
   });
 }

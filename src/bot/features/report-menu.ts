@@ -15,7 +15,6 @@ reportMenuFeature.command(["lapor", "report"], async (ctx) => {
   requireUnitHead(ctx);
   const { nonce } = startConversation(ctx, NAME, "choose", { passive: true });
   await ctx.reply(ctx.t("report.menu"), {
-    parse_mode: "HTML",
     ...Markup.inlineKeyboard([
       Markup.button.callback(ctx.t("report.vacancy"), reportMenuData.pack(nonce, "vacancy")),
       Markup.button.callback(ctx.t("report.load"), reportMenuData.pack(nonce, "load")),

@@ -64,7 +64,6 @@ responseDecisionFeature.action(responseDecisionData.pattern, async (ctx) => {
       max: DISMISS_REASON_MAX,
     }),
     {
-      parse_mode: "HTML",
       reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
       reply_markup: { force_reply: true, selective: true },
     },
@@ -83,13 +82,11 @@ responseDecisionFeature.command(["batal", "cancel"], async (ctx, next) => {
       kind: ctx.t(`response.kind.${response?.kind ?? "RESPONSE"}`),
       id: awaiting.refId,
     }),
-    { parse_mode: "HTML" },
   );
 });
 
 async function askAgain(ctx: BotContext, text: string, refId: number): Promise<void> {
   const prompt = await ctx.reply(text, {
-    parse_mode: "HTML",
     reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
     reply_markup: { force_reply: true, selective: true },
   });
@@ -129,7 +126,6 @@ responseDecisionFeature.on(message("text"), async (ctx, next) => {
         employee: outcome.proposal.employee.name,
       }),
       {
-        parse_mode: "HTML",
         reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       },
     );

@@ -11,7 +11,7 @@ function displayName(from: { first_name: string; last_name?: string }): string {
 
 startFeature.start(async (ctx) => {
   if (ctx.chat.type !== "private") {
-    await ctx.reply(ctx.t("start.group"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("start.group"));
     return;
   }
   const code = ctx.payload.trim();
@@ -36,7 +36,7 @@ startFeature.start(async (ctx) => {
             ? "invite.redeemed.employee"
             : "invite.redeemed.admin";
     const params = { name, unit: redeemed.unitName ?? "", agency: redeemed.agencyName ?? "" };
-    await ctx.reply(ctx.t(key, { ...params, employee: redeemed.employeeName ?? "" }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t(key, { ...params, employee: redeemed.employeeName ?? "" }));
     return;
   }
   const role = personRole(ctx);
@@ -46,6 +46,5 @@ startFeature.start(async (ctx) => {
       unit: ctx.user?.unit?.name ?? "",
       agency: ctx.user?.agency?.name ?? "",
     }),
-    { parse_mode: "HTML" },
   );
 });

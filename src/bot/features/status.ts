@@ -136,7 +136,7 @@ async function replyDistrict(ctx: BotContext, common: { now: Date; timeZone: str
       kecamatan,
     }),
   );
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 }
 
 /** Work counted in JP alone: "kekurangan guru", not "pegawai". */
@@ -182,7 +182,7 @@ statusFeature.command("status", async (ctx, next) => {
   const common = { now: clock.now(), timeZone: config.SCHEDULE_TIMEZONE };
   if (user?.role === "UNIT_HEAD" && !inGroup) {
     const status = await getUnitStatus(db, { userId: user.id, ...common });
-    await ctx.reply(renderUnit(ctx, status), { parse_mode: "HTML" });
+    await ctx.reply(renderUnit(ctx, status));
     return;
   }
   if (user?.role === "HR_APPROVER") {
@@ -213,7 +213,7 @@ statusFeature.command("status", async (ctx, next) => {
         reviewLine +
         whyNotLines(ctx, shortfalls),
     );
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await ctx.reply(text);
     return;
   }
   if (ctx.isAdmin) {
@@ -222,9 +222,7 @@ statusFeature.command("status", async (ctx, next) => {
     if (review.length > 0)
       await ctx.reply(
         ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }),
-        {
-          parse_mode: "HTML",
-        },
+        {},
       );
     if (!inGroup) {
       await replyDistrict(ctx, common);

@@ -140,7 +140,7 @@ export async function startVacancyReport(ctx: BotContext): Promise<void> {
   const { unitRoles, catalogue } = await listUnitRoles(ctx.deps.db, { userId: head.userId });
   const roles = [...unitRoles, ...catalogue].map((r) => ({ id: r.id, name: r.name }));
   if (roles.length === 0) {
-    await ctx.reply(ctx.t("unit_head.no_roles"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("unit_head.no_roles"));
     return;
   }
   await beginConversation(ctx, vacancyConversation, { roles });

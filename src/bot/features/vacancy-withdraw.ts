@@ -24,7 +24,7 @@ vacancyWithdrawFeature.command(["daftarlowongan", "vacancies"], async (ctx) => {
   const head = requireUnitHead(ctx);
   const { unitName, vacancies } = await listOpenVacancies(ctx.deps.db, { userId: head.userId });
   if (vacancies.length === 0) {
-    await ctx.reply(ctx.t("vacancies.none", { unit: unitName }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("vacancies.none", { unit: unitName }));
     return;
   }
   const shown = vacancies.slice(0, MAX_SHOWN);
@@ -46,7 +46,7 @@ vacancyWithdrawFeature.command(["daftarlowongan", "vacancies"], async (ctx) => {
       vacancyWithdrawData.pack("ask", v.id),
     ),
   ]);
-  await ctx.reply(text, { parse_mode: "HTML", ...Markup.inlineKeyboard(rows) });
+  await ctx.reply(text, { ...Markup.inlineKeyboard(rows) });
 });
 
 vacancyWithdrawFeature.action(vacancyWithdrawData.pattern, async (ctx) => {
@@ -59,7 +59,7 @@ vacancyWithdrawFeature.action(vacancyWithdrawData.pattern, async (ctx) => {
   const query = { userId: head.userId, vacancyId: press.vacancyId };
   if (press.action === "no") {
     await ctx.answerCbQuery();
-    await ctx.reply(ctx.t("vacancies.kept", { id: String(press.vacancyId) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("vacancies.kept", { id: String(press.vacancyId) }));
     return;
   }
   if (press.action === "ask") {
@@ -67,7 +67,6 @@ vacancyWithdrawFeature.action(vacancyWithdrawData.pattern, async (ctx) => {
     await ctx.answerCbQuery();
     const params = { id: String(v.id), count: v.count, role: v.role.name, since: since(v) };
     await ctx.reply(ctx.t("vacancies.confirm", params), {
-      parse_mode: "HTML",
       ...Markup.inlineKeyboard([
         Markup.button.callback(ctx.t("vacancies.button.yes"), vacancyWithdrawData.pack("yes", v.id)),
         Markup.button.callback(ctx.t("vacancies.button.no"), vacancyWithdrawData.pack("no", v.id)),
@@ -77,7 +76,5 @@ vacancyWithdrawFeature.action(vacancyWithdrawData.pattern, async (ctx) => {
   }
   const v = await ctx.transact((tx) => withdrawVacancy(tx, { ...query, now: ctx.deps.clock.now() }));
   await ctx.answerCbQuery(ctx.t("vacancies.withdrawn_short"));
-  await ctx.reply(ctx.t("vacancies.withdrawn", { id: String(v.id), count: v.count, role: v.role.name }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(ctx.t("vacancies.withdrawn", { id: String(v.id), count: v.count, role: v.role.name }), {});
 });

@@ -168,7 +168,7 @@ export async function startWorkloadReport(ctx: BotContext): Promise<void> {
     hoursUnit: hoursUnitOf(r),
   }));
   if (roles.length === 0) {
-    await ctx.reply(ctx.t("unit_head.no_roles"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("unit_head.no_roles"));
     return;
   }
   const period = periodOf(ctx.deps.clock.now(), ctx.deps.config.SCHEDULE_TIMEZONE);

@@ -46,7 +46,7 @@ async function answer(ctx: BotContext, text: string, alert: boolean): Promise<vo
     await ctx.answerCbQuery(alertText(text), { show_alert: alert });
     return;
   }
-  if (ctx.chat) await ctx.reply(text, { parse_mode: "HTML" });
+  if (ctx.chat) await ctx.reply(text);
 }
 
 async function answerPlain(ctx: BotContext, text: string): Promise<void> {
@@ -54,7 +54,8 @@ async function answerPlain(ctx: BotContext, text: string): Promise<void> {
     await ctx.answerCbQuery(alertText(text), { show_alert: true });
     return;
   }
-  if (ctx.chat) await ctx.reply(text);
+  // Plain text: the HTML that Telegram refused must not be able to refuse the apology too.
+  if (ctx.chat) await ctx.reply(text, { parse_mode: undefined });
 }
 
 /** Alerts are plain text and at most 200 characters: tags dropped, entities read back. */

@@ -93,7 +93,6 @@ export async function queueCheckPushes(
       method: "sendMessage",
       payload: {
         text,
-        parse_mode: "HTML",
         ...(waitingIn === null
           ? {}
           : { reply_parameters: { message_id: waitingIn, allow_sending_without_reply: true } }),
@@ -155,7 +154,6 @@ async function queueDigest(
     method: "sendMessage",
     payload: {
       text: view.text,
-      parse_mode: "HTML",
       reply_markup: view.reply_markup as unknown as Prisma.InputJsonValue,
     },
     priority: PRIORITY.bulk,
@@ -202,7 +200,7 @@ async function reportToAdmins(tx: DbTx, input: PostBalancingPlanInput & { runId:
       dedupeKey: `run:${input.runId}:no-group:${adminId}`,
       chatId: adminId,
       method: "sendMessage",
-      payload: { text: text(locale), parse_mode: "HTML" },
+      payload: { text: text(locale) },
       priority: PRIORITY.notice,
       kind: "admin-notice",
       refId: input.runId,

@@ -112,7 +112,7 @@ async function notifyPeople(db: DbTx, input: CarryOutInput, transferId: number, 
       dedupeKey: `transfer:${transferId}:${user.role === "EMPLOYEE" ? "person" : "head"}:${user.id}`,
       chatId: user.telegramId,
       method: "sendMessage",
-      payload: { chat_id: user.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: user.telegramId.toString(), text },
       priority: PRIORITY.notice,
     });
   }

@@ -175,7 +175,7 @@ async function tellHeads(db: DbTx, proposal: ProposalWithRelations, fallback: Lo
       dedupeKey: `proposal:${proposal.id}:decreed:head:${head.id}`,
       chatId: head.telegramId,
       method: "sendMessage",
-      payload: { chat_id: head.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: head.telegramId.toString(), text },
       priority: PRIORITY.notice,
     });
   }

@@ -127,7 +127,6 @@ async function cancelUndoable(
           tmt,
           problem: problem(locale),
         }),
-        parse_mode: "HTML",
       },
       priority: PRIORITY.notice,
     });

@@ -57,7 +57,6 @@ export async function expireConversations(deps: ExpireConversationsDeps, now: Da
         payload: {
           chat_id: Number(chatPart),
           text: translate(locale, "conversation.expired"),
-          parse_mode: "HTML",
         },
         priority: PRIORITY.interactive,
         kind: "conversation-expired",

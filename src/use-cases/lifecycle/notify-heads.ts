@@ -43,7 +43,6 @@ export async function notifyUnitHeads(
           input.key,
           typeof input.params === "function" ? input.params(locale) : input.params,
         ),
-        parse_mode: "HTML",
       },
       priority: PRIORITY.notice,
       kind: input.kind,

@@ -47,7 +47,7 @@ export async function queuePendingDigest(
       dedupeKey: `digest:${group.agencyId}:${today}`,
       chatId: group.chatId,
       method: "sendMessage",
-      payload: { text: lines.join("\n"), parse_mode: "HTML" },
+      payload: { text: lines.join("\n") },
       priority: PRIORITY.bulk,
       kind: "digest",
     });

@@ -34,7 +34,6 @@ export async function queueWorkloadReminders(
       method: "sendMessage",
       payload: {
         text: translate(locale, "check.reminder", { unit: head.unit.name, period }),
-        parse_mode: "HTML",
       },
       priority: PRIORITY.bulk,
       kind: "reminder",

@@ -60,7 +60,6 @@ export async function queueResponseCard(
     payload: {
       chat_id: chatId.toString(),
       text: card.text,
-      parse_mode: "HTML",
       ...(card.reply_markup ? { reply_markup: card.reply_markup as unknown as Prisma.InputJsonValue } : {}),
     },
     priority: PRIORITY.interactive,

@@ -82,7 +82,7 @@ export async function queueFullLoadNotices(
       dedupeKey: `full-load:${employee.id}:${district.period}`,
       chatId: user.telegramId,
       method: "sendMessage",
-      payload: { chat_id: user.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: user.telegramId.toString(), text },
       priority: PRIORITY.notice,
     });
     if (fresh) queued++;

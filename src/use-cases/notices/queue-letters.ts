@@ -88,7 +88,6 @@ export async function queueLetters(
         chat_id: chatId.toString(),
         document: input.file,
         caption: input.caption(locale, as),
-        parse_mode: "HTML",
         ...(as === "person" ? { reply_markup: { inline_keyboard: [[input.button(locale)]] } } : {}),
       },
       priority: PRIORITY.notice,

@@ -173,7 +173,6 @@ async function tellAdmins(
           text: response.text,
           at: formatDateTime(response.createdAt, input.timeZone),
         }),
-        parse_mode: "HTML",
       },
       priority: PRIORITY.notice,
     });

@@ -35,7 +35,7 @@ export async function handleLostChat(tx: DbTx, lost: RefusedMessage, config: Adm
       dedupeKey: `blocked:${chatId}:${lost.id}:${adminId}`,
       chatId: adminId,
       method: "sendMessage",
-      payload: { text: translate(locale, key, { who, chat: String(chatId), error }), parse_mode: "HTML" },
+      payload: { text: translate(locale, key, { who, chat: String(chatId), error }) },
       priority: PRIORITY.notice,
       kind: "admin-notice",
     });

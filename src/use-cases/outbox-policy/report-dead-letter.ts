@@ -77,5 +77,5 @@ function noticePayload(locale: Locale, notice: Omit<OpenNotice, "noticeId">) {
     count: notice.count,
     items: new Html(lines.join("\n")),
   });
-  return { text, parse_mode: "HTML" };
+  return { text };
 }

@@ -103,7 +103,7 @@ async function tellCancelled(
       dedupeKey: `proposal:${proposal.id}:cancelled:${user.id}`,
       chatId: user.telegramId,
       method: "sendMessage",
-      payload: { chat_id: user.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: user.telegramId.toString(), text },
       priority: PRIORITY.notice,
     });
   }

@@ -235,7 +235,7 @@ async function tellOutcome(db: DbTx, response: DecidedResponse, fallback: Locale
       dedupeKey: `response:${response.id}:outcome:${user.id}`,
       chatId: user.telegramId,
       method: "sendMessage",
-      payload: { chat_id: user.telegramId.toString(), text, parse_mode: "HTML" },
+      payload: { chat_id: user.telegramId.toString(), text },
       priority: PRIORITY.notice,
     });
   }

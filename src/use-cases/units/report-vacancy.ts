@@ -108,7 +108,7 @@ export async function queueVacancyNotice(
     dedupeKey: `vacancy:${notice.vacancyId}`,
     chatId: group.chatId,
     method: "sendMessage",
-    payload: { chat_id: Number(group.chatId), text: format(notice), parse_mode: "HTML" },
+    payload: { chat_id: Number(group.chatId), text: format(notice) },
     priority: PRIORITY.notice,
     kind: "vacancy-notice",
     refId: notice.vacancyId,

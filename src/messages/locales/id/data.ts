@@ -129,8 +129,7 @@ export const data = {
   "export.annex.decided_on": "Tanggal keputusan",
   "export.annex.approved": "Disetujui tim penilai kinerja ({names})",
   "errors.role_unknown": "Jabatan dengan kode {code} tidak dikenal; daftar jabatan memuat semua kodenya.",
-  "errors.compat_self":
-    "Jabatan {code} selalu dapat diisi oleh pegawainya sendiri; tidak perlu dipasangkan.",
+  "errors.compat_self": "Jabatan {code} selalu dapat diisi oleh pegawainya sendiri; tidak perlu dipasangkan.",
   "errors.import_not_admin":
     "Hanya admin yang dapat mengimpor data. Minta admin BKPSDM untuk mengirim file ini.",
   "errors.import_too_large":
