@@ -1,6 +1,7 @@
 import type { Context } from "telegraf";
 import type { Config } from "../config.ts";
 import type { Db, DbTx } from "../db/client.ts";
+import type { Actor } from "../domain/actor.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { ConversationState, SessionData } from "../domain/conversation-state.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -26,6 +27,8 @@ export interface BotContext extends Context {
   /** The registered person, or null for a stranger. */
   user: UserRecord | null;
   isAdmin: boolean;
+  /** Who is asking, as use cases take it (domain/actor.ts), resolved once per update. */
+  actor: Actor;
   session: SessionData;
   /**
    * Runs the effects of this update in one transaction that also records its update_id (so a

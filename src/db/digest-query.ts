@@ -15,9 +15,8 @@ export interface StoredDigest extends DigestForRender {
 export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDigest | null> {
   const digest = await db.proposalDigest.findUnique({ where: { id: digestId } });
   if (!digest) return null;
-  const [agency, group, proposals] = await Promise.all([
+  const [agency, proposals] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: digest.agencyId } }),
-    db.hrGroup.findUnique({ where: { agencyId: digest.agencyId } }),
     db.proposal.findMany({
       where: { runId: digest.runId, agencyId: digest.agencyId },
       include: proposalWithRelations,
@@ -32,7 +31,7 @@ export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDige
     messageId: digest.messageId,
     page: digest.page,
     agency: { name: agency.name },
-    quorum: await quorumOf(db, digest.agencyId, group?.quorum ?? 1),
+    quorum: await quorumOf(db, digest.agencyId),
     proposals,
   };
 }

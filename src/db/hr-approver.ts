@@ -1,36 +1,49 @@
 import type { DbTx } from "./client.ts";
+import type { Actor } from "../domain/actor.ts";
 import { DomainError } from "../domain/errors.ts";
-import type { HrGroup, User } from "../generated/prisma/client.ts";
+import type { User } from "../generated/prisma/client.ts";
 
 /**
- * Who may decide in an HR group, re-read at the press: an active approver of the agency, pressing in
- * that agency's active HR group, and not the person the decision is about (conflict of interest,
- * UU 30/2014 Pasal 42). Throws the DomainError the person is shown; `selfError` names their case.
+ * Who may decide for an agency, re-read at the decision: an active approver of that agency, and not
+ * the person the decision is about (conflict of interest, UU 30/2014 Pasal 42). Where the decision was
+ * made (a group's button, the Mini App) is the entry point's concern. Throws the DomainError the
+ * person is shown; `selfError` names their case.
  */
-export async function approverInGroup(
+export async function approverFor(
   db: DbTx,
   input: {
-    userId: number | null;
+    actor: Actor;
     agencyId: number;
-    chatId: number | bigint;
     /** The employee the decision is about. */
     employeeId: number;
     selfError: "proposal_about_self" | "response_about_self";
   },
-): Promise<{ approver: User; group: HrGroup }> {
+): Promise<User> {
+  const { userId } = input.actor;
   const approver =
-    input.userId === null
+    userId === null
       ? null
       : await db.user.findFirst({
-          where: { id: input.userId, role: "HR_APPROVER", active: true, agencyId: input.agencyId },
+          where: { id: userId, role: "HR_APPROVER", active: true, agencyId: input.agencyId },
         });
   if (!approver) throw new DomainError("not_hr_approver");
   if (approver.employeeId !== null && approver.employeeId === input.employeeId) {
     throw new DomainError(input.selfError);
   }
-  const group = await db.hrGroup.findFirst({
-    where: { agencyId: input.agencyId, chatId: BigInt(input.chatId), active: true },
-  });
-  if (!group) throw new DomainError("proposal_wrong_group");
-  return { approver, group };
+  return approver;
+}
+
+/**
+ * The agency whose active HR group this chat is, or null: a decision pressed there counts for that
+ * agency's proposals only (a forwarded card, another agency's group).
+ */
+export async function groupAgency(db: DbTx, chatId: number | bigint): Promise<number | null> {
+  const group = await db.hrGroup.findFirst({ where: { chatId: BigInt(chatId), active: true } });
+  return group?.agencyId ?? null;
+}
+
+/** The agency this chat is the HR group of, active or not (what /usulan lists), or null. */
+export async function groupAgencyAny(db: DbTx, chatId: number | bigint): Promise<number | null> {
+  const group = await db.hrGroup.findUnique({ where: { chatId: BigInt(chatId) } });
+  return group?.agencyId ?? null;
 }

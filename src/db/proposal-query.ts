@@ -17,17 +17,14 @@ export async function loadProposal(db: DbTx, id: number): Promise<ProposalWithRe
   return db.proposal.findUnique({ where: { id }, include: proposalWithRelations });
 }
 
-/** A proposal as seen from a group: only the agency's HR group may look at its details. */
+/** A proposal as seen from an HR group (`inGroupOf`: its agency, null for no group): only its own agency's. */
 export async function loadProposalForGroup(
   db: DbTx,
-  input: { proposalId: number; chatId: number | bigint },
+  input: { proposalId: number; inGroupOf: number | null },
 ): Promise<ProposalWithRelations> {
   const proposal = await loadProposal(db, input.proposalId);
   if (!proposal) throw new DomainError("proposal_unknown");
-  const group = await db.hrGroup.findFirst({
-    where: { agencyId: proposal.agencyId, chatId: BigInt(input.chatId) },
-  });
-  if (!group) throw new DomainError("proposal_wrong_group");
+  if (input.inGroupOf !== proposal.agencyId) throw new DomainError("proposal_wrong_group");
   return proposal;
 }
 

@@ -5,6 +5,7 @@ import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { readXlsxRows, sentDocuments } from "../support/import-files.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("/ekspor: the SK mutasi draft list and the audit log", () => {
   const db = useTestDatabase();
@@ -16,8 +17,7 @@ describe.skipIf(skipPg)("/ekspor: the SK mutasi draft list and the audit log", (
     await db.prisma.$transaction((tx) =>
       decideProposal(tx, {
         proposalId: seeded.proposal.id,
-        userId: seeded.rina.id,
-        chatId: HR_CHAT_ID,
+        actor: approverActor(seeded.rina.id),
         now,
         timeZone: "Asia/Jayapura",
         verdict: "APPROVE",

@@ -58,8 +58,11 @@ describe.skipIf(skipPg)("HR group: linking, membership, migration, the pending l
     expect(await db.prisma.hrGroup.findUniqueOrThrow({ where: { agencyId: agency.id } })).toMatchObject({
       chatId: BigInt(HR_CHAT_ID),
       title: HR_CHAT.title,
-      quorum: 2,
       active: true,
+    });
+    // The quorum is the agency's (issue 26): a decision made anywhere needs the same approvals.
+    expect(await db.prisma.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({
+      quorum: 2,
     });
     await t.send(textUpdate(people.admin, "/linkgroup DINKES", HR_CHAT));
     expect(sentTexts(t.calls).at(-1)).toBe("Grup ini sudah menjadi grup HR Dinas Pendidikan Merauke.");

@@ -8,8 +8,9 @@ import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { recordDecree } from "../../src/use-cases/decrees/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
-import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { createPendingProposal, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { readXlsxRows } from "../support/import-files.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
   let db: TestDatabase;
@@ -64,8 +65,7 @@ describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
       await db.prisma.$transaction((tx) =>
         decideProposal(tx, {
           proposalId,
-          userId: seeded.rina.id,
-          chatId: HR_CHAT_ID,
+          actor: approverActor(seeded.rina.id),
           now: new Date(at),
           timeZone: "Asia/Jayapura",
           verdict: "APPROVE",

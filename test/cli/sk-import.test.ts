@@ -12,8 +12,9 @@ import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { fixedClock } from "../support/harness.ts";
-import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { createPendingProposal, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, readXlsxRows } from "../support/import-files.ts";
+import { approverActor } from "../support/actors.ts";
 
 const PPPK = "199003152022212004";
 const ANI = "198501012010012001";
@@ -66,8 +67,7 @@ describe.skipIf(skipPg)("sk import: the signed SK list (issue 15)", () => {
       await db.prisma.$transaction((tx) =>
         decideProposal(tx, {
           proposalId,
-          userId: s.rina.id,
-          chatId: HR_CHAT_ID,
+          actor: approverActor(s.rina.id),
           now: new Date("2026-12-01T23:30:00Z"),
           timeZone: "Asia/Jayapura",
           verdict: "APPROVE",

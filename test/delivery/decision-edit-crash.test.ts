@@ -12,6 +12,7 @@ import { startBotApiServer } from "../support/bot-api-server.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { approverActor } from "../support/actors.ts";
 
 /**
  * Issue 25: the process dies right after a decision commits, before its handler edits the digest.
@@ -44,8 +45,7 @@ describe.skipIf(skipPg)("a crash between a decision's commit and its edit", () =
     await db.prisma.$transaction(async (tx) => {
       const outcome = await decideProposal(tx, {
         proposalId: s.proposal.id,
-        userId: s.rina.id,
-        chatId: HR_CHAT_ID,
+        actor: approverActor(s.rina.id),
         now,
         timeZone: "Asia/Jayapura",
         verdict: "APPROVE",

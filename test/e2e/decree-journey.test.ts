@@ -143,7 +143,7 @@ describe.skipIf(skipPg)("issue 15 end to end: from the invite to the decree's TM
     ] as const)
       await db.prisma.workloadReport.create({ data: { unitId, roleId, hoursNeeded, period: "2026-11" } });
     await db.prisma.hrGroup.create({
-      data: { chatId: BigInt(HR_CHAT_ID), title: HR_CHAT.title, agencyId: d.agency.id, quorum: 1 },
+      data: { chatId: BigInt(HR_CHAT_ID), title: HR_CHAT.title, agencyId: d.agency.id },
     });
     const user = (p: Person, role: "HR_APPROVER" | "UNIT_HEAD", unitId?: number) =>
       db.prisma.user.create({

@@ -52,7 +52,7 @@ describe.skipIf(skipPg)("a semester of weekly checks on the Salor demo (issue 24
     await prisma.$transaction((tx) => seedDemo(tx, { now: START, timeZone: TZ }), { timeout: 60_000 });
     const disdik = await prisma.agency.findUniqueOrThrow({ where: { code: "DISDIK" } });
     await prisma.hrGroup.create({
-      data: { chatId: BigInt(HR_CHAT_ID), title: HR_CHAT.title, agencyId: disdik.id, quorum: 1 },
+      data: { chatId: BigInt(HR_CHAT_ID), title: HR_CHAT.title, agencyId: disdik.id },
     });
     await prisma.user.create({
       data: {

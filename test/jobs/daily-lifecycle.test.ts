@@ -8,6 +8,7 @@ import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts"
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal } from "../support/hr-fixtures.ts";
 import { sdHeadPerson, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)(
   "the daily lifecycle job: retirement on the day, a month's notice, the end of cuti",
@@ -202,8 +203,7 @@ describe.skipIf(skipPg)(
         db.prisma.$transaction((tx) =>
           decideProposal(tx, {
             proposalId: late.id,
-            userId: d.approver.id,
-            chatId: -100500,
+            actor: approverActor(d.approver.id),
             now: new Date("2026-12-10T01:00:00Z"),
             timeZone: "Asia/Jayapura",
             locale: "id",

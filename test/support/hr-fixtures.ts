@@ -44,9 +44,10 @@ export async function seedHrDistrict(prisma: PrismaClient, options: { quorum?: n
       chatId: BigInt(HR_CHAT_ID),
       title: HR_CHAT.title,
       agencyId: district.agency.id,
-      quorum: options.quorum ?? 1,
     },
   });
+  // The quorum is the agency's (issue 26).
+  await prisma.agency.update({ where: { id: district.agency.id }, data: { quorum: options.quorum ?? 1 } });
   const approver = (p: Person, agencyId: number) =>
     prisma.user.create({
       data: {

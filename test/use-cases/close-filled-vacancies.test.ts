@@ -6,8 +6,9 @@ import { importData } from "../../src/use-cases/imports/index.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { decreeAndTakeEffect } from "../support/decree.ts";
-import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { seedHrDistrict } from "../support/hr-fixtures.ts";
 import { csvFile, employeeHeader, makeNip } from "../support/import-files.ts";
+import { approverActor } from "../support/actors.ts";
 
 function openVacancy(
   prisma: PrismaClient,
@@ -26,8 +27,7 @@ describe.skipIf(skipPg)("vacancies close when people fill them", () => {
       (tx) =>
         decideProposal(tx, {
           proposalId,
-          userId,
-          chatId: HR_CHAT_ID,
+          actor: approverActor(userId),
           now,
           timeZone: "Asia/Jayapura",
           locale: "id",

@@ -5,6 +5,7 @@ import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, type ApiCall } from "../support/telegram.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("decideProposal: concurrent decisions give one outcome", () => {
   const db = useTestDatabase();
@@ -17,8 +18,7 @@ describe.skipIf(skipPg)("decideProposal: concurrent decisions give one outcome",
     reason?: string,
   ): DecideInput => ({
     proposalId,
-    userId,
-    chatId: HR_CHAT_ID,
+    actor: approverActor(userId),
     now,
     timeZone: "Asia/Jayapura",
     locale: "id",

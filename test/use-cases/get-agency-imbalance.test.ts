@@ -3,7 +3,8 @@ import { getAgencyImbalance } from "../../src/use-cases/balancing-check/index.ts
 import { getUnitStatus } from "../../src/use-cases/status/index.ts";
 import { listUnitStaff } from "../../src/use-cases/units/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
-import { HR_CHAT_ID, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
+import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("status reads: getAgencyImbalance, getUnitStatus, listUnitStaff", () => {
   const db = useTestDatabase();
@@ -18,16 +19,22 @@ describe.skipIf(skipPg)("status reads: getAgencyImbalance, getUnitStatus, listUn
     await db.prisma.workloadReport.create({
       data: { unitId: d.smp.id, roleId: d.guruIpa.id, hoursNeeded: 12, period: "2026-11" },
     });
-    const view = await getAgencyImbalance(db.prisma, { userId: d.approver.id, ...common });
+    const view = await getAgencyImbalance(db.prisma, { actor: approverActor(d.approver.id), ...common });
     expect(view.overloaded.map((u) => [u.unitName, u.band])).toEqual([["SD Negeri 1 Salor", "A"]]);
     expect(view.underloaded.map((u) => [u.unitName, u.ratio])).toEqual([["SMP Negeri 2 Salor", 0.5]]);
     await expect(
-      getAgencyImbalance(db.prisma, { userId: d.approver.id, chatId: BigInt(HR_CHAT_ID), ...common }),
+      getAgencyImbalance(db.prisma, {
+        actor: approverActor(d.approver.id),
+        inGroupOf: d.approver.agencyId,
+        ...common,
+      }),
     ).resolves.toBeTruthy();
     await expect(
-      getAgencyImbalance(db.prisma, { userId: d.approver.id, chatId: -1n, ...common }),
+      getAgencyImbalance(db.prisma, { actor: approverActor(d.approver.id), inGroupOf: null, ...common }),
     ).rejects.toMatchObject({ code: "approver_only" });
-    await expect(getAgencyImbalance(db.prisma, { userId: d.sdHead.id, ...common })).rejects.toMatchObject({
+    await expect(
+      getAgencyImbalance(db.prisma, { actor: approverActor(d.sdHead.id), ...common }),
+    ).rejects.toMatchObject({
       code: "approver_only",
     });
   });

@@ -3,7 +3,8 @@ import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { getDistrictStatus } from "../../src/use-cases/status/index.ts";
 import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
-import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { seedHrDistrict } from "../support/hr-fixtures.ts";
+import { approverActor } from "../support/actors.ts";
 
 const now = new Date("2026-11-30T00:00:00Z");
 
@@ -47,8 +48,7 @@ describe.skipIf(skipPg)("district status (cli status --json)", () => {
     await db.prisma.$transaction((tx) =>
       decideProposal(tx, {
         proposalId: district.proposal.id,
-        userId: district.rina.id,
-        chatId: HR_CHAT_ID,
+        actor: approverActor(district.rina.id),
         now,
         timeZone: "Asia/Jayapura",
         verdict: "REJECT",

@@ -8,6 +8,7 @@ import { loadProposal } from "../../src/db/proposal-query.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { createPendingProposal, HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("proposal cards through the outbox, expiry and the audit trail", () => {
   const db = useTestDatabase();
@@ -16,7 +17,7 @@ describe.skipIf(skipPg)("proposal cards through the outbox, expiry and the audit
     const s = await seedHrDistrict(db.prisma);
     const proposal = await loadProposal(db.prisma, s.proposal.id);
     if (!proposal) throw new Error("missing proposal");
-    const card = renderProposalCard(proposal, "id", "Asia/Jayapura", { quorum: s.group.quorum });
+    const card = renderProposalCard(proposal, "id", "Asia/Jayapura", { quorum: 1 });
     await enqueueMessage(db.prisma, {
       dedupeKey: `proposal:${proposal.id}:card`,
       chatId: s.group.chatId,
@@ -110,25 +111,25 @@ describe.skipIf(skipPg)("proposal cards through the outbox, expiry and the audit
       now: s.now,
       cardMessageId: 501,
     });
-    const base = { chatId: HR_CHAT_ID, timeZone: "Asia/Jayapura", locale: "id" as const };
+    const base = { timeZone: "Asia/Jayapura", locale: "id" as const };
     await decideProposal(db.prisma, {
       ...base,
       proposalId: s.proposal.id,
-      userId: s.rina.id,
+      actor: approverActor(s.rina.id),
       verdict: "APPROVE",
       now: new Date("2026-12-01T01:00:00Z"),
     });
     await decideProposal(db.prisma, {
       ...base,
       proposalId: s.proposal.id,
-      userId: s.yosef.id,
+      actor: approverActor(s.yosef.id),
       verdict: "APPROVE",
       now: new Date("2026-12-01T02:00:00Z"),
     });
     await decideProposal(db.prisma, {
       ...base,
       proposalId: other.id,
-      userId: s.rina.id,
+      actor: approverActor(s.rina.id),
       verdict: "REJECT",
       reason: "Budi baru kembali dari tugas belajar",
       now: new Date("2026-12-01T03:00:00Z"),

@@ -26,7 +26,7 @@ linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
   const title = "title" in ctx.chat ? ctx.chat.title : null;
   const from = ctx.from;
   const cards = { locale: ctx.deps.config.DEFAULT_LOCALE, timeZone: ctx.deps.config.SCHEDULE_TIMEZONE };
-  const { agency, group, responses } = await ctx.transact((tx) =>
+  const { agency, responses } = await ctx.transact((tx) =>
     linkHrGroup(tx, {
       agencyCode,
       chatId: ctx.chat.id,
@@ -37,8 +37,7 @@ linkGroupFeature.command(["hubungkan", "linkgroup"], async (ctx) => {
     }),
   );
   await ctx.reply(
-    withResponses(ctx, ctx.t("hr.link.done", { agency: agency.name, quorum: group.quorum }), responses),
-    {},
+    withResponses(ctx, ctx.t("hr.link.done", { agency: agency.name, quorum: agency.quorum }), responses),
   );
 });
 

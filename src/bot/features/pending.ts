@@ -4,6 +4,7 @@ import { formatDateTime } from "../../domain/time.ts";
 import { listPendingProposals, messageLink } from "../../use-cases/proposals/index.ts";
 import { renderPages } from "../../messages/paging.ts";
 import type { BotContext } from "../context.ts";
+import { groupAgencyAny } from "../../db/hr-approver.ts";
 import { listPager, replyList, type ListView } from "../list-pages.ts";
 
 export const pendingFeature = new Composer<BotContext>();
@@ -12,9 +13,9 @@ export const pendingFeature = new Composer<BotContext>();
 async function renderPending(ctx: BotContext): Promise<ListView> {
   if (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup") throw new DomainError("group_only");
   const { agency, proposals } = await listPendingProposals(ctx.deps.db, {
-    chatId: ctx.chat.id,
+    agencyId: await groupAgencyAny(ctx.deps.db, ctx.chat.id),
+    actor: ctx.actor,
     now: ctx.deps.clock.now(),
-    viewer: { userId: ctx.user?.id ?? null, isAdmin: ctx.isAdmin },
   });
   if (proposals.length === 0) return { pages: [ctx.t("hr.pending.none", { agency: agency.name })] };
   const timeZone = ctx.deps.config.SCHEDULE_TIMEZONE;

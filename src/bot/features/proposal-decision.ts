@@ -14,6 +14,7 @@ import {
 } from "../../use-cases/proposals/index.ts";
 import { readFlightPolicy } from "../../db/build-plan-input.ts";
 import { loadProposalForGroup } from "../../db/proposal-query.ts";
+import { groupAgency } from "../../db/hr-approver.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml, Html } from "../../messages/locales/index.ts";
@@ -65,17 +66,18 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
   const chatId = ctx.chat.id;
   const timeZone = ctx.deps.config.SCHEDULE_TIMEZONE;
+  const inGroupOf = await groupAgency(ctx.deps.db, chatId);
   const base = {
     proposalId: data.proposalId,
-    userId: ctx.user?.id ?? null,
-    chatId,
+    actor: ctx.actor,
+    inGroupOf,
     now: ctx.deps.clock.now(),
     timeZone,
     card: { chatId, messageId: card.message_id },
   };
 
   if (data.action === "details") {
-    const proposal = await loadProposalForGroup(ctx.deps.db, { proposalId: data.proposalId, chatId });
+    const proposal = await loadProposalForGroup(ctx.deps.db, { proposalId: data.proposalId, inGroupOf });
     const rejections = await earlierRejections(ctx.deps.db, {
       employeeId: proposal.employeeId,
       proposalId: proposal.id,
@@ -100,12 +102,7 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   if (data.action === "person") {
     // "Jangan usulkan orang ini": the rejection is widened from the school to the person.
     const { proposal, changed } = await ctx.transact((tx) =>
-      widenRejection(tx, {
-        proposalId: data.proposalId,
-        userId: ctx.user?.id ?? null,
-        chatId,
-        now: base.now,
-      }),
+      widenRejection(tx, { proposalId: data.proposalId, actor: ctx.actor, inGroupOf, now: base.now }),
     );
     const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
     const params = { id: String(proposal.id), name: proposal.employee.name, months };
@@ -190,8 +187,8 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
     outcome = await ctx.transact(async (tx) => {
       const outcome = await decideProposal(tx, {
         proposalId: awaiting.refId,
-        userId: ctx.user?.id ?? null,
-        chatId: ctx.chat.id,
+        actor: ctx.actor,
+        inGroupOf: await groupAgency(tx, ctx.chat.id),
         now: ctx.deps.clock.now(),
         timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
         verdict: "REJECT",

@@ -9,6 +9,7 @@ import {
   DISMISS_REASON_MAX,
 } from "../../use-cases/proposals/index.ts";
 import type { BotContext } from "../context.ts";
+import { groupAgency } from "../../db/hr-approver.ts";
 
 /**
  * Terima (batalkan usulan) / Tolak on an employee's response card in the HR group, and the reason
@@ -35,8 +36,8 @@ responseDecisionFeature.action(responseDecisionData.pattern, async (ctx) => {
   }
   const base = {
     responseId: data.responseId,
-    userId: ctx.user?.id ?? null,
-    chatId: ctx.chat.id,
+    actor: ctx.actor,
+    inGroupOf: await groupAgency(ctx.deps.db, ctx.chat.id),
     now: ctx.deps.clock.now(),
     timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
     card: { chatId: ctx.chat.id, messageId: card.message_id },
@@ -107,11 +108,11 @@ responseDecisionFeature.on(message("text"), async (ctx, next) => {
   }
   ctx.session.awaiting = null;
   try {
-    const outcome = await ctx.transact((tx) =>
+    const outcome = await ctx.transact(async (tx) =>
       decideResponse(tx, {
         responseId: awaiting.refId,
-        userId: ctx.user?.id ?? null,
-        chatId: ctx.chat.id,
+        actor: ctx.actor,
+        inGroupOf: await groupAgency(tx, ctx.chat.id),
         now: ctx.deps.clock.now(),
         timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
         verdict: "DISMISS",

@@ -16,6 +16,7 @@ import {
 } from "../../use-cases/status/index.ts";
 import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
+import { groupAgencyAny } from "../../db/hr-approver.ts";
 import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
 import { formatDay, formatHours, formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
@@ -188,8 +189,8 @@ statusFeature.command("status", async (ctx, next) => {
   if (user?.role === "HR_APPROVER") {
     // In a group the use case checks that this is the approver's own agency's HR group.
     const view = await getAgencyImbalance(db, {
-      userId: user.id,
-      chatId: inGroup ? BigInt(ctx.chat.id) : null,
+      actor: ctx.actor,
+      ...(inGroup ? { inGroupOf: await groupAgencyAny(db, ctx.chat.id) } : {}),
       ...common,
     });
     const review = await listRolesNeedingReview(db);

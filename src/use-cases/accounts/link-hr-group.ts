@@ -29,7 +29,8 @@ export async function linkHrGroup(
 ): Promise<{ agency: Agency; group: HrGroup; responses: number }> {
   const agency = await db.agency.findUnique({ where: { code: input.agencyCode.trim().toUpperCase() } });
   if (!agency) throw new DomainError("agency_unknown", { code: input.agencyCode });
-  const quorum = quorumSchema.safeParse(input.quorum ?? 1);
+  // The quorum is the agency's: given here it is set, otherwise the agency keeps its own.
+  const quorum = quorumSchema.safeParse(input.quorum ?? agency.quorum);
   if (!quorum.success) throw new DomainError("quorum_invalid");
   const chatId = BigInt(input.chatId);
 
@@ -39,9 +40,10 @@ export async function linkHrGroup(
   }
   const group = await db.hrGroup.upsert({
     where: { agencyId: agency.id },
-    create: { agencyId: agency.id, chatId, title: input.title, quorum: quorum.data, active: true },
-    update: { chatId, title: input.title, quorum: quorum.data, active: true },
+    create: { agencyId: agency.id, chatId, title: input.title, active: true },
+    update: { chatId, title: input.title, active: true },
   });
+  const quorumSet = await db.agency.update({ where: { id: agency.id }, data: { quorum: quorum.data } });
   await writeAudit(db, {
     actorId: input.actor.id,
     actorName: input.actor.name,
@@ -50,7 +52,7 @@ export async function linkHrGroup(
     entityId: group.id,
     details: { agency: agency.code, chatId: chatId.toString(), title: input.title, quorum: quorum.data },
   });
-  return { agency, group, responses: await postOpenResponses(db, group, input.cards) };
+  return { agency: quorumSet, group, responses: await postOpenResponses(db, group, input.cards) };
 }
 
 /**

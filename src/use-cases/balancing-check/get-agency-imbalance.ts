@@ -1,4 +1,5 @@
 import type { DbTx } from "../../db/client.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { totalsByKecamatan, type KecamatanTotals } from "../../domain/kecamatan.ts";
 import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../../domain/workload.ts";
@@ -28,24 +29,23 @@ export interface AgencyImbalance {
 }
 
 /**
- * An HR approver's view of their own agency. In a group the group must be that agency's HR group;
- * anyone else gets the same refusal.
+ * An HR approver's view of their own agency. Asked in a group (`inGroupOf`: the agency whose HR group
+ * it is, null for none), the group must be that agency's; anyone else gets the same refusal.
  */
 export async function getAgencyImbalance(
   db: DbTx,
-  input: { userId: number; chatId?: bigint | null; now: Date; timeZone: string; limit?: number },
+  input: { actor: Actor; inGroupOf?: number | null; now: Date; timeZone: string; limit?: number },
 ): Promise<AgencyImbalance> {
-  const approver = await db.user.findFirst({
-    where: { id: input.userId, role: "HR_APPROVER", agencyId: { not: null } },
-    include: { agency: true },
-  });
+  const approver =
+    input.actor.userId === null
+      ? null
+      : await db.user.findFirst({
+          where: { id: input.actor.userId, role: "HR_APPROVER", agencyId: { not: null } },
+          include: { agency: true },
+        });
   if (!approver?.agency) throw new DomainError("approver_only");
-  if (input.chatId !== undefined && input.chatId !== null) {
-    const group = await db.hrGroup.findFirst({
-      where: { chatId: input.chatId, agencyId: approver.agency.id },
-    });
-    if (!group) throw new DomainError("approver_only");
-  }
+  if (input.inGroupOf !== undefined && input.inGroupOf !== approver.agency.id)
+    throw new DomainError("approver_only");
   const district = await readDistrict(db, {
     now: input.now,
     timeZone: input.timeZone,

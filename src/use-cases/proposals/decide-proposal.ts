@@ -4,10 +4,11 @@ import { DomainError } from "../../domain/errors.ts";
 import { formatDate, formatDateTime, localDate } from "../../domain/time.ts";
 import { approvalFrozenOn } from "../../domain/blackout.ts";
 import { objectionAwaitsReview } from "../../domain/objection-review.ts";
-import { approverInGroup } from "../../db/hr-approver.ts";
+import { approverFor } from "../../db/hr-approver.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { quorumOf } from "../../db/quorum.ts";
 import { getBlackouts } from "../../db/settings.ts";
-import type { HrGroup, User } from "../../generated/prisma/client.ts";
+import type { User } from "../../generated/prisma/client.ts";
 import type { Locale } from "../../messages/locales/index.ts";
 import { writeAudit } from "../../db/audit.ts";
 import { enqueueTransferNotice } from "../notices/index.ts";
@@ -19,10 +20,14 @@ export const REJECT_REASON_MAX = 500;
 
 export interface DecisionContext {
   proposalId: number;
-  /** The registered person pressing (null for a stranger: refused). */
-  userId: number | null;
-  /** Where the button was pressed: only the agency's HR group counts. */
-  chatId: number | bigint;
+  /** Who decides (an approver of the proposal's agency; anyone else is refused). */
+  actor: Actor;
+  /**
+   * The agency of the HR group whose button was pressed (null: the chat is no agency's active HR
+   * group): a proposal is decided in its own agency's group. Omitted where no group is involved
+   * (the Mini App, the terminal).
+   */
+  inGroupOf?: number | null | undefined;
   now: Date;
   timeZone: string;
   /** Where the card is, remembered when the outbox did not record it (e.g. a card posted by hand). */
@@ -46,7 +51,6 @@ export type DecideOutcome =
 interface Checked {
   proposal: ProposalWithRelations;
   approver: User;
-  group: HrGroup;
   /** Approvals needed now: the stored quorum, at least 2 with three or more approvers. */
   quorum: number;
 }
@@ -60,13 +64,14 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
   await db.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${input.proposalId} FOR UPDATE`;
   const proposal = await loadProposal(db, input.proposalId);
   if (!proposal) throw new DomainError("proposal_unknown");
-  const { approver, group } = await approverInGroup(db, {
-    userId: input.userId,
+  const approver = await approverFor(db, {
+    actor: input.actor,
     agencyId: proposal.agencyId,
-    chatId: input.chatId,
     employeeId: proposal.employeeId,
     selfError: "proposal_about_self",
   });
+  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
+    throw new DomainError("proposal_wrong_group");
   await assertStillPending(db, proposal, input);
 
   if (input.card && proposal.cardMessageId === null) {
@@ -77,7 +82,7 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
     proposal.cardChatId = BigInt(input.card.chatId);
     proposal.cardMessageId = input.card.messageId;
   }
-  return { proposal, approver, group, quorum: await quorumOf(db, proposal.agencyId, group.quorum) };
+  return { proposal, approver, quorum: await quorumOf(db, proposal.agencyId) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "../../db/client.ts";
-import { approverInGroup } from "../../db/hr-approver.ts";
+import { approverFor } from "../../db/hr-approver.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { writeAudit } from "../../db/audit.ts";
 import { loadProposal, type ProposalWithRelations } from "../../db/proposal-query.ts";
 import { enqueueEdit, enqueueMessage, PRIORITY } from "../../delivery/outbox.ts";
@@ -17,10 +18,10 @@ export const dismissReasonSchema = z.string().trim().min(1).max(DISMISS_REASON_M
 
 export interface ResponseDecisionContext {
   responseId: number;
-  /** The registered person pressing (null for a stranger: refused). */
-  userId: number | null;
-  /** Where the button was pressed: only the agency's HR group counts. */
-  chatId: number | bigint;
+  /** Who decides (an approver of the proposal's agency; anyone else is refused). */
+  actor: Actor;
+  /** The agency of the HR group whose button was pressed, if one was (see DecisionContext). */
+  inGroupOf?: number | null | undefined;
   now: Date;
   timeZone: string;
   /** Where the card is, remembered when the outbox has not recorded it yet. */
@@ -50,13 +51,14 @@ export async function checkResponseDecision(
   const response = await db.employeeResponse.findUniqueOrThrow({ where: { id: first.id } });
   const proposal = await loadProposal(db, response.proposalId);
   if (!proposal) throw new DomainError("response_unknown");
-  const { approver } = await approverInGroup(db, {
-    userId: input.userId,
+  const approver = await approverFor(db, {
+    actor: input.actor,
     agencyId: proposal.agencyId,
-    chatId: input.chatId,
     employeeId: response.employeeId,
     selfError: "response_about_self",
   });
+  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
+    throw new DomainError("proposal_wrong_group");
   if (response.status !== "OPEN") await alreadyDecided(db, response, input.timeZone);
 
   if (input.card && response.cardMessageId === null) {

@@ -1,4 +1,5 @@
 import type { DbTx } from "../../db/client.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Agency } from "../../generated/prisma/client.ts";
 import { proposalWithRelations, type ProposalWithRelations } from "../../db/proposal-query.ts";
@@ -8,31 +9,33 @@ export interface PendingList {
   proposals: ProposalWithRelations[];
 }
 
-/** The proposals of the group's agency still open to a decision (expired ones are not, even before the job marks them). */
+/**
+ * The agency's proposals still open to a decision (expired ones are not, even before the job marks
+ * them), for its approvers and the admins. `agencyId` is the agency asked about (in the bot: the
+ * group's; null when the chat is no agency's HR group).
+ */
 export async function listPendingProposals(
   db: DbTx,
-  input: { chatId: number | bigint; now: Date; viewer: { userId: number | null; isAdmin: boolean } },
+  input: { agencyId: number | null; actor: Actor; now: Date },
 ): Promise<PendingList> {
-  const group = await db.hrGroup.findUnique({
-    where: { chatId: BigInt(input.chatId) },
-    include: { agency: true },
-  });
-  if (!group) throw new DomainError("group_not_linked");
-  if (!input.viewer.isAdmin) {
+  if (input.agencyId === null) throw new DomainError("group_not_linked");
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: input.agencyId } });
+  const { actor } = input;
+  if (!actor.admin) {
     const approver =
-      input.viewer.userId === null
+      actor.userId === null
         ? null
         : await db.user.findFirst({
-            where: { id: input.viewer.userId, role: "HR_APPROVER", active: true, agencyId: group.agencyId },
+            where: { id: actor.userId, role: "HR_APPROVER", active: true, agencyId: agency.id },
           });
     if (!approver) throw new DomainError("not_hr_approver");
   }
   const proposals = await db.proposal.findMany({
-    where: { agencyId: group.agencyId, status: "PENDING", expiresAt: { gt: input.now } },
+    where: { agencyId: agency.id, status: "PENDING", expiresAt: { gt: input.now } },
     include: proposalWithRelations,
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
   });
-  return { agency: group.agency, proposals };
+  return { agency, proposals };
 }
 
 /**

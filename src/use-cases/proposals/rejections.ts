@@ -3,7 +3,8 @@
 import { writeAudit } from "../../db/audit.ts";
 import { monthsBefore, readFlightPolicy } from "../../db/build-plan-input.ts";
 import type { DbTx } from "../../db/client.ts";
-import { approverInGroup } from "../../db/hr-approver.ts";
+import { approverFor } from "../../db/hr-approver.ts";
+import type { Actor } from "../../domain/actor.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { formatDateTime } from "../../domain/time.ts";
 import type { EarlierRejection } from "../../messages/proposal-card.ts";
@@ -40,7 +41,7 @@ export async function earlierRejections(
  */
 export async function widenRejection(
   db: DbTx,
-  input: { proposalId: number; userId: number | null; chatId: number | bigint; now: Date },
+  input: { proposalId: number; actor: Actor; inGroupOf?: number | null | undefined; now: Date },
 ) {
   await db.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${input.proposalId} FOR UPDATE`;
   const proposal = await db.proposal.findUnique({
@@ -48,13 +49,14 @@ export async function widenRejection(
     include: { employee: true, toUnit: true },
   });
   if (!proposal) throw new DomainError("proposal_unknown");
-  const { approver } = await approverInGroup(db, {
-    userId: input.userId,
+  const approver = await approverFor(db, {
+    actor: input.actor,
     agencyId: proposal.agencyId,
-    chatId: input.chatId,
     employeeId: proposal.employeeId,
     selfError: "proposal_about_self",
   });
+  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
+    throw new DomainError("proposal_wrong_group");
   if (proposal.status !== "REJECTED") throw new DomainError("rejection_not_rejected");
   if (proposal.rejectScope === "PERSON") return { proposal, changed: false };
   const updated = await db.proposal.update({
