@@ -1,4 +1,5 @@
 import type { DbTx } from "./client.ts";
+import { rememberCardPlace } from "./card-place.ts";
 import { proposalWithRelations } from "./proposal-query.ts";
 import { quorumOf } from "./quorum.ts";
 import type { DigestForRender } from "../messages/proposal-digest.ts";
@@ -77,6 +78,11 @@ export async function digestAt(
   if (!digest || digest.chatId !== at.chatId) return null;
   if (digest.messageId === at.messageId) return digest.id;
   if (digest.messageId !== null) return null;
-  await db.proposalDigest.update({ where: { id: digest.id }, data: { messageId: at.messageId } });
+  await rememberCardPlace(db, {
+    kind: "proposal-digest",
+    refId: digest.id,
+    chatId: at.chatId,
+    messageId: at.messageId,
+  });
   return digest.id;
 }

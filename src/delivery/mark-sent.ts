@@ -1,21 +1,31 @@
 // What happens once Telegram accepted a message, and how an outbox payload goes on the wire.
-import type { Db } from "../db/client.ts";
+import type { Db, DbTx } from "../db/client.ts";
 import type { OutboxMessage } from "../generated/prisma/client.ts";
 
-/** Marks a message sent and runs its kind's hook, in one transaction. */
+/**
+ * What the caller does once Telegram accepted a message that has a kind and a reference (e.g. remember
+ * where a proposal's card sits): it runs in the transaction that marks the message sent.
+ */
+export type SentHandler = (
+  tx: DbTx,
+  sent: { kind: string; refId: number; chatId: bigint; messageId: number },
+) => Promise<void>;
+
+/**
+ * Marks a message sent. A message with a kind, a reference and a message id is told to `onSent` in the
+ * same transaction; any other is one statement, so the window in which a crash would send it again
+ * stays a round trip.
+ */
 export async function markSent(
   db: Db,
   message: OutboxMessage,
   sentMessageId: number | null,
   sentAt: Date,
+  onSent?: SentHandler,
 ): Promise<void> {
   const data = { status: "SENT" as const, sentAt, sentMessageId, lastError: null };
-  if (
-    message.kind !== "proposal-card" &&
-    message.kind !== "proposal-digest" &&
-    message.kind !== "response-card"
-  ) {
-    // One statement: the window in which a crash would send this message again stays a round trip.
+  const { kind, refId } = message;
+  if (!onSent || kind === null || refId === null || sentMessageId === null) {
     await db.outboxMessage.updateMany({ where: { id: message.id, status: "PENDING" }, data });
     return;
   }
@@ -24,34 +34,7 @@ export async function markSent(
       where: { id: message.id, status: "PENDING" },
       data,
     });
-    if (count !== 1 || message.refId === null || sentMessageId === null) return;
-    if (message.kind === "response-card") {
-      // An employee's response card (issue 15): its decision edits it in place.
-      await tx.employeeResponse.updateMany({
-        where: { id: message.refId },
-        data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
-      });
-      return;
-    }
-    if (message.kind === "proposal-digest") {
-      // The digest is every proposal's card: /usulan links to it and decisions edit it.
-      // A missing row must not undo the SENT mark (the message would go out again): it is skipped.
-      const digest = await tx.proposalDigest.findUnique({ where: { id: message.refId } });
-      if (!digest) return;
-      await tx.proposalDigest.update({
-        where: { id: digest.id },
-        data: { chatId: message.chatId, messageId: sentMessageId },
-      });
-      await tx.proposal.updateMany({
-        where: { runId: digest.runId, agencyId: digest.agencyId },
-        data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
-      });
-      return;
-    }
-    await tx.proposal.updateMany({
-      where: { id: message.refId },
-      data: { cardChatId: message.chatId, cardMessageId: sentMessageId },
-    });
+    if (count === 1) await onSent(tx, { kind, refId, chatId: message.chatId, messageId: sentMessageId });
   });
 }
 

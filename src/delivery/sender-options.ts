@@ -4,6 +4,7 @@ import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { DeliveryClock } from "./clock.ts";
 import type { RefusalHandler } from "./failures.ts";
+import type { SentHandler } from "./mark-sent.ts";
 import type { CallApi, SendLimiter } from "./limiter.ts";
 
 export interface SenderOptions {
@@ -43,6 +44,8 @@ export interface SenderDeps {
   onLostChat?: RefusalHandler;
   /** Any other refusal (400 …): the message is DEAD with Telegram's description; tell someone. */
   onDeadLetter?: RefusalHandler;
+  /** Sent as message M: what a message of a kind means to its caller (where a card sits). */
+  onSent?: SentHandler;
   holder?: string;
   options?: Partial<SenderOptions>;
   random?: () => number;

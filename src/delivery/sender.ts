@@ -1,7 +1,8 @@
 // The outbox sender: the one place that pushes queued messages to Telegram, under its limits,
 // exactly once as far as Telegram lets anyone know (see "Exactly once" below). Transport only:
 // what a lost chat or a refused message means for the district is the policy handed in as
-// onLostChat / onDeadLetter (use-cases/handle-lost-chat.ts, use-cases/report-dead-letter.ts).
+// onLostChat / onDeadLetter, and what a sent card means (where it sits) is onSent: see
+// use-cases/outbox-policy/delivery-policy.ts.
 import type { OutboxMessage } from "../generated/prisma/client.ts";
 import { acquireLease, instanceId, releaseLease } from "../db/lease.ts";
 import { claimDue, renewClaims } from "./claim.ts";
@@ -166,7 +167,7 @@ async function deliver(
     else await recordFailure(state, message, classifyFailure(error));
     return;
   }
-  await markSent(deps.db, message, messageIdOf(result), new Date(clock.now()));
+  await markSent(deps.db, message, messageIdOf(result), new Date(clock.now()), deps.onSent);
   deps.metrics?.outboxSent();
 }
 

@@ -12,6 +12,7 @@ import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type Person } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 
 const group = { id: -100123, type: "supergroup" as const, title: "Tim Mutasi Disdik" };
 const rina: Person = { id: 7001, first_name: "Rina", language_code: "id" };
@@ -243,6 +244,8 @@ describe.skipIf(skipPg)("volunteers first, stated destinations next (plan v2 tie
       callApi: standInCallApi(server, clock),
       limiter: createSendLimiter({ clock }),
       logger: createLogger("silent"),
+      // Where a sent card sits is remembered, as main.ts wires it.
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
       clock,
     });
     try {

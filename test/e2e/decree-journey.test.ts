@@ -24,6 +24,7 @@ import { createPendingProposal, HR_CHAT, HR_CHAT_ID } from "../support/hr-fixtur
 import { pdfText } from "../support/pdf-text.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall, type Person } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 
 const admin: Person = { id: 9001, first_name: "Admin" };
 /** The team: three approvers of DISDIK, so the stored quorum 1 counts as 2. */
@@ -79,6 +80,8 @@ describe.skipIf(skipPg)("issue 15 end to end: from the invite to the decree's TM
       callApi: standInCallApi(server, telegram),
       limiter: createSendLimiter({ clock: telegram }),
       logger: createLogger("silent"),
+      // Where a sent card sits is remembered, as main.ts wires it.
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
       clock: telegram,
     });
     try {

@@ -9,6 +9,7 @@ import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts"
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 
 const HR_CHAT = { id: -1002003004005, type: "supergroup" as const, title: "Tim Mutasi Disdik Merauke" };
 const rina = { id: 3001, first_name: "Rina", last_name: "Kaize", language_code: "id" };
@@ -70,6 +71,8 @@ describe.skipIf(skipPg)("the check's digest in the HR group", () => {
       callApi: standInCallApi(server, clock),
       limiter: createSendLimiter({ clock }),
       logger: createLogger("silent"),
+      // Where a sent card sits is remembered, as main.ts wires it.
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
       clock,
     });
     try {

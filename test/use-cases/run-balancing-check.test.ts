@@ -5,6 +5,7 @@ import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
 import { runBalancingCheck } from "../../src/use-cases/balancing-check/index.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
@@ -158,6 +159,8 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
       callApi: standInCallApi(server, clock),
       limiter: createSendLimiter({ clock }),
       logger: deps.logger,
+      // Where a sent card sits is remembered, as main.ts wires it.
+      ...deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" }),
       clock,
     });
     try {

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, localDate } from "../../domain/time.ts";
 import { approvalFrozenOn } from "../../domain/blackout.ts";
 import { objectionAwaitsReview } from "../../domain/objection-review.ts";
 import { approverFor } from "../../db/hr-approver.ts";
+import { rememberCardPlace } from "../../db/card-place.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { quorumOf } from "../../db/quorum.ts";
 import { getBlackouts } from "../../db/settings.ts";
@@ -75,12 +76,10 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
   await assertStillPending(db, proposal, input);
 
   if (input.card && proposal.cardMessageId === null) {
-    await db.proposal.update({
-      where: { id: proposal.id },
-      data: { cardChatId: BigInt(input.card.chatId), cardMessageId: input.card.messageId },
-    });
-    proposal.cardChatId = BigInt(input.card.chatId);
-    proposal.cardMessageId = input.card.messageId;
+    const place = { chatId: BigInt(input.card.chatId), messageId: input.card.messageId };
+    await rememberCardPlace(db, { kind: "proposal-card", refId: proposal.id, ...place });
+    proposal.cardChatId = place.chatId;
+    proposal.cardMessageId = place.messageId;
   }
   return { proposal, approver, quorum: await quorumOf(db, proposal.agencyId) };
 }

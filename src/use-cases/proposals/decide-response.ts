@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DbTx } from "../../db/client.ts";
 import { approverFor } from "../../db/hr-approver.ts";
+import { rememberCardPlace } from "../../db/card-place.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { writeAudit } from "../../db/audit.ts";
 import { loadProposal, type ProposalWithRelations } from "../../db/proposal-query.ts";
@@ -62,12 +63,10 @@ export async function checkResponseDecision(
   if (response.status !== "OPEN") await alreadyDecided(db, response, input.timeZone);
 
   if (input.card && response.cardMessageId === null) {
-    await db.employeeResponse.update({
-      where: { id: response.id },
-      data: { cardChatId: BigInt(input.card.chatId), cardMessageId: input.card.messageId },
-    });
-    response.cardChatId = BigInt(input.card.chatId);
-    response.cardMessageId = input.card.messageId;
+    const place = { chatId: BigInt(input.card.chatId), messageId: input.card.messageId };
+    await rememberCardPlace(db, { kind: "response-card", refId: response.id, ...place });
+    response.cardChatId = place.chatId;
+    response.cardMessageId = place.messageId;
   }
   return { response, proposal, approver };
 }
