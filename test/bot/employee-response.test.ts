@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderLetters } from "../../src/documents/letters.ts";
 import { markSent } from "../../src/delivery/mark-sent.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
+
+/** What the sender does once a card is sent, as main.ts wires it: remember where it sits. */
+const policy = deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" });
 import { createInvite } from "../../src/use-cases/accounts/index.ts";
 import { enqueueDecreeLetter } from "../../src/use-cases/decrees/index.ts";
 import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
@@ -150,7 +154,7 @@ describe.skipIf(skipPg)(
         ],
       ]);
       // The sender remembers where the card went, so the decision edits that message.
-      await markSent(db.prisma, card, 777, clock.now());
+      await markSent(db.prisma, card, 777, clock.now(), policy.onSent);
       expect(
         await db.prisma.employeeResponse.findUniqueOrThrow({ where: { id: response.id } }),
       ).toMatchObject({
@@ -350,7 +354,7 @@ describe.skipIf(skipPg)(
       expect(sentTexts(t.since()).at(-1)).not.toContain("📣");
       expect(await db.prisma.outboxMessage.count({ where: { kind: "response-card" } })).toBe(1);
 
-      await markSent(db.prisma, cards[0]!, 901, clock.now());
+      await markSent(db.prisma, cards[0]!, 901, clock.now(), policy.onSent);
       await t.send(inGroup(people.rina, `rd:u:${response.id}`, 901));
       expect(lastAnswer(t.calls)).toBe(
         `Diterima: usulan #${s.proposal.id} dibatalkan dan pegawai diberi tahu.`,

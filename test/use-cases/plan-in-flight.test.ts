@@ -10,6 +10,10 @@ import { testCli } from "../support/cli.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
+import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
+
+/** What the sender does once a digest is sent, as main.ts wires it: remember where it sits. */
+const policy = deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" });
 
 const group = { id: -100123, type: "supergroup" as const, title: "Tim Mutasi Disdik" };
 const rina = { id: 7001, first_name: "Rina", language_code: "id" };
@@ -89,7 +93,7 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     if (!first) throw new Error("no proposal");
     // Telegram accepted the digest as message 555 (the sender's own hook records it).
     const digest = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "proposal-digest" } });
-    await markSent(db.prisma, digest, 555, clock.now());
+    await markSent(db.prisma, digest, 555, clock.now(), policy.onSent);
 
     clock.advance(3_600_000);
     await t.send(textUpdate(rina, "/cek", group));
