@@ -1,8 +1,22 @@
 import { IN_FLIGHT_STATUSES } from "../domain/proposal-lifecycle.ts";
-import { z } from "zod";
 import type { DbTx } from "./client.ts";
 import type { IneligibleWhy, PlanEmployee, PlanInput, PlanPolicy } from "../domain/balance/index.ts";
-import { DEFAULT_TRANSFER_POLICY, type TransferPolicy } from "../domain/eligibility.ts";
+import type { TransferPolicy } from "../domain/eligibility.ts";
+import {
+  balancePolicyFrom,
+  DEFAULT_FLIGHT_POLICY,
+  monthsBefore,
+  monthsFrom,
+  transferPolicyFrom,
+  type FlightPolicy,
+} from "../domain/balance-policy.ts";
+
+export {
+  DEFAULT_BALANCE_POLICY,
+  DEFAULT_FLIGHT_POLICY,
+  monthsBefore,
+  type FlightPolicy,
+} from "../domain/balance-policy.ts";
 import { readDistrict, type District } from "./read-district.ts";
 import { getSetting } from "./settings.ts";
 import { loadStatements } from "./employee-statements.ts";
@@ -12,74 +26,22 @@ import type { EmployeeStatement, Honorer, Unit } from "../generated/prisma/clien
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
 
-/**
- * Defaults of the balancing policy: at most 3 moves touching a unit, 120 km a move, no total bound, and
- * no separate bound on moves out or in (v2; `maxMovesPerUnit` still bounds in + out).
- */
-export const DEFAULT_BALANCE_POLICY: Required<PlanPolicy> = {
-  maxMovesPerUnit: 3,
-  maxDistanceKm: 120,
-  maxMoves: null,
-  maxMovesOutPerUnit: null,
-  maxMovesInPerUnit: null,
-};
-
-const bound = z.number().nonnegative().nullable().optional();
-const count = z.number().int().nonnegative().nullable().optional();
-const POLICY_FIELDS = [
-  "maxMovesPerUnit",
-  "maxDistanceKm",
-  "maxMoves",
-  "maxMovesOutPerUnit",
-  "maxMovesInPerUnit",
-] as const;
-const balancePolicySchema = z.object({
-  maxMovesPerUnit: count.catch(undefined),
-  maxDistanceKm: bound.catch(undefined),
-  maxMoves: count.catch(undefined),
-  maxMovesOutPerUnit: count.catch(undefined),
-  maxMovesInPerUnit: count.catch(undefined),
-});
-
-/**
- * Setting "policy.balance" over the defaults; a malformed field falls back to its default, the others
- * still apply (null means no bound).
- */
+/** Setting "policy.balance" over the defaults (domain/balance-policy.ts). */
 export async function readBalancePolicy(db: DbTx): Promise<Required<PlanPolicy>> {
-  const parsed = balancePolicySchema.safeParse(await getSetting<unknown>(db, BALANCE_POLICY_SETTING));
-  const stored = parsed.success ? parsed.data : {};
-  const policy = { ...DEFAULT_BALANCE_POLICY };
-  for (const name of POLICY_FIELDS) {
-    const value = stored[name];
-    if (value !== undefined) policy[name] = value;
-  }
-  return policy;
+  return balancePolicyFrom(await getSetting<unknown>(db, BALANCE_POLICY_SETTING));
 }
 
 async function readTransferPolicy(db: DbTx): Promise<TransferPolicy> {
-  const months = await getSetting<unknown>(db, MIN_MONTHS_SETTING);
-  return typeof months === "number" && months >= 0
-    ? { ...DEFAULT_TRANSFER_POLICY, minMonthsInPost: months }
-    : DEFAULT_TRANSFER_POLICY;
+  return transferPolicyFrom(await getSetting<unknown>(db, MIN_MONTHS_SETTING));
 }
 
 export const CAP_WINDOW_SETTING = "policy.capWindowMonths";
 export const REJECTION_COOLDOWN_SETTING = "policy.rejectionCooldownMonths";
 
-/** How long moves count against the caps, and how long a rejection keeps a pair or a person out. */
-export interface FlightPolicy {
-  capWindowMonths: number;
-  rejectionCooldownMonths: number;
-}
-
-export const DEFAULT_FLIGHT_POLICY: FlightPolicy = { capWindowMonths: 12, rejectionCooldownMonths: 6 };
-
 /** Settings policy.capWindowMonths and policy.rejectionCooldownMonths over their defaults (12 and 6). */
 export async function readFlightPolicy(db: DbTx): Promise<FlightPolicy> {
-  const months = async (key: string, fallback: number) => {
-    const value = await getSetting<unknown>(db, key);
-    return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
-  };
+  const months = async (key: string, fallback: number) =>
+    monthsFrom(await getSetting<unknown>(db, key), fallback);
   return {
     capWindowMonths: await months(CAP_WINDOW_SETTING, DEFAULT_FLIGHT_POLICY.capWindowMonths),
     rejectionCooldownMonths: await months(
@@ -87,13 +49,6 @@ export async function readFlightPolicy(db: DbTx): Promise<FlightPolicy> {
       DEFAULT_FLIGHT_POLICY.rejectionCooldownMonths,
     ),
   };
-}
-
-/** The same instant `months` calendar months earlier. */
-export function monthsBefore(now: Date, months: number): Date {
-  const earlier = new Date(now);
-  earlier.setUTCMonth(earlier.getUTCMonth() - months);
-  return earlier;
 }
 
 export interface BuiltPlanInput {
