@@ -1,11 +1,14 @@
 import { Composer } from "telegraf";
-import { message } from "telegraf/filters";
-import { DomainError } from "../../domain/errors.ts";
+import {
+  askForReason,
+  groupReasonHandlers,
+  mention,
+  type GroupReason,
+} from "../conversations/group-reason.ts";
 import {
   checkDecision,
   decideProposal,
   REJECT_REASON_MAX,
-  type DecideOutcome,
   reviewObjection,
   earlierRejections,
   widenRejection,
@@ -17,7 +20,6 @@ import { loadProposalForGroup } from "../../db/proposal-query.ts";
 import { groupAgency } from "../../db/hr-approver.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml, Html } from "../../messages/locales/index.ts";
 import { renderProposalDetails } from "../../messages/proposal-details.ts";
 import { digestPager, showQueuedView } from "./proposal-digest.ts";
 
@@ -30,12 +32,6 @@ const REJECT_REASON = "reject-reason";
 
 /** Cards in a group are read by several people: they use the bot's default language, not the presser's. */
 const groupLocale = (ctx: BotContext) => ctx.deps.config.DEFAULT_LOCALE;
-
-function mention(ctx: BotContext): Html {
-  const name = ctx.user?.name ?? ctx.from?.first_name ?? "";
-  // A text mention makes the selective force_reply open the reply field for this person only.
-  return new Html(`<a href="tg://user?id=${ctx.from?.id ?? 0}">${escapeHtml(name)}</a>`);
-}
 
 /** Where and how a decision is shown: the message, in the group's language. */
 function where(ctx: BotContext, at: { chatId: number | bigint; messageId: number }) {
@@ -135,60 +131,34 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   // Tolak: check the rights now (a stranger gets the alert, not a prompt), then ask for the reason.
   // The wait for the reason is committed before the question goes out: with webhooks updates come
   // concurrently, and a reason typed at once must find it (issue 25).
-  const { proposal } = await ctx.transact(async (tx) => {
-    const checked = await checkDecision(tx, base);
-    ctx.session.awaiting = { kind: REJECT_REASON, refId: checked.proposal.id };
-    return checked;
+  await askForReason(ctx, rejectReason, {
+    check: (tx) => checkDecision(tx, base),
+    refId: (checked) => checked.proposal.id,
+    question: ({ proposal }) =>
+      ctx.t("hr.reject.prompt", {
+        name: mention(ctx),
+        id: String(proposal.id),
+        employee: proposal.employee.name,
+      }),
+    replyTo: card.message_id,
   });
-  const prompt = await ctx.reply(
-    ctx.t("hr.reject.prompt", {
-      name: mention(ctx),
-      id: String(proposal.id),
-      employee: proposal.employee.name,
-    }),
-    {
-      reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
-      reply_markup: { force_reply: true, selective: true },
-    },
-  );
-  ctx.session.awaiting = { kind: REJECT_REASON, refId: proposal.id, promptMessageId: prompt.message_id };
   await ctx.answerCbQuery(ctx.t("hr.reject.asked"));
 });
 
-proposalDecisionFeature.command(["batal", "cancel"], async (ctx, next) => {
-  const awaiting = ctx.session.awaiting;
-  if (awaiting?.kind !== REJECT_REASON) return next();
-  ctx.session.awaiting = null;
-  await ctx.reply(ctx.t("hr.reject.cancelled", { id: String(awaiting.refId) }));
-});
-
-async function askAgain(ctx: BotContext, text: string, refId: number): Promise<void> {
-  const prompt = await ctx.reply(text, {
-    reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
-    reply_markup: { force_reply: true, selective: true },
-  });
-  ctx.session.awaiting = { kind: REJECT_REASON, refId, promptMessageId: prompt.message_id };
-}
-
-// The approver's next text in this chat (normally a reply to the prompt) is the reason.
-proposalDecisionFeature.on(message("text"), async (ctx, next) => {
-  const awaiting = ctx.session.awaiting;
-  if (awaiting?.kind !== REJECT_REASON || ctx.message.text.startsWith("/")) return next();
-  const reason = ctx.message.text.trim();
-  if (reason.length === 0) return askAgain(ctx, ctx.t("hr.reject.empty"), awaiting.refId);
-  if (reason.length > REJECT_REASON_MAX) {
-    return askAgain(ctx, ctx.t("hr.reject.too_long", { length: reason.length }), awaiting.refId);
-  }
-
-  ctx.session.awaiting = null;
-  let outcome: DecideOutcome;
-  let queued: QueuedView | null = null;
-  try {
-    outcome = await ctx.transact(async (tx) => {
+/** The rejection's reason: the approver's next text in the group (normally a reply to the question). */
+const rejectReason: GroupReason = {
+  kind: REJECT_REASON,
+  max: REJECT_REASON_MAX,
+  empty: (ctx) => ctx.t("hr.reject.empty"),
+  tooLong: (ctx, length) => ctx.t("hr.reject.too_long", { length }),
+  cancelled: async (ctx, refId) => ctx.t("hr.reject.cancelled", { id: String(refId) }),
+  async answer(ctx, proposalId, reason) {
+    let queued: QueuedView | null = null;
+    const outcome = await ctx.transact(async (tx) => {
       const outcome = await decideProposal(tx, {
-        proposalId: awaiting.refId,
+        proposalId,
         actor: ctx.actor,
-        inGroupOf: await groupAgency(tx, ctx.chat.id),
+        inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
         now: ctx.deps.clock.now(),
         timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
         verdict: "REJECT",
@@ -202,32 +172,31 @@ proposalDecisionFeature.on(message("text"), async (ctx, next) => {
       }
       return outcome;
     });
-  } catch (error) {
-    // The rejection did not land (someone decided first, the card expired): stop waiting anyway.
-    if (error instanceof DomainError) await ctx.transact(async () => undefined);
-    throw error;
-  }
-  await showQueuedView(ctx, queued);
-  const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
-  await ctx.reply(
-    ctx.t("hr.reject.recorded", {
-      id: String(outcome.proposal.id),
-      name: outcome.proposal.employee.name,
-      school: outcome.proposal.toUnit.name,
-      months,
-    }),
-    {
-      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
-      reply_markup: {
-        inline_keyboard: [
-          [
-            {
-              text: ctx.t("hr.reject.person_button"),
-              callback_data: proposalData.pack("person", outcome.proposal.id),
-            },
+    await showQueuedView(ctx, queued);
+    const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
+    const { proposal } = outcome;
+    await ctx.reply(
+      ctx.t("hr.reject.recorded", {
+        id: String(proposal.id),
+        name: proposal.employee.name,
+        school: proposal.toUnit.name,
+        months,
+      }),
+      {
+        reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+        reply_markup: {
+          inline_keyboard: [
+            [
+              {
+                text: ctx.t("hr.reject.person_button"),
+                callback_data: proposalData.pack("person", proposal.id),
+              },
+            ],
           ],
-        ],
+        },
       },
-    },
-  );
-});
+    );
+  },
+};
+
+proposalDecisionFeature.use(groupReasonHandlers(rejectReason));
