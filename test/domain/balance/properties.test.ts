@@ -8,16 +8,8 @@ import {
   solveExact,
   type PlanInput,
 } from "../../../src/domain/balance/index.ts";
-import {
-  evaluate,
-  expectConsistent,
-  kmBetween,
-  makeInput,
-  makeRole,
-  makeUnit,
-  nip,
-  violations,
-} from "./builders.ts";
+import { evaluate, expectConsistent, makeInput, makeRole, makeUnit, nip, violations } from "./builders.ts";
+import { bestByEnumeration } from "./enumerate.ts";
 
 const ROLES = ["R0", "R1", "R2"];
 
@@ -158,54 +150,14 @@ function better(a: Best, b: Best): boolean {
 
 /** The lexicographic optimum over every valid plan, by enumeration (tiny districts only). */
 function bruteForce(input: PlanInput): Best {
-  const { policy } = input;
-  const units = new Map(input.units.map((unit) => [unit.id, unit]));
-  const options = input.employees.map((employee) => {
-    if (!employee.movable) return [];
-    const roles = new Set([
-      employee.role,
-      ...input.compatibility.filter((row) => row.from === employee.role).map((row) => row.to),
-    ]);
-    const from = units.get(employee.unit);
-    return input.units
-      .filter((unit) => unit.id !== employee.unit)
-      .filter(
-        (unit) =>
-          policy.maxDistanceKm == null ||
-          from === undefined ||
-          kmBetween(from, unit) <= policy.maxDistanceKm + 1e-9,
-      )
-      .flatMap((unit) => [...roles].map((role) => ({ employee: employee.id, to: unit.id, role })));
-  });
-  let best: Best = { ...evaluate(input, []), unmet: evaluate(input, []).unmetAfter };
-  const chosen: Array<{ employee: string; to: string; role: string }> = [];
-  const perUnit = new Map<string, number>();
-  const fits = (unit: string) =>
-    policy.maxMovesPerUnit == null || (perUnit.get(unit) ?? 0) < policy.maxMovesPerUnit;
-  const bump = (unit: string, by: number) => perUnit.set(unit, (perUnit.get(unit) ?? 0) + by);
-  const visit = (index: number): void => {
-    if (index === options.length) {
-      const outcome = evaluate(input, chosen);
-      const candidate = { unmet: outcome.unmetAfter, moves: outcome.moves, km: outcome.km };
-      if (better(candidate, best)) best = candidate;
-      return;
-    }
-    visit(index + 1);
-    const home = input.employees[index]?.unit ?? "";
-    if (policy.maxMoves != null && chosen.length >= policy.maxMoves) return;
-    for (const move of options[index] ?? []) {
-      if (!fits(home) || !fits(move.to)) continue;
-      chosen.push(move);
-      bump(home, 1);
-      bump(move.to, 1);
-      visit(index + 1);
-      bump(home, -1);
-      bump(move.to, -1);
-      chosen.pop();
-    }
-  };
-  visit(0);
-  return best;
+  return bestByEnumeration(
+    input,
+    (moves) => {
+      const outcome = evaluate(input, moves);
+      return { unmet: outcome.unmetAfter, moves: outcome.moves, km: outcome.km };
+    },
+    better,
+  );
 }
 
 describe("planTransfers on random districts", () => {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planTransfers, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { evaluate, kmBetween, makeInput, makeRole, makeUnit, nip, violations } from "./builders.ts";
+import { evaluate, makeInput, makeRole, makeUnit, nip, violations } from "./builders.ts";
+import { bestByEnumeration, type Move } from "./enumerate.ts";
 
 /**
  * Three units, two roles, six people (most movable) and needs from nothing to four people: many draws
@@ -69,8 +70,6 @@ interface Tiers {
   km: number;
 }
 
-type Move = { employee: string; to: string; role: string };
-
 /** Severity written out quarter by quarter, apart from the engine's own. */
 function severity(input: PlanInput, moves: readonly Move[]): number {
   const need = new Map<string, number>();
@@ -113,60 +112,8 @@ function better(a: Tiers, b: Tiers): boolean {
 }
 
 /** The v2 optimum by enumerating every assignment of every movable person, within every bound. */
-function bruteForce(input: PlanInput): Tiers {
-  const { policy } = input;
-  const units = new Map(input.units.map((unit) => [unit.id, unit]));
-  const options = input.employees.map((employee) => {
-    if (!employee.movable) return [];
-    const roles = new Set([
-      employee.role,
-      ...input.compatibility.filter((row) => row.from === employee.role).map((row) => row.to),
-    ]);
-    const from = units.get(employee.unit);
-    return input.units
-      .filter((unit) => unit.id !== employee.unit)
-      .filter(
-        (unit) =>
-          policy.maxDistanceKm == null ||
-          from === undefined ||
-          kmBetween(from, unit) <= policy.maxDistanceKm + 1e-9,
-      )
-      .flatMap((unit) => [...roles].map((role) => ({ employee: employee.id, to: unit.id, role })));
-  });
-  const out = new Map<string, number>();
-  const into = new Map<string, number>();
-  const get = (map: Map<string, number>, unit: string) => map.get(unit) ?? 0;
-  const allowed = (from: string, to: string) =>
-    (policy.maxMoves == null || chosen.length < policy.maxMoves) &&
-    (policy.maxMovesPerUnit == null ||
-      (get(out, from) + get(into, from) < policy.maxMovesPerUnit &&
-        get(out, to) + get(into, to) < policy.maxMovesPerUnit)) &&
-    (policy.maxMovesOutPerUnit == null || get(out, from) < policy.maxMovesOutPerUnit) &&
-    (policy.maxMovesInPerUnit == null || get(into, to) < policy.maxMovesInPerUnit);
-  const chosen: Move[] = [];
-  let best = tiersOf(input, []);
-  const visit = (index: number): void => {
-    if (index === options.length) {
-      const candidate = tiersOf(input, chosen);
-      if (better(candidate, best)) best = candidate;
-      return;
-    }
-    visit(index + 1);
-    const home = input.employees[index]?.unit ?? "";
-    for (const move of options[index] ?? []) {
-      if (!allowed(home, move.to)) continue;
-      chosen.push(move);
-      out.set(home, get(out, home) + 1);
-      into.set(move.to, get(into, move.to) + 1);
-      visit(index + 1);
-      out.set(home, get(out, home) - 1);
-      into.set(move.to, get(into, move.to) - 1);
-      chosen.pop();
-    }
-  };
-  visit(0);
-  return best;
-}
+const bruteForce = (input: PlanInput): Tiers =>
+  bestByEnumeration(input, (moves) => tiersOf(input, moves), better);
 
 describe("plan format v2 against enumeration", () => {
   it("proves all four tiers, each equal to the optimum found by enumerating every plan", async () => {
