@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderLetters } from "../../src/documents/letters.ts";
 import { markSent } from "../../src/delivery/mark-sent.ts";
 import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
@@ -7,7 +7,7 @@ import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 const policy = deliveryPolicy({ ADMIN_TELEGRAM_IDS: [], DEFAULT_LOCALE: "id" });
 import { createInvite } from "../../src/use-cases/accounts/index.ts";
 import { enqueueDecreeLetter } from "../../src/use-cases/decrees/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { pdfText } from "../support/pdf-text.ts";
@@ -32,12 +32,7 @@ type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
 describe.skipIf(skipPg)(
   "the SK letter and the person's tanggapan or keberatan, decided in the HR group",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     async function join(t: TestBot, who: Person, nip: string) {
       const invite = await createInvite(db.prisma, {

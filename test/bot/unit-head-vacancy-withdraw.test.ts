@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { describe, expect, it } from "vitest";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 import {
@@ -15,12 +15,7 @@ import {
 describe.skipIf(skipPg)(
   "unit head: /daftarlowongan lists open vacancies and withdraws one after a confirmation",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     const siti = sdHeadPerson;
     const now = "2026-11-30T00:00:00Z";

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { statusCommand } from "../../src/cli/commands/status.ts";
 import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 
 describe("cli status", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
+  const db = useTestDatabase();
 
   it("writes loads as the bot does: percent and words, and no staff yet instead of ∞", async () => {
     const clock = fixedClock();

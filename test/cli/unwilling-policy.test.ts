@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { readDistrict } from "../../src/db/read-district.ts";
 import { recordStatement } from "../../src/use-cases/notices/index.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 
 describe.skipIf(skipPg)(
   "policy unwilling-objection: whether an employee's 'not willing' keeps them out",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     it("is off by default; on, an unwilling person is not eligible; saying willing makes them eligible again", async () => {
       const { ani } = await seedSmallDistrict(db.prisma);

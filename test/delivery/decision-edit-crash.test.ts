@@ -1,5 +1,5 @@
 import { Telegram } from "telegraf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -9,7 +9,7 @@ import {
   queueProposalView,
 } from "../../src/use-cases/proposals/index.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { HR_CHAT_ID, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { approverActor } from "../support/actors.ts";
@@ -21,11 +21,7 @@ import { approverActor } from "../support/actors.ts";
  * left looking open.
  */
 describe.skipIf(skipPg)("a crash between a decision's commit and its edit", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
+  const db = useTestDatabase();
 
   it("the sender makes the queued edit once the grace has passed, and only once", async () => {
     const start = Date.now();

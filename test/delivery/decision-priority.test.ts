@@ -1,11 +1,11 @@
 import { Telegram } from "telegraf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSendLimiter, wrapTelegramApi } from "../../src/delivery/limiter.ts";
 import { enqueueMessage, PRIORITY } from "../../src/delivery/outbox.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 
 const GROUP = -1002003004005;
@@ -16,11 +16,7 @@ const GROUP = -1002003004005;
  * so it waits for one gap at most, never behind the queue.
  */
 describe.skipIf(skipPg)("a decision's edit and the bulk pushes to one HR group", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
+  const db = useTestDatabase();
 
   it("the edit goes ahead of the bulk messages still waiting", async () => {
     for (let i = 0; i < 6; i++)

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readDistrict } from "../../src/db/read-district.ts";
 import { runDailyLifecycle } from "../../src/use-cases/lifecycle/index.ts";
 import { defaultJobs } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/logger.ts";
 import { decideProposal } from "../../src/use-cases/proposals/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal } from "../support/hr-fixtures.ts";
 import { sdHeadPerson, seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
@@ -13,12 +13,7 @@ import { approverActor } from "../support/actors.ts";
 describe.skipIf(skipPg)(
   "the daily lifecycle job: retirement on the day, a month's notice, the end of cuti",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     const logger = createLogger("silent");
     const run = (iso: string) =>

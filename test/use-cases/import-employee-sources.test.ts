@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { describeReject, type ImportOptions, importWorkbook } from "../../src/use-cases/imports/index.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";
 import {
@@ -15,11 +15,7 @@ import {
 import { makeNiPppk, siasnCsv } from "../support/siasn-files.ts";
 
 describe.skipIf(skipPg)("employee files as SIASN and Dapodik write them", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
+  const db = useTestDatabase();
   beforeEach(async () => {
     await db.reset();
     await seedSmallDistrict(db.prisma);

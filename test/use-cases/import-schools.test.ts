@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   describeReject,
   describeWarning,
@@ -6,7 +6,7 @@ import {
   type ImportOptions,
 } from "../../src/use-cases/imports/index.ts";
 import { readImportFile } from "../../src/import/read-file.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";
 import { salorSchools, schoolsCsv, schoolsXlsx, type School } from "../support/schools-file.ts";
@@ -14,12 +14,7 @@ import { salorSchools, schoolsCsv, schoolsXlsx, type School } from "../support/s
 describe.skipIf(skipPg)(
   "importing the schools file: units by NPSN, UNOR ID or code, kecamatan and desa",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     const options: ImportOptions = {
       source: "test",

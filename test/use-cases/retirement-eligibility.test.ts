@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listUnitStaff } from "../../src/use-cases/units/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedUnitHeadDistrict } from "../support/unit-head-fixtures.ts";
 
 describe.skipIf(skipPg)(
   "eligibility reads each person's BUP: the regulation with their jenjang, or the role's when set",
   () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase();
-    });
-    afterAll(async () => db?.close());
-    beforeEach(async () => db.reset());
+    const db = useTestDatabase();
 
     const now = new Date("2026-11-30T00:00:00Z");
 
