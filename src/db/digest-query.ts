@@ -86,3 +86,8 @@ export async function digestAt(
   });
   return digest.id;
 }
+
+/** The page of the digest on screen, for the edits that follow to show the same page. */
+export async function rememberDigestPage(db: DbTx, digestId: number, page: number): Promise<void> {
+  await db.proposalDigest.update({ where: { id: digestId }, data: { page } });
+}

@@ -1,6 +1,6 @@
 import { Composer } from "telegraf";
 import type { Message } from "telegraf/types";
-import { loadDigest } from "../../db/digest-query.ts";
+import { loadDigest, rememberDigestPage } from "../../db/digest-query.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { digestPageData } from "../../messages/callback-data/digest.ts";
 import { visibleText } from "../../messages/paging.ts";
@@ -85,6 +85,7 @@ digestPager.action(digestPageData.pattern, async (ctx) => {
     await ctx.answerCbQuery(ctx.t("paging.same", { page: press.page }));
     return;
   }
-  await ctx.deps.db.proposalDigest.update({ where: { id: digest.id }, data: { page: view.page } });
+  // The page on screen is remembered with the press's update, so a later edit shows the same page.
+  await ctx.transact((tx) => rememberDigestPage(tx, digest.id, view.page));
   await ctx.answerCbQuery(ctx.t("paging.shown", { page: view.page, pages: view.pages }));
 });

@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/client.ts";
-import { digestAt, digestShowing, loadDigest } from "../../db/digest-query.ts";
+import { digestAt, digestShowing, loadDigest, rememberDigestPage } from "../../db/digest-query.ts";
 import { proposalWithRelations, type ProposalWithRelations } from "../../db/proposal-query.ts";
 import type { Prisma, ProposalStatus } from "../../generated/prisma/client.ts";
 import { cancelPendingEdits, enqueueEdit, PRIORITY, type EditView } from "../../delivery/outbox.ts";
@@ -79,7 +79,7 @@ async function viewOf(
   const digest = digestId === null ? null : await loadDigest(tx, digestId);
   if (digest) {
     const view = renderDigest(digest, digestPageOf(digest, proposal.id, locale, timeZone), locale, timeZone);
-    await tx.proposalDigest.update({ where: { id: digest.id }, data: { page: view.page } });
+    await rememberDigestPage(tx, digest.id, view.page);
     return view;
   }
   return renderProposalCard(proposal, locale, timeZone, { quorum: input.quorum });
