@@ -18,16 +18,6 @@ export interface Actor {
   employeeId: number | null;
 }
 
-/** The operator at the terminal: an admin with no account. */
-export const OPERATOR: Actor = {
-  userId: null,
-  name: "cli",
-  admin: true,
-  approverOf: null,
-  headOf: null,
-  employeeId: null,
-};
-
 /** The actor of a registered account (or of a stranger: no rights unless an admin by configuration). */
 export function actorOf(
   user: {
