@@ -1,23 +1,13 @@
 import type { DbTx } from "../db/client.ts";
 import { DomainError } from "../domain/errors.ts";
 import type { BotContext } from "./context.ts";
+import { roleKey } from "../messages/command-menus.ts";
 
 export type PersonRole = "none" | "unit_head" | "hr_approver" | "admin" | "employee";
 
 /** The role that decides what someone is shown: their registered role, else admin by configuration. */
 export function personRole(ctx: BotContext): PersonRole {
-  switch (ctx.user?.role) {
-    case "UNIT_HEAD":
-      return "unit_head";
-    case "HR_APPROVER":
-      return "hr_approver";
-    case "ADMIN":
-      return "admin";
-    case "EMPLOYEE":
-      return "employee";
-    default:
-      return ctx.isAdmin ? "admin" : "none";
-  }
+  return roleKey(ctx.user?.role) ?? (ctx.isAdmin ? "admin" : "none");
 }
 
 /**

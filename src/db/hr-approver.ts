@@ -17,6 +17,11 @@ export async function approverFor(
     /** The employee the decision is about. */
     employeeId: number;
     selfError: "proposal_about_self" | "response_about_self";
+    /**
+     * The agency of the HR group whose button was pressed (null: no agency's group); omitted where
+     * no group is involved. A decision pressed in another agency's group is refused.
+     */
+    inGroupOf?: number | null | undefined;
   },
 ): Promise<User> {
   const { userId } = input.actor;
@@ -30,6 +35,8 @@ export async function approverFor(
   if (approver.employeeId !== null && approver.employeeId === input.employeeId) {
     throw new DomainError(input.selfError);
   }
+  if (input.inGroupOf !== undefined && input.inGroupOf !== input.agencyId)
+    throw new DomainError("proposal_wrong_group");
   return approver;
 }
 

@@ -70,9 +70,8 @@ export function commandMenu(name: MenuName, locale: Locale): MenuCommand[] {
   }));
 }
 
-/** The menu a registered role sees in a private chat (an admin by configuration sees the admin's). */
-export function menuOfRole(role: string, admin: boolean): MenuName {
-  if (admin) return "admin";
+/** What a stored role is called in the texts and menus ("unit_head" …), or null for none. */
+export function roleKey(role: string | undefined): Exclude<MenuName, "none" | "group"> | null {
   switch (role) {
     case "UNIT_HEAD":
       return "unit_head";
@@ -83,6 +82,11 @@ export function menuOfRole(role: string, admin: boolean): MenuName {
     case "EMPLOYEE":
       return "employee";
     default:
-      return "none";
+      return null;
   }
+}
+
+/** The menu a registered role sees in a private chat (an admin by configuration sees the admin's). */
+export function menuOfRole(role: string, admin: boolean): MenuName {
+  return admin ? "admin" : (roleKey(role) ?? "none");
 }

@@ -1,13 +1,13 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TOKEN, startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
+import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
+import { botProcessEnv, startBotProcess, tsx, waitFor } from "../support/bot-process.ts";
 
 const run = promisify(execFile);
-const tsx = path.resolve("node_modules/.bin/tsx");
 
 /**
  * The real program: `npm start` as a child process against a Bot API stand-in on 127.0.0.1, the
@@ -19,27 +19,11 @@ describe("the bot process and the CLI together (embedded database)", () => {
   let bot: ChildProcess | null = null;
   let updateId = 1;
 
-  const env = () => ({
-    ...process.env,
-    BOT_TOKEN: DEFAULT_TOKEN,
-    TELEGRAM_API_ROOT: api.url,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    DATABASE_URL: "",
-    PORT: "0",
-  });
+  const env = () => botProcessEnv(api, dataDir);
   const cli = async (...args: string[]) => (await run(tsx, ["src/cli.ts", ...args], { env: env() })).stdout;
 
   async function startBot(): Promise<void> {
-    // telegraf's launch() calls deleteWebhook and then starts long polling at once. The stand-in
-    // records a getUpdates only when it answers (after its 50 s timeout when no update is queued),
-    // so waiting for that would cost 50 s a start; updates pushed now answer the open poll at once.
-    const launches = api.calls.filter((c) => c.method === "deleteWebhook").length;
-    bot = spawn(tsx, ["src/main.ts"], {
-      env: env(),
-      stdio: ["ignore", process.env.E2E_LOG ? "inherit" : "ignore", "inherit"],
-    });
-    await waitFor(() => api.calls.filter((c) => c.method === "deleteWebhook").length > launches, 90_000);
+    bot = await startBotProcess(api, env());
   }
 
   async function stopBot(): Promise<number | null> {
@@ -133,11 +117,3 @@ describe("the bot process and the CLI together (embedded database)", () => {
     expect(repliesTo(head.id)[2]).toContain("Anda kepala unit <b>SD Negeri 1 Salor</b>");
   }, 300_000);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

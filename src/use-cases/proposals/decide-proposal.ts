@@ -67,12 +67,11 @@ export async function checkDecision(db: DbTx, input: DecisionContext): Promise<C
   if (!proposal) throw new DomainError("proposal_unknown");
   const approver = await approverFor(db, {
     actor: input.actor,
+    inGroupOf: input.inGroupOf,
     agencyId: proposal.agencyId,
     employeeId: proposal.employeeId,
     selfError: "proposal_about_self",
   });
-  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
-    throw new DomainError("proposal_wrong_group");
   await assertStillPending(db, proposal, input);
 
   if (input.card && proposal.cardMessageId === null) {

@@ -54,12 +54,11 @@ export async function checkResponseDecision(
   if (!proposal) throw new DomainError("response_unknown");
   const approver = await approverFor(db, {
     actor: input.actor,
+    inGroupOf: input.inGroupOf,
     agencyId: proposal.agencyId,
     employeeId: response.employeeId,
     selfError: "response_about_self",
   });
-  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
-    throw new DomainError("proposal_wrong_group");
   if (response.status !== "OPEN") await alreadyDecided(db, response, input.timeZone);
 
   if (input.card && response.cardMessageId === null) {

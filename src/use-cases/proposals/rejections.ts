@@ -51,12 +51,11 @@ export async function widenRejection(
   if (!proposal) throw new DomainError("proposal_unknown");
   const approver = await approverFor(db, {
     actor: input.actor,
+    inGroupOf: input.inGroupOf,
     agencyId: proposal.agencyId,
     employeeId: proposal.employeeId,
     selfError: "proposal_about_self",
   });
-  if (input.inGroupOf !== undefined && input.inGroupOf !== proposal.agencyId)
-    throw new DomainError("proposal_wrong_group");
   if (proposal.status !== "REJECTED") throw new DomainError("rejection_not_rejected");
   if (proposal.rejectScope === "PERSON") return { proposal, changed: false };
   const updated = await db.proposal.update({
