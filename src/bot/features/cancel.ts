@@ -9,5 +9,5 @@ cancelFeature.command(["batal", "cancel"], async (ctx) => {
   const state = ctx.session.conversation;
   const answering = isOpen(state) && !isPassive(state);
   if (isOpen(state)) endConversation(ctx);
-  await ctx.reply(ctx.t(answering ? "conversation.cancelled" : "conversation.nothing_to_cancel"), {});
+  await ctx.reply(ctx.t(answering ? "conversation.cancelled" : "conversation.nothing_to_cancel"));
 });

@@ -61,7 +61,6 @@ linkGroupFeature.on("my_chat_member", async (ctx) => {
   if (group && present)
     await ctx.reply(
       withResponses(ctx, ctx.t("hr.link.back", { agency: group.agency.name }), group.responses),
-      {},
     );
   else if (
     present &&

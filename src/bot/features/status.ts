@@ -221,10 +221,7 @@ statusFeature.command("status", async (ctx, next) => {
     // Roles an import created wait for an admin's review; in a private chat the decision trail follows.
     const review = await listRolesNeedingReview(db);
     if (review.length > 0)
-      await ctx.reply(
-        ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }),
-        {},
-      );
+      await ctx.reply(ctx.t("status.roles_review_admin", { count: review.length, codes: review.join(", ") }));
     if (!inGroup) {
       await replyDistrict(ctx, common);
       return replyAuditTrail(ctx);

@@ -76,5 +76,5 @@ vacancyWithdrawFeature.action(vacancyWithdrawData.pattern, async (ctx) => {
   }
   const v = await ctx.transact((tx) => withdrawVacancy(tx, { ...query, now: ctx.deps.clock.now() }));
   await ctx.answerCbQuery(ctx.t("vacancies.withdrawn_short"));
-  await ctx.reply(ctx.t("vacancies.withdrawn", { id: String(v.id), count: v.count, role: v.role.name }), {});
+  await ctx.reply(ctx.t("vacancies.withdrawn", { id: String(v.id), count: v.count, role: v.role.name }));
 });
