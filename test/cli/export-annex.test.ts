@@ -2,28 +2,25 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { decideProposal } from "../../src/use-cases/proposals/index.ts";
 import { recordDecree } from "../../src/use-cases/decrees/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { createPendingProposal, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { readXlsxRows } from "../support/import-files.ts";
 import { approverActor } from "../support/actors.ts";
 
 describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-annex-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   // An NI PPPK: birth date, year of appointment 2022, "21", sex, sequence.
   const pppk = "199003152022212004";

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { importCommand } from "../../src/cli/commands/import.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { testCli } from "../support/cli.ts";
 import {
@@ -17,17 +17,14 @@ import { csvFile, employeeHeader, makeNip, readXlsxRows } from "../support/impor
 import { makeNiPppk, siasnCsv } from "../support/siasn-files.ts";
 
 describe("cli import and export", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-cli-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   const cli = () => testCli(db.prisma, { dataDir: dir });
 

@@ -1,26 +1,23 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importCommand } from "../../src/cli/commands/import.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { testCli } from "../support/cli.ts";
 import { csvFile, makeNip } from "../support/import-files.ts";
 import { schoolsXlsx } from "../support/schools-file.ts";
 
 describe("cli import of the schools file", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-schools-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   const cli = () => testCli(db.prisma, { dataDir: dir });
 

@@ -10,7 +10,7 @@ import { putSetting } from "../../src/db/settings.ts";
 import type { Plan, PlanInput } from "../../src/domain/balance/index.ts";
 import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 
 const REASONS = [
@@ -36,11 +36,10 @@ function asVersion1(input: PlanInput): PlanInput {
 }
 
 describe("cli snapshot, plan and check --json on plan format v2", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let dir: string;
   const clock = fixedClock();
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-plan-"));
     await db.prisma.$transaction((tx) => seedDemo(tx, { now: clock.now(), timeZone: "Asia/Jayapura" }), {
       timeout: 60_000,
@@ -53,7 +52,6 @@ describe("cli snapshot, plan and check --json on plan format v2", () => {
     });
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -1,28 +1,25 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compatCommand } from "../../src/cli/commands/compat.ts";
 import { importCommand } from "../../src/cli/commands/import.ts";
 import { rolesCommand } from "../../src/cli/commands/roles.ts";
 import { statusCommand } from "../../src/cli/commands/status.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { csvFile, employeeHeader, makeNip, unitHeader, xlsxFile } from "../support/import-files.ts";
 import { jabatanHeader, jabatanRows, kesesuaianHeader, kesesuaianRows } from "../support/reference-files.ts";
 
 describe("cli roles, compat and the reference import", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-ref-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   const cli = () => testCli(db.prisma, { dataDir: dir });
 

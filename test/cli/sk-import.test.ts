@@ -5,11 +5,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
 import { skCommand } from "../../src/cli/commands/sk.ts";
 import { decideProposal } from "../../src/use-cases/proposals/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { testCli } from "../support/cli.ts";
 import { fixedClock } from "../support/harness.ts";
 import { createPendingProposal, seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -21,17 +21,14 @@ const ANI = "198501012010012001";
 const NOW = "2026-12-03T01:00:00Z"; // 10:00 WIT, Thursday 3 December 2026
 
 describe.skipIf(skipPg)("sk import: the signed SK list (issue 15)", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-sk-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   const cli = async (command: typeof skCommand, args: string[]) => {
     const run = testCli(db.prisma, { dataDir: dir, clock: fixedClock(NOW) });

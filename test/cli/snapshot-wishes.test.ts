@@ -1,26 +1,23 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planCommand } from "../../src/cli/commands/plan.ts";
 import { snapshotCommand } from "../../src/cli/commands/snapshot.ts";
 import type { Plan, PlanInput } from "../../src/domain/balance/index.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 
 describe.skipIf(skipPg)("snapshot writes what people said in /saya as volunteer and preferredUnits", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), "seimbang-wishes-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  beforeEach(async () => db.reset());
 
   it("bersedia → volunteer, a kecamatan → every unit in it (any case), a school → its code, a vanished school → nothing; plan counts them", async () => {
     const d = await seedSmallDistrict(db.prisma);

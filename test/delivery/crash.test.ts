@@ -4,7 +4,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender, type SenderDeps } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -15,17 +15,15 @@ import {
 } from "../support/delivery.ts";
 
 describe.skipIf(skipPg)("outbox sender killed mid-drain", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let server: BotApiServer;
   // Telegram's windows and the leases run on a simulated clock: seconds of real time, not a minute.
   const clock = simulatedClock();
   beforeAll(async () => {
-    db = await createTestDatabase();
     server = await startBotApiServer({ now: clock.now });
   });
   afterAll(async () => {
     await server?.close();
-    await db?.close();
   });
 
   it("a new sender takes over after the lease lapses and every message still arrives once, in order", async () => {

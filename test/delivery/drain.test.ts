@@ -3,7 +3,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -15,11 +15,10 @@ import {
 } from "../support/delivery.ts";
 
 describe.skipIf(skipPg)("outbox sender under Telegram's limits", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let server: BotApiServer;
   let clock: SimulatedClock;
   beforeAll(async () => {
-    db = await createTestDatabase();
     // The stand-in enforces the real limits: 30/s overall, 20/min per group, 1/s per private chat,
     // measured like the sender's on a simulated clock (seconds of real time instead of a minute).
     clock = simulatedClock();
@@ -27,7 +26,6 @@ describe.skipIf(skipPg)("outbox sender under Telegram's limits", () => {
   });
   afterAll(async () => {
     await server?.close();
-    await db?.close();
   });
 
   it("delivers 1,000 queued messages to 50 groups and 200 private chats, each once, in order, without a 429", async () => {

@@ -3,7 +3,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import {
   deliveryReport,
   onClock,
@@ -14,12 +14,11 @@ import {
 } from "../support/delivery.ts";
 
 describe.skipIf(skipPg)("outbox sender when Telegram and the network misbehave", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let server: BotApiServer;
   // retry_after, backoff and the windows run on a simulated clock: seconds of real time, not a minute.
   const clock = simulatedClock();
   beforeAll(async () => {
-    db = await createTestDatabase();
     server = await startBotApiServer({
       now: clock.now,
       faults: { rate: 0.1, kinds: ["429", "500", "reset"], retryAfter: 1 },
@@ -27,7 +26,6 @@ describe.skipIf(skipPg)("outbox sender when Telegram and the network misbehave",
   });
   afterAll(async () => {
     await server?.close();
-    await db?.close();
   });
 
   it("with 429, 500 and connection resets on 10% of calls, still delivers all 1,000 once and in order", async () => {

@@ -16,7 +16,7 @@ import { runDailyAt } from "../support/decree.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer, type BotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
 import { testCli } from "../support/cli.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { seedSmallDistrict } from "../support/fixtures.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
@@ -55,16 +55,14 @@ const keyboardOf = (payload: Record<string, unknown>): Keyboard =>
     : payload.reply_markup) as Keyboard;
 
 describe.skipIf(skipPg)("issue 15 end to end: from the invite to the decree's TMT, across restarts", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let server: BotApiServer;
   const telegram = simulatedClock();
   beforeAll(async () => {
-    db = await createTestDatabase();
     server = await startBotApiServer({ now: telegram.now });
   });
   afterAll(async () => {
     await server?.close();
-    await db?.close();
   });
 
   /** A restart: a new bot from the same database, on the given instant. */

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { expireProposals } from "../../src/use-cases/proposals/index.ts";
 import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { startBotApiServer, type RecordedCall } from "../support/bot-api-server.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { onClock, simulatedClock, standInCallApi, waitForDrain } from "../support/delivery.ts";
 import { buildTestBot, fixedClock, type TestBot } from "../support/harness.ts";
 import { callbackUpdate, sentTexts, textUpdate, type ApiCall } from "../support/telegram.ts";
@@ -31,7 +31,7 @@ const answers = (calls: ApiCall[]) =>
  * twenty cards — delivered under Telegram's limits, then decided from the digest.
  */
 describe.skipIf(skipPg)("the check's digest in the HR group", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase({ resetEach: false });
   let t: TestBot;
   let delivered: RecordedCall[] = [];
   let drainedInMs = 0;
@@ -39,7 +39,6 @@ describe.skipIf(skipPg)("the check's digest in the HR group", () => {
   let summary = "";
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     const now = new Date("2026-11-30T00:00:00Z"); // Monday 09:00 WIT
     await db.prisma.$transaction((tx) => seedDemo(tx, { now, timeZone: "Asia/Jayapura" }), {
       timeout: 60_000,
@@ -85,7 +84,6 @@ describe.skipIf(skipPg)("the check's digest in the HR group", () => {
     delivered = server.delivered();
     digestMessageId = delivered.find((c) => String(c.payload.text ?? "").includes("🗂"))?.messageId ?? 0;
   }, 240_000);
-  afterAll(async () => db?.close());
 
   it("reaches the group in at most 5 messages within 10 s, and counts the proposal with no group apart", async () => {
     expect(summary).toContain("21 usulan: 19 dikirim ke tim, 2 menunggu grup HR");

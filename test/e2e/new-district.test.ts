@@ -11,7 +11,7 @@ import { snapshotCommand } from "../../src/cli/commands/snapshot.ts";
 import type { PlanInput } from "../../src/domain/balance/index.ts";
 import { testCli } from "../support/cli.ts";
 import { dapodikXlsx, type DapodikPerson } from "../support/dapodik-files.ts";
-import { createTestDatabase, type TestDatabase } from "../support/db.ts";
+import { useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { makeNip, xlsxFile } from "../support/import-files.ts";
 import { jabatanHeader, jabatanRows, kesesuaianHeader, kesesuaianRows } from "../support/reference-files.ts";
@@ -115,15 +115,12 @@ const dapodikPeople: DapodikPerson[] = teachers.map((t) => ({
 }));
 
 describe("a new district from its own exports, without SQL", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let dir: string;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await db.reset();
     dir = await mkdtemp(join(tmpdir(), "seimbang-district-"));
   });
   afterAll(async () => {
-    await db?.close();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -1,27 +1,22 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Telegraf, type Context } from "telegraf";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { metricsMiddleware } from "../../src/bot/middleware/metrics.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/server.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createMetrics, type Metrics } from "../../src/metrics.ts";
 import { checkHealth } from "../../src/use-cases/status/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { TEST_TOKEN } from "../support/harness.ts";
 import { callbackUpdate, recordApiCalls, textUpdate } from "../support/telegram.ts";
 
 describe.skipIf(skipPg)("/healthz and /metrics", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let metrics: Metrics;
   let http: HttpServer;
   let now: Date;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
   beforeEach(async () => {
-    await db.reset();
     now = new Date();
     metrics = createMetrics({
       outboxBacklog: () => db.prisma.outboxMessage.count({ where: { status: "PENDING" } }),

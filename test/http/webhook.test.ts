@@ -1,9 +1,9 @@
 import { request } from "node:http";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHttpServer, MAX_BODY_BYTES, type HttpServer } from "../../src/http/server.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { checkHealth } from "../../src/use-cases/status/index.ts";
-import { createTestDatabase, skipPg, type TestDatabase } from "../support/db.ts";
+import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, type TestBot } from "../support/harness.ts";
 import { sentTexts, textUpdate } from "../support/telegram.ts";
 
@@ -11,16 +11,11 @@ const SECRET = "webhook-secret_0123456789abcdef";
 const PATH = "/telegram/hook";
 
 describe.skipIf(skipPg)("webhook: only Telegram, with the secret, and each update once", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let t: TestBot;
   let http: HttpServer;
   let base: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => db?.close());
   beforeEach(async () => {
-    await db.reset();
     t = buildTestBot(db.prisma);
     http = await createHttpServer({
       port: 0,

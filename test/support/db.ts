@@ -105,13 +105,14 @@ export const skipPg = process.env.SEIMBANG_SKIP_POSTGRES === "1" && testBackend 
  * The usual database of a test file, with its hooks registered where it is called: created before
  * the file's tests, emptied before each test, closed after them. Read it inside tests and hooks only.
  */
-export function useTestDatabase(): TestDatabase {
+export function useTestDatabase(options: { resetEach?: boolean } = {}): TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
   });
   afterAll(async () => database?.close());
-  beforeEach(async () => database?.reset());
+  // A file that builds its data once for all its tests (a seeded district, a queue to drain) keeps it.
+  if (options.resetEach ?? true) beforeEach(async () => database?.reset());
   const current = (): TestDatabase => {
     if (database === undefined) throw new Error("the test database is ready only inside tests and hooks");
     return database;
