@@ -3,6 +3,7 @@ import type { InlineKeyboardButton, Message } from "telegraf/types";
 import { pageData, type ListKind } from "../messages/callback-data/page.ts";
 import { pageAt, visibleText } from "../messages/paging.ts";
 import type { BotContext } from "./context.ts";
+import { classifyFailure } from "../delivery/failures.ts";
 
 /** A list as it stands now: its rendered pages, and per page any buttons of its own entries. */
 export interface ListView {
@@ -92,7 +93,7 @@ export function listPager(kind: ListKind, render: ListRenderer): Composer<BotCon
       await ctx.editMessageText(text, { ...extra, ...Markup.inlineKeyboard(buttons) });
     } catch (error) {
       // Telegram refuses an edit to identical content; the screen is already right.
-      if (!String((error as Error).message).includes("message is not modified")) throw error;
+      if (classifyFailure(error).kind !== "not-modified") throw error;
       await ctx.answerCbQuery(ctx.t("paging.same", { page: press.page }));
       return;
     }

@@ -13,13 +13,12 @@ import {
   earlierRejections,
   widenRejection,
   queueProposalView,
-  type QueuedView,
 } from "../../use-cases/proposals/index.ts";
 import { readFlightPolicy } from "../../db/build-plan-input.ts";
-import { loadProposalForGroup } from "../../db/proposal-query.ts";
+import { loadProposalForGroup, type ProposalWithRelations } from "../../db/proposal-query.ts";
 import { groupAgency } from "../../db/hr-approver.ts";
 import { proposalData } from "../../messages/callback-data/proposal.ts";
-import type { BotContext } from "../context.ts";
+import type { BotContext, DbTx } from "../context.ts";
 import { renderProposalDetails } from "../../messages/proposal-details.ts";
 import { digestPager, showQueuedView } from "./proposal-digest.ts";
 
@@ -33,14 +32,40 @@ const REJECT_REASON = "reject-reason";
 /** Cards in a group are read by several people: they use the bot's default language, not the presser's. */
 const groupLocale = (ctx: BotContext) => ctx.deps.config.DEFAULT_LOCALE;
 
-/** Where and how a decision is shown: the message, in the group's language. */
-function where(ctx: BotContext, at: { chatId: number | bigint; messageId: number }) {
-  return {
-    at,
-    locale: groupLocale(ctx),
-    timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
-    now: ctx.deps.clock.now(),
-  };
+type Decided = { proposal: ProposalWithRelations; quorum: number };
+
+/**
+ * Records a decision and shows it: the edit of the message showing the proposal (`at`, the pressed
+ * message; by default the proposal's remembered card) is queued in the decision's transaction, then
+ * made at once (issue 25). What the group sees depends neither on the answer to the press nor on the
+ * handler getting as far as the edit.
+ */
+async function decideShown<T extends Decided>(
+  ctx: BotContext,
+  decide: (tx: DbTx) => Promise<T>,
+  at?: { chatId: number | bigint; messageId: number },
+): Promise<T> {
+  const { outcome, queued } = await ctx.transact(async (tx) => {
+    const outcome = await decide(tx);
+    const { cardChatId, cardMessageId } = outcome.proposal;
+    const place =
+      at ??
+      (cardChatId !== null && cardMessageId !== null
+        ? { chatId: cardChatId, messageId: cardMessageId }
+        : null);
+    const queued = place
+      ? await queueProposalView(tx, {
+          ...outcome,
+          at: place,
+          locale: groupLocale(ctx),
+          timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+          now: ctx.deps.clock.now(),
+        })
+      : null;
+    return { outcome, queued };
+  });
+  await showQueuedView(ctx, queued);
+  return outcome;
 }
 
 /**
@@ -86,11 +111,7 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   if (data.action === "reviewed") {
-    const { outcome, queued } = await ctx.transact(async (tx) => {
-      const outcome = await reviewObjection(tx, base);
-      return { outcome, queued: await queueProposalView(tx, { ...outcome, ...where(ctx, base.card) }) };
-    });
-    await showQueuedView(ctx, queued);
+    const outcome = await decideShown(ctx, (tx) => reviewObjection(tx, base), base.card);
     await answerQuietly(ctx, ctx.t("hr.objection.reviewed", { id: String(outcome.proposal.id) }));
     return;
   }
@@ -112,13 +133,11 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   if (data.action === "approve") {
-    // The card's edit is queued with the decision: what the group sees must not depend on the answer
-    // to the press, nor on the handler getting as far as making the edit (issue 25).
-    const { outcome, queued } = await ctx.transact(async (tx) => {
-      const outcome = await decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) });
-      return { outcome, queued: await queueProposalView(tx, { ...outcome, ...where(ctx, base.card) }) };
-    });
-    await showQueuedView(ctx, queued);
+    const outcome = await decideShown(
+      ctx,
+      (tx) => decideProposal(tx, { ...base, verdict: "APPROVE", locale: groupLocale(ctx) }),
+      base.card,
+    );
     await answerQuietly(
       ctx,
       outcome.kind === "vote"
@@ -153,9 +172,9 @@ const rejectReason: GroupReason = {
   tooLong: (ctx, length) => ctx.t("hr.reject.too_long", { length }),
   cancelled: async (ctx, refId) => ctx.t("hr.reject.cancelled", { id: String(refId) }),
   async answer(ctx, proposalId, reason) {
-    let queued: QueuedView | null = null;
-    const outcome = await ctx.transact(async (tx) => {
-      const outcome = await decideProposal(tx, {
+    // Shown on the proposal's card, wherever the reason was typed.
+    const outcome = await decideShown(ctx, async (tx) =>
+      decideProposal(tx, {
         proposalId,
         actor: ctx.actor,
         inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
@@ -164,15 +183,8 @@ const rejectReason: GroupReason = {
         verdict: "REJECT",
         reason,
         locale: groupLocale(ctx),
-      });
-      const { cardChatId, cardMessageId } = outcome.proposal;
-      if (cardChatId !== null && cardMessageId !== null) {
-        const at = { chatId: cardChatId, messageId: cardMessageId };
-        queued = await queueProposalView(tx, { ...outcome, ...where(ctx, at) });
-      }
-      return outcome;
-    });
-    await showQueuedView(ctx, queued);
+      }),
+    );
     const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
     const { proposal } = outcome;
     await ctx.reply(

@@ -6,6 +6,7 @@ import { digestPageData } from "../../messages/callback-data/digest.ts";
 import { visibleText } from "../../messages/paging.ts";
 import { renderDigest } from "../../messages/proposal-digest.ts";
 import type { BotContext } from "../context.ts";
+import { classifyFailure } from "../../delivery/failures.ts";
 import { handToSender, markSentDirectly } from "../../delivery/outbox.ts";
 import type { QueuedView } from "../../use-cases/proposals/index.ts";
 
@@ -34,13 +35,14 @@ export async function showQueuedView(ctx: BotContext, queued: QueuedView | null)
   try {
     await edit(ctx, queued, queued.view);
   } catch (error) {
-    const text = String((error as Error).message);
-    if (!text.includes("message is not modified")) {
+    // An edit to what the message already shows is done; anything else goes to the sender.
+    const failure = classifyFailure(error);
+    if (failure.kind !== "not-modified") {
       ctx.deps.logger.warn(
         { err: error, outboxId: queued.outboxId },
         "decision edit failed; the sender retries it",
       );
-      await handToSender(db, queued.outboxId, new Date(clock.now()), text);
+      await handToSender(db, queued.outboxId, new Date(clock.now()), failure.text);
       return;
     }
   }
@@ -81,7 +83,7 @@ digestPager.action(digestPageData.pattern, async (ctx) => {
     await edit(ctx, { chatId: ctx.chat.id, messageId: message.message_id }, view);
   } catch (error) {
     // Telegram refuses an edit to identical content; the screen is already right.
-    if (!String((error as Error).message).includes("message is not modified")) throw error;
+    if (classifyFailure(error).kind !== "not-modified") throw error;
     await ctx.answerCbQuery(ctx.t("paging.same", { page: press.page }));
     return;
   }
