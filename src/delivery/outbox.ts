@@ -1,3 +1,4 @@
+import { chunks } from "../db/chunks.ts";
 import type { DbTx } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
@@ -29,23 +30,29 @@ export interface OutgoingMessage {
  * and exactly once (see delivery/sender.ts).
  */
 export async function enqueueMessage(db: DbTx, message: OutgoingMessage): Promise<boolean> {
-  const payload = withHtml(message.method, message.payload);
-  const { count } = await db.outboxMessage.createMany({
-    data: [
-      {
+  return (await enqueueMessages(db, [message])) === 1;
+}
+
+/** Queues many pushes in as few statements as the database allows; returns how many were new. */
+export async function enqueueMessages(db: DbTx, messages: readonly OutgoingMessage[]): Promise<number> {
+  let queued = 0;
+  for (const batch of chunks([...messages])) {
+    const { count } = await db.outboxMessage.createMany({
+      data: batch.map((message) => ({
         dedupeKey: message.dedupeKey,
         chatId: BigInt(message.chatId),
         method: message.method,
-        payload,
+        payload: withHtml(message.method, message.payload),
         priority: message.priority ?? PRIORITY.notice,
         kind: message.kind ?? null,
         refId: message.refId ?? null,
         ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return count === 1;
+      })),
+      skipDuplicates: true,
+    });
+    queued += count;
+  }
+  return queued;
 }
 
 const TEXT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto", "sendDocument"]);
