@@ -41,16 +41,16 @@ export async function approverFor(
 }
 
 /**
- * The agency whose active HR group this chat is, or null: a decision pressed there counts for that
- * agency's proposals only (a forwarded card, another agency's group).
+ * The agency whose HR group this chat is, or null. A decision counts only in an active group, and for
+ * that agency's proposals only (a forwarded card, another agency's group); what the group may read
+ * (/usulan, /status) it reads whether or not the bot is still posting there (`active: "any"`).
  */
-export async function groupAgency(db: DbTx, chatId: number | bigint): Promise<number | null> {
-  const group = await db.hrGroup.findFirst({ where: { chatId: BigInt(chatId), active: true } });
-  return group?.agencyId ?? null;
-}
-
-/** The agency this chat is the HR group of, active or not (what /usulan lists), or null. */
-export async function groupAgencyAny(db: DbTx, chatId: number | bigint): Promise<number | null> {
+export async function groupAgency(
+  db: DbTx,
+  chatId: number | bigint,
+  options: { active: true | "any" } = { active: true },
+): Promise<number | null> {
   const group = await db.hrGroup.findUnique({ where: { chatId: BigInt(chatId) } });
-  return group?.agencyId ?? null;
+  if (!group || (options.active === true && !group.active)) return null;
+  return group.agencyId;
 }

@@ -4,7 +4,7 @@ import { formatDateTime } from "../../domain/time.ts";
 import { listPendingProposals, messageLink } from "../../use-cases/proposals/index.ts";
 import { renderPages } from "../../messages/paging.ts";
 import type { BotContext } from "../context.ts";
-import { groupAgencyAny } from "../../db/hr-approver.ts";
+import { groupAgency } from "../../db/hr-approver.ts";
 import { listPager, replyList, type ListView } from "../list-pages.ts";
 
 export const pendingFeature = new Composer<BotContext>();
@@ -13,7 +13,7 @@ export const pendingFeature = new Composer<BotContext>();
 async function renderPending(ctx: BotContext): Promise<ListView> {
   if (ctx.chat?.type !== "group" && ctx.chat?.type !== "supergroup") throw new DomainError("group_only");
   const { agency, proposals } = await listPendingProposals(ctx.deps.db, {
-    agencyId: await groupAgencyAny(ctx.deps.db, ctx.chat.id),
+    agencyId: await groupAgency(ctx.deps.db, ctx.chat.id, { active: "any" }),
     actor: ctx.actor,
     now: ctx.deps.clock.now(),
   });

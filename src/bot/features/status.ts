@@ -16,7 +16,7 @@ import {
 } from "../../use-cases/status/index.ts";
 import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import type { BotContext } from "../context.ts";
-import { groupAgencyAny } from "../../db/hr-approver.ts";
+import { groupAgency } from "../../db/hr-approver.ts";
 import { ALERT_SHORTFALLS, shortfallLine } from "../../messages/balancing-alert.ts";
 import { formatDay, formatHours, formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import { Html } from "../../messages/locales/index.ts";
@@ -190,7 +190,7 @@ statusFeature.command("status", async (ctx, next) => {
     // In a group the use case checks that this is the approver's own agency's HR group.
     const view = await getAgencyImbalance(db, {
       actor: ctx.actor,
-      ...(inGroup ? { inGroupOf: await groupAgencyAny(db, ctx.chat.id) } : {}),
+      ...(inGroup ? { inGroupOf: await groupAgency(db, ctx.chat.id, { active: "any" }) } : {}),
       ...common,
     });
     const review = await listRolesNeedingReview(db);
