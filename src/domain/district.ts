@@ -93,21 +93,17 @@ export type DistrictEmployee<E extends EmployeeRow> = E & {
   certifiedUnderStandard: boolean;
 };
 
-export interface AssembledDistrict<
+/** The rows' units, roles, compatibility and honorers as read, each person with eligibility, and the loads. */
+export type AssembledDistrict<
   U extends UnitRow,
   R extends RoleRow,
   E extends EmployeeRow,
   H extends HonorerRow,
-> {
-  period: string;
-  units: U[];
-  roles: R[];
-  compatibility: Array<{ fromRoleId: number; toRoleId: number }>;
+> = Pick<DistrictRows<U, R, E, H>, "period" | "units" | "roles" | "compatibility" | "honorers"> & {
   employees: Array<DistrictEmployee<E>>;
-  honorers: H[];
   /** Per unit and role that has staff, honorers, a report, a vacancy, or a need from its rombel. */
   loads: UnitRoleLoad[];
-}
+};
 
 const key = (unitId: number, roleId: number) => `${unitId}:${roleId}`;
 type Taught = { hoursTaught: number | null; capacity: number };
