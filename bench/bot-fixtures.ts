@@ -9,6 +9,7 @@ import type { Update } from "telegraf/types";
 import { pgliteAdapter, pgliteTransactionOpener, pgTransactionOpener } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
+import { testBotInfo } from "../test/support/telegram.ts";
 
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -82,17 +83,8 @@ export async function openPostgres(): Promise<Backend | null> {
 
 // ---------------------------------------------------------------- updates
 
-export const botInfo = {
-  id: 777000111,
-  is_bot: true as const,
-  first_name: "Seimbang",
-  username: "seimbang_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-};
+/** The bot as the stand-in introduces it (the tests' own getMe answer). */
+export const botInfo = testBotInfo;
 
 let nextUpdateId = 1;
 let nextMessageId = 1;
