@@ -109,11 +109,9 @@ async function main(): Promise<void> {
     logger,
   }).catch(async (error: unknown) => {
     // One line the operator can act on, and the data directory's lock and socket released (issue 25).
-    if (
-      (error as { code?: unknown }).code === "EADDRINUSE" ||
-      (error as { code?: unknown }).code === "EACCES"
-    ) {
-      const why = (error as { code?: unknown }).code === "EADDRINUSE" ? "is in use" : "may not be opened";
+    const code = (error as { code?: unknown }).code;
+    if (code === "EADDRINUSE" || code === "EACCES") {
+      const why = code === "EADDRINUSE" ? "is in use" : "may not be opened";
       process.stderr.write(
         `Seimbang cannot start: port ${config.PORT} ${why}; set PORT to a free port (the health and metrics server needs one).\n`,
       );
