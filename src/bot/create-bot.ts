@@ -69,6 +69,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(errorBoundary);
   bot.use(updateOnce);
   bot.use(identify);
+  // Before every feature: a question left 30 minutes (in a private chat or a group) is over.
+  bot.use(conversationTimeout);
 
   bot.use(startFeature);
   bot.use(helpFeature);
@@ -83,7 +85,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(responseDecisionFeature);
   bot.use(pendingFeature);
 
-  bot.use(conversationTimeout);
   bot.use(cancelFeature);
   bot.use(reportMenuFeature);
   bot.use(vacancyReportFeature);

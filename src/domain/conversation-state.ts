@@ -17,8 +17,6 @@ export interface ConversationState {
 /** Stored in ConversationSession, keyed by chat and person, so a restart resumes the conversation. */
 export interface SessionData {
   conversation?: ConversationState | null;
-  /** Waiting for a free-text answer outside a conversation (e.g. a rejection reason in a group). */
-  awaiting?: { kind: string; refId: number; promptMessageId?: number } | null;
 }
 
 /** Half an hour of silence ends a conversation: a report left that long is not being typed any more. */

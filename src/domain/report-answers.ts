@@ -36,9 +36,12 @@ export function parseDecimal(text: string, min: number, max: number): Parsed<num
   return parseNumber(text, min, max, false);
 }
 
-/** Free text with bounds, trimmed; inner whitespace collapsed so a reason fits one line of a card. */
+/** Trimmed, inner whitespace collapsed: a reason fits one line of a card. */
+export const oneLine = (text: string) => text.trim().replace(/\s+/g, " ");
+
+/** Free text with bounds, as one line. */
 export function parseShortText(text: string, min: number, max: number): Parsed<string, TextProblem> {
-  const value = text.trim().replace(/\s+/g, " ");
+  const value = oneLine(text);
   if (value.length === 0) return { ok: false, problem: "empty" };
   if (value.length < min) return { ok: false, problem: "too_short" };
   if (value.length > max) return { ok: false, problem: "too_long" };

@@ -237,7 +237,7 @@ describe.skipIf(skipPg)(
     });
 
     it("Tolak asks the approver for a reason; the keberatan is dismissed with it, the card edited, the person told; the SK stands", async () => {
-      const { s, t } = await decreedDistrict();
+      const { s, t } = await decreedDistrict(fixedClock("2026-12-02T02:45:00Z"));
       const response = await fileKeberatan(t, s.proposal.id);
 
       await t.send(inGroup(people.yosef, `rd:d:${response.id}`));
@@ -249,7 +249,8 @@ describe.skipIf(skipPg)(
         status: "OPEN",
       });
 
-      // A reason that is too long is asked again, changing nothing; a restart keeps the question.
+      // A reason that is too long is asked again, changing nothing; a restart (15 minutes later, within
+      // the question's 30 minutes) keeps the question.
       await t.send(textUpdate(people.yosef, "x".repeat(501), HR_CHAT));
       expect(last(t)).toContain("Alasan terlalu panjang (501 karakter, paling banyak 500)");
       const reason =

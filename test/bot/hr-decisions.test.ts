@@ -365,6 +365,45 @@ describe.skipIf(skipPg)("HR group: deciding proposals with buttons", () => {
     expect(t.since()).toHaveLength(0);
   });
 
+  it("a question for a reason left 30 minutes ends: a late text is told and not recorded, the buttons go on", async () => {
+    const clock = fixedClock("2026-12-01T00:30:00Z");
+    const s = await seedHrDistrict(db.prisma);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(press(people.rina, "r", s.proposal.id));
+    // Until then the wait was kept for ever: hours later any text of hers became the reason.
+    clock.advance(31 * 60_000);
+    t.mark();
+    await t.send(textUpdate(people.rina, "oke, nanti saya cek", HR_CHAT));
+    expect(sentTexts(t.since())).toEqual([
+      "⏱ Pertanyaan alasan tadi berakhir karena 30 menit tanpa jawaban; pesan ini tidak dicatat. Tekan tombolnya lagi bila perlu.",
+    ]);
+    expect(await db.prisma.decision.count()).toBe(0);
+    // Told once: her next words are chat, and her next press decides as usual.
+    t.mark();
+    await t.send(textUpdate(people.rina, "terima kasih", HR_CHAT));
+    expect(t.since()).toHaveLength(0);
+    await t.send(press(people.rina, "a", s.proposal.id));
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      status: "APPROVED",
+    });
+  });
+
+  it("a wrong reason is asked again in one message that opens her reply field only", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    const t = buildTestBot(db.prisma);
+    await t.send(press(people.rina, "r", s.proposal.id));
+    t.mark();
+    await t.send(textUpdate(people.rina, "x".repeat(501), HR_CHAT));
+    const [again, ...more] = t.since().filter((c) => c.method === "sendMessage");
+    expect(more).toHaveLength(0);
+    expect(again?.payload).toMatchObject({
+      text: "Alasan terlalu panjang (501 karakter; paling banyak 500). Tulis lagi lebih singkat.",
+      reply_markup: { force_reply: true, selective: true },
+    });
+    await t.send(textUpdate(people.rina, "  Sekolah tujuan\n sudah penuh ", HR_CHAT));
+    expect(await db.prisma.decision.findFirst()).toMatchObject({ reason: "Sekolah tujuan sudah penuh" });
+  });
+
   it("a press on an expired card says so and changes nothing", async () => {
     const s = await seedHrDistrict(db.prisma);
     const clock = fixedClock(new Date(s.proposal.expiresAt.getTime() + 1000).toISOString());

@@ -108,9 +108,10 @@ export function isCommand(ctx: BotContext): boolean {
 }
 
 /**
- * Before any conversation feature: after 30 minutes of silence the next message or press is told
- * the conversation ended, and nothing else happens (the answer may belong to a question the
- * person no longer sees). The scheduled job (jobs/expire-conversations.ts) says the same unasked.
+ * Before every feature: after 30 minutes of silence the conversation is over. A command goes on (it
+ * starts something new); any other message or press is told the conversation ended, and nothing
+ * else happens (the answer may belong to a question the person no longer sees). The scheduled job
+ * (use-cases/lifecycle/expire-conversations.ts) says the same unasked in private chats.
  */
 export const conversationTimeout = new Composer<BotContext>();
 
@@ -118,7 +119,15 @@ conversationTimeout.use(async (ctx, next) => {
   const state = ctx.session?.conversation;
   if (!state || !isExpired(state, ctx.deps.clock.now())) return next();
   endConversation(ctx);
-  if (isPassive(state)) return next();
+  if (isPassive(state) || isCommand(ctx)) return next();
+  if (ctx.chat && ctx.chat.type !== "private") {
+    // A reason asked in a group: the team's buttons go on; a text is likely the late answer.
+    if (!ctx.message || !("text" in ctx.message)) return next();
+    await ctx.reply(ctx.t("conversation.expired_group"), {
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    });
+    return;
+  }
   if (ctx.callbackQuery) {
     await ctx.answerCbQuery(ctx.t("conversation.expired_short"), { show_alert: true });
     return;

@@ -1,10 +1,6 @@
 import { Composer, Markup } from "telegraf";
-import type { Document } from "telegraf/types";
-import type { z } from "zod";
 import { DONE_STEP, isPassive, type ConversationState } from "../../domain/conversation-state.ts";
-import { readAnswer, type Answer } from "../../domain/report-answers.ts";
-import type { ConversationButtons } from "../../messages/callback-data/conversation-button.ts";
-import type { TextKey, TextParams } from "../../messages/locales/index.ts";
+import { DomainError } from "../../domain/errors.ts";
 import type { BotContext, DbTx } from "../context.ts";
 import { AlreadyProcessedError } from "../middleware/update-once.ts";
 import {
@@ -17,130 +13,20 @@ import {
   startConversation,
   touch,
 } from "./conversation.ts";
-import { requireUnitHead, type HeadIdentity } from "./unit-head.ts";
-
-/** A text to send: its locale key and parameters. */
-export type Say = readonly [TextKey, TextParams?];
-
-/** What a step's handlers see: the person, the answers so far (typed by the conversation's schema). */
-export interface Turn<D> {
-  ctx: BotContext;
-  head: HeadIdentity;
-  /** The head's unit name, as most questions show it. */
-  unit: string;
-  data: D;
-  /** Runs `load` once per update, however many steps of that update need the same rows. */
-  once<T>(key: string, load: () => Promise<T>): Promise<T>;
-}
-
-/**
- * Where an answer leads: the next step (null ends the conversation, DONE_STEP marks it sent) with
- * the answers merged in. An effect runs in the update's transaction together with the move, so
- * the saved report and the session change commit or fail as one.
- */
-export interface Move<D> {
-  to: string | null;
-  patch?: Partial<D>;
-  say?: Say;
-  /** The short answer to the pressed button. */
-  toast?: TextKey;
-  effect?: (tx: DbTx) => Promise<Say>;
-}
-
-/** A wrong answer: this message, then the same question again. */
-export interface Retry {
-  retry: Say;
-}
-
-export type Outcome<D> = Move<D> | Retry;
-type Handler<D, V> = (turn: Turn<D>, value: V) => Outcome<D> | Promise<Outcome<D>>;
-
-export interface Button<A extends string> {
-  label: string;
-  action: A;
-  value?: string | number;
-}
-
-export interface Prompt<A extends string> {
-  say: Say;
-  buttons?: Button<A>[][];
-}
-
-export interface Step<D, A extends string> {
-  /** The question; a step without one (a list on screen) waits silently for its buttons. */
-  prompt?: (turn: Turn<D>) => Prompt<A> | Promise<Prompt<A>>;
-  text?: Handler<D, string>;
-  document?: Handler<D, Document>;
-  /** The buttons this step accepts, each given the button's value. */
-  actions?: Partial<Record<A, Handler<D, string>>>;
-}
-
-export interface ConversationSpec<D extends Record<string, unknown>, A extends string> {
-  name: string;
-  data: z.ZodType<D>;
-  buttons: ConversationButtons<A>;
-  first: string;
-  steps: Record<string, Step<D, A>>;
-  /** The button that sends the report, and what a second press of it is told. */
-  sent?: { action: A; already: TextKey };
-  /** A list whose buttons stay usable after a press (otherwise an answered keyboard is taken away). */
-  keepKeyboards?: boolean;
-  /** Who may hold it and as whom (default: a unit head in private chat, for their unit). */
-  identify?: (ctx: BotContext) => HeadIdentity;
-}
-
-/** Buttons `perRow` to a row. */
-export function inRows<B>(perRow: number, buttons: B[]): B[][] {
-  const rows: B[][] = [];
-  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
-  return rows;
-}
-
-/** Buttons labelled from the locale ([key, action, value?] each), `perRow` to a row (all in one). */
-export function labelled<A extends string>(
-  ctx: BotContext,
-  buttons: ReadonlyArray<readonly [TextKey, A, (string | number)?]>,
-  perRow = buttons.length,
-): Button<A>[][] {
-  return inRows(
-    perRow,
-    buttons.map(([key, action, value]) => ({ label: ctx.t(key), action, value })),
-  );
-}
-
-export const cancelled: Move<never> = { to: null, say: ["conversation.cancelled"] };
-
-/**
- * A typed answer checked by its schema, then `next`; a wrong one is told "<problems>.<problem>"
- * (e.g. vacancy.count.too_large), a text for every problem the schema can name.
- */
-export function answer<D, T, P extends string, K extends string>(
-  expected: Answer<T, P> | ((turn: Turn<D>) => Answer<T, P>),
-  problems: `${K}.${P}` extends TextKey ? K : never,
-  params: (text: string) => TextParams,
-  next: Handler<D, T>,
-): Handler<D, string> {
-  return (turn, text) => {
-    const parsed = readAnswer(typeof expected === "function" ? expected(turn) : expected, text);
-    if (parsed.ok) return next(turn, parsed.value);
-    // The parameter's type has checked that every such key exists.
-    return { retry: [`${problems}.${parsed.problem}` as TextKey, params(text)] };
-  };
-}
+import type { Button, ConversationSpec, Outcome, Retry, Said, Say, Turn } from "./steps.ts";
 
 const memos = new WeakMap<BotContext, Map<string, Promise<unknown>>>();
 
-function turnOf<D extends Record<string, unknown>, A extends string>(
+function turnOf<D extends Record<string, unknown>, A extends string, I>(
   ctx: BotContext,
-  spec: ConversationSpec<D, A>,
+  spec: ConversationSpec<D, A, I>,
   state: ConversationState,
-): Turn<D> {
-  const head = (spec.identify ?? requireUnitHead)(ctx);
+): Turn<D, I> {
   const memo = memos.get(ctx) ?? new Map<string, Promise<unknown>>();
   memos.set(ctx, memo);
   return {
     ctx,
-    head,
+    who: spec.identify(ctx),
     unit: ctx.user?.unit?.name ?? "",
     data: spec.data.parse(state.data),
     once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -154,14 +40,25 @@ async function say(ctx: BotContext, [key, params]: Say, extra: object = {}): Pro
   await ctx.reply(ctx.t(key, params), { ...extra });
 }
 
-async function ask<D extends Record<string, unknown>, A extends string>(
+/** In a group: in reply to the message that led here, opening the reply field of this person only. */
+function groupReply(ctx: BotContext): object {
+  const replyTo = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
+  return {
+    ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    reply_markup: { force_reply: true, selective: true },
+  };
+}
+
+async function ask<D extends Record<string, unknown>, A extends string, I>(
   ctx: BotContext,
-  spec: ConversationSpec<D, A>,
+  spec: ConversationSpec<D, A, I>,
   state: ConversationState,
 ): Promise<void> {
   const prompt = await spec.steps[state.step]?.prompt?.(turnOf(ctx, spec, state));
   if (!prompt) return;
-  const pack = (b: Button<A>) => spec.buttons.pack(state.nonce, b.action, b.value ?? "");
+  if (spec.group) return say(ctx, prompt.say, groupReply(ctx));
+  const { buttons } = spec;
+  const pack = (b: Button<A>) => buttons?.pack(state.nonce, b.action, b.value ?? "") ?? "";
   const rows = prompt.buttons?.map((row) => row.map((b) => Markup.button.callback(b.label, pack(b))));
   await say(ctx, prompt.say, rows ? Markup.inlineKeyboard(rows) : {});
 }
@@ -173,9 +70,9 @@ function move(ctx: BotContext, state: ConversationState, to: string | null, patc
   return null;
 }
 
-async function apply<D extends Record<string, unknown>, A extends string>(
+async function apply<D extends Record<string, unknown>, A extends string, I>(
   ctx: BotContext,
-  spec: ConversationSpec<D, A>,
+  spec: ConversationSpec<D, A, I>,
   state: ConversationState,
   outcome: Outcome<D>,
   pressed: boolean,
@@ -183,12 +80,14 @@ async function apply<D extends Record<string, unknown>, A extends string>(
   if ("retry" in outcome) {
     if (pressed) await ctx.answerCbQuery();
     touch(ctx, state);
+    // In a group the wrong answer's message is the question again (one message, not two).
+    if (spec.group) return say(ctx, outcome.retry, groupReply(ctx));
     await say(ctx, outcome.retry);
     return ask(ctx, spec, state);
   }
   const { effect } = outcome;
   let next: ConversationState | null;
-  let said = outcome.say;
+  let said: Said | undefined = outcome.say;
   if (effect) {
     try {
       [next, said] = await ctx.transact(async (tx) => {
@@ -196,6 +95,12 @@ async function apply<D extends Record<string, unknown>, A extends string>(
         return [move(ctx, state, outcome.to, outcome.patch), text] as const;
       });
     } catch (error) {
+      if (spec.group && error instanceof DomainError) {
+        // The answer can no longer be recorded (someone decided first): stop waiting, then say why.
+        endConversation(ctx);
+        await ctx.transact(async () => undefined);
+        throw error;
+      }
       // Two presses at once: the other one saved the report and moved the session on first.
       if (!(error instanceof AlreadyProcessedError) || !pressed || !spec.sent) throw error;
       await ctx.answerCbQuery(ctx.t(spec.sent.already));
@@ -207,28 +112,58 @@ async function apply<D extends Record<string, unknown>, A extends string>(
     // The keyboard is answered: take it away so an old question is not pressed again.
     if (!spec.keepKeyboards) await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
   }
-  if (said) await say(ctx, said);
+  if (typeof said === "function") await said();
+  else if (said) await say(ctx, said);
   if (next) await ask(ctx, spec, next);
 }
 
 /** Starts the conversation at its first step (earlier buttons go stale) and asks the question. */
-export async function beginConversation<D extends Record<string, unknown>, A extends string>(
+export async function beginConversation<D extends Record<string, unknown>, A extends string, I>(
   ctx: BotContext,
-  spec: ConversationSpec<D, A>,
+  spec: ConversationSpec<D, A, I>,
   data: D,
 ): Promise<void> {
   await ask(ctx, spec, startConversation(ctx, spec.name, spec.first, data));
 }
 
 /**
+ * Starts the conversation with the answers `check` reads in a transaction that also records the
+ * start, then asks: the rights are checked before anything is asked, and the wait is committed
+ * before the question goes out (webhook updates come concurrently, and an answer typed at once
+ * must find it).
+ */
+export async function beginCheckedConversation<D extends Record<string, unknown>, A extends string, I>(
+  ctx: BotContext,
+  spec: ConversationSpec<D, A, I>,
+  check: (tx: DbTx) => Promise<D>,
+): Promise<D> {
+  const state = await ctx.transact(async (tx) =>
+    startConversation(ctx, spec.name, spec.first, await check(tx)),
+  );
+  await ask(ctx, spec, state);
+  return spec.data.parse(state.data);
+}
+
+/**
  * The handlers of one conversation: typed answers, files and button presses, each routed to the
  * open step. A press from an earlier conversation or question is stale; a command is never an answer.
  */
-export function conversationHandlers<D extends Record<string, unknown>, A extends string>(
-  spec: ConversationSpec<D, A>,
+export function conversationHandlers<D extends Record<string, unknown>, A extends string, I>(
+  spec: ConversationSpec<D, A, I>,
 ): Composer<BotContext> {
   const handlers = new Composer<BotContext>();
   const fallback = (retry: Say): Retry => ({ retry });
+
+  const { group } = spec;
+  if (group) {
+    // What stays undecided is named (the private chats' /batal says only that nothing was saved).
+    handlers.command(["batal", "cancel"], async (ctx, next) => {
+      const state = openConversation(ctx, spec.name);
+      if (!state) return next();
+      endConversation(ctx);
+      await say(ctx, group.cancelled(turnOf(ctx, spec, state)));
+    });
+  }
 
   handlers.on("text", async (ctx, next) => {
     const state = openConversation(ctx, spec.name);
@@ -252,8 +187,10 @@ export function conversationHandlers<D extends Record<string, unknown>, A extend
     });
   }
 
-  handlers.action(spec.buttons.pattern, async (ctx) => {
-    const press = "data" in ctx.callbackQuery ? spec.buttons.unpack(ctx.callbackQuery.data) : null;
+  const { buttons } = spec;
+  if (!buttons) return handlers;
+  handlers.action(buttons.pattern, async (ctx) => {
+    const press = "data" in ctx.callbackQuery ? buttons.unpack(ctx.callbackQuery.data) : null;
     const found = press ? classifyPress(ctx, spec.name, press.nonce) : null;
     if (press && found?.kind === "done" && press.action === spec.sent?.action) {
       await ctx.answerCbQuery(ctx.t(spec.sent.already));

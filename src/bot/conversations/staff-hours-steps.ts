@@ -6,7 +6,7 @@ import { Html } from "../../messages/locales/index.ts";
 import { listUnitStaff, type StaffMember } from "../../use-cases/units/index.ts";
 import { formatHours } from "../../messages/format.ts";
 import { downloadFile } from "../download-file.ts";
-import { answer, labelled, type Outcome, type Step, type Turn } from "./engine.ts";
+import { answer, labelled, type Outcome, type Step, type Turn } from "./steps.ts";
 import type { WorkloadAction, WorkloadData } from "./report-data.ts";
 
 /**
@@ -20,10 +20,10 @@ const { STAFF_MAX_WEEKLY_HOURS: STAFF_MAX } = staffHours;
 const MAX_CSV_BYTES = 512 * 1024;
 
 /** The unit's staff, read once per update however many steps of it show or check them. */
-export const staffOf = ({ ctx, head, once }: WorkloadTurn) =>
+export const staffOf = ({ ctx, who, once }: WorkloadTurn) =>
   once("staff", async () => {
     const { clock, config, db } = ctx.deps;
-    const input = { userId: head.userId, now: clock.now(), timeZone: config.SCHEDULE_TIMEZONE };
+    const input = { userId: who.userId, now: clock.now(), timeZone: config.SCHEDULE_TIMEZONE };
     return (await listUnitStaff(db, input)).staff;
   });
 const unitOf = (s: StaffMember) => (s.hoursUnit === "JP" ? "JP" : "jam");

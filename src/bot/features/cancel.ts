@@ -2,7 +2,7 @@ import { Composer } from "telegraf";
 import type { BotContext } from "../context.ts";
 import { endConversation, isOpen, isPassive } from "../conversations/conversation.ts";
 
-/** /batal leaves any conversation; nothing it collected is saved. (A group's pending rejection reason has its own /batal.) */
+/** /batal leaves any conversation; nothing it collected is saved. (A question asked in a group says what stays undecided: engine.ts.) */
 export const cancelFeature = new Composer<BotContext>();
 
 cancelFeature.command(["batal", "cancel"], async (ctx) => {

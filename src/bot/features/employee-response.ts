@@ -14,16 +14,15 @@ import {
 } from "../../use-cases/notices/index.ts";
 import type { BotContext } from "../context.ts";
 import { requireEmployee } from "../conversations/employee.ts";
+import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
 import {
-  beginConversation,
   cancelled,
-  conversationHandlers,
   labelled,
   type ConversationSpec,
   type Move,
   type Outcome,
   type Say,
-} from "../conversations/engine.ts";
+} from "../conversations/steps.ts";
 import { showRecord } from "./me.ts";
 
 /**

@@ -20,16 +20,15 @@ import { getMyRecord } from "../../use-cases/accounts/index.ts";
 import { recordStatement } from "../../use-cases/notices/index.ts";
 import type { BotContext } from "../context.ts";
 import { requireEmployee } from "../conversations/employee.ts";
+import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
 import {
   answer,
-  beginConversation,
-  conversationHandlers,
   labelled,
   type ConversationSpec,
   type Move,
   type Say,
   type Turn,
-} from "../conversations/engine.ts";
+} from "../conversations/steps.ts";
 
 /**
  * /saya (/me): the person's own record and what they say about a move — willing, not willing (a
@@ -51,7 +50,7 @@ function save(turn: Turn<MeData>, change: StatementChange, said: Say): Move<MeDa
     to: null,
     toast: "me.toast.saved",
     effect: async (tx) => {
-      await recordStatement(tx, { userId: turn.head.userId, change, now: turn.ctx.deps.clock.now() });
+      await recordStatement(tx, { userId: turn.who.userId, change, now: turn.ctx.deps.clock.now() });
       return said;
     },
   };
@@ -68,7 +67,7 @@ async function destinations(turn: Turn<MeData>, text: string) {
   const parts = splitDestinations(text);
   if (parts.length > MAX_PREFERENCES)
     return { retry: ["me.preferences.too_many", { max: MAX_PREFERENCES, count: parts.length }] as Say };
-  const { employee } = await getMyRecord(turn.ctx.deps.db, { userId: turn.head.userId });
+  const { employee } = await getMyRecord(turn.ctx.deps.db, { userId: turn.who.userId });
   const units = await loadDestinationUnits(turn.ctx.deps.db, employee.unit.agencyId);
   const chosen: Preference[] = [];
   for (const part of parts) {
@@ -105,8 +104,8 @@ export const meConversation: ConversationSpec<MeData, Action> = {
   identify: requireEmployee,
   steps: {
     menu: {
-      prompt: async ({ ctx, head }) => {
-        const record = await getMyRecord(ctx.deps.db, { userId: head.userId });
+      prompt: async ({ ctx, who }) => {
+        const record = await getMyRecord(ctx.deps.db, { userId: who.userId });
         const hasPreferences = (record.statement?.preferenceList.length ?? 0) > 0;
         return {
           say: ["me.card", { lines: new Html(renderMyRecord(ctx.t, record)) }],

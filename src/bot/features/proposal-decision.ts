@@ -1,10 +1,10 @@
 import { Composer } from "telegraf";
-import {
-  askForReason,
-  groupReasonHandlers,
-  mention,
-  type GroupReason,
-} from "../conversations/group-reason.ts";
+import { z } from "zod";
+import type { Actor } from "../../domain/actor.ts";
+import { oneLine, shortTextAnswer } from "../../domain/report-answers.ts";
+import { beginCheckedConversation, conversationHandlers } from "../conversations/engine.ts";
+import { answer, type ConversationSpec, type Said, type Turn } from "../conversations/steps.ts";
+import { mention } from "../conversations/mention.ts";
 import {
   checkDecision,
   decideProposal,
@@ -27,8 +27,6 @@ export const proposalDecisionFeature = new Composer<BotContext>();
 
 proposalDecisionFeature.use(digestPager);
 
-const REJECT_REASON = "reject-reason";
-
 /** Cards in a group are read by several people: they use the bot's default language, not the presser's. */
 const groupLocale = (ctx: BotContext) => ctx.deps.config.DEFAULT_LOCALE;
 
@@ -45,27 +43,33 @@ async function decideShown<T extends Decided>(
   decide: (tx: DbTx) => Promise<T>,
   at?: { chatId: number | bigint; messageId: number },
 ): Promise<T> {
-  const { outcome, queued } = await ctx.transact(async (tx) => {
-    const outcome = await decide(tx);
-    const { cardChatId, cardMessageId } = outcome.proposal;
-    const place =
-      at ??
-      (cardChatId !== null && cardMessageId !== null
-        ? { chatId: cardChatId, messageId: cardMessageId }
-        : null);
-    const queued = place
-      ? await queueProposalView(tx, {
-          ...outcome,
-          at: place,
-          locale: groupLocale(ctx),
-          timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
-          now: ctx.deps.clock.now(),
-        })
-      : null;
-    return { outcome, queued };
-  });
+  const { outcome, queued } = await ctx.transact((tx) => decideInTx(ctx, tx, decide, at));
   await showQueuedView(ctx, queued);
   return outcome;
+}
+
+/** The decision and its queued edit, in the caller's transaction; the edit is made after the commit. */
+async function decideInTx<T extends Decided>(
+  ctx: BotContext,
+  tx: DbTx,
+  decide: (tx: DbTx) => Promise<T>,
+  at?: { chatId: number | bigint; messageId: number },
+) {
+  const outcome = await decide(tx);
+  const { cardChatId, cardMessageId } = outcome.proposal;
+  const place =
+    at ??
+    (cardChatId !== null && cardMessageId !== null ? { chatId: cardChatId, messageId: cardMessageId } : null);
+  const queued = place
+    ? await queueProposalView(tx, {
+        ...outcome,
+        at: place,
+        locale: groupLocale(ctx),
+        timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+        now: ctx.deps.clock.now(),
+      })
+    : null;
+  return { outcome, queued };
 }
 
 /**
@@ -148,45 +152,64 @@ proposalDecisionFeature.action(proposalData.pattern, async (ctx) => {
   }
 
   // Tolak: check the rights now (a stranger gets the alert, not a prompt), then ask for the reason.
-  // The wait for the reason is committed before the question goes out: with webhooks updates come
-  // concurrently, and a reason typed at once must find it (issue 25).
-  await askForReason(ctx, rejectReason, {
-    check: (tx) => checkDecision(tx, base),
-    refId: (checked) => checked.proposal.id,
-    question: ({ proposal }) =>
-      ctx.t("hr.reject.prompt", {
-        name: mention(ctx),
-        id: String(proposal.id),
-        employee: proposal.employee.name,
-      }),
-    replyTo: card.message_id,
+  await beginCheckedConversation(ctx, rejectReason, async (tx) => {
+    const { proposal } = await checkDecision(tx, base);
+    return { proposalId: proposal.id, employee: proposal.employee.name };
   });
   await ctx.answerCbQuery(ctx.t("hr.reject.asked"));
 });
 
+const rejectData = z.object({ proposalId: z.number().int(), employee: z.string() });
+type RejectData = z.infer<typeof rejectData>;
+
 /** The rejection's reason: the approver's next text in the group (normally a reply to the question). */
-const rejectReason: GroupReason = {
-  kind: REJECT_REASON,
-  max: REJECT_REASON_MAX,
-  empty: (ctx) => ctx.t("hr.reject.empty"),
-  tooLong: (ctx, length) => ctx.t("hr.reject.too_long", { length }),
-  cancelled: async (ctx, refId) => ctx.t("hr.reject.cancelled", { id: String(refId) }),
-  async answer(ctx, proposalId, reason) {
-    // Shown on the proposal's card, wherever the reason was typed.
-    const outcome = await decideShown(ctx, async (tx) =>
-      decideProposal(tx, {
-        proposalId,
-        actor: ctx.actor,
-        inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
-        now: ctx.deps.clock.now(),
-        timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
-        verdict: "REJECT",
-        reason,
-        locale: groupLocale(ctx),
+const rejectReason: ConversationSpec<RejectData, never, Actor> = {
+  name: "reject-reason",
+  data: rejectData,
+  first: "reason",
+  identify: (ctx) => ctx.actor,
+  group: { cancelled: ({ data }) => ["hr.reject.cancelled", { id: String(data.proposalId) }] },
+  steps: {
+    reason: {
+      prompt: ({ ctx, data }) => ({
+        say: [
+          "hr.reject.prompt",
+          { name: mention(ctx), id: String(data.proposalId), employee: data.employee },
+        ],
       }),
-    );
-    const { rejectionCooldownMonths: months } = await readFlightPolicy(ctx.deps.db);
-    const { proposal } = outcome;
+      text: answer(
+        shortTextAnswer(1, REJECT_REASON_MAX),
+        "hr.reject",
+        (text) => ({ length: oneLine(text).length }),
+        ({ ctx, who, data }: Turn<RejectData, Actor>, reason) => ({
+          to: null,
+          effect: (tx) => reject(ctx, tx, { proposalId: data.proposalId, actor: who, reason }),
+        }),
+      ),
+    },
+  },
+};
+
+/** Records the rejection; the card (wherever the reason was typed) and the answer follow the commit. */
+async function reject(
+  ctx: BotContext,
+  tx: DbTx,
+  input: { proposalId: number; actor: Actor; reason: string },
+): Promise<Said> {
+  const shown = await decideInTx(ctx, tx, async (tx) =>
+    decideProposal(tx, {
+      ...input,
+      inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
+      now: ctx.deps.clock.now(),
+      timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+      verdict: "REJECT",
+      locale: groupLocale(ctx),
+    }),
+  );
+  const { rejectionCooldownMonths: months } = await readFlightPolicy(tx);
+  const { proposal } = shown.outcome;
+  return async () => {
+    await showQueuedView(ctx, shown.queued);
     await ctx.reply(
       ctx.t("hr.reject.recorded", {
         id: String(proposal.id),
@@ -195,7 +218,7 @@ const rejectReason: GroupReason = {
         months,
       }),
       {
-        reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+        reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
         reply_markup: {
           inline_keyboard: [
             [
@@ -208,7 +231,7 @@ const rejectReason: GroupReason = {
         },
       },
     );
-  },
-};
+  };
+}
 
-proposalDecisionFeature.use(groupReasonHandlers(rejectReason));
+proposalDecisionFeature.use(conversationHandlers(rejectReason));

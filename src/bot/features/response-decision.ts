@@ -1,10 +1,10 @@
 import { Composer } from "telegraf";
-import {
-  askForReason,
-  groupReasonHandlers,
-  mention,
-  type GroupReason,
-} from "../conversations/group-reason.ts";
+import { z } from "zod";
+import type { Actor } from "../../domain/actor.ts";
+import { oneLine, shortTextAnswer } from "../../domain/report-answers.ts";
+import { beginCheckedConversation, conversationHandlers } from "../conversations/engine.ts";
+import { answer, type ConversationSpec, type Turn } from "../conversations/steps.ts";
+import { mention } from "../conversations/mention.ts";
 import { responseDecisionData } from "../../messages/callback-data/employee-response.ts";
 import {
   checkResponseDecision,
@@ -19,8 +19,6 @@ import { groupAgency } from "../../db/hr-approver.ts";
  * that follows Tolak (the approver's next text in the group, as for a proposal's rejection).
  */
 export const responseDecisionFeature = new Composer<BotContext>();
-
-const DISMISS_REASON = "response-dismiss-reason";
 
 /** Cards in a group are read by several people: they use the bot's default language. */
 const groupLocale = (ctx: BotContext) => ctx.deps.config.DEFAULT_LOCALE;
@@ -48,57 +46,89 @@ responseDecisionFeature.action(responseDecisionData.pattern, async (ctx) => {
     return;
   }
   // Tolak: the rights are checked now (a stranger gets the alert, not a prompt), then the reason is asked.
-  await askForReason(ctx, dismissReason, {
-    check: (tx) => checkResponseDecision(tx, base),
-    refId: (checked) => checked.response.id,
-    question: ({ response, proposal }) =>
-      ctx.t("response.dismiss.prompt", {
-        name: mention(ctx),
-        kind: ctx.t(`response.kind.${response.kind}`),
-        employee: proposal.employee.name,
-        id: proposal.id,
-        max: DISMISS_REASON_MAX,
-      }),
-    replyTo: card.message_id,
+  await beginCheckedConversation(ctx, dismissReason, async (tx) => {
+    const { response, proposal } = await checkResponseDecision(tx, base);
+    return {
+      responseId: response.id,
+      kind: response.kind,
+      proposalId: proposal.id,
+      employee: proposal.employee.name,
+    };
   });
   await ctx.answerCbQuery(ctx.t("response.dismiss.asked"));
 });
 
+const dismissData = z.object({
+  responseId: z.number().int(),
+  kind: z.enum(["RESPONSE", "KEBERATAN"]),
+  proposalId: z.number().int(),
+  employee: z.string(),
+});
+type DismissData = z.infer<typeof dismissData>;
+
 /** The dismissal's reason: the approver's next text in the group. */
-const dismissReason: GroupReason = {
-  kind: DISMISS_REASON,
-  max: DISMISS_REASON_MAX,
-  empty: (ctx) => ctx.t("response.dismiss.empty"),
-  tooLong: (ctx, length) => ctx.t("response.dismiss.too_long", { length, max: DISMISS_REASON_MAX }),
-  async cancelled(ctx, responseId) {
-    const response = await ctx.deps.db.employeeResponse.findUnique({ where: { id: responseId } });
-    return ctx.t("response.dismiss.cancelled", {
-      kind: ctx.t(`response.kind.${response?.kind ?? "RESPONSE"}`),
-      id: responseId,
-    });
+const dismissReason: ConversationSpec<DismissData, never, Actor> = {
+  name: "response-dismiss-reason",
+  data: dismissData,
+  first: "reason",
+  identify: (ctx) => ctx.actor,
+  group: {
+    cancelled: ({ ctx, data }) => [
+      "response.dismiss.cancelled",
+      { kind: ctx.t(`response.kind.${data.kind}`), id: data.responseId },
+    ],
   },
-  async answer(ctx, responseId, reason) {
-    const outcome = await ctx.transact(async (tx) =>
-      decideResponse(tx, {
-        responseId,
-        actor: ctx.actor,
-        inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
-        now: ctx.deps.clock.now(),
-        timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
-        verdict: "DISMISS",
-        reason,
-        locale: groupLocale(ctx),
+  steps: {
+    reason: {
+      prompt: ({ ctx, data }) => ({
+        say: [
+          "response.dismiss.prompt",
+          {
+            name: mention(ctx),
+            kind: ctx.t(`response.kind.${data.kind}`),
+            employee: data.employee,
+            id: data.proposalId,
+            max: DISMISS_REASON_MAX,
+          },
+        ],
       }),
-    );
-    await ctx.reply(
-      ctx.t("response.dismiss.recorded", {
-        kind: ctx.t(`response.kind_title.${outcome.response.kind}`),
-        id: outcome.proposal.id,
-        employee: outcome.proposal.employee.name,
-      }),
-      { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } },
-    );
+      text: answer(
+        shortTextAnswer(1, DISMISS_REASON_MAX),
+        "response.dismiss",
+        (text) => ({ length: oneLine(text).length, max: DISMISS_REASON_MAX }),
+        ({ ctx, who, data }: Turn<DismissData, Actor>, reason) => ({
+          to: null,
+          effect: async (tx) => {
+            const outcome = await decideResponse(tx, {
+              responseId: data.responseId,
+              actor: who,
+              inGroupOf: ctx.chat ? await groupAgency(tx, ctx.chat.id) : null,
+              now: ctx.deps.clock.now(),
+              timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+              verdict: "DISMISS",
+              reason,
+              locale: groupLocale(ctx),
+            });
+            return async () => {
+              await ctx.reply(
+                ctx.t("response.dismiss.recorded", {
+                  kind: ctx.t(`response.kind_title.${outcome.response.kind}`),
+                  id: outcome.proposal.id,
+                  employee: outcome.proposal.employee.name,
+                }),
+                {
+                  reply_parameters: {
+                    message_id: ctx.message?.message_id ?? 0,
+                    allow_sending_without_reply: true,
+                  },
+                },
+              );
+            };
+          },
+        }),
+      ),
+    },
   },
 };
 
-responseDecisionFeature.use(groupReasonHandlers(dismissReason));
+responseDecisionFeature.use(conversationHandlers(dismissReason));

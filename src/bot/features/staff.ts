@@ -11,13 +11,9 @@ import {
 } from "../../use-cases/proposals/index.ts";
 import { objectionData } from "../../messages/callback-data/staff-objection.ts";
 import type { BotContext } from "../context.ts";
-import {
-  answer,
-  conversationHandlers,
-  type ConversationSpec,
-  type Step,
-  type Turn,
-} from "../conversations/engine.ts";
+import { requireUnitHead } from "../conversations/unit-head.ts";
+import { conversationHandlers } from "../conversations/engine.ts";
+import { answer, type ConversationSpec, type Step, type Turn } from "../conversations/steps.ts";
 
 /** Objections to a transfer, recorded or withdrawn per person from the staff list (features/staff-list.ts). */
 export const staffFeature = new Composer<BotContext>();
@@ -43,17 +39,17 @@ const backToList = { passive: true, employeeId: undefined, name: undefined };
 
 const listButtons: Step<ObjectionData, "record" | "withdraw">["actions"] = {
   // Re-checked here, before the question names anyone: another unit's person is refused outright.
-  record: async ({ ctx, head }, value) => {
-    const { staff } = await staffQuery(ctx, head.userId);
+  record: async ({ ctx, who }, value) => {
+    const { staff } = await staffQuery(ctx, who.userId);
     const person = staff.find((p) => String(p.id) === value);
     if (!person) throw new DomainError("employee_not_in_unit");
     return { to: "reason", patch: { passive: false, employeeId: person.id, name: person.name } };
   },
-  withdraw: ({ head }, value) => ({
+  withdraw: ({ who }, value) => ({
     to: "list",
     patch: backToList,
     effect: async (tx) => {
-      const { name } = await withdrawObjection(tx, { userId: head.userId, employeeId: Number(value) });
+      const { name } = await withdrawObjection(tx, { userId: who.userId, employeeId: Number(value) });
       return ["staff.withdrawn", { name }];
     },
   }),
@@ -67,6 +63,7 @@ const objectionConversation: ConversationSpec<ObjectionData, "record" | "withdra
   data: objectionDataSchema,
   buttons: objectionData,
   first: "list",
+  identify: requireUnitHead,
   keepKeyboards: true,
   steps: {
     list: { actions: listButtons },
@@ -76,12 +73,12 @@ const objectionConversation: ConversationSpec<ObjectionData, "record" | "withdra
         shortTextAnswer(OBJECTION_REASON_MIN, OBJECTION_REASON_MAX),
         "staff.reason_text",
         () => bounds,
-        ({ ctx, head, data }: Turn<ObjectionData>, reason) => ({
+        ({ ctx, who, data }: Turn<ObjectionData>, reason) => ({
           to: "list",
           patch: backToList,
           effect: async (tx) => {
             const employeeId = Number(data.employeeId);
-            const input = { userId: head.userId, employeeId, reason, now: ctx.deps.clock.now() };
+            const input = { userId: who.userId, employeeId, reason, now: ctx.deps.clock.now() };
             const { name } = await recordObjection(tx, input, {
               locale: ctx.deps.config.DEFAULT_LOCALE,
               timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,

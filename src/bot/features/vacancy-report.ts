@@ -15,8 +15,15 @@ import {
   VACANCY_REASONS as REASONS,
 } from "../../use-cases/units/index.ts";
 import type { BotContext, DbTx } from "../context.ts";
-import { answer, beginConversation, cancelled, conversationHandlers } from "../conversations/engine.ts";
-import { labelled, type ConversationSpec, type Move, type Turn } from "../conversations/engine.ts";
+import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
+import {
+  answer,
+  cancelled,
+  labelled,
+  type ConversationSpec,
+  type Move,
+  type Turn,
+} from "../conversations/steps.ts";
 import { vacancyAnswersSchema, vacancyDataSchema, type VacancyData } from "../conversations/report-data.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
 
@@ -30,12 +37,12 @@ const today = (ctx: BotContext) => localDate(ctx.deps.clock.now(), ctx.deps.conf
 const toSummary = (since: Date): Move<VacancyData> => ({ to: "summary", patch: { since: isoDay(since) } });
 const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
-function send({ ctx, head, unit, data }: VacancyTurn): Move<VacancyData> {
+function send({ ctx, who, unit, data }: VacancyTurn): Move<VacancyData> {
   const answers = vacancyAnswersSchema.parse(data);
   const effect = async (tx: DbTx) => {
     const saved = await reportVacancy(tx, {
       ...answers,
-      userId: head.userId,
+      userId: who.userId,
       since: new Date(answers.since),
       now: ctx.deps.clock.now(),
       timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
@@ -52,6 +59,7 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
   data: vacancyDataSchema,
   buttons: vacancyData,
   first: "role",
+  identify: requireUnitHead,
   sent: { action: "send", already: "vacancy.already_sent" },
   steps: {
     role: {

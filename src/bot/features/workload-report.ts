@@ -15,8 +15,16 @@ import {
   WORKLOAD_MAX_HOURS,
 } from "../../use-cases/units/index.ts";
 import type { BotContext, DbTx } from "../context.ts";
-import { answer, beginConversation, cancelled, conversationHandlers } from "../conversations/engine.ts";
-import { inRows, labelled, type ConversationSpec, type Move, type Turn } from "../conversations/engine.ts";
+import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
+import {
+  answer,
+  cancelled,
+  inRows,
+  labelled,
+  type ConversationSpec,
+  type Move,
+  type Turn,
+} from "../conversations/steps.ts";
 import { workloadDataSchema, type WorkloadAction, type WorkloadData } from "../conversations/report-data.ts";
 import { staffHoursSteps, staffOf } from "../conversations/staff-hours-steps.ts";
 import { requireUnitHead } from "../conversations/unit-head.ts";
@@ -55,14 +63,14 @@ const rombelAnswer = answer(
   },
 );
 
-function send({ head, unit, data }: WorkloadTurn): Move<WorkloadData> {
+function send({ who, unit, data }: WorkloadTurn): Move<WorkloadData> {
   const roles = data.roles.map((r) => {
     const need = data.needs[r.id];
     return { roleId: r.id, hoursNeeded: need?.hours ?? 0, rombel: need?.rombel ?? null };
   });
   const staff = Object.entries(data.actual).map(([id, hours]) => ({ employeeId: Number(id), hours }));
   const effect = async (tx: DbTx) => {
-    await reportWorkload(tx, { userId: head.userId, period: data.period, roles, staffHours: staff });
+    await reportWorkload(tx, { userId: who.userId, period: data.period, roles, staffHours: staff });
     return ["workload.sent", { unit, period: data.period, roles: roles.length }] as const;
   };
   return { to: DONE_STEP, toast: "workload.sent_short", effect };
@@ -73,6 +81,7 @@ const workloadConversation: ConversationSpec<WorkloadData, WorkloadAction> = {
   data: workloadDataSchema,
   buttons: workloadData,
   first: "need",
+  identify: requireUnitHead,
   sent: { action: "send", already: "workload.already_sent" },
   steps: {
     need: {

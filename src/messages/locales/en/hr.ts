@@ -62,6 +62,7 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.reject.asked": "Write the reason for the rejection as a reply to my message.",
   "hr.reject.too_long": "The reason is too long ({length} characters; at most 500). Please write it shorter.",
   "hr.reject.empty": "The reason cannot be empty. Write the reason for the rejection.",
+  "hr.reject.too_short": "The reason cannot be empty. Write the reason for the rejection.",
   "hr.reject.recorded":
     "Rejection of proposal #{id} recorded: {name} will not be proposed for {school} again for {months} months. If the rejection is about the person rather than the school, press the button below.",
   "hr.reject.person_button": "🚫 Do not propose this person",

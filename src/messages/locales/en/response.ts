@@ -56,6 +56,7 @@ export const response: Record<keyof typeof id, string> = {
     "{name}, write the reason for dismissing the {kind} of {employee} (proposal #{id}) as a reply to this message, at most {max} characters. The employee is told this reason. /cancel to stop.",
   "response.dismiss.asked": "Write the reason as a reply in the group.",
   "response.dismiss.empty": "No reason yet. Write it as a reply, or /cancel.",
+  "response.dismiss.too_short": "No reason yet. Write it as a reply, or /cancel.",
   "response.dismiss.too_long":
     "The reason is too long ({length} characters, at most {max}). Shorten it and send again.",
   "response.dismiss.cancelled": "Dismissal of the {kind} #{id} stopped; nothing decided yet.",

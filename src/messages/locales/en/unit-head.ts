@@ -5,6 +5,8 @@ export const unitHead: Record<keyof typeof id, string> = {
     "⏱ The conversation ended after 30 minutes without an answer. Nothing was saved; start again with /report if needed.",
   "conversation.expired_short":
     "The conversation ended after 30 minutes without an answer. Start again with /report.",
+  "conversation.expired_group":
+    "⏱ The question for a reason ended after 30 minutes without an answer; this message was not recorded. Press the button again if needed.",
   "conversation.stale": "This button belongs to an earlier question and no longer works.",
   "conversation.cancelled": "Conversation cancelled. Nothing was saved.",
   "conversation.nothing_to_cancel": "There is no conversation in progress.",

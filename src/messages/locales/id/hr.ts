@@ -62,6 +62,7 @@ export const hr = {
   "hr.reject.too_long":
     "Alasan terlalu panjang ({length} karakter; paling banyak 500). Tulis lagi lebih singkat.",
   "hr.reject.empty": "Alasan tidak boleh kosong. Tulis alasan penolakan.",
+  "hr.reject.too_short": "Alasan tidak boleh kosong. Tulis alasan penolakan.",
   "hr.reject.recorded":
     "Penolakan usulan #{id} dicatat: {name} tidak diusulkan lagi ke {school} selama {months} bulan. Bila penolakan ini tentang orangnya, bukan sekolahnya, tekan tombol di bawah.",
   "hr.reject.person_button": "🚫 Jangan usulkan orang ini",

@@ -54,6 +54,7 @@ export const response = {
     "{name}, tulis alasan menolak {kind} {employee} (usulan #{id}) sebagai balasan pesan ini, paling banyak {max} karakter. Alasan ini disampaikan kepada pegawai. /batal untuk membatalkan.",
   "response.dismiss.asked": "Tulis alasannya sebagai balasan pesan di grup.",
   "response.dismiss.empty": "Alasan belum ditulis. Tulis alasannya sebagai balasan, atau /batal.",
+  "response.dismiss.too_short": "Alasan belum ditulis. Tulis alasannya sebagai balasan, atau /batal.",
   "response.dismiss.too_long":
     "Alasan terlalu panjang ({length} karakter, paling banyak {max}). Persingkat lalu kirim lagi.",
   "response.dismiss.cancelled": "Penolakan {kind} #{id} dibatalkan; belum ada yang diputuskan.",

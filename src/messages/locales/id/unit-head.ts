@@ -4,6 +4,8 @@ export const unitHead = {
     "⏱ Percakapan berakhir karena 30 menit tanpa jawaban. Tidak ada yang disimpan; mulai lagi dengan /lapor bila perlu.",
   "conversation.expired_short":
     "Percakapan berakhir karena 30 menit tanpa jawaban. Mulai lagi dengan /lapor.",
+  "conversation.expired_group":
+    "⏱ Pertanyaan alasan tadi berakhir karena 30 menit tanpa jawaban; pesan ini tidak dicatat. Tekan tombolnya lagi bila perlu.",
   "conversation.stale": "Tombol ini dari pertanyaan lama dan sudah tidak berlaku.",
   "conversation.cancelled": "Percakapan dibatalkan. Tidak ada yang disimpan.",
   "conversation.nothing_to_cancel": "Tidak ada percakapan yang sedang berjalan.",
