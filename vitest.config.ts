@@ -10,6 +10,8 @@ const needsDatabase = [
   "test/jobs/**/*.test.ts",
   // Issue 24: the plan in flight over a semester must hold on both engines.
   "test/e2e/semester.test.ts",
+  // Issue 27: the Mini App decides through the same use cases, on both engines.
+  "test/web/api.test.ts",
 ];
 
 export default defineConfig({

@@ -63,6 +63,31 @@ const envShape = z.object({
       error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  WEB_APP_URL: z
+    .url(
+      "WEB_APP_URL must be the public https URL that reaches this server, e.g. https://seimbang.example.go.id",
+    )
+    .refine(
+      (v) => v.startsWith("https://"),
+      "WEB_APP_URL must start with https:// (Telegram opens Mini Apps over https only)",
+    )
+    .optional(),
+  WEB_APP_NAME: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_]{3,30}$/,
+      "WEB_APP_NAME must be the Mini App's short name from @BotFather (/newapp), 3–30 letters, digits or _",
+    )
+    .optional(),
+  WEB_APP_AUTH_MAX_AGE: z.coerce
+    .number({ error: "WEB_APP_AUTH_MAX_AGE must be a number of seconds" })
+    .int()
+    .positive()
+    .default(86_400),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/.*\{z\}.*|off)$/, "MAP_TILE_URL must be a tile URL with {z}, {x} and {y}, or off")
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   SEND_RATE_PER_SECOND: z.coerce
     .number()
     .positive()

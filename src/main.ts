@@ -18,13 +18,14 @@ import { SENDER_LEASE, startOutboxSender } from "./delivery/sender.ts";
 import { deliveryPolicy } from "./use-cases/outbox-policy/index.ts";
 import { systemClock } from "./domain/clock.ts";
 import { createHttpServer } from "./http/server.ts";
+import { webApp } from "./web/index.ts";
 import { instanceId } from "./db/lease.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadDotEnv } from "./load-env.ts";
 import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { checkHealth } from "./use-cases/status/index.ts";
-import { putBotUsername } from "./db/settings.ts";
+import { putBotUsername, putMiniAppLink } from "./db/settings.ts";
 
 function readConfig(): Config {
   loadDotEnv();
@@ -107,6 +108,22 @@ async function main(): Promise<void> {
     health: () => checkHealth(db, clock.now(), phase),
     metrics: metrics.registry,
     logger,
+    // The Mini App is served only when its public URL is set (issue 27).
+    ...(config.WEB_APP_URL
+      ? {
+          web: webApp({
+            db,
+            clock,
+            logger,
+            botToken: config.BOT_TOKEN,
+            authMaxAgeSeconds: config.WEB_APP_AUTH_MAX_AGE,
+            adminIds: config.ADMIN_TELEGRAM_IDS,
+            defaultLocale: config.DEFAULT_LOCALE,
+            timeZone: config.SCHEDULE_TIMEZONE,
+            mapTileUrl: config.MAP_TILE_URL,
+          }),
+        }
+      : {}),
   }).catch(async (error: unknown) => {
     // One line the operator can act on, and the data directory's lock and socket released (issue 25).
     const code = (error as { code?: unknown }).code;
@@ -126,6 +143,11 @@ async function main(): Promise<void> {
     const me = await retryTelegramCall("getMe", () => bot.telegram.getMe(), retry);
     bot.botInfo = me;
     await putBotUsername(db, me.username);
+    // The digest carries a button to the Mini App when it has a direct link (issue 27).
+    await putMiniAppLink(
+      db,
+      config.WEB_APP_URL && config.WEB_APP_NAME ? `https://t.me/${me.username}/${config.WEB_APP_NAME}` : null,
+    );
     if (stopping) return;
     // The menu never holds up the bot: it is retried in the background until it succeeds.
     void keepCommandMenuRegistered({

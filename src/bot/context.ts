@@ -10,7 +10,8 @@ import type { Locale, TextKey, TextParams } from "../messages/locales/index.ts";
 
 /** What the bot is built from; tests pass the same with fakes. */
 export interface BotDeps {
-  config: Pick<Config, "DEFAULT_LOCALE" | "ADMIN_TELEGRAM_IDS" | "SCHEDULE_TIMEZONE">;
+  config: Pick<Config, "DEFAULT_LOCALE" | "ADMIN_TELEGRAM_IDS" | "SCHEDULE_TIMEZONE"> &
+    Partial<Pick<Config, "WEB_APP_URL" | "WEB_APP_NAME">>;
   db: Db;
   clock: Clock;
   logger: Logger;

@@ -25,6 +25,7 @@ import { reportMenuFeature } from "./features/report-menu.ts";
 import { staffFeature } from "./features/staff.ts";
 import { staffListFeature } from "./features/staff-list.ts";
 import { statusFeature } from "./features/status.ts";
+import { mapFeature } from "./features/map.ts";
 import { vacancyReportFeature } from "./features/vacancy-report.ts";
 import { vacancyWithdrawFeature } from "./features/vacancy-withdraw.ts";
 import { workloadReportFeature } from "./features/workload-report.ts";
@@ -96,6 +97,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(employeeResponseFeature);
   bot.use(employeeStatusFeature);
   bot.use(statusFeature);
+  bot.use(mapFeature);
 
   bot.use(importUploadFeature);
   bot.use(exportFeature);

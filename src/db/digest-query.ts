@@ -2,6 +2,7 @@ import type { DbTx } from "./client.ts";
 import { rememberCardPlace } from "./card-place.ts";
 import { proposalWithRelations } from "./proposal-query.ts";
 import { quorumOf } from "./quorum.ts";
+import { getMiniAppLink } from "./settings.ts";
 import type { DigestForRender } from "../messages/proposal-digest.ts";
 
 /** A check's digest in one HR group as it stands now, with where it is on screen. */
@@ -16,8 +17,9 @@ export interface StoredDigest extends DigestForRender {
 export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDigest | null> {
   const digest = await db.proposalDigest.findUnique({ where: { id: digestId } });
   if (!digest) return null;
-  const [agency, proposals] = await Promise.all([
+  const [agency, miniApp, proposals] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: digest.agencyId } }),
+    getMiniAppLink(db),
     db.proposal.findMany({
       where: { runId: digest.runId, agencyId: digest.agencyId },
       include: proposalWithRelations,
@@ -34,6 +36,7 @@ export async function loadDigest(db: DbTx, digestId: number): Promise<StoredDige
     agency: { name: agency.name },
     quorum: await quorumOf(db, digest.agencyId),
     proposals,
+    miniApp,
   };
 }
 

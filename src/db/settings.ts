@@ -16,6 +16,16 @@ export async function putSetting(db: DbTx, key: string, value: Prisma.InputJsonV
 export const getBotUsername = (db: DbTx) => getSetting<string>(db, "bot.username");
 export const putBotUsername = (db: DbTx, username: string) => putSetting(db, "bot.username", username);
 
+/**
+ * The Mini App's direct link (https://t.me/<bot>/<WEB_APP_NAME>), written at start-up from the
+ * configuration (null: none), so that every digest rendered from the database can carry its button.
+ */
+export const getMiniAppLink = (db: DbTx) => getSetting<string>(db, "webApp.directLink");
+export async function putMiniAppLink(db: DbTx, link: string | null): Promise<void> {
+  if (link) await putSetting(db, "webApp.directLink", link);
+  else await db.setting.deleteMany({ where: { key: "webApp.directLink" } });
+}
+
 export const BLACKOUTS_SETTING = "policy.blackouts";
 
 /** The configured election freezes; a malformed setting reads as none (the check must still run). */

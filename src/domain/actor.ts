@@ -1,3 +1,5 @@
+import { DomainError } from "./errors.ts";
+
 /**
  * Who is asking, resolved once per request by its entry point (a bot update, a CLI command, a web
  * request) and handed to use cases: authority belongs to a person and an agency, never to a chat
@@ -39,4 +41,15 @@ export function actorOf(
     headOf: user?.role === "UNIT_HEAD" ? user.unitId : null,
     employeeId: user?.employeeId ?? null,
   };
+}
+
+/** What a person may look at outside a chat (the Mini App): everything, one agency, or one unit. */
+export type ViewScope = { all: true } | { agencyId: number } | { unitId: number };
+
+/** An admin sees everything, an approver their agency, a head their own unit; anyone else nothing. */
+export function viewScope(actor: Actor): ViewScope {
+  if (actor.admin) return { all: true };
+  if (actor.approverOf !== null) return { agencyId: actor.approverOf };
+  if (actor.headOf !== null) return { unitId: actor.headOf };
+  throw new DomainError("view_not_allowed");
 }

@@ -115,6 +115,7 @@ export const ERROR_CODES = [
   "statement_note_invalid",
   "status_not_allowed",
   "unit_head_only",
+  "view_not_allowed",
   "unit_unknown",
   "vacancy_not_in_unit",
   "vacancy_not_open_CANCELLED",

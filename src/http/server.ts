@@ -1,4 +1,4 @@
-// The HTTP side of the bot: Telegram's webhook, /healthz and /metrics, on plain node:http.
+// The HTTP side of the bot: Telegram's webhook, /healthz, /metrics and the Mini App (src/web/), on plain node:http.
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +6,7 @@ import type { Registry } from "prom-client";
 import type { Update } from "telegraf/types";
 import type { Logger } from "../logger.ts";
 import type { HealthReport } from "../use-cases/status/index.ts";
+import { HttpError, readBody, sendJson } from "./respond.ts";
 
 /** Telegram's updates are far smaller; anything bigger is not Telegram. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   host?: string;
   webhook?: WebhookOptions;
   health: () => Promise<HealthReport>;
+  /** The Mini App and its API (src/web/): answers the request and returns true, or false when not its path. */
+  web?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
   metrics: Registry;
   logger?: Logger;
   /** How long close() waits for requests in flight before cutting them (ms). */
@@ -36,15 +39,6 @@ export interface HttpServer {
   port: number;
   /** Stops accepting, lets requests in flight finish (a webhook update in progress commits), then resolves. */
   close(): Promise<void>;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Listens on `port` (0 picks a free one) and resolves once it accepts connections. */
@@ -83,6 +77,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       await receiveUpdate(req, res, webhook, secret);
       return;
     }
+    if (options.web && (await options.web(req, res, path))) return;
     if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(404, "not found");
     if (path === "/healthz") {
       const report = await options.health();
@@ -174,42 +169,4 @@ function isUpdate(value: unknown): value is Update {
     !Array.isArray(value) &&
     Number.isSafeInteger((value as { update_id?: unknown }).update_id)
   );
-}
-
-/** Reads at most `limit` bytes; beyond that the request is refused and its connection closed. */
-function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => {
-      req.removeAllListeners("data");
-      req.resume();
-      res.setHeader("connection", "close");
-      reject(new HttpError(413, "body too large"));
-    };
-    if (Number(req.headers["content-length"] ?? 0) > limit) {
-      tooLarge();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge();
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }

@@ -20,6 +20,7 @@ const cancel: CommandSpec = ["batal", "cancel", "commands.cancel"];
 const me: CommandSpec = ["saya", "me", "commands.me"];
 const status: CommandSpec = ["status", "status", "commands.status"];
 const exportCommand: CommandSpec = ["ekspor", "export", "commands.export"];
+const map: CommandSpec = ["peta", "map", "commands.map"];
 
 const unitHead: CommandSpec[] = [
   ["lapor", "report", "commands.report"],
@@ -30,6 +31,7 @@ const unitHead: CommandSpec[] = [
   ["cuti", "leave", "commands.leave"],
   me,
   status,
+  map,
   cancel,
   language,
   help,
@@ -40,7 +42,7 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
   none: [start, help, language],
   employee: [me, cancel, language, help],
   unit_head: unitHead,
-  hr_approver: [status, exportCommand, language, help],
+  hr_approver: [status, map, exportCommand, language, help],
   admin: [
     ["undang", "invite", "commands.invite"],
     ["jabatan", "roles", "commands.jabatan"],
@@ -50,6 +52,7 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
     ["batalusulan", "cancelproposal", "commands.batalusulan"],
     ["cabutpenolakan", "liftrejection", "commands.cabutpenolakan"],
     status,
+    map,
     language,
     help,
   ],

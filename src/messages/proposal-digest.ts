@@ -27,6 +27,8 @@ export interface DigestForRender {
   agency: { name: string };
   quorum: number;
   proposals: Array<ProposalForCard & { toUnit: { name: string; code: string } }>;
+  /** The Mini App's direct link: the digest then carries a button to see it on the map (issue 27). */
+  miniApp?: string | null;
 }
 
 export interface RenderedDigest extends RenderedCard {
@@ -241,6 +243,10 @@ export function renderDigest(
       nav.push({ text: t("paging.next"), callback_data: digestPageData.pack(digest.id, shown + 1) });
     rows.push(nav);
   }
+  // A URL button: Telegram allows web_app buttons in private chats only; the direct link opens the
+  // Mini App from a group, at its Usulan page.
+  if (digest.miniApp)
+    rows.push([{ text: t("digest.button.mini_app"), url: `${digest.miniApp}?startapp=usulan` }]);
   return {
     text: frame(digest, locale, timeZone, shown, pages.length)(current.text),
     reply_markup: { inline_keyboard: rows },

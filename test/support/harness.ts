@@ -38,7 +38,7 @@ export interface TestBot {
 
 export function buildTestBot(
   db: PrismaClient,
-  options: { clock?: Clock; adminIds?: bigint[] } = {},
+  options: { clock?: Clock; adminIds?: bigint[]; webApp?: { url: string; name?: string } } = {},
 ): TestBot {
   const clock = options.clock ?? fixedClock();
   const deps: BotDeps = {
@@ -46,6 +46,8 @@ export function buildTestBot(
       DEFAULT_LOCALE: "id",
       ADMIN_TELEGRAM_IDS: options.adminIds ?? [],
       SCHEDULE_TIMEZONE: "Asia/Jayapura",
+      WEB_APP_URL: options.webApp?.url,
+      WEB_APP_NAME: options.webApp?.name,
     },
     db,
     clock,

@@ -7,3 +7,4 @@ export * from "./get-agency-shortfalls.ts";
 export * from "./post-balancing-plan.ts";
 export * from "./queue-check-pushes.ts";
 export * from "./run-balancing-check.ts";
+export * from "./what-if.ts";

@@ -1,5 +1,6 @@
 // proposals/: the only way in from outside this folder.
 export * from "./cancel-proposal.ts";
+export * from "./decide-in-view.ts";
 export * from "./decide-proposal.ts";
 export * from "./decide-response.ts";
 export * from "./expire-proposals.ts";

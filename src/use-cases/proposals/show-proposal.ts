@@ -39,6 +39,8 @@ export async function queueProposalView(
     locale: Locale;
     timeZone: string;
     now: Date;
+    /** How long the sender leaves it to the caller to make at once (0: nobody will, send it now). */
+    graceMs?: number;
   },
 ): Promise<QueuedView | null> {
   const { proposal } = input;
@@ -55,7 +57,7 @@ export async function queueProposalView(
     messageId,
     view: { text: view.text, reply_markup: view.reply_markup },
     priority: PRIORITY.interactive,
-    notBefore: new Date(input.now.getTime() + DIRECT_EDIT_GRACE_MS),
+    notBefore: new Date(input.now.getTime() + (input.graceMs ?? DIRECT_EDIT_GRACE_MS)),
   });
   if (!queued) return null;
   const { id } = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });

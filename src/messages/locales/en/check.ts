@@ -132,6 +132,7 @@ export const check: Record<keyof typeof id, string> = {
   "digest.button.approve": "✅ Approve #{id}",
   "digest.button.reject": "❌ Reject #{id}",
   "digest.button.details": "ℹ️ Details #{id}",
+  "digest.button.mini_app": "🗺 See on the map",
   "digest.button.reviewed": "👁 Reviewed #{id}",
   "errors.digest_unknown": "This proposal digest is no longer found.",
 };

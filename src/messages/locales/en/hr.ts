@@ -57,6 +57,12 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.details.decision_reject": "• {name} rejected on {at}: {reason}",
   "hr.approve.vote": "Your approval is recorded ({count} of {quorum}).",
   "hr.approve.done": "Proposal #{id} approved by the team; awaiting the decree (SK).",
+  "map.open":
+    "🗺 The units by their state on a map, the workload table, the transfers in flight and what-if are on Seimbang's page. Press the button below.",
+  "map.button": "🗺 Open the map",
+  "map.off":
+    "The map is not switched on for this bot. An admin can switch it on: set WEB_APP_URL (this bot's public https address) in .env and restart the bot.",
+  "map.group": "The map opens from a private chat: open @{bot} and type /map.",
   "hr.reject.prompt":
     "{name}, write the reason for rejecting proposal #{id} ({employee}) as a reply to this message (at most 500 characters). Type /cancel to cancel.",
   "hr.reject.asked": "Write the reason for the rejection as a reply to my message.",

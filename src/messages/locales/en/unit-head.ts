@@ -148,6 +148,8 @@ export const unitHead: Record<keyof typeof id, string> = {
   "status.agency":
     "<b>Balance of {agency}</b>, period {period} ({units} units)\n\n<b>Most short-staffed</b>\n{over}\n\n<b>Least loaded</b>\n{under}{certified}{kecamatan}",
   "status.unit_line": "• {unit}: needs {demand}, has {capacity} — {load}",
+  "errors.view_not_allowed":
+    "The map and the table are for admins, HR approvers and unit heads. Ask an admin for an invitation.",
   "errors.unit_head_only": "This command is only for registered unit heads, and only for their own unit.",
   "errors.role_not_in_unit": "This role cannot be reported for your unit.",
   "errors.employee_not_in_unit": "This person is not on your unit's staff.",

@@ -56,6 +56,12 @@ export const hr = {
   "hr.details.decision_reject": "• {name} menolak pada {at}: {reason}",
   "hr.approve.vote": "Persetujuan Anda dicatat ({count} dari {quorum}).",
   "hr.approve.done": "Usulan #{id} disetujui tim; menunggu SK.",
+  "map.open":
+    "🗺 Peta unit menurut keadaannya, tabel beban kerja, usulan mutasi yang berjalan dan simulasi ada di halaman Seimbang. Tekan tombol di bawah.",
+  "map.button": "🗺 Buka peta",
+  "map.off":
+    "Peta belum aktif di bot ini. Admin dapat menyalakannya: isi WEB_APP_URL (alamat https publik bot ini) di .env, lalu jalankan ulang bot.",
+  "map.group": "Peta dibuka dari chat pribadi: buka @{bot} lalu ketik /peta.",
   "hr.reject.prompt":
     "{name}, tulis alasan menolak usulan #{id} ({employee}) dengan membalas pesan ini (paling banyak 500 karakter). Ketik /batal untuk membatalkan.",
   "hr.reject.asked": "Tulis alasan penolakan sebagai balasan pesan saya.",

@@ -147,6 +147,8 @@ export const unitHead = {
   "status.agency":
     "<b>Keseimbangan {agency}</b>, periode {period} ({units} unit)\n\n<b>Paling kekurangan pegawai</b>\n{over}\n\n<b>Paling longgar</b>\n{under}{certified}{kecamatan}",
   "status.unit_line": "• {unit}: butuh {demand}, tersedia {capacity} — {load}",
+  "errors.view_not_allowed":
+    "Peta dan tabel hanya untuk admin, penyetuju tim mutasi dan kepala unit. Minta undangan ke admin.",
   "errors.unit_head_only":
     "Perintah ini hanya untuk kepala unit yang terdaftar, dan hanya untuk unitnya sendiri.",
   "errors.role_not_in_unit": "Jabatan ini tidak dapat dilaporkan untuk unit Anda.",

@@ -1,0 +1,111 @@
+import "./style.css";
+import { api as makeApi, ApiError, type District, type Me } from "./api.ts";
+import { clear, el } from "./dom.ts";
+import { applyTheme, readLaunch } from "./launch.ts";
+import { drawMap, filterChoices, type Filters } from "./map.ts";
+import { drawProposals } from "./proposals.ts";
+import { drawTable } from "./table.ts";
+import { texts, type T, type TextKey } from "./texts.ts";
+import { drawWhatIf } from "./what-if.ts";
+
+type Tab = "map" | "table" | "proposals" | "whatif";
+
+const page = document.getElementById("page") as HTMLElement;
+const tabs = document.getElementById("tabs") as HTMLElement;
+
+async function start(): Promise<void> {
+  const launch = readLaunch();
+  let t: T = texts(navigator.language.startsWith("id") ? "id" : "en");
+  if (!launch) {
+    page.append(el("p", { class: "error" }, texts("id")("no_launch")));
+    return;
+  }
+  applyTheme(launch.theme);
+  const api = makeApi(launch.initData);
+  page.append(el("p", { class: "note" }, t("loading")));
+  let me: Me;
+  let district: District;
+  try {
+    [me, district] = await Promise.all([api.me(), api.district()]);
+  } catch (error) {
+    clear(page).append(
+      el("p", { class: "error" }, error instanceof ApiError ? error.message : String(error)),
+    );
+    return;
+  }
+  const locale = me.locale;
+  document.documentElement.lang = locale;
+  t = texts(locale);
+  const filters: Filters = { kecamatan: "", kind: "", role: "" };
+  const canPlan = me.roles.admin || me.roles.approverOf !== null;
+  const available: Tab[] = canPlan ? ["map", "table", "proposals", "whatif"] : ["map", "table", "proposals"];
+  const first = launch.startParam === "usulan" ? "proposals" : "map";
+
+  const show = async (tab: Tab, notice = "") => {
+    for (const button of tabs.querySelectorAll("button"))
+      button.setAttribute("aria-selected", String(button.dataset.tab === tab));
+    clear(page);
+    if (notice) page.append(el("p", { class: "notice", role: "status" }, notice));
+    if (tab === "map") {
+      page.append(filterBar(district, filters, t, () => void show("map")));
+      drawMap(page, district, me, filters, t, locale);
+    } else if (tab === "table") drawTable(page, district, t, locale);
+    else if (tab === "proposals") {
+      const { proposals } = await api.proposals();
+      drawProposals(page, proposals, api, t, locale, (message) => {
+        void api.district().then((fresh) => {
+          district = fresh;
+          void show("proposals", message);
+        });
+      });
+    } else drawWhatIf(page, district, api, t, locale);
+  };
+
+  clear(tabs).append(
+    ...available.map((tab) => {
+      const button = el(
+        "button",
+        { type: "button", role: "tab", "data-tab": tab },
+        t(`tab.${tab}` as TextKey),
+      );
+      button.addEventListener("click", () => void show(tab));
+      return button;
+    }),
+  );
+  await show(first);
+}
+
+function filterBar(district: District, filters: Filters, t: T, changed: () => void): HTMLElement {
+  const choices = filterChoices(district);
+  const select = (name: keyof Filters, all: string, options: Array<readonly [string, string]>) => {
+    const node = el(
+      "select",
+      { name, "aria-label": all },
+      el("option", { value: "" }, all),
+      ...options.map(([value, label]) => el("option", { value }, label)),
+    );
+    node.value = filters[name];
+    node.addEventListener("change", () => {
+      filters[name] = node.value;
+      changed();
+    });
+    return node;
+  };
+  return el(
+    "div",
+    { class: "toolbar" },
+    select(
+      "kecamatan",
+      t("filter.all_kecamatan"),
+      choices.kecamatan.map((k) => [k, k] as const),
+    ),
+    select(
+      "kind",
+      t("filter.all_kinds"),
+      choices.kinds.map((k) => [k, k] as const),
+    ),
+    select("role", t("filter.all_roles"), choices.roles),
+  );
+}
+
+void start();

@@ -1,0 +1,152 @@
+import type { District } from "./api.ts";
+import { clear, el, num } from "./dom.ts";
+import { isKey, type T } from "./texts.ts";
+
+interface Row {
+  unit: string;
+  kecamatan: string;
+  role: string;
+  hoursUnit: string;
+  need: number;
+  staff: number;
+  taught: number | null;
+  shortfall: number;
+  load: number | null;
+  source: string;
+  state: string;
+}
+
+type Column = { key: keyof Row; label: string; numeric: boolean };
+
+/** Units × roles, sortable by any column, filtered by a search, downloadable as CSV. */
+export function drawTable(host: HTMLElement, district: District, t: T, locale: string): void {
+  const rows: Row[] = district.units.flatMap((u) =>
+    u.roles.map((r) => ({
+      unit: u.name,
+      kecamatan: u.kecamatan ?? "",
+      role: r.name,
+      hoursUnit: r.hoursUnit,
+      need: r.need,
+      staff: r.staff,
+      taught: r.hoursTaught,
+      shortfall: r.shortfall,
+      load: r.load,
+      source: isKey(`source.${r.source}`) ? t(`source.${r.source}` as never) : r.source,
+      state: t(`state.${r.state}`),
+    })),
+  );
+  const columns: Column[] = [
+    { key: "unit", label: t("col.unit"), numeric: false },
+    { key: "role", label: t("col.role"), numeric: false },
+    { key: "need", label: t("col.need"), numeric: true },
+    { key: "staff", label: t("col.staff"), numeric: true },
+    { key: "taught", label: t("col.taught"), numeric: true },
+    { key: "shortfall", label: t("col.shortfall"), numeric: true },
+    { key: "load", label: t("col.load"), numeric: true },
+    { key: "source", label: t("col.source"), numeric: false },
+    { key: "state", label: t("col.state"), numeric: false },
+  ];
+  let sortKey: keyof Row = "shortfall";
+  let descending = true;
+  let query = "";
+
+  const search = el("input", {
+    type: "search",
+    placeholder: t("filter.search"),
+    "aria-label": t("filter.search"),
+  });
+  const download = el("button", { type: "button" }, t("csv"));
+  const table = el("table", { "data-testid": "table" });
+  host.append(el("div", { class: "toolbar" }, search, download), el("div", { class: "scroll" }, table));
+
+  const visible = () => {
+    const q = query.toLowerCase();
+    const shown = rows.filter((r) => !q || `${r.unit} ${r.role} ${r.kecamatan}`.toLowerCase().includes(q));
+    return shown.sort((a, b) => {
+      const x = a[sortKey];
+      const y = b[sortKey];
+      // A load with nobody to carry it (null) is the heaviest.
+      const n = (v: unknown) => (v === null ? Number.POSITIVE_INFINITY : Number(v));
+      const order =
+        typeof x === "string" || typeof y === "string"
+          ? String(x).localeCompare(String(y))
+          : n(x) === n(y)
+            ? 0
+            : n(x) < n(y)
+              ? -1
+              : 1;
+      return descending ? -order : order;
+    });
+  };
+  const cell = (row: Row, column: Column) => {
+    const value = row[column.key];
+    if (value === null) return column.key === "load" ? "∞" : "—";
+    if (typeof value !== "number") return value;
+    if (column.key === "load") return `${Math.round(value * 100)}%`;
+    if (column.key === "staff") return String(value);
+    return `${num(value, locale)} ${row.hoursUnit}`;
+  };
+  const render = () => {
+    clear(table);
+    const head = el(
+      "tr",
+      {},
+      ...columns.map((c) => {
+        const mark = c.key === sortKey ? (descending ? " ▼" : " ▲") : "";
+        const th = el(
+          "th",
+          { scope: "col", "data-key": c.key, class: c.numeric ? "num" : "" },
+          c.label + mark,
+        );
+        th.addEventListener("click", () => {
+          descending = c.key === sortKey ? !descending : c.numeric;
+          sortKey = c.key;
+          render();
+        });
+        return th;
+      }),
+    );
+    const body = visible().map((r) =>
+      el("tr", {}, ...columns.map((c) => el("td", { class: c.numeric ? "num" : "" }, cell(r, c)))),
+    );
+    table.append(el("thead", {}, head), el("tbody", {}, ...body));
+  };
+  search.addEventListener("input", () => {
+    query = search.value;
+    render();
+  });
+  download.addEventListener("click", () => {
+    const quote = (v: unknown) => `"${String(v ?? "").replaceAll('"', '""')}"`;
+    const lines = [
+      [
+        "unit",
+        "kecamatan",
+        "role",
+        "hours_unit",
+        "need",
+        "staff",
+        "hours_taught",
+        "shortfall",
+        "load",
+        "source",
+      ],
+      ...visible().map((r) => [
+        r.unit,
+        r.kecamatan,
+        r.role,
+        r.hoursUnit,
+        r.need,
+        r.staff,
+        r.taught,
+        r.shortfall,
+        r.load,
+        r.source,
+      ]),
+    ].map((line) => line.map(quote).join(","));
+    const blob = new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv;charset=utf-8" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: `seimbang-${district.period}.csv` });
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+  render();
+}

@@ -1,0 +1,13 @@
+import type { DomainError } from "../domain/errors.ts";
+import { isTextKey, translate, type Locale } from "./locales/index.ts";
+
+/** A DomainError's text as plain text (no tags, no entities): for a terminal or a web page. */
+export function plainErrorText(locale: Locale, error: DomainError): string {
+  const key = `errors.${error.code}`;
+  const text = isTextKey(key) ? translate(locale, key, error.params) : error.code;
+  return text
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
