@@ -176,3 +176,11 @@ export async function generateDistrict(): Promise<DistrictFiles> {
   });
   return { jabatan, schools: csv(schoolRows), siasn: csv(siasn), dapodik };
 }
+
+/** The order an operator imports the district's files in, with the names they come under. */
+export const DISTRICT_ORDER: Array<[keyof DistrictFiles, string]> = [
+  ["jabatan", "jabatan.xlsx"],
+  ["schools", "sekolah.csv"],
+  ["siasn", "siasn-data-utama.csv"],
+  ["dapodik", "dapodik-ptk.xlsx"],
+];

@@ -16,7 +16,14 @@ import { PrismaClient } from "../src/generated/prisma/client.ts";
 import { readImportFile } from "../src/import/read-file.ts";
 import { importData, type ImportReport, importWorkbook } from "../src/use-cases/imports/index.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
-import { generateDistrict, HONORERS, SCHOOLS, TEACHERS, type DistrictFiles } from "./import-district.ts";
+import {
+  DISTRICT_ORDER,
+  generateDistrict,
+  HONORERS,
+  SCHOOLS,
+  TEACHERS,
+  type DistrictFiles,
+} from "./import-district.ts";
 import { mulberry32 as random } from "../src/seed/random.ts";
 
 const UNITS = 1_000;
@@ -125,13 +132,6 @@ interface DistrictRun {
   rejected: number;
   firstRejects: string[];
 }
-
-const DISTRICT_ORDER: Array<[keyof DistrictFiles, string]> = [
-  ["jabatan", "jabatan.xlsx"],
-  ["schools", "sekolah.csv"],
-  ["siasn", "siasn-data-utama.csv"],
-  ["dapodik", "dapodik-ptk.xlsx"],
-];
 
 /** The four files one after the other, each read and imported in its own transaction, as an operator would. */
 async function districtImport(prisma: PrismaClient, files: DistrictFiles): Promise<DistrictRun> {

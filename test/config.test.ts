@@ -18,6 +18,25 @@ describe("parseConfig", () => {
     });
   });
 
+  it("leaves the Mini App off by default and takes it on an https URL only (issue 27)", () => {
+    const off = parseConfig({ BOT_TOKEN: token });
+    expect(off).toMatchObject({
+      WEB_APP_AUTH_MAX_AGE: 86_400,
+      MAP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    });
+    expect(off.WEB_APP_URL).toBeUndefined();
+    expect(
+      parseConfig({ BOT_TOKEN: token, WEB_APP_URL: "https://seimbang.example.go.id", MAP_TILE_URL: "off" }),
+    ).toMatchObject({
+      WEB_APP_URL: "https://seimbang.example.go.id",
+      MAP_TILE_URL: "off",
+    });
+    expect(() => parseConfig({ BOT_TOKEN: token, WEB_APP_URL: "http://seimbang.example.go.id" })).toThrow(
+      /WEB_APP_URL must start with https:\/\//,
+    );
+    expect(() => parseConfig({ BOT_TOKEN: token, WEB_APP_NAME: "peta app" })).toThrow(/WEB_APP_NAME/);
+  });
+
   it("names BOT_TOKEN and @BotFather when the token is missing", () => {
     expect(() => parseConfig({})).toThrow(/BOT_TOKEN[\s\S]*@BotFather/);
   });

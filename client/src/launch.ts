@@ -7,6 +7,8 @@ export interface Launch {
   initData: string;
   theme: Record<string, string>;
   startParam: string | null;
+  /** The language of the person's Telegram app, from the signed user. */
+  languageCode: string | null;
 }
 
 const KEY = "seimbang.launch";
@@ -19,12 +21,22 @@ export function readLaunch(): Launch | null {
       initData,
       theme: parseTheme(hash.get("tgWebAppThemeParams")),
       startParam: hash.get("tgWebAppStartParam") ?? new URLSearchParams(initData).get("start_param"),
+      languageCode: languageOf(initData),
     };
     sessionStorage.setItem(KEY, JSON.stringify(launch));
     return launch;
   }
   const saved = sessionStorage.getItem(KEY);
   return saved ? (JSON.parse(saved) as Launch) : null;
+}
+
+function languageOf(initData: string): string | null {
+  try {
+    const user = JSON.parse(new URLSearchParams(initData).get("user") ?? "{}") as { language_code?: unknown };
+    return typeof user.language_code === "string" ? user.language_code : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseTheme(value: string | null): Record<string, string> {

@@ -15,7 +15,8 @@ const tabs = document.getElementById("tabs") as HTMLElement;
 
 async function start(): Promise<void> {
   const launch = readLaunch();
-  let t: T = texts(navigator.language.startsWith("id") ? "id" : "en");
+  // Until /me says the person's /bahasa: Indonesian, unless their Telegram is in English.
+  let t: T = texts(launch?.languageCode === "en" ? "en" : "id");
   if (!launch) {
     page.append(el("p", { class: "error" }, texts("id")("no_launch")));
     return;
@@ -28,9 +29,10 @@ async function start(): Promise<void> {
   try {
     [me, district] = await Promise.all([api.me(), api.district()]);
   } catch (error) {
-    clear(page).append(
-      el("p", { class: "error" }, error instanceof ApiError ? error.message : String(error)),
-    );
+    // 401 says nothing about why (forged or expired); the page says what to do.
+    const text =
+      error instanceof ApiError ? (error.status === 401 ? t("unauthorized") : error.message) : String(error);
+    clear(page).append(el("p", { class: "error" }, text));
     return;
   }
   const locale = me.locale;

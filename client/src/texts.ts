@@ -6,6 +6,8 @@ const id = {
   "tab.whatif": "Simulasi",
   loading: "Memuat…",
   no_launch: "Buka halaman ini dari Telegram: tombol menu bot atau perintah /peta.",
+  unauthorized:
+    "Sesi tidak sah atau sudah kedaluwarsa. Tutup halaman ini lalu buka lagi dari Telegram (/peta).",
   "state.short": "Kekurangan pegawai",
   "state.balanced": "Seimbang",
   "state.over": "Kelebihan pegawai",
@@ -79,6 +81,8 @@ const en: Record<TextKey, string> = {
   "tab.whatif": "What-if",
   loading: "Loading…",
   no_launch: "Open this page from Telegram: the bot's menu button or the /peta command.",
+  unauthorized:
+    "This session is not valid or has expired. Close this page and open it again from Telegram (/map).",
   "state.short": "Short of staff",
   "state.balanced": "Balanced",
   "state.over": "Over-staffed",

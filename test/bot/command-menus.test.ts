@@ -51,6 +51,7 @@ describe("command menus: each person sees the commands they may use (issue 25)",
       "batalusulan",
       "cabutpenolakan",
       "status",
+      "peta",
       "bahasa",
       "bantuan",
     ]);
@@ -89,6 +90,7 @@ describe.skipIf(skipPg)("a person's own menu follows their role and language", (
       "cuti",
       "saya",
       "status",
+      "peta",
       "batal",
       "bahasa",
       "bantuan",
@@ -112,6 +114,7 @@ describe.skipIf(skipPg)("a person's own menu follows their role and language", (
       "leave",
       "me",
       "status",
+      "map",
       "cancel",
       "language",
       "help",
@@ -132,7 +135,7 @@ describe.skipIf(skipPg)("a person's own menu follows their role and language", (
     expect(await queueCommandMenus(db.prisma, config)).toBe(2);
     const rows = await db.prisma.outboxMessage.findMany({ orderBy: { chatId: "asc" } });
     expect(rows.map((r) => [r.chatId, names(r.payload)])).toEqual([
-      [7001n, ["status", "ekspor", "bahasa", "bantuan"]],
+      [7001n, ["status", "peta", "ekspor", "bahasa", "bantuan"]],
       [7002n, ["me", "cancel", "language", "help"]],
     ]);
     expect(await queueCommandMenus(db.prisma, config)).toBe(0);

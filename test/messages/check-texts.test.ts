@@ -294,6 +294,14 @@ describe("the digest", () => {
     };
   }
 
+  it("carries a URL button to the Mini App's direct link when there is one (issue 27)", () => {
+    const link = "https://t.me/seimbang_bot/peta";
+    const rows = renderDigest({ ...digest(3), miniApp: link }, 1, "id", "UTC").reply_markup.inline_keyboard;
+    expect(rows.at(-1)).toEqual([{ text: "🗺 Lihat di peta", url: `${link}?startapp=usulan` }]);
+    const plain = renderDigest(digest(3), 1, "id", "UTC").reply_markup.inline_keyboard;
+    expect(plain.flat().some((b) => "url" in b)).toBe(false);
+  });
+
   it("groups by destination school, at most five proposals a page, each on exactly one page", () => {
     const d = digest(23);
     const first = renderDigest(d, 1, "id", "Asia/Jayapura");

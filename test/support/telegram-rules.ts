@@ -133,7 +133,7 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 
-function checkMarkup(markup: unknown): Refusal | null {
+function checkMarkup(markup: unknown, chatId: unknown): Refusal | null {
   const keyboard = asObject(markup)?.inline_keyboard;
   if (!Array.isArray(keyboard)) return null;
   const buttons = keyboard.flatMap((row: unknown) => (Array.isArray(row) ? row : [])) as Array<
@@ -141,6 +141,16 @@ function checkMarkup(markup: unknown): Refusal | null {
   >;
   if (buttons.length > BUTTON_LIMIT) return refusal("reply markup is too long");
   for (const button of buttons) {
+    // Telegram takes web_app buttons in private chats only (a group gets a URL to the direct link),
+    // and opens Mini Apps over https only.
+    const webApp = asObject(button.web_app);
+    if (webApp) {
+      if (Number(chatId) < 0) return refusal("BUTTON_TYPE_INVALID");
+      if (typeof webApp.url !== "string" || !webApp.url.startsWith("https://"))
+        return refusal("BUTTON_URL_INVALID");
+    }
+    if (button.url !== undefined && !/^(https?|tg):\/\//.test(String(button.url)))
+      return refusal("BUTTON_URL_INVALID");
     const data = button.callback_data;
     if (data === undefined) continue;
     if (typeof data !== "string" || data === "" || Buffer.byteLength(data, "utf8") > CALLBACK_DATA_LIMIT)
@@ -240,7 +250,7 @@ export class TelegramRules {
   /** The refusal Telegram would answer to this call, or null when it accepts it. */
   check(method: string, payload: Record<string, unknown>): Refusal | null {
     if (method === "setMyCommands") return checkCommands(payload);
-    const markup = checkMarkup(payload.reply_markup);
+    const markup = checkMarkup(payload.reply_markup, payload.chat_id);
     if (method === "sendMessage")
       return checkText(payload.text, payload.parse_mode, TEXT_LIMIT, "text") ?? markup;
     if (/^send(Photo|Document|Video|Audio|Animation|Voice)$/.test(method) || method === "copyMessage") {
