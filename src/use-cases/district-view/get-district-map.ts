@@ -1,11 +1,11 @@
 import type { DbTx } from "../../db/client.ts";
 import { readDistrict } from "../../db/read-district.ts";
-import { viewScope, type Actor, type ViewScope } from "../../domain/actor.ts";
+import { viewScope, type Actor } from "../../domain/actor.ts";
 import type { DemandSource } from "../../domain/demand.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
 import { parseProposalMetrics } from "../../domain/proposal-metrics.ts";
-import { IN_FLIGHT_STATUSES } from "../../domain/proposal-lifecycle.ts";
 import { roleState, unitState, type StaffingState } from "../../domain/staffing-state.ts";
+import { flightState, inFlightInScope, stillInFlight, type FlightState } from "./in-flight.ts";
 
 /** One role at one unit, as the Mini App's table and map show it (hours in the role's own unit). */
 export interface MapRole {
@@ -51,7 +51,7 @@ export interface MapUnit {
 export interface MapMove {
   id: number;
   /** pending (awaiting the team), approved (awaiting the SK), decreed (SK issued, awaiting the TMT). */
-  state: "pending" | "approved" | "decreed";
+  state: FlightState;
   employee: string;
   role: string;
   from: string;
@@ -72,9 +72,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const ratio = (need: number, capacity: number) =>
   capacity > 0 ? Math.round((need / capacity) * 100) / 100 : need > 0 ? null : 0;
 
-const unitWhere = (scope: ViewScope) =>
-  "agencyId" in scope ? { agencyId: scope.agencyId } : "unitId" in scope ? { id: scope.unitId } : {};
-
 /**
  * The district as the person may see it (an admin everything, an approver their agency, a head their
  * unit): every unit with its place, state and roles, and the plan in flight as moves between units.
@@ -90,14 +87,10 @@ export async function getDistrictMap(
     ...("agencyId" in scope ? { agencyId: scope.agencyId } : {}),
     ...("unitId" in scope ? { unitId: scope.unitId } : {}),
   });
-  const where = unitWhere(scope);
   const [agencies, proposals] = await Promise.all([
     db.agency.findMany({ select: { id: true, code: true } }),
     db.proposal.findMany({
-      where: {
-        status: { in: [...IN_FLIGHT_STATUSES] },
-        OR: [{ fromUnit: where }, { toUnit: where }],
-      },
+      where: inFlightInScope(scope),
       include: { employee: true, fromUnit: true, toUnit: true, role: true },
       orderBy: { id: "asc" },
     }),
@@ -147,17 +140,17 @@ export async function getDistrictMap(
     };
   });
 
-  // A pending proposal past its expiry is no longer in flight, even before the job marks it.
-  const live = proposals.filter((p) => p.status !== "PENDING" || p.expiresAt > input.now);
-  const moves = live.map((p): MapMove => ({
-    id: p.id,
-    state: p.status === "PENDING" ? "pending" : p.status === "APPROVED" ? "approved" : "decreed",
-    employee: p.employee.name,
-    role: p.role.name,
-    from: p.fromUnit.code,
-    to: p.toUnit.code,
-    km: parseProposalMetrics(p.metrics).distanceKm,
-  }));
+  const moves = proposals
+    .filter((p) => stillInFlight(p, input.now))
+    .map((p): MapMove => ({
+      id: p.id,
+      state: flightState(p.status),
+      employee: p.employee.name,
+      role: p.role.name,
+      from: p.fromUnit.code,
+      to: p.toUnit.code,
+      km: parseProposalMetrics(p.metrics).distanceKm,
+    }));
 
   return { version: 1, generatedAt: input.now.toISOString(), period: district.period, units, moves };
 }

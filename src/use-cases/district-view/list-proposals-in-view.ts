@@ -2,13 +2,13 @@ import type { DbTx } from "../../db/client.ts";
 import { quorumOf } from "../../db/quorum.ts";
 import { viewScope, type Actor } from "../../domain/actor.ts";
 import { parseProposalMetrics } from "../../domain/proposal-metrics.ts";
-import { IN_FLIGHT_STATUSES } from "../../domain/proposal-lifecycle.ts";
+import { flightState, inFlightInScope, stillInFlight, type FlightState } from "./in-flight.ts";
 import type { Locale } from "../../messages/locales/index.ts";
 
 /** One proposal in flight as the Mini App's Usulan page shows it (GET /api/v1/proposals, docs/web.md). */
 export interface ViewProposal {
   id: number;
-  state: "pending" | "approved" | "decreed";
+  state: FlightState;
   employee: { name: string; nip: string };
   role: string;
   from: { code: string; name: string };
@@ -29,10 +29,8 @@ export async function listProposalsInView(
   input: { actor: Actor; now: Date; locale: Locale },
 ): Promise<ViewProposal[]> {
   const scope = viewScope(input.actor);
-  const unit =
-    "agencyId" in scope ? { agencyId: scope.agencyId } : "unitId" in scope ? { id: scope.unitId } : {};
   const rows = await db.proposal.findMany({
-    where: { status: { in: [...IN_FLIGHT_STATUSES] }, OR: [{ fromUnit: unit }, { toUnit: unit }] },
+    where: inFlightInScope(scope),
     include: {
       employee: true,
       fromUnit: true,
@@ -45,27 +43,27 @@ export async function listProposalsInView(
   const quorums = new Map<number, number>();
   for (const agencyId of new Set(rows.map((r) => r.agencyId)))
     quorums.set(agencyId, await quorumOf(db, agencyId));
-  // A pending proposal past its expiry is no longer in flight, even before the job marks it.
-  const live = rows.filter((p) => p.status !== "PENDING" || p.expiresAt > input.now);
-  const proposals = live.map((p): ViewProposal => {
-    const open = p.status === "PENDING";
-    return {
-      id: p.id,
-      state: p.status === "PENDING" ? "pending" : p.status === "APPROVED" ? "approved" : "decreed",
-      employee: { name: p.employee.name, nip: p.employee.nip },
-      role: p.role.name,
-      from: { code: p.fromUnit.code, name: p.fromUnit.name },
-      to: { code: p.toUnit.code, name: p.toUnit.name },
-      reason: (input.locale === "en" ? p.reasonEn : null) ?? p.reason,
-      km: parseProposalMetrics(p.metrics).distanceKm,
-      expiresAt: p.expiresAt.toISOString(),
-      approvals: p.decisions
-        .filter((d) => d.verdict === "APPROVE")
-        .map((d) => ({ by: d.user.name, at: d.createdAt.toISOString() })),
-      quorum: quorums.get(p.agencyId) ?? 1,
-      canDecide: open && input.actor.approverOf === p.agencyId,
-    };
-  });
+  const proposals = rows
+    .filter((p) => stillInFlight(p, input.now))
+    .map((p): ViewProposal => {
+      const open = p.status === "PENDING";
+      return {
+        id: p.id,
+        state: flightState(p.status),
+        employee: { name: p.employee.name, nip: p.employee.nip },
+        role: p.role.name,
+        from: { code: p.fromUnit.code, name: p.fromUnit.name },
+        to: { code: p.toUnit.code, name: p.toUnit.name },
+        reason: (input.locale === "en" ? p.reasonEn : null) ?? p.reason,
+        km: parseProposalMetrics(p.metrics).distanceKm,
+        expiresAt: p.expiresAt.toISOString(),
+        approvals: p.decisions
+          .filter((d) => d.verdict === "APPROVE")
+          .map((d) => ({ by: d.user.name, at: d.createdAt.toISOString() })),
+        quorum: quorums.get(p.agencyId) ?? 1,
+        canDecide: open && input.actor.approverOf === p.agencyId,
+      };
+    });
   // Pending ones (awaiting the team) first: they are what the page is for.
   return [
     ...proposals.filter((p) => p.state === "pending"),
