@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     // The menu never holds up the bot: it is retried in the background until it succeeds.
     void keepCommandMenuRegistered({
       ...retry,
-      register: () => registerCommands(bot.telegram, config.ADMIN_TELEGRAM_IDS),
+      register: () => registerCommands(bot.telegram, config.ADMIN_TELEGRAM_IDS, config.WEB_APP_URL),
     });
     // Each registered person's own menu, through the outbox (nothing after the first start of a release).
     const menus = await queueCommandMenus(db, config);

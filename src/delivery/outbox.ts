@@ -15,7 +15,8 @@ export interface OutgoingMessage {
     | "editMessageText"
     | "editMessageReplyMarkup"
     | "sendDocument"
-    | "setMyCommands";
+    | "setMyCommands"
+    | "setChatMenuButton";
   payload: Prisma.InputJsonValue;
   priority?: number;
   /** What the sender does with the sent message, e.g. "proposal-card" remembers its message id on proposal refId. */

@@ -93,3 +93,16 @@ export function roleKey(role: string | undefined): Exclude<MenuName, "none" | "g
 export function menuOfRole(role: string, admin: boolean): MenuName {
   return admin ? "admin" : (roleKey(role) ?? "none");
 }
+
+/**
+ * The private chat's menu button (setChatMenuButton): the Mini App's map where the person may see the
+ * district (`url` is WEB_APP_URL), Telegram's default otherwise.
+ */
+export function menuButton(url: string | null, locale: Locale) {
+  if (url === null) return { type: "default" } as const;
+  return {
+    type: "web_app",
+    text: translate(locale, "map.menu_button"),
+    web_app: { url: `${url.replace(/\/$/, "")}/app/` },
+  } as const;
+}

@@ -140,4 +140,59 @@ describe.skipIf(skipPg)("a person's own menu follows their role and language", (
     ]);
     expect(await queueCommandMenus(db.prisma, config)).toBe(0);
   });
+
+  it("with the Mini App on, heads and approvers get the map as their menu button; a lost role takes it away", async () => {
+    await seedSmallDistrict(db.prisma);
+    await db.prisma.user.createMany({
+      data: [
+        { telegramId: 7001n, name: "Rina", role: "HR_APPROVER", locale: "en" },
+        { telegramId: 7002n, name: "Ani", role: "EMPLOYEE" },
+        { telegramId: 9001n, name: "Admin", role: "UNIT_HEAD" },
+      ],
+    });
+    const withApp = { ...config, WEB_APP_URL: "https://seimbang.example.go.id/" };
+    // Two people: each their commands and their button; the configured admin's come from start-up.
+    expect(await queueCommandMenus(db.prisma, withApp)).toBe(4);
+    const buttons = () =>
+      db.prisma.outboxMessage.findMany({ where: { method: "setChatMenuButton" }, orderBy: { id: "asc" } });
+    const first = await buttons();
+    expect(first.map((b) => [b.chatId, b.payload])).toEqual([
+      [
+        7001n,
+        {
+          chat_id: 7001,
+          menu_button: {
+            type: "web_app",
+            text: "Map",
+            web_app: { url: "https://seimbang.example.go.id/app/" },
+          },
+        },
+      ],
+      [7002n, { chat_id: 7002, menu_button: { type: "default" } }],
+    ]);
+    const rules = new TelegramRules();
+    for (const b of first)
+      expect(rules.check("setChatMenuButton", b.payload as Record<string, unknown>)).toBeNull();
+    expect(await queueCommandMenus(db.prisma, withApp)).toBe(0);
+
+    // Rina is no longer an approver: her next menu has no map button.
+    await db.prisma.user.update({ where: { telegramId: 7001n }, data: { role: "NONE" } });
+    expect(await queueCommandMenus(db.prisma, withApp)).toBe(2);
+    expect((await buttons()).at(-1)?.payload).toEqual({ chat_id: 7001, menu_button: { type: "default" } });
+
+    // The configured admin's button is set at start-up, beside their commands.
+    const t = buildTestBot({} as never);
+    await registerCommands(t.bot.telegram, [9001n], withApp.WEB_APP_URL);
+    expect(t.calls.filter((c) => c.method === "setChatMenuButton").map((c) => c.payload)).toEqual([
+      {
+        chat_id: 9001,
+        menu_button: {
+          type: "web_app",
+          text: "Peta",
+          web_app: { url: "https://seimbang.example.go.id/app/" },
+        },
+      },
+    ]);
+    expect(t.calls.refused).toHaveLength(0);
+  });
 });

@@ -221,6 +221,23 @@ function checkCommands(payload: Record<string, unknown>): Refusal | null {
   return null;
 }
 
+/**
+ * setChatMenuButton: a private chat's button (a group has none), of a type Telegram knows; a web_app
+ * one with a text and an https URL.
+ */
+function checkMenuButton(payload: Record<string, unknown>): Refusal | null {
+  if (payload.chat_id !== undefined && Number(payload.chat_id) < 0) return refusal("chat not found");
+  const button = asObject(payload.menu_button);
+  if (payload.menu_button === undefined) return null;
+  if (!button || !["commands", "web_app", "default"].includes(String(button.type)))
+    return refusal("can't parse menu button");
+  if (button.type !== "web_app") return null;
+  if (typeof button.text !== "string" || button.text.trim() === "") return refusal("text is empty");
+  const url = asObject(button.web_app)?.url;
+  if (typeof url !== "string" || !url.startsWith("https://")) return refusal("BUTTON_URL_INVALID");
+  return null;
+}
+
 export class TelegramRules {
   private readonly messages = new Map<string, KnownMessage>();
   private readonly queries = new Map<string, number>();
@@ -250,6 +267,7 @@ export class TelegramRules {
   /** The refusal Telegram would answer to this call, or null when it accepts it. */
   check(method: string, payload: Record<string, unknown>): Refusal | null {
     if (method === "setMyCommands") return checkCommands(payload);
+    if (method === "setChatMenuButton") return checkMenuButton(payload);
     const markup = checkMarkup(payload.reply_markup, payload.chat_id);
     if (method === "sendMessage")
       return checkText(payload.text, payload.parse_mode, TEXT_LIMIT, "text") ?? markup;

@@ -59,6 +59,7 @@ export const hr: Record<keyof typeof id, string> = {
   "hr.approve.done": "Proposal #{id} approved by the team; awaiting the decree (SK).",
   "map.open":
     "🗺 The units by their state on a map, the workload table, the transfers in flight and what-if are on Seimbang's page. Press the button below.",
+  "map.menu_button": "Map",
   "map.button": "🗺 Open the map",
   "map.off":
     "The map is not switched on for this bot. An admin can switch it on: set WEB_APP_URL (this bot's public https address) in .env and restart the bot.",

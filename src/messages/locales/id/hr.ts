@@ -58,6 +58,7 @@ export const hr = {
   "hr.approve.done": "Usulan #{id} disetujui tim; menunggu SK.",
   "map.open":
     "🗺 Peta unit menurut keadaannya, tabel beban kerja, usulan mutasi yang berjalan dan simulasi ada di halaman Seimbang. Tekan tombol di bawah.",
+  "map.menu_button": "Peta",
   "map.button": "🗺 Buka peta",
   "map.off":
     "Peta belum aktif di bot ini. Admin dapat menyalakannya: isi WEB_APP_URL (alamat https publik bot ini) di .env, lalu jalankan ulang bot.",
