@@ -1,4 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+
+const gzipAsync = promisify(gzip);
+/** Below this a JSON answer goes as it is: compressing it saves less than the headers cost. */
+const GZIP_FROM_BYTES = 1024;
 
 /** An answer with this status and message instead of the route's own (401, 404, 413…). */
 export class HttpError extends Error {
@@ -46,4 +52,30 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/**
+ * A JSON answer, gzipped when the client takes it and it is worth it (the district of a province is
+ * megabytes of text; Salor's connections are slow). Compressed off the event loop.
+ */
+export async function sendJsonTo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+): Promise<void> {
+  const text = Buffer.from(JSON.stringify(body), "utf8");
+  const accepts = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  if (!accepts || text.length < GZIP_FROM_BYTES || res.headersSent) {
+    sendJson(res, status, body);
+    return;
+  }
+  const packed = await gzipAsync(text);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-encoding": "gzip",
+    vary: "accept-encoding",
+    "content-length": packed.length,
+  });
+  res.end(packed);
 }

@@ -4,13 +4,13 @@ import type { Db } from "../db/client.ts";
 import { viewScope } from "../domain/actor.ts";
 import type { Clock } from "../domain/clock.ts";
 import { DomainError, type ErrorCode } from "../domain/errors.ts";
-import { HttpError, readBody, sendJson } from "../http/respond.ts";
+import { HttpError, readBody, sendJson, sendJsonTo } from "../http/respond.ts";
 import type { Logger } from "../logger.ts";
 import { plainErrorText } from "../messages/error-text.ts";
 import type { Locale } from "../messages/locales/index.ts";
 import { personOfTelegramUser, type Person } from "../use-cases/accounts/index.ts";
 import { simulateWhatIf, whatIfChangesSchema } from "../use-cases/balancing-check/index.ts";
-import { getDistrictMap, listProposalsInView } from "../use-cases/district-view/index.ts";
+import { getDistrictMap, getUnitView, listProposalsInView } from "../use-cases/district-view/index.ts";
 import { decideInView } from "../use-cases/proposals/index.ts";
 import { authenticate } from "./init-data.ts";
 
@@ -37,11 +37,19 @@ const FORBIDDEN: ReadonlySet<ErrorCode> = new Set([
   "proposal_about_self",
 ]);
 
+const NOT_FOUND: ReadonlySet<ErrorCode> = new Set(["proposal_unknown", "unit_unknown"]);
+
 const decisionBody = z
   .object({ decision: z.enum(["approve", "reject"]), reason: z.string().max(2000).optional() })
   .strict();
 
-type Handler = (person: Person, req: IncomingMessage, res: ServerResponse, id?: number) => Promise<unknown>;
+/** What the route's pattern caught: a proposal's id or a unit's code. */
+type Handler = (
+  person: Person,
+  req: IncomingMessage,
+  res: ServerResponse,
+  param?: string,
+) => Promise<unknown>;
 
 /**
  * The Mini App's API, version 1 (docs/web.md): every call carries Telegram's signed initData and is
@@ -77,6 +85,17 @@ export function webApi(deps: WebApiDeps) {
     },
     {
       method: "GET",
+      path: /^\/api\/v1\/units\/([^/]{1,64})$/,
+      handle: (person, _req, _res, code) =>
+        getUnitView(db, {
+          actor: person.actor,
+          unitCode: decodePathPart(code ?? ""),
+          now: clock.now(),
+          timeZone: deps.timeZone,
+        }),
+    },
+    {
+      method: "GET",
       path: /^\/api\/v1\/proposals$/,
       handle: async (person) => ({
         version: 1,
@@ -90,9 +109,10 @@ export function webApi(deps: WebApiDeps) {
     {
       method: "POST",
       path: /^\/api\/v1\/proposals\/(\d{1,9})\/decision$/,
-      handle: async (person, req, res, id) => {
+      handle: async (person, req, res, param) => {
         const body = decisionBody.safeParse(await readJson(req, res));
-        if (!body.success || id === undefined) throw new HttpError(400, "expected {decision, reason?}");
+        if (!body.success || param === undefined) throw new HttpError(400, "expected {decision, reason?}");
+        const id = Number(param);
         const { decision, reason } = body.data;
         const outcome = await db.$transaction((tx) =>
           decideInView(tx, {
@@ -153,12 +173,12 @@ export function webApi(deps: WebApiDeps) {
       adminIds: deps.adminIds,
       defaultLocale: deps.defaultLocale,
     });
-    const id = route.path.exec(path)?.[1];
+    const param = route.path.exec(path)?.[1];
     try {
-      sendJson(res, 200, await route.handle(person, req, res, id === undefined ? undefined : Number(id)));
+      await sendJsonTo(req, res, 200, await route.handle(person, req, res, param));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = FORBIDDEN.has(error.code) ? 403 : error.code === "proposal_unknown" ? 404 : 409;
+      const status = FORBIDDEN.has(error.code) ? 403 : NOT_FOUND.has(error.code) ? 404 : 409;
       sendJson(res, status, { ok: false, code: error.code, error: plainErrorText(person.locale, error) });
     }
     return true;
@@ -173,5 +193,13 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unkn
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, "body is not JSON");
+  }
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, "malformed path");
   }
 }

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
@@ -98,6 +100,30 @@ describe.skipIf(skipPg)("Mini App API (issue 27): initData, the actor, the distr
     expect(sd).toMatchObject({ kind: "SD", lat: expect.any(Number), lon: expect.any(Number) });
     expect(["short", "balanced", "over"]).toContain(sd?.state);
     for (const role of sd?.roles ?? []) expect(["JP", "jam"]).toContain(role.hoursUnit);
+    // Gzipped for a client that takes it, as it is for one that does not; the same JSON either way.
+    const raw = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const request = http.get(
+          `${web.url}/api/v1/district`,
+          { headers: { authorization: `tma ${as(people.rina)}`, "accept-encoding": encoding } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (c: Buffer) => chunks.push(c));
+            response.on("end", () =>
+              resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        request.on("error", reject);
+      });
+    const packed = await raw("gzip, deflate, br");
+    const plain = await raw("identity");
+    expect(packed.encoding).toBe("gzip");
+    expect(plain.encoding).toBeUndefined();
+    expect(packed.body.length).toBeLessThan(plain.body.length);
+    expect(JSON.parse(gunzipSync(packed.body).toString("utf8"))).toEqual(
+      JSON.parse(plain.body.toString("utf8")),
+    );
     expect(body.moves).toEqual([
       {
         id: expect.any(Number),
@@ -109,6 +135,64 @@ describe.skipIf(skipPg)("Mini App API (issue 27): initData, the actor, the distr
         km: 4.6,
       },
     ]);
+  });
+
+  it("a unit's page: staff with months in post, BUP date, JJM and certification; vacancies; moves in and out", async () => {
+    const { s, web, as } = await setUp();
+    await db.prisma.employee.update({
+      where: { id: s.budi.id },
+      data: { hoursTaught: 18, certified: true },
+    });
+    await db.prisma.vacancy.create({
+      data: {
+        unitId: s.sd.id,
+        roleId: s.guruKelas.id,
+        count: 2,
+        reason: "PENSIUN",
+        since: new Date("2026-08-01"),
+      },
+    });
+    const { status, body } = await apiCall(web.url, "units/SDN-01", { initData: as(people.siti) });
+    expect(status).toBe(200);
+    expect(body.unit).toMatchObject({ code: "SDN-01", kind: "SD" });
+    expect(body.staff).toEqual([
+      expect.objectContaining({
+        nip: "197803152005011002",
+        name: "Budi Santoso",
+        role: "Guru Kelas SD",
+        hoursUnit: "JP",
+        // In post since 2012-01-01, on 2026-12-01: 14 years 11 months.
+        monthsInPost: 179,
+        // Born 1978-03-15, a teacher: 60 on 2038-03-15.
+        retirementAge: 60,
+        retirementDate: "2038-03-15",
+        monthsToRetirement: 135,
+        hoursTaught: 18,
+        certified: true,
+        certifiedUnderStandard: true,
+      }),
+    ]);
+    expect(body.vacancies).toEqual([
+      { role: "Guru Kelas SD", count: 2, reason: "PENSIUN", since: "2026-08-01" },
+    ]);
+    expect(body.history).toEqual([
+      expect.objectContaining({
+        id: s.proposal.id,
+        direction: "in",
+        status: "PENDING",
+        employee: "Ani Wulandari",
+        other: { code: "SMPN-02", name: "SMP Negeri 2 Salor" },
+      }),
+    ]);
+    // A head sees their own unit only; an unknown code is 404, a malformed one 400.
+    const other = await apiCall(web.url, "units/SMPN-02", { initData: as(people.siti) });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe("view_not_allowed");
+    expect((await apiCall(web.url, "units/SMPN-02", { initData: as(people.rina) })).status).toBe(200);
+    expect((await apiCall(web.url, "units/SMPN-02", { initData: as(people.maria) })).status).toBe(403);
+    const unknown = await apiCall(web.url, "units/SDN-99", { initData: as(people.rina) });
+    expect(unknown).toMatchObject({ status: 404, body: { code: "unit_unknown" } });
+    expect((await apiCall(web.url, "units/%E0%A4%A", { initData: as(people.rina) })).status).toBe(400);
   });
 
   it("an approval in the page goes through the group's rules: recorded, audited, the group's card edited at once", async () => {

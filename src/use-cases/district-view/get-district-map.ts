@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/client.ts";
-import { readDistrict } from "../../db/read-district.ts";
+import { readDistrict, type District } from "../../db/read-district.ts";
 import { viewScope, type Actor } from "../../domain/actor.ts";
 import type { DemandSource } from "../../domain/demand.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
@@ -96,9 +96,28 @@ export async function getDistrictMap(
     }),
   ]);
   const agencyCode = new Map(agencies.map((a) => [a.id, a.code]));
+  const units = mapUnits(district, agencyCode);
+
+  const moves = proposals
+    .filter((p) => stillInFlight(p, input.now))
+    .map((p): MapMove => ({
+      id: p.id,
+      state: flightState(p.status),
+      employee: p.employee.name,
+      role: p.role.name,
+      from: p.fromUnit.code,
+      to: p.toUnit.code,
+      km: parseProposalMetrics(p.metrics).distanceKm,
+    }));
+
+  return { version: 1, generatedAt: input.now.toISOString(), period: district.period, units, moves };
+}
+
+/** Each unit of the district read with its state and its roles' figures, as the map and the table show them. */
+export function mapUnits(district: District, agencyCode: ReadonlyMap<number, string>): MapUnit[] {
   const roles = new Map(district.roles.map((r) => [r.id, r]));
 
-  const units = district.units.map((unit): MapUnit => {
+  return district.units.map((unit): MapUnit => {
     const mapRoles = district.loads
       .filter((l) => l.unitId === unit.id)
       .flatMap((l): MapRole[] => {
@@ -139,18 +158,4 @@ export async function getDistrictMap(
       roles: mapRoles,
     };
   });
-
-  const moves = proposals
-    .filter((p) => stillInFlight(p, input.now))
-    .map((p): MapMove => ({
-      id: p.id,
-      state: flightState(p.status),
-      employee: p.employee.name,
-      role: p.role.name,
-      from: p.fromUnit.code,
-      to: p.toUnit.code,
-      km: parseProposalMetrics(p.metrics).distanceKm,
-    }));
-
-  return { version: 1, generatedAt: input.now.toISOString(), period: district.period, units, moves };
 }
