@@ -101,6 +101,42 @@ export interface WhatIf {
   unknown: string[];
 }
 
+export interface UnitView {
+  version: 1;
+  period: string;
+  unit: MapUnit;
+  staff: Array<{
+    nip: string;
+    name: string;
+    role: string;
+    hoursUnit: "JP" | "jam";
+    asnKind: string;
+    status: string;
+    statusUntil: string | null;
+    monthsInPost: number;
+    monthsToRetirement: number;
+    retirementDate: string;
+    retirementAge: number;
+    weeklyHours: number;
+    hoursTaught: number | null;
+    certified: boolean;
+    certifiedUnderStandard: boolean;
+    eligible: boolean;
+    reasons: string[];
+  }>;
+  honorers: Array<{ name: string; role: string; hoursTaught: number }>;
+  vacancies: Array<{ role: string; count: number; reason: string; since: string }>;
+  history: Array<{
+    id: number;
+    direction: "in" | "out";
+    status: string;
+    employee: string;
+    role: string;
+    other: { code: string; name: string };
+    at: string;
+  }>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -129,6 +165,7 @@ export function api(initData: string) {
     me: () => call<Me>("GET", "me"),
     district: () => call<District>("GET", "district"),
     proposals: () => call<{ proposals: Proposal[] }>("GET", "proposals"),
+    unit: (code: string) => call<UnitView>("GET", `units/${encodeURIComponent(code)}`),
     decide: (id: number, decision: "approve" | "reject", reason?: string) =>
       call<{ outcome: string; approvals?: number; quorum?: number }>("POST", `proposals/${id}/decision`, {
         decision,

@@ -6,9 +6,10 @@ import { drawMap, filterChoices, type Filters } from "./map.ts";
 import { drawProposals } from "./proposals.ts";
 import { drawTable } from "./table.ts";
 import { texts, type T, type TextKey } from "./texts.ts";
+import { drawUnit } from "./unit.ts";
 import { drawWhatIf } from "./what-if.ts";
 
-type Tab = "map" | "table" | "proposals" | "whatif";
+type Tab = "map" | "table" | "proposals" | "whatif" | "unit";
 
 const page = document.getElementById("page") as HTMLElement;
 const tabs = document.getElementById("tabs") as HTMLElement;
@@ -40,7 +41,16 @@ async function start(): Promise<void> {
   t = texts(locale);
   const filters: Filters = { kecamatan: "", kind: "", role: "" };
   const canPlan = me.roles.admin || me.roles.approverOf !== null;
-  const available: Tab[] = canPlan ? ["map", "table", "proposals", "whatif"] : ["map", "table", "proposals"];
+  const available: Tab[] = canPlan
+    ? ["map", "table", "proposals", "whatif", "unit"]
+    : ["map", "table", "proposals", "unit"];
+  // The Unit page starts at the head's own unit, else the one shortest of staff.
+  let unitCode =
+    me.roles.headOf?.code ?? [...district.units].sort((a, b) => b.shortPeople - a.shortPeople)[0]?.code ?? "";
+  const openUnit = (code: string) => {
+    unitCode = code;
+    void show("unit");
+  };
   const first = launch.startParam === "usulan" ? "proposals" : "map";
 
   const show = async (tab: Tab, notice = "") => {
@@ -50,8 +60,9 @@ async function start(): Promise<void> {
     if (notice) page.append(el("p", { class: "notice", role: "status" }, notice));
     if (tab === "map") {
       page.append(filterBar(district, filters, t, () => void show("map")));
-      drawMap(page, district, me, filters, t, locale);
-    } else if (tab === "table") drawTable(page, district, t, locale);
+      drawMap(page, district, me, filters, t, locale, openUnit);
+    } else if (tab === "table") drawTable(page, district, t, locale, openUnit);
+    else if (tab === "unit") drawUnit(page, district, api, t, locale, unitCode, openUnit);
     else if (tab === "proposals") {
       const { proposals } = await api.proposals();
       drawProposals(page, proposals, api, t, locale, (message) => {

@@ -49,6 +49,7 @@ export function drawMap(
   filters: Filters,
   t: T,
   locale: string,
+  openUnit: (code: string) => void,
 ): L.Map {
   const mapDiv = el("div", { id: "map", "data-testid": "map" });
   host.append(mapDiv);
@@ -79,7 +80,7 @@ export function drawMap(
       fillOpacity: 0.9,
       className: `unit unit-${unit.state}`,
     });
-    marker.bindPopup(() => unitPopup(unit, t, locale));
+    marker.bindPopup(() => unitPopup(unit, t, locale, openUnit));
     marker.bindTooltip(unit.name);
     marker.addTo(map);
   }
@@ -113,7 +114,13 @@ export function drawMap(
   return map;
 }
 
-function unitPopup(unit: MapUnit, t: T, locale: string): HTMLElement {
+function unitPopup(unit: MapUnit, t: T, locale: string, openUnit: (code: string) => void): HTMLElement {
+  const open = el(
+    "button",
+    { type: "button", class: "secondary", "data-unit": unit.code },
+    t("unitpage.open"),
+  );
+  open.addEventListener("click", () => openUnit(unit.code));
   return el(
     "div",
     { class: "popup" },
@@ -135,6 +142,7 @@ function unitPopup(unit: MapUnit, t: T, locale: string): HTMLElement {
         ),
       ),
     ),
+    open,
   );
 }
 

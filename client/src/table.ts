@@ -3,6 +3,7 @@ import { clear, el, num } from "./dom.ts";
 import { isKey, type T } from "./texts.ts";
 
 interface Row {
+  code: string;
   unit: string;
   kecamatan: string;
   role: string;
@@ -19,9 +20,16 @@ interface Row {
 type Column = { key: keyof Row; label: string; numeric: boolean };
 
 /** Units × roles, sortable by any column, filtered by a search, downloadable as CSV. */
-export function drawTable(host: HTMLElement, district: District, t: T, locale: string): void {
+export function drawTable(
+  host: HTMLElement,
+  district: District,
+  t: T,
+  locale: string,
+  openUnit: (code: string) => void,
+): void {
   const rows: Row[] = district.units.flatMap((u) =>
     u.roles.map((r) => ({
+      code: u.code,
       unit: u.name,
       kecamatan: u.kecamatan ?? "",
       role: r.name,
@@ -107,7 +115,17 @@ export function drawTable(host: HTMLElement, district: District, t: T, locale: s
       }),
     );
     const body = visible().map((r) =>
-      el("tr", {}, ...columns.map((c) => el("td", { class: c.numeric ? "num" : "" }, cell(r, c)))),
+      el(
+        "tr",
+        {},
+        ...columns.map((c) => {
+          if (c.key !== "unit") return el("td", { class: c.numeric ? "num" : "" }, cell(r, c));
+          // The unit's name opens its page.
+          const link = el("button", { type: "button", class: "link", "data-unit": r.code }, r.unit);
+          link.addEventListener("click", () => openUnit(r.code));
+          return el("td", {}, link);
+        }),
+      ),
     );
     table.append(el("thead", {}, head), el("tbody", {}, ...body));
   };

@@ -78,6 +78,7 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
         "Tabel",
         "Usulan",
         "Simulasi",
+        "Unit",
       ]);
       await shoot(page, "peta");
 
@@ -91,6 +92,19 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
       const units = await page.locator("[data-testid=table] tbody tr td:first-child").allTextContents();
       expect(units).toEqual([...units].sort((a, b) => a.localeCompare(b)));
       await shoot(page, "tabel");
+
+      // Unit: a unit's name in the table opens its page: each person with months in post, BUP and JJM.
+      await page.locator("[data-testid=table] button[data-unit=SDN-01]").first().click();
+      const budi = page.locator("[data-testid=unit] [data-nip='197803152005011002']");
+      await budi.waitFor();
+      expect(await page.locator("[data-testid=unit] h2").textContent()).toBe("SD Negeri 1 Salor");
+      const budiText = await budi.textContent();
+      expect(budiText).toContain("Di unit ini 14 th 11 bl");
+      expect(budiText).toContain("Pensiun (BUP 60) 15 Mar 2038, 135 bulan lagi");
+      expect(await page.locator("[data-testid=unit]").textContent()).toContain(
+        "masuk dari SMP Negeri 2 Salor",
+      );
+      await shoot(page, "unit");
 
       // Usulan: Setujui decides through the group's rules, and the group's card is edited.
       await page.getByRole("tab", { name: "Usulan" }).click();
