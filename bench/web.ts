@@ -25,6 +25,7 @@ import { importWorkbook } from "../src/use-cases/imports/index.ts";
 import { CLIENT_DIR } from "../src/web/client-files.ts";
 import { webApp } from "../src/web/index.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
+import http from "node:http";
 import { DISTRICT_ORDER, generateDistrict } from "./import-district.ts";
 
 const TOKEN = "123456789:BENCH-token-for-the-web-benchmark";
@@ -92,6 +93,17 @@ async function main(): Promise<void> {
     bytes = body.byteLength;
   }
 
+  // What goes over the wire to a webview that takes gzip (fetch above undoes it).
+  const wire = await new Promise<number>((resolve, reject) => {
+    http
+      .get(`${url}/api/v1/district`, { headers: { ...headers, "accept-encoding": "gzip" } }, (response) => {
+        let size = 0;
+        response.on("data", (chunk: Buffer) => (size += chunk.length));
+        response.on("end", () => resolve(size));
+      })
+      .on("error", reject);
+  });
+
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
   const drawn: number[] = [];
   const placed = await prisma.unit.count({ where: { lat: { not: null }, lon: { not: null } } });
@@ -129,7 +141,7 @@ async function main(): Promise<void> {
     "| measure | result | goal |",
     "| --- | ---: | ---: |",
     `| page (HTML + JS + CSS), gzipped as served | ${kb(bundle.gzip)} (${kb(bundle.raw)} raw) | ≤ 150 KB |`,
-    `| \`GET /api/v1/district\`, admin, median of 20 | ${median(times).toFixed(0)} ms (${kb(bytes)} JSON) | ≤ 300 ms |`,
+    `| \`GET /api/v1/district\`, admin, median of 20 | ${median(times).toFixed(0)} ms (${kb(bytes)} JSON, ${kb(wire)} gzipped on the wire) | ≤ 300 ms |`,
     `| page opened → ${placed} units drawn, Chromium 4× slower CPU, 1.6 Mbps / 150 ms, median of 3 | ${(median(drawn) / 1000).toFixed(2)} s | ≤ 3 s |`,
     "",
   ].join("\n");
