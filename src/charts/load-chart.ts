@@ -36,6 +36,8 @@ export interface LoadChartInput {
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const fontFiles = [join(fontDir, "DejaVuSans.ttf"), join(fontDir, "DejaVuSans-Bold.ttf")];
+/** The fonts every chart draws with, shipped with the app (no system fonts). */
+export const chartFont = { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT };
 
 /** Every data value is inline: any attempt to load a URL is a bug, refused rather than fetched. */
 export const offlineLoader: Loader = {
@@ -51,7 +53,7 @@ export async function renderLoadChart(input: LoadChartInput): Promise<Buffer> {
   const png = new Resvg(svg, {
     fitTo: { mode: "width", value: PNG_WIDTH },
     background: "white",
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT },
+    font: chartFont,
   }).render();
   return png.asPng();
 }

@@ -76,6 +76,22 @@ describe("cli roles, compat and the reference import", () => {
     });
     expect(audit.details).toMatchObject({ retirementAge: "rule", retirementAgeSet: false });
 
+    // Issue 28: the education the formasi sheet states for the role, set and then given back to the rule.
+    const qualified = cli();
+    await rolesCommand.run(
+      ["set", "TU_SEKOLAH", "--qualification", "D-III Administrasi Perkantoran"],
+      qualified.ctx,
+    );
+    expect(qualified.out[0]).toMatch(/, D-III Administrasi Perkantoran \(set\)$/);
+    const derived = cli();
+    await rolesCommand.run(["set", "GURU_KELAS", "--qualification", "rule"], derived.ctx);
+    expect(derived.out[0]).toMatch(/, S-1\/D-IV PGSD \[teacher\]$|, S-1\/D-IV PGSD$/);
+    await expect(rolesCommand.run(["set", "GURU_KELAS", "--qualification"], cli().ctx)).rejects.toMatchObject(
+      {
+        message: expect.stringContaining("--qualification needs the education"),
+      },
+    );
+
     await compatCommand.run(["add", "GURU_IPA", "GURU_MTK", "--note", "serumpun MIPA"], cli().ctx);
     const pairs = cli();
     await compatCommand.run(["list"], pairs.ctx);

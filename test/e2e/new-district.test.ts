@@ -12,6 +12,7 @@ import type { PlanInput } from "../../src/domain/balance/index.ts";
 import { testCli } from "../support/cli.ts";
 import { dapodikXlsx, type DapodikPerson } from "../support/dapodik-files.ts";
 import { useTestDatabase } from "../support/db.ts";
+import { reconcileFormasi } from "../support/formasi.ts";
 import { fixedClock } from "../support/harness.ts";
 import { makeNip, xlsxFile } from "../support/import-files.ts";
 import { jabatanHeader, jabatanRows, kesesuaianHeader, kesesuaianRows } from "../support/reference-files.ts";
@@ -192,5 +193,13 @@ describe("a new district from its own exports, without SQL", () => {
     }
     // The certified IPA teacher at 12 JP is flagged: the professional allowance needs 24 JP.
     expect(result.certifiedUnderStandard.map((c) => c.nip)).toEqual([teachers[3]!.nip]);
+
+    // Issue 28: the formasi sheet of the imported district reconciles with status and check, person by person.
+    const sheets = await reconcileFormasi(db.prisma, fixedClock("2026-12-01T01:00:00Z"));
+    const kaliki = sheets.Formasi?.find(
+      (r) => r["Kode Unit"] === SD_KALIKI.npsn && r["Kode Jabatan"] === "GURU_KELAS",
+    );
+    // Six rombel, nobody there: six class teachers of need, none in post.
+    expect(kaliki).toMatchObject({ Kebutuhan: 6, Bezetting: 0, Kekurangan: 6 });
   });
 });

@@ -3,14 +3,17 @@ import { listRoles, setRole, type RoleChange, type RoleView } from "../../use-ca
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
 const USAGE =
-  "usage: roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N]";
+  "usage: roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N] [--qualification TEXT|rule]";
 
 export function roleLine(r: RoleView): string {
   const flags = [r.isTeacher ? "teacher" : "", r.needsReview ? "NEEDS REVIEW" : ""]
     .filter(Boolean)
     .join(", ");
   const rombel = r.hoursPerRombel === null ? "" : `, ${r.hoursPerRombel} JP/rombel`;
-  return `${r.code.padEnd(14)} ${r.name.padEnd(34)} ${r.standardHours} ${r.hoursUnit === "JP" ? "JP" : "h"}/week, BUP ${r.retirementAge} (${r.retirementAgeSource === "set" ? "set" : "rule"})${rombel}${flags ? ` [${flags}]` : ""}`;
+  const qualification = r.qualification
+    ? `, ${r.qualification}${r.qualificationSource === "set" ? " (set)" : ""}`
+    : "";
+  return `${r.code.padEnd(14)} ${r.name.padEnd(34)} ${r.standardHours} ${r.hoursUnit === "JP" ? "JP" : "h"}/week, BUP ${r.retirementAge} (${r.retirementAgeSource === "set" ? "set" : "rule"})${rombel}${qualification}${flags ? ` [${flags}]` : ""}`;
 }
 
 function number(flag: string, value: string | undefined, min: number, max: number, integer = false): number {
@@ -32,7 +35,14 @@ function parseChange(args: string[]): RoleChange {
       i++;
     } else if (flag === "--bup") change.retirementAge = number(flag, args[++i], 50, 70, true);
     else if (flag === "--jp-per-rombel") change.hoursPerRombel = number(flag, args[++i], 0, 60);
-    else if (flag === "--unit") {
+    else if (flag === "--qualification") {
+      const text = args[++i]?.trim();
+      if (!text || text.startsWith("--") || text.length > 120)
+        throw usageError(
+          `--qualification needs the education, e.g. "S-1/D-IV PGSD" (at most 120 characters), or rule\n${USAGE}`,
+        );
+      change.qualification = text.toLowerCase() === "rule" ? null : text;
+    } else if (flag === "--unit") {
       const unit = args[++i]?.toUpperCase();
       if (unit !== "JP" && unit !== "JAM") throw usageError(`--unit is JP or jam\n${USAGE}`);
       change.hoursUnit = unit;
@@ -43,7 +53,7 @@ function parseChange(args: string[]): RoleChange {
 
 export const rolesCommand: CliCommand = {
   usage:
-    "roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N]",
+    "roles [--json] | roles set <CODE> [--teacher|--no-teacher] [--hours N] [--unit JP|jam] [--bup N|rule] [--jp-per-rombel N] [--qualification TEXT|rule]",
   async run(args, ctx) {
     if (args[0] === "set") {
       const code = args[1]?.toUpperCase();

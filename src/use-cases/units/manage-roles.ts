@@ -1,6 +1,7 @@
 import type { DbTx } from "../../db/client.ts";
 import { writeAudit } from "../../db/audit.ts";
 import { DomainError } from "../../domain/errors.ts";
+import { defaultQualification } from "../../domain/formasi.ts";
 import { roleRetirementAge } from "../../domain/retirement-age.ts";
 
 /** A role as admins read it: standard hours and unit, BUP, teacher flag, review flag, what it may fill. */
@@ -15,6 +16,9 @@ export interface RoleView {
   /** "set": an admin's BUP, overriding the regulation; "rule": PP 11/2017 Pasal 239 per person. */
   retirementAgeSource: "set" | "rule";
   hoursPerRombel: number | null;
+  /** Kualifikasi pendidikan for the formasi sheet: the admin's, else derived from the role (null: none). */
+  qualification: string | null;
+  qualificationSource: "set" | "rule";
   needsReview: boolean;
   dapodik: string[];
   fills: Array<{ code: string; note: string | null }>;
@@ -37,6 +41,8 @@ export async function listRoles(db: DbTx): Promise<RoleView[]> {
     retirementAge: r.retirementAgeSet ? r.retirementAge : roleRetirementAge(r),
     retirementAgeSource: r.retirementAgeSet ? ("set" as const) : ("rule" as const),
     hoursPerRombel: r.hoursPerRombel,
+    qualification: r.qualification ?? defaultQualification(r),
+    qualificationSource: r.qualification === null ? ("rule" as const) : ("set" as const),
     needsReview: r.needsReview,
     dapodik: r.dapodikLabels.map((l) => l.label),
     fills: r.compatibleTo
@@ -52,6 +58,8 @@ export interface RoleChange {
   /** An admin's BUP, or "rule": back to PP 11/2017 Pasal 239 per person (the admin's BUP dropped). */
   retirementAge?: number | "rule";
   hoursPerRombel?: number;
+  /** Kualifikasi pendidikan, or null: back to the one derived from the role (docs/formasi.md). */
+  qualification?: string | null;
 }
 
 interface Actor {
