@@ -94,6 +94,7 @@ export interface WhatIf {
     unit: string;
     name: string;
     role: string;
+    roleName: string;
     hoursUnit: "JP" | "jam";
     need: { before: number; after: number };
     shortfall: { before: number; after: number };

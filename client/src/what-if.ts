@@ -118,7 +118,7 @@ function compare(answer: WhatIf, t: T, locale: string): HTMLElement[] {
           el(
             "li",
             {},
-            `${u.name} · ${u.role}: ${t("col.need").toLowerCase()} ${num(u.need.before, locale)} → ${num(u.need.after, locale)} ${u.hoursUnit}, ${t("col.shortfall").toLowerCase()} ${num(u.shortfall.before, locale)} → ${num(u.shortfall.after, locale)} ${u.hoursUnit}`,
+            `${u.name} · ${u.roleName}: ${t("col.need").toLowerCase()} ${num(u.need.before, locale)} → ${num(u.need.after, locale)} ${u.hoursUnit}, ${t("col.shortfall").toLowerCase()} ${num(u.shortfall.before, locale)} → ${num(u.shortfall.after, locale)} ${u.hoursUnit}`,
           ),
         ),
       ),

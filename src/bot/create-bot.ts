@@ -5,6 +5,8 @@ import { conversationTimeout } from "./conversations/conversation.ts";
 import { cancelFeature } from "./features/cancel.ts";
 import { employeeStatusFeature } from "./features/employee-status.ts";
 import { exportFeature } from "./features/export.ts";
+import { formasiFeature } from "./features/formasi.ts";
+import { whatIfFeature } from "./features/what-if.ts";
 import { checkFeature } from "./features/check.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { importUploadFeature } from "./features/import-upload.ts";
@@ -101,6 +103,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
 
   bot.use(importUploadFeature);
   bot.use(exportFeature);
+  bot.use(formasiFeature);
+  bot.use(whatIfFeature);
   bot.use(checkFeature);
   bot.use(fallbackFeature);
 

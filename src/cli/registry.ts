@@ -6,6 +6,7 @@ import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planCommand } from "./commands/plan.ts";
+import { whatIfCommand } from "./commands/what-if.ts";
 import { policyCommand } from "./commands/policy.ts";
 import { proposalCommand } from "./commands/proposal.ts";
 import { rolesCommand } from "./commands/roles.ts";
@@ -25,6 +26,7 @@ export const commands: Record<string, CliCommand> = {
   export: exportCommand,
   check: checkCommand,
   plan: planCommand,
+  "what-if": whatIfCommand,
   snapshot: snapshotCommand,
   roles: rolesCommand,
   compat: compatCommand,

@@ -57,6 +57,14 @@ export interface BalancingAlertInput {
   maxDistanceKm?: number | null | undefined;
   /** Role codes an import created that await an admin's review (Role.needsReview). */
   rolesToReview?: string[] | undefined;
+  /**
+   * The month's first alert (issue 28): the needs transfers cannot meet per role (people), and who
+   * reaches their BUP in the coming 12 months per unit.
+   */
+  formasi?: {
+    hiring: Array<{ role: string; people: number }>;
+    retirements: Array<{ unit: string; people: number; roles: Array<{ role: string; people: number }> }>;
+  };
 }
 
 type T = (key: TextKey, params?: TextParams) => string;
@@ -200,6 +208,7 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     if (shortfalls.length > ALERT_SHORTFALLS)
       lines.push(t("check.alert.why_more", { count: shortfalls.length - ALERT_SHORTFALLS }));
   }
+  if (input.formasi) lines.push("", ...formasiLines(t, input, input.formasi));
   lines.push("", ...inFlightLines(t, input));
   const review = input.rolesToReview ?? [];
   if (review.length > 0) {
@@ -214,6 +223,37 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     );
   }
   return lines.join("\n");
+}
+
+/** Once a month: what only hiring fills (see /formasi) and the retirements of the coming year. */
+function formasiLines(
+  t: T,
+  input: BalancingAlertInput,
+  formasi: NonNullable<BalancingAlertInput["formasi"]>,
+): string[] {
+  const roleName = (code: string) => input.roleByCode.get(code)?.name ?? code;
+  const count = (items: Array<{ role: string; people: number }>) =>
+    items.map((i) => t("check.alert.formasi_role", { people: i.people, role: roleName(i.role) })).join(", ");
+  const lines = [
+    formasi.hiring.length > 0
+      ? t("check.alert.formasi_hiring", { needs: new Html(count(formasi.hiring)) })
+      : t("check.alert.formasi_no_hiring"),
+  ];
+  if (formasi.retirements.length === 0) lines.push(t("check.alert.retire_none"));
+  else {
+    lines.push(t("check.alert.retire_title"));
+    for (const r of formasi.retirements.slice(0, ALERT_UNITS))
+      lines.push(
+        t("check.alert.retire_unit", {
+          unit: input.unitById.get(r.unit)?.name ?? r.unit,
+          people: r.people,
+          roles: new Html(count(r.roles)),
+        }),
+      );
+    if (formasi.retirements.length > ALERT_UNITS)
+      lines.push(t("check.alert.retire_more", { count: formasi.retirements.length - ALERT_UNITS }));
+  }
+  return lines;
 }
 
 /** What this check did to the plan in flight: new proposals, kept ones, withdrawn ones, or nothing. */

@@ -21,6 +21,8 @@ const me: CommandSpec = ["saya", "me", "commands.me"];
 const status: CommandSpec = ["status", "status", "commands.status"];
 const exportCommand: CommandSpec = ["ekspor", "export", "commands.export"];
 const map: CommandSpec = ["peta", "map", "commands.map"];
+const formasi: CommandSpec = ["formasi", "formasi", "commands.formasi"];
+const whatIf: CommandSpec = ["simulasi", "whatif", "commands.simulasi"];
 
 const unitHead: CommandSpec[] = [
   ["lapor", "report", "commands.report"],
@@ -42,7 +44,7 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
   none: [start, help, language],
   employee: [me, cancel, language, help],
   unit_head: unitHead,
-  hr_approver: [status, map, exportCommand, language, help],
+  hr_approver: [status, map, exportCommand, formasi, whatIf, language, help],
   admin: [
     ["undang", "invite", "commands.invite"],
     ["jabatan", "roles", "commands.jabatan"],
@@ -53,6 +55,8 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
     ["cabutpenolakan", "liftrejection", "commands.cabutpenolakan"],
     status,
     map,
+    formasi,
+    whatIf,
     language,
     help,
   ],
@@ -60,6 +64,8 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
     ["cek", "check", "commands.check"],
     ["usulan", "pending", "commands.pending"],
     exportCommand,
+    formasi,
+    whatIf,
     status,
     ["hubungkan", "linkgroup", "commands.linkgroup"],
   ],

@@ -41,7 +41,15 @@ describe("command menus: each person sees the commands they may use (issue 25)",
       })?.payload;
     expect(names(of("all_private_chats"))).toEqual(["start", "bantuan", "bahasa"]);
     expect(names(of("all_private_chats", "en"))).toEqual(["start", "help", "language"]);
-    expect(names(of("all_group_chats"))).toEqual(["cek", "usulan", "ekspor", "status", "hubungkan"]);
+    expect(names(of("all_group_chats"))).toEqual([
+      "cek",
+      "usulan",
+      "ekspor",
+      "formasi",
+      "simulasi",
+      "status",
+      "hubungkan",
+    ]);
     expect(names(of("chat"))).toEqual([
       "undang",
       "jabatan",
@@ -52,6 +60,8 @@ describe("command menus: each person sees the commands they may use (issue 25)",
       "cabutpenolakan",
       "status",
       "peta",
+      "formasi",
+      "simulasi",
       "bahasa",
       "bantuan",
     ]);
@@ -135,7 +145,7 @@ describe.skipIf(skipPg)("a person's own menu follows their role and language", (
     expect(await queueCommandMenus(db.prisma, config)).toBe(2);
     const rows = await db.prisma.outboxMessage.findMany({ orderBy: { chatId: "asc" } });
     expect(rows.map((r) => [r.chatId, names(r.payload)])).toEqual([
-      [7001n, ["status", "peta", "ekspor", "bahasa", "bantuan"]],
+      [7001n, ["status", "peta", "ekspor", "formasi", "simulasi", "bahasa", "bantuan"]],
       [7002n, ["me", "cancel", "language", "help"]],
     ]);
     expect(await queueCommandMenus(db.prisma, config)).toBe(0);

@@ -15,6 +15,11 @@ import type { ExplainedMove } from "./explain-balancing-plan.ts";
 import { listRolesNeedingReview } from "../units/index.ts";
 import type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 import { computeUnitLoads } from "../../domain/balance/index.ts";
+import { getSetting, putSetting } from "../../db/settings.ts";
+import { retirementDate } from "../../domain/eligibility.ts";
+import { hiringNeeds } from "../../domain/formasi.ts";
+import { personRetirementAge } from "../../domain/retirement-age.ts";
+import { periodOf } from "../../domain/time.ts";
 
 /** Proposals of an agency without a group named in the admins' notice; the rest are counted. */
 const NO_GROUP_SHOWN = 10;
@@ -69,6 +74,10 @@ export async function queueCheckPushes(
     // Unchanged: the alert answers the digest where the proposals still wait, so the team finds it.
     const unchanged = mine.length === 0 && withdrawn.length === 0 && kept.length > 0;
     const waitingIn = unchanged ? await latestDigest(tx, group.agencyId, kept) : null;
+    // Once a month, the first alert says what only hiring fills and who retires within a year.
+    const formasi = (await monthlyNoteDue(tx, group.agencyId, input))
+      ? formasiNote(input, group.agencyId)
+      : undefined;
     const text = balancingAlertText(input.locale, {
       agency: group.agency.name,
       proposals: mine.length,
@@ -83,6 +92,7 @@ export async function queueCheckPushes(
       shortfalls: plan.shortfalls?.filter((s) => unitById.get(s.unit)?.agencyId === group.agencyId),
       maxDistanceKm: input.computed.input.policy.maxDistanceKm,
       rolesToReview,
+      ...(formasi ? { formasi } : {}),
       certifiedUnderStandard: certifiedUnderStandard(input.computed.district).filter(
         (c) => c.agencyId === group.agencyId,
       ).length,
@@ -126,6 +136,51 @@ export async function queueCheckPushes(
   const orphans = input.created.filter((c) => !grouped.has(c.move.toUnit.agencyId));
   if (orphans.length > 0) await reportToAdmins(tx, input, orphans);
   return { alerts, sent, waiting: orphans.length };
+}
+
+/** The month (in the schedule's zone) the agency last heard the formasi note; set with the alert. */
+const monthlyNoteKey = (agencyId: number) => `formasi.monthlyNote.${agencyId}`;
+
+/** True, and recorded in the alert's transaction, when this agency has not had the note this month. */
+async function monthlyNoteDue(tx: DbTx, agencyId: number, input: PostBalancingPlanInput): Promise<boolean> {
+  const month = periodOf(input.startedAt, input.timeZone);
+  if ((await getSetting<string>(tx, monthlyNoteKey(agencyId))) === month) return false;
+  await putSetting(tx, monthlyNoteKey(agencyId), month);
+  return true;
+}
+
+/** The needs only hiring fills (per role) and the retirements of the coming 12 months (per unit). */
+function formasiNote(input: PostBalancingPlanInput, agencyId: number) {
+  const { district, plan } = input.computed;
+  const units = new Map(district.units.map((u) => [u.id, u]));
+  const ours = new Set(district.units.filter((u) => u.agencyId === agencyId).map((u) => u.code));
+  const roles = new Map(district.roles.map((r) => [r.id, r]));
+  const standard = new Map(district.roles.map((r) => [r.code, r.standardHours]));
+  const hiring = hiringNeeds(
+    (plan.shortfalls ?? []).filter((s) => ours.has(s.unit)),
+    (role) => standard.get(role) ?? 0,
+  );
+  const horizon = new Date(input.startedAt);
+  horizon.setUTCFullYear(horizon.getUTCFullYear() + 1);
+  const byUnit = new Map<string, Map<string, number>>();
+  for (const e of district.employees) {
+    const unit = units.get(e.unitId);
+    const role = roles.get(e.roleId);
+    if (!unit || !role || !ours.has(unit.code) || e.status === "NONAKTIF") continue;
+    const date = retirementDate(e.birthDate, personRetirementAge(role, e));
+    if (date >= horizon) continue;
+    const counts = byUnit.get(unit.code) ?? new Map<string, number>();
+    counts.set(role.code, (counts.get(role.code) ?? 0) + 1);
+    byUnit.set(unit.code, counts);
+  }
+  const retirements = [...byUnit]
+    .map(([unit, counts]) => ({
+      unit,
+      people: [...counts.values()].reduce((a, b) => a + b, 0),
+      roles: [...counts].map(([role, people]) => ({ role, people })),
+    }))
+    .sort((a, b) => b.people - a.people || a.unit.localeCompare(b.unit));
+  return { hiring, retirements };
 }
 
 /** The message of the newest digest that shows one of these kept proposals, if it was sent. */

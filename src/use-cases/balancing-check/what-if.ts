@@ -52,6 +52,7 @@ export interface WhatIfUnit {
   unit: string;
   name: string;
   role: string;
+  roleName: string;
   hoursUnit: HoursKind;
   need: { before: number; after: number };
   shortfall: { before: number; after: number };
@@ -84,6 +85,7 @@ export async function simulateWhatIf(
   const after = await planTransfers(changed, options);
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
+  const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));
   const kindOf = (role: string) => kinds.get(role) ?? ("jam" as const);
   const names = new Map(base.units.map((u) => [u.id, u.name]));
   const rows = (plan: Plan) =>
@@ -98,7 +100,15 @@ export async function simulateWhatIf(
     const need = { before: a?.demand ?? 0, after: b?.demand ?? 0 };
     const shortfall = { before: a?.unmetAfter ?? 0, after: b?.unmetAfter ?? 0 };
     if (need.before === need.after && shortfall.before === shortfall.after) continue;
-    units.push({ unit, name: names.get(unit) ?? unit, role, hoursUnit: kindOf(role), need, shortfall });
+    units.push({
+      unit,
+      name: names.get(unit) ?? unit,
+      role,
+      roleName: roleNames.get(role) ?? role,
+      hoursUnit: kindOf(role),
+      need,
+      shortfall,
+    });
   }
   units.sort((x, y) => y.shortfall.after - x.shortfall.after || x.unit.localeCompare(y.unit));
   return { before: side(before, kindOf), after: side(after, kindOf), units, unknown };

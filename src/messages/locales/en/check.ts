@@ -56,6 +56,14 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.why": "• {unit}, {role}: short {hours} — {reason}",
   "status.why_more": "…and {count} more.",
   "check.alert.why_more": "…and {count} more (see /status).",
+  "check.alert.formasi_role": "{people} {role}",
+  "check.alert.formasi_hiring": "📋 <b>Needs transfers cannot meet</b>: {needs} — see /formasi",
+  "check.alert.formasi_no_hiring":
+    "📋 Transfers can meet every shortfall; nothing to hire for. The full sheet: /formasi",
+  "check.alert.retire_title": "👤 <b>Retirements in the coming 12 months</b> (people):",
+  "check.alert.retire_unit": "• {unit}: {people} ({roles})",
+  "check.alert.retire_more": "… and {count} more units (see /formasi).",
+  "check.alert.retire_none": "👤 Nobody retires in the coming 12 months.",
   "check.alert.review":
     "🔎 <b>Needs review</b> (admins): {count} roles created by an import with guessed values: {codes}{more}. Review them with /roles.",
   "check.alert.review_more": " and {count} more",

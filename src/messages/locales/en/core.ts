@@ -25,9 +25,9 @@ export const core: Record<keyof typeof id, string> = {
   "help.unit_head":
     "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/vacancies — open vacancies, withdraw one\n/leave — put staff on leave or study leave\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/map — map, table and proposals\n/cancel — stop a conversation\n/language — change language",
   "help.hr_approver":
-    "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /status.\nIn private chat: /status, /map (map, table, proposals and what-if), /export, /language.",
+    "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /formasi (formasi sheet), /whatif (what-if), /status.\nIn private chat: /status, /map (map, table, proposals and what-if), /export, /formasi, /whatif, /language.",
   "help.admin":
-    "<b>Admin commands</b>\n/invite unit|hr|pegawai|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\n/roles — roles, standard hours and retirement ages\n/leave &lt;NIP&gt; cuti|tb|aktif — leave or study leave of an employee\n/policy — transfer freeze periods\n/sk &lt;id&gt; &lt;number&gt; &lt;date&gt; &lt;TMT&gt; — record a transfer decree\n/cancelproposal &lt;id&gt; &lt;reason&gt; — cancel a proposal before its TMT\n/liftrejection &lt;id&gt; — lift a rejection's cooldown\nSend a CSV/XLSX file — import units and employees\n/status, /map, /language, /help",
+    "<b>Admin commands</b>\n/invite unit|hr|pegawai|admin — create an invite\n/linkgroup &lt;AGENCY_CODE&gt; — inside the HR group\n/roles — roles, standard hours and retirement ages\n/leave &lt;NIP&gt; cuti|tb|aktif — leave or study leave of an employee\n/policy — transfer freeze periods\n/sk &lt;id&gt; &lt;number&gt; &lt;date&gt; &lt;TMT&gt; — record a transfer decree\n/cancelproposal &lt;id&gt; &lt;reason&gt; — cancel a proposal before its TMT\n/liftrejection &lt;id&gt; — lift a rejection's cooldown\nSend a CSV/XLSX file — import units and employees\n/formasi — formasi sheet (hiring and retirements)\n/whatif — what if rombel, people or caps change\n/status, /map, /language, /help",
   "language.choose": "Choose a language:",
   "language.set": "Language switched to English.",
   "fallback.text": "Sorry, I did not understand. Type /help to see the available commands.",
@@ -54,6 +54,8 @@ export const core: Record<keyof typeof id, string> = {
   "commands.load": "Report workload",
   "commands.staff": "Staff and transfer objections",
   "commands.status": "Summary",
+  "commands.formasi": "Formasi sheet: hiring need and 5 years of retirements",
+  "commands.simulasi": "What-if: plan with changed rombel, people or caps",
   "commands.map": "Map, table and proposals",
   "commands.cancel": "Cancel the conversation",
   "commands.language": "Change language",

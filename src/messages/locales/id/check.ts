@@ -57,6 +57,15 @@ export const check = {
   "check.alert.why": "• {unit}, {role}: kurang {hours} — {reason}",
   "status.why_more": "…dan {count} lainnya.",
   "check.alert.why_more": "…dan {count} lainnya (lihat /status).",
+  "check.alert.formasi_role": "{people} {role}",
+  "check.alert.formasi_hiring":
+    "📋 <b>Kebutuhan yang tidak dapat dipenuhi mutasi</b>: {needs} — lihat /formasi",
+  "check.alert.formasi_no_hiring":
+    "📋 Semua kekurangan dapat dipenuhi mutasi; tidak ada kebutuhan rekrutmen. Lembar lengkap: /formasi",
+  "check.alert.retire_title": "👤 <b>Pensiun 12 bulan ke depan</b> (orang):",
+  "check.alert.retire_unit": "• {unit}: {people} ({roles})",
+  "check.alert.retire_more": "… dan {count} unit lain (lihat /formasi).",
+  "check.alert.retire_none": "👤 Tidak ada pegawai yang pensiun dalam 12 bulan ke depan.",
   "check.alert.review":
     "🔎 <b>Perlu ditinjau</b> (admin): {count} jabatan dibuat oleh impor dengan nilai dugaan: {codes}{more}. Tinjau dengan /jabatan.",
   "check.alert.review_more": " dan {count} lainnya",

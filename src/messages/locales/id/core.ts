@@ -23,9 +23,9 @@ export const core = {
   "help.unit_head":
     "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/daftarlowongan — lowongan terbuka, tarik lowongan\n/cuti — cuti atau tugas belajar pegawai\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/peta — peta, tabel dan usulan\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
   "help.hr_approver":
-    "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /status.\nDi chat pribadi: /status, /peta (peta, tabel, usulan dan simulasi), /ekspor, /bahasa.",
+    "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /formasi (lembar formasi), /simulasi (bagaimana jika), /status.\nDi chat pribadi: /status, /peta (peta, tabel, usulan dan simulasi), /ekspor, /formasi, /simulasi, /bahasa.",
   "help.admin":
-    "<b>Perintah admin</b>\n/undang unit|hr|pegawai|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\n/jabatan — daftar jabatan, jam standar dan BUP\n/cuti &lt;NIP&gt; cuti|tb|aktif — cuti atau tugas belajar pegawai\n/kebijakan — masa larangan mutasi\n/sk &lt;id&gt; &lt;nomor&gt; &lt;tanggal&gt; &lt;TMT&gt; — catat SK mutasi\n/batalusulan &lt;id&gt; &lt;alasan&gt; — batalkan usulan sebelum TMT\n/cabutpenolakan &lt;id&gt; — cabut masa tunggu penolakan\nKirim file CSV/XLSX — impor unit dan pegawai\n/status, /peta, /bahasa, /bantuan",
+    "<b>Perintah admin</b>\n/undang unit|hr|pegawai|admin — buat undangan\n/hubungkan &lt;KODE_INSTANSI&gt; — di grup HR\n/jabatan — daftar jabatan, jam standar dan BUP\n/cuti &lt;NIP&gt; cuti|tb|aktif — cuti atau tugas belajar pegawai\n/kebijakan — masa larangan mutasi\n/sk &lt;id&gt; &lt;nomor&gt; &lt;tanggal&gt; &lt;TMT&gt; — catat SK mutasi\n/batalusulan &lt;id&gt; &lt;alasan&gt; — batalkan usulan sebelum TMT\n/cabutpenolakan &lt;id&gt; — cabut masa tunggu penolakan\nKirim file CSV/XLSX — impor unit dan pegawai\n/formasi — lembar formasi (rekrutmen dan pensiun)\n/simulasi — bagaimana jika rombel, pegawai atau batas berubah\n/status, /peta, /bahasa, /bantuan",
   "language.choose": "Pilih bahasa:",
   "language.set": "Bahasa diganti ke Bahasa Indonesia.",
   "fallback.text": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",
@@ -54,6 +54,8 @@ export const core = {
   "commands.load": "Laporkan beban kerja",
   "commands.staff": "Pegawai dan keberatan mutasi",
   "commands.status": "Ringkasan",
+  "commands.formasi": "Lembar formasi: kebutuhan rekrutmen dan pensiun 5 tahun",
+  "commands.simulasi": "Simulasi: bagaimana jika rombel, pegawai atau batas berubah",
   "commands.map": "Peta, tabel dan usulan",
   "commands.cancel": "Batalkan percakapan",
   "commands.language": "Ganti bahasa",
