@@ -5,6 +5,12 @@ export interface PlanUnit {
   name: string;
   lat?: number | null;
   lon?: number | null;
+  /**
+   * v2 only: a school run by the community (sekolah swasta) that may receive ASN teachers
+   * (Permendikdasmen 1/2025). Its unmet hours weigh half in severity, so a state school at equal or
+   * worse shortfall is filled first (docs/plan-format.md).
+   */
+  private?: boolean;
 }
 
 /** A role (jabatan) such as Guru Kelas SD; `standardHours` is the usual weekly load of one person. */

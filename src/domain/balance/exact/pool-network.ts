@@ -98,7 +98,8 @@ function draftPools(instance: Instance): PoolDraft[] {
  * the group's (unit, role), it only gives away what exceeds the demand there, plus one person's share.
  * Under v2 a person may also leave a short unit for a shorter one (same unmet hours, less severity),
  * but never once the home shortage, less that person, lies in the last quarter of its need (weight 8,
- * the most any destination can gain): so the home may be drained to 3/4 of its need, plus one share.
+ * the most any destination can gain): so the home may be drained to 3/4 of its need, plus one share
+ * (a private school, whose weights are halved, to nothing).
  */
 function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<number>): number {
   const group = instance.groups[groupIndex];
@@ -107,7 +108,10 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
   const key = group.unit * instance.roleCount + group.role;
   if (canReceive.has(key)) return Math.floor(limit);
   const demand = instance.demand[key] ?? 0;
-  const drain = instance.version === 2 ? (3 * demand) / 4 : 0;
+  // A private school's weights are halved (at most 4): any state destination may gain more, so its
+  // people may be drained to nothing.
+  const privateHome = (instance.severityScale[group.unit] ?? 1) < 1;
+  const drain = instance.version === 2 ? (privateHome ? demand : (3 * demand) / 4) : 0;
   const surplus = (instance.base[key] ?? 0) - demand + drain;
   return Math.floor(cap(limit, Math.ceil(surplus / group.hours - EPSILON)));
 }

@@ -1,4 +1,4 @@
-import type { Instance } from "../input/instance.ts";
+import { severityScaleOf, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import type { LpBuilder } from "./lp-builder.ts";
 import { roundingCuts, type KeyTerms, type Row } from "./strengthening-rows.ts";
@@ -76,7 +76,8 @@ export function addSeverityColumns(
       const column = builder.addCol(0, 0, to - from, false);
       parts.push(column);
       result.columns.push(column);
-      result.weights.push((severityOf(to, demand) - severityOf(from, demand)) / (to - from));
+      const scale = severityScaleOf(instance, key);
+      result.weights.push((severityOf(to, demand, scale) - severityOf(from, demand, scale)) / (to - from));
       result.shortageOf.push(shortage);
       result.lengthOf.push(to - from);
       result.startOf.push(from);
@@ -134,7 +135,7 @@ export function untouchedSeverity(instance: Instance, touched: ReadonlySet<numbe
   for (let key = 0; key < instance.demand.length; key++) {
     if (touched.has(key)) continue;
     const need = instance.demand[key] ?? 0;
-    total += severityOf(need - (instance.base[key] ?? 0), need);
+    total += severityOf(need - (instance.base[key] ?? 0), need, severityScaleOf(instance, key));
   }
   return total;
 }

@@ -1,4 +1,4 @@
-import type { Instance } from "../input/instance.ts";
+import { severityScaleOf, type Instance } from "../input/instance.ts";
 import type { BalanceModel } from "./milp-model.ts";
 import type { Network } from "./pool-network.ts";
 import { severityOf } from "../severity.ts";
@@ -47,7 +47,13 @@ export function severityOfCounts(
   for (let column = 0; column < integers; column++) exact[column] = Math.round(values[column] ?? 0);
   fillShortages(instance, network, model, exact);
   return model.shortageKeys.reduce(
-    (sum, key, index) => sum + severityOf(exact[model.shortageStart + index] ?? 0, instance.demand[key] ?? 0),
+    (sum, key, index) =>
+      sum +
+      severityOf(
+        exact[model.shortageStart + index] ?? 0,
+        instance.demand[key] ?? 0,
+        severityScaleOf(instance, key),
+      ),
     0,
   );
 }

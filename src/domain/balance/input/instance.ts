@@ -1,4 +1,5 @@
 import { EARTH_RADIUS_KM } from "../../geo.ts";
+import { PRIVATE_SEVERITY_SCALE } from "../severity.ts";
 import type { PlanInput } from "../types.ts";
 
 const RADIANS = Math.PI / 180;
@@ -39,6 +40,8 @@ export interface Instance {
   targets: number[][];
   groups: Group[];
   hasCoordinates: Uint8Array;
+  /** Per unit: 1, or PRIVATE_SEVERITY_SCALE for a private school (plan v2 `private`). */
+  severityScale: Float64Array;
   latRad: Float64Array;
   lonRad: Float64Array;
   cosLat: Float64Array;
@@ -54,6 +57,11 @@ export interface Instance {
   usedOut: Int32Array;
   usedIn: Int32Array;
   usedMoves: number;
+}
+
+/** The severity weight of a key's unit (a private school's counts half). */
+export function severityScaleOf(instance: Instance, key: number): number {
+  return instance.severityScale[Math.floor(key / Math.max(1, instance.roleCount))] ?? 1;
 }
 
 /** What each cap still allows at a unit, and in total, after the moves already counted. */
@@ -197,6 +205,9 @@ export function buildInstance(input: PlanInput): Instance {
     targets: buildTargets(input, roleIndex),
     groups: buildGroups(input, employeeUnit, employeeRole, unitIndex),
     ...buildCoordinates(input),
+    severityScale: Float64Array.from(input.units, (unit) =>
+      input.version === 2 && unit.private === true ? PRIVATE_SEVERITY_SCALE : 1,
+    ),
     maxMovesPerUnit: bound(input.policy.maxMovesPerUnit),
     maxMovesOutPerUnit: input.version === 2 ? bound(input.policy.maxMovesOutPerUnit) : Infinity,
     maxMovesInPerUnit: input.version === 2 ? bound(input.policy.maxMovesInPerUnit) : Infinity,

@@ -33,7 +33,10 @@ function coordinate(limit: number) {
 }
 
 const unitSchema = z
-  .object({ id, name: text, lat: coordinate(90), lon: coordinate(180) }, { error: "must be an object" })
+  .object(
+    { id, name: text, lat: coordinate(90), lon: coordinate(180), private: z.boolean().optional() },
+    { error: "must be an object" },
+  )
   .refine((unit) => (unit.lat == null) === (unit.lon == null), {
     error: "lat and lon go together: give both or neither",
   });

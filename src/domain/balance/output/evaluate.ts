@@ -1,4 +1,4 @@
-import { distanceKm, movesLeft, reachability, type Instance } from "../input/instance.ts";
+import { distanceKm, movesLeft, reachability, severityScaleOf, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import { readWishes, wishesMet } from "./choose-people.ts";
 
@@ -27,7 +27,7 @@ export function measureShortage(instance: Instance, capacity: Float64Array): Sho
     const unmet = Math.max(0, need - (capacity[key] ?? 0));
     if (need <= 0 || unmet <= 0) continue;
     shortage.unmet += unmet;
-    shortage.severity += severityOf(unmet, need);
+    shortage.severity += severityOf(unmet, need, severityScaleOf(instance, key));
     shortage.worstShare = Math.max(shortage.worstShare, unmet / need);
   }
   return shortage;
