@@ -55,7 +55,11 @@ export interface RejectReason {
     | "ref_label_taken"
     | "ref_compat_missing"
     | "ref_compat_unknown"
-    | "ref_compat_self";
+    | "ref_compat_self"
+    // SKP sheets (issue 29).
+    | "skp_year_invalid"
+    | "skp_predicate_unknown"
+    | "skp_employee_unknown";
   params?: Record<string, string | number>;
 }
 

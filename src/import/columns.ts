@@ -1,5 +1,10 @@
 import { DomainError } from "../domain/errors.ts";
 import type { RawTable } from "./raw-table.ts";
+import { normalizeHeader } from "./header.ts";
+import { isSkpTable, SKP_COLUMNS } from "./skp-columns.ts";
+
+export { normalizeHeader } from "./header.ts";
+export { isSkpTable, skpColumns, type SkpField } from "./skp-columns.ts";
 
 /**
  * Accepted column names, normalised (lower case, anything but letters and digits becomes "_").
@@ -181,20 +186,13 @@ const EMPLOYEE_SHEETS = ["employees", "pegawai", "asn"];
 /** Every header name some table kind knows, normalised: how read-file.ts finds the header row under title rows. */
 export function isKnownHeader(normalized: string): boolean {
   knownHeaders ??= new Set(
-    [UNIT_COLUMNS, EMPLOYEE_COLUMNS, ROLE_COLUMNS, COMPATIBILITY_COLUMNS].flatMap((aliases) =>
+    [UNIT_COLUMNS, EMPLOYEE_COLUMNS, ROLE_COLUMNS, COMPATIBILITY_COLUMNS, SKP_COLUMNS].flatMap((aliases) =>
       Object.values<readonly string[]>(aliases).flat(),
     ),
   );
   return knownHeaders.has(normalized);
 }
 let knownHeaders: Set<string> | undefined;
-
-export function normalizeHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
 
 /** Column index of each known field; the first matching column wins. */
 function mapColumns<F extends string>(
@@ -227,6 +225,8 @@ export type MappedTable =
 /** A table is employees when it has a NIP column, units when it has a unit code; sheet names decide first. */
 function kindOf(table: RawTable): TableKind | null {
   if (referenceKindOf(table) !== null) return null;
+  // NIP, Tahun, Predikat: SKP rows (imports/import-skp.ts), not employees.
+  if (isSkpTable(table)) return null;
   const sheet = table.sheet ? normalizeHeader(table.sheet) : null;
   if (sheet && UNIT_SHEETS.includes(sheet)) return "units";
   if (sheet && EMPLOYEE_SHEETS.includes(sheet)) return "employees";

@@ -12,6 +12,9 @@ import {
   removeHoliday,
   setUnwillingPolicy,
   setFlightPolicy,
+  listPrivateSchoolPolicies,
+  setPrivateSchoolPolicy,
+  type AgencyPrivateSchools,
 } from "../../use-cases/policy/index.ts";
 import { readFlightPolicy, type FlightPolicy } from "../../db/build-plan-input.ts";
 import { usageError, type CliCommand, type CliContext } from "../types.ts";
@@ -137,6 +140,39 @@ async function holiday(args: string[], ctx: CliContext): Promise<void> {
   }
 }
 
+const PRIVATE_USAGE = "usage: policy private-schools [off|on-request|on] [--agency <CODE>]";
+const PRIVATE_WORDS = {
+  OFF: "off (private schools are not planned for)",
+  ON_REQUEST: "on-request (only private schools with an open teacher request)",
+  ON: "on (private schools' needs are planned for, after state schools at equal shortfall)",
+} as const;
+
+/** Permendikdasmen 1/2025 (issue 29): shown per agency, or set for one agency or all, audited. */
+async function privateSchools(args: string[], ctx: CliContext): Promise<void> {
+  const [value, ...rest] = args;
+  let agencyCode: string | undefined;
+  if (rest.length === 2 && rest[0] === "--agency" && rest[1]) agencyCode = rest[1].toUpperCase();
+  else if (rest.length > 0) throw usageError(PRIVATE_USAGE);
+  const policy =
+    value === undefined ? undefined : ({ off: "OFF", "on-request": "ON_REQUEST", on: "ON" } as const)[value];
+  if (value !== undefined && policy === undefined) throw usageError(PRIVATE_USAGE);
+  const { prisma } = await ctx.database();
+  const print = (rows: AgencyPrivateSchools[]) => {
+    for (const row of rows) ctx.io.out(`private-schools ${row.code}: ${PRIVATE_WORDS[row.policy]}`);
+  };
+  if (policy === undefined) {
+    print(await listPrivateSchoolPolicies(prisma));
+    return;
+  }
+  print(
+    await refusalsAsOperatorErrors(
+      prisma.$transaction((tx) =>
+        setPrivateSchoolPolicy(tx, { policy, actor: CLI, ...(agencyCode ? { agencyCode } : {}) }),
+      ),
+    ),
+  );
+}
+
 const MONTHS_USAGE = "usage: policy cap-window [<months>] | policy rejection-cooldown [<months>]";
 
 /** The two month settings of the plan in flight (issue 24): shown, or set with an audit line. */
@@ -160,13 +196,14 @@ async function months(field: keyof FlightPolicy, args: string[], ctx: CliContext
 
 export const policyCommand: CliCommand = {
   usage:
-    "policy unwilling-objection [on|off] | policy cap-window|rejection-cooldown [<months>] | policy blackout list|add|remove|approve | policy holiday list|add|remove    policy settings; election freeze periods; holidays for working-day deadlines",
+    "policy unwilling-objection [on|off] | policy cap-window|rejection-cooldown [<months>] | policy private-schools [off|on-request|on] [--agency CODE] | policy blackout list|add|remove|approve | policy holiday list|add|remove    policy settings; election freeze periods; holidays for working-day deadlines",
   async run(args, ctx) {
     const [name, value, ...rest] = args;
     if (name === "blackout") return blackout(args.slice(1), ctx);
     if (name === "holiday") return holiday(args.slice(1), ctx);
     if (name === "cap-window") return months("capWindowMonths", args.slice(1), ctx);
     if (name === "rejection-cooldown") return months("rejectionCooldownMonths", args.slice(1), ctx);
+    if (name === "private-schools") return privateSchools(args.slice(1), ctx);
     if (
       name !== "unwilling-objection" ||
       rest.length > 0 ||

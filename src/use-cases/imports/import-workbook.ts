@@ -1,13 +1,16 @@
 import type { DbTx } from "../../db/client.ts";
-import { hasDataTables } from "../../import/columns.ts";
+import { hasDataTables, isSkpTable } from "../../import/columns.ts";
 import type { RawTable } from "../../import/read-file.ts";
 import { importData, type ImportOptions, type ImportReport } from "./import-data.ts";
 import { importReferenceData, type ReferenceReport } from "./import-reference-data.ts";
+import { importSkp, type SkpReport } from "./import-skp.ts";
 
 /** What one file did: its jabatan / kesesuaian sheets and its units / employees sheets. */
 export interface WorkbookReport {
   reference: ReferenceReport | null;
   data: ImportReport | null;
+  /** SKP sheets (NIP, Tahun, Predikat), issue 29. */
+  skp: SkpReport | null;
   /** Every rejected row of the file, reference sheets first, and every header, for the rejects CSV. */
   rejected: ImportReport["rejected"];
   headers: string[];
@@ -35,8 +38,21 @@ export async function importWorkbook(
     source: options.source,
     actor: options.actor,
   });
-  const data = reference === null || hasDataTables(tables) ? await importData(db, tables, options) : null;
-  const rejected = [...(reference?.rejected ?? []), ...(data?.rejected ?? [])];
+  const skpTables = tables.filter(isSkpTable);
+  const data =
+    (reference === null && skpTables.length === 0) || hasDataTables(tables)
+      ? await importData(db, tables, options)
+      : null;
+  const skp =
+    skpTables.length > 0
+      ? await importSkp(db, skpTables, {
+          now: options.now,
+          dryRun,
+          source: options.source,
+          actor: options.actor,
+        })
+      : null;
+  const rejected = [...(reference?.rejected ?? []), ...(data?.rejected ?? []), ...(skp?.rejected ?? [])];
   const refused = (options.strict ?? false) && rejected.length > 0;
   if (undoable && (dryRun || refused)) {
     await db.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
@@ -51,5 +67,7 @@ export async function importWorkbook(
   }
   const headers = [...(reference?.headers ?? [])];
   for (const header of data?.headers ?? []) if (!headers.includes(header)) headers.push(header);
-  return { reference, data, rejected, headers };
+  for (const table of skpTables)
+    for (const header of table.headers) if (!headers.includes(header)) headers.push(header);
+  return { reference, data, skp, rejected, headers };
 }

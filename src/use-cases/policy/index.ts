@@ -3,3 +3,4 @@ export * from "./manage-blackouts.ts";
 export * from "./manage-holidays.ts";
 export * from "./set-flight-policy.ts";
 export * from "./set-unwilling-policy.ts";
+export * from "./set-private-schools.ts";
