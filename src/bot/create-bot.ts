@@ -7,6 +7,7 @@ import { employeeStatusFeature } from "./features/employee-status.ts";
 import { exportFeature } from "./features/export.ts";
 import { formasiFeature } from "./features/formasi.ts";
 import { whatIfFeature } from "./features/what-if.ts";
+import { teacherRequestFeature } from "./features/teacher-request.ts";
 import { checkFeature } from "./features/check.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { importUploadFeature } from "./features/import-upload.ts";
@@ -105,6 +106,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<Bo
   bot.use(exportFeature);
   bot.use(formasiFeature);
   bot.use(whatIfFeature);
+  bot.use(teacherRequestFeature);
   bot.use(checkFeature);
   bot.use(fallbackFeature);
 

@@ -6,6 +6,7 @@ import { importCommand } from "./commands/import.ts";
 import { inviteCommand } from "./commands/invite.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planCommand } from "./commands/plan.ts";
+import { requestCommand } from "./commands/request.ts";
 import { whatIfCommand } from "./commands/what-if.ts";
 import { policyCommand } from "./commands/policy.ts";
 import { proposalCommand } from "./commands/proposal.ts";
@@ -26,6 +27,7 @@ export const commands: Record<string, CliCommand> = {
   export: exportCommand,
   check: checkCommand,
   plan: planCommand,
+  request: requestCommand,
   "what-if": whatIfCommand,
   snapshot: snapshotCommand,
   roles: rolesCommand,

@@ -22,6 +22,8 @@ import { getSetting } from "./settings.ts";
 import { loadStatements } from "./employee-statements.ts";
 import { readPreferences } from "../domain/employee-statement.ts";
 import type { EmployeeStatement, Honorer, Unit } from "../generated/prisma/client.ts";
+import type { RedistributionBar } from "../domain/redistribution.ts";
+import { readPrivateSchools, type PrivateNeed } from "./private-schools.ts";
 
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
@@ -54,6 +56,13 @@ export async function readFlightPolicy(db: DbTx): Promise<FlightPolicy> {
 export interface BuiltPlanInput {
   input: PlanInput;
   district: District;
+  /** Private schools in this plan (by code), and why each teacher may not go there (by NIP). */
+  redistribution: Redistribution;
+}
+
+export interface Redistribution {
+  privateUnits: ReadonlySet<string>;
+  bars: ReadonlyMap<string, RedistributionBar[]>;
 }
 
 /**
@@ -101,17 +110,25 @@ export async function buildPlanInput(
   );
   const nipOf = new Map(district.employees.map((e) => [e.id, e.nip]));
   const activeNip = new Map(active.map((e) => [e.id, e.nip]));
+  const privateSchools = await readPrivateSchools(db, district, options.now);
+  const demandOf = (load: PrivateNeed) => privateSchools.demand(load);
   const input: PlanInput = {
     version: 2,
-    units: district.units.map((u) => ({ id: u.code, name: u.name, lat: u.lat, lon: u.lon })),
+    units: district.units.map((u) => ({
+      id: u.code,
+      name: u.name,
+      lat: u.lat,
+      lon: u.lon,
+      ...(privateSchools.planned.has(u.code) ? { private: true } : {}),
+    })),
     roles: district.roles.map((r) => ({ id: r.code, name: r.name, standardHours: r.standardHours })),
-    demand: district.loads
-      .filter((load) => load.demand > 0)
+    demand: [...district.loads, ...privateSchools.extra]
       .map((load) => ({
         unit: code(unitCode, load.unitId),
         role: code(roleCode, load.roleId),
-        hours: load.demand,
-      })),
+        hours: demandOf(load),
+      }))
+      .filter((row) => row.hours > 0),
     employees: [
       ...active.map((e): PlanEmployee => {
         // A pending proposal does not stop its person: the check starts from it and keeps it where it
@@ -121,7 +138,13 @@ export async function buildPlanInput(
           (reason) => !(reason === "pending" && pendingOnly),
         );
         if (rejectedPeople.has(e.id)) reasons.push("rejected");
-        const schools = (excluded.get(e.id) ?? []).map((unitId) => code(unitCode, unitId));
+        // Never moved out of a private school by the engine (Permendikdasmen 1/2025 places, it does not take).
+        if (privateSchools.units.has(e.unitId)) reasons.push("other");
+        const schools = [
+          ...(excluded.get(e.id) ?? []).map((unitId) => code(unitCode, unitId)),
+          // A teacher who does not meet the criteria is never sent to a private school.
+          ...(privateSchools.bars.has(e.nip) ? privateSchools.planned : []),
+        ];
         return {
           id: e.nip,
           name: e.name,
@@ -166,7 +189,11 @@ export async function buildPlanInput(
       to: code(unitCode, t.toUnitId),
     })),
   };
-  return { input, district };
+  return {
+    input,
+    district,
+    redistribution: { privateUnits: privateSchools.planned, bars: privateSchools.bars },
+  };
 }
 
 /**

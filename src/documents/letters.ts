@@ -40,6 +40,7 @@ const transferNoticeSchema = move.extend({
   hoursUnit: z.enum(["JP", "jam"]),
   fromLoad: load,
   toLoad: load,
+  redistribution: z.boolean().optional(),
 }) satisfies z.ZodType<TransferNoticeData>;
 
 const decreeLetterSchema = move.extend({

@@ -31,6 +31,8 @@ export interface TransferNoticeData {
   fullLoad?: { taughtNow: number; atDestination: number; standard: number } | null;
   /** Whether the person has joined the bot (else the origin head hands the letter over). */
   joined: boolean;
+  /** Into a private school: a redistribution (Permendikdasmen 1/2025), worded as one. */
+  redistribution?: boolean;
 }
 
 const percent = (ratio: number | null) =>
@@ -51,9 +53,22 @@ export function transferNoticeSections(
     {
       heading: "Yang diusulkan",
       paragraphs: [
-        `Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, saat ini ${data.fromRole} di ${place(data.from)}, diusulkan untuk dimutasi ke ${place(data.to)} sebagai ${data.toRole}.`,
+        data.redistribution
+          ? `Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, saat ini ${data.fromRole} di ${place(data.from)}, diusulkan untuk diredistribusikan ke ${place(data.to)}, satuan pendidikan yang diselenggarakan oleh masyarakat, sebagai ${data.toRole}.`
+          : `Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, saat ini ${data.fromRole} di ${place(data.from)}, diusulkan untuk dimutasi ke ${place(data.to)} sebagai ${data.toRole}.`,
       ],
     },
+    ...(data.redistribution
+      ? [
+          {
+            heading: "Redistribusi guru ASN",
+            paragraphs: [
+              `Redistribusi ini dilakukan menurut Peraturan Menteri Pendidikan Dasar dan Menengah Nomor 1 Tahun 2025 tentang Redistribusi Guru Aparatur Sipil Negara pada Satuan Pendidikan yang Diselenggarakan oleh Masyarakat. Anda tetap Aparatur Sipil Negara pemerintah daerah (${data.agencyName}); Anda ditugaskan mengajar di ${data.to.name}, dan hak kepegawaian Anda tetap dibayar oleh pemerintah daerah.`,
+              "Redistribusi ditetapkan oleh Pejabat Pembina Kepegawaian setelah rekomendasi Tim Pertimbangan Redistribusi Guru ASN (unsur dinas pendidikan dan BKPSDM). Data Anda yang tercatat memenuhi syarat: pendidikan S-1/D-IV, pangkat atau jenjang jabatan, predikat kinerja paling rendah «Baik» dua tahun terakhir, dan tidak sedang menjalani hukuman disiplin. Tim akan meminta surat keterangan sehat jasmani, rohani dan bebas narkotika dari rumah sakit pemerintah.",
+            ],
+          },
+        ]
+      : []),
     {
       heading: "Alasannya",
       paragraphs: [
@@ -88,7 +103,9 @@ export function renderTransferNoticePdf(data: TransferNoticeData): Promise<Buffe
   return renderLetterPdf({
     agencyName: data.agencyName,
     documentTitle: `Pemberitahuan usulan mutasi ${data.person.name}`,
-    title: "SURAT PEMBERITAHUAN USULAN MUTASI",
+    title: data.redistribution
+      ? "SURAT PEMBERITAHUAN USULAN REDISTRIBUSI GURU ASN"
+      : "SURAT PEMBERITAHUAN USULAN MUTASI",
     subtitle: `Nomor usulan ${data.proposalId} · ${letterDate(data.approvedAt, data.timeZone)}`,
     createdAt: data.approvedAt,
     addressee: { name: data.person.name, at: data.from.name },

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { renderFormasiChart } from "../charts/formasi-chart.ts";
 import type { ShortfallReason } from "../domain/balance/index.ts";
 import type { FormasiRow } from "../domain/formasi.ts";
+import { isPrivateSchool } from "../domain/redistribution.ts";
 import type { Formasi } from "../use-cases/formasi/index.ts";
 
 /** The charts a sheet carries at most: the jabatan with the largest requests first. */
@@ -54,6 +55,7 @@ export function formasiHeaders(years: readonly number[]): string[] {
 export const RINGKASAN_HEADERS_LEAD = [
   "Jabatan",
   "Kode Jabatan",
+  "Sekolah Swasta",
   "Kualifikasi Pendidikan",
   "Jumlah Unit",
   "Kebutuhan",
@@ -84,6 +86,8 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** One jabatan's totals over its units, as e-Formasi asks for them. */
 export interface FormasiSummary {
+  /** Private schools' needs are kept apart from the state ones (issue 29): ASN reach them by redistribution. */
+  privateSchools: boolean;
   roleCode: string;
   roleName: string;
   qualification: string;
@@ -104,12 +108,14 @@ export interface FormasiSummary {
 
 export function summarizeFormasi(rows: readonly FormasiRow[], years: number): FormasiSummary[] {
   const byRole = new Map<string, FormasiRow[]>();
-  for (const row of rows) byRole.set(row.roleCode, [...(byRole.get(row.roleCode) ?? []), row]);
+  const keyOf = (row: FormasiRow) => `${row.roleCode}|${isPrivateSchool(row) ? "swasta" : ""}`;
+  for (const row of rows) byRole.set(keyOf(row), [...(byRole.get(keyOf(row)) ?? []), row]);
   const perYear = (group: FormasiRow[], pick: (r: FormasiRow) => number[]) =>
     Array.from({ length: years }, (_, i) => sum(group.map((r) => pick(r)[i] ?? 0)));
   return [...byRole.values()].map((group) => {
     const first = group[0] as FormasiRow;
     return {
+      privateSchools: isPrivateSchool(first),
       roleCode: first.roleCode,
       roleName: first.roleName,
       qualification: first.qualification,
@@ -189,8 +195,9 @@ export async function formasiWorkbook(formasi: Formasi): Promise<Buffer> {
   ]);
   for (const s of summaries)
     summary.addRow([
-      s.roleName,
+      s.privateSchools ? `${s.roleName} (sekolah swasta)` : s.roleName,
       s.roleCode,
+      s.privateSchools ? "Ya" : "",
       s.qualification,
       s.units,
       s.need,
@@ -208,7 +215,7 @@ export async function formasiWorkbook(formasi: Formasi): Promise<Buffer> {
     ]);
   styleHeader(summary);
   summary.columns.forEach((column, i) => {
-    column.width = i === 0 ? 30 : i === 2 ? 28 : 12;
+    column.width = i === 0 ? 30 : i === 3 ? 28 : 12;
   });
   summary.addRow([]);
   summary.addRow([
@@ -227,7 +234,7 @@ export async function formasiWorkbook(formasi: Formasi): Promise<Buffer> {
     const lost = [0, ...cumulative(s.retirementsInBezetting)];
     const asked = [0, ...cumulative(s.requests)];
     const png = await renderFormasiChart({
-      title: s.roleName,
+      title: s.privateSchools ? `${s.roleName} (sekolah swasta)` : s.roleName,
       labels: {
         need: "Kebutuhan",
         without: "Bezetting tanpa rekrutmen",

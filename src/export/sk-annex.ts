@@ -20,9 +20,11 @@ export const ANNEX_COLUMNS = [
   "export.annex.note",
   "export.annex.decision",
   "export.annex.decided_on",
+  // Issue 29: a placement in a private school is a redistribution, said in the decree's annex.
+  "export.annex.redistribution",
 ] as const satisfies readonly TextKey[];
 
-export const ANNEX_WIDTHS = [5, 21, 34, 28, 26, 30, 26, 30, 12, 30, 12, 24, 60, 40, 16];
+export const ANNEX_WIDTHS = [5, 21, 34, 28, 26, 30, 26, 30, 12, 30, 12, 24, 60, 40, 16, 30];
 /** 1-based column of the NIP, kept as text so Excel never rounds its 18 digits. */
 export const ANNEX_NIP_COLUMN = 2;
 
@@ -86,6 +88,7 @@ export function annexRows(
     locale === "en" ? (line.reasonEn ?? line.reason) : line.reason,
     plainText(locale, "export.annex.approved", { names: line.approvers.join(", ") }),
     line.decidedAt ? formatDate(line.decidedAt, timeZone) : "",
+    line.redistribution ? plainText(locale, "export.annex.redistribution_yes") : "",
   ]);
   return [ANNEX_COLUMNS.map((key) => plainText(locale, key)), ...rows];
 }

@@ -2,6 +2,7 @@ import type { IneligibleWhy, Plan, UnitLoad } from "../domain/balance/index.ts";
 import { formatHours, formatHoursSplit, formatLoad } from "./format.ts";
 import { unmetOfLoads } from "../domain/hours.ts";
 import { Html, translate, type Locale, type TextKey, type TextParams } from "./locales/index.ts";
+import { planningLines, type AlertFormasi, type AlertRequests } from "./alert-planning.ts";
 
 /** A unit and role still short after the plan, with its binding reason (see Plan.shortfalls). */
 export type Shortfall = NonNullable<Plan["shortfalls"]>[number];
@@ -11,6 +12,14 @@ export type Shortfall = NonNullable<Plan["shortfalls"]>[number];
  * unit's own cap, what used it (moves effective in the window, committed, proposed now).
  */
 export interface CheckShortfall extends Shortfall {
+  /**
+   * A private school's need (issue 29): the teachers who could fill it but do not meet the criteria
+   * of Permendikdasmen 1/2025, in all and by criterion (a teacher may fail several).
+   */
+  redistribution?: {
+    barred: number;
+    by: Partial<Record<"education" | "rank" | "performance" | "discipline", number>>;
+  };
   capUse?: {
     windowMonths: number;
     /** Per capped unit (the need's own unit, or the candidates' origins): what used its cap. */
@@ -61,10 +70,9 @@ export interface BalancingAlertInput {
    * The month's first alert (issue 28): the needs transfers cannot meet per role (people), and who
    * reaches their BUP in the coming 12 months per unit.
    */
-  formasi?: {
-    hiring: Array<{ role: string; people: number }>;
-    retirements: Array<{ unit: string; people: number; roles: Array<{ role: string; people: number }> }>;
-  };
+  formasi?: AlertFormasi;
+  /** Private schools' open teacher requests (issue 29), and whether the agency's policy plans for them. */
+  requests?: AlertRequests;
 }
 
 type T = (key: TextKey, params?: TextParams) => string;
@@ -141,7 +149,17 @@ export function shortfallLine(locale: Locale, s: CheckShortfall, names: Shortfal
   const t: T = (key, params) => translate(locale, key, params);
   const unit = names.role?.hoursUnit ?? "jam";
   const who = t(unit === "JP" ? "why.who_teacher" : "why.who_staff");
-  const reason = whyShort(t, s, names, who);
+  const barred = s.redistribution;
+  const reason =
+    whyShort(t, s, names, who) +
+    (barred && barred.barred > 0
+      ? t("why.redistribution_barred", {
+          count: barred.barred,
+          criteria: Object.entries(barred.by)
+            .map(([criterion, n]) => t(`why.redistribution.${criterion as "rank"}`, { count: n ?? 0 }))
+            .join(", "),
+        })
+      : "");
   return t("check.alert.why", {
     unit: names.unit,
     role: names.role?.name ?? s.role,
@@ -208,7 +226,14 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     if (shortfalls.length > ALERT_SHORTFALLS)
       lines.push(t("check.alert.why_more", { count: shortfalls.length - ALERT_SHORTFALLS }));
   }
-  if (input.formasi) lines.push("", ...formasiLines(t, input, input.formasi));
+  lines.push(
+    ...planningLines(locale, {
+      ...(input.requests ? { requests: input.requests } : {}),
+      ...(input.formasi ? { formasi: input.formasi } : {}),
+      roleName: (code) => input.roleByCode.get(code)?.name ?? code,
+      unitName: (code) => input.unitById.get(code)?.name ?? code,
+    }),
+  );
   lines.push("", ...inFlightLines(t, input));
   const review = input.rolesToReview ?? [];
   if (review.length > 0) {
@@ -223,37 +248,6 @@ export function balancingAlertText(locale: Locale, input: BalancingAlertInput): 
     );
   }
   return lines.join("\n");
-}
-
-/** Once a month: what only hiring fills (see /formasi) and the retirements of the coming year. */
-function formasiLines(
-  t: T,
-  input: BalancingAlertInput,
-  formasi: NonNullable<BalancingAlertInput["formasi"]>,
-): string[] {
-  const roleName = (code: string) => input.roleByCode.get(code)?.name ?? code;
-  const count = (items: Array<{ role: string; people: number }>) =>
-    items.map((i) => t("check.alert.formasi_role", { people: i.people, role: roleName(i.role) })).join(", ");
-  const lines = [
-    formasi.hiring.length > 0
-      ? t("check.alert.formasi_hiring", { needs: new Html(count(formasi.hiring)) })
-      : t("check.alert.formasi_no_hiring"),
-  ];
-  if (formasi.retirements.length === 0) lines.push(t("check.alert.retire_none"));
-  else {
-    lines.push(t("check.alert.retire_title"));
-    for (const r of formasi.retirements.slice(0, ALERT_UNITS))
-      lines.push(
-        t("check.alert.retire_unit", {
-          unit: input.unitById.get(r.unit)?.name ?? r.unit,
-          people: r.people,
-          roles: new Html(count(r.roles)),
-        }),
-      );
-    if (formasi.retirements.length > ALERT_UNITS)
-      lines.push(t("check.alert.retire_more", { count: formasi.retirements.length - ALERT_UNITS }));
-  }
-  return lines;
 }
 
 /** What this check did to the plan in flight: new proposals, kept ones, withdrawn ones, or nothing. */

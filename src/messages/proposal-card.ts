@@ -52,6 +52,8 @@ export interface ProposalForCard {
   objectionReviewedAt?: Date | null;
   fromUnit: { name: string; code: string };
   toUnit: { name: string; code: string };
+  /** Into a private school (Permendikdasmen 1/2025, issue 29): said on every view of it. */
+  redistribution?: boolean;
   role: { name: string; standardHours?: number; isTeacher?: boolean };
   /** Absent on a new proposal; with it the card shows who approved so far and who decided. */
   decisions?: Array<{

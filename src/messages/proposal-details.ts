@@ -36,6 +36,7 @@ export function renderProposalDetails(
       toCode: proposal.toUnit.code,
       role: proposal.role.name,
     }),
+    ...(proposal.redistribution ? [t("redistribution.details")] : []),
     "",
     t("hr.details.reason", { reason: reasonOf(proposal, locale) }),
     "",

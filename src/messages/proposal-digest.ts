@@ -104,6 +104,7 @@ function proposalEntry(locale: Locale, timeZone: string, quorum: number, p: Prop
         }),
       ]
     : [t("digest.item_old", base)];
+  if (p.redistribution) lines.push(t("digest.item_state", { state: new Html(t("redistribution.line")) }));
   if (p.status !== "PENDING") {
     lines.push(t("digest.item_state", { state: new Html(outcomeLine(p, locale, timeZone)) }));
   } else {

@@ -111,6 +111,7 @@ describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
       "Keterangan",
       "Keputusan tim",
       "Tanggal keputusan",
+      "Redistribusi ke sekolah swasta",
     ]);
     expect(first).toEqual([
       "1",
@@ -128,6 +129,8 @@ describe.skipIf(skipPg)("export transfers: the SK mutasi annex", () => {
       expect.stringContaining("SD Negeri 1 Salor kekurangan 24 JP guru kelas"),
       "Disetujui tim penilai kinerja (Rina Kaize)",
       "01-12-2026",
+      // A state school: no redistribution.
+      "",
     ]);
     expect(last?.slice(0, 4)).toEqual(["2", pppk, "Maria Ndiken, S.Pd.", "IX"]);
     // No TMT while no SK is recorded.

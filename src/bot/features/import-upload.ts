@@ -46,7 +46,15 @@ function modeText(ctx: BotContext, dryRun: boolean, refused: boolean): string {
 
 function summary(ctx: BotContext, file: string, workbook: WorkbookReport, mode: string): string {
   const { data: report, reference } = workbook;
-  const referenceText = reference ? referenceSummary(ctx, reference) : "";
+  const referenceText =
+    (reference ? referenceSummary(ctx, reference) : "") +
+    (workbook.skp
+      ? ctx.t("import.skp_summary", {
+          created: workbook.skp.created,
+          updated: workbook.skp.updated,
+          unchanged: workbook.skp.unchanged,
+        })
+      : "");
   if (!report) {
     const rejected = ctx.t("import.rejected_line", { rejected: workbook.rejected.length });
     return `${ctx.t("import.reference_title", { file, mode: new Html(mode) })}${referenceText}${rejected}`;

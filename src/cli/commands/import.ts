@@ -67,6 +67,7 @@ function printReport(ctx: CliContext, file: string, workbook: WorkbookReport, st
     ctx.io.out(`  roles:     ${counts(reference.roles)}`);
     ctx.io.out(`  compatibility: ${counts(reference.compatibility)}`);
   }
+  if (workbook.skp) ctx.io.out(`  skp:       ${counts(workbook.skp)}`);
   if (report) {
     ctx.io.out(`  units:     ${counts(report.units)}`);
     ctx.io.out(`  employees: ${counts(report.employees)}`);
@@ -138,6 +139,7 @@ export const importCommand: CliCommand = {
       );
     const sum = (c: ImportReport["units"] | undefined) => (c ? c.created + c.updated + c.unchanged : 0);
     const accepted =
+      sum(report.skp ?? undefined) +
       sum(report.reference?.roles) +
       sum(report.reference?.compatibility) +
       sum(report.data?.units) +

@@ -5,7 +5,7 @@ import {
 } from "../../use-cases/status/index.ts";
 import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import { formatHoursSplit, formatLoad } from "../../messages/format.ts";
-import type { Hours, HoursTotals } from "../../domain/hours.ts";
+import { sumHoursTotals, type Hours, type HoursTotals } from "../../domain/hours.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 /**
@@ -44,6 +44,17 @@ function renderText(status: DistrictStatus): string {
     const codes = new Set(kecamatan.unitCodes);
     for (const unit of status.units.filter((u) => codes.has(u.code))) lines.push(...unitLines(unit));
     lines.push("");
+  }
+  // Private schools apart (issue 29): ASN teachers reach them only by redistribution.
+  const privateUnits = status.units.filter((u) => u.schoolStatus?.toLowerCase() === "swasta");
+  if (privateUnits.length > 0) {
+    const state = status.units.filter((u) => !privateUnits.includes(u));
+    const sumHours = (units: DistrictUnitStatus[]) => sumHoursTotals(units.map((u) => u.hours));
+    lines.push(
+      `State units: ${state.length}, a week: ${hoursLine(sumHours(state))}`,
+      `Private schools (swasta): ${privateUnits.length}, a week: ${hoursLine(sumHours(privateUnits))}; ASN teachers go there only by redistribution (policy private-schools, request list)`,
+      "",
+    );
   }
   lines.push(
     `Certified teachers under the standard JP (the professional allowance needs 24 JP): ${status.certifiedUnderStandard.length}`,
@@ -86,7 +97,7 @@ function renderText(status: DistrictStatus): string {
 function unitLines(unit: DistrictUnitStatus): string[] {
   const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
   return [
-    `${unit.code.padEnd(10)} ${unit.name.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
+    `${unit.code.padEnd(10)} ${`${unit.name}${unit.schoolStatus?.toLowerCase() === "swasta" ? " [swasta]" : ""}`.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
     ...unit.roles.map(
       (role) =>
         `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)} ${role.hoursUnit.padEnd(3)}  ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,

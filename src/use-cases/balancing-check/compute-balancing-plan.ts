@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/client.ts";
-import { buildPlanInput, readFlightPolicy } from "../../db/build-plan-input.ts";
+import { buildPlanInput, readFlightPolicy, type Redistribution } from "../../db/build-plan-input.ts";
 import type { CheckShortfall } from "../../messages/balancing-alert.ts";
 import type { District } from "../../db/read-district.ts";
 import { getBlackouts } from "../../db/settings.ts";
@@ -17,6 +17,8 @@ export interface BalancingPlan {
   input: PlanInput;
   district: District;
   plan: Plan;
+  /** Private schools planned for, and each teacher's bars to them (issue 29). */
+  redistribution: Redistribution;
 }
 
 /**
@@ -34,10 +36,39 @@ export async function computeBalancingPlan(
   clock: Clock,
   options: { timeZone: string },
 ): Promise<BalancingPlan> {
-  const { input, district } = await buildPlanInput(db, { now: clock.now(), timeZone: options.timeZone });
+  const { input, district, redistribution } = await buildPlanInput(db, {
+    now: clock.now(),
+    timeZone: options.timeZone,
+  });
   const plan = await planTransfers(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
   const { capWindowMonths } = await readFlightPolicy(db);
-  return { input, district, plan: withCapUse(input, plan, capWindowMonths) };
+  return {
+    input,
+    district,
+    redistribution,
+    plan: withRedistributionBars(input, withCapUse(input, plan, capWindowMonths), redistribution),
+  };
+}
+
+/**
+ * A private school still short says how many teachers who could fill it the criteria of
+ * Permendikdasmen 1/2025 keep out, and by which criterion (issue 29).
+ */
+function withRedistributionBars(input: PlanInput, plan: Plan, redistribution: Redistribution): Plan {
+  if (redistribution.privateUnits.size === 0 || !plan.shortfalls) return plan;
+  const fills = new Set(input.compatibility.map((c) => `${c.from}>${c.to}`));
+  const shortfalls = plan.shortfalls.map((s): CheckShortfall => {
+    if (!redistribution.privateUnits.has(s.unit)) return s;
+    const barred = input.employees.filter(
+      (e) => redistribution.bars.has(e.id) && (e.role === s.role || fills.has(`${e.role}>${s.role}`)),
+    );
+    const by: NonNullable<CheckShortfall["redistribution"]>["by"] = {};
+    for (const e of barred)
+      for (const criterion of new Set((redistribution.bars.get(e.id) ?? []).map((b) => b.criterion)))
+        by[criterion] = (by[criterion] ?? 0) + 1;
+    return { ...s, redistribution: { barred: barred.length, by } };
+  });
+  return { ...plan, shortfalls };
 }
 
 /**

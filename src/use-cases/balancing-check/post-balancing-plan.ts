@@ -1,3 +1,4 @@
+import { isPrivateSchool } from "../../domain/redistribution.ts";
 import { writeAudit } from "../../db/audit.ts";
 import type { DbTx } from "../../db/client.ts";
 import type { Clock } from "../../domain/clock.ts";
@@ -71,6 +72,8 @@ export async function postBalancingPlan(
           toUnitId: move.toUnit.id,
           roleId: move.role.id,
           agencyId: move.toUnit.agencyId,
+          // Into a private school: a redistribution (Permendikdasmen 1/2025), said everywhere it shows.
+          redistribution: isPrivateSchool(move.toUnit),
           reason: move.move.reason,
           reasonEn: move.reasonEn,
           metrics: { ...move.metrics },

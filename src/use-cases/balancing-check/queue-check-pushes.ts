@@ -78,6 +78,11 @@ export async function queueCheckPushes(
     const formasi = (await monthlyNoteDue(tx, group.agencyId, input))
       ? formasiNote(input, group.agencyId)
       : undefined;
+    const openRequests = await tx.teacherRequest.findMany({
+      where: { status: "OPEN", unit: { agencyId: group.agencyId } },
+      orderBy: [{ since: "asc" }, { id: "asc" }],
+      include: { unit: true },
+    });
     const text = balancingAlertText(input.locale, {
       agency: group.agency.name,
       proposals: mine.length,
@@ -93,6 +98,14 @@ export async function queueCheckPushes(
       maxDistanceKm: input.computed.input.policy.maxDistanceKm,
       rolesToReview,
       ...(formasi ? { formasi } : {}),
+      requests: {
+        policy: group.agency.privateSchools,
+        open: openRequests.map((r) => ({
+          unit: r.unit.name,
+          role: district.roles.find((role) => role.id === r.roleId)?.name ?? "",
+          hours: r.hours,
+        })),
+      },
       certifiedUnderStandard: certifiedUnderStandard(input.computed.district).filter(
         (c) => c.agencyId === group.agencyId,
       ).length,

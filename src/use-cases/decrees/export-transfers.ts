@@ -21,6 +21,8 @@ export interface TransferLine {
   unitTo: string;
   unitFromName: string;
   unitToName: string;
+  /** Into a private school (Permendikdasmen 1/2025). */
+  redistribution: boolean;
   /** Where it stands: approved by the team (menunggu SK), decreed, or in effect. */
   status: ExportedStatus;
   /** The SK once recorded. */
@@ -107,6 +109,7 @@ export async function exportTransfers(
       unitFromName: p.fromUnit.name,
       unitToName: p.toUnit.name,
       status: p.status as ExportedStatus,
+      redistribution: p.redistribution,
       skNumber: p.skNumber,
       skDate: p.skDate,
       effectiveDate: p.tmt ?? p.transfer?.effectiveDate ?? null,

@@ -55,7 +55,13 @@ export async function buildFormasi(
   const yearCount = options.years ?? FORMASI_YEARS;
   const firstYear = localDate(now, options.timeZone).getUTCFullYear() + 1;
   const years = Array.from({ length: yearCount }, (_, i) => firstYear + i);
-  const { district, plan } = await computeBalancingPlan(db, clock, { timeZone: options.timeZone });
+  const {
+    district,
+    plan,
+    input: planInput,
+  } = await computeBalancingPlan(db, clock, {
+    timeZone: options.timeZone,
+  });
   const inFlight = await db.proposal.findMany({
     where: { status: { in: [...IN_FLIGHT_STATUSES] } },
     select: {
@@ -106,7 +112,18 @@ export async function buildFormasi(
   const inScope = (agencyId: number) => !options.agencyId || agencyId === options.agencyId;
   const rows: FormasiInputRow[] = [];
   const reasons = new Map<string, ShortfallReason[]>();
-  for (const load of district.loads) {
+  // A need the plan has that the district's loads do not: a private school's request for a role it
+  // has nobody in (issue 29).
+  const unitByCode = new Map(district.units.map((u) => [u.code, u]));
+  const roleByCode = new Map(district.roles.map((r) => [r.code, r]));
+  const loaded = new Set(district.loads.map((l) => key(l.unitId, l.roleId)));
+  const requested = planInput.demand.flatMap((d) => {
+    const unit = unitByCode.get(d.unit);
+    const role = roleByCode.get(d.role);
+    if (!unit || !role || loaded.has(key(unit.id, role.id))) return [];
+    return [{ unitId: unit.id, roleId: role.id, demand: d.hours, capacity: 0, honorers: 0 }];
+  });
+  for (const load of [...district.loads, ...requested]) {
     const unit = units.get(load.unitId);
     const role = roles.get(load.roleId);
     if (!unit || !role || !inScope(unit.agencyId)) continue;

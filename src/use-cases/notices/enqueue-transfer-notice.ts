@@ -57,6 +57,7 @@ export async function enqueueTransferNotice(
     fromLoad: { before: m?.fromLoadBefore ?? null, after: m?.fromLoadAfter ?? null },
     toLoad: { before: m?.toLoadBefore ?? null, after: m?.toLoadAfter ?? null },
     joined: person !== null,
+    redistribution: proposal.redistribution,
   };
   const filename = `pemberitahuan-mutasi-${proposal.id}.pdf`;
 

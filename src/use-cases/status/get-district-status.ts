@@ -35,6 +35,8 @@ export interface DistrictUnitStatus {
   code: string;
   name: string;
   kind: string;
+  /** Negeri / Swasta for schools (Dapodik), null for offices: private schools are reported apart (issue 29). */
+  schoolStatus: string | null;
   agency: string;
   /** Kemendagri kecamatan; null for both when the unit's is not known yet. */
   kecamatan: string | null;
@@ -164,6 +166,7 @@ export async function getDistrictStatus(
       code: unit.code,
       name: unit.name,
       kind: unit.kind,
+      schoolStatus: unit.schoolStatus,
       agency: agencyCode.get(unit.agencyId) ?? "",
       kecamatan: unit.kecamatan,
       kecamatanCode: unit.kecamatanCode,

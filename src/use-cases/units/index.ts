@@ -8,3 +8,5 @@ export * from "./report-vacancy.ts";
 export * from "./report-workload.ts";
 export * from "./set-employee-status.ts";
 export * from "./withdraw-vacancy.ts";
+export * from "./set-discipline.ts";
+export * from "./request-teachers.ts";

@@ -53,6 +53,12 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} transfer proposals are in the digest that follows; decide with its buttons.",
   "check.alert.why_title": "<b>Still short after the proposals, and why:</b>",
+  "why.redistribution_barred":
+    "; {count} fitting teachers do not meet the criteria for a private school ({criteria})",
+  "why.redistribution.education": "{count} without an S-1/D-IV on record",
+  "why.redistribution.rank": "{count} below III/b (PPPK: below Guru Ahli Pertama) or not on record",
+  "why.redistribution.performance": "{count} without SKP Baik in both of the last two years",
+  "why.redistribution.discipline": "{count} under a disciplinary penalty",
   "check.alert.why": "• {unit}, {role}: short {hours} — {reason}",
   "status.why_more": "…and {count} more.",
   "check.alert.why_more": "…and {count} more (see /status).",
@@ -64,6 +70,9 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.retire_unit": "• {unit}: {people} ({roles})",
   "check.alert.retire_more": "… and {count} more units (see /formasi).",
   "check.alert.retire_none": "👤 Nobody retires in the coming 12 months.",
+  "check.alert.requests": "🏫 Open ASN teacher requests of private schools: {count} — {list}",
+  "check.alert.requests_off":
+    "The agency's policy leaves private schools out. An admin can change it: /policy swasta request",
   "check.alert.review":
     "🔎 <b>Needs review</b> (admins): {count} roles created by an import with guessed values: {codes}{more}. Review them with /roles.",
   "check.alert.review_more": " and {count} more",

@@ -23,7 +23,7 @@ export const core: Record<keyof typeof id, string> = {
   "help.none":
     "<b>Seimbang</b> — workload balancing for civil servants.\n/start &lt;code&gt; — register with an invite code\n/language — change language\n/help — this help",
   "help.unit_head":
-    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/vacancies — open vacancies, withdraw one\n/leave — put staff on leave or study leave\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/map — map, table and proposals\n/cancel — stop a conversation\n/language — change language",
+    "<b>Unit head commands</b>\n/report — report menu\n/vacancy — report a vacancy\n/vacancies — open vacancies, withdraw one\n/leave — put staff on leave or study leave\n/load — report workload\n/staff — staff and transfer objections\n/invite pegawai &lt;NIP&gt; — invite a person of your unit\n/me — my record\n/status — unit summary\n/map — map, table and proposals\n/cancel — stop a conversation\n/language — change language\n/requestteachers — (private school heads) ask for ASN teachers",
   "help.hr_approver":
     "<b>Transfer team commands</b>\nIn the HR group: /check (run a check), /pending (pending proposals), /export (transfer list), /formasi (formasi sheet), /whatif (what-if), /status.\nIn private chat: /status, /map (map, table, proposals and what-if), /export, /formasi, /whatif, /language.",
   "help.admin":
@@ -38,6 +38,11 @@ export const core: Record<keyof typeof id, string> = {
   "errors.invite_unknown": "Unknown invite code. Check the code or ask your admin for a new invite.",
   "errors.invite_used": "This invite code has already been used. Ask your admin for a new one if needed.",
   "errors.invite_expired": "This invite code expired on {expires}. Ask your admin for a new one.",
+  "errors.request_not_private":
+    "{unit} is not a private school in Dapodik; ASN teacher requests are for private schools only.",
+  "errors.request_not_teacher": "A request is for teaching roles only.",
+  "errors.request_unknown": "Teacher request #{id} not found.",
+  "errors.request_closed": "Teacher request #{id} is already closed.",
   "errors.unit_unknown": "No unit with code {code}.",
   "errors.agency_unknown": "No agency with code {code}.",
   "errors.not_admin": "This command is for admins only.",

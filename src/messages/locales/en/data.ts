@@ -43,6 +43,11 @@ export const data: Record<keyof typeof id, string> = {
   "import.reject.date_future": '{field} "{value}" is in the future',
   "import.reject.post_missing": "date entered post is empty (required for a new employee)",
   "import.reject.post_before_birth": "date entered post is before the birth date",
+  "import.reject.skp_year_invalid": 'SKP year "{value}" is wrong: write the year assessed, e.g. 2025',
+  "import.reject.skp_predicate_unknown":
+    'predicate "{value}" unknown; use Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang',
+  "import.reject.skp_employee_unknown": "no employee with this NIP yet; import the employees first",
+  "import.skp_summary": "\nSKP: {created} created, {updated} updated, {unchanged} unchanged.",
   "import.reject.duplicate": "duplicate of line {line} in the same file",
   "import.reject.npsn_invalid":
     'NPSN "{value}" is wrong: it must be 8 digits (or a letter and 7 digits for a PKBM/LKP)',
@@ -128,6 +133,8 @@ export const data: Record<keyof typeof id, string> = {
   "export.annex.effective": "Effective (TMT)",
   "export.annex.note": "Remarks",
   "export.annex.decision": "Team decision",
+  "export.annex.redistribution": "Redistribution to a private school",
+  "export.annex.redistribution_yes": "Yes (Permendikdasmen 1/2025)",
   "export.annex.decided_on": "Decision date",
   "export.annex.approved": "Approved by the assessment team ({names})",
   "errors.role_unknown": "No role has the code {code}; the list of roles shows every code.",
@@ -188,6 +195,13 @@ export const data: Record<keyof typeof id, string> = {
     "{n}. {from} to {to}: {reason}. The Minister approved in writing, number {nomor} of {tanggal}; proposals can be approved.",
   "policy.unwilling_on": "An employee's own «not willing» counts as an objection.",
   "policy.unwilling_off": "Only an objection recorded by the unit head holds a proposal back.",
+  "policy.private_title": "<b>ASN teachers in private schools</b> (Permendikdasmen 1/2025):",
+  "policy.private.OFF": "• {agency}: off (private schools are not planned for)",
+  "policy.private.ON_REQUEST": "• {agency}: on request (only private schools with an open teacher request)",
+  "policy.private.ON":
+    "• {agency}: on (private schools' needs are planned for, after state schools at equal shortfall)",
+  "policy.private_set": "The private-school policy is changed and recorded.",
+  "policy.private_usage": "Usage: /policy swasta off|request|on [AGENCY_CODE]",
   "policy.how":
     "Change with the CLI: <code>policy blackout add dd-mm-yyyy dd-mm-yyyy reason</code>, <code>policy blackout remove n</code>, <code>policy blackout approve n --nomor … --tanggal dd-mm-yyyy</code>.",
   "import.rejects_title": "\n\n<b>Rejected rows</b>\n{lines}",

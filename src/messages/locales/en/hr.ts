@@ -97,6 +97,13 @@ export const hr: Record<keyof typeof id, string> = {
   "whatif.running": "⏳ Planning the district as it is and as changed…",
   "whatif.again": "Type /whatif to try other changes.",
   "whatif.private": "The what-if opens in a private chat: open @{bot} and type /whatif.",
+  "request.notice":
+    "🏫 <b>ASN teacher request #{id}</b> (redistribution to a private school, Permendikdasmen 1/2025)\n{unit} (NPSN {npsn}, operating permit {permit})\n{role}: {hours} JP a week, from {since}\nReason: {reason}\nRequested by {by}. The next check plans for it when the agency's policy allows (/policy).",
+  "request.notice_initiative":
+    "🏫 <b>Redistribution on the district's initiative #{id}</b> (Permendikdasmen 1/2025)\n{unit} (NPSN {npsn}, operating permit {permit})\n{role}: {hours} JP a week, from {since}\nReason: {reason}\nRecorded by {by}.",
+  "redistribution.line": "🤝 Redistribution to a private school (Permendikdasmen 1/2025)",
+  "redistribution.details":
+    "🤝 <b>ASN teacher redistributed to a private school</b> (Permendikdasmen 1/2025): the teacher stays an ASN of the district, assigned to this school; the PPK decides on the Tim Pertimbangan's recommendation (this group). The criteria on record are met: S-1/D-IV, rank, SKP of the last two years, no disciplinary penalty. The health certificate is for the team to check.",
   "map.menu_button": "Map",
   "map.button": "🗺 Open the map",
   "map.off":

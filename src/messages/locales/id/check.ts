@@ -54,6 +54,13 @@ export const check = {
   "check.alert.hours_and": "{first} + {second}",
   "check.alert.digest": "{count} usulan mutasi ada di pesan ringkasan berikut; putuskan dengan tombolnya.",
   "check.alert.why_title": "<b>Masih kurang sesudah usulan, dan mengapa:</b>",
+  "why.redistribution_barred":
+    "; {count} guru yang cocok tidak memenuhi syarat redistribusi ke sekolah swasta ({criteria})",
+  "why.redistribution.education": "{count} belum S-1/D-IV atau datanya belum ada",
+  "why.redistribution.rank":
+    "{count} golongan di bawah III/b (PPPK: di bawah Guru Ahli Pertama) atau belum tercatat",
+  "why.redistribution.performance": "{count} SKP dua tahun terakhir belum Baik atau belum ada",
+  "why.redistribution.discipline": "{count} sedang menjalani hukuman disiplin",
   "check.alert.why": "• {unit}, {role}: kurang {hours} — {reason}",
   "status.why_more": "…dan {count} lainnya.",
   "check.alert.why_more": "…dan {count} lainnya (lihat /status).",
@@ -66,6 +73,9 @@ export const check = {
   "check.alert.retire_unit": "• {unit}: {people} ({roles})",
   "check.alert.retire_more": "… dan {count} unit lain (lihat /formasi).",
   "check.alert.retire_none": "👤 Tidak ada pegawai yang pensiun dalam 12 bulan ke depan.",
+  "check.alert.requests": "🏫 Permintaan guru ASN dari sekolah swasta yang terbuka: {count} — {list}",
+  "check.alert.requests_off":
+    "Kebijakan instansi: sekolah swasta tidak direncanakan. Admin dapat mengubahnya: /kebijakan swasta permintaan",
   "check.alert.review":
     "🔎 <b>Perlu ditinjau</b> (admin): {count} jabatan dibuat oleh impor dengan nilai dugaan: {codes}{more}. Tinjau dengan /jabatan.",
   "check.alert.review_more": " dan {count} lainnya",

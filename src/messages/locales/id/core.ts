@@ -21,7 +21,7 @@ export const core = {
   "help.none":
     "<b>Seimbang</b> — penyeimbang beban kerja ASN.\n/start &lt;kode&gt; — daftar dengan kode undangan\n/bahasa — ganti bahasa\n/bantuan — bantuan ini",
   "help.unit_head":
-    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/daftarlowongan — lowongan terbuka, tarik lowongan\n/cuti — cuti atau tugas belajar pegawai\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/peta — peta, tabel dan usulan\n/batal — hentikan percakapan\n/bahasa — ganti bahasa",
+    "<b>Perintah kepala unit</b>\n/lapor — menu laporan\n/lowongan — laporkan lowongan\n/daftarlowongan — lowongan terbuka, tarik lowongan\n/cuti — cuti atau tugas belajar pegawai\n/beban — laporkan beban kerja\n/pegawai — daftar pegawai dan keberatan mutasi\n/undang pegawai &lt;NIP&gt; — undang pegawai unit Anda\n/saya — data saya\n/status — ringkasan unit\n/peta — peta, tabel dan usulan\n/batal — hentikan percakapan\n/bahasa — ganti bahasa\n/mintaguru — (kepala sekolah swasta) minta guru ASN",
   "help.hr_approver":
     "<b>Perintah tim mutasi</b>\nDi grup HR: /cek (jalankan pemeriksaan), /usulan (usulan menunggu), /ekspor (daftar mutasi), /formasi (lembar formasi), /simulasi (bagaimana jika), /status.\nDi chat pribadi: /status, /peta (peta, tabel, usulan dan simulasi), /ekspor, /formasi, /simulasi, /bahasa.",
   "help.admin":
@@ -38,6 +38,11 @@ export const core = {
     "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta undangan baru ke admin.",
   "errors.invite_used": "Kode undangan ini sudah dipakai. Minta undangan baru ke admin bila perlu.",
   "errors.invite_expired": "Kode undangan ini sudah kedaluwarsa ({expires}). Minta undangan baru ke admin.",
+  "errors.request_not_private":
+    "{unit} bukan sekolah swasta menurut Dapodik; permintaan guru ASN hanya untuk sekolah swasta.",
+  "errors.request_not_teacher": "Permintaan hanya untuk jabatan guru.",
+  "errors.request_unknown": "Permintaan guru #{id} tidak ditemukan.",
+  "errors.request_closed": "Permintaan guru #{id} sudah ditutup.",
   "errors.unit_unknown": "Unit dengan kode {code} tidak ditemukan.",
   "errors.agency_unknown": "Instansi dengan kode {code} tidak ditemukan.",
   "errors.not_admin": "Perintah ini hanya untuk admin.",

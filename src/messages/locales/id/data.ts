@@ -43,6 +43,11 @@ export const data = {
   "import.reject.date_future": '{field} "{value}" ada di masa depan',
   "import.reject.post_missing": "TMT jabatan kosong (wajib untuk pegawai baru)",
   "import.reject.post_before_birth": "TMT jabatan sebelum tanggal lahir",
+  "import.reject.skp_year_invalid": 'tahun SKP "{value}" salah: tulis tahun penilaian, mis. 2025',
+  "import.reject.skp_predicate_unknown":
+    'predikat "{value}" tidak dikenal; pakai Sangat Baik, Baik, Butuh Perbaikan, Kurang atau Sangat Kurang',
+  "import.reject.skp_employee_unknown": "pegawai dengan NIP ini belum ada; impor data pegawainya dulu",
+  "import.skp_summary": "\nSKP: {created} baru, {updated} diubah, {unchanged} tetap.",
   "import.reject.duplicate": "duplikat dari baris {line} di file yang sama",
   "import.reject.npsn_invalid":
     'NPSN "{value}" salah: harus 8 angka (atau 1 huruf dan 7 angka untuk PKBM/LKP)',
@@ -128,6 +133,8 @@ export const data = {
   "export.annex.effective": "TMT",
   "export.annex.note": "Keterangan",
   "export.annex.decision": "Keputusan tim",
+  "export.annex.redistribution": "Redistribusi ke sekolah swasta",
+  "export.annex.redistribution_yes": "Ya (Permendikdasmen 1/2025)",
   "export.annex.decided_on": "Tanggal keputusan",
   "export.annex.approved": "Disetujui tim penilai kinerja ({names})",
   "errors.role_unknown": "Jabatan dengan kode {code} tidak dikenal; daftar jabatan memuat semua kodenya.",
@@ -190,6 +197,14 @@ export const data = {
     "{n}. {from} s.d. {to}: {reason}. Ada persetujuan tertulis Menteri nomor {nomor} tanggal {tanggal}; usulan dapat disetujui.",
   "policy.unwilling_on": "Pernyataan «tidak bersedia» pegawai dihitung sebagai keberatan.",
   "policy.unwilling_off": "Hanya keberatan yang dicatat kepala unit yang menahan usulan.",
+  "policy.private_title": "<b>Redistribusi guru ASN ke sekolah swasta</b> (Permendikdasmen 1/2025):",
+  "policy.private.OFF": "• {agency}: tidak (sekolah swasta tidak direncanakan)",
+  "policy.private.ON_REQUEST":
+    "• {agency}: atas permintaan (hanya sekolah swasta dengan permintaan guru terbuka)",
+  "policy.private.ON":
+    "• {agency}: ya (kebutuhan sekolah swasta direncanakan, sesudah sekolah negeri yang sama kurangnya)",
+  "policy.private_set": "Kebijakan sekolah swasta diubah dan dicatat.",
+  "policy.private_usage": "Cara pakai: /kebijakan swasta tidak|permintaan|ya [KODE_INSTANSI]",
   "policy.how":
     "Ubah dengan CLI: <code>policy blackout add dd-mm-yyyy dd-mm-yyyy alasan</code>, <code>policy blackout remove n</code>, <code>policy blackout approve n --nomor … --tanggal dd-mm-yyyy</code>.",
   "import.rejects_title": "\n\n<b>Baris yang ditolak</b>\n{lines}",

@@ -97,6 +97,13 @@ export const hr = {
   "whatif.running": "⏳ Menghitung rencana sekarang dan dengan perubahan…",
   "whatif.again": "Ketik /simulasi untuk mencoba perubahan lain.",
   "whatif.private": "Simulasi dibuka di chat pribadi: buka @{bot} lalu ketik /simulasi.",
+  "request.notice":
+    "🏫 <b>Permintaan guru ASN #{id}</b> (redistribusi ke sekolah swasta, Permendikdasmen 1/2025)\n{unit} (NPSN {npsn}, izin operasional {permit})\n{role}: {hours} JP per minggu, mulai {since}\nAlasan: {reason}\nDiajukan oleh {by}. Pemeriksaan berikutnya merencanakannya bila kebijakan instansi mengizinkan (/kebijakan).",
+  "request.notice_initiative":
+    "🏫 <b>Redistribusi atas prakarsa daerah #{id}</b> (Permendikdasmen 1/2025)\n{unit} (NPSN {npsn}, izin operasional {permit})\n{role}: {hours} JP per minggu, mulai {since}\nAlasan: {reason}\nDicatat oleh {by}.",
+  "redistribution.line": "🤝 Redistribusi ke sekolah swasta (Permendikdasmen 1/2025)",
+  "redistribution.details":
+    "🤝 <b>Redistribusi guru ASN ke sekolah swasta</b> (Permendikdasmen 1/2025): guru tetap ASN pemerintah daerah dan ditugaskan di sekolah ini; diputuskan PPK atas rekomendasi Tim Pertimbangan (grup ini). Syarat yang tercatat terpenuhi: S-1/D-IV, pangkat, SKP dua tahun terakhir, tanpa hukuman disiplin. Surat keterangan sehat diperiksa tim.",
   "map.menu_button": "Peta",
   "map.button": "🗺 Buka peta",
   "map.off":

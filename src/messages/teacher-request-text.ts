@@ -1,0 +1,31 @@
+import { formatDate } from "../domain/time.ts";
+import { translate, type Locale } from "./locales/index.ts";
+
+/** A private school's teacher request as the HR group (the Tim Pertimbangan) reads it. */
+export function teacherRequestText(
+  locale: Locale,
+  n: {
+    id: number;
+    unitName: string;
+    npsn: string | null;
+    permitNumber: string | null;
+    roleName: string;
+    hours: number;
+    since: Date;
+    reason: string;
+    by: string;
+    initiative: boolean;
+  },
+): string {
+  return translate(locale, n.initiative ? "request.notice_initiative" : "request.notice", {
+    id: String(n.id),
+    unit: n.unitName,
+    npsn: n.npsn ?? "—",
+    permit: n.permitNumber ?? "—",
+    role: n.roleName,
+    hours: n.hours,
+    since: formatDate(n.since, "UTC"),
+    reason: n.reason,
+    by: n.by,
+  });
+}
