@@ -8,7 +8,7 @@ const LAYERS = [
   ["jobs", ["jobs/"]],
   ["use-cases", ["use-cases/", "export/"]],
   ["delivery", ["delivery/"]],
-  ["io", ["db/", "import/", "charts/", "documents/", "seed/"]],
+  ["io", ["db/", "import/", "charts/", "documents/", "seed/", "engine/"]],
   ["messages", ["messages/"]],
   ["domain", ["domain/"]],
 ];

@@ -48,7 +48,12 @@ interface Draft {
  * A district around Salor (lat −8.4, lon 140.4) in a box about 100 km wide: SD short of class teachers,
  * SMP with more subject teachers than lessons. Deterministic for a given seed.
  */
-export function generateDistrict(size: DistrictSize, seed = SEED): PlanInput {
+export function generateDistrict(
+  size: DistrictSize,
+  seed = SEED,
+  /** "standard": every teacher brings the role's 24 JP, as a district's database does (issue 30). */
+  hours: "mixed" | "standard" = "mixed",
+): PlanInput {
   const next = random(seed + size.units);
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const units: PlanInput["units"] = [];
@@ -92,7 +97,7 @@ export function generateDistrict(size: DistrictSize, seed = SEED): PlanInput {
   }
   const employees = drafts.map((draft, index) => {
     const draw = next();
-    const teacherHours = draw < 0.85 ? 24 : draw < 0.95 ? 18 : 12;
+    const teacherHours = hours === "standard" || draw < 0.85 ? 24 : draw < 0.95 ? 18 : 12;
     return {
       id: `1985${String(index + 1).padStart(14, "0")}`,
       name: `Pegawai ${index + 1}`,

@@ -104,6 +104,22 @@ describe("cli snapshot, plan and check --json on plan format v2", () => {
     }
   });
 
+  it("plan --time-limit passes the operator's limit and checks it (issue 30)", async () => {
+    const input = await snapshot();
+    const path = join(dir, "limited.json");
+    await writeFile(path, JSON.stringify(input));
+    const run = cli();
+    await planCommand.run(["--input", path, "--time-limit", "5"], run.ctx);
+    expect((JSON.parse(run.out.join("\n")) as Plan).metrics).toMatchObject({
+      optimal: true,
+      method: "exact",
+    });
+    for (const bad of ["0", "lima", "4000"])
+      await expect(planCommand.run(["--input", path, "--time-limit", bad], cli().ctx)).rejects.toThrow(
+        /--time-limit is seconds from 1 to 3600/,
+      );
+  });
+
   it("plan refuses a version 1 file that uses version 2 fields, naming each", async () => {
     const input = await snapshot();
     const path = join(dir, "mixed.json");

@@ -1,16 +1,25 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { parsePlanInput, planTransfers, PlanInputError } from "../../domain/balance/index.ts";
+import { parsePlanInput, PlanInputError } from "../../domain/balance/index.ts";
+import { planWithin } from "../../engine/plan-within.ts";
 import { operatorError, usageError, type CliCommand } from "../types.ts";
 
-const USAGE = "usage: plan --input <snapshot.json> [--output <plan.json>]";
+const USAGE = "usage: plan --input <snapshot.json> [--output <plan.json>] [--time-limit <seconds>]";
+/** The engine's own default (domain/balance/index.ts). */
+const DEFAULT_TIME_LIMIT_SECONDS = 60;
 
-function parseArgs(args: string[]): { input: string; output: string | null } {
+function parseArgs(args: string[]): { input: string; output: string | null; timeLimitSeconds: number } {
   let input: string | null = null;
   let output: string | null = null;
+  let timeLimitSeconds = DEFAULT_TIME_LIMIT_SECONDS;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = args[i + 1];
-    if ((arg === "--input" || arg === "--output") && value && !value.startsWith("--")) {
+    if (arg === "--time-limit" && value !== undefined) {
+      timeLimitSeconds = Number(value.replace(",", "."));
+      if (!Number.isFinite(timeLimitSeconds) || timeLimitSeconds < 1 || timeLimitSeconds > 3600)
+        throw usageError(`--time-limit is seconds from 1 to 3600: ${value}\n${USAGE}`);
+      i += 1;
+    } else if ((arg === "--input" || arg === "--output") && value && !value.startsWith("--")) {
       if (arg === "--input") input = value;
       else output = value;
       i += 1;
@@ -21,7 +30,7 @@ function parseArgs(args: string[]): { input: string; output: string | null } {
     }
   }
   if (!input) throw usageError(USAGE);
-  return { input, output };
+  return { input, output, timeLimitSeconds };
 }
 
 /**
@@ -29,9 +38,10 @@ function parseArgs(args: string[]): { input: string; output: string | null } {
  * plan in the format of docs/plan-format.md: moves, metrics and shortfalls.
  */
 export const planCommand: CliCommand = {
-  usage: "plan --input <snapshot.json> [--output <plan.json>]   propose transfers for a snapshot",
+  usage:
+    "plan --input <snapshot.json> [--output <plan.json>] [--time-limit <seconds>]   propose transfers for a snapshot, back within the limit + 1 s",
   async run(args, ctx) {
-    const { input, output } = parseArgs(args);
+    const { input, output, timeLimitSeconds } = parseArgs(args);
     let text: string;
     try {
       text = await readFile(input, "utf8");
@@ -45,7 +55,7 @@ export const planCommand: CliCommand = {
       throw operatorError(`${input} is not valid JSON: ${(error as Error).message}`);
     }
     try {
-      const plan = await planTransfers(parsePlanInput(json));
+      const plan = await planWithin(parsePlanInput(json), { timeLimitSeconds });
       const { moves, metrics, shortfalls } = plan;
       const result = `${JSON.stringify({ moves, metrics, shortfalls }, null, 2)}\n`;
       if (output) {

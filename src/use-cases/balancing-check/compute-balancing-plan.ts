@@ -4,12 +4,14 @@ import type { CheckShortfall } from "../../messages/balancing-alert.ts";
 import type { District } from "../../db/read-district.ts";
 import { getBlackouts } from "../../db/settings.ts";
 import { approvalFrozenOn, type Blackout } from "../../domain/blackout.ts";
-import { planTransfers, type Plan, type PlanInput } from "../../domain/balance/index.ts";
+import type { Plan, PlanInput } from "../../domain/balance/index.ts";
+import { planWithin } from "../../engine/plan-within.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { localDate } from "../../domain/time.ts";
 
-// HiGHS runs on the event loop: bound it so a large district cannot stall the bot for a minute.
-// Salor (about 400 people) is proved optimal in a fraction of a second; see BENCHMARKS.md.
+// Salor (about 400 people) is proved optimal in a fraction of a second, in-process; a large district is
+// planned in a worker thread, stopped at the limit (engine/plan-within.ts), so the bot stays responsive.
+// See BENCHMARKS.md.
 const CHECK_TIME_LIMIT_SECONDS = 20;
 
 export interface BalancingPlan {
@@ -40,7 +42,7 @@ export async function computeBalancingPlan(
     now: clock.now(),
     timeZone: options.timeZone,
   });
-  const plan = await planTransfers(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
+  const plan = await planWithin(input, { locale: "id", timeLimitSeconds: CHECK_TIME_LIMIT_SECONDS });
   const { capWindowMonths } = await readFlightPolicy(db);
   return {
     input,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { DbTx } from "../../db/client.ts";
 import { buildPlanInput } from "../../db/build-plan-input.ts";
 import type { Actor } from "../../domain/actor.ts";
-import { planTransfers, type Plan, type PlanInput } from "../../domain/balance/index.ts";
+import type { Plan, PlanInput } from "../../domain/balance/index.ts";
+import { planWithin } from "../../engine/plan-within.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
 
@@ -81,8 +82,8 @@ export async function simulateWhatIf(
   const { input: base, district } = await buildPlanInput(db, { now: input.now, timeZone: input.timeZone });
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS };
-  const before = await planTransfers(base, options);
-  const after = await planTransfers(changed, options);
+  // Side by side: the two plans in two threads on a large district, each within its limit.
+  const [before, after] = await Promise.all([planWithin(base, options), planWithin(changed, options)]);
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));

@@ -1,0 +1,72 @@
+// A plan within its time limit, whatever the solver is doing (issue 30). HiGHS checks its clock
+// between nodes and stages only, and an L-sized branch and bound has come back 9–22 s after its limit;
+// so a large input is planned in a worker thread that is stopped at the limit (plus a grace of less
+// than a second), and the greedy plan, made meanwhile on this thread, is the answer then. The bot's
+// event loop stays free while the worker solves.
+import { Worker } from "node:worker_threads";
+import {
+  parsePlanInput,
+  planTransfers,
+  type Plan,
+  type PlanInput,
+  type PlanOptions,
+} from "../domain/balance/index.ts";
+
+/** Below this many people the engine answers in well under a second in-process; a thread costs more. */
+export const WORKER_FROM_PEOPLE = 2_000;
+/** What a run may take beyond its limit: the issue's one second, less the hand-over. */
+const GRACE_MS = 800;
+/**
+ * Share of the limit left to the engine's own overrun past its clock: measured (BENCHMARKS.md, "Engine:
+ * time limits"), M overruns by under a second, L (50,000 people) by 6 s at 25 s and up to 22 s at 60 s.
+ */
+const overrunShare = (people: number) => (people >= LARGE_FROM_PEOPLE ? 0.45 : 0.2);
+const LARGE_FROM_PEOPLE = 20_000;
+
+export interface PlanWithinOptions extends Omit<PlanOptions, "trace"> {
+  timeLimitSeconds: number;
+  /** Force the worker (or not); by default from WORKER_FROM_PEOPLE people on. */
+  inWorker?: boolean;
+}
+
+/**
+ * `planTransfers`, returning by `timeLimitSeconds` + 0.8 s: the exact plan when the worker finishes in
+ * time, else the greedy plan (`method: "greedy"`, no tier proven). Bad input throws PlanInputError
+ * before any thread starts.
+ */
+export async function planWithin(input: PlanInput, options: PlanWithinOptions): Promise<Plan> {
+  const started = performance.now();
+  const parsed = parsePlanInput(input);
+  const { inWorker, ...engine } = options;
+  if (!(inWorker ?? parsed.employees.length >= WORKER_FROM_PEOPLE)) return planTransfers(parsed, engine);
+
+  // plan-worker.mjs registers tsx in the thread, as `npm start` does for the bot, then runs the engine.
+  const worker = new Worker(new URL("./plan-worker.mjs", import.meta.url), {
+    // The engine's own limit ends early enough for its stages' overrun (pairing, the last node) to fit:
+    // measured from now, so the thread's start-up counts against it.
+    workerData: {
+      input: parsed,
+      options: engine,
+      deadline: Date.now() + options.timeLimitSeconds * 1000 * (1 - overrunShare(parsed.employees.length)),
+    },
+  });
+  const exact = new Promise<Plan | Error>((resolve) => {
+    worker.once("message", (plan: Plan) => resolve(plan));
+    worker.once("error", (error) => resolve(error));
+    worker.once("exit", (code) => resolve(new Error(`the engine's worker stopped (exit ${code})`)));
+  });
+  // The answer if the worker is late: made here while the worker solves (fast, with the plan in flight).
+  const fallback = await planTransfers(parsed, { ...engine, method: "greedy" });
+  const left = started + options.timeLimitSeconds * 1000 + GRACE_MS - performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, left));
+  });
+  const first = await Promise.race([exact, late]);
+  clearTimeout(timer);
+  await worker.terminate();
+  if (first instanceof Error) throw first;
+  return (
+    first ?? { ...fallback, metrics: { ...fallback.metrics, seconds: (performance.now() - started) / 1000 } }
+  );
+}

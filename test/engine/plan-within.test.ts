@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { asVersion2, generateDistrict } from "../../bench/engine-district.ts";
+import { PlanInputError, planTransfers, type PlanInput } from "../../src/domain/balance/index.ts";
+import { planWithin } from "../../src/engine/plan-within.ts";
+import { makeInput, makeUnit, nip } from "../domain/balance/builders.ts";
+
+/** An SD short of one class teacher, an SMP with one to spare. */
+const small: PlanInput = makeInput({
+  version: 2,
+  units: [makeUnit({ id: "SMP" }), makeUnit({ id: "SD", lon: 140.42 })],
+  compatibility: [{ from: "GURU_IPA", to: "GURU_KELAS" }],
+  demand: [
+    { unit: "SD", role: "GURU_KELAS", hours: 24 },
+    { unit: "SMP", role: "GURU_IPA", hours: 24 },
+  ],
+  employees: [1, 2].map((i) => ({ id: nip(i), unit: "SMP", role: "GURU_IPA", hours: 24, movable: true })),
+});
+
+describe("a plan within its time limit (issue 30)", () => {
+  it("a small district is planned in-process, exactly as planTransfers plans it", async () => {
+    const within = await planWithin(small, { timeLimitSeconds: 5 });
+    const direct = await planTransfers(small, { timeLimitSeconds: 5 });
+    expect(within.moves).toEqual(direct.moves);
+    expect(within.metrics).toMatchObject({ method: "exact", optimal: true, tiersProven: [1, 2, 3, 4] });
+  });
+
+  it("in a worker the exact plan comes back as the engine made it", async () => {
+    const plan = await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
+    expect(plan.moves).toEqual([expect.objectContaining({ to: "SD", role: "GURU_KELAS" })]);
+    expect(plan.metrics).toMatchObject({ method: "exact", optimal: true });
+  });
+
+  it("a district the solver cannot finish in time gets the greedy plan at the limit, valid and complete", async () => {
+    // 300 units and 5,000 people with mixed hours: the exact engine needs far more than a second.
+    const district = asVersion2(generateDistrict({ units: 300, people: 5_000 }));
+    const plan = await planWithin(district, { timeLimitSeconds: 1, inWorker: true });
+    expect(plan.metrics.method).toBe("greedy");
+    expect(plan.metrics.tiersProven).toEqual([]);
+    expect(plan.metrics.moves).toBeGreaterThan(0);
+    expect(plan.metrics.unmetAfter).toBeLessThan(plan.metrics.unmetBefore);
+  });
+
+  it("bad input is refused before any thread starts", async () => {
+    await expect(
+      planWithin({ version: 3 } as never, { timeLimitSeconds: 1, inWorker: true }),
+    ).rejects.toThrow(PlanInputError);
+  });
+});
