@@ -128,7 +128,7 @@ function unitPopup(unit: MapUnit, t: T, locale: string, openUnit: (code: string)
     el(
       "div",
       {},
-      `${unit.kind}${unit.kecamatan ? ` · ${unit.kecamatan}` : ""} · ${t(`state.${unit.state}`)}`,
+      `${unit.kind}${unit.schoolStatus?.toLowerCase() === "swasta" ? ` ${t("school.private")}` : ""}${unit.kecamatan ? ` · ${unit.kecamatan}` : ""} · ${t(`state.${unit.state}`)}`,
     ),
     el("div", {}, t("unit.need", { need: num(unit.needPeople, locale), short: unit.shortPeople })),
     el(

@@ -30,7 +30,8 @@ export function drawTable(
   const rows: Row[] = district.units.flatMap((u) =>
     u.roles.map((r) => ({
       code: u.code,
-      unit: u.name,
+      // A private school is said so: ASN teachers reach it only by redistribution (issue 29).
+      unit: u.schoolStatus?.toLowerCase() === "swasta" ? `${u.name} (${t("school.private")})` : u.name,
       kecamatan: u.kecamatan ?? "",
       role: r.name,
       hoursUnit: r.hoursUnit,
