@@ -80,6 +80,8 @@ export const PENSIUN_HEADERS = [
   "Tanggal BUP",
   "Tahun",
   "Mengurangi Bezetting",
+  "Jam per Minggu",
+  "Satuan Jam",
 ] as const;
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -267,12 +269,14 @@ export async function formasiWorkbook(formasi: Formasi): Promise<Buffer> {
       p.retirementDate,
       p.year,
       p.inBezetting ? "Ya" : "Tidak",
+      p.hours,
+      p.hoursUnit,
     ]);
   styleHeader(pensiun);
   pensiun.getColumn(1).numFmt = "@";
   pensiun.getColumn(8).numFmt = "dd/mm/yyyy";
   pensiun.columns.forEach((column, i) => {
-    column.width = [21, 30, 28, 30, 12, 14, 6, 12, 8, 12][i] ?? 12;
+    column.width = [21, 30, 28, 30, 12, 14, 6, 12, 8, 12, 10, 10][i] ?? 12;
   });
 
   return Buffer.from(await book.xlsx.writeBuffer());

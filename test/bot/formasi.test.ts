@@ -27,7 +27,14 @@ describe.skipIf(skipPg)("/formasi and /simulasi for the HR team (issue 28)", () 
     const sheets = await readWorkbook(doc!.content);
     expect(new Set(sheets.Formasi?.map((r) => r["Kode Unit"]))).toEqual(new Set(["SDN-01", "SMPN-02"]));
     expect(sheets.Pensiun).toEqual([
-      expect.objectContaining({ NIP: "197803152005011002", Nama: "Budi Santoso", BUP: 60, Tahun: 2028 }),
+      expect.objectContaining({
+        NIP: "197803152005011002",
+        Nama: "Budi Santoso",
+        BUP: 60,
+        Tahun: 2028,
+        "Jam per Minggu": 24,
+        "Satuan Jam": "JP",
+      }),
     ]);
     const sd = sheets.Formasi?.find((r) => r["Kode Unit"] === "SDN-01");
     expect(sd?.["Pensiun 2028"]).toBe(1);

@@ -181,6 +181,16 @@ describe("redistribution into a private school (Permendikdasmen 1/2025)", () => 
     expect(privateRow).toMatchObject({ "Status Sekolah": "Swasta", "Kebutuhan Jam": 72, Bezetting: 0 });
     expect(sheets.Ringkasan?.map((r) => r.Jabatan)).toContain("Guru Kelas SD (sekolah swasta)");
 
+    // Marked as a redistribution where the team decides: the digest line and Rincian.
+    const digest = await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "proposal-digest" } });
+    expect((digest.payload as { text: string }).text).toContain(
+      "🤝 Redistribusi ke sekolah swasta (Permendikdasmen 1/2025)",
+    );
+    const details = t.calls.length;
+    const privateOne = proposals.find((p) => p.toUnit.code === "SDS-01")!;
+    await t.send(callbackUpdate(rina, `p:d:${privateOne.id}`, { message_id: 900, chatId: HR_CHAT_ID }));
+    expect(sentTexts(t.calls, details).join("\n")).toContain("Redistribusi guru ASN ke sekolah swasta");
+
     // The team approves one into the private SD: the letter is the redistribution's.
     const toPrivate = proposals.find((p) => p.toUnit.code === "SDS-01")!;
     await t.send(callbackUpdate(rina, `p:a:${toPrivate.id}`, { message_id: 900, chatId: HR_CHAT_ID }));

@@ -1,3 +1,4 @@
+import { isPrivateSchool } from "../../domain/redistribution.ts";
 import type { DbTx } from "../../db/client.ts";
 import type { Actor } from "../../domain/actor.ts";
 import { DomainError } from "../../domain/errors.ts";
@@ -59,7 +60,10 @@ export async function getAgencyImbalance(
     entry.capacity += load.capacity;
     totals.set(load.unitId, entry);
   }
-  const unitName = new Map(district.units.map((u) => [u.id, u.name]));
+  // A private school is named so (issue 29): ASN teachers reach it only by redistribution.
+  const unitName = new Map(
+    district.units.map((u) => [u.id, isPrivateSchool(u) ? `${u.name} (swasta)` : u.name]),
+  );
   const kinds = new Map(district.roles.map((r) => [r.id, roleHoursKind(r)]));
   const hoursOf = (unitId: number) =>
     hoursTotals(

@@ -21,6 +21,9 @@ export const FORMASI_YEARS = 5;
 export interface FormasiRetireeLine extends FormasiRetiree {
   unitName: string;
   roleName: string;
+  /** The hours a week the person brings, in the role's unit: what the unit loses. */
+  hours: number;
+  hoursUnit: "JP" | "jam";
   agencyId: number;
   year: number;
 }
@@ -179,6 +182,8 @@ export async function buildFormasi(
         retirementAge: age,
         retirementDate: date,
         inBezetting: e.status === "AKTIF",
+        hours: e.weeklyHours,
+        hoursUnit: roleHoursKind(role),
         year: Math.max(firstYear, date.getUTCFullYear()),
       },
     ];
