@@ -82,8 +82,9 @@ export async function simulateWhatIf(
   const { input: base, district } = await buildPlanInput(db, { now: input.now, timeZone: input.timeZone });
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, timeLimitSeconds: WHAT_IF_TIME_LIMIT_SECONDS };
-  // Side by side: the two plans in two threads on a large district, each within its limit.
-  const [before, after] = await Promise.all([planWithin(base, options), planWithin(changed, options)]);
+  // One after the other: in-process both share one HiGHS; each within its limit.
+  const before = await planWithin(base, options);
+  const after = await planWithin(changed, options);
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));
