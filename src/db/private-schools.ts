@@ -58,8 +58,9 @@ export async function readPrivateSchools(db: DbTx, district: District, now: Date
   const candidates = district.employees.filter(
     (e) => e.status === "AKTIF" && teachers.has(e.roleId) && !privateIds.has(e.unitId),
   );
+  // The two years the criteria read, for everyone at once (a province has tens of thousands of teachers).
   const skp = await db.skpRecord.findMany({
-    where: { employeeId: { in: candidates.map((e) => e.id) } },
+    where: { year: { gte: now.getUTCFullYear() - 2 } },
     select: { employeeId: true, year: true, predicate: true },
   });
   const skpOf = new Map<number, Array<{ year: number; predicate: string }>>();
