@@ -1,3 +1,4 @@
+import { chunks } from "../../db/chunks.ts";
 import type { DbTx } from "../../db/client.ts";
 import { writeAudit } from "../../db/audit.ts";
 import type { Rejected } from "../../import/cells.ts";
@@ -27,14 +28,17 @@ export async function importSkp(
     report.rejected.push(...parsed.rejected);
     return parsed.rows;
   });
-  const employees = new Map(
-    (
-      await db.employee.findMany({
-        where: { nip: { in: [...new Set(rows.map((r) => r.nip))] } },
-        select: { id: true, nip: true, skp: { select: { year: true, predicate: true } } },
-      })
-    ).map((e) => [e.nip, e]),
-  );
+  // In batches: a province's SKP file names tens of thousands of people.
+  const employees = new Map<
+    string,
+    { id: number; nip: string; skp: Array<{ year: number; predicate: string }> }
+  >();
+  for (const batch of chunks([...new Set(rows.map((r) => r.nip))]))
+    for (const e of await db.employee.findMany({
+      where: { nip: { in: batch } },
+      select: { id: true, nip: true, skp: { select: { year: true, predicate: true } } },
+    }))
+      employees.set(e.nip, e);
   for (const row of rows) {
     const employee = employees.get(row.nip);
     if (!employee) {
