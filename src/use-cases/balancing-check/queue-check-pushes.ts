@@ -18,6 +18,7 @@ import { computeUnitLoads } from "../../domain/balance/index.ts";
 import { getSetting, putSetting } from "../../db/settings.ts";
 import { retirementDate } from "../../domain/eligibility.ts";
 import { hiringNeeds } from "../../domain/formasi.ts";
+import { isPrivateSchool } from "../../domain/redistribution.ts";
 import { personRetirementAge } from "../../domain/retirement-age.ts";
 import { periodOf } from "../../domain/time.ts";
 
@@ -169,8 +170,10 @@ function formasiNote(input: PostBalancingPlanInput, agencyId: number) {
   const ours = new Set(district.units.filter((u) => u.agencyId === agencyId).map((u) => u.code));
   const roles = new Map(district.roles.map((r) => [r.id, r]));
   const standard = new Map(district.roles.map((r) => [r.code, r.standardHours]));
+  // A private school's need is met by redistribution, not by the district's own posts (issue 29).
+  const privateCodes = new Set(district.units.filter(isPrivateSchool).map((u) => u.code));
   const hiring = hiringNeeds(
-    (plan.shortfalls ?? []).filter((s) => ours.has(s.unit)),
+    (plan.shortfalls ?? []).filter((s) => ours.has(s.unit) && !privateCodes.has(s.unit)),
     (role) => standard.get(role) ?? 0,
   );
   const horizon = new Date(input.startedAt);
