@@ -7,6 +7,8 @@
  * A fifth argument names a folder: each model branch and bound starts on is written there as
  * `<stage>.mps` (`<stage>-2.mps`… when a stage starts again after Hall cuts), so that another
  * solver, or bench/solve-mps.ts, can be measured on exactly the same models.
+ * A sixth, `standard`, gives every teacher the role's 24 JP (issue 30); pass `-` as the folder to
+ * write no models: `npx tsx bench/engine-stages.ts M 2 60 - standard`.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,7 +27,7 @@ const size = SIZES[name as keyof typeof SIZES];
 if (size === undefined) throw new Error(`size ${name}: S, M or L`);
 const version = process.argv[3] === "1" ? 1 : 2;
 const timeLimitSeconds = Number(process.argv[4] ?? 60);
-const modelFolder = process.argv[5];
+const modelFolder = process.argv[5] === "-" ? undefined : process.argv[5];
 
 function writeModel(stage: string, mps: () => Uint8Array): void {
   if (modelFolder === undefined) return;
@@ -34,7 +36,8 @@ function writeModel(stage: string, mps: () => Uint8Array): void {
   writeFileSync(file, mps());
   process.stderr.write(`         model written to ${file}\n`);
 }
-const v1 = generateDistrict(size);
+// A sixth argument "standard" gives every teacher the role's 24 JP, as a district's database does (issue 30).
+const v1 = generateDistrict(size, undefined, process.argv[6] === "standard" ? "standard" : "mixed");
 const input = version === 2 ? asVersion2(v1) : v1;
 const cpu = process.cpuUsage();
 const started = performance.now();
