@@ -65,7 +65,6 @@ const MENUS: Record<MenuName, CommandSpec[]> = {
     ["usulan", "pending", "commands.pending"],
     exportCommand,
     formasi,
-    whatIf,
     status,
     ["hubungkan", "linkgroup", "commands.linkgroup"],
   ],

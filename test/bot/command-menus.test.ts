@@ -46,7 +46,6 @@ describe("command menus: each person sees the commands they may use (issue 25)",
       "usulan",
       "ekspor",
       "formasi",
-      "simulasi",
       "status",
       "hubungkan",
     ]);
