@@ -5,24 +5,13 @@ import { enqueueMessage, PRIORITY } from "../../delivery/outbox.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { isPrivateSchool } from "../../domain/redistribution.ts";
 import type { TeacherRequest } from "../../generated/prisma/client.ts";
+import type { TeacherRequestNotice } from "../../messages/teacher-request-text.ts";
 
 /** Weekly JP one request may ask for: twenty full teachers. */
 export const REQUEST_MAX_HOURS = 480;
 export const REQUEST_REASON_MAX = 300;
 
-/** What the HR group is told of a request (messages/teacher-request-text.ts writes it). */
-export interface TeacherRequestNotice {
-  id: number;
-  unitName: string;
-  npsn: string | null;
-  permitNumber: string | null;
-  roleName: string;
-  hours: number;
-  since: Date;
-  reason: string;
-  by: string;
-  initiative: boolean;
-}
+export type { TeacherRequestNotice } from "../../messages/teacher-request-text.ts";
 
 const inputSchema = z.object({
   unitId: z.number().int().positive(),
