@@ -1,4 +1,5 @@
 import type { LpResult, SolverSession, StageResult } from "./highs-session.ts";
+import { boundOnStep } from "./lattice.ts";
 
 export type { Stage, StageStep, StageTrace } from "./stage-trace.ts";
 import type { Stage, StageStep, StageTrace } from "./stage-trace.ts";
@@ -18,14 +19,21 @@ export function unmetLimit(unmet: number): number {
   return unmet + 1e-6 + 1e-9 * Math.abs(unmet);
 }
 
-/** Whether an integral solution reaches a proven lower bound, within each objective's granularity. */
-function reachesBound(stage: Stage, objective: number, bound: number): boolean {
+/** What the solver's LP objective may be off by, per objective. */
+function toleranceOf(stage: Stage, bound: number): number {
+  return stage === "unmet" || stage === "severity"
+    ? 1e-6 + 1e-9 * Math.abs(bound)
+    : 1e-7 * Math.max(1, Math.abs(bound));
+}
+
+/**
+ * Whether an integral solution reaches a proven lower bound, within each objective's granularity; with
+ * a lattice `step` (lattice.ts) the bound first rounds up to it.
+ */
+function reachesBound(stage: Stage, objective: number, bound: number, step: number | null): boolean {
   if (stage === "moves") return Math.round(objective) <= Math.ceil(bound - 1e-6);
-  const tolerance =
-    stage === "unmet" || stage === "severity"
-      ? 1e-6 + 1e-9 * Math.abs(bound)
-      : 1e-7 * Math.max(1, Math.abs(bound));
-  return objective <= bound + tolerance;
+  const tolerance = toleranceOf(stage, bound);
+  return objective <= boundOnStep(bound, tolerance, step) + tolerance;
 }
 
 /**
@@ -38,6 +46,8 @@ export function solveStage(
   start?: Float64Array,
   relaxation: LpResult | null = session.solveRelaxation(),
   trace?: StageTrace,
+  /** The step the objective moves in at integral plans, when the data has one (lattice.ts). */
+  step: number | null = null,
 ): StageResult | null {
   const gap = RELATIVE_GAP[stage];
   const tell = (
@@ -76,7 +86,7 @@ export function solveStage(
     session.fractionalUnits(relaxation.values),
     gap,
   );
-  const localReaches = local !== null && reachesBound(stage, local.objective, bound);
+  const localReaches = local !== null && reachesBound(stage, local.objective, bound, step);
   tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });
   if (local !== null && localReaches) return { ...local, optimal: true, bound };
   startBranchAndBound();

@@ -9,6 +9,7 @@ import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
 import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
 import { LazyRows } from "./lazy-cuts.ts";
 import { SolverSession, type StageResult } from "./highs-session.ts";
+import { objectiveStep } from "./lattice.ts";
 import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicographic-stage.ts";
 
 export interface ExactResult {
@@ -68,7 +69,7 @@ function solvePaired(
     ;
     relaxation = session.solveRelaxation(), warmStart = undefined
   ) {
-    const result = solveStage(session, stage, warmStart, relaxation, trace);
+    const result = solveStage(session, stage, warmStart, relaxation, trace, objectiveStep(instance, stage));
     if (result === null) return null;
     const { transfers, cuts } = pairOrCut(instance, network, result.values);
     if (cuts.length === 0) {
