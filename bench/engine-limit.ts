@@ -40,7 +40,7 @@ for (const c of CASES) {
     generateDistrict({ units: c.units, people: c.people }, undefined, c.hours),
   );
   const inProcess = await timed(() => planTransfers(input, { timeLimitSeconds: c.limit }));
-  lines.push(row(c, "in-process (before)", inProcess));
+  lines.push(row(c, "in-process", inProcess));
   const within = await timed(() => planWithin(input, { timeLimitSeconds: c.limit, inWorker: true }));
   lines.push(row(c, "planWithin (worker)", within));
   process.stdout.write(`${lines.slice(-2).join("\n")}\n`);
