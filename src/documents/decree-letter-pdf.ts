@@ -26,6 +26,8 @@ export interface DecreeLetterData {
   skippedHolidays?: Array<{ day: string; name: string | null }>;
   /** Whether the person has joined the bot (else the origin head hands the letter over). */
   joined: boolean;
+  /** Into a private school: the SK redistributes the teacher (Permendikdasmen 1/2025). */
+  redistribution?: boolean;
 }
 
 const day = (date: Date) => letterDate(date, "UTC");
@@ -50,7 +52,9 @@ export function decreeLetterSections(data: DecreeLetterData): LetterSection[] {
     {
       heading: "Keputusan",
       paragraphs: [
-        `Dengan Surat Keputusan (SK) Nomor ${data.skNumber} tanggal ${day(data.skDate)}, Pejabat Pembina Kepegawaian menetapkan mutasi Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, dari ${data.fromRole} di ${place(data.from)} ke ${place(data.to)} sebagai ${data.toRole}.`,
+        data.redistribution
+          ? `Dengan Surat Keputusan (SK) Nomor ${data.skNumber} tanggal ${day(data.skDate)}, Pejabat Pembina Kepegawaian, atas rekomendasi Tim Pertimbangan Redistribusi Guru ASN, menetapkan redistribusi Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, dari ${data.fromRole} di ${place(data.from)} ke ${place(data.to)}, satuan pendidikan yang diselenggarakan oleh masyarakat, sebagai ${data.toRole} (Permendikdasmen Nomor 1 Tahun 2025). Anda tetap Aparatur Sipil Negara pemerintah daerah (${data.agencyName}), ditugaskan di sekolah tersebut.`
+          : `Dengan Surat Keputusan (SK) Nomor ${data.skNumber} tanggal ${day(data.skDate)}, Pejabat Pembina Kepegawaian menetapkan mutasi Saudara/i ${data.person.name}, ${number} ${data.person.nip}${grade}, dari ${data.fromRole} di ${place(data.from)} ke ${place(data.to)} sebagai ${data.toRole}.`,
       ],
     },
     {
@@ -73,7 +77,9 @@ export function renderDecreeLetterPdf(data: DecreeLetterData): Promise<Buffer> {
   return renderLetterPdf({
     agencyName: data.agencyName,
     documentTitle: `Pemberitahuan SK mutasi ${data.person.name}`,
-    title: "SURAT PEMBERITAHUAN KEPUTUSAN MUTASI",
+    title: data.redistribution
+      ? "SURAT PEMBERITAHUAN KEPUTUSAN REDISTRIBUSI GURU ASN"
+      : "SURAT PEMBERITAHUAN KEPUTUSAN MUTASI",
     subtitle: `SK Nomor ${data.skNumber} · usulan ${data.proposalId} · ${letterDate(data.sentAt, data.timeZone)}`,
     createdAt: data.sentAt,
     addressee: { name: data.person.name, at: data.from.name },

@@ -50,6 +50,7 @@ const decreeLetterSchema = move.extend({
   tmt: z.coerce.date(),
   objectionDeadline: z.coerce.date(),
   skippedHolidays: z.array(z.object({ day: z.string(), name: z.string().nullable() })).optional(),
+  redistribution: z.boolean().optional(),
 }) satisfies z.ZodType<DecreeLetterData>;
 
 const letterSchema = z.discriminatedUnion("letter", [

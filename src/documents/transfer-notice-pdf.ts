@@ -63,7 +63,7 @@ export function transferNoticeSections(
           {
             heading: "Redistribusi guru ASN",
             paragraphs: [
-              `Redistribusi ini dilakukan menurut Peraturan Menteri Pendidikan Dasar dan Menengah Nomor 1 Tahun 2025 tentang Redistribusi Guru Aparatur Sipil Negara pada Satuan Pendidikan yang Diselenggarakan oleh Masyarakat. Anda tetap Aparatur Sipil Negara pemerintah daerah (${data.agencyName}); Anda ditugaskan mengajar di ${data.to.name}, dan hak kepegawaian Anda tetap dibayar oleh pemerintah daerah.`,
+              `Redistribusi ini dilakukan menurut Peraturan Menteri Pendidikan Dasar dan Menengah Nomor 1 Tahun 2025 tentang Redistribusi Guru Aparatur Sipil Negara pada Satuan Pendidikan yang Diselenggarakan oleh Masyarakat. Anda tetap Aparatur Sipil Negara pemerintah daerah (${data.agencyName}) dan ditugaskan mengajar di ${data.to.name}.`,
               "Redistribusi ditetapkan oleh Pejabat Pembina Kepegawaian setelah rekomendasi Tim Pertimbangan Redistribusi Guru ASN (unsur dinas pendidikan dan BKPSDM). Data Anda yang tercatat memenuhi syarat: pendidikan S-1/D-IV, pangkat atau jenjang jabatan, predikat kinerja paling rendah «Baik» dua tahun terakhir, dan tidak sedang menjalani hukuman disiplin. Tim akan meminta surat keterangan sehat jasmani, rohani dan bebas narkotika dari rumah sakit pemerintah.",
             ],
           },

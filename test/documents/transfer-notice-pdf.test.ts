@@ -4,6 +4,7 @@ import {
   transferNoticeSections,
   type TransferNoticeData,
 } from "../../src/documents/transfer-notice-pdf.ts";
+import { decreeLetterSections } from "../../src/documents/decree-letter-pdf.ts";
 import { pdfText, squash } from "../support/pdf-text.ts";
 
 const notice: TransferNoticeData = {
@@ -85,5 +86,41 @@ describe("the sosialisasi letter (PDF)", () => {
     );
     // Without the data, nothing is claimed.
     expect(transferNoticeSections(notice).map((s) => s.heading)).not.toContain("Untuk Anda");
+  });
+});
+
+describe("the letters of a redistribution to a private school (issue 29)", () => {
+  it("the notice and the SK letter say redistribution, that the teacher stays ASN, and why the Tim decided", async () => {
+    const privateSchool = {
+      ...notice,
+      to: { name: "SD YPK Salor", kecamatan: "Salor" },
+      redistribution: true,
+    };
+    const text = squash(await pdfText(await renderTransferNoticePdf(privateSchool)));
+    expect(text).toContain("SURAT PEMBERITAHUAN USULAN REDISTRIBUSI GURU ASN");
+    expect(text).toContain("diusulkan untuk diredistribusikan ke SD YPK Salor");
+    expect(text).toContain("Anda tetap Aparatur Sipil Negara pemerintah daerah");
+
+    const decree = decreeLetterSections({
+      proposalId: 42,
+      agencyName: "Dinas Pendidikan Merauke",
+      sentAt: new Date("2026-12-10T00:30:00Z"),
+      timeZone: "Asia/Jayapura",
+      person: notice.person,
+      from: notice.from,
+      to: privateSchool.to,
+      fromRole: "Guru IPA",
+      toRole: "Guru Kelas SD",
+      skNumber: "800.1.6.2/50/BKPSDM/2026",
+      skDate: new Date("2026-12-09"),
+      tmt: new Date("2027-01-04"),
+      objectionDeadline: new Date("2027-01-11"),
+      joined: true,
+      redistribution: true,
+    });
+    expect(decree[0]?.paragraphs[0]).toContain(
+      "atas rekomendasi Tim Pertimbangan Redistribusi Guru ASN, menetapkan redistribusi Saudara/i",
+    );
+    expect(decree[0]?.paragraphs[0]).toContain("Anda tetap Aparatur Sipil Negara pemerintah daerah");
   });
 });

@@ -33,6 +33,7 @@ export async function enqueueDecreeLetter(
       | "skDate"
       | "tmt"
       | "objectionDeadline"
+      | "redistribution"
     >;
     now: Date;
     timeZone: string;
@@ -75,6 +76,7 @@ export async function enqueueDecreeLetter(
     objectionDeadline,
     skippedHolidays: await skippedHolidays(db, localDate(input.now, input.timeZone), objectionDeadline),
     joined: person !== null,
+    redistribution: proposal.redistribution,
   };
   const filename = `sk-mutasi-${proposal.id}.pdf`;
 
