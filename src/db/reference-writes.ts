@@ -22,6 +22,7 @@ export async function readReferenceState(db: DbTx): Promise<StoredReference> {
         retirementAge: true,
         retirementAgeSet: true,
         hoursPerRombel: true,
+        qualification: true,
         needsReview: true,
       },
     }),
@@ -76,6 +77,7 @@ async function writeRoles(db: DbTx, writes: RoleWrite[], options: ReferenceSourc
       retirementAge: target.retirementAge,
       retirementAgeSet: target.retirementAgeSet,
       hoursPerRombel: target.hoursPerRombel,
+      qualification: target.qualification,
       needsReview: false,
     };
     const role = stored

@@ -112,6 +112,7 @@ export const ROLE_COLUMNS = {
   unit: ["satuan", "satuan_jam", "hours_unit"],
   retirementAge: ["bup", "batas_usia_pensiun", "retirement_age"],
   hoursPerRombel: ["jp_per_rombel", "hours_per_rombel"],
+  qualification: ["kualifikasi", "kualifikasi_pendidikan", "qualification"],
   dapodik: ["dapodik", "label_dapodik", "dapodik_labels"],
 } as const;
 
@@ -134,6 +135,7 @@ const ROLE_ONLY: readonly RoleField[] = [
   "unit",
   "retirementAge",
   "hoursPerRombel",
+  "qualification",
   "dapodik",
 ];
 

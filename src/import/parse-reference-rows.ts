@@ -16,6 +16,8 @@ export interface RoleTarget {
   /** True when the row gave a `bup`: it then overrides the regulation for the role's people. */
   retirementAgeSet: boolean;
   hoursPerRombel: number | null;
+  /** Kualifikasi pendidikan for the formasi sheet (issue 28); null: derived from the role. */
+  qualification: string | null;
   /** Label key → label as written; null keeps the stored labels. */
   labels: Map<string, string> | null;
 }
@@ -114,6 +116,7 @@ export function parseRoleRow(get: (field: RoleField) => Cell, stored: StoredRole
     retirementAge: bupSet ?? roleRetirementAge({ isTeacher, code, name }),
     retirementAgeSet: bupSet !== undefined,
     hoursPerRombel: perRombel ?? stored?.hoursPerRombel ?? null,
+    qualification: optionalText(get("qualification")) ?? stored?.qualification ?? null,
     labels,
   };
 }

@@ -154,6 +154,7 @@ export function diffReference(
           bup: stored.retirementAge,
           bupSet: stored.retirementAgeSet,
           perRombel: stored.hoursPerRombel,
+          qualification: stored.qualification,
           review: stored.needsReview,
           dapodik: labelList(storedLabels.values()),
         }
@@ -166,6 +167,7 @@ export function diffReference(
       bup: target.retirementAge,
       bupSet: target.retirementAgeSet,
       perRombel: target.hoursPerRombel,
+      qualification: target.qualification,
       // A jabatan row is the admin's review of the role.
       review: false,
       dapodik: labelList((target.labels ?? storedLabels).values()),

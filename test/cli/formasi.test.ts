@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCommand } from "../../src/cli/commands/export.ts";
+import { importCommand } from "../../src/cli/commands/import.ts";
 import { whatIfCommand } from "../../src/cli/commands/what-if.ts";
 import { seedDemo } from "../../src/use-cases/imports/index.ts";
 import { testCli } from "../support/cli.ts";
 import { useTestDatabase } from "../support/db.ts";
 import { reconcileFormasi } from "../support/formasi.ts";
 import { fixedClock } from "../support/harness.ts";
+import { xlsxFile } from "../support/import-files.ts";
 
 describe("cli export formasi and cli what-if on the demo (issue 28)", () => {
   const db = useTestDatabase();
@@ -47,9 +49,22 @@ describe("cli export formasi and cli what-if on the demo (issue 28)", () => {
     }
   });
 
-  it("an admin's role qualification is what the sheet states; --years and bad arguments are checked", async () => {
+  it("the role's qualification from the jabatan sheet is what the formasi sheet states; --years and bad arguments are checked", async () => {
     await seed();
-    await db.prisma.role.update({ where: { code: "PERAWAT" }, data: { qualification: "D-III Keperawatan" } });
+    // The qualification comes from the jabatan sheet, the reference data operators already keep.
+    const sheet = join(dir, "jabatan.xlsx");
+    await writeFile(
+      sheet,
+      await xlsxFile({
+        jabatan: [
+          ["kode", "jam_standar", "kualifikasi"],
+          ["PERAWAT", 37.5, "D-III Keperawatan"],
+        ],
+      }),
+    );
+    const imported = testCli(db.prisma, { clock });
+    await importCommand.run([sheet], imported.ctx);
+    expect(imported.out).toContain("  roles:     0 created, 1 updated, 0 unchanged");
     const out = join(dir, "tiga.xlsx");
     const run = testCli(db.prisma, { clock });
     await exportCommand.run(["formasi", "--out", out, "--years", "3"], run.ctx);
