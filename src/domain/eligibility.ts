@@ -30,6 +30,9 @@ export interface Eligibility {
   reasons: IneligibleReason[];
   monthsInPost: number;
   monthsToRetirement: number;
+  /** The person's BUP and the day they reach it (birth date + BUP), as the retirement job reads them. */
+  retirementAge: number;
+  retirementDate: Date;
 }
 
 /** Whole months from `from` to `to` (negative when `to` is earlier). */
@@ -51,12 +54,20 @@ export function checkEligibility(
   policy: TransferPolicy = DEFAULT_TRANSFER_POLICY,
 ): Eligibility {
   const monthsInPost = monthsBetween(person.postSince, now);
-  const monthsToRetirement = monthsBetween(now, retirementDate(person.birthDate, person.retirementAge));
+  const retires = retirementDate(person.birthDate, person.retirementAge);
+  const monthsToRetirement = monthsBetween(now, retires);
   const reasons: IneligibleReason[] = [];
   if (!person.active) reasons.push("inactive");
   if (monthsInPost < policy.minMonthsInPost) reasons.push("tenure");
   if (monthsToRetirement < policy.retirementBufferMonths) reasons.push("retirement");
   if (person.objection && !policy.proposeDespiteObjection) reasons.push("objection");
   if (person.hasPendingProposal) reasons.push("pending");
-  return { eligible: reasons.length === 0, reasons, monthsInPost, monthsToRetirement };
+  return {
+    eligible: reasons.length === 0,
+    reasons,
+    monthsInPost,
+    monthsToRetirement,
+    retirementAge: person.retirementAge,
+    retirementDate: retires,
+  };
 }

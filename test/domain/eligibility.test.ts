@@ -26,6 +26,9 @@ describe("transfer eligibility", () => {
       reasons: [],
       monthsInPost: 82,
       monthsToRetirement: 217,
+      // Born 1 January 1985, BUP 60: the day the retirement job reads.
+      retirementAge: 60,
+      retirementDate: new Date("2045-01-01"),
     });
   });
 

@@ -16,10 +16,8 @@ import { listRolesNeedingReview } from "../units/index.ts";
 import type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 import { computeUnitLoads } from "../../domain/balance/index.ts";
 import { getSetting, putSetting } from "../../db/settings.ts";
-import { retirementDate } from "../../domain/eligibility.ts";
 import { hiringNeeds } from "../../domain/formasi.ts";
 import { isPrivateSchool } from "../../domain/redistribution.ts";
-import { personRetirementAge } from "../../domain/retirement-age.ts";
 import { periodOf } from "../../domain/time.ts";
 
 /** Proposals of an agency without a group named in the admins' notice; the rest are counted. */
@@ -183,8 +181,7 @@ function formasiNote(input: PostBalancingPlanInput, agencyId: number) {
     const unit = units.get(e.unitId);
     const role = roles.get(e.roleId);
     if (!unit || !role || !ours.has(unit.code) || e.status === "NONAKTIF") continue;
-    const date = retirementDate(e.birthDate, personRetirementAge(role, e));
-    if (date >= horizon) continue;
+    if (e.eligibility.retirementDate >= horizon) continue;
     const counts = byUnit.get(unit.code) ?? new Map<string, number>();
     counts.set(role.code, (counts.get(role.code) ?? 0) + 1);
     byUnit.set(unit.code, counts);

@@ -1,10 +1,9 @@
 import type { DbTx } from "../../db/client.ts";
 import { readDistrict } from "../../db/read-district.ts";
 import { viewScope, type Actor } from "../../domain/actor.ts";
-import { retirementDate, type IneligibleReason } from "../../domain/eligibility.ts";
+import type { IneligibleReason } from "../../domain/eligibility.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
-import { personRetirementAge } from "../../domain/retirement-age.ts";
 import { mapUnits, type MapUnit } from "./get-district-map.ts";
 
 /** A person on the unit's staff, as the Unit page lists them. */
@@ -110,7 +109,6 @@ export async function getUnitView(
   const staff = district.employees
     .map((e): UnitStaff => {
       const role = roles.get(e.roleId);
-      const age = personRetirementAge(role, e);
       return {
         nip: e.nip,
         name: e.name,
@@ -121,8 +119,8 @@ export async function getUnitView(
         statusUntil: e.statusUntil ? isoDay(e.statusUntil) : null,
         monthsInPost: e.eligibility.monthsInPost,
         monthsToRetirement: e.eligibility.monthsToRetirement,
-        retirementDate: isoDay(retirementDate(e.birthDate, age)),
-        retirementAge: age,
+        retirementDate: isoDay(e.eligibility.retirementDate),
+        retirementAge: e.eligibility.retirementAge,
         weeklyHours: e.weeklyHours,
         hoursTaught: e.hoursTaught,
         certified: e.certified,

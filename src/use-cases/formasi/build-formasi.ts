@@ -1,7 +1,6 @@
 import type { DbTx } from "../../db/client.ts";
 import type { ShortfallReason } from "../../domain/balance/index.ts";
 import type { Clock } from "../../domain/clock.ts";
-import { retirementDate } from "../../domain/eligibility.ts";
 import {
   defaultQualification,
   HIREABLE_REASONS,
@@ -12,7 +11,6 @@ import {
 } from "../../domain/formasi.ts";
 import { roleHoursKind } from "../../domain/hours.ts";
 import { IN_FLIGHT_STATUSES } from "../../domain/proposal-lifecycle.ts";
-import { personRetirementAge } from "../../domain/retirement-age.ts";
 import { localDate } from "../../domain/time.ts";
 import { computeBalancingPlan } from "../balancing-check/index.ts";
 
@@ -166,8 +164,7 @@ export async function buildFormasi(
     const unit = units.get(e.unitId);
     const role = roles.get(e.roleId);
     if (!unit || !role || !inScope(unit.agencyId) || e.status === "NONAKTIF") return [];
-    const age = personRetirementAge(role, e);
-    const date = retirementDate(e.birthDate, age);
+    const { retirementAge: age, retirementDate: date } = e.eligibility;
     if (date >= lastDay) return [];
     return [
       {
