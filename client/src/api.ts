@@ -45,6 +45,10 @@ export interface MapUnit {
   roles: MapRole[];
 }
 
+/** A school run by the community (Dapodik's Status Sekolah Swasta): ASN teachers reach it by redistribution. */
+export const isPrivateSchool = (unit: Pick<MapUnit, "schoolStatus">) =>
+  unit.schoolStatus?.toLowerCase() === "swasta";
+
 export interface MapMove {
   id: number;
   state: "pending" | "approved" | "decreed";

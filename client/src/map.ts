@@ -1,6 +1,6 @@
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import type { District, MapUnit, Me } from "./api.ts";
+import { isPrivateSchool, type District, type MapUnit, type Me } from "./api.ts";
 import { el, num } from "./dom.ts";
 import type { T } from "./texts.ts";
 
@@ -128,7 +128,7 @@ function unitPopup(unit: MapUnit, t: T, locale: string, openUnit: (code: string)
     el(
       "div",
       {},
-      `${unit.kind}${unit.schoolStatus?.toLowerCase() === "swasta" ? ` ${t("school.private")}` : ""}${unit.kecamatan ? ` · ${unit.kecamatan}` : ""} · ${t(`state.${unit.state}`)}`,
+      `${unit.kind}${isPrivateSchool(unit) ? ` ${t("school.private")}` : ""}${unit.kecamatan ? ` · ${unit.kecamatan}` : ""} · ${t(`state.${unit.state}`)}`,
     ),
     el("div", {}, t("unit.need", { need: num(unit.needPeople, locale), short: unit.shortPeople })),
     el(

@@ -1,4 +1,4 @@
-import type { District } from "./api.ts";
+import { isPrivateSchool, type District } from "./api.ts";
 import { clear, el, num } from "./dom.ts";
 import { isKey, type T } from "./texts.ts";
 
@@ -31,7 +31,7 @@ export function drawTable(
     u.roles.map((r) => ({
       code: u.code,
       // A private school is said so: ASN teachers reach it only by redistribution (issue 29).
-      unit: u.schoolStatus?.toLowerCase() === "swasta" ? `${u.name} (${t("school.private")})` : u.name,
+      unit: isPrivateSchool(u) ? `${u.name} (${t("school.private")})` : u.name,
       kecamatan: u.kecamatan ?? "",
       role: r.name,
       hoursUnit: r.hoursUnit,

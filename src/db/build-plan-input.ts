@@ -23,7 +23,7 @@ import { loadStatements } from "./employee-statements.ts";
 import { readPreferences } from "../domain/employee-statement.ts";
 import type { EmployeeStatement, Honorer, Unit } from "../generated/prisma/client.ts";
 import type { RedistributionBar } from "../domain/redistribution.ts";
-import { readPrivateSchools, type PrivateNeed } from "./private-schools.ts";
+import { readPrivateSchools } from "./private-schools.ts";
 
 export const BALANCE_POLICY_SETTING = "policy.balance";
 export const MIN_MONTHS_SETTING = "policy.minMonthsInPost";
@@ -111,7 +111,6 @@ export async function buildPlanInput(
   const nipOf = new Map(district.employees.map((e) => [e.id, e.nip]));
   const activeNip = new Map(active.map((e) => [e.id, e.nip]));
   const privateSchools = await readPrivateSchools(db, district, options.now);
-  const demandOf = (load: PrivateNeed) => privateSchools.demand(load);
   const input: PlanInput = {
     version: 2,
     units: district.units.map((u) => ({
@@ -126,7 +125,7 @@ export async function buildPlanInput(
       .map((load) => ({
         unit: code(unitCode, load.unitId),
         role: code(roleCode, load.roleId),
-        hours: demandOf(load),
+        hours: privateSchools.demand(load),
       }))
       .filter((row) => row.hours > 0),
     employees: [

@@ -183,3 +183,13 @@ export function hiringNeeds(
     .map(([role, n]) => ({ role, people: n }))
     .sort((a, b) => b.people - a.people || a.role.localeCompare(b.role));
 }
+
+/** The district's totals in people, as the CLI's summary and /formasi's caption give them. */
+export function formasiTotals(rows: readonly FormasiRow[], years: number) {
+  const total = (pick: (row: FormasiRow) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
+  return {
+    hireable: total((row) => row.hireable),
+    policy: total((row) => row.policy),
+    requests: Array.from({ length: years }, (_, year) => total((row) => row.requests[year] ?? 0)),
+  };
+}

@@ -1,4 +1,5 @@
 import { Composer } from "telegraf";
+import { formasiTotals } from "../../domain/formasi.ts";
 import { localDate } from "../../domain/time.ts";
 import { formasiWorkbook } from "../../export/formasi-workbook.ts";
 import { buildFormasi } from "../../use-cases/formasi/index.ts";
@@ -16,8 +17,7 @@ formasiFeature.command("formasi", async (ctx) => {
   const zone = ctx.deps.config.SCHEDULE_TIMEZONE;
   const formasi = await buildFormasi(ctx.deps.db, ctx.deps.clock, { timeZone: zone, agencyId });
   const workbook = await formasiWorkbook(formasi);
-  const total = (pick: (r: (typeof formasi.rows)[number]) => number) =>
-    formasi.rows.reduce((sum, r) => sum + pick(r), 0);
+  const totals = formasiTotals(formasi.rows, formasi.years.length);
   const day = localDate(ctx.deps.clock.now(), zone).toISOString().slice(0, 10);
   await ctx.replyWithDocument(
     { source: workbook, filename: `formasi-${day}.xlsx` },
@@ -26,10 +26,10 @@ formasiFeature.command("formasi", async (ctx) => {
         // Years as written, not as numbers ("2027", not "2.027").
         first: String(formasi.years[0] ?? ""),
         last: String(formasi.years.at(-1) ?? ""),
-        hireable: total((r) => r.hireable),
-        policy: total((r) => r.policy),
+        hireable: totals.hireable,
+        policy: totals.policy,
         retirees: formasi.retirees.length,
-        requests: formasi.years.map((year, i) => `${year}: ${total((r) => r.requests[i] ?? 0)}`).join(" · "),
+        requests: formasi.years.map((year, i) => `${year}: ${totals.requests[i] ?? 0}`).join(" · "),
       }),
     },
   );

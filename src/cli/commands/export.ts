@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { transfersCsv, transfersWorkbook } from "../../export/write-transfers.ts";
+import { formasiTotals } from "../../domain/formasi.ts";
 import { formasiWorkbook } from "../../export/formasi-workbook.ts";
 import { exportTransfers } from "../../use-cases/decrees/index.ts";
 import { buildFormasi, FORMASI_YEARS } from "../../use-cases/formasi/index.ts";
@@ -63,11 +64,10 @@ export const exportCommand: CliCommand = {
         years: parsed.years,
       });
       await writeOrExplain(out, await formasiWorkbook(formasi));
-      const total = (pick: (r: (typeof formasi.rows)[number]) => number) =>
-        formasi.rows.reduce((sum, r) => sum + pick(r), 0);
-      const requests = formasi.years.map((year, i) => `${year} ${total((r) => r.requests[i] ?? 0)}`);
+      const totals = formasiTotals(formasi.rows, formasi.years.length);
+      const requests = formasi.years.map((year, i) => `${year} ${totals.requests[i] ?? 0}`);
       ctx.io.out(
-        `Wrote ${out}: ${formasi.rows.length} rows (jabatan × unit), ${total((r) => r.hireable)} posts that transfers cannot fill, ${total((r) => r.policy)} short because of the policy, ${formasi.retirees.length} people reaching their BUP by ${formasi.years.at(-1)}; requests ${requests.join(", ")}.`,
+        `Wrote ${out}: ${formasi.rows.length} rows (jabatan × unit), ${totals.hireable} posts that transfers cannot fill, ${totals.policy} short because of the policy, ${formasi.retirees.length} people reaching their BUP by ${formasi.years.at(-1)}; requests ${requests.join(", ")}.`,
       );
       return;
     }
@@ -75,20 +75,14 @@ export const exportCommand: CliCommand = {
     const zone = ctx.config.SCHEDULE_TIMEZONE;
     // The decree is drafted in Indonesian, so the file is too.
     const written: string[] = [];
-    try {
-      if (/\.xlsx$/i.test(out)) {
-        await writeFile(out, await transfersWorkbook(data, "id", zone));
-        written.push(out);
-      } else {
-        const files = transfersCsv(data, "id", zone);
-        await writeFile(out, files.transfers);
-        await writeFile(auditSibling(out), files.audit);
-        written.push(out, auditSibling(out));
-      }
-    } catch (error) {
-      throw operatorError(
-        `Cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
+    if (/\.xlsx$/i.test(out)) {
+      await writeOrExplain(out, await transfersWorkbook(data, "id", zone));
+      written.push(out);
+    } else {
+      const files = transfersCsv(data, "id", zone);
+      await writeOrExplain(out, files.transfers);
+      await writeOrExplain(auditSibling(out), files.audit);
+      written.push(out, auditSibling(out));
     }
     // What each transfer is now: approved (waiting for the SK), decreed, or in effect (issue 25).
     const count = (status: string) => data.transfers.filter((t) => t.status === status).length;

@@ -6,6 +6,7 @@ import {
 import { listRolesNeedingReview } from "../../use-cases/units/index.ts";
 import { formatHoursSplit, formatLoad } from "../../messages/format.ts";
 import { sumHoursTotals, type Hours, type HoursTotals } from "../../domain/hours.ts";
+import { isPrivateSchool } from "../../domain/redistribution.ts";
 import { usageError, type CliCommand } from "../types.ts";
 
 /**
@@ -46,7 +47,7 @@ function renderText(status: DistrictStatus): string {
     lines.push("");
   }
   // Private schools apart (issue 29): ASN teachers reach them only by redistribution.
-  const privateUnits = status.units.filter((u) => u.schoolStatus?.toLowerCase() === "swasta");
+  const privateUnits = status.units.filter(isPrivateSchool);
   if (privateUnits.length > 0) {
     const state = status.units.filter((u) => !privateUnits.includes(u));
     const sumHours = (units: DistrictUnitStatus[]) => sumHoursTotals(units.map((u) => u.hours));
@@ -97,7 +98,7 @@ function renderText(status: DistrictStatus): string {
 function unitLines(unit: DistrictUnitStatus): string[] {
   const honorers = (count: number) => (count > 0 ? ` +${count} honorer` : "");
   return [
-    `${unit.code.padEnd(10)} ${`${unit.name}${unit.schoolStatus?.toLowerCase() === "swasta" ? " [swasta]" : ""}`.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
+    `${unit.code.padEnd(10)} ${`${unit.name}${isPrivateSchool(unit) ? " [swasta]" : ""}`.padEnd(34)} staff ${String(unit.staff).padStart(3)}${honorers(unit.honorers)}  ${loadText(unit)}`,
     ...unit.roles.map(
       (role) =>
         `    ${role.role.padEnd(12)} staff ${String(role.staff).padStart(3)}${honorers(role.honorers)}  demand ${String(role.demand).padStart(6)}  capacity ${String(role.capacity).padStart(6)} ${role.hoursUnit.padEnd(3)}  ${loadText(role)}  (${role.demandSource.replace("_", " ")}${role.hoursTaught === null ? "" : `, taught ${role.hoursTaught}`}${role.certifiedUnderStandard ? `, ${role.certifiedUnderStandard} certified under standard` : ""})`,

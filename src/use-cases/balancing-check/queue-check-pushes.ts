@@ -12,7 +12,7 @@ import { Html, translate, type Locale } from "../../messages/locales/index.ts";
 import { renderDigest } from "../../messages/proposal-digest.ts";
 import { adminRecipients, type AdminConfig } from "../outbox-policy/index.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
-import { listRolesNeedingReview } from "../units/index.ts";
+import { listOpenRequests, listRolesNeedingReview } from "../units/index.ts";
 import type { KeptProposal, PostBalancingPlanInput } from "./check-types.ts";
 import { computeUnitLoads } from "../../domain/balance/index.ts";
 import { getSetting, putSetting } from "../../db/settings.ts";
@@ -77,11 +77,7 @@ export async function queueCheckPushes(
     const formasi = (await monthlyNoteDue(tx, group.agencyId, input))
       ? formasiNote(input, group.agencyId)
       : undefined;
-    const openRequests = await tx.teacherRequest.findMany({
-      where: { status: "OPEN", unit: { agencyId: group.agencyId } },
-      orderBy: [{ since: "asc" }, { id: "asc" }],
-      include: { unit: true },
-    });
+    const openRequests = await listOpenRequests(tx, { agencyId: group.agencyId });
     const text = balancingAlertText(input.locale, {
       agency: group.agency.name,
       proposals: mine.length,

@@ -2,6 +2,7 @@ import type { DbTx } from "../../db/client.ts";
 import { readDistrict, type District } from "../../db/read-district.ts";
 import { viewScope, type Actor } from "../../domain/actor.ts";
 import type { DemandSource } from "../../domain/demand.ts";
+import { peopleUp } from "../../domain/formasi.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
 import { parseProposalMetrics } from "../../domain/proposal-metrics.ts";
 import { roleState, unitState, type StaffingState } from "../../domain/staffing-state.ts";
@@ -139,7 +140,7 @@ export function mapUnits(district: District, agencyCode: ReadonlyMap<number, str
             state: roleState(l, standard),
             source: l.demandSource,
             needPeople: standard > 0 ? round1(l.demand / standard) : 0,
-            shortPeople: standard > 0 ? Math.ceil(l.unmet / standard - 1e-9) : 0,
+            shortPeople: peopleUp(l.unmet, standard),
           },
         ];
       });
