@@ -12,23 +12,18 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
 import { PGlite } from "@electric-sql/pglite";
-import { sign } from "@telegram-apps/init-data-node";
 import { chromium } from "playwright-core";
-import { Registry } from "prom-client";
 import { pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
-import { createHttpServer } from "../src/http/server.ts";
 import { readImportFile } from "../src/import/read-file.ts";
-import { createLogger } from "../src/logger.ts";
 import { importWorkbook } from "../src/use-cases/imports/index.ts";
 import { CLIENT_DIR } from "../src/web/client-files.ts";
-import { webApp } from "../src/web/index.ts";
+import { initDataFor, startWebApp } from "../test/support/web-app.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import http from "node:http";
 import { DISTRICT_ORDER, generateDistrict } from "./import-district.ts";
 
-const TOKEN = "123456789:BENCH-token-for-the-web-benchmark";
 const ADMIN = 4242;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -61,26 +56,10 @@ async function main(): Promise<void> {
   }
   const units = await prisma.unit.count();
   const people = await prisma.employee.count();
-  const clock = { now: () => new Date() };
-  const server = await createHttpServer({
-    port: 0,
-    host: "127.0.0.1",
-    health: async () => ({ ok: true }) as never,
-    metrics: new Registry(),
-    web: webApp({
-      db: prisma,
-      clock,
-      logger: createLogger("silent"),
-      botToken: TOKEN,
-      authMaxAgeSeconds: 86_400,
-      adminIds: [BigInt(ADMIN)],
-      defaultLocale: "id",
-      timeZone: "Asia/Jayapura",
-      mapTileUrl: "off",
-    }),
-  });
-  const url = `http://127.0.0.1:${server.port}`;
-  const initData = sign({ user: { id: ADMIN, first_name: "Admin" } }, TOKEN, new Date());
+  // The server as the tests start it (main.ts's wiring), with this admin and the real clock.
+  const server = await startWebApp(prisma, { clock: { now: () => new Date() }, adminIds: [BigInt(ADMIN)] });
+  const url = server.url;
+  const initData = initDataFor({ id: ADMIN, first_name: "Admin" }, new Date());
   const headers = { authorization: `tma ${initData}` };
 
   const times: number[] = [];
