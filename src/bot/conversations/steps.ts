@@ -126,6 +126,28 @@ export function labelled<A extends string>(
 export const cancelled: Move<never> = { to: null, say: ["conversation.cancelled"] };
 
 /**
+ * The last step of a report: its summary with Kirim / Ubah / Batal. Kirim runs `send`, Ubah starts
+ * again at `first` with the answers kept, Batal ends without saving.
+ */
+export function summaryStep<D, I = HeadIdentity>(
+  say: (turn: Turn<D, I>) => Say,
+  send: Handler<D, string, I>,
+  first: string,
+): Step<D, "send" | "edit" | "cancel", I> {
+  return {
+    prompt: (turn) => ({
+      say: say(turn),
+      buttons: labelled(turn.ctx, [
+        ["button.send", "send"],
+        ["button.edit", "edit"],
+        ["button.cancel", "cancel"],
+      ]),
+    }),
+    actions: { send, edit: () => ({ to: first }), cancel: () => cancelled },
+  };
+}
+
+/**
  * A typed answer checked by its schema, then `next`; a wrong one is told "<problems>.<problem>"
  * (e.g. vacancy.count.too_large), a text for every problem the schema can name.
  */

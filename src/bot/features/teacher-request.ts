@@ -16,8 +16,8 @@ import type { BotContext, DbTx } from "../context.ts";
 import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
 import {
   answer,
-  cancelled,
   labelled,
+  summaryStep,
   type ConversationSpec,
   type Move,
   type Turn,
@@ -170,28 +170,22 @@ const requestConversation: ConversationSpec<RequestData, Action> = {
         (_, permit) => ({ to: "summary", patch: { permit } }),
       ),
     },
-    summary: {
-      prompt: ({ ctx, unit, data }) => ({
-        say: [
-          "request.summary",
-          {
-            unit,
-            npsn: data.npsn ?? "—",
-            role: data.roleName ?? "",
-            hours: data.hours ?? 0,
-            since: data.since ? formatDate(new Date(data.since), "UTC") : "",
-            reason: data.reason ?? "",
-            permit: data.permit ?? "",
-          },
-        ],
-        buttons: labelled(ctx, [
-          ["button.send", "send"],
-          ["button.edit", "edit"],
-          ["button.cancel", "cancel"],
-        ]),
-      }),
-      actions: { send, edit: () => ({ to: "role" }), cancel: () => cancelled },
-    },
+    summary: summaryStep(
+      ({ unit, data }) => [
+        "request.summary",
+        {
+          unit,
+          npsn: data.npsn ?? "—",
+          role: data.roleName ?? "",
+          hours: data.hours ?? 0,
+          since: data.since ? formatDate(new Date(data.since), "UTC") : "",
+          reason: data.reason ?? "",
+          permit: data.permit ?? "",
+        },
+      ],
+      send,
+      "role",
+    ),
   },
 };
 

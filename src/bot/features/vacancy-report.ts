@@ -18,8 +18,8 @@ import type { BotContext, DbTx } from "../context.ts";
 import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
 import {
   answer,
-  cancelled,
   labelled,
+  summaryStep,
   type ConversationSpec,
   type Move,
   type Turn,
@@ -129,17 +129,14 @@ const vacancyConversation: ConversationSpec<VacancyData, Action> = {
       ),
       actions: { since: ({ ctx }, value) => toSummary(firstOfMonth(today(ctx), value === "last" ? 1 : 0)) },
     },
-    summary: {
-      prompt: ({ ctx, unit, data }) => ({
-        say: ["vacancy.summary", vacancySummaryParams(ctx.locale, unit, vacancyAnswersSchema.parse(data))],
-        buttons: labelled(ctx, [
-          ["button.send", "send"],
-          ["button.edit", "edit"],
-          ["button.cancel", "cancel"],
-        ]),
-      }),
-      actions: { send, edit: () => ({ to: "role" }), cancel: () => cancelled },
-    },
+    summary: summaryStep(
+      ({ ctx, unit, data }) => [
+        "vacancy.summary",
+        vacancySummaryParams(ctx.locale, unit, vacancyAnswersSchema.parse(data)),
+      ],
+      send,
+      "role",
+    ),
   },
 };
 
