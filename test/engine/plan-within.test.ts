@@ -30,15 +30,27 @@ describe("a plan within its time limit (issue 30)", () => {
     expect(plan.metrics).toMatchObject({ method: "exact", optimal: true });
   });
 
-  it("a district the solver cannot finish in time gets the greedy plan at the limit, valid and complete", async () => {
+  it("a district the solver cannot finish in time gets a valid, unproven plan at the limit", async () => {
     // 300 units and 5,000 people with mixed hours: the exact engine needs far more than a second.
     const district = asVersion2(generateDistrict({ units: 300, people: 5_000 }));
     const plan = await planWithin(district, { timeLimitSeconds: 1, inWorker: true });
-    expect(plan.metrics.method).toBe("greedy");
-    expect(plan.metrics.tiersProven).toEqual([]);
+    // Which answers depends on the machine's speed: the engine stopping at its own clock with its best
+    // plan, or the greedy plan when the worker is stopped. Neither proves every tier here.
+    expect(["exact", "greedy"]).toContain(plan.metrics.method);
+    expect(plan.metrics.optimal).toBe(false);
+    if (plan.metrics.method === "greedy") expect(plan.metrics.tiersProven).toEqual([]);
     expect(plan.metrics.moves).toBeGreaterThan(0);
     expect(plan.metrics.unmetAfter).toBeLessThan(plan.metrics.unmetBefore);
   });
+
+  it("a worker still in its first stage at the limit is stopped, and the greedy plan answers", async () => {
+    // 3,000 units and 50,000 people: the first LP alone takes seconds, far past a 0.1 s limit + 0.8 s.
+    const district = asVersion2(generateDistrict({ units: 3_000, people: 50_000 }, undefined, "standard"));
+    const plan = await planWithin(district, { timeLimitSeconds: 0.1, inWorker: true });
+    expect(plan.metrics.method).toBe("greedy");
+    expect(plan.metrics.tiersProven).toEqual([]);
+    expect(plan.metrics.unmetAfter).toBeLessThan(plan.metrics.unmetBefore);
+  }, 60_000);
 
   it("bad input is refused before any thread starts", async () => {
     await expect(
