@@ -21,13 +21,13 @@ describe("a plan within its time limit (issue 30)", () => {
     const within = await planWithin(small, { timeLimitSeconds: 5 });
     const direct = await planTransfers(small, { timeLimitSeconds: 5 });
     expect(within.moves).toEqual(direct.moves);
-    expect(within.metrics).toMatchObject({ method: "exact", optimal: true, tiersProven: [1, 2, 3, 4] });
+    expect(within.metrics).toMatchObject({ method: "flow", optimal: true, tiersProven: [1, 2, 3, 4] });
   });
 
   it("in a worker the exact plan comes back as the engine made it", async () => {
     const plan = await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
     expect(plan.moves).toEqual([expect.objectContaining({ to: "SD", role: "GURU_KELAS" })]);
-    expect(plan.metrics).toMatchObject({ method: "exact", optimal: true });
+    expect(plan.metrics).toMatchObject({ method: "flow", optimal: true });
   });
 
   it("a district the solver cannot finish in time gets a valid, unproven plan at the limit", async () => {

@@ -257,7 +257,7 @@ function finish(
     instance,
     moves,
     {
-      method: greedy ? "greedy" : "exact",
+      method: greedy ? "greedy" : attempt.plan.metrics.method,
       tiersProven,
       ...(reference.metrics.unmetBound === undefined ? {} : { unmetBound: reference.metrics.unmetBound }),
       started: context.started,

@@ -108,13 +108,14 @@ async function planOnce(instance: Instance, options: PlanOptions, started: numbe
     nearest: NEAREST_ARCS,
     proofArcs: PROOF_ARCS,
     trace: options.trace,
+    flow: options.flow,
   });
   if (result === null) return greedyPlan(instance, options, started);
   const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);
   return assemblePlan(
     instance,
     moves,
-    { method: "exact", tiersProven: result.tiersProven, unmetBound: result.unmetBound, started },
+    { method: result.method, tiersProven: result.tiersProven, unmetBound: result.unmetBound, started },
     options.locale ?? "id",
   );
 }

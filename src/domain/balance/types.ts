@@ -161,7 +161,11 @@ export interface PlanMetrics {
   gap?: number;
   /** When not proved optimal: a proven lower bound on unmet demand after any valid plan. */
   unmetBound?: number;
-  method: "exact" | "greedy";
+  /**
+   * "flow": proved by the flow core (every key's movers bring the same hours, the caps do not bind);
+   * "exact": the MILP's stages; "greedy": the baseline, or the fallback when no solver finished.
+   */
+  method: "flow" | "exact" | "greedy";
   /** Movers who said they are willing (v2 tier 5). */
   volunteersMoved: number;
   /** Movers sent to a unit they asked for (v2 tier 6). */
@@ -259,4 +263,6 @@ export interface PlanOptions {
   locale?: PlanLocale;
   /** Told as each step of the exact solver's stages ends (bench/engine-stages.ts). */
   trace?: StageTrace;
+  /** false: the MILP alone, without trying the flow core first (benchmarks and tests compare both). */
+  flow?: boolean;
 }

@@ -118,6 +118,8 @@ export function violations(input: PlanInput, moves: readonly PlanMove[]): string
     seen.add(move.employee);
     if (move.from !== employee.unit) problems.push(`${move.employee} does not work at ${move.from}`);
     if (move.to === employee.unit) problems.push(`${move.employee} stays in ${move.to}`);
+    if ((employee.excludedUnits ?? []).includes(move.to))
+      problems.push(`${move.employee} may not be sent to ${move.to}`);
     if (move.role !== employee.role && !compatible.has(`${employee.role}|${move.role}`)) {
       problems.push(`${move.employee} (${employee.role}) cannot fill ${move.role}`);
     }

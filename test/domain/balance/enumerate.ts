@@ -3,7 +3,10 @@ import { kmBetween } from "./builders.ts";
 
 export type Move = { employee: string; to: string; role: string };
 
-/** Each person's possible moves: every other unit within the distance bound, in every role they may fill. */
+/**
+ * Each person's possible moves: every other unit within the distance bound and not among the units
+ * they may not be sent to (v2 `excludedUnits`), in every role they may fill.
+ */
 function moveOptions(input: PlanInput): Move[][] {
   const { policy } = input;
   const units = new Map(input.units.map((unit) => [unit.id, unit]));
@@ -15,7 +18,7 @@ function moveOptions(input: PlanInput): Move[][] {
     ]);
     const from = units.get(employee.unit);
     return input.units
-      .filter((unit) => unit.id !== employee.unit)
+      .filter((unit) => unit.id !== employee.unit && !(employee.excludedUnits ?? []).includes(unit.id))
       .filter(
         (unit) =>
           policy.maxDistanceKm == null ||

@@ -11,8 +11,17 @@ import { LazyRows } from "./lazy-cuts.ts";
 import { SolverSession, type StageResult } from "./highs-session.ts";
 import { objectiveStep } from "./lattice.ts";
 import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicographic-stage.ts";
+import { solveFlow } from "../flow/solve-flow.ts";
+
+/**
+ * Share of the time left that the flow core may take before the MILP gets the rest. The flow proves
+ * what it proves in a fraction of the MILP's time, so when it cannot finish the MILP rarely would.
+ */
+const FLOW_SHARE = 0.5;
 
 export interface ExactResult {
+  /** "flow": the flow core proved it (flow/); "exact": the MILP's stages. */
+  method: "flow" | "exact";
   network: Network;
   /** How many people leave through each feed. */
   feedCounts: number[];
@@ -38,6 +47,8 @@ export interface ExactLimits {
   proofArcs: number;
   /** Told as each step of each stage ends (benchmarks). */
   trace?: StageTrace | undefined;
+  /** false: skip the flow core. */
+  flow?: boolean | undefined;
 }
 
 type PairedResult = StageResult & { transfers: Transfer[] };
@@ -200,6 +211,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
   const tiers = instance.version === 2 ? 4 : 3;
   if (network.feeds.length === 0)
     return {
+      method: "exact",
       network,
       feedCounts: [],
       transfers: [],
@@ -207,6 +219,10 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       tiersProven: provenPrefix(new Array<boolean>(tiers).fill(true)),
       unmetBound: 0,
     };
+  const flowDeadline = performance.now() + (limits.deadline - performance.now()) * FLOW_SHARE;
+  const flow = limits.flow === false ? "off" : solveFlow(instance, network, flowDeadline, limits.trace);
+  if (typeof flow !== "string")
+    return { method: "flow", network, ...flow, optimal: flow.tiersProven.length === tiers };
   const highs = await loadHighs();
   const model = buildModel(instance, network, { kind: "hall" });
   const lazy = new LazyRows(instance, network, model);
@@ -265,6 +281,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     const proofs = [unmet.optimal, ...(instance.version === 2 ? [severity?.optimal ?? false] : [])];
     const tiersProven = provenPrefix([...proofs, moves?.optimal ?? false, plan.proven]);
     return {
+      method: "exact",
       network,
       feedCounts: plan.feedCounts,
       transfers: plan.transfers,

@@ -3,9 +3,19 @@ export type Stage = "unmet" | "severity" | "moves" | "km";
 
 /** One step of a stage as it ends, for benchmarks: where the time goes and how far the bound is. */
 export interface StageStep {
-  stage: Stage;
+  /** "flow": the flow core, before the MILP (one step: what it proved, or why it gave up). */
+  stage: Stage | "flow";
   /** "model": branch and bound on the whole model starts now (objective and bound are null). */
-  step: "lp" | "neighbourhood" | "model" | "branch-and-bound";
+  step:
+    | "lp"
+    | "neighbourhood"
+    | "model"
+    | "branch-and-bound"
+    /** The flow core (stage "flow") proved every tier, or left the problem to the MILP and why. */
+    | "proven"
+    | "mixed-hours"
+    | "caps"
+    | "time";
   /** Objective of the step's solution (null: none found). */
   objective: number | null;
   /** Proven lower bound after the step. */

@@ -1,0 +1,261 @@
+import { SpanningTree } from "./spanning-tree.ts";
+
+/**
+ * Primal network simplex for min-cost flow on typed arrays (Ahuja, Magnanti & Orlin, ch. 11): a
+ * spanning tree rooted at an artificial node, block search pricing, Cunningham's strongly feasible
+ * trees so that degenerate pivots cannot cycle. Nothing on npm fits (`min-cost-flow` is successive
+ * shortest paths, far slower here), so it is written small and tested against HiGHS
+ * (test/domain/balance/network-simplex.test.ts).
+ *
+ * Made for the lexicographic tiers of the flow core (solve-flow.ts): arcs may be added, costs changed
+ * and non-tree arcs frozen at their bound, and the solve goes on from the last tree.
+ *
+ * Reduced cost of an arc u→v: cost + π(u) − π(v). At an optimum every free non-tree arc at its lower
+ * bound has reduced cost ≥ 0 and every one at its upper bound ≤ 0.
+ */
+
+const TREE = 0;
+const LOWER = 1;
+const UPPER = -1;
+
+export type SimplexStatus = "optimal" | "stopped" | "unbounded";
+
+function grown<T extends Float64Array | Int32Array | Int8Array>(array: T, size: number): T {
+  if (array.length >= size) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+export class NetworkSimplex {
+  private readonly root: number;
+  private arcCount = 0;
+  private source = new Int32Array(16);
+  private target = new Int32Array(16);
+  private capacity = new Float64Array(16);
+  private cost = new Float64Array(16);
+  private flowOf = new Float64Array(16);
+  private state = new Int8Array(16);
+  private frozen = new Int8Array(16);
+  private readonly potential: Float64Array;
+  private readonly tree: SpanningTree;
+  /** Artificial arcs, one per node, from this index on; frozen, so once out they stay out. */
+  private artificialStart = -1;
+  private nextArc = 0;
+
+  /** `supply`: what each node sends (negative: receives); the supplies add up to 0. */
+  constructor(
+    private readonly nodeCount: number,
+    private readonly supply: Float64Array,
+  ) {
+    this.root = nodeCount;
+    this.potential = new Float64Array(nodeCount + 1);
+    this.tree = new SpanningTree(nodeCount + 1);
+  }
+
+  get arcs(): number {
+    return this.arcCount;
+  }
+
+  /** Adds an arc with flow 0 (at its lower bound); returns its index. */
+  addArc(from: number, to: number, capacity: number, cost: number): number {
+    const arc = this.arcCount++;
+    const size = this.arcCount;
+    this.source = grown(this.source, size);
+    this.target = grown(this.target, size);
+    this.capacity = grown(this.capacity, size);
+    this.cost = grown(this.cost, size);
+    this.flowOf = grown(this.flowOf, size);
+    this.state = grown(this.state, size);
+    this.frozen = grown(this.frozen, size);
+    this.source[arc] = from;
+    this.target[arc] = to;
+    this.capacity[arc] = capacity;
+    this.cost[arc] = cost;
+    this.flowOf[arc] = 0;
+    this.state[arc] = LOWER;
+    this.frozen[arc] = 0;
+    return arc;
+  }
+
+  flow(arc: number): number {
+    return this.flowOf[arc] ?? 0;
+  }
+
+  potentialOf(node: number): number {
+    return this.potential[node] ?? 0;
+  }
+
+  reducedCost(arc: number): number {
+    return (
+      (this.cost[arc] ?? 0) +
+      (this.potential[this.source[arc] ?? 0] ?? 0) -
+      (this.potential[this.target[arc] ?? 0] ?? 0)
+    );
+  }
+
+  /** Whether an arc is in the spanning tree (its reduced cost is 0 there). */
+  inTree(arc: number): boolean {
+    return this.state[arc] === TREE;
+  }
+
+  /** Any artificial arc still carrying flow: the supplies cannot be met. */
+  infeasible(): boolean {
+    for (let arc = this.artificialStart; arc >= 0 && arc < this.artificialStart + this.nodeCount; arc++)
+      if ((this.flowOf[arc] ?? 0) > 0) return true;
+    return false;
+  }
+
+  /** New costs for the real arcs (artificial arcs keep theirs); potentials are recomputed on the tree. */
+  setCosts(costOf: (arc: number) => number): void {
+    const end = this.artificialStart < 0 ? this.arcCount : this.artificialStart;
+    for (let arc = 0; arc < end; arc++) this.cost[arc] = costOf(arc);
+    for (let arc = end + this.nodeCount; arc < this.arcCount; arc++) this.cost[arc] = costOf(arc);
+    if (this.artificialStart >= 0) this.updatePotentials(this.root);
+  }
+
+  /** Keeps a non-tree arc at its bound from now on (a tree arc cannot be frozen). */
+  freeze(arc: number): void {
+    if (this.state[arc] !== TREE) this.frozen[arc] = 1;
+  }
+
+  /**
+   * Pivots until optimal. The first call builds the artificial tree; `artificialCost` must exceed any
+   * path's cost over every cost the arcs will have.
+   */
+  solve(artificialCost: number, deadline = Infinity): SimplexStatus {
+    if (this.artificialStart < 0) this.start(artificialCost);
+    const blockSize = Math.max(16, Math.ceil(Math.sqrt(this.arcCount)));
+    for (let iteration = 1; ; iteration++) {
+      if ((iteration & 1023) === 0 && performance.now() > deadline) return "stopped";
+      const entering = this.findEntering(blockSize);
+      if (entering < 0) return "optimal";
+      if (!this.pivot(entering)) return "unbounded";
+    }
+  }
+
+  private start(artificialCost: number): void {
+    this.artificialStart = this.arcCount;
+    const root = this.root;
+    this.potential[root] = 0;
+    for (let node = 0; node < this.nodeCount; node++) {
+      const supply = this.supply[node] ?? 0;
+      const arc =
+        supply > 0
+          ? this.addArc(node, root, Infinity, artificialCost)
+          : this.addArc(root, node, Infinity, artificialCost);
+      this.flowOf[arc] = Math.abs(supply);
+      this.state[arc] = TREE;
+      this.frozen[arc] = 1;
+      this.tree.hang(node, root, arc);
+      this.potential[node] = supply > 0 ? -artificialCost : artificialCost;
+    }
+  }
+
+  /** Block search: the most violating arc of the first block that has one, or −1 at an optimum. */
+  private findEntering(blockSize: number): number {
+    const total = this.arcCount;
+    let best = -1;
+    let bestViolation = -1e-9;
+    let seen = 0;
+    for (let step = 0; step < total; step++) {
+      const arc = (this.nextArc + step) % total;
+      if (this.frozen[arc] !== 1) {
+        const violation = (this.state[arc] ?? 0) * this.reducedCost(arc);
+        if (violation < bestViolation) {
+          bestViolation = violation;
+          best = arc;
+        }
+      }
+      if (++seen >= blockSize) {
+        if (best >= 0) {
+          this.nextArc = (arc + 1) % total;
+          return best;
+        }
+        seen = 0;
+      }
+    }
+    if (best >= 0) this.nextArc = (best + 1) % total;
+    return best;
+  }
+
+  /** Residual capacity of the tree arc above `node` when flow runs from the parent down to it. */
+  private residualDown(node: number): number {
+    const arc = this.tree.pred[node] ?? 0;
+    const flow = this.flowOf[arc] ?? 0;
+    return this.target[arc] === node ? (this.capacity[arc] ?? 0) - flow : flow;
+  }
+
+  private residualUp(node: number): number {
+    const arc = this.tree.pred[node] ?? 0;
+    const flow = this.flowOf[arc] ?? 0;
+    return this.source[arc] === node ? (this.capacity[arc] ?? 0) - flow : flow;
+  }
+
+  private push(node: number, amount: number, up: boolean): void {
+    const arc = this.tree.pred[node] ?? 0;
+    const forward = up ? this.source[arc] === node : this.target[arc] === node;
+    this.flowOf[arc] = (this.flowOf[arc] ?? 0) + (forward ? amount : -amount);
+  }
+
+  /** One pivot; false when the cycle can carry unbounded flow at negative cost. */
+  private pivot(entering: number): boolean {
+    const { parent } = this.tree;
+    const lower = this.state[entering] === LOWER;
+    const first = (lower ? this.source[entering] : this.target[entering]) ?? 0;
+    const second = (lower ? this.target[entering] : this.source[entering]) ?? 0;
+    const join = this.tree.join(first, second);
+    // The cycle runs join → first (down), the entering arc, second → join (up). The leaving arc is
+    // the last blocking one in that order, which keeps the tree strongly feasible.
+    let delta = this.capacity[entering] ?? 0;
+    let leavingNode = -1;
+    let side = 0;
+    for (let node = first; node !== join; node = parent[node] ?? 0) {
+      const residual = this.residualDown(node);
+      if (residual < delta) {
+        delta = residual;
+        leavingNode = node;
+        side = 1;
+      }
+    }
+    for (let node = second; node !== join; node = parent[node] ?? 0) {
+      const residual = this.residualUp(node);
+      if (residual <= delta) {
+        delta = residual;
+        leavingNode = node;
+        side = 2;
+      }
+    }
+    if (delta === Infinity) return false;
+    if (delta > 0) {
+      this.flowOf[entering] = (this.flowOf[entering] ?? 0) + (lower ? delta : -delta);
+      for (let node = first; node !== join; node = parent[node] ?? 0) this.push(node, delta, false);
+      for (let node = second; node !== join; node = parent[node] ?? 0) this.push(node, delta, true);
+    }
+    if (side === 0) {
+      this.state[entering] = lower ? UPPER : LOWER;
+      return true;
+    }
+    const leaving = this.tree.pred[leavingNode] ?? 0;
+    const inner = side === 1 ? first : second;
+    this.tree.reroot(inner, side === 1 ? second : first, entering, leavingNode);
+    this.state[entering] = TREE;
+    this.state[leaving] = (this.flowOf[leaving] ?? 0) === 0 ? LOWER : UPPER;
+    this.updatePotentials(inner);
+    return true;
+  }
+
+  /** Potentials of `top` (unless it is the root) and of every node below it, from their parents'. */
+  private updatePotentials(top: number): void {
+    const count = this.tree.collect(top);
+    const { order, parent, pred } = this.tree;
+    for (let index = 0; index < count; index++) {
+      const node = order[index] ?? 0;
+      if (node === this.root) continue;
+      const arc = pred[node] ?? 0;
+      const cost = this.cost[arc] ?? 0;
+      const above = this.potential[parent[node] ?? 0] ?? 0;
+      this.potential[node] = above + (this.source[arc] === node ? -cost : cost);
+    }
+  }
+}
