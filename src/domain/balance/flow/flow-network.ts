@@ -2,6 +2,7 @@ import { severityScaleOf, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import { feedsBySourceUnit } from "../exact/milp-model.ts";
 import type { Network } from "../exact/pool-network.ts";
+import { surveyPairs, type Coverage } from "./pair-survey.ts";
 
 /**
  * The balancing problem as a min-cost flow, exact when every person who may leave or fill a (unit,
@@ -15,9 +16,20 @@ import type { Network } from "../exact/pool-network.ts";
  * through its segments, so y = D − out + in and segment y → y + 1 costs what the key's unmet hours
  * (⅛ h) and severity (1/64) change by. Moves are counted on the depart arcs, kilometres (in
  * centimetres) on the pair arcs. Costs are integers: every comparison is exact.
+ *
+ * Until kilometres count, most sources reach arrivals through two hubs per pool (pair-survey.ts);
+ * in the kilometre tier a hub costs more than any pair, so the flow leaves them for pair arcs.
  */
 
-export const ArcKind = { depart: 0, feed: 1, arrive: 2, segment: 3, pair: 4 } as const;
+export const ArcKind = {
+  depart: 0,
+  feed: 1,
+  arrive: 2,
+  segment: 3,
+  pair: 4,
+  intoHub: 5,
+  outOfHub: 6,
+} as const;
 export type Tier = "unmet" | "severity" | "moves" | "km";
 
 /** Unmet hours are counted in eighths, severity in 64ths, kilometres in centimetres. */
@@ -67,7 +79,13 @@ export interface FlowNetwork {
   feedArc: Int32Array;
   /** Unmet hours of every key when nobody moves out of or into the keys of the network (y = 0). */
   unmetAtStart: number;
-  /** The largest cost of any arc under any tier but kilometres (those are bounded by the caller). */
+  /** Per pool: the sources and arrivals that pair through a hub. */
+  coverage: Coverage[];
+  /** [pool, source, arrival] of the nearest pairs, the pair arcs to start with. */
+  nearest: Array<[number, number, number]>;
+  /** Cost of entering a hub in the kilometre tier: more than any pair's centimetres. */
+  hubCost: number;
+  /** The largest cost of any arc under any tier. */
   maxCost: number;
 }
 
@@ -206,8 +224,27 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
       return { arrival, pool: poolIndex, unit, node };
     }),
   );
+  const survey = surveyPairs(instance, network, sources, arrivals);
+  sources.forEach((poolSources, pool) => {
+    const { sources: full, arrivals: reached } = survey.coverage[pool] ?? { sources: [], arrivals: [] };
+    const poolArrivals = arrivals[pool] ?? [];
+    const [sourceHub, arrivalHub] = [nodes.add(), nodes.add()];
+    poolSources.forEach((source, index) => {
+      const hub = full[index] === 1 ? sourceHub : arrivalHub;
+      addArc({ kind: ArcKind.intoHub, ref: pool, from: source.node, to: hub, capacity: Infinity });
+      if (hub === sourceHub)
+        addArc({ kind: ArcKind.intoHub, ref: pool, from: source.node, to: arrivalHub, capacity: Infinity });
+    });
+    poolArrivals.forEach((arrival, index) => {
+      addArc({ kind: ArcKind.outOfHub, ref: pool, from: sourceHub, to: arrival.node, capacity: Infinity });
+      if (reached[index] === 1)
+        addArc({ kind: ArcKind.outOfHub, ref: pool, from: arrivalHub, to: arrival.node, capacity: Infinity });
+    });
+  });
+  const hubCost =
+    Math.ceil((Number.isFinite(instance.maxDistanceKm) ? instance.maxDistanceKm : 20_038) * KM_UNIT) + 1;
   const segments: Segment[] = [];
-  let maxCost = 1;
+  let maxCost = hubCost;
   let unmetAtStart = 0;
   for (let key = 0; key < instance.demand.length; key++)
     if (!keyNode.has(key))
@@ -237,6 +274,9 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
     unitOfArc: Int32Array.from(unitOf),
     feedArc,
     unmetAtStart,
+    coverage: survey.coverage,
+    nearest: survey.nearest,
+    hubCost,
     maxCost,
   };
 }
@@ -244,6 +284,7 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
 /** Cost of a static arc under a tier (pair arcs are priced by the solver). */
 export function staticCost(flow: FlowNetwork, arc: StaticArc, tier: Tier): number {
   if (arc.kind === ArcKind.depart) return tier === "moves" ? 1 : 0;
+  if (arc.kind === ArcKind.intoHub) return tier === "km" ? flow.hubCost : 0;
   if (arc.kind !== ArcKind.segment) return 0;
   const segment = flow.segments[arc.ref];
   if (tier === "unmet") return segment?.unmet ?? 0;

@@ -39,6 +39,19 @@ class FlowSolve {
     this.simplex = new NetworkSimplex(flow.nodeCount, flow.supply);
     this.pairs = new PairArcs(instance, network, flow);
     for (const arc of flow.arcs) this.simplex.addArc(arc.from, arc.to, arc.capacity, 0);
+    this.startWhereEveryoneStays();
+  }
+
+  /** Each key keeps its own people: y = D, its first segments full. */
+  private startWhereEveryoneStays(): void {
+    const filled = new Map<number, number>();
+    this.flow.arcs.forEach((arc, index) => {
+      if (arc.kind !== ArcKind.segment) return;
+      const used = filled.get(arc.from) ?? 0;
+      if (used + arc.capacity > (this.flow.supply[arc.from] ?? 0)) return;
+      filled.set(arc.from, used + arc.capacity);
+      this.simplex.startAtUpper(index);
+    });
   }
 
   /** Adds pair arcs priced for the current tier (their kilometres count only in the last). */
@@ -85,6 +98,11 @@ class FlowSolve {
       transfers.push({ pool: pair.pool, from, to, count });
     });
     return transfers;
+  }
+
+  /** Whether any flow still goes through a hub (the kilometre tier prices pair arcs until none does). */
+  throughHubs(): boolean {
+    return this.flow.arcs.some((arc, index) => arc.kind === ArcKind.intoHub && this.staticFlow(index) > 0);
   }
 
   /** Whether the flow keeps every cap: the flow problem leaves them out, so its optimum may not. */
@@ -154,7 +172,7 @@ function flowTiers(instance: Instance, network: Network, deadline: number): Flow
   if (flow === null) return "mixed-hours";
   const solve = new FlowSolve(instance, network, flow);
   solve.addPairs(solve.pairs.initial(), "unmet");
-  const artificialCost = (flow.nodeCount + 1) * Math.max(flow.maxCost, solve.pairs.maxCost()) + 1;
+  const artificialCost = (flow.nodeCount + 1) * flow.maxCost + 1;
   const tiers: Tier[] =
     instance.version === 2 ? ["unmet", "severity", "moves", "km"] : ["unmet", "moves", "km"];
   const earlier: Float64Array[] = [];
@@ -173,6 +191,7 @@ function flowTiers(instance: Instance, network: Network, deadline: number): Flow
     earlier.push(solve.snapshot());
   }
   if (!solve.keepsCaps()) return "caps";
+  if (solve.throughHubs()) return "time";
   return {
     feedCounts: Array.from(flow.feedArc, (arc) => solve.staticFlow(arc)),
     transfers: solve.transfers(),

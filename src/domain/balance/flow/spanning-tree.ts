@@ -52,7 +52,7 @@ export class SpanningTree {
   /**
    * Cuts the subtree below the arc above `leavingNode` and hangs it from `outer` by `entering`, rooted
    * at `inner` (a node of that subtree): the path from `inner` up to `leavingNode` turns round.
-   * Depths below `inner` are set again; `collect(inner)` then lists the nodes whose potential changed.
+   * The caller sets depths (and potentials) below `inner` again, in the order of `collect(inner)`.
    */
   reroot(inner: number, outer: number, entering: number, leavingNode: number): void {
     let node = inner;
@@ -63,15 +63,10 @@ export class SpanningTree {
       const oldPred = this.pred[node] ?? 0;
       this.detach(node);
       this.hang(node, newParent, newPred);
-      if (node === leavingNode) break;
+      if (node === leavingNode) return;
       newParent = node;
       newPred = oldPred;
       node = oldParent;
-    }
-    const count = this.collect(inner);
-    for (let index = 1; index < count; index++) {
-      const below = this.order[index] ?? 0;
-      this.depth[below] = (this.depth[this.parent[below] ?? 0] ?? 0) + 1;
     }
   }
 
