@@ -72,6 +72,7 @@ export class PairArcs {
       order.sort((a, b) => (height[b] ?? 0) - (height[a] ?? 0));
       const present = this.present[pool] ?? new Set<number>();
       sources.forEach((source, sourceIndex) => {
+        if (!km && hub?.sources[sourceIndex] === 1) return;
         const base = potential(source.node);
         const found: Array<[number, number]> = [];
         for (const arrivalIndex of order) {

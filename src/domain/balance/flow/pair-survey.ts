@@ -1,3 +1,4 @@
+import { EARTH_RADIUS_KM } from "../../geo.ts";
 import { distanceKm, type Instance } from "../input/instance.ts";
 import type { Network } from "../exact/pool-network.ts";
 
@@ -34,12 +35,60 @@ export function keepSmallest(
   if (list.length > limit) list.pop();
 }
 
+/** Pairs looked at one by one for the nearest-first start; beyond it pricing finds them (XL). */
+const NEAREST_BUDGET = 30_000_000;
+
+/** The corners of the box around some units' coordinates (null: none has coordinates). */
+function cornersOf(instance: Instance, units: readonly Located[]): Array<[number, number]> | null {
+  let [south, north, west, east] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const { unit } of units) {
+    if (!instance.hasCoordinates[unit]) continue;
+    const [lat, lon] = [instance.latRad[unit] ?? 0, instance.lonRad[unit] ?? 0];
+    [south, north, west, east] = [
+      Math.min(south, lat),
+      Math.max(north, lat),
+      Math.min(west, lon),
+      Math.max(east, lon),
+    ];
+  }
+  if (south > north) return null;
+  return [
+    [south, west],
+    [south, east],
+    [north, west],
+    [north, east],
+  ];
+}
+
 /**
- * One pass over every (source, arrival) pair of every pool. While no kilometre is counted, a source
- * that reaches every arrival can send through a hub, and so can any source to an arrival that every
- * source reaches: that covers most of a district (97 % of the pairs on 3,000 units and a 120 km bound),
- * and only the pairs between outlying units need arcs of their own. A source and an arrival of the same
- * unit never pair (a move stays within the unit), so neither uses a hub.
+ * Whether a unit reaches every point of the box: along a parallel the distance grows with the difference
+ * in longitude and along a meridian it is largest at an end, so the farthest point is a corner. Units
+ * without coordinates are at distance 0 from everything (DISTANCE_SLACK aside, this only says yes when
+ * every pair is surely within reach).
+ */
+function reachesBox(instance: Instance, unit: number, corners: Array<[number, number]> | null): boolean {
+  if (corners === null || !instance.hasCoordinates[unit] || !Number.isFinite(instance.maxDistanceKm))
+    return true;
+  const [lat, lon, cos] = [
+    instance.latRad[unit] ?? 0,
+    instance.lonRad[unit] ?? 0,
+    instance.cosLat[unit] ?? 0,
+  ];
+  return corners.every(([cornerLat, cornerLon]) => {
+    const sinLat = Math.sin((cornerLat - lat) / 2);
+    const sinLon = Math.sin((cornerLon - lon) / 2);
+    const term = sinLat * sinLat + cos * Math.cos(cornerLat) * sinLon * sinLon;
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(term))) < instance.maxDistanceKm - 1e-6;
+  });
+}
+
+/**
+ * Which sources and arrivals pair through a hub. While no kilometre is counted, a source that reaches
+ * every arrival can send through a hub, and so can any source to an arrival that every source reaches:
+ * on 3,000 units and a 120 km bound that covers 97 % of the pairs, and only the pairs between outlying
+ * units need arcs of their own. A source and an arrival of the same unit never pair (a move stays
+ * within the unit), so neither uses a hub. Then, while the pairs are few enough to look at one by one,
+ * each source's and arrival's nearest partners within reach, to start the kilometre tier from.
  */
 export function surveyPairs(
   instance: Instance,
@@ -47,32 +96,50 @@ export function surveyPairs(
   sources: ReadonlyArray<readonly Located[]>,
   arrivals: ReadonlyArray<readonly Located[]>,
 ): PairSurvey {
-  const nearest: Array<[number, number, number]> = [];
   const coverage = sources.map((poolSources, pool) => {
     const poolArrivals = arrivals[pool] ?? [];
-    const reachedBy = new Int32Array(poolArrivals.length);
+    const arrivalUnits = new Set(poolArrivals.map((arrival) => arrival.unit));
+    const sourceUnits = new Set(poolSources.map((source) => source.unit));
+    const [arrivalBox, sourceBox] = [cornersOf(instance, poolArrivals), cornersOf(instance, poolSources)];
+    return {
+      sources: Uint8Array.from(poolSources, ({ unit }) =>
+        !arrivalUnits.has(unit) && reachesBox(instance, unit, arrivalBox) ? 1 : 0,
+      ),
+      arrivals: Uint8Array.from(poolArrivals, ({ unit }) =>
+        !sourceUnits.has(unit) && reachesBox(instance, unit, sourceBox) ? 1 : 0,
+      ),
+    };
+  });
+  const pairs = sources.reduce((sum, list, pool) => sum + list.length * (arrivals[pool]?.length ?? 0), 0);
+  return {
+    coverage,
+    nearest: pairs <= NEAREST_BUDGET ? nearestPairs(instance, network, sources, arrivals) : [],
+  };
+}
+
+function nearestPairs(
+  instance: Instance,
+  network: Network,
+  sources: ReadonlyArray<readonly Located[]>,
+  arrivals: ReadonlyArray<readonly Located[]>,
+): Array<[number, number, number]> {
+  const nearest: Array<[number, number, number]> = [];
+  sources.forEach((poolSources, pool) => {
+    const poolArrivals = arrivals[pool] ?? [];
     const byArrival = poolArrivals.map(() => [] as Array<[number, number]>);
-    const full = Uint8Array.from(poolSources, (source, sourceIndex) => {
+    poolSources.forEach((source, sourceIndex) => {
       const closest: Array<[number, number]> = [];
-      let reached = 0;
       poolArrivals.forEach((arrival, arrivalIndex) => {
         if (!network.reachable(source.unit, arrival.unit)) return;
-        reached++;
-        reachedBy[arrivalIndex] = (reachedBy[arrivalIndex] ?? 0) + 1;
         const km = distanceKm(instance, source.unit, arrival.unit);
         keepSmallest(closest, km, arrivalIndex, NEAREST);
         keepSmallest(byArrival[arrivalIndex] ?? [], km, sourceIndex, NEAREST);
       });
       for (const [, arrival] of closest) nearest.push([pool, sourceIndex, arrival]);
-      return reached === poolArrivals.length ? 1 : 0;
     });
     byArrival.forEach((list, arrival) => {
       for (const [, source] of list) nearest.push([pool, source, arrival]);
     });
-    return {
-      sources: full,
-      arrivals: Uint8Array.from(reachedBy, (count) => (count === poolSources.length ? 1 : 0)),
-    };
   });
-  return { coverage, nearest };
+  return nearest;
 }

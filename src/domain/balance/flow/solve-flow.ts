@@ -166,8 +166,40 @@ export function solveFlow(
   return result;
 }
 
+/**
+ * From this many people, a district where a cap may bind is left to the MILP without trying: the flow's
+ * first tier alone takes seconds there (4.4 s on L), and on the districts measured its optimum never kept
+ * the caps (docs/flow-core.md).
+ */
+const LARGE_FROM_PEOPLE = 20_000;
+
+/** Whether the network could move more people through some unit (or in all) than a cap allows. */
+export function capsMayBind(instance: Instance, network: Network): boolean {
+  const out = new Float64Array(instance.unitCount);
+  const into = new Float64Array(instance.unitCount);
+  const counted = new Set<number>();
+  let total = 0;
+  for (const feed of network.feeds) {
+    const group = instance.groups[feed.group];
+    if (group === undefined || counted.has(feed.group)) continue;
+    counted.add(feed.group);
+    const limit = network.groupLimits[feed.group] ?? 0;
+    out[group.unit] = (out[group.unit] ?? 0) + limit;
+    total += limit;
+  }
+  for (const arrival of network.arrivals) into[arrival.unit] = (into[arrival.unit] ?? 0) + arrival.upper;
+  if (total > movesLeft(instance)) return true;
+  for (let unit = 0; unit < instance.unitCount; unit++) {
+    const [leaving, coming] = [out[unit] ?? 0, into[unit] ?? 0];
+    if (leaving > outLeft(instance, unit) || coming > inLeft(instance, unit)) return true;
+    if (leaving + coming > bothLeft(instance, unit)) return true;
+  }
+  return false;
+}
+
 function flowTiers(instance: Instance, network: Network, deadline: number): FlowResult | FlowRefusal {
   if (performance.now() >= deadline) return "time";
+  if (instance.input.employees.length >= LARGE_FROM_PEOPLE && capsMayBind(instance, network)) return "caps";
   const flow = buildFlowNetwork(instance, network);
   if (flow === null) return "mixed-hours";
   const solve = new FlowSolve(instance, network, flow);
@@ -186,11 +218,12 @@ function flowTiers(instance: Instance, network: Network, deadline: number): Flow
       solve.addPairs(added, tier);
     }
     if (tier === "unmet") unmetBound = solve.unmetHours();
-    if (tier === "moves" && !solve.keepsCaps()) return "caps";
+    // The flow leaves the caps out. If its optimum breaks one, the capped optimum may be worse and
+    // the flow cannot say by how much: the MILP decides, at the first tier that shows it.
+    if (!solve.keepsCaps()) return "caps";
     solve.freezeOptimalFace();
     earlier.push(solve.snapshot());
   }
-  if (!solve.keepsCaps()) return "caps";
   if (solve.throughHubs()) return "time";
   return {
     feedCounts: Array.from(flow.feedArc, (arc) => solve.staticFlow(arc)),

@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildInstance, parsePlanInput } from "../../../src/domain/balance/index.ts";
+import { reachability } from "../../../src/domain/balance/input/instance.ts";
+import { surveyPairs } from "../../../src/domain/balance/flow/pair-survey.ts";
+import { buildNetwork } from "../../../src/domain/balance/exact/pool-network.ts";
+import { makeInput, makeRole, makeUnit, nip } from "./builders.ts";
+
+/** Units scattered over up to 300 km, some without coordinates, and a distance bound around that size. */
+const scattered = fc.record({
+  places: fc.array(
+    fc.option(
+      fc.tuple(
+        fc.float({ min: -150, max: 150, noNaN: true }),
+        fc.float({ min: -150, max: 150, noNaN: true }),
+      ),
+      {
+        freq: 8,
+      },
+    ),
+    { minLength: 2, maxLength: 12 },
+  ),
+  bound: fc.integer({ min: 20, max: 400 }),
+});
+
+describe("which pairs a hub may carry (issue 30)", () => {
+  it("a source marked as reaching every arrival reaches each, and likewise for arrivals", () => {
+    fc.assert(
+      fc.property(scattered, ({ places, bound }) => {
+        const units = places.map((place, index) =>
+          makeUnit({
+            id: `U${index}`,
+            ...(place === null
+              ? { lat: null, lon: null }
+              : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
+          }),
+        );
+        // Every other unit has a surplus teacher, every unit needs one more: sources and arrivals everywhere.
+        const input = makeInput({
+          units,
+          roles: [makeRole({ id: "A" })],
+          employees: units.flatMap((unit, index) =>
+            index % 2 === 0
+              ? [{ id: nip(index + 1), unit: unit.id, role: "A", hours: 24, movable: true }]
+              : [],
+          ),
+          demand: units.map((unit, index) => ({ unit: unit.id, role: "A", hours: index % 2 === 0 ? 0 : 24 })),
+          compatibility: [],
+          policy: { maxDistanceKm: bound, maxMovesPerUnit: null, maxMoves: null },
+        });
+        const instance = buildInstance(parsePlanInput(input));
+        const network = buildNetwork(instance);
+        const reachable = reachability(instance);
+        const sources = network.pools.map((pool) =>
+          [
+            ...new Set(pool.feeds.map((feed) => instance.groups[network.feeds[feed]?.group ?? 0]?.unit ?? 0)),
+          ].map((unit) => ({ unit })),
+        );
+        const arrivals = network.pools.map((pool) =>
+          pool.arrivals.map((arrival) => ({ unit: network.arrivals[arrival]?.unit ?? 0 })),
+        );
+        const { coverage } = surveyPairs(instance, network, sources, arrivals);
+        coverage.forEach((covered, pool) => {
+          sources[pool]?.forEach((source, index) => {
+            if (covered.sources[index] !== 1) return;
+            for (const arrival of arrivals[pool] ?? [])
+              expect(reachable(source.unit, arrival.unit)).toBe(true);
+          });
+          arrivals[pool]?.forEach((arrival, index) => {
+            if (covered.arrivals[index] !== 1) return;
+            for (const source of sources[pool] ?? []) expect(reachable(source.unit, arrival.unit)).toBe(true);
+          });
+        });
+      }),
+      { numRuns: 300, seed: 30 },
+    );
+  });
+});
