@@ -8,6 +8,10 @@
 //            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,
 //            policy-rows.ts, severity-columns.ts, strengthening-rows.ts and lazy-cuts.ts build the
 //            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//   flow/    the flow core, tried first: the same tiers as a min-cost flow solved by a network simplex
+//            (network-simplex.ts, spanning-tree.ts), exact when every key's movers bring the same hours
+//            and no cap binds (flow-network.ts builds it, pair-survey.ts and pair-arcs.ts the unit
+//            pairs, solve-flow.ts the tiers); docs/flow-core.md.
 //   severity.ts the v2 shortfall severity, shared by the model and the metrics.
 //   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
 //   output/  a Plan: materialize-moves.ts names the people, choose-people.ts re-chooses them for

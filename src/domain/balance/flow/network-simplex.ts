@@ -14,6 +14,8 @@ import { SpanningTree } from "./spanning-tree.ts";
  * bound has reduced cost ≥ 0 and every one at its upper bound ≤ 0.
  */
 
+/** |root potential| beyond which potentials are set again (well inside 2^53, where sums stay exact). */
+const DRIFT_LIMIT = 2 ** 46;
 const TREE = 0;
 const LOWER = 1;
 const UPPER = -1;
@@ -111,7 +113,7 @@ export class NetworkSimplex {
     const end = this.artificialStart < 0 ? this.arcCount : this.artificialStart;
     for (let arc = 0; arc < end; arc++) this.cost[arc] = costOf(arc);
     for (let arc = end + this.nodeCount; arc < this.arcCount; arc++) this.cost[arc] = costOf(arc);
-    if (this.artificialStart >= 0) this.updatePotentials(this.root);
+    if (this.artificialStart >= 0) this.recomputePotentials();
   }
 
   /**
@@ -163,7 +165,7 @@ export class NetworkSimplex {
       this.flowOf[arc] = Math.abs(supply);
       this.state[arc] = TREE;
       this.frozen[arc] = 1;
-      this.tree.hang(node, root, arc);
+      this.tree.hangLeaf(node, root, arc);
       this.potential[node] = supply > 0 ? -artificialCost : artificialCost;
     }
   }
@@ -254,26 +256,47 @@ export class NetworkSimplex {
     }
     const leaving = this.tree.pred[leavingNode] ?? 0;
     const inner = side === 1 ? first : second;
-    this.tree.reroot(inner, side === 1 ? second : first, entering, leavingNode);
+    const outer = side === 1 ? second : first;
+    this.tree.reroot(inner, outer, entering, leavingNode, join);
     this.state[entering] = TREE;
     this.state[leaving] = (this.flowOf[leaving] ?? 0) === 0 ? LOWER : UPPER;
-    this.updatePotentials(inner);
+    const cost = this.cost[entering] ?? 0;
+    const above = this.potential[outer] ?? 0;
+    const shift = above + (this.source[entering] === inner ? -cost : cost) - (this.potential[inner] ?? 0);
+    this.shiftSmallerSide(inner, shift);
     return true;
   }
 
-  /** Depth and potential of `top` (unless it is the root) and of every node below it, from their parents'. */
-  private updatePotentials(top: number): void {
-    const count = this.tree.collect(top);
-    const depth = this.tree.depth;
-    const { order, parent, pred } = this.tree;
+  /**
+   * The subtree now hanging at `inner` moved by `shift` relative to the rest; only differences of
+   * potentials matter, so the smaller side moves. When the root's potential drifts far from 0, every
+   * potential is set again from the tree, so that sums of large costs stay exact.
+   */
+  private shiftSmallerSide(inner: number, shift: number): void {
+    if (shift === 0) return;
+    const moved = this.tree.size[inner] ?? 0;
+    const inside = moved <= (this.nodeCount + 1) / 2;
+    const count = inside ? this.tree.collect(inner) : this.tree.collect(this.root, inner);
+    const delta = inside ? shift : -shift;
+    const { order } = this.tree;
     for (let index = 0; index < count; index++) {
       const node = order[index] ?? 0;
-      if (node === this.root) continue;
+      this.potential[node] = (this.potential[node] ?? 0) + delta;
+    }
+    if (Math.abs(this.potential[this.root] ?? 0) > DRIFT_LIMIT) this.recomputePotentials();
+  }
+
+  /** Every potential from its parent's, the root's at 0. */
+  private recomputePotentials(): void {
+    this.potential[this.root] = 0;
+    const count = this.tree.collect(this.root);
+    const { order, parent, pred } = this.tree;
+    for (let index = 1; index < count; index++) {
+      const node = order[index] ?? 0;
       const arc = pred[node] ?? 0;
       const cost = this.cost[arc] ?? 0;
-      const above = parent[node] ?? 0;
-      depth[node] = (depth[above] ?? 0) + 1;
-      this.potential[node] = (this.potential[above] ?? 0) + (this.source[arc] === node ? -cost : cost);
+      this.potential[node] =
+        (this.potential[parent[node] ?? 0] ?? 0) + (this.source[arc] === node ? -cost : cost);
     }
   }
 }

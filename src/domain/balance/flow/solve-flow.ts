@@ -215,6 +215,7 @@ function flowTiers(instance: Instance, network: Network, deadline: number): Flow
       if (solve.simplex.solve(artificialCost, deadline) !== "optimal") return "time";
       const added = solve.pairs.price((node) => solve.simplex.potentialOf(node), tier === "km", earlier);
       if (added.length === 0) break;
+      if (performance.now() > deadline) return "time";
       solve.addPairs(added, tier);
     }
     if (tier === "unmet") unmetBound = solve.unmetHours();
