@@ -1,6 +1,8 @@
 /**
- * Benchmark of the balancing engine on synthetic districts (npm run bench:engine): plan format v2,
- * v1 and the greedy baseline side by side on the same districts, in one run.
+ * Benchmark of the balancing engine on synthetic districts (npm run bench:engine): plan format v2 and
+ * v1, each with the new engine (the flow core first, the MILP where it cannot prove) and the old one
+ * (the MILP alone), and the greedy baseline, side by side on the same districts, in one run.
+ * `npm run bench:engine -- "M std"` runs the sizes named and prints without writing BENCHMARKS.md.
  *
  * Each size runs in its own child process so that its peak memory (maxRSS) is its own. The results
  * replace the "## Engine" section of BENCHMARKS.md and leave other sections alone.
@@ -18,10 +20,15 @@ import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict, SEED } from "./engine-district.ts";
 
 interface Size {
-  /** S, M, L: mixed hours (15 % of teachers at 18 or 12 JP, the stress case); "M std", "L std": every
-   * teacher at the role's 24 JP, as a district's database gives (issue 30). */
-  name: "S" | "M" | "L" | "M std" | "L std";
+  /**
+   * S, M, L: mixed hours (15 % of teachers at 18 or 12 JP, the stress case); "… std": every teacher at
+   * the role's 24 JP, as a district's database gives (issue 30); "… no caps": without maxMovesPerUnit.
+   */
+  name: string;
   hours: "mixed" | "standard";
+  caps: boolean;
+  /** Runs of the old engine (the MILP alone); 0 where the flow core cannot apply (mixed hours). */
+  oldRuns: number;
   units: number;
   people: number;
   runs: number;
@@ -29,16 +36,28 @@ interface Size {
   timeLimitSeconds: number;
 }
 
+const [M, L, XL] = [
+  { units: 300, people: 5_000 },
+  { units: 3_000, people: 50_000 },
+  { units: 10_000, people: 150_000 },
+];
+const mixed = { hours: "mixed", caps: true, oldRuns: 0 } as const;
+const standard = { hours: "standard", caps: true } as const;
+const uncapped = { hours: "standard", caps: false } as const;
 const SIZES: Size[] = [
-  { name: "S", hours: "mixed", units: 50, people: 500, runs: 3, timeLimitSeconds: 60 },
-  { name: "M", hours: "mixed", units: 300, people: 5_000, runs: 3, timeLimitSeconds: 60 },
-  { name: "L", hours: "mixed", units: 3_000, people: 50_000, runs: 2, timeLimitSeconds: 25 },
-  { name: "M std", hours: "standard", units: 300, people: 5_000, runs: 3, timeLimitSeconds: 60 },
-  { name: "L std", hours: "standard", units: 3_000, people: 50_000, runs: 1, timeLimitSeconds: 60 },
+  { name: "S", ...mixed, units: 50, people: 500, runs: 3, timeLimitSeconds: 60 },
+  { name: "M", ...mixed, ...M, runs: 3, timeLimitSeconds: 60 },
+  { name: "L", ...mixed, ...L, runs: 2, timeLimitSeconds: 25 },
+  { name: "M std", ...standard, ...M, runs: 3, oldRuns: 3, timeLimitSeconds: 60 },
+  { name: "L std", ...standard, ...L, runs: 1, oldRuns: 1, timeLimitSeconds: 60 },
+  { name: "XL std", ...standard, ...XL, runs: 1, oldRuns: 1, timeLimitSeconds: 60 },
+  { name: "M std, no caps", ...uncapped, ...M, runs: 3, oldRuns: 3, timeLimitSeconds: 60 },
+  { name: "L std, no caps", ...uncapped, ...L, runs: 1, oldRuns: 1, timeLimitSeconds: 60 },
+  { name: "XL std, no caps", ...uncapped, ...XL, runs: 1, oldRuns: 1, timeLimitSeconds: 60 },
 ];
 const SCRIPT = fileURLToPath(import.meta.url);
 
-type Method = "v2" | "v1" | "greedy";
+type Method = "v2" | "v2 old" | "v1" | "v1 old" | "greedy";
 
 interface Measured {
   method: Method;
@@ -63,13 +82,14 @@ async function measure(method: Method, input: PlanInput, size: Size): Promise<Me
   const seconds: number[] = [];
   const cpuSeconds: number[] = [];
   let plan: Plan | undefined;
-  const runs = method === "greedy" ? 1 : size.runs;
+  const old = method.endsWith("old");
+  const runs = method === "greedy" ? 1 : old ? size.oldRuns : size.runs;
   for (let run = 0; run < runs; run++) {
     const cpu = process.cpuUsage();
     plan =
       method === "greedy"
         ? planTransfersGreedy(input)
-        : await planTransfers(input, { timeLimitSeconds: size.timeLimitSeconds });
+        : await planTransfers(input, { timeLimitSeconds: size.timeLimitSeconds, flow: !old });
     const used = process.cpuUsage(cpu);
     cpuSeconds.push((used.user + used.system) / 1e6);
     seconds.push(plan.metrics.seconds);
@@ -97,13 +117,15 @@ interface SizeResult {
 async function runChild(name: string): Promise<void> {
   const size = SIZES.find((candidate) => candidate.name === name);
   if (size === undefined) throw new Error(`unknown size ${name}`);
-  const v1 = generateDistrict(size, undefined, size.hours);
+  const generated = generateDistrict(size, undefined, size.hours);
+  const v1 = size.caps ? generated : { ...generated, policy: { ...generated.policy, maxMovesPerUnit: null } };
   const v2 = asVersion2(v1);
   const results = [
     await measure("greedy", v1, size),
     await measure("v1", v1, size),
     await measure("v2", v2, size),
   ];
+  if (size.oldRuns > 0) results.push(await measure("v1 old", v1, size), await measure("v2 old", v2, size));
   const result: SizeResult = {
     size,
     employees: v1.employees.length,
@@ -129,7 +151,7 @@ const number = (value: number, digits = 0) =>
 /** Tiers proven of the version's tiers, "greedy" for the baseline. */
 function quality(result: Measured): string {
   if (result.method === "greedy") return "heuristic";
-  const tiers = result.method === "v2" ? 4 : 3;
+  const tiers = result.method.startsWith("v2") ? 4 : 3;
   const proven = result.metrics.tiersProven;
   return proven.length === tiers
     ? `optimal (${tiers}/${tiers})`
@@ -140,7 +162,12 @@ function renderRow({ size, peakRssMb }: SizeResult, result: Measured): string {
   const m = result.metrics;
   return [
     `${size.name} (${number(size.units)} / ${number(size.people)})`,
-    result.method,
+    result.method.endsWith("old")
+      ? result.method
+      : result.method === "greedy"
+        ? "greedy"
+        : `${result.method} new`,
+    m.method,
     `${number(result.medianSeconds, 3)} (${result.runs})`,
     number(result.medianCpuSeconds, 3),
     quality(result),
@@ -159,37 +186,49 @@ function find(result: SizeResult, method: Method): Measured | undefined {
   return result.results.find((entry) => entry.method === method);
 }
 
-/** The issue's targets, met or missed, from this run's medians. */
+/** The issues' targets, met or missed, from this run's medians. */
 function targets(results: SizeResult[]): string[] {
   const lines: string[] = [];
-  const bySize = (name: Size["name"]) => results.find((result) => result.size.name === name);
-  const m = bySize("M") && find(bySize("M") as SizeResult, "v2");
-  if (m !== undefined) {
-    const met = m.metrics.tiersProven.length === 4 && m.medianSeconds < 2;
+  const bySize = (name: string) => results.find((result) => result.size.name === name);
+  const v2Of = (name: string) => {
+    const result = bySize(name);
+    return result && find(result, "v2");
+  };
+  for (const name of ["M std", "M std, no caps"]) {
+    const m = v2Of(name);
+    if (m === undefined) continue;
+    const met = m.metrics.tiersProven.length === 4 && m.medianSeconds <= 1;
     lines.push(
-      `- M, v2 proven optimal on all four tiers in < 2 s: ${quality(m)}, ${number(m.medianSeconds, 3)} s — ${met ? "met" : "**missed**"}.`,
+      `- ${name}, v2 all four tiers proven within 1 s (issue 30): ${quality(m)} by ${m.metrics.method}, ${number(m.medianSeconds, 3)} s — ${met ? "met" : "**missed**"}.`,
     );
   }
-  const mStd = bySize("M std") && find(bySize("M std") as SizeResult, "v2");
-  if (mStd !== undefined) {
-    const met = mStd.metrics.tiersProven.length === 4 && mStd.medianSeconds <= 1;
+  for (const name of ["L std", "L std, no caps"]) {
+    const l = v2Of(name);
+    if (l === undefined) continue;
+    const all = l.metrics.tiersProven.length === 4 && Math.max(...l.allSeconds) <= 60;
     lines.push(
-      `- M with standard hours, v2 all four tiers proven within 1 s of solving (issue 30): ${quality(mStd)}, ${number(mStd.medianSeconds, 3)} s — ${met ? "met" : "**missed**"}.`,
+      `- ${name}, v2 all four tiers within 60 s (issue 30): tiers ${l.metrics.tiersProven.join(", ") || "none"} by ${l.metrics.method}, ${number(Math.max(...l.allSeconds), 3)} s — ${all ? "met" : "**missed**"}.`,
     );
   }
-  const lStd = bySize("L std") && find(bySize("L std") as SizeResult, "v2");
-  if (lStd !== undefined) {
-    const all = lStd.metrics.tiersProven.length === 4 && Math.max(...lStd.allSeconds) <= 60;
-    lines.push(
-      `- L with standard hours, v2 all four tiers within 60 s (issue 30): tiers ${lStd.metrics.tiersProven.join(", ")}, ${number(Math.max(...lStd.allSeconds), 3)} s — ${all ? "met" : "**missed**"}.`,
-    );
-  }
-  const l = bySize("L") && find(bySize("L") as SizeResult, "v2");
+  const l = v2Of("L");
   if (l !== undefined) {
     const met = l.metrics.tiersProven.includes(2) && Math.max(...l.allSeconds) < 30;
     lines.push(
-      `- L, v2 tiers 1–2 proven in < 30 s: tiers ${l.metrics.tiersProven.join(", ")}, slowest run ${number(Math.max(...l.allSeconds), 3)} s — ${met ? "met" : "**missed**"}.`,
+      `- L (mixed hours), v2 tiers 1–2 proven in < 30 s (issue 14): tiers ${l.metrics.tiersProven.join(", ") || "none"}, slowest run ${number(Math.max(...l.allSeconds), 3)} s — ${met ? "met" : "**missed**"}.`,
     );
+  }
+  for (const result of results) {
+    for (const version of ["v2", "v1"] as const) {
+      const fresh = find(result, version);
+      const old = find(result, `${version} old`);
+      if (fresh === undefined || old === undefined) continue;
+      const same = (["unmetAfter", "severityAfter", "moves"] as const).every(
+        (key) => Math.abs(fresh.metrics[key] - old.metrics[key]) < 1e-6,
+      );
+      lines.push(
+        `- ${result.size.name}, ${version}: new / old seconds ${number(fresh.medianSeconds / Math.max(old.medianSeconds, 1e-3), 2)}× (${fresh.metrics.method} / ${old.metrics.method}), tiers ${fresh.metrics.tiersProven.join(", ") || "none"} / ${old.metrics.tiersProven.join(", ") || "none"}, unmet, severity and moves equal: ${same ? "yes" : "no"}, km ${number(fresh.metrics.km, 1)} / ${number(old.metrics.km, 1)}.`,
+      );
+    }
   }
   for (const result of results) {
     const v1 = find(result, "v1");
@@ -215,27 +254,32 @@ function renderSection(results: SizeResult[]): string {
     "",
     `Synthetic districts (seed ${SEED}, bench/engine-district.ts): 65 % SD short of class teachers, 35 % SMP with`,
     "surplus subject teachers, 9 roles, 4 SMP subjects may fill Guru Kelas SD, 70 % of people movable, units spread",
-    "over about 100 × 100 km around Salor. S, M and L have mixed hours (15 % of teachers at 18 or 12 JP, the stress",
-    "case); M std and L std give every teacher the role's 24 JP, as a district's database does (issue 30).",
-    "Policy maxMovesPerUnit 3, maxDistanceKm 120 for all three methods",
+    "over about 100 × 100 km around Salor (XL: 10,000 units in the same area). S, M and L have mixed hours (15 % of",
+    "teachers at 18 or 12 JP, the stress case); the std sizes give every teacher the role's 24 JP, as a district's",
+    'database does (issue 30). Policy maxMovesPerUnit 3 (the product\'s default; none for the "no caps" sizes),',
+    "maxDistanceKm 120 for every method",
     "(v2 without separate in/out bounds, so the objectives compare on equal terms). Hours a week; severity as in",
     'docs/plan-format.md; worst share = largest unmet / need. "shortfalls" = needs still short, each with its reason.',
     "",
-    "| size (units / people) | method | wall s, median (runs) | CPU s, median | proven | unmet before | unmet after | severity after | worst share after | moves | km | shortfalls | peak RSS MB |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "Engines: new = the flow core first, the MILP where it cannot prove (docs/flow-core.md); old = the MILP alone",
+    '(`flow: false`), run only where the flow core can apply (standard hours). "by" is the plan\'s `metrics.method`.',
+    "",
+    "| size (units / people) | engine | by | wall s, median (runs) | CPU s, median | proven | unmet before | unmet after | severity after | worst share after | moves | km | shortfalls | peak RSS MB |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...results.flatMap((result) =>
-      (["v2", "v1", "greedy"] as const).flatMap((method) => {
+      (["v2", "v2 old", "v1", "v1 old", "greedy"] as const).flatMap((method) => {
         const measured = find(result, method);
         return measured === undefined ? [] : [`| ${renderRow(result, measured)} |`];
       }),
     ),
     "",
-    "Targets (issue 14):",
+    "Targets (issues 14 and 30):",
     ...targets(results),
     "",
-    "Exact: tiers in order on a pooled MILP (HiGHS, LP first with lazily separated cuts) — unmet hours, (v2)",
-    "severity, moves — then kilometres on an arc model priced in by column generation. When the time limit stops a",
-    "later tier, `tiersProven` lists the tiers proved. Peak RSS is the child process's maxRSS over the whole size.",
+    "Flow: the tiers as a min-cost flow, network simplex with reduced-cost fixing between tiers. MILP: tiers in order",
+    "on a pooled MILP (HiGHS, LP first with lazily separated cuts) — unmet hours, (v2) severity, moves — then",
+    "kilometres on an arc model priced in by column generation. When the time limit stops a later tier,",
+    "`tiersProven` lists the tiers proved. Peak RSS is the child process's maxRSS over the whole size.",
     `Load average when the run ended: ${loadavg()
       .map((value) => number(value, 1))
       .join(" / ")} on ${cpus().length} CPUs.`,
