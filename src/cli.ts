@@ -7,25 +7,23 @@ import { commands } from "./cli/registry.ts";
 import { CliError, type CliContext } from "./cli/types.ts";
 import { loadDotEnv } from "./load-env.ts";
 
-function usage(): string {
-  return [
-    "Usage: seimbang <command> [options]",
-    "",
-    ...Object.values(commands).map((c) => `  ${c.usage}`),
-  ].join("\n");
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  return ["Usage: seimbang <command> [options]", "", ...loaded.map((c) => `  ${c.usage}`)].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`Unknown command: ${name}\n\n${usage()}\n`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`Unknown command: ${name}\n\n${await usage()}\n`);
     return 2;
   }
+  const command = await load();
   loadDotEnv();
   let database: Database | null = null;
   let applied: string[] = [];

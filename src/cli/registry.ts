@@ -1,39 +1,26 @@
-import { checkCommand } from "./commands/check.ts";
-import { compatCommand } from "./commands/compat.ts";
-import { employeeCommand } from "./commands/employee.ts";
-import { exportCommand } from "./commands/export.ts";
-import { importCommand } from "./commands/import.ts";
-import { inviteCommand } from "./commands/invite.ts";
-import { migrateCommand } from "./commands/migrate.ts";
-import { planCommand } from "./commands/plan.ts";
-import { requestCommand } from "./commands/request.ts";
-import { whatIfCommand } from "./commands/what-if.ts";
-import { policyCommand } from "./commands/policy.ts";
-import { proposalCommand } from "./commands/proposal.ts";
-import { rolesCommand } from "./commands/roles.ts";
-import { seedCommand } from "./commands/seed.ts";
-import { skCommand } from "./commands/sk.ts";
-import { snapshotCommand } from "./commands/snapshot.ts";
-import { statusCommand } from "./commands/status.ts";
 import type { CliCommand } from "./types.ts";
 
-/** Every command of DESIGN.md's command-line contract. */
-export const commands: Record<string, CliCommand> = {
-  migrate: migrateCommand,
-  invite: inviteCommand,
-  seed: seedCommand,
-  status: statusCommand,
-  import: importCommand,
-  export: exportCommand,
-  check: checkCommand,
-  plan: planCommand,
-  request: requestCommand,
-  "what-if": whatIfCommand,
-  snapshot: snapshotCommand,
-  roles: rolesCommand,
-  compat: compatCommand,
-  policy: policyCommand,
-  employee: employeeCommand,
-  sk: skCommand,
-  proposal: proposalCommand,
+/**
+ * Every command of DESIGN.md's command-line contract, each loaded only when it runs: loading them all
+ * (spreadsheets, PDF, charts) costs about a second, which `plan` should not pay (issue 30: a plan of 5,000
+ * people in under 3 s, start-up included).
+ */
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  migrate: async () => (await import("./commands/migrate.ts")).migrateCommand,
+  invite: async () => (await import("./commands/invite.ts")).inviteCommand,
+  seed: async () => (await import("./commands/seed.ts")).seedCommand,
+  status: async () => (await import("./commands/status.ts")).statusCommand,
+  import: async () => (await import("./commands/import.ts")).importCommand,
+  export: async () => (await import("./commands/export.ts")).exportCommand,
+  check: async () => (await import("./commands/check.ts")).checkCommand,
+  plan: async () => (await import("./commands/plan.ts")).planCommand,
+  request: async () => (await import("./commands/request.ts")).requestCommand,
+  "what-if": async () => (await import("./commands/what-if.ts")).whatIfCommand,
+  snapshot: async () => (await import("./commands/snapshot.ts")).snapshotCommand,
+  roles: async () => (await import("./commands/roles.ts")).rolesCommand,
+  compat: async () => (await import("./commands/compat.ts")).compatCommand,
+  policy: async () => (await import("./commands/policy.ts")).policyCommand,
+  employee: async () => (await import("./commands/employee.ts")).employeeCommand,
+  sk: async () => (await import("./commands/sk.ts")).skCommand,
+  proposal: async () => (await import("./commands/proposal.ts")).proposalCommand,
 };
