@@ -197,17 +197,12 @@ export class NetworkSimplex {
     return best;
   }
 
-  /** Residual capacity of the tree arc above `node` when flow runs from the parent down to it. */
-  private residualDown(node: number): number {
+  /** Residual capacity of the tree arc above `node` for flow up to the parent (or down from it). */
+  private residual(node: number, up: boolean): number {
     const arc = this.tree.pred[node] ?? 0;
     const flow = this.flowOf[arc] ?? 0;
-    return this.target[arc] === node ? (this.capacity[arc] ?? 0) - flow : flow;
-  }
-
-  private residualUp(node: number): number {
-    const arc = this.tree.pred[node] ?? 0;
-    const flow = this.flowOf[arc] ?? 0;
-    return this.source[arc] === node ? (this.capacity[arc] ?? 0) - flow : flow;
+    const forward = up ? this.source[arc] === node : this.target[arc] === node;
+    return forward ? (this.capacity[arc] ?? 0) - flow : flow;
   }
 
   private push(node: number, amount: number, up: boolean): void {
@@ -229,7 +224,7 @@ export class NetworkSimplex {
     let leavingNode = -1;
     let side = 0;
     for (let node = first; node !== join; node = parent[node] ?? 0) {
-      const residual = this.residualDown(node);
+      const residual = this.residual(node, false);
       if (residual < delta) {
         delta = residual;
         leavingNode = node;
@@ -237,7 +232,7 @@ export class NetworkSimplex {
       }
     }
     for (let node = second; node !== join; node = parent[node] ?? 0) {
-      const residual = this.residualUp(node);
+      const residual = this.residual(node, true);
       if (residual <= delta) {
         delta = residual;
         leavingNode = node;

@@ -24,12 +24,43 @@ export interface FlowResult {
 /** Why the flow core gave the problem back to the MILP. */
 export type FlowRefusal = "mixed-hours" | "caps" | "time";
 
+/** People moving out of and into each unit, and out in all, against the policy's caps. */
+class UnitMoves {
+  private readonly out: Float64Array;
+  private readonly into: Float64Array;
+  private total = 0;
+
+  constructor(unitCount: number) {
+    this.out = new Float64Array(unitCount);
+    this.into = new Float64Array(unitCount);
+  }
+
+  add(unit: number, leaving: boolean, count: number): void {
+    if (!leaving) {
+      this.into[unit] = (this.into[unit] ?? 0) + count;
+      return;
+    }
+    this.out[unit] = (this.out[unit] ?? 0) + count;
+    this.total += count;
+  }
+
+  breaksCaps(instance: Instance): boolean {
+    if (this.total > movesLeft(instance)) return true;
+    for (let unit = 0; unit < instance.unitCount; unit++) {
+      const [leaving, coming] = [this.out[unit] ?? 0, this.into[unit] ?? 0];
+      if (leaving === 0 && coming === 0) continue;
+      if (leaving > outLeft(instance, unit) || coming > inLeft(instance, unit)) return true;
+      if (leaving + coming > bothLeft(instance, unit)) return true;
+    }
+    return false;
+  }
+}
+
 /** The flow network in the simplex: static arcs first, then the artificial ones, then pair arcs. */
 class FlowSolve {
   readonly simplex: NetworkSimplex;
   readonly pairs: PairArcs;
   private readonly pairArcOf: number[] = [];
-  private pairStart = -1;
 
   constructor(
     readonly instance: Instance,
@@ -59,9 +90,7 @@ class FlowSolve {
     for (const pair of added) {
       const from = this.flow.sources[pair.pool]?.[pair.source]?.node ?? 0;
       const to = this.flow.arrivals[pair.pool]?.[pair.arrival]?.node ?? 0;
-      const arc = this.simplex.addArc(from, to, Infinity, tier === "km" ? pair.cost : 0);
-      if (this.pairStart < 0) this.pairStart = arc;
-      this.pairArcOf.push(arc);
+      this.pairArcOf.push(this.simplex.addArc(from, to, Infinity, tier === "km" ? pair.cost : 0));
     }
   }
 
@@ -107,28 +136,12 @@ class FlowSolve {
 
   /** Whether the flow keeps every cap: the flow problem leaves them out, so its optimum may not. */
   keepsCaps(): boolean {
-    const out = new Int32Array(this.instance.unitCount);
-    const into = new Int32Array(this.instance.unitCount);
-    let total = 0;
+    const moves = new UnitMoves(this.instance.unitCount);
     this.flow.arcs.forEach((arc, index) => {
       const unit = this.flow.unitOfArc[index] ?? -1;
-      const count = this.staticFlow(index);
-      if (unit < 0 || count === 0) return;
-      if (arc.kind !== ArcKind.depart) {
-        into[unit] = (into[unit] ?? 0) + count;
-        return;
-      }
-      out[unit] = (out[unit] ?? 0) + count;
-      total += count;
+      if (unit >= 0) moves.add(unit, arc.kind === ArcKind.depart, this.staticFlow(index));
     });
-    if (total > movesLeft(this.instance)) return false;
-    for (let unit = 0; unit < this.instance.unitCount; unit++) {
-      const [leaving, coming] = [out[unit] ?? 0, into[unit] ?? 0];
-      if (leaving === 0 && coming === 0) continue;
-      if (leaving > outLeft(this.instance, unit) || coming > inLeft(this.instance, unit)) return false;
-      if (leaving + coming > bothLeft(this.instance, unit)) return false;
-    }
-    return true;
+    return !moves.breaksCaps(this.instance);
   }
 
   /** Unmet hours after the flow: each key's unmet at y = 0 plus what its segments changed. */
@@ -175,26 +188,16 @@ const LARGE_FROM_PEOPLE = 20_000;
 
 /** Whether the network could move more people through some unit (or in all) than a cap allows. */
 export function capsMayBind(instance: Instance, network: Network): boolean {
-  const out = new Float64Array(instance.unitCount);
-  const into = new Float64Array(instance.unitCount);
+  const moves = new UnitMoves(instance.unitCount);
   const counted = new Set<number>();
-  let total = 0;
   for (const feed of network.feeds) {
     const group = instance.groups[feed.group];
     if (group === undefined || counted.has(feed.group)) continue;
     counted.add(feed.group);
-    const limit = network.groupLimits[feed.group] ?? 0;
-    out[group.unit] = (out[group.unit] ?? 0) + limit;
-    total += limit;
+    moves.add(group.unit, true, network.groupLimits[feed.group] ?? 0);
   }
-  for (const arrival of network.arrivals) into[arrival.unit] = (into[arrival.unit] ?? 0) + arrival.upper;
-  if (total > movesLeft(instance)) return true;
-  for (let unit = 0; unit < instance.unitCount; unit++) {
-    const [leaving, coming] = [out[unit] ?? 0, into[unit] ?? 0];
-    if (leaving > outLeft(instance, unit) || coming > inLeft(instance, unit)) return true;
-    if (leaving + coming > bothLeft(instance, unit)) return true;
-  }
-  return false;
+  for (const arrival of network.arrivals) moves.add(arrival.unit, false, arrival.upper);
+  return moves.breaksCaps(instance);
 }
 
 function flowTiers(instance: Instance, network: Network, deadline: number): FlowResult | FlowRefusal {
@@ -225,6 +228,8 @@ function flowTiers(instance: Instance, network: Network, deadline: number): Flow
     solve.freezeOptimalFace();
     earlier.push(solve.snapshot());
   }
+  // Cannot happen at an optimum (a hub costs more than the pair it stands for, and every such pair is
+  // priced in); kept so that a flaw here sends the district to the MILP rather than into a plan.
   if (solve.throughHubs()) return "time";
   return {
     feedCounts: Array.from(flow.feedArc, (arc) => solve.staticFlow(arc)),
