@@ -14,8 +14,8 @@ import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicogra
 import { solveFlow } from "../flow/solve-flow.ts";
 
 /**
- * Share of the time left that the flow core may take before the MILP gets the rest. The flow proves
- * what it proves in a fraction of the MILP's time, so when it cannot finish the MILP rarely would.
+ * Share of the time left within which the flow core must prove its first tier, or hand the district to
+ * the MILP. Once it has proved one, it goes on to the deadline: the MILP would start again from nothing.
  */
 const FLOW_SHARE = 0.5;
 
@@ -219,8 +219,11 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       tiersProven: provenPrefix(new Array<boolean>(tiers).fill(true)),
       unmetBound: 0,
     };
-  const flowDeadline = performance.now() + (limits.deadline - performance.now()) * FLOW_SHARE;
-  const flow = limits.flow === false ? "off" : solveFlow(instance, network, flowDeadline, limits.trace);
+  const deadlines = {
+    handover: performance.now() + (limits.deadline - performance.now()) * FLOW_SHARE,
+    end: limits.deadline - limits.reserve,
+  };
+  const flow = limits.flow === false ? "off" : solveFlow(instance, network, deadlines, limits.trace);
   if (typeof flow !== "string")
     return { method: "flow", network, ...flow, optimal: flow.tiersProven.length === tiers };
   const highs = await loadHighs();

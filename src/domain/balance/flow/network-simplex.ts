@@ -137,6 +137,7 @@ export class NetworkSimplex {
    */
   solve(artificialCost: number, deadline = Infinity): SimplexStatus {
     if (this.artificialStart < 0) this.start(artificialCost);
+    if (performance.now() > deadline) return "stopped";
     const blockSize = Math.max(16, Math.ceil(Math.sqrt(this.arcCount)));
     for (let iteration = 1; ; iteration++) {
       if ((iteration & 1023) === 0 && performance.now() > deadline) return "stopped";
