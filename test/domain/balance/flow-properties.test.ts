@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planTransfers, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { makeInput, makeRole, makeUnit, nip, violations } from "./builders.ts";
+import { makeInput, makeRole, nip, violations } from "./builders.ts";
 import { bestByEnumeration } from "./enumerate.ts";
-import { bruteForce, tiersOf, type Tiers } from "./tiers.ts";
+import { bruteForce, placedUnits, threeUnitNeeds, tiersOf, type Tiers } from "./tiers.ts";
 
 /**
  * Districts the flow core is made for (issue 30): every person of a role brings the role's standard
@@ -37,14 +37,7 @@ function standardDistricts(version: 1 | 2): fc.Arbitrary<PlanInput> {
     .map((raw) =>
       makeInput({
         version,
-        units: raw.places.map(([east, north], index) =>
-          makeUnit({
-            id: `U${index}`,
-            lat: -8.4 + north / 111.2,
-            lon: 140.4 + east / 110,
-            ...(version === 2 && raw.privateUnit === index ? { private: true } : {}),
-          }),
-        ),
+        units: placedUnits(raw.places, (index) => version === 2 && raw.privateUnit === index),
         roles: ["A", "B"].map((id) => makeRole({ id })),
         compatibility: raw.hoursB === 24 ? [{ from: "A", to: "B" }] : [],
         employees: raw.people.map((person, index) => ({
@@ -56,11 +49,7 @@ function standardDistricts(version: 1 | 2): fc.Arbitrary<PlanInput> {
           ...(version === 2 && !person.movable ? { why: "objection" as const } : {}),
           ...(version === 2 && person.excluded !== null ? { excludedUnits: [`U${person.excluded}`] } : {}),
         })),
-        demand: raw.demand.map((hours, index) => ({
-          unit: `U${index % 3}`,
-          role: index < 3 ? "A" : "B",
-          hours,
-        })),
+        demand: threeUnitNeeds(raw.demand),
         policy: {
           maxMovesPerUnit: raw.maxMovesPerUnit,
           maxDistanceKm: raw.maxDistanceKm,

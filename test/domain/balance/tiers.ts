@@ -1,6 +1,26 @@
-import type { PlanInput } from "../../../src/domain/balance/index.ts";
-import { evaluate } from "./builders.ts";
+import type { PlanDemand, PlanInput, PlanUnit } from "../../../src/domain/balance/index.ts";
+import { evaluate, makeUnit } from "./builders.ts";
 import { bestByEnumeration, type Move } from "./enumerate.ts";
+
+/** Units U0, U1… placed `[east, north]` km from Salor; `isPrivate` marks community schools. */
+export function placedUnits(
+  places: ReadonlyArray<readonly [number, number]>,
+  isPrivate: (index: number) => boolean = () => false,
+): PlanUnit[] {
+  return places.map(([east, north], index) =>
+    makeUnit({
+      id: `U${index}`,
+      lat: -8.4 + north / 111.2,
+      lon: 140.4 + east / 110,
+      ...(isPrivate(index) ? { private: true } : {}),
+    }),
+  );
+}
+
+/** Six needs of three units and roles A and B: U0–U2 in A, then U0–U2 in B. */
+export function threeUnitNeeds(hours: readonly number[]): PlanDemand[] {
+  return hours.map((need, index) => ({ unit: `U${index % 3}`, role: index < 3 ? "A" : "B", hours: need }));
+}
 
 /** The four v2 tiers of a plan, measured apart from the engine (for the property tests). */
 export interface Tiers {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planTransfers, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { makeInput, makeRole, makeUnit, nip, violations } from "./builders.ts";
-import { bruteForce, severity, tiersOf } from "./tiers.ts";
+import { makeInput, makeRole, nip, violations } from "./builders.ts";
+import { bruteForce, placedUnits, severity, threeUnitNeeds, tiersOf } from "./tiers.ts";
 
 /**
  * Three units, two roles, six people (most movable) and needs from nothing to four people: many draws
@@ -38,14 +38,7 @@ function v2Districts(withPrivate = false): fc.Arbitrary<PlanInput> {
     .map((raw) =>
       makeInput({
         version: 2,
-        units: raw.places.map(([east, north], index) =>
-          makeUnit({
-            id: `U${index}`,
-            lat: -8.4 + north / 111.2,
-            lon: 140.4 + east / 110,
-            ...(withPrivate && raw.privateUnits[index] ? { private: true } : {}),
-          }),
-        ),
+        units: placedUnits(raw.places, (index) => withPrivate && raw.privateUnits[index] === true),
         roles: ["A", "B"].map((id) => makeRole({ id })),
         compatibility: raw.compatible ? [{ from: "A", to: "B" }] : [],
         employees: raw.people.map((person, index) => ({
@@ -54,11 +47,7 @@ function v2Districts(withPrivate = false): fc.Arbitrary<PlanInput> {
           unit: `U${person.unit}`,
           ...(person.movable ? {} : { why: "objection" as const }),
         })),
-        demand: raw.demand.map((hours, index) => ({
-          unit: `U${index % 3}`,
-          role: index < 3 ? "A" : "B",
-          hours,
-        })),
+        demand: threeUnitNeeds(raw.demand),
         policy: {
           maxMovesPerUnit: raw.maxMovesPerUnit,
           maxMovesOutPerUnit: raw.maxMovesOutPerUnit,
