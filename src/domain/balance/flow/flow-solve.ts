@@ -111,8 +111,8 @@ export class FlowSolve {
 
   /**
    * Who goes from which unit to which, in a plan given by its `flows()`: the pair arcs, and what goes
-   * through a hub paired in the order it comes (every pair a hub carries is within reach). A proven plan
-   * has nothing in the hubs; a tier stopped by the time limit may.
+   * through a hub (every pair a hub carries is within reach). A proven plan has nothing in the hubs; a
+   * tier stopped by the time limit may.
    */
   transfers(flows: Float64Array): Transfer[] {
     const transfers: Transfer[] = [];
@@ -138,7 +138,12 @@ export class FlowSolve {
       if (arc.kind === ArcKind.intoHub) hubOf(arc.to, arc.ref).into.push([this.unitOfNode(arc.from), count]);
       if (arc.kind === ArcKind.outOfHub) hubOf(arc.from, arc.ref).out.push([this.unitOfNode(arc.to), count]);
     });
+    // Paired south to north: in one dimension that order is the shortest matching, and in two it keeps
+    // most pairs close (a proven plan has nothing here; the kilometre tier pairs at least cost).
+    const north = ([unit]: [number, number]) => this.instance.latRad[unit] ?? 0;
     for (const { pool, into, out } of hubs.values()) {
+      into.sort((a, b) => north(a) - north(b));
+      out.sort((a, b) => north(a) - north(b));
       for (let [i, o] = [0, 0]; i < into.length && o < out.length;) {
         const [from, supply] = into[i] ?? [0, 0];
         const [to, demand] = out[o] ?? [0, 0];
