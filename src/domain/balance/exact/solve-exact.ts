@@ -14,11 +14,9 @@ import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicogra
 import { solveFlow } from "../flow/solve-flow.ts";
 
 /**
- * Share of the time left within which the flow core must prove its first tier, or hand the district to
- * the MILP. Once it has proved one, it goes on to the deadline: the MILP would start again from nothing.
- * The flow only runs long where it is exact (standard hours, no cap binding), and there it proves in a
- * fraction of the MILP's time (L: four tiers in 19 s, where the MILP proves three in 54 s); on XL its
- * first tier takes 40–50 s of a 60 s limit, and with half, both engines ended with the greedy plan.
+ * Share of the time left within which the flow core must prove its first tier, or hand over to the MILP;
+ * once it has, it goes on to the deadline. It runs long only where it is exact, and far faster than the
+ * MILP there (docs/flow-core.md, "Time": with half, XL without caps ended with the greedy plan).
  */
 const FLOW_SHARE = 0.8;
 
