@@ -1,3 +1,4 @@
+import { EARTH_RADIUS_KM } from "../../geo.ts";
 import { severityScaleOf, type Instance } from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import { feedsBySourceUnit } from "../exact/milp-model.ts";
@@ -26,9 +27,8 @@ export const ArcKind = {
   feed: 1,
   arrive: 2,
   segment: 3,
-  pair: 4,
-  intoHub: 5,
-  outOfHub: 6,
+  intoHub: 4,
+  outOfHub: 5,
 } as const;
 export type Tier = "unmet" | "severity" | "moves" | "km";
 
@@ -38,21 +38,17 @@ export const SEVERITY_UNIT = 64;
 export const KM_UNIT = 100_000;
 
 export interface Segment {
-  key: number;
   unmet: number;
   severity: number;
 }
 
 export interface SourceNode {
-  pool: number;
   unit: number;
   node: number;
   feeds: number[];
 }
 
 export interface ArrivalNode {
-  arrival: number;
-  pool: number;
   unit: number;
   node: number;
 }
@@ -145,19 +141,22 @@ function keySegments(
       previous.length++;
       continue;
     }
-    previous = { key, unmet, severity, length: 1 };
+    previous = { unmet, severity, length: 1 };
     segments.push(previous);
   }
   return segments;
 }
 
+/** Nodes as they are added, each with its supply. */
 class NodeCounter {
-  count = 0;
   readonly supply: number[] = [];
 
+  get count(): number {
+    return this.supply.length;
+  }
+
   add(supply = 0): number {
-    this.supply.push(supply);
-    return this.count++;
+    return this.supply.push(supply) - 1;
   }
 }
 
@@ -195,8 +194,8 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
       group.unit,
     );
   }
-  const sources = feedsBySourceUnit(instance, network).map((byUnit, pool) =>
-    [...byUnit].map(([unit, feeds]) => ({ pool, unit, node: nodes.add(), feeds })),
+  const sources = feedsBySourceUnit(instance, network).map((byUnit) =>
+    [...byUnit].map(([unit, feeds]) => ({ unit, node: nodes.add(), feeds })),
   );
   const feedArc = new Int32Array(network.feeds.length).fill(-1);
   for (const list of sources)
@@ -213,7 +212,7 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
           capacity: upper,
         });
       }
-  const arrivals = network.pools.map((pool, poolIndex) =>
+  const arrivals = network.pools.map((pool) =>
     pool.arrivals.map((arrival) => {
       const unit = network.arrivals[arrival]?.unit ?? 0;
       const upper = network.arrivals[arrival]?.upper ?? 0;
@@ -221,9 +220,31 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
       const node = nodes.add();
       arriving.set(key, (arriving.get(key) ?? 0) + upper);
       addArc({ kind: ArcKind.arrive, ref: arrival, from: node, to: nodeOfKey(key), capacity: upper }, unit);
-      return { arrival, pool: poolIndex, unit, node };
+      return { unit, node };
     }),
   );
+  const segments: Segment[] = [];
+  let maxCost = 1;
+  let unmetAtStart = 0;
+  for (let key = 0; key < instance.demand.length; key++)
+    if (!keyNode.has(key))
+      unmetAtStart += Math.max(0, (instance.demand[key] ?? 0) - (instance.base[key] ?? 0));
+  for (const [key, node] of keyNode) {
+    const out = departing.get(key) ?? 0;
+    const keyHoursOf = hours.get(key) ?? 0;
+    const pieces = keySegments(instance, key, keyHoursOf, out, arriving.get(key) ?? 0);
+    if (pieces === null) return null;
+    const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
+    unmetAtStart += Math.max(0, need + keyHoursOf * out);
+    nodes.supply[node] = out;
+    nodes.supply[sink] = (nodes.supply[sink] ?? 0) - out;
+    for (const piece of pieces) {
+      maxCost = Math.max(maxCost, Math.abs(piece.unmet), Math.abs(piece.severity));
+      addArc({ kind: ArcKind.segment, ref: segments.length, from: node, to: sink, capacity: piece.length });
+      segments.push({ unmet: piece.unmet, severity: piece.severity });
+    }
+  }
+  // The pairs last: surveying them is the costly part, not worth doing for a network that cannot be exact.
   const survey = surveyPairs(instance, network, sources, arrivals);
   sources.forEach((poolSources, pool) => {
     const { sources: full, arrivals: reached } = survey.coverage[pool] ?? { sources: [], arrivals: [] };
@@ -241,29 +262,12 @@ export function buildFlowNetwork(instance: Instance, network: Network): FlowNetw
         addArc({ kind: ArcKind.outOfHub, ref: pool, from: arrivalHub, to: arrival.node, capacity: Infinity });
     });
   });
-  const hubCost =
-    Math.ceil((Number.isFinite(instance.maxDistanceKm) ? instance.maxDistanceKm : 20_038) * KM_UNIT) + 1;
-  const segments: Segment[] = [];
-  let maxCost = hubCost;
-  let unmetAtStart = 0;
-  for (let key = 0; key < instance.demand.length; key++)
-    if (!keyNode.has(key))
-      unmetAtStart += Math.max(0, (instance.demand[key] ?? 0) - (instance.base[key] ?? 0));
-  for (const [key, node] of keyNode) {
-    const out = departing.get(key) ?? 0;
-    const keyHoursOf = hours.get(key) ?? 0;
-    const pieces = keySegments(instance, key, keyHoursOf, out, arriving.get(key) ?? 0);
-    if (pieces === null) return null;
-    const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
-    unmetAtStart += Math.max(0, need + keyHoursOf * out);
-    nodes.supply[node] = out;
-    nodes.supply[sink] = (nodes.supply[sink] ?? 0) - out;
-    for (const piece of pieces) {
-      maxCost = Math.max(maxCost, Math.abs(piece.unmet), Math.abs(piece.severity));
-      addArc({ kind: ArcKind.segment, ref: segments.length, from: node, to: sink, capacity: piece.length });
-      segments.push({ key: piece.key, unmet: piece.unmet, severity: piece.severity });
-    }
-  }
+  // No pair is longer than the distance bound, nor than half the earth's circumference.
+  const longest = Number.isFinite(instance.maxDistanceKm)
+    ? instance.maxDistanceKm
+    : Math.PI * EARTH_RADIUS_KM;
+  const hubCost = Math.ceil(longest * KM_UNIT) + 1;
+  maxCost = Math.max(maxCost, hubCost);
   return {
     nodeCount: nodes.count,
     supply: Float64Array.from(nodes.supply),

@@ -62,24 +62,22 @@ export class PairArcs {
   price(potential: (node: number) => number, km: boolean, earlier: readonly Float64Array[]): PairArc[] {
     const added: PairArc[] = [];
     this.flow.sources.forEach((sources, pool) => {
-      const hub = this.flow.coverage[pool];
       // Before kilometres count, a pair a hub covers costs what the path through the hub costs.
-      const covered = (source: number, arrival: number) =>
-        !km && (hub?.sources[source] === 1 || hub?.arrivals[arrival] === 1);
+      const hub = km ? undefined : this.flow.coverage[pool];
       const arrivals = this.flow.arrivals[pool] ?? [];
       const order = arrivals.map((_, index) => index);
       const height = order.map((index) => potential(arrivals[index]?.node ?? 0));
       order.sort((a, b) => (height[b] ?? 0) - (height[a] ?? 0));
       const present = this.present[pool] ?? new Set<number>();
       sources.forEach((source, sourceIndex) => {
-        if (!km && hub?.sources[sourceIndex] === 1) return;
+        if (hub?.sources[sourceIndex] === 1) return;
         const base = potential(source.node);
         const found: Array<[number, number]> = [];
         for (const arrivalIndex of order) {
           const gain = (height[arrivalIndex] ?? 0) - base;
           if (gain <= 0) break;
           if (present.has(sourceIndex * arrivals.length + arrivalIndex)) continue;
-          if (covered(sourceIndex, arrivalIndex)) continue;
+          if (hub?.arrivals[arrivalIndex] === 1) continue;
           const arrival = arrivals[arrivalIndex];
           if (arrival === undefined) continue;
           if (earlier.some((snapshot) => snapshot[source.node] !== snapshot[arrival.node])) continue;

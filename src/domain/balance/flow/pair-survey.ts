@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM } from "../../geo.ts";
+import { greatCircleKm, type Place } from "../../geo.ts";
 import { distanceKm, type Instance } from "../input/instance.ts";
 import type { Network } from "../exact/pool-network.ts";
 
@@ -39,11 +39,11 @@ export function keepSmallest(
 const NEAREST_BUDGET = 30_000_000;
 
 /** The corners of the box around some units' coordinates (null: none has coordinates). */
-function cornersOf(instance: Instance, units: readonly Located[]): Array<[number, number]> | null {
+function cornersOf(instance: Instance, units: readonly Located[]): Place[] | null {
   let [south, north, west, east] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const { unit } of units) {
-    if (!instance.hasCoordinates[unit]) continue;
-    const [lat, lon] = [instance.latRad[unit] ?? 0, instance.lonRad[unit] ?? 0];
+    const { lat, lon } = instance.input.units[unit] ?? {};
+    if (lat == null || lon == null) continue;
     [south, north, west, east] = [
       Math.min(south, lat),
       Math.max(north, lat),
@@ -53,10 +53,10 @@ function cornersOf(instance: Instance, units: readonly Located[]): Array<[number
   }
   if (south > north) return null;
   return [
-    [south, west],
-    [south, east],
-    [north, west],
-    [north, east],
+    { lat: south, lon: west },
+    { lat: south, lon: east },
+    { lat: north, lon: west },
+    { lat: north, lon: east },
   ];
 }
 
@@ -66,20 +66,11 @@ function cornersOf(instance: Instance, units: readonly Located[]): Array<[number
  * without coordinates are at distance 0 from everything (DISTANCE_SLACK aside, this only says yes when
  * every pair is surely within reach).
  */
-function reachesBox(instance: Instance, unit: number, corners: Array<[number, number]> | null): boolean {
+function reachesBox(instance: Instance, unit: number, corners: Place[] | null): boolean {
   if (corners === null || !instance.hasCoordinates[unit] || !Number.isFinite(instance.maxDistanceKm))
     return true;
-  const [lat, lon, cos] = [
-    instance.latRad[unit] ?? 0,
-    instance.lonRad[unit] ?? 0,
-    instance.cosLat[unit] ?? 0,
-  ];
-  return corners.every(([cornerLat, cornerLon]) => {
-    const sinLat = Math.sin((cornerLat - lat) / 2);
-    const sinLon = Math.sin((cornerLon - lon) / 2);
-    const term = sinLat * sinLat + cos * Math.cos(cornerLat) * sinLon * sinLon;
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(term))) < instance.maxDistanceKm - 1e-6;
-  });
+  const place = instance.input.units[unit];
+  return corners.every((corner) => greatCircleKm(place, corner) < instance.maxDistanceKm - 1e-6);
 }
 
 /**
