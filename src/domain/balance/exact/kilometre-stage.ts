@@ -11,7 +11,7 @@ import {
 import type { Network } from "./pool-network.ts";
 import type { Transfer } from "./pairing.ts";
 import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
-import { solveStage, unmetLimit, type StageTrace } from "./lexicographic-stage.ts";
+import { solveStage, toleranceOf, unmetLimit, type StageTrace } from "./lexicographic-stage.ts";
 import { fillShortages } from "./shortage-values.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 
@@ -227,14 +227,10 @@ export function minimiseKilometres(
 ): KilometreResult | null {
   const arcs = initialArcs(instance, network, limits.nearest, fixed.transfers);
   const model = buildModel(instance, network, { kind: "arcs", arcs });
-  const session = new SolverSession(
-    highs,
-    model.data,
-    limits.deadline,
-    model.unitOfColumn,
-    undefined,
-    "dual",
-  );
+  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn, {
+    firstLp: "ipm",
+    settle: (values) => fillShortages(instance, network, model, values),
+  });
   try {
     session.restrictBounds(fixed.bounds);
     const shortages = model.shortageKeys.map((_, index) => model.shortageStart + index);
@@ -262,12 +258,12 @@ export function minimiseKilometres(
     const result = solveStage(session, "km", start, relaxation, limits.trace);
     if (result === null) return null;
     const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };
+    // Within a metre of the bound over every arc: proven, with no arc left to price.
     if (
       relaxation === null ||
-      result.objective <= relaxation.objective + 1e-7 * Math.max(1, relaxation.objective)
-    ) {
+      result.objective <= relaxation.objective + toleranceOf("km", relaxation.objective)
+    )
       return proven;
-    }
     const gap = result.objective - relaxation.objective;
     const missing = priceArcs(instance, network, model, columns, relaxation.rowDuals, gap + 1e-6);
     if (missing.length === 0) return proven;
@@ -276,6 +272,14 @@ export function minimiseKilometres(
     const padded = new Float64Array(session.columnCount);
     padded.set(result.values);
     const again = session.solveInteger(1e-7, padded);
+    limits.trace?.({
+      stage: "km",
+      step: "proof",
+      objective: again?.objective ?? null,
+      bound: again?.bound ?? null,
+      optimal: again?.optimal ?? false,
+      at: performance.now(),
+    });
     return again === null
       ? { ...proven, proven: false }
       : { result: again, arcs: columns.arcs, proven: again.optimal };

@@ -22,8 +22,8 @@ export function unmetLimit(unmet: number): number {
 /** Kilometres are proved to the metre, as the flow core proves them to the centimetre. */
 const KM_GRANULARITY = 1e-3;
 
-/** What the solver's LP objective may be off by, per objective. */
-function toleranceOf(stage: Stage, bound: number): number {
+/** What the solver's LP objective may be off by, per objective (kilometres: a metre). */
+export function toleranceOf(stage: Stage, bound: number): number {
   if (stage === "unmet" || stage === "severity") return 1e-6 + 1e-9 * Math.abs(bound);
   const relative = 1e-7 * Math.max(1, Math.abs(bound));
   return stage === "km" ? Math.max(KM_GRANULARITY, relative) : relative;

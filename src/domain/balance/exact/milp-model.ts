@@ -42,7 +42,10 @@ export interface BalanceModel {
   severity: SeverityColumns;
   /** Column of each pool's total (Hall pairing only). */
   poolTotals: number[];
-  /** The unit each integer column moves people out of or into. */
+  /**
+   * The unit each column belongs to: the unit an integer column moves people out of or into, the unit
+   * of a shortage's or severity part's key; −1 for columns of no one unit (pool totals, arcs).
+   */
   unitOfColumn: Int32Array;
   arcStart: number;
   arcRows: ArcRows;
@@ -177,6 +180,28 @@ function addPoolTotals(builder: LpBuilder, instance: Instance, network: Network)
 }
 
 /**
+ * The unit each column belongs to, −1 for none: a feed's source unit, an arrival's unit, and the unit of
+ * the key a shortage or severity column measures (neighbourhoods fix what lies outside them).
+ */
+function unitsOfColumns(
+  instance: Instance,
+  network: Network,
+  count: number,
+  keyTerms: readonly KeyTerms[],
+  severity: SeverityColumns,
+): Int32Array {
+  const units = new Int32Array(count).fill(-1);
+  network.feeds.forEach((_, feed) => (units[feed] = feedUnit(instance, network, feed)));
+  network.arrivals.forEach((arrival, index) => (units[network.feeds.length + index] = arrival.unit));
+  const unitOfKey = (key: number) => Math.floor(key / Math.max(1, instance.roleCount));
+  for (const { key, shortage } of keyTerms) units[shortage] = unitOfKey(key);
+  severity.columns.forEach(
+    (column, index) => (units[column] = units[severity.shortageOf[index] ?? -1] ?? -1),
+  );
+  return units;
+}
+
+/**
  * Builds the balancing MILP; objectives other than kilometres are set per stage by the solver. The
  * Hall model leaves its strengthening rows and single-unit Hall conditions to be separated lazily
  * (see separation.ts): on a district of 3,000 units they would double the first LP's time.
@@ -185,16 +210,13 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
   const builder = new LpBuilder();
   for (const feed of network.feeds) builder.addCol(0, 0, feed.upper, true);
   for (const arrival of network.arrivals) builder.addCol(0, 0, arrival.upper, true);
-  const unitOfColumn = Int32Array.from([
-    ...network.feeds.map((_, feed) => feedUnit(instance, network, feed)),
-    ...network.arrivals.map((arrival) => arrival.unit),
-  ]);
   const shortageStart = builder.colCount;
   const keyTerms = addShortageRows(builder, instance, network, pairing.kind === "arcs");
   const severity =
     instance.version === 2
       ? addSeverityColumns(builder, instance, keyTerms)
       : { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
+  const unitOfColumn = unitsOfColumns(instance, network, builder.colCount, keyTerms, severity);
   if (pairing.kind === "arcs")
     for (const rows of severityTailCuts(instance, keyTerms, severity))
       for (const row of rows) addRow(builder, row);

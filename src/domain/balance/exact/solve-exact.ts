@@ -4,7 +4,7 @@ import { distanceKm, type Instance } from "../input/instance.ts";
 import { minimiseKilometres } from "./kilometre-stage.ts";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
-import { severityOfCounts } from "./shortage-values.ts";
+import { fillShortages, severityOfCounts } from "./shortage-values.ts";
 import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
 import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
 import { LazyRows } from "./lazy-cuts.ts";
@@ -230,9 +230,10 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
   const highs = await loadHighs();
   const model = buildModel(instance, network, { kind: "hall" });
   const lazy = new LazyRows(instance, network, model);
-  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn, (values) =>
-    lazy.separate(values),
-  );
+  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn, {
+    separate: (values) => lazy.separate(values),
+    settle: (values) => fillShortages(instance, network, model, values),
+  });
   try {
     const unmetCosts = stageCosts(model, "unmet");
     session.setCosts(unmetCosts);

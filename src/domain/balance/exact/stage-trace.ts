@@ -11,6 +11,8 @@ export interface StageStep {
     | "neighbourhood"
     | "model"
     | "branch-and-bound"
+    /** Kilometres: branch and bound again, with every arc that could beat its gap priced in. */
+    | "proof"
     /** The flow core (stage "flow") proved every tier, or left the problem to the MILP and why. */
     | "proven"
     | "mixed-hours"
