@@ -148,11 +148,11 @@ export class SolverSession {
    * The LP relaxation, solved to a vertex (often integral here; interior point ends with crossover), and
    * solved again, warm, after each round of lazily separated rows.
    */
-  solveRelaxation(): LpResult | null {
+  solveRelaxation(method?: LpMethod): LpResult | null {
     let last: LpResult | null = null;
-    // The session's first LP as asked; after it, a new objective or new columns leave the last basis
-    // primal feasible, so primal simplex goes on from it.
-    const first = this.basis !== undefined ? "primal" : (this.options.firstLp ?? "primal");
+    // As asked; else the session's first LP as set, and after it primal simplex, since a new objective
+    // or new columns leave the last basis primal feasible.
+    const first = method ?? (this.basis !== undefined ? "primal" : (this.options.firstLp ?? "primal"));
     for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
       const relaxation = this.solveLpOnce(round === 0 ? first : "dual");
       // Out of time after adding rows: the previous LP is still a valid bound and vertex.
