@@ -165,10 +165,7 @@ export class SolverSession {
     return last;
   }
 
-  /**
-   * Under a new objective the last basis (or, at first, moving nobody) is still feasible, so primal
-   * simplex continues from it; after new rows it is still dual feasible, so dual simplex does.
-   */
+  /** A new objective keeps the last basis primal feasible, new rows keep it dual feasible. */
   private solveLpOnce(method: LpMethod): LpResult | null {
     if (this.remainingSeconds() <= 0) return null;
     this.relax(true);
@@ -183,7 +180,9 @@ export class SolverSession {
       this.solver.options.set({ presolve: "off" });
       status = this.solver.run().modelStatus;
     }
-    if (status !== STATUS_OPTIMAL) return null;
+    // Interior point may stop short of an optimum on a hard model: simplex then, as before.
+    if (status !== STATUS_OPTIMAL)
+      return method === "ipm" ? this.solveLpOnce(this.basis ? "primal" : "dual") : null;
     const solution = this.solver.getSolution();
     const basis = this.solver.getBasis();
     this.basis = { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) };

@@ -253,9 +253,14 @@ export function minimiseKilometres(
       feeds.map(() => 1),
     );
     const columns = new ArcColumns(instance, session, model, arcs);
+    const lpStarted = performance.now();
     const relaxation = generateColumns(instance, network, model, session, columns);
+    // Branch and bound with less time left than the LP took would not get past its first node, and
+    // HiGHS looks at its clock only between nodes: on L it came back 29 s after its limit.
+    const lpSeconds = (performance.now() - lpStarted) / 1000;
+    const search = () => session.remainingSeconds() > lpSeconds;
     const start = startValues(instance, network, model, columns, session.columnCount, fixed);
-    const result = solveStage(session, "km", start, relaxation, limits.trace);
+    const result = solveStage(session, "km", start, relaxation, limits.trace, null, search);
     if (result === null) return null;
     const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };
     // Within a metre of the bound over every arc: proven, with no arc left to price.
@@ -267,7 +272,7 @@ export function minimiseKilometres(
     const gap = result.objective - relaxation.objective;
     const missing = priceArcs(instance, network, model, columns, relaxation.rowDuals, gap + 1e-6);
     if (missing.length === 0) return proven;
-    if (missing.length > limits.proofArcs) return { ...proven, proven: false };
+    if (missing.length > limits.proofArcs || !search()) return { ...proven, proven: false };
     columns.add(missing);
     const padded = new Float64Array(session.columnCount);
     padded.set(result.values);

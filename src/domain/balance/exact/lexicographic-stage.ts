@@ -51,6 +51,8 @@ export function solveStage(
   trace?: StageTrace,
   /** The step the objective moves in at integral plans, when the data has one (lattice.ts). */
   step: number | null = null,
+  /** Whether branch and bound on the whole model may still start (else the neighbourhood's plan). */
+  search: () => boolean = () => true,
 ): StageResult | null {
   const gap = RELATIVE_GAP[stage];
   const tell = (
@@ -76,6 +78,7 @@ export function solveStage(
       mps: () => session.exportMps(),
     });
   if (relaxation === null) {
+    if (!search()) return null;
     startBranchAndBound();
     const full = session.solveInteger(gap, start);
     tell("branch-and-bound", full);
@@ -92,6 +95,7 @@ export function solveStage(
   const localReaches = local !== null && reachesBound(stage, local.objective, bound, step);
   tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });
   if (local !== null && localReaches) return { ...local, optimal: true, bound };
+  if (!search()) return local && { ...local, optimal: false, bound };
   startBranchAndBound();
   const full = session.solveInteger(gap, local?.values ?? start);
   tell("branch-and-bound", full && { ...full, bound: Math.max(bound, full.bound) });
