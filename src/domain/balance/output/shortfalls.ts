@@ -124,6 +124,12 @@ interface Offer {
   open: number;
 }
 
+/** Movable people of a surplus key who may go to a unit (a rejection there bars them), and those free to. */
+function candidatesAt(supply: KeySupply, other: number, barredAt: ReadonlyMap<number, number> | undefined) {
+  const movable = Math.max(0, (supply.movable[other] ?? 0) - (barredAt?.get(other) ?? 0));
+  return { movable, available: Math.min(supply.available[other] ?? 0, movable) };
+}
+
 /**
  * The surplus keys of a source role as seen from one unit: reach is tested once per origin unit for
  * the unit (`reachFrom`), and a rejection remembered for the unit bars its movable people there.
@@ -144,8 +150,7 @@ function offerTo(
     offer.surplus++;
     if (!reachFrom(from)) continue;
     offer.reached++;
-    const movable = Math.max(0, (supply.movable[other] ?? 0) - (barredAt?.get(other) ?? 0));
-    const available = Math.min(supply.available[other] ?? 0, movable);
+    const { movable, available } = candidatesAt(supply, other, barredAt);
     offer.movable += movable;
     offer.available += available;
     if (!originFull(from)) offer.open += available;
@@ -272,8 +277,7 @@ function cappedOrigins(
   const capped = new Set<number>();
   for (const other of reached) {
     const from = Math.floor(other / instance.roleCount);
-    const movable = Math.max(0, (supply.movable[other] ?? 0) - (barredAt?.get(other) ?? 0));
-    if (originFull(from) && Math.min(supply.available[other] ?? 0, movable) > 0) capped.add(from);
+    if (originFull(from) && candidatesAt(supply, other, barredAt).available > 0) capped.add(from);
   }
   return [...capped].sort((a, b) => a - b).map((u) => instance.input.units[u]?.id ?? "");
 }
