@@ -254,6 +254,9 @@ export function minimiseKilometres(
     );
     const columns = new ArcColumns(instance, session, model, arcs);
     const lpStarted = performance.now();
+    // The moves stage's plan reaches the earlier tiers: a vertex from it, then primal simplex, is quicker
+    // than any method from scratch (interior point, if HiGHS finds no basis there).
+    session.startAt(startValues(instance, network, model, columns, session.columnCount, fixed));
     const relaxation = generateColumns(instance, network, model, session, columns);
     // Branch and bound with less time left than the LP took would not get past its first node, and
     // HiGHS looks at its clock only between nodes: on L it came back 29 s after its limit.

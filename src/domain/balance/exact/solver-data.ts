@@ -17,6 +17,8 @@ export interface LpResult {
   /** Reduced costs, from which columns that cannot be in any good enough solution are fixed. */
   columnDuals: Float64Array;
   integral: boolean;
+  /** Simplex iterations this solve took (crossover's included). */
+  iterations: number;
 }
 
 /**
@@ -49,6 +51,42 @@ export function packSparse(
   return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
+/** Rows as HiGHS's `addRows` takes them, in one call. */
+export function packRows(rows: readonly Row[], numCols: number) {
+  const packed = packSparse(rows.map((row) => ({ indices: row.columns, values: row.coefficients })));
+  return {
+    lower: Float64Array.from(rows, (row) => row.lower),
+    upper: Float64Array.from(rows, (row) => row.upper),
+    matrix: { format: "csr" as const, numRows: rows.length, numCols, ...packed },
+  };
+}
+
+export interface ContinuousColumn {
+  cost: number;
+  rows: number[];
+  coefficients: number[];
+}
+
+/** Continuous columns from 0 up, unbounded, as HiGHS's `addCols` takes them, in one call. */
+export function packColumns(columns: readonly ContinuousColumn[], numRows: number) {
+  const packed = packSparse(columns.map((column) => ({ indices: column.rows, values: column.coefficients })));
+  return {
+    cost: Float64Array.from(columns, (column) => column.cost),
+    lower: new Float64Array(columns.length),
+    upper: new Float64Array(columns.length).fill(Infinity),
+    matrix: { format: "csc" as const, numRows, numCols: columns.length, ...packed },
+  };
+}
+
+/** HiGHS's model status codes, and its primal solution status for a feasible solution. */
+export const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, solutionFeasible: 2 } as const;
+
+/**
+ * Options every stage runs with (each branch and bound adds its own relative gap): quiet, an absolute
+ * gap below any hour or move, and one seed so that a district gives the same plan every run.
+ */
+export const SESSION_OPTIONS = { output_flag: false, mip_abs_gap: 1e-6, random_seed: 1 } as const;
+
 export type LpMethod = "primal" | "dual" | "ipm";
 
 /** Simplex strategies 4 and 1 are primal and dual; the interior point method ends with crossover. */
@@ -65,7 +103,8 @@ export interface SessionOptions {
    * "primal" where moving nobody is a feasible start (the Hall model), "dual" where it is not (the
    * kilometre model must reach the earlier tiers' optima): from scratch, dual simplex solved M's
    * kilometre LP in 4.0 s where primal took 10.2 s. "ipm": the interior point method, with crossover to
-   * a vertex (L's kilometre LP: 12.5 s, where dual simplex took 57 s and primal 32 s).
+   * a vertex (L's kilometre LP: 12.5 s, where dual simplex took 57 s and primal 32 s). Not used after
+   * `startAt`, which leaves a basis to go on from.
    */
   firstLp?: LpMethod;
   /**

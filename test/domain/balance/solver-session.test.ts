@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { loadHighs } from "../../../src/domain/balance/exact/highs-runtime.ts";
+import { SolverSession } from "../../../src/domain/balance/exact/highs-session.ts";
+import { LpBuilder } from "../../../src/domain/balance/exact/lp-builder.ts";
+
+/**
+ * A transportation problem, 3 senders × 3 receivers, as the kilometre stage's arcs are. The cheapest
+ * pairing costs 7: sender 0 sends one to receiver 0 (1) and one to receiver 1 (2), sender 1 two to
+ * receiver 2 (2 × 1), sender 2 one to receiver 1 (2).
+ */
+const OPTIMUM = 7;
+const COSTS = [
+  [1, 2, 9],
+  [4, 5, 1],
+  [7, 2, 8],
+];
+const SUPPLY = [2, 2, 1];
+const DEMAND = [1, 2, 2];
+
+function transportation() {
+  const builder = new LpBuilder();
+  const column = (from: number, to: number) => from * 3 + to;
+  COSTS.forEach((row) => row.forEach((cost) => builder.addCol(cost, 0, Infinity, false)));
+  SUPPLY.forEach((supply, from) =>
+    builder.addRow(
+      supply,
+      supply,
+      [0, 1, 2].map((to) => column(from, to)),
+      [1, 1, 1],
+    ),
+  );
+  DEMAND.forEach((demand, to) =>
+    builder.addRow(
+      demand,
+      demand,
+      [0, 1, 2].map((from) => column(from, to)),
+      [1, 1, 1],
+    ),
+  );
+  return builder.build();
+}
+
+async function session(): Promise<SolverSession> {
+  const data = transportation();
+  return new SolverSession(await loadHighs(), data, performance.now() + 60_000, new Int32Array(9).fill(-1));
+}
+
+describe("a session started at a known plan (the kilometre stage's start)", () => {
+  it("crosses over to a vertex there, and the LP goes on from it instead of from nothing", async () => {
+    // Each sender to the next receivers in order: a plan, but at 1 + 2 + 5 + 1 + 8 = 17.
+    const feasible = Float64Array.from([1, 1, 0, 0, 1, 1, 0, 0, 1]);
+    const cold = await session();
+    const warm = await session();
+    try {
+      const fromNothing = cold.solveRelaxation();
+      expect(warm.startAt(feasible)).toBe(true);
+      const fromPlan = warm.solveRelaxation();
+      expect(fromPlan?.objective).toBeCloseTo(OPTIMUM, 9);
+      expect(fromNothing?.objective).toBeCloseTo(OPTIMUM, 9);
+
+      // Started at an optimum, the LP has nothing left to do.
+      const atOptimum = await session();
+      try {
+        expect(atOptimum.startAt(fromPlan?.values ?? new Float64Array())).toBe(true);
+        expect(atOptimum.solveRelaxation()?.iterations).toBe(0);
+        expect(fromNothing?.iterations).toBeGreaterThan(0);
+      } finally {
+        atOptimum.dispose();
+      }
+    } finally {
+      cold.dispose();
+      warm.dispose();
+    }
+  });
+
+  it("says no, and changes nothing, when HiGHS cannot cross over from the values", async () => {
+    const refused = await session();
+    try {
+      expect(refused.startAt(new Float64Array(2))).toBe(false);
+      expect(refused.solveRelaxation()?.objective).toBeCloseTo(OPTIMUM, 9);
+    } finally {
+      refused.dispose();
+    }
+  });
+});
