@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildInstance, parsePlanInput } from "../../../src/domain/balance/index.ts";
-import { reachability } from "../../../src/domain/balance/input/instance.ts";
+import { distanceKm, mayBeShorter, reachability } from "../../../src/domain/balance/input/instance.ts";
 import { surveyPairs } from "../../../src/domain/balance/flow/pair-survey.ts";
 import { buildNetwork } from "../../../src/domain/balance/exact/pool-network.ts";
 import { makeInput, makeRole, makeUnit, nip } from "./builders.ts";
@@ -73,6 +73,37 @@ describe("which pairs a hub may carry (issue 30)", () => {
         });
       }),
       { numRuns: 300, seed: 30 },
+    );
+  });
+
+  it("pricing passes over a pair only when it is certainly as far as the room left (kilometre-arcs.ts)", () => {
+    fc.assert(
+      fc.property(
+        scattered,
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        ({ places }, shifts) => {
+          const units = places.map((place, index) =>
+            makeUnit({
+              id: `U${index}`,
+              ...(place === null
+                ? { lat: null, lon: null }
+                : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
+            }),
+          );
+          const instance = buildInstance(parsePlanInput(makeInput({ units })));
+          for (let a = 0; a < instance.unitCount; a++) {
+            for (let b = 0; b < instance.unitCount; b++) {
+              const km = distanceKm(instance, a, b);
+              // Rooms at the distance itself, a hair either side of it, and well away from it.
+              for (const shift of [0, 1e-12, -1e-12, 1e-9, ...shifts]) {
+                const room = km + shift * Math.max(1, km);
+                if (km < room) expect(mayBeShorter(instance, a, b, room)).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 200, seed: 30 },
     );
   });
 });

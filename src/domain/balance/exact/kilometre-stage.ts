@@ -1,13 +1,7 @@
 import type { Highs } from "highs";
-import { distanceKm, type Instance } from "../input/instance.ts";
-import {
-  buildModel,
-  feedsBySourceUnit,
-  sourceName,
-  untouchedUnmet,
-  type Arc,
-  type BalanceModel,
-} from "./milp-model.ts";
+import type { Instance } from "../input/instance.ts";
+import { buildModel, sourceName, untouchedUnmet, type Arc, type BalanceModel } from "./milp-model.ts";
+import { arcKey, initialArcs, priceArcs } from "./kilometre-arcs.ts";
 import type { Network } from "./pool-network.ts";
 import type { Transfer } from "./pairing.ts";
 import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
@@ -29,78 +23,6 @@ export interface KilometreResult {
   arcs: Arc[];
   /** Optimal over every arc, not only those in the model. */
   proven: boolean;
-}
-
-/**
- * Every (pool, source unit, arrival) that may carry people, visited without building them: on a
- * district of 3,000 units there are millions, and only a few become columns.
- */
-function forEachPossibleArc(
-  instance: Instance,
-  network: Network,
-  visit: (pool: number, from: number, to: number, arrival: number) => void,
-): void {
-  feedsBySourceUnit(instance, network).forEach((sources, pool) => {
-    const arrivals = network.pools[pool]?.arrivals ?? [];
-    for (const from of sources.keys()) {
-      for (const arrival of arrivals) {
-        const to = network.arrivals[arrival]?.unit ?? 0;
-        if (network.reachable(from, to)) visit(pool, from, to, arrival);
-      }
-    }
-  });
-}
-
-/** A number naming an arc, cheaper than a string when millions are checked. */
-function arcKey(instance: Instance, pool: number, from: number, to: number): number {
-  return (pool * instance.unitCount + from) * instance.unitCount + to;
-}
-
-/** The current pairing plus, for each source and each arrival, its nearest partners: a good start. */
-function initialArcs(
-  instance: Instance,
-  network: Network,
-  nearest: number,
-  transfers: readonly Transfer[],
-): Arc[] {
-  const best = new Map<string, Arc[]>();
-  const keepNearest = (name: string, pool: number, from: number, to: number, km: number) => {
-    const list = best.get(name) ?? [];
-    if (list.length >= nearest && (list[list.length - 1]?.km ?? 0) <= km) return;
-    list.push({ pool, from, to, km });
-    list.sort((a, b) => a.km - b.km);
-    if (list.length > nearest) list.pop();
-    best.set(name, list);
-  };
-  forEachPossibleArc(instance, network, (pool, from, to) => {
-    const km = distanceKm(instance, from, to);
-    keepNearest(`s${pool}|${from}`, pool, from, to, km);
-    keepNearest(`d${pool}|${to}`, pool, from, to, km);
-  });
-  const arcs = new Map<number, Arc>();
-  for (const list of best.values())
-    for (const arc of list) arcs.set(arcKey(instance, arc.pool, arc.from, arc.to), arc);
-  for (const transfer of transfers) {
-    const arc = { ...transfer, km: distanceKm(instance, transfer.from, transfer.to) };
-    arcs.set(arcKey(instance, arc.pool, arc.from, arc.to), arc);
-  }
-  return [...arcs.values()];
-}
-
-/**
- * Reduced cost of an arc: its kilometres less the duals of the two balance rows it enters with −1.
- */
-function reducedCost(
-  model: BalanceModel,
-  duals: Float64Array,
-  pool: number,
-  from: number,
-  arrival: number,
-  km: number,
-): number {
-  const sourceRow = model.arcRows.source.get(sourceName(pool, from)) ?? 0;
-  const arrivalRow = model.arcRows.arrival[arrival] ?? 0;
-  return km + (duals[sourceRow] ?? 0) + (duals[arrivalRow] ?? 0);
 }
 
 class ArcColumns {
@@ -144,25 +66,6 @@ class ArcColumns {
   }
 }
 
-/** Arcs outside the model whose reduced cost is below `threshold`. */
-function priceArcs(
-  instance: Instance,
-  network: Network,
-  model: BalanceModel,
-  columns: ArcColumns,
-  duals: Float64Array,
-  threshold: number,
-): Array<{ arc: Arc; arrival: number; cost: number }> {
-  const found: Array<{ arc: Arc; arrival: number; cost: number }> = [];
-  forEachPossibleArc(instance, network, (pool, from, to, arrival) => {
-    const km = distanceKm(instance, from, to);
-    const cost = reducedCost(model, duals, pool, from, arrival, km);
-    if (cost < threshold && !columns.has(pool, from, to))
-      found.push({ arc: { pool, from, to, km }, arrival, cost });
-  });
-  return found.sort((a, b) => a.cost - b.cost);
-}
-
 /** LP relaxation over all arcs, by pricing arcs in until none would lower the objective. */
 function generateColumns(
   instance: Instance,
@@ -174,7 +77,14 @@ function generateColumns(
   for (;;) {
     const relaxation = session.solveRelaxation();
     if (relaxation === null) return null;
-    const entering = priceArcs(instance, network, model, columns, relaxation.rowDuals, -1e-7);
+    const entering = priceArcs(
+      instance,
+      network,
+      model,
+      (pool, from, to) => columns.has(pool, from, to),
+      relaxation.rowDuals,
+      -1e-7,
+    );
     if (entering.length === 0) return relaxation;
     columns.add(entering.slice(0, Math.max(1_000, Math.ceil(entering.length / 4))));
   }
@@ -273,7 +183,14 @@ export function minimiseKilometres(
     )
       return proven;
     const gap = result.objective - relaxation.objective;
-    const missing = priceArcs(instance, network, model, columns, relaxation.rowDuals, gap + 1e-6);
+    const missing = priceArcs(
+      instance,
+      network,
+      model,
+      (pool, from, to) => columns.has(pool, from, to),
+      relaxation.rowDuals,
+      gap + 1e-6,
+    );
     if (missing.length === 0) return proven;
     if (missing.length > limits.proofArcs || !search()) return { ...proven, proven: false };
     columns.add(missing);

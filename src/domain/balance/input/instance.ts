@@ -247,6 +247,18 @@ export function distanceKm(instance: Instance, a: number, b: number): number {
 }
 
 /**
+ * Whether a move from a to b may be shorter than `km`: false only where it certainly is not, from the
+ * haversine term with a margin above rounding, so that no distance is computed for most pairs.
+ */
+export function mayBeShorter(instance: Instance, a: number, b: number, km: number): boolean {
+  if (km <= 0) return false;
+  if (!instance.hasCoordinates[a] || !instance.hasCoordinates[b]) return true;
+  const half = km / (2 * EARTH_RADIUS_KM);
+  if (half >= Math.PI / 2) return true;
+  return haversineTerm(instance, a, b) <= Math.sin(half) ** 2 * (1 + 1e-9) + 1e-15;
+}
+
+/**
  * For each unit, the other units it may not reach under the distance bound (usually few, so lists
  * beat a full matrix). Empty lists when there is no bound.
  */
