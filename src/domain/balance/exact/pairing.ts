@@ -24,6 +24,14 @@ export interface Cut {
   coefficients: number[];
 }
 
+/** Kilometres of a pairing. */
+export function kmOf(instance: Instance, transfers: readonly Transfer[]): number {
+  return transfers.reduce(
+    (sum, transfer) => sum + transfer.count * distanceKm(instance, transfer.from, transfer.to),
+    0,
+  );
+}
+
 /** Per pool, how many leave each source unit and arrive at each unit in a solution. */
 export function poolFlows(instance: Instance, network: Network, values: ArrayLike<number>): PoolFlow[] {
   const bySource = feedsBySourceUnit(instance, network);

@@ -1,12 +1,12 @@
 import type { Highs } from "highs";
 import { loadHighs } from "./highs-runtime.ts";
-import { distanceKm, type Instance } from "../input/instance.ts";
+import type { Instance } from "../input/instance.ts";
 import { minimiseKilometres } from "./kilometre-stage.ts";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 import { fillShortages, severityOfCounts } from "./shortage-values.ts";
 import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
-import { leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
+import { kmOf, leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
 import { LazyRows } from "./lazy-cuts.ts";
 import { SolverSession, type StageResult } from "./highs-session.ts";
 import { objectiveStep } from "./lattice.ts";
@@ -73,13 +73,18 @@ function solvePaired(
   start?: Float64Array,
   trace?: StageTrace,
 ): PairedResult | null {
+  const lpStarted = performance.now();
   const first = session.solveRelaxation(stage === "severity" ? "ipm" : undefined);
+  // As in the kilometre stage: no branch and bound with less time left than the first LP took.
+  const lpSeconds = (performance.now() - lpStarted) / 1000;
+  const search = () => session.remainingSeconds() > lpSeconds;
+  const step = objectiveStep(instance, stage);
   for (
     let relaxation = first, warmStart = start;
     ;
     relaxation = session.solveRelaxation(), warmStart = undefined
   ) {
-    const result = solveStage(session, stage, warmStart, relaxation, trace, objectiveStep(instance, stage));
+    const result = solveStage(session, stage, warmStart, relaxation, trace, step, search);
     if (result === null) return null;
     const { transfers, cuts } = pairOrCut(instance, network, result.values);
     if (cuts.length === 0) {
@@ -97,13 +102,6 @@ function moveCount(network: Network, values: Float64Array): number {
   let moves = 0;
   for (let feed = 0; feed < network.feeds.length; feed++) moves += Math.round(values[feed] ?? 0);
   return moves;
-}
-
-function kmOf(instance: Instance, transfers: readonly Transfer[]): number {
-  return transfers.reduce(
-    (sum, transfer) => sum + transfer.count * distanceKm(instance, transfer.from, transfer.to),
-    0,
-  );
 }
 
 function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"): Float64Array {
