@@ -122,6 +122,8 @@ interface Offer {
   available: number;
   /** Available at origins that may still send. */
   open: number;
+  /** Origin units that hold available candidates but may send no more (repeats allowed). */
+  capped: number[];
 }
 
 /** Movable people of a surplus key who may go to a unit (a rejection there bars them), and those free to. */
@@ -143,7 +145,7 @@ function offerTo(
   barredAt: ReadonlyMap<number, number> | undefined,
   originFull: (unit: number) => boolean,
 ): Offer {
-  const offer: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0 };
+  const offer: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0, capped: [] };
   for (const other of supply.surplusKeys[source] ?? []) {
     const from = Math.floor(other / instance.roleCount);
     if (from === unit) continue;
@@ -154,6 +156,7 @@ function offerTo(
     offer.movable += movable;
     offer.available += available;
     if (!originFull(from)) offer.open += available;
+    else if (available > 0) offer.capped.push(from);
   }
   return offer;
 }
@@ -200,7 +203,8 @@ function reachCache(instance: Instance, reachable: (a: number, b: number) => boo
  *
  * What each source role offers a unit is summed once per unit and role (keys come unit by unit), and
  * reach is tested once per pair of units: on 10,000 units with 22,700 needs still short, checking every
- * surplus key for every need took 22 s, now 4 s (`origins` lists, thousands long there, cost the rest).
+ * surplus key for every need took 22 s, now 4 s. The capped origins are gathered in the same pass: a
+ * second pass over every reached key for each `origin_cap` need took 8 s more there.
  */
 export function findShortfalls(
   instance: Instance,
@@ -222,7 +226,8 @@ export function findShortfalls(
     const role = key % instance.roleCount;
     const reachFrom = reachTo(unit);
     if (unit !== offersUnit) [offersUnit, offers] = [unit, new Map()];
-    const found: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0 };
+    const found: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0, capped: [] };
+    const capped = new Set<number>();
     for (const source of sources[role] ?? []) {
       let offer = offers.get(source);
       if (offer === undefined) {
@@ -234,6 +239,7 @@ export function findShortfalls(
       found.movable += offer.movable;
       found.available += offer.available;
       found.open += offer.open;
+      for (const origin of offer.capped) capped.add(origin);
     }
     const shortfall: Shortfall = {
       unit: instance.input.units[unit]?.id ?? "",
@@ -259,25 +265,9 @@ export function findShortfalls(
     else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
     else if (found.open === 0) {
       reason("origin_cap", found.available);
-      shortfall.origins = cappedOrigins(instance, supply, reached(), excluded.get(unit), counts.originFull);
+      shortfall.origins = [...capped].sort((a, b) => a - b).map((u) => instance.input.units[u]?.id ?? "");
     } else if (counts.totalFull) reason("total_cap", found.available);
     shortfalls.push(shortfall);
   }
   return shortfalls;
-}
-
-/** Origins that hold available candidates but may send no more, by unit id. */
-function cappedOrigins(
-  instance: Instance,
-  supply: KeySupply,
-  reached: readonly number[],
-  barredAt: ReadonlyMap<number, number> | undefined,
-  originFull: (unit: number) => boolean,
-): string[] {
-  const capped = new Set<number>();
-  for (const other of reached) {
-    const from = Math.floor(other / instance.roleCount);
-    if (originFull(from) && candidatesAt(supply, other, barredAt).available > 0) capped.add(from);
-  }
-  return [...capped].sort((a, b) => a - b).map((u) => instance.input.units[u]?.id ?? "");
 }
