@@ -127,8 +127,8 @@ function whyShort(t: T, s: CheckShortfall, names: ShortfallNames, who: string): 
     const named = capped
       .slice(0, CAPPED_ORIGINS_SHOWN)
       .map((u) => t("why.cap_use", { unit: names.unitName?.(u.unit) ?? u.unit, use: capUseText(t, u) }));
-    if (capped.length > CAPPED_ORIGINS_SHOWN)
-      named.push(t("why.cap_use_more", { count: capped.length - CAPPED_ORIGINS_SHOWN }));
+    const all = Math.max(capped.length, s.originCount ?? 0);
+    if (all > CAPPED_ORIGINS_SHOWN) named.push(t("why.cap_use_more", { count: all - CAPPED_ORIGINS_SHOWN }));
     return t("why.origin_cap_window", { months: s.capUse.windowMonths, origins: named.join("; ") });
   }
   const ineligible = Object.entries(s.ineligible ?? {});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UnitLoad } from "../../src/domain/balance/index.ts";
 import type { ProposalMetrics } from "../../src/domain/proposal-metrics.ts";
-import { balancingAlertText, type Shortfall } from "../../src/messages/balancing-alert.ts";
+import { balancingAlertText, shortfallLine, type Shortfall } from "../../src/messages/balancing-alert.ts";
 import { digestPageData } from "../../src/messages/callback-data/digest.ts";
 import { balanceWord, formatLoad } from "../../src/messages/format.ts";
 import { moveHours, moveLines } from "../../src/messages/move-words.ts";
@@ -85,6 +85,29 @@ describe("the weekly alert", () => {
       "• SD Negeri 4 Salor, Guru Kelas SD: short 96 JP — no suitable teacher within 120 km",
     );
     expect(en).toContain("• SD Negeri 5 Salor (whole unit): no teacher yet");
+  });
+
+  it("names two capped origins and counts the others, however many the engine found", () => {
+    const origins = Array.from({ length: 10 }, (_, i) => `SMP${i + 1}`);
+    const use = (unit: string) => ({ unit, effective: 2, committed: 0, proposed: 1 });
+    const line = shortfallLine(
+      "id",
+      {
+        unit: "SD4",
+        role: "GK",
+        needHours: 144,
+        unmetHours: 96,
+        reason: "origin_cap",
+        candidates: 40,
+        origins,
+        originCount: 869,
+        capUse: { windowMonths: 12, units: origins.map(use) },
+      },
+      { unit: "SD Negeri 4 Salor", role: { name: "Guru Kelas SD", hoursUnit: "JP" } },
+    );
+    expect(line).toContain(
+      "batas mutasi per 12 bulan sudah terpakai di unit asal calon: SMP1 (2 berlaku, 1 diusulkan); SMP2 (2 berlaku, 1 diusulkan); dan 867 unit lain",
+    );
   });
 
   it("names at most five shortfalls and counts the rest; says nothing of why-not when the plan does not", () => {

@@ -237,8 +237,13 @@ export interface Shortfall {
   reason: ShortfallReason;
   /** Candidates the reason is about (ineligible people, capped origins), when it names any. */
   candidates?: number;
-  /** For `origin_cap`: the units whose candidates could go but whose caps are used up. */
+  /**
+   * For `origin_cap`: the units whose candidates could go but whose caps are used up, the first ten in
+   * input order.
+   */
   origins?: string[];
+  /** For `origin_cap`, when there are more origins than `origins` lists: how many there are. */
+  originCount?: number;
   /** For `candidates_ineligible`: how many of them cannot move for each reason given in the input. */
   ineligible?: Partial<Record<IneligibleWhy, number>>;
 }

@@ -78,17 +78,28 @@ function withRedistributionBars(input: PlanInput, plan: Plan, redistribution: Re
  * that took effect within the window, those approved or decreed, and those this plan proposes.
  */
 function withCapUse(input: PlanInput, plan: Plan, windowMonths: number): Plan {
-  const count = (moves: ReadonlyArray<{ from?: string; to: string }>, unit: string) =>
-    moves.filter((m) => m.to === unit || m.from === unit).length;
+  // Moves in or out of each unit, counted once per list: a province's why-nots ask for thousands.
+  const tally = (moves: ReadonlyArray<{ from?: string | undefined; to: string }>) => {
+    const counts = new Map<string, number>();
+    for (const move of moves)
+      for (const unit of new Set([move.from, move.to]))
+        if (unit !== undefined) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    return (unit: string) => counts.get(unit) ?? 0;
+  };
   const fromOf = new Map(input.employees.map((e) => [e.id, e.unit]));
   const committed = (input.inFlight ?? [])
     .filter((m) => m.state === "committed")
     .map((m) => ({ from: fromOf.get(m.employee), to: m.to }));
+  const [effective, committedAt, proposed] = [
+    tally(input.recentMoves ?? []),
+    tally(committed),
+    tally(plan.moves),
+  ];
   const use = (unit: string) => ({
     unit,
-    effective: count(input.recentMoves ?? [], unit),
-    committed: count(committed, unit),
-    proposed: count(plan.moves, unit),
+    effective: effective(unit),
+    committed: committedAt(unit),
+    proposed: proposed(unit),
   });
   const shortfalls = plan.shortfalls?.map((s): CheckShortfall => {
     if (s.reason === "unit_intake_cap") return { ...s, capUse: { windowMonths, units: [use(s.unit)] } };

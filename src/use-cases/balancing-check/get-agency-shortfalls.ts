@@ -39,6 +39,7 @@ const shortfallsSchema = z.object({
         candidates: z.number().optional(),
         ineligible: z.record(z.string(), z.number()).optional(),
         origins: z.array(z.string()).optional(),
+        originCount: z.number().optional(),
         capUse: capUseSchema.optional(),
       }),
     )

@@ -100,6 +100,35 @@ describe("why a need is still short after the plan", () => {
     ]);
   });
 
+  it("the origins' caps on a province: ten origins named in input order, and how many there are", async () => {
+    const smps = Array.from({ length: 12 }, (_, index) => `SMPN-${String(index + 2).padStart(2, "0")}`);
+    const input = makeInput({
+      version: 2,
+      units: [
+        makeUnit({ id: "SDN-01", ...at(0) }),
+        ...smps.map((id, index) => makeUnit({ id, ...at(5 + index) })),
+      ],
+      demand: [makeDemand("SDN-01", "GURU_KELAS", 48), ...smps.map((id) => makeDemand(id, "GURU_IPA", 24))],
+      employees: smps.flatMap((unit, school) =>
+        [0, 1].map((index) => makeEmployee({ id: nip(100 + 2 * school + index), unit, role: "GURU_IPA" })),
+      ),
+      compatibility: [{ from: "GURU_IPA", to: "GURU_KELAS" }],
+      policy: { maxMovesOutPerUnit: 0 },
+    });
+    expect(await shortfalls(input)).toEqual([
+      {
+        unit: "SDN-01",
+        role: "GURU_KELAS",
+        needHours: 48,
+        unmetHours: 48,
+        reason: "origin_cap",
+        candidates: 12,
+        origins: smps.slice(0, 10),
+        originCount: 12,
+      },
+    ]);
+  });
+
   it("the total cap: maxMoves is reached", async () => {
     const input = sdAndSmp({ spare: 3, policy: { maxMoves: 1 } });
     expect(await shortfalls(input)).toEqual([

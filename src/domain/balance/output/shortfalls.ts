@@ -2,6 +2,13 @@ import { movesLeft, reachability, type Instance } from "../input/instance.ts";
 import type { IneligibleWhy, Shortfall, ShortfallReason } from "../types.ts";
 import type { MoveIndex } from "./evaluate.ts";
 
+/**
+ * Capped origins listed per need, in input order; `originCount` tells how many there are when more. On
+ * a province every school may be an origin (L: 869 a need on average), and the check stores and shows
+ * a few: the why-not line names two and counts the rest.
+ */
+export const ORIGINS_LISTED = 10;
+
 /** Hours are sums of decimals; comparisons allow for the rounding of those sums. */
 const EPSILON = 1e-9;
 
@@ -265,7 +272,9 @@ export function findShortfalls(
     else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
     else if (found.open === 0) {
       reason("origin_cap", found.available);
-      shortfall.origins = [...capped].sort((a, b) => a - b).map((u) => instance.input.units[u]?.id ?? "");
+      const origins = [...capped].sort((a, b) => a - b);
+      shortfall.origins = origins.slice(0, ORIGINS_LISTED).map((u) => instance.input.units[u]?.id ?? "");
+      if (origins.length > ORIGINS_LISTED) shortfall.originCount = origins.length;
     } else if (counts.totalFull) reason("total_cap", found.available);
     shortfalls.push(shortfall);
   }
