@@ -223,12 +223,13 @@ export class SolverSession {
    * its (integral) LP value; with `settle`, every other unit's shortages and severity parts too, at the
    * values those counts give, so that the search does not carry the whole district's LP (L's moves
    * neighbourhood: 0.3 s instead of 8–13 s, or nothing found). Columns of no one unit stay free.
-   * Cheap, and when it reaches the LP bound it is a proof of optimality.
+   * Cheap, and a proof of optimality when it reaches the LP bound. Takes up to `share` of the time left.
    */
   solveNeighbourhood(
     values: Float64Array,
     units: ReadonlySet<number>,
     relativeGap: number,
+    share = 0.25,
   ): StageResult | null {
     const [lower, upper] = [Float64Array.from(this.lower), Float64Array.from(this.upper)];
     const integer = (column: number) => this.integrality[column] === 1;
@@ -243,7 +244,7 @@ export class SolverSession {
     const all = { kind: "range", from: 0, to: lower.length - 1 } as const;
     this.solver.changeColsBounds(all, lower, upper);
     try {
-      return this.solveInteger(relativeGap, undefined, Math.max(1, this.remainingSeconds() / 4));
+      return this.solveInteger(relativeGap, undefined, Math.max(1, this.remainingSeconds() * share));
     } finally {
       this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
     }

@@ -87,10 +87,12 @@ export function solveStage(
   const bound = relaxation.objective;
   tell("lp", { objective: bound, bound, optimal: relaxation.integral });
   if (relaxation.integral) return { values: relaxation.values, optimal: true, bound, objective: bound };
+  // Where branch and bound cannot follow, the neighbourhood is the last search and may take all the time.
   const local = session.solveNeighbourhood(
     relaxation.values,
     session.fractionalUnits(relaxation.values),
     gap,
+    search() ? 0.25 : 1,
   );
   const localReaches = local !== null && reachesBound(stage, local.objective, bound, step);
   tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });
