@@ -17,11 +17,17 @@ export const WORKER_FROM_PEOPLE = 2_000;
 /** What a run may take beyond its limit: the issue's one second, less the hand-over. */
 const GRACE_MS = 800;
 /**
- * Share of the limit left to the engine's own overrun past its clock: measured (BENCHMARKS.md, "Engine:
- * time limits"), M overruns by under a second, L (50,000 people) by 6 s at 25 s and up to 22 s at 60 s.
+ * Milliseconds of the limit kept back from the engine's own clock for what it does past it: pairing the
+ * moves found, why-nots and the plan's text take time by the district's size, not by the limit (after
+ * its deadline L, 50,000 people, took about 5 s and XL, 150,000, about 13 s; BENCHMARKS.md, "Engine:
+ * time limits"), and at least a fifth of the limit covers the last solver call. Half the limit, as
+ * before, left L's kilometre stage no time: L planned at 60 s kept 17,739 km of moves that its
+ * kilometre stage brings to 10,522 km.
  */
-const overrunShare = (people: number) => (people >= LARGE_FROM_PEOPLE ? 0.45 : 0.2);
-const LARGE_FROM_PEOPLE = 20_000;
+function overrunMs(limitSeconds: number, people: number): number {
+  return Math.max(0.2 * limitSeconds * 1000, (people / 10_000) * OVERRUN_MS_PER_10_000_PEOPLE);
+}
+const OVERRUN_MS_PER_10_000_PEOPLE = 1_500;
 
 export interface PlanWithinOptions extends Omit<PlanOptions, "trace"> {
   timeLimitSeconds: number;
@@ -47,7 +53,10 @@ export async function planWithin(input: PlanInput, options: PlanWithinOptions): 
     workerData: {
       input: parsed,
       options: engine,
-      deadline: Date.now() + options.timeLimitSeconds * 1000 * (1 - overrunShare(parsed.employees.length)),
+      deadline:
+        Date.now() +
+        options.timeLimitSeconds * 1000 -
+        overrunMs(options.timeLimitSeconds, parsed.employees.length),
     },
   });
   const exact = new Promise<Plan | Error>((resolve) => {
