@@ -143,25 +143,36 @@ export function pairAtLeastCost(
   }
 }
 
-/** Indices of the `count` smallest values (ties by index), by repeated selection: count is small. */
-function smallest(values: Float64Array, count: number): number[] {
-  if (count >= values.length)
-    return [...values.keys()].filter((index) => Number.isFinite(values[index] ?? Infinity));
+/**
+ * Of `length` values, the i-th at `values[start + i · stride]`: the indices of the `count` smallest
+ * finite ones, ordered by value then index (one pass, inserting into the few kept); every finite one,
+ * in index order, when `count` reaches `length`.
+ */
+export function smallest(
+  values: Float64Array,
+  count: number,
+  start: number,
+  stride: number,
+  length: number,
+): number[] {
+  const at = (index: number) => values[start + index * stride] ?? Infinity;
   const chosen: number[] = [];
-  const taken = new Uint8Array(values.length);
-  for (let round = 0; round < Math.min(count, values.length); round++) {
-    let best = -1;
-    for (let index = 0; index < values.length; index++) {
-      if (
-        !taken[index] &&
-        Number.isFinite(values[index] ?? Infinity) &&
-        (best === -1 || (values[index] ?? 0) < (values[best] ?? 0))
-      )
-        best = index;
+  for (let index = 0; index < length && count > 0; index++) {
+    const value = at(index);
+    if (!Number.isFinite(value)) continue;
+    if (count >= length) {
+      chosen.push(index);
+      continue;
     }
-    if (best === -1) break;
-    taken[best] = 1;
-    chosen.push(best);
+    if (chosen.length === count) {
+      if (value >= at(chosen[count - 1] ?? 0)) continue;
+      chosen.pop();
+    }
+    let position = chosen.length;
+    chosen.push(index);
+    for (; position > 0 && at(chosen[position - 1] ?? 0) > value; position--)
+      chosen[position] = chosen[position - 1] ?? 0;
+    chosen[position] = index;
   }
   return chosen;
 }
@@ -182,18 +193,22 @@ function arcsAmongUsed(
   const keep = (pool: number, from: number, to: number) =>
     arcs.set(`${pool}|${from}|${to}`, { pool, from, to, km: distanceKm(instance, from, to) });
   flows.forEach(({ sources, sinks }, pool) => {
-    const km = sources.map((source) =>
-      Float64Array.from(sinks, (sink) =>
-        reachable(source.unit, sink.unit) ? distanceKm(instance, source.unit, sink.unit) : Infinity,
-      ),
-    );
+    // Source by sink, row after row: each row and each column picks its nearest partners.
+    const km = new Float64Array(sources.length * sinks.length);
     sources.forEach((source, row) => {
-      for (const column of smallest(km[row] ?? new Float64Array(), nearest))
+      sinks.forEach((sink, column) => {
+        km[row * sinks.length + column] = reachable(source.unit, sink.unit)
+          ? distanceKm(instance, source.unit, sink.unit)
+          : Infinity;
+      });
+    });
+    sources.forEach((source, row) => {
+      for (const column of smallest(km, nearest, row * sinks.length, 1, sinks.length))
         keep(pool, source.unit, sinks[column]?.unit ?? 0);
     });
     sinks.forEach((sink, column) => {
-      const toSink = Float64Array.from(km, (row) => row[column] ?? Infinity);
-      for (const row of smallest(toSink, nearest)) keep(pool, sources[row]?.unit ?? 0, sink.unit);
+      for (const row of smallest(km, nearest, column, sinks.length, sources.length))
+        keep(pool, sources[row]?.unit ?? 0, sink.unit);
     });
   });
   for (const transfer of feasible) keep(transfer.pool, transfer.from, transfer.to);
