@@ -222,14 +222,14 @@ export class SolverSession {
    * Branch and bound on the units around a fractional LP vertex, every other integer column fixed at
    * its (integral) LP value; with `settle`, every other unit's shortages and severity parts too, at the
    * values those counts give, so that the search does not carry the whole district's LP (L's moves
-   * neighbourhood: 0.3 s instead of 8–13 s, or nothing found). Columns of no one unit stay free.
-   * Cheap, and a proof of optimality when it reaches the LP bound. Takes up to `share` of the time left.
+   * neighbourhood: 0.3 s instead of 8–13 s, or nothing found). Columns of no one unit stay free. Cheap,
+   * a proof when it reaches the LP bound; takes up to a quarter of the time left, or `seconds` if more.
    */
   solveNeighbourhood(
     values: Float64Array,
     units: ReadonlySet<number>,
     relativeGap: number,
-    share = 0.25,
+    seconds = 0,
   ): StageResult | null {
     const [lower, upper] = [Float64Array.from(this.lower), Float64Array.from(this.upper)];
     const integer = (column: number) => this.integrality[column] === 1;
@@ -244,7 +244,7 @@ export class SolverSession {
     const all = { kind: "range", from: 0, to: lower.length - 1 } as const;
     this.solver.changeColsBounds(all, lower, upper);
     try {
-      return this.solveInteger(relativeGap, undefined, Math.max(1, this.remainingSeconds() * share));
+      return this.solveInteger(relativeGap, undefined, Math.max(1, this.remainingSeconds() / 4, seconds));
     } finally {
       this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
     }

@@ -173,7 +173,7 @@ export function minimiseKilometres(
     const lpSeconds = (performance.now() - lpStarted) / 1000;
     const search = () => session.remainingSeconds() > lpSeconds;
     const start = startValues(instance, network, model, columns, session.columnCount, fixed);
-    const result = solveStage(session, "km", start, relaxation, limits.trace, null, search);
+    const result = solveStage(session, "km", start, relaxation, limits.trace, null, lpSeconds);
     if (result === null) return null;
     const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };
     // Within a metre of the bound over every arc: proven, with no arc left to price.

@@ -51,10 +51,11 @@ export function solveStage(
   trace?: StageTrace,
   /** The step the objective moves in at integral plans, when the data has one (lattice.ts). */
   step: number | null = null,
-  /** Whether branch and bound on the whole model may still start (else the neighbourhood's plan). */
-  search: () => boolean = () => true,
+  /** Seconds the stage's LP took: branch and bound on the whole model starts only with more time left. */
+  lpSeconds = 0,
 ): StageResult | null {
   const gap = RELATIVE_GAP[stage];
+  const search = () => session.remainingSeconds() > lpSeconds;
   const tell = (
     step: StageStep["step"],
     result: { objective: number; bound: number; optimal: boolean } | null,
@@ -87,12 +88,13 @@ export function solveStage(
   const bound = relaxation.objective;
   tell("lp", { objective: bound, bound, optimal: relaxation.integral });
   if (relaxation.integral) return { values: relaxation.values, optimal: true, bound, objective: bound };
-  // Where branch and bound cannot follow, the neighbourhood is the last search and may take all the time.
+  // Where branch and bound cannot follow, the neighbourhood is the last search: it may take as long as
+  // a quarter of the stage's LP, not only a quarter of the time left.
   const local = session.solveNeighbourhood(
     relaxation.values,
     session.fractionalUnits(relaxation.values),
     gap,
-    search() ? 0.25 : 1,
+    search() ? 0 : lpSeconds / 4,
   );
   const localReaches = local !== null && reachesBound(stage, local.objective, bound, step);
   tell("neighbourhood", local && { objective: local.objective, bound, optimal: localReaches });

@@ -77,14 +77,13 @@ function solvePaired(
   const first = session.solveRelaxation(stage === "severity" ? "ipm" : undefined);
   // As in the kilometre stage: no branch and bound with less time left than the first LP took.
   const lpSeconds = (performance.now() - lpStarted) / 1000;
-  const search = () => session.remainingSeconds() > lpSeconds;
   const step = objectiveStep(instance, stage);
   for (
     let relaxation = first, warmStart = start;
     ;
     relaxation = session.solveRelaxation(), warmStart = undefined
   ) {
-    const result = solveStage(session, stage, warmStart, relaxation, trace, step, search);
+    const result = solveStage(session, stage, warmStart, relaxation, trace, step, lpSeconds);
     if (result === null) return null;
     const { transfers, cuts } = pairOrCut(instance, network, result.values);
     if (cuts.length === 0) {
