@@ -19,7 +19,7 @@ const GRACE_MS = 800;
 /**
  * Milliseconds of the limit kept back from the engine's own clock for what it does past it: pairing the
  * moves found, why-nots and the plan's text take time by the district's size, not by the limit (after
- * its deadline L, 50,000 people, took about 5 s and XL, 150,000, about 13 s; BENCHMARKS.md, "Engine:
+ * its deadline L, 50,000 people, took about 5 s and XL, 150,000, 10–15 s; BENCHMARKS.md, "Engine:
  * time limits"), and at least a fifth of the limit covers the last solver call. Half the limit, as
  * before, left L's kilometre stage no time: L planned at 60 s kept 17,739 km of moves that its
  * kilometre stage brings to 10,522 km.
