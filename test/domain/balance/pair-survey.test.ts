@@ -23,18 +23,23 @@ const scattered = fc.record({
   bound: fc.integer({ min: 20, max: 400 }),
 });
 
+/** Units at those places, in km east and north of Salor (null: no coordinates). */
+function unitsAt(places: ReadonlyArray<readonly [number, number] | null>) {
+  return places.map((place, index) =>
+    makeUnit({
+      id: `U${index}`,
+      ...(place === null
+        ? { lat: null, lon: null }
+        : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
+    }),
+  );
+}
+
 describe("which pairs a hub may carry (issue 30)", () => {
   it("a source marked as reaching every arrival reaches each, and likewise for arrivals", () => {
     fc.assert(
       fc.property(scattered, ({ places, bound }) => {
-        const units = places.map((place, index) =>
-          makeUnit({
-            id: `U${index}`,
-            ...(place === null
-              ? { lat: null, lon: null }
-              : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
-          }),
-        );
+        const units = unitsAt(places);
         // Every other unit has a surplus teacher, every unit needs one more: sources and arrivals everywhere.
         const input = makeInput({
           units,
@@ -82,14 +87,7 @@ describe("which pairs a hub may carry (issue 30)", () => {
         scattered,
         fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
         ({ places }, shifts) => {
-          const units = places.map((place, index) =>
-            makeUnit({
-              id: `U${index}`,
-              ...(place === null
-                ? { lat: null, lon: null }
-                : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
-            }),
-          );
+          const units = unitsAt(places);
           const instance = buildInstance(parsePlanInput(makeInput({ units })));
           for (let a = 0; a < instance.unitCount; a++) {
             for (let b = 0; b < instance.unitCount; b++) {

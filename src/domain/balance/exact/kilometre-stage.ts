@@ -43,6 +43,12 @@ class ArcColumns {
     return this.keys.has(arcKey(this.instance, pool, from, to));
   }
 
+  /** Arcs not in the model yet whose reduced cost under `duals` is below `threshold`, cheapest first. */
+  price(network: Network, duals: Float64Array, threshold: number) {
+    const has = (pool: number, from: number, to: number) => this.has(pool, from, to);
+    return priceArcs(this.instance, network, this.model, has, duals, threshold);
+  }
+
   /** Column of each arc, by key: arcs sit after the model's own columns in the order they came. */
   positions(): Map<number, number> {
     return new Map(this.arcs.map((arc, index) => [arcKey(this.instance, arc.pool, arc.from, arc.to), index]));
@@ -67,24 +73,11 @@ class ArcColumns {
 }
 
 /** LP relaxation over all arcs, by pricing arcs in until none would lower the objective. */
-function generateColumns(
-  instance: Instance,
-  network: Network,
-  model: BalanceModel,
-  session: SolverSession,
-  columns: ArcColumns,
-): LpResult | null {
+function generateColumns(network: Network, session: SolverSession, columns: ArcColumns): LpResult | null {
   for (;;) {
     const relaxation = session.solveRelaxation();
     if (relaxation === null) return null;
-    const entering = priceArcs(
-      instance,
-      network,
-      model,
-      (pool, from, to) => columns.has(pool, from, to),
-      relaxation.rowDuals,
-      -1e-7,
-    );
+    const entering = columns.price(network, relaxation.rowDuals, -1e-7);
     if (entering.length === 0) return relaxation;
     columns.add(entering.slice(0, Math.max(1_000, Math.ceil(entering.length / 4))));
   }
@@ -167,7 +160,7 @@ export function minimiseKilometres(
     // The moves stage's plan reaches the earlier tiers: a vertex from it, then primal simplex, is quicker
     // than any method from scratch (interior point, if HiGHS finds no basis there).
     session.startAt(startValues(instance, network, model, columns, session.columnCount, fixed));
-    const relaxation = generateColumns(instance, network, model, session, columns);
+    const relaxation = generateColumns(network, session, columns);
     // Branch and bound with less time left than the LP took would not get past its first node, and
     // HiGHS looks at its clock only between nodes: on L it came back 29 s after its limit.
     const lpSeconds = (performance.now() - lpStarted) / 1000;
@@ -183,14 +176,7 @@ export function minimiseKilometres(
     )
       return proven;
     const gap = result.objective - relaxation.objective;
-    const missing = priceArcs(
-      instance,
-      network,
-      model,
-      (pool, from, to) => columns.has(pool, from, to),
-      relaxation.rowDuals,
-      gap + 1e-6,
-    );
+    const missing = columns.price(network, relaxation.rowDuals, gap + 1e-6);
     if (missing.length === 0) return proven;
     if (missing.length > limits.proofArcs || !search()) return { ...proven, proven: false };
     columns.add(missing);
