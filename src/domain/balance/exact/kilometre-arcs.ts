@@ -62,22 +62,6 @@ export function initialArcs(
 }
 
 /**
- * Reduced cost of an arc: its kilometres less the duals of the two balance rows it enters with −1.
- */
-function reducedCost(
-  model: BalanceModel,
-  duals: Float64Array,
-  pool: number,
-  from: number,
-  arrival: number,
-  km: number,
-): number {
-  const sourceRow = model.arcRows.source.get(sourceName(pool, from)) ?? 0;
-  const arrivalRow = model.arcRows.arrival[arrival] ?? 0;
-  return km + (duals[sourceRow] ?? 0) + (duals[arrivalRow] ?? 0);
-}
-
-/**
  * Arcs outside the model whose reduced cost (kilometres plus the duals of its two rows) is below
  * `threshold`. Kilometres are never negative, so where the duals alone reach the threshold, or where
  * the pair is certainly farther apart than the room they leave, it is passed over without computing
@@ -103,8 +87,9 @@ export function priceArcs(
         if (both >= threshold) continue;
         const to = network.arrivals[arrival]?.unit ?? 0;
         if (!mayBeShorter(instance, from, to, threshold - both) || !network.reachable(from, to)) continue;
+        // Kilometres plus the duals of the two balance rows the arc enters with −1.
         const km = distanceKm(instance, from, to);
-        const cost = reducedCost(model, duals, pool, from, arrival, km);
+        const cost = km + sourceDual + arrivalDual(arrival);
         if (cost < threshold && !has(pool, from, to))
           found.push({ arc: { pool, from, to, km }, arrival, cost });
       }

@@ -159,13 +159,16 @@ export function minimiseKilometres(
     const lpStarted = performance.now();
     // The moves stage's plan reaches the earlier tiers: a vertex from it, then primal simplex, is quicker
     // than any method from scratch (interior point, if HiGHS finds no basis there).
-    session.startAt(startValues(instance, network, model, columns, session.columnCount, fixed));
+    const begin = startValues(instance, network, model, columns, session.columnCount, fixed);
+    session.startAt(begin);
     const relaxation = generateColumns(network, session, columns);
     // Branch and bound with less time left than the LP took would not get past its first node, and
     // HiGHS looks at its clock only between nodes: on L it came back 29 s after its limit.
     const lpSeconds = (performance.now() - lpStarted) / 1000;
     const search = () => session.remainingSeconds() > lpSeconds;
-    const start = startValues(instance, network, model, columns, session.columnCount, fixed);
+    // The same start over the arcs priced in since: every transfer of it is a starting arc.
+    const start = new Float64Array(session.columnCount);
+    start.set(begin);
     const result = solveStage(session, "km", start, relaxation, limits.trace, null, lpSeconds);
     if (result === null) return null;
     const proven = { result, arcs: columns.arcs, proven: relaxation !== null && result.optimal };

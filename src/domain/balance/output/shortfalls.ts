@@ -234,7 +234,6 @@ export function findShortfalls(
     const reachFrom = reachTo(unit);
     if (unit !== offersUnit) [offersUnit, offers] = [unit, new Map()];
     const found: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0, capped: [] };
-    const capped = new Set<number>();
     for (const source of sources[role] ?? []) {
       let offer = offers.get(source);
       if (offer === undefined) {
@@ -246,7 +245,7 @@ export function findShortfalls(
       found.movable += offer.movable;
       found.available += offer.available;
       found.open += offer.open;
-      for (const origin of offer.capped) capped.add(origin);
+      for (const origin of offer.capped) found.capped.push(origin);
     }
     const shortfall: Shortfall = {
       unit: instance.input.units[unit]?.id ?? "",
@@ -272,7 +271,7 @@ export function findShortfalls(
     else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
     else if (found.open === 0) {
       reason("origin_cap", found.available);
-      const origins = [...capped].sort((a, b) => a - b);
+      const origins = [...new Set(found.capped)].sort((a, b) => a - b);
       shortfall.origins = origins.slice(0, ORIGINS_LISTED).map((u) => instance.input.units[u]?.id ?? "");
       if (origins.length > ORIGINS_LISTED) shortfall.originCount = origins.length;
     } else if (counts.totalFull) reason("total_cap", found.available);
