@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asVersion2, generateDistrict } from "../../bench/engine-district.ts";
 import { PlanInputError, planTransfers, type PlanInput } from "../../src/domain/balance/index.ts";
-import { planWithin } from "../../src/engine/plan-within.ts";
+import { planWithin, workerBudget } from "../../src/engine/plan-within.ts";
 import { makeInput, makeUnit, nip } from "../domain/balance/builders.ts";
 
 /** An SD short of one class teacher, an SMP with one to spare. */
@@ -51,6 +51,16 @@ describe("a plan within its time limit (issue 30)", () => {
     expect(plan.metrics.tiersProven).toEqual([]);
     expect(plan.metrics.unmetAfter).toBeLessThan(plan.metrics.unmetBefore);
   }, 60_000);
+
+  it("the worker's engine ends early by the margin, and keeps no second reserve within it", () => {
+    const now = 1_000_000;
+    const province = workerBudget({ timeLimitSeconds: 60, locale: "id" }, 50_000, now);
+    // 50,000 people: a fifth of the limit (12 s) is more than 1.5 s per 10,000 people (7.5 s).
+    expect(province.deadline).toBe(now + 48_000);
+    expect(province.options).toEqual({ timeLimitSeconds: 60, locale: "id", reserveShare: 0 });
+    // 150,000 people: 22.5 s kept back for what the engine does past its clock.
+    expect(workerBudget({ timeLimitSeconds: 60 }, 150_000, now).deadline).toBe(now + 37_500);
+  });
 
   it("bad input is refused before any thread starts", async () => {
     await expect(

@@ -68,6 +68,7 @@ const NEAREST_ARCS = 4;
 const PROOF_ARCS = 100_000;
 /** Share of the time limit kept for pairing the moves found when the kilometre stage cannot finish. */
 const RESERVE_SHARE = 0.1;
+const MOST_RESERVE_SHARE = 0.5;
 
 function greedyPlan(instance: Instance, options: PlanOptions, started: number): Plan {
   return assemblePlan(
@@ -108,7 +109,8 @@ async function planOnce(instance: Instance, options: PlanOptions, started: numbe
   const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = await solveExact(instance, {
     deadline: started + timeLimit * 1000,
-    reserve: timeLimit * 1000 * RESERVE_SHARE,
+    reserve:
+      timeLimit * 1000 * Math.min(MOST_RESERVE_SHARE, Math.max(0, options.reserveShare ?? RESERVE_SHARE)),
     nearest: NEAREST_ARCS,
     proofArcs: PROOF_ARCS,
     trace: options.trace,

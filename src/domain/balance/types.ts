@@ -270,4 +270,10 @@ export interface PlanOptions {
   trace?: StageTrace;
   /** false: the MILP alone, without trying the flow core first (benchmarks and tests compare both). */
   flow?: boolean;
+  /**
+   * Share of the time limit the exact solver keeps back from its last stage, so that pairing the moves
+   * it found and writing the plan fit within the limit: 0.1 by default, at most 0.5. planWithin passes
+   * 0, since it already ends the engine's clock early by a margin sized for that work.
+   */
+  reserveShare?: number;
 }
