@@ -6,6 +6,7 @@ import {
   type PlanInput,
   type PlanMove,
 } from "../../../src/domain/balance/index.ts";
+import { planWithInFlight, type SolveOnce } from "../../../src/domain/balance/in-flight.ts";
 import { east, makeDemand, makeEmployee, makeInput, makeUnit, nip } from "./builders.ts";
 
 const asPending = (moves: readonly PlanMove[]): PlanInFlight[] =>
@@ -215,5 +216,37 @@ describe("the plan in flight", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("gives the whole limit to the plan when nothing is pending, and a share when plans holding moves follow", async () => {
+    const limits: number[] = [];
+    const recording: SolveOnce = (_instance, options) => {
+      limits.push(options.timeLimitSeconds ?? Number.NaN);
+      return Promise.reject(new Error("recorded"));
+    };
+    const input = district();
+    const first = await planTransfers(input);
+    const started = performance.now();
+    const committedOnly = first.moves.map(({ employee, to, role }) => ({
+      employee,
+      to,
+      role,
+      state: "committed" as const,
+    }));
+    await expect(
+      planWithInFlight({ ...input, inFlight: committedOnly }, { timeLimitSeconds: 60 }, started, recording),
+    ).rejects.toThrow("recorded");
+    await expect(
+      planWithInFlight(
+        { ...input, inFlight: asPending(first.moves) },
+        { timeLimitSeconds: 60 },
+        started,
+        recording,
+      ),
+    ).rejects.toThrow("recorded");
+    // The first: what is left of 60 s (a little less, as time passed); the second: 40 % of it.
+    expect(limits[0]).toBeGreaterThan(55);
+    expect(limits[0]).toBeLessThanOrEqual(60);
+    expect(limits[1]).toBe(24);
   });
 });
