@@ -170,7 +170,7 @@ export async function planWithInFlight(
   });
 
   // With nothing pending to hold, 60 % of the limit went unused: a province's check (50,000 people, 20 s)
-  // ended with the greedy plan at 13 s.
+  // came back with the greedy plan at 9.7 s, with tier 1 proven at 15.7 s once it had the whole limit.
   const reference = await solveOnce(
     instance,
     { ...options, timeLimitSeconds: budget(candidates.length > 0 ? REFERENCE_SHARE : 1) },

@@ -104,26 +104,58 @@ class FlowGraph {
   }
 }
 
+/** Pairs the flow that went through the hub: any source reaching it reaches every sink. */
+function pairAtHub(
+  into: ReadonlyArray<readonly [number, number]>,
+  out: ReadonlyArray<readonly [number, number]>,
+): Array<[number, number, number]> {
+  const flows: Array<[number, number, number]> = [];
+  const left = out.map(([, count]) => count);
+  let sink = 0;
+  for (const [source, sent] of into) {
+    for (let rest = sent; rest > 0 && sink < out.length;) {
+      const count = Math.min(rest, left[sink] ?? 0);
+      if (count > 0) flows.push([source, out[sink]?.[0] ?? 0, count]);
+      rest -= count;
+      left[sink] = (left[sink] ?? 0) - count;
+      if ((left[sink] ?? 0) === 0) sink++;
+    }
+  }
+  return flows;
+}
+
 /**
- * `links[i]` lists the sinks source i may send to. Links never saturate, so after the max flow the
+ * `links[i]` lists the sinks source i may send to, or is null when it may send to every sink: those
+ * sources meet at one hub linked to every sink, so that a pool where most units reach each other (XL:
+ * thousands of sources and sinks) needs sources + sinks edges, not their product (17 s of XL's first
+ * stage went to building and collecting that graph). Links never saturate, so after the max flow the
  * sources still reachable from the super-source, with all the sinks they link to, form a min cut.
  */
 export function pairSupplies(
   supplies: readonly number[],
   demands: readonly number[],
-  links: readonly number[][],
+  links: ReadonlyArray<readonly number[] | null>,
 ): Pairing {
   const sourceCount = supplies.length;
   const superSource = sourceCount + demands.length;
   const superSink = superSource + 1;
-  const linkCount = links.reduce((sum, sinks) => sum + sinks.length, 0);
-  const graph = new FlowGraph(superSink + 1, supplies.length + demands.length + linkCount);
+  const hub = superSink + 1;
+  const everywhere = links.some((sinks) => sinks === null);
+  const linkCount = links.reduce((sum, sinks) => sum + (sinks?.length ?? 1), 0);
+  const hubCount = everywhere ? demands.length : 0;
+  const graph = new FlowGraph(hub + 1, supplies.length + demands.length + linkCount + hubCount);
   supplies.forEach((supply, index) => graph.addEdge(superSource, index, supply));
   demands.forEach((demand, index) => graph.addEdge(sourceCount + index, superSink, demand));
   const total = supplies.reduce((sum, supply) => sum + supply, 0);
   const linkEdges = links.map((sinks, index) =>
-    sinks.map((sink) => [sink, graph.addEdge(index, sourceCount + sink, total + 1)] as const),
+    (sinks ?? []).map((sink) => [sink, graph.addEdge(index, sourceCount + sink, total + 1)] as const),
   );
+  const intoHub = links.flatMap((sinks, index) =>
+    sinks === null ? [[index, graph.addEdge(index, hub, total + 1)] as const] : [],
+  );
+  const outOfHub = everywhere
+    ? demands.map((_, sink) => [sink, graph.addEdge(hub, sourceCount + sink, total + 1)] as const)
+    : [];
   const flow = graph.maxFlow(superSource, superSink);
   const flows: Array<[number, number, number]> = [];
   linkEdges.forEach((edges, index) => {
@@ -132,6 +164,9 @@ export function pairSupplies(
       if (count > 0) flows.push([index, sink, count]);
     }
   });
+  const carried = (edges: ReadonlyArray<readonly [number, number]>) =>
+    edges.map(([node, edge]) => [node, graph.flowOn(edge)] as const).filter(([, count]) => count > 0);
+  flows.push(...pairAtHub(carried(intoHub), carried(outOfHub)));
   if (flow >= total) return { flows, deficientSources: null };
   const reached = graph.reachableFrom(superSource);
   const deficientSources = supplies.map((_, index) => index).filter((index) => reached[index]);

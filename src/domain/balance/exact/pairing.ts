@@ -52,6 +52,14 @@ export function poolFlows(instance: Instance, network: Network, values: ArrayLik
   });
 }
 
+/** The sinks a source unit reaches, by index; null when it reaches every one (pairSupplies' hub). */
+function reachedSinks(network: Network, unit: number, sinks: PoolFlow["sinks"]): number[] | null {
+  let reached = 0;
+  for (const sink of sinks) if (network.reachable(unit, sink.unit)) reached++;
+  if (reached === sinks.length) return null;
+  return sinks.flatMap((sink, index) => (network.reachable(unit, sink.unit) ? [index] : []));
+}
+
 /**
  * Pairs departures with arrivals pool by pool within the distance bound. Where that fails, some
  * source units together send more than the arrivals within their reach can take: that Hall
@@ -65,9 +73,7 @@ export function pairOrCut(
   const transfers: Transfer[] = [];
   const cuts: Cut[] = [];
   poolFlows(instance, network, values).forEach(({ sources, sinks }, pool) => {
-    const links = sources.map((source) =>
-      sinks.flatMap((sink, index) => (network.reachable(source.unit, sink.unit) ? [index] : [])),
-    );
+    const links = sources.map((source) => reachedSinks(network, source.unit, sinks));
     const pairing = pairSupplies(
       sources.map((source) => source.supply),
       sinks.map((sink) => sink.demand),
