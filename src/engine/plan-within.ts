@@ -32,8 +32,9 @@ const OVERRUN_MS_PER_10_000_PEOPLE = 1_500;
 /**
  * What the worker's engine gets: its own limit, ending `overrunMs` before the caller's, and no reserve of
  * its own within it. The engine keeps a tenth of its limit from its last stage for pairing when it runs
- * alone; here the margin already covers that, and both together left L's kilometre stage no time at 60 s
- * (17,739 km, back at 45 s; without the second reserve 10,522 km, back at 50 s).
+ * alone; here the margin already covers that, and both together ended L's kilometre stage at 43 s of 60 s,
+ * before its LP was done (17,739 km, back at 45 s). Without the second reserve it has 5 s more: enough in
+ * one run of two (10,522 km, back at 50 s), as its LP ends within seconds of the clock either way.
  */
 export function workerBudget(
   options: Omit<PlanOptions, "trace"> & { timeLimitSeconds: number },
