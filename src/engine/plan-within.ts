@@ -22,12 +22,14 @@ const GRACE_MS = 800;
  * its deadline L, 50,000 people, took about 5 s and XL, 150,000, 10–15 s; BENCHMARKS.md, "Engine:
  * time limits"), and at least a fifth of the limit covers the last solver call. Half the limit, as
  * before, left L's kilometre stage no time: L planned at 60 s kept 17,739 km of moves that its
- * kilometre stage brings to 10,522 km.
+ * kilometre stage brings to 10,522 km. 1 s per 10,000 people since pairing goes through a hub
+ * (max-flow.ts): XL at 60 s then came back with its exact tier 1 at 57.0 and 59.2 s; with 1.5 s, its
+ * first LP ended after the engine's clock in one run of two, and the plan was the greedy one.
  */
 function overrunMs(limitSeconds: number, people: number): number {
   return Math.max(0.2 * limitSeconds * 1000, (people / 10_000) * OVERRUN_MS_PER_10_000_PEOPLE);
 }
-const OVERRUN_MS_PER_10_000_PEOPLE = 1_500;
+const OVERRUN_MS_PER_10_000_PEOPLE = 1_000;
 
 /**
  * What the worker's engine gets: its own limit, ending `overrunMs` before the caller's, and no reserve of

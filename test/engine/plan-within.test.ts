@@ -55,11 +55,11 @@ describe("a plan within its time limit (issue 30)", () => {
   it("the worker's engine ends early by the margin, and keeps no second reserve within it", () => {
     const now = 1_000_000;
     const province = workerBudget({ timeLimitSeconds: 60, locale: "id" }, 50_000, now);
-    // 50,000 people: a fifth of the limit (12 s) is more than 1.5 s per 10,000 people (7.5 s).
+    // 50,000 people: a fifth of the limit (12 s) is more than 1 s per 10,000 people (5 s).
     expect(province.deadline).toBe(now + 48_000);
     expect(province.options).toEqual({ timeLimitSeconds: 60, locale: "id", reserveShare: 0 });
-    // 150,000 people: 22.5 s kept back for what the engine does past its clock.
-    expect(workerBudget({ timeLimitSeconds: 60 }, 150_000, now).deadline).toBe(now + 37_500);
+    // 150,000 people: 15 s kept back for what the engine does past its clock.
+    expect(workerBudget({ timeLimitSeconds: 60 }, 150_000, now).deadline).toBe(now + 45_000);
   });
 
   it("bad input is refused before any thread starts", async () => {
