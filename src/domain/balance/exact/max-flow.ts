@@ -104,24 +104,25 @@ class FlowGraph {
   }
 }
 
-/** Pairs the flow that went through the hub: any source reaching it reaches every sink. */
-function pairAtHub(
+/**
+ * Pairs what went into a hub with what came out of it, `[node, count]` each, in the order given: whoever
+ * reaches the hub reaches everyone it sends to. Returns `[from, to, count]` (the flow core's hubs too).
+ */
+export function pairAtHub(
   into: ReadonlyArray<readonly [number, number]>,
   out: ReadonlyArray<readonly [number, number]>,
 ): Array<[number, number, number]> {
-  const flows: Array<[number, number, number]> = [];
-  const left = out.map(([, count]) => count);
-  let sink = 0;
-  for (const [source, sent] of into) {
-    for (let rest = sent; rest > 0 && sink < out.length;) {
-      const count = Math.min(rest, left[sink] ?? 0);
-      if (count > 0) flows.push([source, out[sink]?.[0] ?? 0, count]);
-      rest -= count;
-      left[sink] = (left[sink] ?? 0) - count;
-      if ((left[sink] ?? 0) === 0) sink++;
-    }
+  const pairs: Array<[number, number, number]> = [];
+  const [sent, taken] = [into.map(([, count]) => count), out.map(([, count]) => count)];
+  for (let [i, o] = [0, 0]; i < into.length && o < out.length;) {
+    const count = Math.min(sent[i] ?? 0, taken[o] ?? 0);
+    if (count > 0) pairs.push([into[i]?.[0] ?? 0, out[o]?.[0] ?? 0, count]);
+    sent[i] = (sent[i] ?? 0) - count;
+    taken[o] = (taken[o] ?? 0) - count;
+    if (sent[i] === 0) i++;
+    if (taken[o] === 0) o++;
   }
-  return flows;
+  return pairs;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { bothLeft, inLeft, movesLeft, outLeft, type Instance } from "../input/instance.ts";
 import type { Network } from "../exact/pool-network.ts";
 import type { Transfer } from "../exact/pairing.ts";
+import { pairAtHub } from "../exact/max-flow.ts";
 import { NetworkSimplex } from "./network-simplex.ts";
 import { ArcKind, staticCost, UNMET_UNIT, type FlowNetwork, type Tier } from "./flow-network.ts";
 import { PairArcs, type PairArc } from "./pair-arcs.ts";
@@ -144,16 +145,7 @@ export class FlowSolve {
     for (const { pool, into, out } of hubs.values()) {
       into.sort((a, b) => north(a) - north(b));
       out.sort((a, b) => north(a) - north(b));
-      for (let [i, o] = [0, 0]; i < into.length && o < out.length;) {
-        const [from, supply] = into[i] ?? [0, 0];
-        const [to, demand] = out[o] ?? [0, 0];
-        const count = Math.min(supply, demand);
-        transfers.push({ pool, from, to, count });
-        (into[i] as [number, number])[1] -= count;
-        (out[o] as [number, number])[1] -= count;
-        if ((into[i]?.[1] ?? 0) === 0) i++;
-        if ((out[o]?.[1] ?? 0) === 0) o++;
-      }
+      for (const [from, to, count] of pairAtHub(into, out)) transfers.push({ pool, from, to, count });
     }
     return transfers;
   }
