@@ -4,6 +4,8 @@
 // than a second), and the greedy plan, made meanwhile on this thread, is the answer then. The bot's
 // event loop stays free while the worker solves.
 import { Worker } from "node:worker_threads";
+import type { PlanJob } from "./plan-worker.ts";
+import { workerEntry } from "./worker-entry.ts";
 import {
   parsePlanInput,
   planTransfers,
@@ -56,39 +58,77 @@ export interface PlanWithinOptions extends Omit<PlanOptions, "trace"> {
 }
 
 /**
+ * The engine's worker thread, started before its job: it loads the engine and compiles HiGHS while the
+ * caller reads and checks its input. `cli plan` starts one first thing.
+ */
+export class PlanWorker {
+  readonly #thread: Worker;
+  /** The worker's plan, or why it has none (it failed, or stopped before answering). */
+  readonly answer: Promise<Plan | Error>;
+
+  constructor() {
+    // From the build when it is current (0.2 s to start), else from the sources through tsx (0.6 s).
+    this.#thread = new Worker(workerEntry());
+    const thread = this.#thread;
+    this.answer = new Promise((resolve) => {
+      thread.once("message", (plan: Plan) => resolve(plan));
+      thread.once("error", (error) => resolve(error));
+      thread.once("exit", (code) => resolve(new Error(`the engine's worker stopped (exit ${code})`)));
+    });
+  }
+
+  solve(job: PlanJob): void {
+    this.#thread.postMessage(job);
+  }
+
+  /** Ends the thread, whether it answered, is still solving, or was never given a job. */
+  async stop(): Promise<void> {
+    await this.#thread.terminate();
+  }
+}
+
+/**
  * `planTransfers`, returning by `timeLimitSeconds` + 0.8 s: the exact plan when the worker finishes in
  * time, else the greedy plan (`method: "greedy"`, no tier proven). Bad input throws PlanInputError
- * before any thread starts.
+ * before any thread starts. A worker already started (`PlanWorker`) is used if the district needs one,
+ * and stopped either way.
  */
-export async function planWithin(input: PlanInput, options: PlanWithinOptions): Promise<Plan> {
-  const started = performance.now();
-  const parsed = parsePlanInput(input);
+export async function planWithin(
+  input: PlanInput,
+  options: PlanWithinOptions,
+  started?: PlanWorker,
+): Promise<Plan> {
+  const startedAt = performance.now();
+  let parsed: PlanInput;
+  try {
+    parsed = parsePlanInput(input);
+  } catch (error) {
+    await started?.stop();
+    throw error;
+  }
   const { inWorker, ...engine } = options;
-  if (!(inWorker ?? parsed.employees.length >= WORKER_FROM_PEOPLE)) return planTransfers(parsed, engine);
-
-  // plan-worker.mjs registers tsx in the thread, as `npm start` does for the bot, then runs the engine.
-  const worker = new Worker(new URL("./plan-worker.mjs", import.meta.url), {
+  if (!(inWorker ?? parsed.employees.length >= WORKER_FROM_PEOPLE)) {
+    await started?.stop();
+    return planTransfers(parsed, engine);
+  }
+  const worker = started ?? new PlanWorker();
+  try {
     // The engine's own limit ends early enough for its stages' overrun (pairing, the last node) to fit:
-    // measured from now, so the thread's start-up counts against it.
-    workerData: { input: parsed, ...workerBudget(engine, parsed.employees.length, Date.now()) },
-  });
-  const exact = new Promise<Plan | Error>((resolve) => {
-    worker.once("message", (plan: Plan) => resolve(plan));
-    worker.once("error", (error) => resolve(error));
-    worker.once("exit", (code) => resolve(new Error(`the engine's worker stopped (exit ${code})`)));
-  });
-  // The answer if the worker is late: made here while the worker solves (fast, with the plan in flight).
-  const fallback = await planTransfers(parsed, { ...engine, method: "greedy" });
-  const left = started + options.timeLimitSeconds * 1000 + GRACE_MS - performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), Math.max(0, left));
-  });
-  const first = await Promise.race([exact, late]);
-  clearTimeout(timer);
-  await worker.terminate();
-  if (first instanceof Error) throw first;
-  return (
-    first ?? { ...fallback, metrics: { ...fallback.metrics, seconds: (performance.now() - started) / 1000 } }
-  );
+    // measured from now, so a thread's start-up counts against it.
+    worker.solve({ input: parsed, ...workerBudget(engine, parsed.employees.length, Date.now()) });
+    // The answer if the worker is late: made here while the worker solves (fast, with the plan in flight).
+    const fallback = await planTransfers(parsed, { ...engine, method: "greedy" });
+    const left = startedAt + options.timeLimitSeconds * 1000 + GRACE_MS - performance.now();
+    const first = await Promise.race([worker.answer, delay(left)]);
+    if (first instanceof Error) throw first;
+    const seconds = (performance.now() - startedAt) / 1000;
+    return first ?? { ...fallback, metrics: { ...fallback.metrics, seconds } };
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** Resolves with null after `ms` milliseconds (at once when `ms` is not positive). */
+function delay(ms: number): Promise<null> {
+  return new Promise((resolve) => setTimeout(() => resolve(null), Math.max(0, ms)).unref());
 }

@@ -1,12 +1,21 @@
-// The engine in a worker thread (plan-within.ts): the plan goes back as a message.
-import { parentPort, workerData } from "node:worker_threads";
-import { planTransfers, type PlanInput, type PlanOptions } from "../domain/balance/index.ts";
+// The engine in a worker thread (plan-within.ts). It loads the engine and compiles HiGHS as soon as it
+// starts, then waits for one job: a caller that starts it before reading its input (`cli plan`) has both
+// done by the time the input arrives. The plan goes back as a message.
+import { parentPort } from "node:worker_threads";
+import { loadSolver, planTransfers, type PlanInput, type PlanOptions } from "../domain/balance/index.ts";
 
-const { input, options, deadline } = workerData as {
+export interface PlanJob {
   input: PlanInput;
   options: PlanOptions;
   /** Epoch milliseconds the engine's own limit ends at (plan-within.ts). */
   deadline: number;
-};
-const timeLimitSeconds = Math.max(0.5, (deadline - Date.now()) / 1000);
-parentPort?.postMessage(await planTransfers(input, { ...options, timeLimitSeconds }));
+}
+
+// A failure to compile is the engine's to report when it needs the solver; nothing is lost waiting here.
+const compiled = loadSolver().catch(() => undefined);
+
+parentPort?.once("message", async ({ input, options, deadline }: PlanJob) => {
+  await compiled;
+  const timeLimitSeconds = Math.max(0.5, (deadline - Date.now()) / 1000);
+  parentPort?.postMessage(await planTransfers(input, { ...options, timeLimitSeconds }));
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asVersion2, generateDistrict } from "../../bench/engine-district.ts";
 import { PlanInputError, planTransfers, type PlanInput } from "../../src/domain/balance/index.ts";
-import { planWithin, workerBudget } from "../../src/engine/plan-within.ts";
+import { PlanWorker, planWithin, workerBudget } from "../../src/engine/plan-within.ts";
 import { makeInput, makeUnit, nip } from "../domain/balance/builders.ts";
 
 /** An SD short of one class teacher, an SMP with one to spare. */
@@ -66,5 +66,27 @@ describe("a plan within its time limit (issue 30)", () => {
     await expect(
       planWithin({ version: 3 } as never, { timeLimitSeconds: 1, inWorker: true }),
     ).rejects.toThrow(PlanInputError);
+  });
+
+  it("a worker started before its input is read plans it, and is stopped with its answer", async () => {
+    const worker = new PlanWorker();
+    const plan = await planWithin(small, { timeLimitSeconds: 20, inWorker: true }, worker);
+    expect(plan.moves).toEqual([expect.objectContaining({ to: "SD", role: "GURU_KELAS" })]);
+    // Its thread is gone: nothing keeps `cli plan` from exiting.
+    await expect(worker.stop()).resolves.toBeUndefined();
+  });
+
+  it("a worker started for input that turns out bad, or small enough for in-process, is stopped", async () => {
+    const forBad = new PlanWorker();
+    await expect(planWithin({ version: 3 } as never, { timeLimitSeconds: 1 }, forBad)).rejects.toThrow(
+      PlanInputError,
+    );
+    await expect(forBad.answer).resolves.toMatchObject({ message: expect.stringMatching(/worker stopped/) });
+    const forSmall = new PlanWorker();
+    const plan = await planWithin(small, { timeLimitSeconds: 5 }, forSmall);
+    expect(plan.metrics.method).toBe("flow");
+    await expect(forSmall.answer).resolves.toMatchObject({
+      message: expect.stringMatching(/worker stopped/),
+    });
   });
 });

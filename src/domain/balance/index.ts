@@ -38,6 +38,8 @@ export { parsePlanInput, PlanInputError } from "./input/schema.ts";
 /** The solver's own entry points, for the property tests that check it against brute force. */
 export { buildInstance, distanceKm } from "./input/instance.ts";
 export { solveExact } from "./exact/solve-exact.ts";
+/** Compiles the solver ahead of the first plan (the engine's worker does, while its input is read). */
+export { loadHighs as loadSolver } from "./exact/highs-runtime.ts";
 export type {
   DroppedWhy,
   IneligibleWhy,
