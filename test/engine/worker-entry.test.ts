@@ -1,57 +1,57 @@
-import { mkdtemp, rm, utimes, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BUILT_WORKER, workerEntry } from "../../src/engine/worker-entry.ts";
+import { BUILD_DIR, buildIsCurrent, workerEntry } from "../../src/engine/worker-entry.ts";
 
-describe("the engine's worker starts from its build only while the build is current (issue 30)", () => {
-  let dir: string;
+describe("the engine runs from its build only while the build is current (issue 30)", () => {
   let root: URL;
-  const built = () => new URL("dist/engine/plan-worker.js", root);
-  const sources = () => new URL("dist/engine/sources.json", root);
+  const dir = () => new URL("dist/engine/", root);
+  const list = () => new URL("dist/engine/sources.json", root);
   /** Sets a file's modification time, in seconds since the epoch. */
   const touch = (url: URL, seconds: number) => utimes(url, seconds, seconds);
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "seimbang-worker-entry-"));
-    root = pathToFileURL(`${dir}/`);
-    await mkdir(new URL("dist/engine/", root), { recursive: true });
+    root = pathToFileURL(`${await mkdtemp(join(tmpdir(), "seimbang-build-"))}/`);
+    await mkdir(dir(), { recursive: true });
     await mkdir(new URL("src/engine/", root), { recursive: true });
     for (const file of ["src/engine/plan-worker.ts", "src/engine/a.ts"]) {
       await writeFile(new URL(file, root), "export {};\n");
       await touch(new URL(file, root), 1_000);
     }
-    await writeFile(built(), "// built\n");
-    await touch(built(), 2_000);
-    await writeFile(sources(), JSON.stringify(["src/engine/a.ts", "src/engine/plan-worker.ts"]));
+    await writeFile(new URL("plan-worker.js", dir()), "// built\n");
+    await writeFile(list(), JSON.stringify(["src/engine/a.ts", "src/engine/plan-worker.ts"]));
+    await touch(list(), 2_000);
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   });
 
-  it("the build, when every source it lists is older", () => {
-    expect(workerEntry(built(), sources(), root).href).toBe(built().href);
+  it("current when every source it lists is older than the list", () => {
+    expect(buildIsCurrent(dir(), root)).toBe(true);
   });
 
-  it("the sources, once one of them is edited after the build", async () => {
+  it("stale once one of its sources is edited after the build", async () => {
     await touch(new URL("src/engine/a.ts", root), 3_000);
-    expect(workerEntry(built(), sources(), root).href).toMatch(/src\/engine\/plan-worker\.mjs$/);
+    expect(buildIsCurrent(dir(), root)).toBe(false);
   });
 
-  it("the sources, when a listed source is gone, the list is unreadable or there is no build", async () => {
+  it("stale when a listed source is gone, the list is unreadable or empty, or there is no list", async () => {
     await rm(new URL("src/engine/a.ts", root));
-    expect(workerEntry(built(), sources(), root).href).toMatch(/plan-worker\.mjs$/);
-    await writeFile(sources(), "not json");
-    expect(workerEntry(built(), sources(), root).href).toMatch(/plan-worker\.mjs$/);
-    await rm(built());
-    expect(workerEntry(built(), sources(), root).href).toMatch(/plan-worker\.mjs$/);
+    expect(buildIsCurrent(dir(), root)).toBe(false);
+    await writeFile(list(), "[]");
+    expect(buildIsCurrent(dir(), root)).toBe(false);
+    await writeFile(list(), "not json");
+    expect(buildIsCurrent(dir(), root)).toBe(false);
+    await rm(list());
+    expect(buildIsCurrent(dir(), root)).toBe(false);
   });
 
-  it("after `npm ci` in CI the repository's own build is current, so that is what the engine runs", () => {
-    // Locally a source edited since `npm install` makes the build stale (the sources then run); CI
-    // installs from a fresh clone, where it must not be.
+  it("after `npm ci` in CI the repository's build is current, so the worker starts from it", () => {
+    // Locally a source edited since `npm install` makes the build stale and the sources run; CI installs
+    // from a fresh clone, where it must not be.
     if (!process.env.CI) return;
-    expect(workerEntry().href).toBe(BUILT_WORKER.href);
+    expect(workerEntry().href).toBe(new URL("plan-worker.js", BUILD_DIR).href);
   });
 });
