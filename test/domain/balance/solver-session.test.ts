@@ -1,3 +1,4 @@
+import type { Highs } from "highs";
 import { describe, expect, it } from "vitest";
 import { loadHighs } from "../../../src/domain/balance/exact/highs-runtime.ts";
 import { SolverSession } from "../../../src/domain/balance/exact/highs-session.ts";
@@ -80,6 +81,44 @@ describe("a session started at a known plan (the kilometre stage's start)", () =
       expect(refused.solveRelaxation()?.objective).toBeCloseTo(OPTIMUM, 9);
     } finally {
       refused.dispose();
+    }
+  });
+
+  it("puts the model back when a crossover it could not finish leaves the model without its matrix", async () => {
+    // As HiGHS did once on a 3-unit kilometre model, depending on what ran before in the process: the
+    // crossover failed and the model kept its rows and columns but lost every nonzero.
+    const highs = await loadHighs();
+    const wiping = {
+      ...highs,
+      createModel: (data: Parameters<Highs["createModel"]>[0]) => {
+        const model = highs.createModel(data);
+        const crossover = model.crossover.bind(model);
+        model.crossover = (input) => {
+          const empty = {
+            format: "csr",
+            numRows: 6,
+            numCols: 9,
+            starts: new Int32Array(7),
+            indices: new Int32Array(),
+            values: new Float64Array(),
+          } as const;
+          model.passModel({ ...transportation(), matrix: empty });
+          return crossover(input);
+        };
+        return model;
+      },
+    } as Highs;
+    const wiped = new SolverSession(
+      wiping,
+      transportation(),
+      performance.now() + 60_000,
+      new Int32Array(9).fill(-1),
+    );
+    try {
+      expect(wiped.startAt(Float64Array.from([1, 1, 0, 0, 1, 1, 0, 0, 1]))).toBe(false);
+      expect(wiped.solveRelaxation()?.objective).toBeCloseTo(OPTIMUM, 9);
+    } finally {
+      wiped.dispose();
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { Highs, Model, ModelData } from "highs";
 import type { Row } from "./strengthening-rows.ts";
-import { LP_OPTIONS, packColumns, packRows, SESSION_OPTIONS, STATUS } from "./solver-data.ts";
+import { crossOver, LP_OPTIONS, packColumns, packRows, SESSION_OPTIONS, STATUS } from "./solver-data.ts";
 import type { ContinuousColumn, LpMethod, LpResult, SessionOptions, StageResult } from "./solver-data.ts";
 
 export { SESSION_OPTIONS } from "./solver-data.ts";
@@ -84,9 +84,7 @@ export class SolverSession {
   /** The integer columns an LP solution leaves fractional. */
   private fractionalColumns(values: ArrayLike<number>): number[] {
     const fractional = (value: number) => Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE;
-    return this.integrality.flatMap((kind, column) =>
-      kind === 1 && fractional(values[column] ?? 0) ? [column] : [],
-    );
+    return this.integrality.flatMap((kind, at) => (kind === 1 && fractional(values[at] ?? 0) ? [at] : []));
   }
 
   private relax(relaxed: boolean): void {
@@ -182,16 +180,7 @@ export class SolverSession {
   startAt(values: Float64Array): boolean {
     this.relax(true);
     this.limitTime();
-    try {
-      this.solver.crossover({ colValue: values });
-    } catch {
-      return false;
-    }
-    // A basis has one basic variable (status 1) per row; HiGHS's own validity flag waits for a run.
-    const { colStatus, rowStatus } = this.solver.getBasis();
-    const basic = (statuses: Int32Array) =>
-      statuses.reduce((count, status) => count + (status === 1 ? 1 : 0), 0);
-    if (basic(colStatus) + basic(rowStatus) !== rowStatus.length) return false;
+    if (!crossOver(this.solver, values)) return false;
     this.keepBasis();
     return true;
   }

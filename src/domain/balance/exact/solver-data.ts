@@ -1,4 +1,5 @@
 // What goes into HiGHS (sparse rows and columns), how a session runs, and what comes back from a solve.
+import type { Model } from "highs";
 import type { Row } from "./strengthening-rows.ts";
 
 export interface StageResult {
@@ -112,4 +113,29 @@ export interface SessionOptions {
    * each row allows: with it, a neighbourhood fixes the units outside it whole.
    */
   settle?: (values: Float64Array) => void;
+}
+
+/**
+ * Crosses a model over from a point to a basis; false when HiGHS cannot (it threw, or left no valid
+ * basis). A crossover it cannot finish may leave the model without its matrix (a 3-unit kilometre model:
+ * 77 nonzeros, then none, and every LP after it "infeasible"), so the model goes back as it was then.
+ */
+export function crossOver(model: Model, values: Float64Array): boolean {
+  const kept = model.getModel();
+  let crossed = true;
+  try {
+    model.crossover({ colValue: values });
+  } catch {
+    crossed = false;
+  }
+  if (model.getDimensions().numNonzeros !== kept.matrix.values.length) {
+    model.passModel(kept);
+    return false;
+  }
+  if (!crossed) return false;
+  // A basis has one basic variable (status 1) per row; HiGHS's own validity flag waits for a run.
+  const { colStatus, rowStatus } = model.getBasis();
+  const basic = (statuses: Int32Array) =>
+    statuses.reduce((count, status) => count + (status === 1 ? 1 : 0), 0);
+  return basic(colStatus) + basic(rowStatus) === rowStatus.length;
 }
