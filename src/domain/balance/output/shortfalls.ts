@@ -1,6 +1,7 @@
 import { movesLeft, reachability, type Instance } from "../input/instance.ts";
 import type { IneligibleWhy, Shortfall, ShortfallReason } from "../types.ts";
 import type { MoveIndex } from "./evaluate.ts";
+import { cappedOrigins, OfferIndex, type Offer } from "./offers.ts";
 
 /**
  * Capped origins listed per need, in input order; `originCount` tells how many there are when more. On
@@ -121,53 +122,6 @@ function excludedByUnit(instance: Instance): Map<number, Map<number, number>> {
   return byUnit;
 }
 
-/** What the surplus of one source role offers one unit: counts over its keys at other units. */
-interface Offer {
-  surplus: number;
-  reached: number;
-  movable: number;
-  available: number;
-  /** Available at origins that may still send. */
-  open: number;
-  /** Origin units that hold available candidates but may send no more (repeats allowed). */
-  capped: number[];
-}
-
-/** Movable people of a surplus key who may go to a unit (a rejection there bars them), and those free to. */
-function candidatesAt(supply: KeySupply, other: number, barredAt: ReadonlyMap<number, number> | undefined) {
-  const movable = Math.max(0, (supply.movable[other] ?? 0) - (barredAt?.get(other) ?? 0));
-  return { movable, available: Math.min(supply.available[other] ?? 0, movable) };
-}
-
-/**
- * The surplus keys of a source role as seen from one unit: reach is tested once per origin unit for
- * the unit (`reachFrom`), and a rejection remembered for the unit bars its movable people there.
- */
-function offerTo(
-  instance: Instance,
-  supply: KeySupply,
-  source: number,
-  unit: number,
-  reachFrom: (from: number) => boolean,
-  barredAt: ReadonlyMap<number, number> | undefined,
-  originFull: (unit: number) => boolean,
-): Offer {
-  const offer: Offer = { surplus: 0, reached: 0, movable: 0, available: 0, open: 0, capped: [] };
-  for (const other of supply.surplusKeys[source] ?? []) {
-    const from = Math.floor(other / instance.roleCount);
-    if (from === unit) continue;
-    offer.surplus++;
-    if (!reachFrom(from)) continue;
-    offer.reached++;
-    const { movable, available } = candidatesAt(supply, other, barredAt);
-    offer.movable += movable;
-    offer.available += available;
-    if (!originFull(from)) offer.open += available;
-    else if (available > 0) offer.capped.push(from);
-  }
-  return offer;
-}
-
 /** The surplus keys of some source roles within reach of a unit (for the rarer reasons' details). */
 function reachedKeys(
   instance: Instance,
@@ -208,10 +162,11 @@ function reachCache(instance: Instance, reachable: (a: number, b: number) => boo
  * (else one more move would lower unmet hours); for the greedy baseline or a plan cut short by the
  * time limit it may not, and the need is reported as supply exhausted.
  *
- * What each source role offers a unit is summed once per unit and role (keys come unit by unit), and
- * reach is tested once per pair of units: on 10,000 units with 22,700 needs still short, checking every
- * surplus key for every need took 22 s, now 4 s. The capped origins are gathered in the same pass: a
- * second pass over every reached key for each `origin_cap` need took 8 s more there.
+ * What each source role offers a unit is summed once per unit and role (keys come unit by unit), from
+ * sums over cells of nearby origins (offers.ts): on 10,000 units with 22,600 needs still short, checking
+ * every surplus key for every need took 22 s, then 4 s once per unit and role, now 1 s. The capped
+ * origins come with the same sums, as lists shared with the cells, and are read only for an
+ * `origin_cap` need.
  */
 export function findShortfalls(
   instance: Instance,
@@ -223,6 +178,8 @@ export function findShortfalls(
   const reachTo = reachCache(instance, reachability(instance));
   const counts = moveCounts(instance, moves);
   const excluded = excludedByUnit(instance);
+  const index = new OfferIndex(instance, supply, counts.originFull);
+  const seen = { stamps: new Int32Array(instance.unitCount), stamp: 0 };
   const shortfalls: Shortfall[] = [];
   let [offersUnit, offers] = [-1, new Map<number, Offer>()];
   for (let key = 0; key < instance.demand.length; key++) {
@@ -237,7 +194,7 @@ export function findShortfalls(
     for (const source of sources[role] ?? []) {
       let offer = offers.get(source);
       if (offer === undefined) {
-        offer = offerTo(instance, supply, source, unit, reachFrom, excluded.get(unit), counts.originFull);
+        offer = index.offerTo(source, unit, reachFrom, excluded.get(unit));
         offers.set(source, offer);
       }
       found.surplus += offer.surplus;
@@ -245,7 +202,7 @@ export function findShortfalls(
       found.movable += offer.movable;
       found.available += offer.available;
       found.open += offer.open;
-      for (const origin of offer.capped) found.capped.push(origin);
+      for (const list of offer.capped) found.capped.push(list);
     }
     const shortfall: Shortfall = {
       unit: instance.input.units[unit]?.id ?? "",
@@ -271,9 +228,9 @@ export function findShortfalls(
     else if (counts.intakeFull(unit)) reason("unit_intake_cap", found.available);
     else if (found.open === 0) {
       reason("origin_cap", found.available);
-      const origins = [...new Set(found.capped)].sort((a, b) => a - b);
-      shortfall.origins = origins.slice(0, ORIGINS_LISTED).map((u) => instance.input.units[u]?.id ?? "");
-      if (origins.length > ORIGINS_LISTED) shortfall.originCount = origins.length;
+      const origins = cappedOrigins(found.capped, unit, ORIGINS_LISTED, seen);
+      shortfall.origins = origins.first.map((u) => instance.input.units[u]?.id ?? "");
+      if (origins.count > ORIGINS_LISTED) shortfall.originCount = origins.count;
     } else if (counts.totalFull) reason("total_cap", found.available);
     shortfalls.push(shortfall);
   }
