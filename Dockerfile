@@ -1,12 +1,20 @@
 # syntax=docker/dockerfile:1
-# Multi-stage: dependencies (with the generated Prisma client) are built once, the runtime runs as a
-# non-root user, applies migrations at start, then the bot.
+# Multi-stage: dependencies (with the generated Prisma client) are built once, then the Mini App's page
+# and the engine's build (what `npm install`'s postinstall makes; its scripts need the sources, which this
+# stage does not have yet); the runtime runs as a non-root user, applies migrations at start, then the bot.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-RUN npm ci --omit=dev --no-audit --no-fund \
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npx --no-install prisma generate
+
+FROM deps AS build
+COPY tsconfig.json ./
+COPY client ./client
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build:client && npm run build:engine
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production DATA_DIR=/data PORT=8080
@@ -20,6 +28,8 @@ COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node bin ./bin
 COPY --chown=node:node src ./src
 COPY --from=deps --chown=node:node /app/src/generated ./src/generated
+# After the sources, so that the engine's build is newer than every source it lists (worker-entry.ts).
+COPY --from=build --chown=node:node /app/dist ./dist
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
