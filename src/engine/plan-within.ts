@@ -66,9 +66,9 @@ export class PlanWorker {
   /** The worker's plan, or why it has none (it failed, or stopped before answering). */
   readonly answer: Promise<Plan | Error>;
 
-  constructor() {
-    // From the build when it is current (0.2 s to start), else from the sources through tsx (0.6 s).
-    this.#thread = new Worker(workerEntry());
+  /** `entry`: from the build when it is current (0.2 s to start), else the sources through tsx (0.6 s). */
+  constructor(entry: URL = workerEntry()) {
+    this.#thread = new Worker(entry);
     const thread = this.#thread;
     this.answer = new Promise((resolve) => {
       thread.once("message", (plan: Plan) => resolve(plan));

@@ -76,6 +76,14 @@ describe("a plan within its time limit (issue 30)", () => {
     await expect(worker.stop()).resolves.toBeUndefined();
   });
 
+  it("the worker also runs from the sources through tsx, as it does while the build is stale", async () => {
+    // CI runs from a current build; this keeps the other way in use there too.
+    const worker = new PlanWorker(new URL("../../src/engine/plan-worker.mjs", import.meta.url));
+    const plan = await planWithin(small, { timeLimitSeconds: 20, inWorker: true }, worker);
+    expect(plan.moves).toEqual([expect.objectContaining({ to: "SD", role: "GURU_KELAS" })]);
+    expect(plan.metrics).toMatchObject({ method: "flow", optimal: true });
+  });
+
   it("a worker started for input that turns out bad, or small enough for in-process, is stopped", async () => {
     const forBad = new PlanWorker();
     await expect(planWithin({ version: 3 } as never, { timeLimitSeconds: 1 }, forBad)).rejects.toThrow(
