@@ -1,8 +1,8 @@
 // A plan within its time limit, whatever the solver is doing (issue 30). HiGHS checks its clock
 // between nodes and stages only, and an L-sized branch and bound has come back 9–22 s after its limit;
 // so a large input is planned in a worker thread that is stopped at the limit (plus a grace of less
-// than a second), and the greedy plan, made meanwhile on this thread, is the answer then. The bot's
-// event loop stays free while the worker solves.
+// than a second), and the greedy plan, made meanwhile in a second thread, is the answer then. The bot's
+// event loop stays free throughout.
 import { Worker } from "node:worker_threads";
 import type { PlanJob } from "./plan-worker.ts";
 import { workerEntry } from "./worker-entry.ts";
@@ -88,8 +88,8 @@ export class PlanWorker {
 }
 
 /**
- * The share of the limit the worker has before this thread makes the greedy plan meanwhile. Made at
- * once, it takes a core from the worker's first, cold, stage on a two-core machine: `seimbang plan` on
+ * The share of the limit the worker has before the greedy plan is made meanwhile. Made at once, it
+ * takes a core from the worker's first, cold, stage on a two-core machine: `seimbang plan` on
  * M with the cap, five runs each, alternating: 2.70–2.86 s wall with a tenth of the limit's wait,
  * 2.85–2.91 s without. The largest greedy plans (XL: 13–28 s) still end well before the limit.
  */
@@ -120,25 +120,34 @@ export async function planWithin(
     return planTransfers(parsed, engine);
   }
   const worker = started ?? new PlanWorker();
+  let fallback: PlanWorker | undefined;
   try {
     // The engine's own limit ends early enough for its stages' overrun (pairing, the last node) to fit:
     // measured from now, so a thread's start-up counts against it.
     worker.solve({ input: parsed, ...workerBudget(engine, parsed.employees.length, Date.now()) });
-    const early = await Promise.race([
-      worker.answer,
-      delay(FALLBACK_AFTER_SHARE * options.timeLimitSeconds * 1000),
-    ]);
+    const limitMs = options.timeLimitSeconds * 1000;
+    const early = await Promise.race([worker.answer, delay(FALLBACK_AFTER_SHARE * limitMs)]);
     if (early instanceof Error) throw early;
     if (early) return early;
-    // The answer if the worker is late: made here while the worker solves (fast, with the plan in flight).
-    const fallback = await planTransfers(parsed, { ...engine, method: "greedy" });
-    const left = startedAt + options.timeLimitSeconds * 1000 + GRACE_MS - performance.now();
-    const first = await Promise.race([worker.answer, delay(left)]);
+    // The answer if the worker is late: the greedy plan, made meanwhile in a thread of its own, so that
+    // this thread stays free (on 150,000 people greedy takes 12–17 s).
+    fallback = new PlanWorker();
+    fallback.solve({
+      input: parsed,
+      options: { ...engine, method: "greedy" },
+      deadline: Date.now() + limitMs,
+    });
+    const first = await Promise.race([
+      worker.answer,
+      delay(startedAt + limitMs + GRACE_MS - performance.now()),
+    ]);
     if (first instanceof Error) throw first;
-    const seconds = (performance.now() - startedAt) / 1000;
-    return first ?? { ...fallback, metrics: { ...fallback.metrics, seconds } };
+    if (first) return first;
+    const greedy = await fallback.answer;
+    if (greedy instanceof Error) throw greedy;
+    return { ...greedy, metrics: { ...greedy.metrics, seconds: (performance.now() - startedAt) / 1000 } };
   } finally {
-    await worker.stop();
+    await Promise.all([worker.stop(), fallback?.stop()]);
   }
 }
 
