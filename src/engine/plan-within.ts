@@ -66,9 +66,12 @@ export class PlanWorker {
   /** The worker's plan, or why it has none (it failed, or stopped before answering). */
   readonly answer: Promise<Plan | Error>;
 
-  /** `entry`: from the build when it is current (0.2 s to start), else the sources through tsx (0.6 s). */
-  constructor(entry: URL = workerEntry()) {
-    this.#thread = new Worker(entry);
+  /**
+   * `entry`: from the build when it is current (0.2 s to start), else the sources through tsx (0.6 s).
+   * `solver`: compile HiGHS while waiting; the thread for the greedy plan has no use for it.
+   */
+  constructor(entry: URL = workerEntry(), { solver = true } = {}) {
+    this.#thread = new Worker(entry, { workerData: { solver } });
     const thread = this.#thread;
     this.answer = new Promise((resolve) => {
       thread.once("message", (plan: Plan) => resolve(plan));
@@ -81,9 +84,12 @@ export class PlanWorker {
     this.#thread.postMessage(job);
   }
 
-  /** Ends the thread, whether it answered, is still solving, or was never given a job. */
-  async stop(): Promise<void> {
-    await this.#thread.terminate();
+  /**
+   * Ends the thread, whether it answered, is still solving, or was never given a job: its exit code, or
+   * undefined when it had ended already.
+   */
+  stop(): Promise<number | undefined> {
+    return this.#thread.terminate();
   }
 }
 
@@ -131,7 +137,7 @@ export async function planWithin(
     if (early) return early;
     // The answer if the worker is late: the greedy plan, made meanwhile in a thread of its own, so that
     // this thread stays free (on 150,000 people greedy takes 12–17 s).
-    fallback = new PlanWorker();
+    fallback = new PlanWorker(undefined, { solver: false });
     fallback.solve({
       input: parsed,
       options: { ...engine, method: "greedy" },

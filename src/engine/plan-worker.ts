@@ -1,7 +1,7 @@
 // The engine in a worker thread (plan-within.ts). It loads the engine and compiles HiGHS as soon as it
 // starts, then waits for one job: a caller that starts it before reading its input (`cli plan`) has both
 // done by the time the input arrives. The plan goes back as a message.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { loadSolver, planTransfers, type PlanInput, type PlanOptions } from "../domain/balance/index.ts";
 
 export interface PlanJob {
@@ -12,7 +12,11 @@ export interface PlanJob {
 }
 
 // A failure to compile is the engine's to report when it needs the solver; nothing is lost waiting here.
-const compiled = loadSolver().catch(() => undefined);
+// The thread for the greedy fallback (`solver: false`) never needs it.
+const compiled =
+  (workerData as { solver?: boolean } | null)?.solver === false
+    ? undefined
+    : loadSolver().catch(() => undefined);
 
 parentPort?.once("message", async ({ input, options, deadline }: PlanJob) => {
   await compiled;
