@@ -117,6 +117,7 @@ async function planOnce(instance: Instance, options: PlanOptions, started: numbe
     proofArcs: PROOF_ARCS,
     trace: options.trace,
     flow: options.flow,
+    kilometres: options.kilometres,
   });
   if (result === null) return greedyPlan(instance, options, started);
   const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);

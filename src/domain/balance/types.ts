@@ -276,4 +276,10 @@ export interface PlanOptions {
    * 0, since it already ends the engine's clock early by a margin sized for that work.
    */
   reserveShare?: number;
+  /**
+   * false: no kilometre tier. The moves found are paired at least kilometres but not proved least, and
+   * the last tier is never in `tiersProven`. The plan in flight's reference plan answers only for the
+   * tiers before it (in-flight.ts).
+   */
+  kilometres?: boolean;
 }

@@ -220,8 +220,10 @@ describe("the plan in flight", () => {
 
   it("gives the whole limit to the plan when nothing is pending, and a share when plans holding moves follow", async () => {
     const limits: number[] = [];
+    const kilometres: Array<boolean | undefined> = [];
     const recording: SolveOnce = (_instance, options) => {
       limits.push(options.timeLimitSeconds ?? Number.NaN);
+      kilometres.push(options.kilometres);
       return Promise.reject(new Error("recorded"));
     };
     const input = district();
@@ -248,5 +250,7 @@ describe("the plan in flight", () => {
     expect(limits[0]).toBeGreaterThan(55);
     expect(limits[0]).toBeLessThanOrEqual(60);
     expect(limits[1]).toBe(24);
+    // The reference plan before plans holding moves answers for tiers 1 and 2: no kilometre tier.
+    expect(kilometres).toEqual([undefined, false]);
   });
 });

@@ -1,14 +1,13 @@
-import type { Highs } from "highs";
 import { loadHighs } from "./highs-runtime.ts";
 import type { Instance } from "../input/instance.ts";
-import { minimiseKilometres } from "./kilometre-stage.ts";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 import { fillShortages, severityOfCounts } from "./shortage-values.ts";
-import { buildNetwork, restrictNetwork, type Network } from "./pool-network.ts";
-import { kmOf, leastCostTransfers, pairAtLeastCost, pairOrCut, poolFlows, type Transfer } from "./pairing.ts";
+import { buildNetwork, type Network } from "./pool-network.ts";
+import { leastCostTransfers, pairOrCut, type Transfer } from "./pairing.ts";
+import { kilometreTier, quickerPlan, type KilometreTierLimits, type PairedResult } from "./kilometre-tier.ts";
 import { LazyRows } from "./lazy-cuts.ts";
-import { SolverSession, type StageResult } from "./highs-session.ts";
+import { SolverSession } from "./highs-session.ts";
 import { objectiveStep } from "./lattice.ts";
 import { solveStage, unmetLimit, type Stage, type StageTrace } from "./lexicographic-stage.ts";
 import { solveFlow } from "../flow/solve-flow.ts";
@@ -35,28 +34,11 @@ export interface ExactResult {
   unmetBound: number;
 }
 
-export interface ExactLimits {
-  deadline: number;
-  /** Milliseconds kept back from the kilometre stage, to pair the moves found if it cannot finish. */
-  reserve: number;
-  /** Arcs kept per source and per arrival before pricing (kilometre stage). */
-  nearest: number;
-  /** Most arcs added to prove kilometres optimal after branch and bound. */
-  proofArcs: number;
+export interface ExactLimits extends KilometreTierLimits {
   /** Told as each step of each stage ends (benchmarks). */
   trace?: StageTrace | undefined;
   /** false: skip the flow core. */
   flow?: boolean | undefined;
-}
-
-type PairedResult = StageResult & { transfers: Transfer[] };
-
-/** Who leaves through each feed and who goes where: a plan in the solver's terms. */
-interface PlannedMoves {
-  feedCounts: number[];
-  transfers: Transfer[];
-  /** Kilometres proved least (unmet demand and moves are proved by their own stages). */
-  proven: boolean;
 }
 
 /**
@@ -97,12 +79,6 @@ function solvePaired(
   }
 }
 
-function moveCount(network: Network, values: Float64Array): number {
-  let moves = 0;
-  for (let feed = 0; feed < network.feeds.length; feed++) moves += Math.round(values[feed] ?? 0);
-  return moves;
-}
-
 function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"): Float64Array {
   const costs = new Float64Array(model.data.numCols);
   if (stage === "unmet") costs.fill(1, model.shortageStart, model.shortageStart + model.shortageKeys.length);
@@ -131,72 +107,6 @@ function provenPrefix(proofs: readonly boolean[]): number[] {
 }
 
 /**
- * Kilometre stage on the moves the first two stages left open, mapped back to the full network.
- */
-function kilometres(
-  highs: Highs,
-  session: SolverSession,
-  instance: Instance,
-  network: Network,
-  reached: { unmet: number; severity: number },
-  moves: PairedResult,
-  limits: ExactLimits,
-): PlannedMoves | null {
-  const arrivalColumn = (arrival: number) => network.feeds.length + arrival;
-  const view = restrictNetwork(
-    network,
-    (feed) => session.boundsOf(feed)[1] > 0,
-    (arrival) => session.boundsOf(arrivalColumn(arrival))[1] > 0,
-  );
-  const columns = [...view.feedOf, ...view.arrivalOf.map(arrivalColumn)];
-  const bounds = new Map(columns.map((column, index) => [index, session.boundsOf(column)] as const));
-  const counts = Float64Array.from(columns, (column) => Math.round(moves.values[column] ?? 0));
-  const fixed = {
-    ...reached,
-    moves: moveCount(network, moves.values),
-    counts,
-    transfers: moves.transfers,
-    bounds,
-  };
-  const km = minimiseKilometres(highs, instance, view.network, fixed, limits);
-  if (km === null) return null;
-  const values = km.result.values;
-  const feedCounts = new Array<number>(network.feeds.length).fill(0);
-  view.feedOf.forEach((feed, index) => (feedCounts[feed] = Math.round(values[index] ?? 0)));
-  const transfers =
-    pairAtLeastCost(highs, poolFlows(instance, view.network, values), km.arcs, session.remainingSeconds()) ??
-    pairOrCut(instance, view.network, values).transfers;
-  return { feedCounts, transfers, proven: km.proven };
-}
-
-/**
- * The plan when the kilometre stage did not prove its answer: the moves of the best stage paired at
- * least kilometres (`paired`: they already are), or the kilometre stage's own plan if that is shorter.
- */
-function quickerPlan(
-  highs: Highs,
-  session: SolverSession,
-  instance: Instance,
-  network: Network,
-  best: PairedResult,
-  paired: boolean,
-  km: Omit<PlannedMoves, "proven"> | null,
-): PlannedMoves {
-  const remaining = session.remainingSeconds();
-  const transfers = paired
-    ? best.transfers
-    : [...leastCostTransfers(highs, instance, network, best.values, best.transfers, remaining)];
-  const quick = {
-    feedCounts: Array.from(best.values.subarray(0, network.feeds.length), Math.round),
-    transfers,
-    proven: false,
-  };
-  return km !== null && kmOf(instance, km.transfers) < kmOf(instance, transfers)
-    ? { ...km, proven: false }
-    : quick;
-}
-
-/**
  * Solves the tiers in order (unmet demand, v2's severity, moves, kilometres), each fixed before the
  * next. Unmet demand, severity and moves are solved on the compact Hall model, kilometres on an arc
  * model. Returns null when HiGHS found no plan in time, so that the caller can fall back to the
@@ -219,7 +129,10 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     handover: performance.now() + (limits.deadline - performance.now()) * FLOW_SHARE,
     end: limits.deadline - limits.reserve,
   };
-  const flow = limits.flow === false ? "off" : solveFlow(instance, network, deadlines, limits.trace);
+  const flow =
+    limits.flow === false
+      ? "off"
+      : solveFlow(instance, network, deadlines, limits.trace, limits.kilometres !== false);
   if (typeof flow !== "string")
     return { method: "flow", network, ...flow, optimal: flow.tiersProven.length === tiers };
   const highs = await loadHighs();
@@ -271,11 +184,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       unmet: unmet.objective + untouchedUnmet(instance, model),
       severity: (severity?.objective ?? 0) + untouchedSeverity(instance, touched),
     };
-    const kmLimits = { ...limits, deadline: limits.deadline - limits.reserve };
-    const km =
-      moves === null || (kmLimits.deadline - performance.now()) / 1000 < 1
-        ? null
-        : kilometres(highs, session, instance, network, reached, moves, kmLimits);
+    const km = kilometreTier(highs, session, instance, network, reached, moves, limits);
     const best = moves ?? previous ?? unmet;
     const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, best, best === moves, km);
     const proofs = [unmet.optimal, ...(instance.version === 2 ? [severity?.optimal ?? false] : [])];

@@ -27,10 +27,13 @@ export function solveFlow(
   network: Network,
   deadlines: FlowDeadlines,
   trace?: StageTrace,
+  /** false: stop after the moves tier (the kilometre tier is not asked for; solve-exact.ts). */
+  kilometres = true,
 ): FlowResult | FlowRefusal {
-  const result = flowTiers(instance, network, deadlines);
-  const tiers = instance.version === 2 ? 4 : 3;
-  const step = typeof result === "string" ? result : result.tiersProven.length === tiers ? "proven" : "time";
+  const tiers = flowTierList(instance, kilometres);
+  const result = flowTiers(instance, network, deadlines, tiers);
+  const step =
+    typeof result === "string" ? result : result.tiersProven.length === tiers.length ? "proven" : "time";
   trace?.({
     stage: "flow",
     step,
@@ -69,7 +72,17 @@ export interface FlowDeadlines {
   end: number;
 }
 
-function flowTiers(instance: Instance, network: Network, deadlines: FlowDeadlines): FlowResult | FlowRefusal {
+function flowTierList(instance: Instance, kilometres: boolean): Tier[] {
+  const tiers: Tier[] = instance.version === 2 ? ["unmet", "severity", "moves"] : ["unmet", "moves"];
+  return kilometres ? [...tiers, "km"] : tiers;
+}
+
+function flowTiers(
+  instance: Instance,
+  network: Network,
+  deadlines: FlowDeadlines,
+  tiers: readonly Tier[],
+): FlowResult | FlowRefusal {
   if (performance.now() >= deadlines.handover) return "time";
   if (instance.input.employees.length >= TRY_BELOW_PEOPLE && capsMayBind(instance, network)) return "caps";
   const flow = buildFlowNetwork(instance, network);
@@ -77,8 +90,6 @@ function flowTiers(instance: Instance, network: Network, deadlines: FlowDeadline
   const solve = new FlowSolve(instance, network, flow);
   solve.addPairs(solve.pairs.initial(), "unmet");
   const artificialCost = (flow.nodeCount + 1) * flow.maxCost + 1;
-  const tiers: Tier[] =
-    instance.version === 2 ? ["unmet", "severity", "moves", "km"] : ["unmet", "moves", "km"];
   const earlier: Float64Array[] = [];
   let unmetBound = 0;
   let plan: Float64Array | undefined;
