@@ -4,6 +4,8 @@
 // districts S and M with each role's standard hours (what a district's database gives: capacity is
 // the role's standard, issue 30), medians of a few runs; results go to BENCHMARKS.md.
 import { type Plan, type PlanInput, planTransfers } from "../src/domain/balance/index.ts";
+import { planWithin } from "../src/engine/plan-within.ts";
+import { checkTimeLimitSeconds } from "../src/use-cases/balancing-check/compute-balancing-plan.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
 
@@ -83,18 +85,59 @@ for (const size of SIZES) {
   console.log(rows.slice(-4).join("\n"));
 }
 
+// A province, as the weekly check plans it: through the worker, at the old 20 s and at the check's limit
+// now. One run each: a plan of L takes most of its limit.
+const province = asVersion2(generateDistrict({ units: 3_000, people: 50_000 }, undefined, "standard"));
+const provinceRows: string[] = [];
+for (const limit of [20, checkTimeLimitSeconds(province.employees.length)]) {
+  const timed = async (input: PlanInput) => {
+    const started = performance.now();
+    const plan = await planWithin(input, { timeLimitSeconds: limit });
+    return { plan, seconds: (performance.now() - started) / 1000 };
+  };
+  const first = await timed(province);
+  const pending = first.plan.moves.map(({ employee, to, role }) => ({
+    employee,
+    to,
+    role,
+    state: "pending" as const,
+  }));
+  const second = await timed({ ...province, inFlight: pending });
+  for (const [label, run] of [
+    ["first check (nothing in flight)", first],
+    ["next week, nothing changed", second],
+  ] as const) {
+    const m = run.plan.metrics;
+    const kept = m.inFlight?.pendingKept ?? 0;
+    provinceRows.push(
+      `| ${limit} s | ${label} | ${run.seconds.toFixed(1)} | ${m.method} | ${m.tiersProven.join(", ") || "none"} | ${kept} | ${run.plan.dropped?.length ?? 0} | ${run.plan.moves.length - kept} | ${m.km.toLocaleString("en-US")} |`,
+    );
+  }
+  console.log(provinceRows.slice(-2).join("\n"));
+}
+
 const section = [
   "## The plan in flight (`npm run bench:in-flight`)",
   "",
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (2 cores), one process; districts of`,
   "bench/engine-district.ts (seed 20240601) in plan v2 with each role's standard hours; medians of 5 (S)",
   "and 3 (M) runs, time limit 60 s. A week with proposals in flight solves the district twice (free, the",
-  "reference for tiers 1–2; and with every pending move held); a week where that is worse solves more",
+  "reference for tiers 1–2, which stops before the kilometre tier; and with every pending move held, which",
+  "builds no kilometre model when it adds no move); a week where that is worse solves more",
   "(src/domain/balance/in-flight.ts).",
   "",
   "| district | week | median s | pending kept | dropped | new moves | tiers proven |",
   "| --- | --- | ---: | ---: | ---: | ---: | --- |",
   ...rows,
+  "",
+  "L (3,000 units / 50,000 people, standard hours, the cap of 3 moves per unit) as the weekly check plans",
+  "it: through `planWithin` (the worker), one run each, at the check's old 20 s and at its limit for a",
+  "province now (`checkTimeLimitSeconds`, src/use-cases/balancing-check/compute-balancing-plan.ts). The",
+  "next week holds every move of the first week's plan as pending.",
+  "",
+  "| limit | week | wall s | method | tiers proven | pending kept | dropped | new moves | km |",
+  "| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: |",
+  ...provinceRows,
   "",
 ].join("\n");
 writeBenchmarkSection("## The plan in flight (`npm run bench:in-flight`)", section);
