@@ -70,6 +70,12 @@ export function drawWhatIf(host: HTMLElement, district: District, api: Api, t: T
   });
 }
 
+/** Every tier proved; every one but the kilometres (a province's what-if leaves them out); or not yet. */
+function provenKey(side: WhatIfSide): "whatif.yes" | "whatif.yes_but_km" | "whatif.no" {
+  if (side.optimal) return "whatif.yes";
+  return side.tiersProven.includes(3) ? "whatif.yes_but_km" : "whatif.no";
+}
+
 function compare(answer: WhatIf, t: T, locale: string): HTMLElement[] {
   const row = (label: string, pick: (s: WhatIfSide) => string) =>
     el(
@@ -101,7 +107,7 @@ function compare(answer: WhatIf, t: T, locale: string): HTMLElement[] {
       row(t("whatif.severity"), (s) => num(s.severity, locale)),
       row(t("whatif.moves"), (s) => String(s.moves)),
       row(t("whatif.km"), (s) => num(s.km, locale)),
-      row(t("whatif.optimal"), (s) => (s.optimal ? t("whatif.yes") : t("whatif.no"))),
+      row(t("whatif.optimal"), (s) => t(provenKey(s))),
     ),
   );
   const parts: HTMLElement[] = [summary];

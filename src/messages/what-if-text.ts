@@ -30,6 +30,17 @@ interface WhatIfSideView {
   moves: number;
   km: number;
   optimal: boolean;
+  /** Tiers proved (v2: 1 shortfall, 2 severity, 3 moves, 4 km). */
+  tiersProven: number[];
+}
+
+/**
+ * Whether the side's plan is proved optimal: every tier; every tier but the kilometres (a province's
+ * what-if does not ask for them: what-if.ts); or not, for want of time.
+ */
+export function provenKey(side: Pick<WhatIfSideView, "optimal" | "tiersProven">): TextKey {
+  if (side.optimal) return "whatif.yes";
+  return side.tiersProven.includes(3) ? "whatif.yes_but_km" : "whatif.no";
 }
 
 /** The units shown at most; the rest are counted. */
@@ -42,7 +53,6 @@ export type WhatIfChangeText = string;
 export function whatIfText(locale: Locale, answer: WhatIfView, changes: WhatIfChangeText[]): string {
   const t = (key: TextKey, params?: TextParams) => translate(locale, key, params);
   const { before, after } = answer;
-  const yes = (v: boolean) => t(v ? "whatif.yes" : "whatif.no");
   const lines = [
     t("whatif.title"),
     t("whatif.changes", {
@@ -62,7 +72,7 @@ export function whatIfText(locale: Locale, answer: WhatIfView, changes: WhatIfCh
       kmBefore: formatNumber(locale, before.km, 1),
       kmAfter: formatNumber(locale, after.km, 1),
     }),
-    t("whatif.optimal", { before: yes(before.optimal), after: yes(after.optimal) }),
+    t("whatif.optimal", { before: t(provenKey(before)), after: t(provenKey(after)) }),
   ];
   if (answer.units.length === 0) lines.push(t("whatif.no_units"));
   else {

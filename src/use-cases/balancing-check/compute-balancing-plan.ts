@@ -21,8 +21,8 @@ export function checkTimeLimitSeconds(people: number): number {
   return people > PROVINCE_PEOPLE ? 60 : 20;
 }
 
-/** Beyond this many people, a district is planned with a province's time limit. */
-const PROVINCE_PEOPLE = 10_000;
+/** Beyond this many people, a district is planned as a province: longer limits (and the what-if's own). */
+export const PROVINCE_PEOPLE = 10_000;
 
 export interface BalancingPlan {
   /** The district as the engine read it (codes, NIP) and as the database holds it (ids, rows). */

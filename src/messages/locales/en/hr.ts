@@ -67,6 +67,7 @@ export const hr: Record<keyof typeof id, string> = {
   "whatif.moves": "Transfers proposed: {before} → {after} · total distance {kmBefore} km → {kmAfter} km",
   "whatif.optimal": "Proven optimal: {before} → {after}",
   "whatif.yes": "yes",
+  "whatif.yes_but_km": "yes, except the distance",
   "whatif.no": "not yet (time limit)",
   "whatif.no_units": "No unit changes.",
   "whatif.units": "Units that change:",

@@ -66,6 +66,7 @@ export const hr = {
   "whatif.moves": "Mutasi diusulkan: {before} → {after} · jarak total {kmBefore} km → {kmAfter} km",
   "whatif.optimal": "Terbukti optimal: {before} → {after}",
   "whatif.yes": "ya",
+  "whatif.yes_but_km": "ya, kecuali jarak",
   "whatif.no": "belum (batas waktu)",
   "whatif.no_units": "Tidak ada unit yang berubah.",
   "whatif.units": "Unit yang berubah:",
