@@ -70,11 +70,11 @@ export interface WhatIfAnswer {
 }
 
 /**
- * Each side's engine options. A district's plans are the weekly check's, within 10 s each. A province's
- * (beyond 10,000 people) got the greedy plan in 10 s, 4,131 h and 62 % severity worse than the check's
- * on 50,000 people, so the sides differed by the heuristic as much as by the change. It gets 30 s each
- * and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3 in 30 s
- * together (docs/flow-core.md, "The fifth round").
+ * Each side's engine options. A district's plans are the weekly check's, within 10 s each. On a province
+ * (beyond 10,000 people) 10 s a side gave one side the greedy plan and the other tier 1 alone: 100 people
+ * leaving seemed to cost 5,113 h where they cost 985.5 h (50,000 people). It gets 30 s a side and no
+ * kilometre tier, which alone would take the rest: both sides exact on tiers 1–3 in 28 s together
+ * (`npm run bench:what-if`, BENCHMARKS.md, "What-if on a province").
  */
 export function whatIfOptions(people: number): { timeLimitSeconds: number; kilometres?: false } {
   return people > PROVINCE_PEOPLE ? { timeLimitSeconds: 30, kilometres: false } : { timeLimitSeconds: 10 };
