@@ -3,54 +3,102 @@
  * after the other, with the old options (10 s each, every tier) and with `whatIfOptions` now (30 s each
  * beyond 10,000 people, no kilometre tier). L (3,000 units / 50,000 people, standard hours, the cap of
  * 3 moves per unit); the change: every 500th person leaves (100 people). One run each, alternating
- * twice. npm run bench:what-if; the section "What-if on a province" of BENCHMARKS.md.
+ * twice. Then M (300 units / 5,000 people) with a new worker per side, as before, against the worker kept
+ * warm between plans: the first what-if after a pause (its first side cold) and the next one. npm run
+ * bench:what-if; the section "What-if" of BENCHMARKS.md.
  */
 import type { Plan, PlanInput, PlanOptions } from "../src/domain/balance/index.ts";
-import { planWithin } from "../src/engine/plan-within.ts";
+import { planWithin, releaseWarmWorker } from "../src/engine/plan-within.ts";
 import { applyChanges, whatIfOptions } from "../src/use-cases/balancing-check/what-if.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
 
-const base: PlanInput = asVersion2(generateDistrict({ units: 3_000, people: 50_000 }, undefined, "standard"));
-const leaving = base.employees.filter((_, index) => index % 500 === 0).map((employee) => employee.id);
-const { changed } = applyChanges(
-  base,
-  { needs: [], rombel: [], leaving, policy: {} },
-  base.roles.map((role) => ({ code: role.id, hoursPerRombel: null })),
-);
-const routes: Record<string, Omit<PlanOptions, "trace"> & { timeLimitSeconds: number }> = {
-  "before: 10 s each, every tier": { timeLimitSeconds: 10 },
-  "now (`whatIfOptions`)": whatIfOptions(base.employees.length),
-};
+/** A district and the same with every 500th person gone, as `simulateWhatIf` changes it. */
+function whatIf(size: { units: number; people: number }): [PlanInput, PlanInput] {
+  const base = asVersion2(generateDistrict(size, undefined, "standard"));
+  const leaving = base.employees.filter((_, index) => index % 500 === 0).map((employee) => employee.id);
+  const { changed } = applyChanges(
+    base,
+    { needs: [], rombel: [], leaving, policy: {} },
+    base.roles.map((role) => ({ code: role.id, hoursPerRombel: null })),
+  );
+  return [base, changed];
+}
 
+type Options = Omit<PlanOptions, "trace"> & { timeLimitSeconds: number };
 const side = (plan: Plan) =>
   `${plan.metrics.method} ${plan.metrics.tiersProven.join(", ") || "none"}; ${plan.metrics.unmetAfter.toLocaleString("en-US")} h, severity ${plan.metrics.severityAfter.toLocaleString("en-US")}`;
+
+/** Both sides one after the other; `fresh` stops the warm worker before each, as every plan had a new one. */
+async function bothSides([base, changed]: [PlanInput, PlanInput], options: Options, fresh: boolean) {
+  const started = performance.now();
+  if (fresh) await releaseWarmWorker();
+  const before = await planWithin(base, options);
+  if (fresh) await releaseWarmWorker();
+  const after = await planWithin(changed, options);
+  return { seconds: (performance.now() - started) / 1000, before, after };
+}
+
+const province = whatIf({ units: 3_000, people: 50_000 });
+const routes: Record<string, Options> = {
+  "before: 10 s each, every tier": { timeLimitSeconds: 10 },
+  "now (`whatIfOptions`)": whatIfOptions(province[0].employees.length),
+};
 const rows: string[] = [];
 for (let round = 0; round < 2; round++) {
   for (const [name, options] of Object.entries(routes)) {
-    const started = performance.now();
-    const before = await planWithin(base, options);
-    const after = await planWithin(changed, options);
-    const row = `| ${name} | ${((performance.now() - started) / 1000).toFixed(1)} | ${side(before)} | ${side(after)} |`;
+    const run = await bothSides(province, options, true);
+    const row = `| ${name} | ${run.seconds.toFixed(1)} | ${side(run.before)} | ${side(run.after)} |`;
     console.log(row);
     rows.push(row);
   }
 }
 
+const district = whatIf({ units: 300, people: 5_000 });
+const options = whatIfOptions(district[0].employees.length);
+const [fresh, firstWarm, nextWarm] = [
+  "a new worker per side (before)",
+  "kept warm, first what-if",
+  "kept warm, next what-if",
+];
+const seconds = new Map<string, number[]>([fresh, firstWarm, nextWarm].map((name) => [name, []]));
+for (let round = 0; round < 5; round++) {
+  seconds.get(fresh)?.push((await bothSides(district, options, true)).seconds);
+  await releaseWarmWorker();
+  seconds.get(firstWarm)?.push((await bothSides(district, options, false)).seconds);
+  seconds.get(nextWarm)?.push((await bothSides(district, options, false)).seconds);
+}
+await releaseWarmWorker();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const warmRows = [...seconds].map(
+  ([name, values]) =>
+    `| ${name} | ${median(values).toFixed(2)} | ${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)} |`,
+);
+console.log(warmRows.join("\n"));
+
 writeBenchmarkSection(
-  "## What-if on a province",
+  "## What-if",
   [
-    "## What-if on a province",
+    "## What-if",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on this machine (2 cores), \`npm run bench:what-if\`: both`,
-    "sides of a what-if one after the other through `planWithin`, as `simulateWhatIf` runs them, on L",
-    "(3,000 units / 50,000 people, standard hours, the cap of 3 moves per unit) with every 500th person",
-    "leaving. Two rounds, alternating. The sides: the engine's method, the tiers it proved, the hours still",
-    "unmet after the plan and their severity.",
+    "sides of a what-if one after the other through `planWithin`, as `simulateWhatIf` runs them, with every",
+    "500th person leaving; each role's standard hours and the cap of 3 moves per unit.",
+    "",
+    "L (3,000 units / 50,000 people), two rounds, alternating. The sides: the engine's method, the tiers it",
+    "proved, the hours still unmet after the plan and their severity.",
     "",
     "| options | wall s (both sides) | before the change | after the change |",
     "| --- | ---: | --- | --- |",
     ...rows,
+    "",
+    "M (300 units / 5,000 people), 10 s a side, five rounds, alternating: a new worker thread per side",
+    "against the worker kept warm between plans (`engine/plan-within.ts`), in a what-if after a pause (its",
+    "first side starts the thread) and in the next one.",
+    "",
+    "| workers | median s (both sides) | range |",
+    "| --- | ---: | --- |",
+    ...warmRows,
     "",
   ].join("\n"),
 );

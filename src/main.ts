@@ -26,6 +26,7 @@ import { createLogger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { checkHealth } from "./use-cases/status/index.ts";
 import { putBotUsername, putMiniAppLink } from "./db/settings.ts";
+import { releaseWarmWorker } from "./engine/plan-within.ts";
 
 function readConfig(): Config {
   loadDotEnv();
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
     timer.unref();
     for (const stop of [...intake.reverse(), ...workers.reverse()])
       await stop().catch((err: unknown) => logger.error({ err }, "stop failed"));
+    // The engine's thread kept warm after a plan (engine/plan-within.ts) holds no work, only memory.
+    await releaseWarmWorker();
     await database.close();
     process.exit(code);
   }

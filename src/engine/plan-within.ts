@@ -63,8 +63,9 @@ export interface PlanWithinOptions extends Omit<PlanOptions, "trace"> {
  */
 export class PlanWorker {
   readonly #thread: Worker;
-  /** The worker's plan, or why it has none (it failed, or stopped before answering). */
-  readonly answer: Promise<Plan | Error>;
+  /** Why the thread ended: it failed, or it was stopped. Pending until then. */
+  readonly ended: Promise<Error>;
+  #alive = true;
 
   /**
    * `entry`: from the build when it is current (0.2 s to start), else the sources through tsx (0.6 s).
@@ -73,15 +74,33 @@ export class PlanWorker {
   constructor(entry: URL = workerEntry(), { solver = true } = {}) {
     this.#thread = new Worker(entry, { workerData: { solver } });
     const thread = this.#thread;
-    this.answer = new Promise((resolve) => {
-      thread.once("message", (plan: Plan) => resolve(plan));
+    this.ended = new Promise((resolve) => {
       thread.once("error", (error) => resolve(error));
       thread.once("exit", (code) => resolve(new Error(`the engine's worker stopped (exit ${code})`)));
     });
+    void this.ended.then(() => (this.#alive = false));
   }
 
-  solve(job: PlanJob): void {
-    this.#thread.postMessage(job);
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  get threadId(): number {
+    return this.#thread.threadId;
+  }
+
+  /** Plans one job: the plan, or why there is none (the thread failed or was stopped first). */
+  solve(job: PlanJob): Promise<Plan | Error> {
+    const thread = this.#thread;
+    const plan = new Promise<Plan>((resolve) => thread.once("message", resolve));
+    thread.postMessage(job);
+    return Promise.race([plan, this.ended]);
+  }
+
+  /** Whether the thread keeps the process alive: a worker kept warm between plans does not. */
+  hold(held: boolean): void {
+    if (held) this.#thread.ref();
+    else this.#thread.unref();
   }
 
   /**
@@ -91,6 +110,49 @@ export class PlanWorker {
   stop(): Promise<number | undefined> {
     return this.#thread.terminate();
   }
+}
+
+/**
+ * A worker that answered in time is kept for the next plan, for `KEEP_WARM_MS`: in a new thread HiGHS's
+ * WebAssembly and the engine's code run cold (M with the cap: 2.0–2.3 s against 0.9 s warm), and a
+ * what-if plans twice in a row. Only below `KEEP_WARM_BELOW_PEOPLE`: the thread keeps the memory of its
+ * largest plan, and a province's plans take tens of seconds, of which the cold start is one or two.
+ */
+const KEEP_WARM_MS = 5 * 60_000;
+const KEEP_WARM_BELOW_PEOPLE = 20_000;
+let warm: { worker: PlanWorker; timer: NodeJS.Timeout } | undefined;
+
+/** The worker kept warm, if it is still there; it is the caller's until given back. */
+function takeWarm(): PlanWorker | undefined {
+  const kept = warm;
+  warm = undefined;
+  if (kept === undefined) return undefined;
+  clearTimeout(kept.timer);
+  if (!kept.worker.alive) return undefined;
+  kept.worker.hold(true);
+  return kept.worker;
+}
+
+/** Keeps a worker that answered in time for the next plan; one is enough, so a second is stopped. */
+async function keepWarm(worker: PlanWorker): Promise<void> {
+  if (warm !== undefined || !worker.alive) {
+    await worker.stop();
+    return;
+  }
+  worker.hold(false);
+  const timer = setTimeout(() => void releaseWarmWorker(), KEEP_WARM_MS).unref();
+  warm = { worker, timer };
+}
+
+/** The thread id of the worker kept warm, if any (tests, and the log of a shutdown). */
+export function warmWorkerId(): number | undefined {
+  return warm?.worker.threadId;
+}
+
+/** Stops the worker kept warm, if any: at shutdown, and when it has been idle `KEEP_WARM_MS`. */
+export async function releaseWarmWorker(): Promise<void> {
+  const worker = takeWarm();
+  await worker?.stop();
 }
 
 /**
@@ -105,7 +167,7 @@ const FALLBACK_AFTER_SHARE = 0.1;
  * `planTransfers`, returning by `timeLimitSeconds` + 0.8 s: the exact plan when the worker finishes in
  * time, else the greedy plan (`method: "greedy"`, no tier proven). Bad input throws PlanInputError
  * before the engine runs. A worker already started (`PlanWorker`) is used if the district needs one,
- * and stopped either way.
+ * and stopped either way; else the worker kept warm from the last plan, or a new one.
  */
 export async function planWithin(
   input: PlanInput,
@@ -125,35 +187,40 @@ export async function planWithin(
     await started?.stop();
     return planTransfers(parsed, engine);
   }
-  const worker = started ?? new PlanWorker();
+  const keep = started === undefined && parsed.employees.length < KEEP_WARM_BELOW_PEOPLE;
+  const worker = started ?? takeWarm() ?? new PlanWorker();
   let fallback: PlanWorker | undefined;
+  let inTime = false;
   try {
     // The engine's own limit ends early enough for its stages' overrun (pairing, the last node) to fit:
     // measured from now, so a thread's start-up counts against it.
-    worker.solve({ input: parsed, ...workerBudget(engine, parsed.employees.length, Date.now()) });
+    const answer = worker.solve({
+      input: parsed,
+      ...workerBudget(engine, parsed.employees.length, Date.now()),
+    });
     const limitMs = options.timeLimitSeconds * 1000;
-    const early = await Promise.race([worker.answer, delay(FALLBACK_AFTER_SHARE * limitMs)]);
+    const early = await Promise.race([answer, delay(FALLBACK_AFTER_SHARE * limitMs)]);
     if (early instanceof Error) throw early;
+    inTime = early !== null;
     if (early) return early;
     // The answer if the worker is late: the greedy plan, made meanwhile in a thread of its own, so that
     // this thread stays free (on 150,000 people greedy takes 12–17 s).
     fallback = new PlanWorker(undefined, { solver: false });
-    fallback.solve({
+    const greedy = fallback.solve({
       input: parsed,
       options: { ...engine, method: "greedy" },
       deadline: Date.now() + limitMs,
     });
-    const first = await Promise.race([
-      worker.answer,
-      delay(startedAt + limitMs + GRACE_MS - performance.now()),
-    ]);
+    const first = await Promise.race([answer, delay(startedAt + limitMs + GRACE_MS - performance.now())]);
     if (first instanceof Error) throw first;
+    inTime = first !== null;
     if (first) return first;
-    const greedy = await fallback.answer;
-    if (greedy instanceof Error) throw greedy;
-    return { ...greedy, metrics: { ...greedy.metrics, seconds: (performance.now() - startedAt) / 1000 } };
+    const made = await greedy;
+    if (made instanceof Error) throw made;
+    return { ...made, metrics: { ...made.metrics, seconds: (performance.now() - startedAt) / 1000 } };
   } finally {
-    await Promise.all([worker.stop(), fallback?.stop()]);
+    // A late worker is still solving: stopped, like any started by the caller (`cli plan` then exits).
+    await Promise.all([keep && inTime ? keepWarm(worker) : worker.stop(), fallback?.stop()]);
   }
 }
 

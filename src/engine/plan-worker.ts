@@ -1,6 +1,7 @@
 // The engine in a worker thread (plan-within.ts). It loads the engine and compiles HiGHS as soon as it
-// starts, then waits for one job: a caller that starts it before reading its input (`cli plan`) has both
-// done by the time the input arrives. The plan goes back as a message.
+// starts, then plans its jobs one at a time: a caller that starts it before reading its input (`cli
+// plan`) has both done by the time the input arrives, and a worker kept after a plan answers the next
+// one warm. Each plan goes back as a message.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadSolver, planTransfers, type PlanInput, type PlanOptions } from "../domain/balance/index.ts";
 
@@ -18,7 +19,7 @@ const compiled =
     ? undefined
     : loadSolver().catch(() => undefined);
 
-parentPort?.once("message", async ({ input, options, deadline }: PlanJob) => {
+parentPort?.on("message", async ({ input, options, deadline }: PlanJob) => {
   await compiled;
   const timeLimitSeconds = Math.max(0.5, (deadline - Date.now()) / 1000);
   parentPort?.postMessage(await planTransfers(input, { ...options, timeLimitSeconds }));

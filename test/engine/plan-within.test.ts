@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { asVersion2, generateDistrict } from "../../bench/engine-district.ts";
 import { PlanInputError, planTransfers, type PlanInput } from "../../src/domain/balance/index.ts";
-import { PlanWorker, planWithin, workerBudget } from "../../src/engine/plan-within.ts";
+import {
+  PlanWorker,
+  planWithin,
+  releaseWarmWorker,
+  warmWorkerId,
+  workerBudget,
+} from "../../src/engine/plan-within.ts";
 import { makeInput, makeUnit, nip } from "../domain/balance/builders.ts";
 
 /** An SD short of one class teacher, an SMP with one to spare. */
@@ -95,12 +101,37 @@ describe("a plan within its time limit (issue 30)", () => {
     await expect(planWithin({ version: 3 } as never, { timeLimitSeconds: 1 }, forBad)).rejects.toThrow(
       PlanInputError,
     );
-    await expect(forBad.answer).resolves.toMatchObject({ message: expect.stringMatching(/worker stopped/) });
+    await expect(forBad.ended).resolves.toMatchObject({ message: expect.stringMatching(/worker stopped/) });
     const forSmall = new PlanWorker();
     const plan = await planWithin(small, { timeLimitSeconds: 5 }, forSmall);
     expect(plan.metrics.method).toBe("flow");
-    await expect(forSmall.answer).resolves.toMatchObject({
+    await expect(forSmall.ended).resolves.toMatchObject({
       message: expect.stringMatching(/worker stopped/),
     });
+  });
+
+  it("keeps a worker that answered in time for the next plan, and stops one that was late", async () => {
+    await releaseWarmWorker();
+    const first = await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
+    const kept = warmWorkerId();
+    expect(kept).toBeGreaterThan(0);
+    // The next plan is the same thread's (warm), and the thread is kept again.
+    const second = await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
+    expect(second.moves).toEqual(first.moves);
+    expect(warmWorkerId()).toBe(kept);
+    // A worker started by the caller (`cli plan`) is the caller's: stopped, and the warm one stays.
+    await planWithin(small, { timeLimitSeconds: 20, inWorker: true }, new PlanWorker());
+    expect(warmWorkerId()).toBe(kept);
+    // Still solving at the limit: the warm worker took the job, and is stopped with it. 15,000 people
+    // with mixed hours, below the size kept warm: the first LP alone takes seconds.
+    const late = asVersion2(generateDistrict({ units: 1_000, people: 15_000 }));
+    const plan = await planWithin(late, { timeLimitSeconds: 0.1, inWorker: true });
+    expect(plan.metrics.method).toBe("greedy");
+    expect(warmWorkerId()).toBeUndefined();
+    // Released at shutdown.
+    await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
+    expect(warmWorkerId()).toBeGreaterThan(0);
+    await releaseWarmWorker();
+    expect(warmWorkerId()).toBeUndefined();
   });
 });

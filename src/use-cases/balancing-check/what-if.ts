@@ -71,10 +71,10 @@ export interface WhatIfAnswer {
 
 /**
  * Each side's engine options. A district's plans are the weekly check's, within 10 s each. On a province
- * (beyond 10,000 people) 10 s a side gave one side the greedy plan and the other tier 1 alone: 100 people
- * leaving seemed to cost 5,113 h where they cost 985.5 h (50,000 people). It gets 30 s a side and no
- * kilometre tier, which alone would take the rest: both sides exact on tiers 1–3 in 28 s together
- * (`npm run bench:what-if`, BENCHMARKS.md, "What-if on a province").
+ * (beyond 10,000 people) 10 s a side gave greedy plans, or one greedy and one proving tier 1 alone: 100
+ * people leaving seemed to cost 982.5 h or 5,113.5 h where they cost 985.5 h (50,000 people). It gets
+ * 30 s a side and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3 in
+ * 28–38 s together (`npm run bench:what-if`, BENCHMARKS.md, "What-if").
  */
 export function whatIfOptions(people: number): { timeLimitSeconds: number; kilometres?: false } {
   return people > PROVINCE_PEOPLE ? { timeLimitSeconds: 30, kilometres: false } : { timeLimitSeconds: 10 };
