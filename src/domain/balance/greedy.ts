@@ -1,5 +1,6 @@
 import type { MoveIndex } from "./output/evaluate.ts";
-import { distanceKm, movesLeft, reachability, type Instance } from "./input/instance.ts";
+import { movesLeft, reachability, type Instance } from "./input/instance.ts";
+import { DonorLists } from "./greedy-donors.ts";
 import { EPSILON } from "./exact/pool-network.ts";
 
 /** Max-heap of (unit, role) shortages; stale entries are re-checked when popped. */
@@ -66,7 +67,11 @@ function groupsByTarget(instance: Instance): number[][] {
   return byTarget;
 }
 
-/** A group can give a person when it has one left and losing them leaves no shortage behind. */
+/**
+ * A group can give a person when it has one left and losing them leaves no shortage behind. A group that
+ * cannot is dropped for good at its list's next search (greedy-donors.ts): donors only lose people,
+ * moves and surplus (a donor role refilled beyond its demand is rare enough to ignore in a baseline).
+ */
 function canGive(instance: Instance, state: GreedyState, groupIndex: number): boolean {
   const group = instance.groups[groupIndex];
   if (group === undefined || (state.nextMember[groupIndex] ?? 0) >= group.members.length) return false;
@@ -74,35 +79,6 @@ function canGive(instance: Instance, state: GreedyState, groupIndex: number): bo
   if ((state.movesOut[group.unit] ?? 0) >= instance.maxMovesOutPerUnit) return false;
   const key = group.unit * instance.roleCount + group.role;
   return (state.capacity[key] ?? 0) - group.hours >= (instance.demand[key] ?? 0) - EPSILON;
-}
-
-/**
- * Groups that cannot give are dropped for good: donors only lose people, moves and surplus (a donor
- * role refilled beyond its demand is rare enough to ignore in a baseline).
- */
-function nearestDonor(
-  instance: Instance,
-  state: GreedyState,
-  candidates: number[],
-  unit: number,
-  reachable: (from: number, to: number) => boolean,
-): number {
-  let best = -1;
-  let bestKm = Infinity;
-  let kept = 0;
-  for (const candidate of candidates) {
-    if (!canGive(instance, state, candidate)) continue;
-    candidates[kept++] = candidate;
-    const group = instance.groups[candidate];
-    if (group === undefined || group.excluded.has(unit) || !reachable(group.unit, unit)) continue;
-    const km = distanceKm(instance, group.unit, unit);
-    if (km < bestKm) {
-      best = candidate;
-      bestKm = km;
-    }
-  }
-  candidates.length = kept;
-  return best;
 }
 
 function applyMove(
@@ -142,7 +118,9 @@ export function greedyMoves(instance: Instance): MoveIndex[] {
     nextMember: new Int32Array(instance.groups.length),
     moves: [],
   };
-  const byTarget = groupsByTarget(instance);
+  const donors = new DonorLists(instance, groupsByTarget(instance), (group) =>
+    canGive(instance, state, group),
+  );
   const reachable = reachability(instance);
   const heap = new ShortageHeap();
   const shortage = (key: number) => (instance.demand[key] ?? 0) - (state.capacity[key] ?? 0);
@@ -163,9 +141,10 @@ export function greedyMoves(instance: Instance): MoveIndex[] {
     const role = key % instance.roleCount;
     if ((state.unitMoves[unit] ?? 0) >= instance.maxMovesPerUnit) continue;
     if ((state.movesIn[unit] ?? 0) >= instance.maxMovesInPerUnit) continue;
-    const donor = nearestDonor(instance, state, byTarget[role] ?? [], unit, reachable);
+    const donor = donors.nearest(role, unit, reachable);
     if (donor === -1) continue;
     applyMove(instance, state, donor, unit, role);
+    donors.moved([instance.groups[donor]?.unit ?? 0, unit]);
     if (shortage(key) > EPSILON) heap.push(key, shortage(key));
   }
   return state.moves;
