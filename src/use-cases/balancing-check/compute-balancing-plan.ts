@@ -9,20 +9,20 @@ import { planWithin } from "../../engine/plan-within.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { localDate } from "../../domain/time.ts";
 
+/** Beyond this many people, a district is planned as a province: longer limits (and the what-if's own). */
+export const PROVINCE_PEOPLE = 10_000;
+
 /**
  * The engine's time limit for a check. Salor (about 400 people) is proved optimal in a fraction of a
  * second, and a district of 5,000 in 1–3 s: the limit only binds on a province. There 20 s left the
  * second week's plan unproved (50,000 people, every proposal of the first week pending: tier 1 only, or
- * the greedy plan when a few had to be dropped), while 60 s proves all five tiers in 22 s
+ * the greedy plan when a few had to be dropped), while 60 s proves all five tiers in 20–22 s
  * (BENCHMARKS.md, "The plan in flight"). The engine runs in a worker thread, stopped at the limit
  * (engine/plan-within.ts), so the bot stays responsive either way.
  */
 export function checkTimeLimitSeconds(people: number): number {
   return people > PROVINCE_PEOPLE ? 60 : 20;
 }
-
-/** Beyond this many people, a district is planned as a province: longer limits (and the what-if's own). */
-export const PROVINCE_PEOPLE = 10_000;
 
 export interface BalancingPlan {
   /** The district as the engine read it (codes, NIP) and as the database holds it (ids, rows). */

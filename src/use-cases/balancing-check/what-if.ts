@@ -92,7 +92,8 @@ export async function simulateWhatIf(
   const { input: base, district } = await buildPlanInput(db, { now: input.now, timeZone: input.timeZone });
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, ...whatIfOptions(base.employees.length) };
-  // One after the other: in-process both share one HiGHS; each within its limit.
+  // One after the other, each within its limit: in-process both share one HiGHS, and in a worker the
+  // second plan takes the thread the first left warm (engine/plan-within.ts).
   const before = await planWithin(base, options);
   const after = await planWithin(changed, options);
 
