@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_TOKEN, startBotApiServer, type BotApiServer } from "../support/bot-api-server.ts";
 import { expectRefusal } from "../support/refusals.ts";
-import { waitFor } from "../support/bot-process.ts";
+import { MAIN, waitFor } from "../support/bot-process.ts";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -31,7 +31,7 @@ describe("start-up rides out Telegram's 500s", () => {
     port = await freePort();
     stdout = "";
     stderr = "";
-    child = spawn(tsx, ["src/main.ts"], { env: env(api, extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, MAIN, { env: env(api, extraEnv), stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     return api;
