@@ -128,6 +128,15 @@ describe("a plan within its time limit (issue 30)", () => {
     const plan = await planWithin(late, { timeLimitSeconds: 0.1, inWorker: true });
     expect(plan.metrics.method).toBe("greedy");
     expect(warmWorkerId()).toBeUndefined();
+    // Two plans at once (two what-ifs): the warm worker serves one, a new thread the other, both answer,
+    // and one thread is kept.
+    await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
+    const [a, b] = await Promise.all([
+      planWithin(small, { timeLimitSeconds: 20, inWorker: true }),
+      planWithin(small, { timeLimitSeconds: 20, inWorker: true }),
+    ]);
+    expect([a.moves, b.moves]).toEqual([first.moves, first.moves]);
+    expect(warmWorkerId()).toBeGreaterThan(0);
     // Released at shutdown.
     await planWithin(small, { timeLimitSeconds: 20, inWorker: true });
     expect(warmWorkerId()).toBeGreaterThan(0);
