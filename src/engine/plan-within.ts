@@ -144,7 +144,7 @@ async function keepWarm(worker: PlanWorker): Promise<void> {
   warm = { worker, timer };
 }
 
-/** The thread id of the worker kept warm, if any (tests, and the log of a shutdown). */
+/** The thread id of the worker kept warm, if any (for tests). */
 export function warmWorkerId(): number | undefined {
   return warm?.worker.threadId;
 }

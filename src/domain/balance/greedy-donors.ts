@@ -2,17 +2,10 @@
 // of the role each time: on XL (10,000 units / 150,000 people) the scan took 16 s of greedy's 20 s.
 // It answers exactly as the scan did, drops included (test/domain/balance/greedy-donors.test.ts).
 import { distanceKm, type Instance } from "./input/instance.ts";
-
-/** A millimetre: more than the rounding of any distance here, far less than any distance that matters. */
-const ROUNDING_KM = 1e-6;
+import { cellDegrees, ROUNDING_KM, unitCells, type UnitCell } from "./input/unit-cells.ts";
 
 /** Groups of one donor list whose units lie close together, lowest group first. */
-interface Cell {
-  groups: number[];
-  /** A unit of the cell, and the farthest any other unit of the cell is from it (km). */
-  centre: number;
-  radiusKm: number;
-}
+type Cell = UnitCell<number>;
 
 /** One target role's donor groups still in the running, by cell. */
 interface DonorList {
@@ -79,9 +72,9 @@ export class DonorLists {
     for (const { cell, nearKm } of cells) {
       if (nearKm > bestKm) break;
       let kept = 0;
-      for (const group of cell.groups) {
+      for (const group of cell.items) {
         if (list.present[group] === 0) continue;
-        cell.groups[kept++] = group;
+        cell.items[kept++] = group;
         const at = this.instance.groups[group];
         if (at === undefined || at.excluded.has(unit) || !reachable(at.unit, unit)) continue;
         const km = distanceKm(this.instance, at.unit, unit);
@@ -90,7 +83,7 @@ export class DonorLists {
           bestKm = km;
         }
       }
-      cell.groups.length = kept;
+      cell.items.length = kept;
     }
     return best;
   }
@@ -113,37 +106,16 @@ export class DonorLists {
 
   /** No unit of the cell is nearer `unit` than this (km), by the triangle inequality, a millimetre spared. */
   private nearKm(cell: Cell, unit: number): number {
-    if (!this.instance.hasCoordinates[unit] || !this.instance.hasCoordinates[cell.centre]) return 0;
+    if (cell.everywhere || !this.instance.hasCoordinates[unit]) return 0;
     return Math.max(0, distanceKm(this.instance, unit, cell.centre) - cell.radiusKm - ROUNDING_KM);
   }
 
   /**
    * Cells of a grid about a third of the distance bound across (or a degree, with no bound); units
-   * without coordinates, 0 km from every unit, share one cell.
+   * without coordinates, 0 km from every unit, share one cell (`everywhere`).
    */
   private gather(groups: readonly number[]): Cell[] {
-    const { instance } = this;
-    const degrees = Number.isFinite(instance.maxDistanceKm)
-      ? Math.max(0.01, instance.maxDistanceKm / 3 / 111)
-      : 1;
-    const byCell = new Map<string, number[]>();
-    for (const group of groups) {
-      const unit = instance.groups[group]?.unit ?? 0;
-      const place = instance.input.units[unit];
-      const name =
-        instance.hasCoordinates[unit] && place
-          ? `${Math.floor((place.lat ?? 0) / degrees)},${Math.floor((place.lon ?? 0) / degrees)}`
-          : "nowhere";
-      const cell = byCell.get(name);
-      if (cell) cell.push(group);
-      else byCell.set(name, [group]);
-    }
-    return [...byCell.values()].map((members) => {
-      const centre = instance.groups[members[0] ?? 0]?.unit ?? 0;
-      let radiusKm = 0;
-      for (const group of members)
-        radiusKm = Math.max(radiusKm, distanceKm(instance, centre, instance.groups[group]?.unit ?? 0));
-      return { groups: members, centre, radiusKm };
-    });
+    const unitOf = (group: number) => this.instance.groups[group]?.unit ?? 0;
+    return unitCells(this.instance, groups, unitOf, cellDegrees(this.instance) ?? 1);
   }
 }

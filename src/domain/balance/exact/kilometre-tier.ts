@@ -56,11 +56,13 @@ export function kilometreTier(
   limits: KilometreTierLimits,
 ): PlannedMoves | null {
   if (moves === null) return null;
-  if (moveCount(network, moves.values) === 0)
+  const count = moveCount(network, moves.values);
+  if (count === 0)
     return { feedCounts: new Array<number>(network.feeds.length).fill(0), transfers: [], proven: true };
   const deadline = limits.deadline - limits.reserve;
   if (limits.kilometres === false || (deadline - performance.now()) / 1000 < 1) return null;
-  return kilometres(highs, session, instance, network, reached, moves, { ...limits, deadline });
+  const fixed = { ...reached, moves: count };
+  return kilometres(highs, session, instance, network, fixed, moves, { ...limits, deadline });
 }
 
 /**
@@ -71,7 +73,8 @@ function kilometres(
   session: SolverSession,
   instance: Instance,
   network: Network,
-  reached: { unmet: number; severity: number },
+  /** The earlier tiers' optima: unmet demand, severity and the number of moves. */
+  reached: { unmet: number; severity: number; moves: number },
   moves: PairedResult,
   limits: KilometreTierLimits,
 ): PlannedMoves | null {
@@ -84,13 +87,7 @@ function kilometres(
   const columns = [...view.feedOf, ...view.arrivalOf.map(arrivalColumn)];
   const bounds = new Map(columns.map((column, index) => [index, session.boundsOf(column)] as const));
   const counts = Float64Array.from(columns, (column) => Math.round(moves.values[column] ?? 0));
-  const fixed = {
-    ...reached,
-    moves: moveCount(network, moves.values),
-    counts,
-    transfers: moves.transfers,
-    bounds,
-  };
+  const fixed = { ...reached, counts, transfers: moves.transfers, bounds };
   const km = minimiseKilometres(highs, instance, view.network, fixed, limits);
   if (km === null) return null;
   const values = km.result.values;

@@ -1,4 +1,5 @@
 import { distanceKm, type Instance } from "../input/instance.ts";
+import { cellDegrees, ROUNDING_KM, unitCells, type UnitCell } from "../input/unit-cells.ts";
 
 /** What the surplus of one source role offers one unit: counts over its keys at other units. */
 export interface Offer {
@@ -78,19 +79,11 @@ export function offerByKeys(
   return offer;
 }
 
-/** Surplus keys of one source role whose origins lie close together, with their sums. */
-interface Cell {
-  keys: number[];
-  /** An origin unit of the cell, and the farthest any other origin of the cell is from it (km). */
-  centre: number;
-  radiusKm: number;
-  /** Reached from every unit: origins without coordinates, or no distance bound at all. */
-  everywhere: boolean;
-  sums: Offer;
-}
-
-/** A millimetre: more than the rounding of any distance here, far less than any distance that matters. */
-const ROUNDING_KM = 1e-6;
+/**
+ * Surplus keys of one source role whose origins lie close together, with their sums; `everywhere`:
+ * reached from every unit (origins without coordinates, or no distance bound at all).
+ */
+type Cell = UnitCell<number> & { sums: Offer };
 
 /**
  * What every source role offers each unit, from sums over cells of nearby origins instead of every key
@@ -112,7 +105,7 @@ export class OfferIndex {
   ) {
     this.cells = supply.surplusKeys.map((keys) => this.gather(keys));
     this.cellOfKey = this.cells.map(
-      (cells) => new Map(cells.flatMap((cell) => cell.keys.map((key) => [key, cell]))),
+      (cells) => new Map(cells.flatMap((cell) => cell.items.map((key) => [key, cell]))),
     );
   }
 
@@ -129,11 +122,11 @@ export class OfferIndex {
     const capped: number[] = [];
     offer.capped.push(capped);
     for (const cell of this.cells[source] ?? []) {
-      offer.surplus += cell.keys.length;
+      offer.surplus += cell.items.length;
       const reach = this.reach(cell, unit);
       if (reach === "all") add(offer, cell.sums);
       else if (reach === "some")
-        for (const key of cell.keys) {
+        for (const key of cell.items) {
           const from = Math.floor(key / instance.roleCount);
           if (from !== unit && reachFrom(from)) this.addKey(offer, capped, key, 1);
         }
@@ -166,29 +159,12 @@ export class OfferIndex {
   /** Cells of a grid about a third of the distance bound across; one cell when there is no bound. */
   private gather(keys: readonly number[]): Cell[] {
     const { instance } = this;
-    const bounded = Number.isFinite(instance.maxDistanceKm);
-    const degrees = Math.max(0.01, instance.maxDistanceKm / 3 / 111);
-    const byCell = new Map<string, number[]>();
-    for (const key of keys) {
-      const unit = Math.floor(key / instance.roleCount);
-      const place = instance.input.units[unit];
-      const name =
-        bounded && instance.hasCoordinates[unit] && place
-          ? `${Math.floor((place.lat ?? 0) / degrees)},${Math.floor((place.lon ?? 0) / degrees)}`
-          : "everywhere";
-      const cell = byCell.get(name);
-      if (cell) cell.push(key);
-      else byCell.set(name, [key]);
-    }
-    return [...byCell].map(([name, cellKeys]) => {
-      const centre = Math.floor((cellKeys[0] ?? 0) / instance.roleCount);
-      let radiusKm = 0;
-      for (const key of cellKeys)
-        radiusKm = Math.max(radiusKm, distanceKm(instance, centre, Math.floor(key / instance.roleCount)));
+    const unitOf = (key: number) => Math.floor(key / instance.roleCount);
+    return unitCells(instance, keys, unitOf, cellDegrees(instance)).map((cell) => {
       const capped: number[] = [];
       const sums: Offer = { ...empty(), capped: [capped] };
-      for (const key of cellKeys) this.addKey(sums, capped, key, 1);
-      return { keys: cellKeys, centre, radiusKm, everywhere: name === "everywhere", sums };
+      for (const key of cell.items) this.addKey(sums, capped, key, 1);
+      return { ...cell, sums };
     });
   }
 }
