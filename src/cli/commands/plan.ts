@@ -35,15 +35,16 @@ function parseArgs(args: string[]): { input: string; output: string | null; time
 
 /**
  * The engine on a file: no database, no bot. Reads plan format v1 or v2 and prints (or writes) the
- * plan in the format of docs/plan-format.md: moves, metrics and shortfalls.
+ * plan in the format of docs/plan-format.md: moves, metrics and shortfalls. `startWorker` gives the
+ * engine's thread: a new one, or the one `seimbang plan` started before loading this file (plan-cli.ts).
  */
-export const planCommand: CliCommand = {
+export const planCommandWith = (startWorker: () => PlanWorker): CliCommand => ({
   usage:
     "plan --input <snapshot.json> [--output <plan.json>] [--time-limit <seconds>]   propose transfers for a snapshot, back within the limit + 1 s",
   async run(args, ctx) {
     const { input, output, timeLimitSeconds } = parseArgs(args);
     // The engine's thread loads while the file is read and checked (issue 30: 5,000 people in 3 s wall).
-    const worker = new PlanWorker();
+    const worker = startWorker();
     let json: unknown;
     try {
       json = await readJson(input);
@@ -68,7 +69,9 @@ export const planCommand: CliCommand = {
       throw error;
     }
   },
-};
+});
+
+export const planCommand = planCommandWith(() => new PlanWorker());
 
 async function readJson(file: string): Promise<unknown> {
   let text: string;
