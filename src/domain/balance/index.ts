@@ -105,8 +105,8 @@ export async function planTransfers(input: PlanInput, options: PlanOptions = {})
   return planOnce(buildInstance(parsed), options, started);
 }
 
-/** One plan of an indexed input, without the in-flight tier. */
-async function planOnce(instance: Instance, options: PlanOptions, started: number): Promise<Plan> {
+/** One plan of an indexed input, without the in-flight tier (`planWithInFlight` plans with it). */
+export async function planOnce(instance: Instance, options: PlanOptions, started: number): Promise<Plan> {
   if (options.method === "greedy") return greedyPlan(instance, options, started);
   const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const result = await solveExact(instance, {

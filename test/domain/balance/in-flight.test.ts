@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  parsePlanInput,
+  planOnce,
   planTransfers,
   type PlanInFlight,
   type PlanInput,
@@ -44,6 +46,45 @@ function district(overrides: Partial<PlanInput> = {}): PlanInput {
     policy: { maxMovesPerUnit: null, maxMovesOutPerUnit: 3, maxDistanceKm: 30 },
     ...overrides,
   });
+}
+
+/**
+ * Along a road: SMP1…SMP6 each with one teacher to spare, 4 km before SD1…SD6, each short of one; the
+ * first plan sends each SMP's to the SD after it. The week after, SD6 took on a teacher for 12 JP, and
+ * SD0, at the road's start, lost its class teacher.
+ */
+async function roadWeek() {
+  const n = 6;
+  const at = (km: number) => east(-8.4, 140.4, km);
+  const smps = Array.from({ length: n }, (_, i) => makeUnit({ id: `SMP${i + 1}`, ...at(10 * i + 10) }));
+  const sds = Array.from({ length: n + 1 }, (_, i) => makeUnit({ id: `SD${i}`, ...at(10 * i + 4) }));
+  const input = makeInput({
+    version: 2,
+    units: [...smps, ...sds],
+    demand: [
+      ...smps.map((unit) => makeDemand(unit.id, "GURU_IPA", 24)),
+      ...sds.slice(1).map((unit) => makeDemand(unit.id, "GURU_KELAS", 24)),
+    ],
+    employees: smps.flatMap((unit, i) =>
+      [0, 1].map((k) => makeEmployee({ id: nip(600 + 10 * i + k), unit: unit.id, role: "GURU_IPA" })),
+    ),
+    compatibility: [{ from: "GURU_IPA", to: "GURU_KELAS" }],
+    policy: { maxMovesPerUnit: null, maxMovesOutPerUnit: 3, maxDistanceKm: 100 },
+  });
+  const first = await planTransfers(input);
+  expect(first.moves.map((move) => `${move.from}→${move.to}`).sort()).toEqual(
+    smps.map((unit, i) => `${unit.id}→SD${i + 1}`),
+  );
+  const week = parsePlanInput({
+    ...input,
+    employees: [
+      ...input.employees,
+      makeEmployee({ id: nip(700), unit: `SD${n}`, role: "GURU_KELAS", hours: 12, movable: false }),
+    ],
+    demand: [...input.demand, makeDemand("SD0", "GURU_KELAS", 24)],
+    inFlight: asPending(first.moves),
+  });
+  return { n, first, week };
 }
 
 describe("the plan in flight", () => {
@@ -118,6 +159,91 @@ describe("the plan in flight", () => {
     expect(plan.moves.filter((move) => move.to === "SD2")).toEqual([]);
     expect(plan.dropped?.map((row) => row.why)).toEqual(toSd2.map(() => "not_needed"));
     expect(pairs(plan.moves)).toEqual(pairs(first.moves.filter((move) => move.to !== "SD2")));
+  });
+
+  it("drops every proposal a destination no longer needs in one more plan, the newest first", async () => {
+    // SD1 short of three class teachers, SD2 of two: SMP1 gives three, SMP2 two.
+    const input = district({
+      demand: [
+        makeDemand("SMP1", "GURU_IPA", 48),
+        makeDemand("SMP2", "GURU_IPA", 24),
+        makeDemand("SD1", "GURU_KELAS", 96),
+        makeDemand("SD2", "GURU_KELAS", 48),
+      ],
+    });
+    const first = await planTransfers(input);
+    const toSd1 = first.moves.filter((move) => move.to === "SD1");
+    expect(toSd1).toHaveLength(3);
+    // SD1 hired two class teachers since: one proposal to it is still needed, two are not.
+    const hired = parsePlanInput({
+      ...input,
+      employees: [
+        ...input.employees,
+        makeEmployee({ id: nip(400), unit: "SD1", role: "GURU_KELAS", movable: false }),
+        makeEmployee({ id: nip(401), unit: "SD1", role: "GURU_KELAS", movable: false }),
+      ],
+      inFlight: asPending(first.moves),
+    });
+    let plans = 0;
+    const counting: SolveOnce = (instance, options, started) => {
+      plans += 1;
+      return planOnce(instance, options, started);
+    };
+    const plan = await planWithInFlight(hired, {}, performance.now(), counting);
+    const newest = asPending(first.moves)
+      .filter((move) => move.to === "SD1")
+      .slice(1)
+      .reverse();
+    expect(plan.dropped).toEqual(
+      newest.map(({ employee, to, role }) => ({ employee, to, role, why: "not_needed" })),
+    );
+    expect(pairs(plan.moves)).toEqual(
+      pairs(first.moves.filter((move) => !newest.some((gone) => gone.employee === move.employee))),
+    );
+    // The reference, the plan holding every proposal, and one holding those still needed.
+    expect(plans).toBe(3);
+  });
+
+  it("gives up only the proposal a hire left half-needed, without trying the others one by one", async () => {
+    const { n, first, week } = await roadWeek();
+    const held: number[] = [];
+    const recording: SolveOnce = (instance, options, started) => {
+      held.push(instance.input.employees.filter((row) => row.why === "pending").length);
+      return planOnce(instance, options, started);
+    };
+    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    const given = first.moves.find((move) => move.to === `SD${n}`);
+    if (given === undefined) throw new Error(`no move to SD${n}`);
+    expect(plan.dropped).toEqual([
+      { employee: given.employee, to: given.to, role: given.role, why: "replaced" },
+    ]);
+    expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
+    expect(plan.moves.filter((move) => move.to === "SD0")).toHaveLength(1);
+    expect(plan.metrics.unmetAfter).toBe(12);
+    expect(plan.metrics.tiersProven).toEqual([1, 2]);
+    // The reference (a shifted road: SMP1 to SD0, SMP2 to SD1…), the plan holding all six, the five
+    // where it did not differ from the reference, already as good, and the one tried back. Starting
+    // from the reference's moves, each of the others would be tried alone.
+    expect(held).toEqual([0, n, n - 1, n]);
+  });
+
+  it("when the plan without the suspect moves is no better, starts again from the reference's moves", async () => {
+    const { n, week } = await roadWeek();
+    const held: number[] = [];
+    // The third plan, holding all but the suspect move, came back worse (as a plan cut short by its
+    // time limit may): the reference's own moves are held instead.
+    const recording: SolveOnce = async (instance, options, started) => {
+      held.push(instance.input.employees.filter((row) => row.why === "pending").length);
+      const plan = await planOnce(instance, options, started);
+      return held.length === 3 ? { ...plan, metrics: { ...plan.metrics, unmetAfter: 1_000 } } : plan;
+    };
+    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
+    expect(plan.dropped?.map((row) => row.why)).toEqual(["replaced"]);
+    // Then the three the reference makes too; from there, the ones the plans make again, and the last
+    // one tried alone.
+    expect(held.slice(0, 4)).toEqual([0, n, n - 1, 3]);
+    expect(held.at(-1)).toBe(n);
   });
 
   it("drops a pending proposal whose person can no longer move", async () => {

@@ -1,0 +1,118 @@
+// The pending moves a plan in flight holds (in-flight.ts): which of them a plan shows to be no longer
+// needed, which it makes suspect, and which the plan without them makes too.
+import { EPSILON } from "./exact/pool-network.ts";
+import type { Plan, PlanInFlight, PlanInput } from "./types.ts";
+
+/** Capacity after the plan less demand, hours, by `unit|role`: above zero a surplus, below a shortage. */
+function surplusByKey(plan: Plan): Map<string, number> {
+  const surplus = new Map<string, number>();
+  for (const unit of plan.units)
+    for (const role of unit.roles) surplus.set(`${unit.unit}|${role.role}`, role.capacityAfter - role.demand);
+  return surplus;
+}
+
+/** Whether plan `b` leaves more unmet hours, or as many with more severity, than plan `a`. */
+export function worse(b: Plan, a: Plan): boolean {
+  const unmet = b.metrics.unmetAfter - a.metrics.unmetAfter;
+  if (unmet > 1e-6) return true;
+  return unmet >= -1e-6 && b.metrics.severityAfter - a.metrics.severityAfter > 1e-6;
+}
+
+/**
+ * The held pending moves whose destination would be full without them in plan `b` (two proposals for
+ * one place): at each destination the newest ones, as many as its overfill covers. Every kept move must
+ * still be needed. All of them at once: a province whose schools each hired one teacher since the last
+ * check had a plan of 50,000 people solved again for each dropped move.
+ */
+export function unneeded(b: Plan, held: readonly PlanInFlight[], hours: ReadonlyMap<string, number>) {
+  const overfill = surplusByKey(b);
+  const extra: PlanInFlight[] = [];
+  for (let index = held.length - 1; index >= 0; index--) {
+    const move = held[index];
+    if (move === undefined) continue;
+    const key = `${move.to}|${move.role}`;
+    const over = overfill.get(key) ?? 0;
+    const brings = hours.get(move.employee) ?? 0;
+    if (over < brings - EPSILON) continue;
+    extra.push(move);
+    overfill.set(key, over - brings);
+  }
+  return extra;
+}
+
+/** Pending moves the reference plan makes too (the same person, or one interchangeable with them). */
+export function realizedBy(
+  plan: Plan,
+  input: PlanInput,
+  candidates: readonly PlanInFlight[],
+): PlanInFlight[] {
+  const employees = new Map(input.employees.map((row) => [row.id, row]));
+  const likeness = (id: string) => {
+    const row = employees.get(id);
+    return row === undefined
+      ? ""
+      : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
+  };
+  const open = plan.moves.map((move) => ({ move, like: likeness(move.employee), claimed: false }));
+  const realized: PlanInFlight[] = [];
+  const claim = (pending: PlanInFlight, exact: boolean) => {
+    const like = likeness(pending.employee);
+    const found = open.find(
+      (entry) =>
+        !entry.claimed &&
+        entry.move.to === pending.to &&
+        entry.move.role === pending.role &&
+        (exact ? entry.move.employee === pending.employee : entry.like === like),
+    );
+    if (found === undefined) return false;
+    found.claimed = true;
+    return true;
+  };
+  const rest = candidates.filter((pending) => {
+    if (!claim(pending, true)) return true;
+    realized.push(pending);
+    return false;
+  });
+  for (const pending of rest) if (claim(pending, false)) realized.push(pending);
+  return candidates.filter((pending) => realized.includes(pending));
+}
+
+/**
+ * The held moves that may be what makes plan `b` worse than `reference`, the plan without them: newest
+ * first, at each place where `b` leaves more than the reference does (a teacher hired there meanwhile,
+ * so that a second proposal fills only part of a place) or takes more from than it does (someone else
+ * left the origin; not counting what the plan's own new moves take from there), as many as the
+ * difference takes.
+ */
+export function suspects(
+  b: Plan,
+  reference: Plan,
+  held: readonly PlanInFlight[],
+  input: PlanInput,
+): Set<PlanInFlight> {
+  const more = surplusByKey(b);
+  for (const [key, surplus] of surplusByKey(reference)) more.set(key, (more.get(key) ?? 0) - surplus);
+  const employees = new Map(input.employees.map((row) => [row.id, row]));
+  // A place left short by the plan's own new moves out of it is the plan's choice, not the held moves'.
+  const leaving = new Map<string, number>();
+  for (const move of b.moves) {
+    const row = employees.get(move.employee);
+    if (row !== undefined)
+      leaving.set(`${row.unit}|${row.role}`, (leaving.get(`${row.unit}|${row.role}`) ?? 0) + row.hours);
+  }
+  const found = new Set<PlanInFlight>();
+  for (let index = held.length - 1; index >= 0; index--) {
+    const move = held[index];
+    const row = move === undefined ? undefined : employees.get(move.employee);
+    if (move === undefined || row === undefined) continue;
+    const to = `${move.to}|${move.role}`;
+    const from = `${row.unit}|${row.role}`;
+    const left = more.get(to) ?? 0;
+    const taken = -(more.get(from) ?? 0) - (leaving.get(from) ?? 0);
+    if (left > EPSILON) more.set(to, left - row.hours);
+    else if (taken > EPSILON) more.set(from, (more.get(from) ?? 0) + row.hours);
+    else continue;
+    found.add(move);
+  }
+  return found;
+}
