@@ -79,19 +79,23 @@ export function realizedBy(
 
 /**
  * The held moves that may be what makes plan `b` worse than `reference`, the plan without them: newest
- * first, at each place where `b` leaves more than the reference does (a teacher hired there meanwhile,
- * so that a second proposal fills only part of a place) or takes more from than it does (someone else
- * left the origin; not counting what the plan's own new moves take from there), as many as the
- * difference takes.
+ * first, at each place that `b` leaves with a surplus and with more than the reference leaves (a teacher
+ * hired there meanwhile, so that a second proposal fills only part of a place), or short and with less
+ * than the reference leaves, not counting what the plan's own new moves take from there (someone else
+ * left the origin); as many as the smaller difference takes. A place the reference fills less only
+ * because it chose another of equal need (a province has thousands) is not one. Not `strict`: every
+ * place where `b` leaves more than the reference, or less, surplus or not.
  */
 export function suspects(
   b: Plan,
   reference: Plan,
   held: readonly PlanInFlight[],
   input: PlanInput,
+  { strict = true } = {},
 ): Set<PlanInFlight> {
-  const more = surplusByKey(b);
-  for (const [key, surplus] of surplusByKey(reference)) more.set(key, (more.get(key) ?? 0) - surplus);
+  const surplus = surplusByKey(b);
+  const more = new Map(surplus);
+  for (const [key, hours] of surplusByKey(reference)) more.set(key, (more.get(key) ?? 0) - hours);
   const employees = new Map(input.employees.map((row) => [row.id, row]));
   // A place left short by the plan's own new moves out of it is the plan's choice, not the held moves'.
   const leaving = new Map<string, number>();
@@ -107,11 +111,16 @@ export function suspects(
     if (move === undefined || row === undefined) continue;
     const to = `${move.to}|${move.role}`;
     const from = `${row.unit}|${row.role}`;
-    const left = more.get(to) ?? 0;
-    const taken = -(more.get(from) ?? 0) - (leaving.get(from) ?? 0);
-    if (left > EPSILON) more.set(to, left - row.hours);
-    else if (taken > EPSILON) more.set(from, (more.get(from) ?? 0) + row.hours);
-    else continue;
+    const left = Math.min(strict ? (surplus.get(to) ?? 0) : Infinity, more.get(to) ?? 0);
+    const taken = Math.min(
+      strict ? -(surplus.get(from) ?? 0) : Infinity,
+      -(more.get(from) ?? 0) - (leaving.get(from) ?? 0),
+    );
+    const key = left > EPSILON ? to : taken > EPSILON ? from : null;
+    if (key === null) continue;
+    const change = key === to ? -row.hours : row.hours;
+    surplus.set(key, (surplus.get(key) ?? 0) + change);
+    more.set(key, (more.get(key) ?? 0) + change);
     found.add(move);
   }
   return found;
