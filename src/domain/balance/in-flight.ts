@@ -133,10 +133,10 @@ export async function planWithInFlight(
   });
   const hours = new Map(input.employees.map((row) => [row.id, row.hours]));
 
-  // Every kept move must still be needed; those whose place was filled meanwhile go first, before the
-  // plan is weighed against the reference: held, their people could fill a shortage elsewhere, and
-  // the plan holding every proposal would seem worse (on M, ten schools hiring one teacher each
-  // gave up 234 of 366 proposals as replaced, instead of the ten no longer needed).
+  // Every kept move must still be needed. Those whose place was filled meanwhile go before the plan is
+  // weighed against the reference: held, their people could fill a shortage elsewhere, and the plan
+  // holding every proposal would be worse for them alone. All of a round at once: a province's plan
+  // takes seconds, and was made again for each such move.
   const withoutUnneeded = async (from: Attempt): Promise<Attempt> => {
     let at = from;
     for (let extra = unneeded(at.plan, at.held, hours); extra.length > 0;) {
