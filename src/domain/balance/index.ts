@@ -118,6 +118,7 @@ export async function planOnce(instance: Instance, options: PlanOptions, started
     trace: options.trace,
     flow: options.flow,
     kilometres: options.kilometres,
+    preferredPairs: options.preferredPairs,
   });
   if (result === null) return greedyPlan(instance, options, started);
   const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);

@@ -282,4 +282,11 @@ export interface PlanOptions {
    * tiers before it (in-flight.ts).
    */
   kilometres?: boolean;
+  /**
+   * Moves the pairing of the plan's departures with its arrivals makes first, where the plan's counts
+   * allow, before it pairs the rest at least kilometres (unit ids; a pair may come more than once). The
+   * plan in flight's reference plan prefers the pending moves: among its many equal plans, the one that
+   * keeps most of them.
+   */
+  preferredPairs?: ReadonlyArray<{ from: string; to: string }>;
 }

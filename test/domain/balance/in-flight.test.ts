@@ -347,9 +347,11 @@ describe("the plan in flight", () => {
   it("gives the whole limit to the plan when nothing is pending, and a share when plans holding moves follow", async () => {
     const limits: number[] = [];
     const kilometres: Array<boolean | undefined> = [];
+    const preferred: unknown[] = [];
     const recording: SolveOnce = (_instance, options) => {
       limits.push(options.timeLimitSeconds ?? Number.NaN);
       kilometres.push(options.kilometres);
+      preferred.push(options.preferredPairs);
       return Promise.reject(new Error("recorded"));
     };
     const input = district();
@@ -378,5 +380,7 @@ describe("the plan in flight", () => {
     expect(limits[1]).toBe(24);
     // The reference plan before plans holding moves answers for tiers 1 and 2: no kilometre tier.
     expect(kilometres).toEqual([undefined, false]);
+    // …and, among its equal plans, pairs its moves as the pending ones where it can.
+    expect(preferred).toEqual([undefined, first.moves.map(({ from, to }) => ({ from, to }))]);
   });
 });

@@ -98,6 +98,9 @@ export function pairOrCut(
   return { transfers, cuts };
 }
 
+/** How many moves from unit to unit (`from|to`, unit indices) the pairing makes first. */
+export type PreferredPairs = ReadonlyMap<string, number>;
+
 /**
  * The least-kilometre pairing of a solution's departures and arrivals over the given arcs: a
  * transportation LP, whose simplex vertex is integral. Null if HiGHS returns anything else.
@@ -107,14 +110,27 @@ export function pairAtLeastCost(
   flows: readonly PoolFlow[],
   arcs: readonly Arc[],
   timeLimitSeconds = Infinity,
+  preferred: PreferredPairs = new Map(),
 ): Transfer[] | null {
   const sourceUnits = flows.map((flow) => new Set(flow.sources.map((source) => source.unit)));
   const sinkUnits = flows.map((flow) => new Set(flow.sinks.map((sink) => sink.unit)));
   const used = arcs.filter((arc) => sourceUnits[arc.pool]?.has(arc.from) && sinkUnits[arc.pool]?.has(arc.to));
+  // A preferred pair is a second column beside its arc, bounded by how often it is preferred, that
+  // saves more than any pairing's kilometres can cost: so the most preferred moves come first, then the
+  // least kilometres. Both columns are one arc's: the vertex stays integral.
+  const supply = flows.reduce((sum, flow) => sum + flow.sources.reduce((part, s) => part + s.supply, 0), 0);
+  const bonus = 1 + supply * used.reduce((most, arc) => Math.max(most, arc.km), 0);
+  const columns = used.flatMap((arc) => {
+    const times = preferred.get(`${arc.from}|${arc.to}`) ?? 0;
+    return [
+      { arc, cost: arc.km, upper: Infinity },
+      ...(times > 0 ? [{ arc, cost: arc.km - bonus, upper: times }] : []),
+    ];
+  });
   const builder = new LpBuilder();
   const rows = new Map<string, number[]>();
-  used.forEach((arc, index) => {
-    builder.addCol(arc.km, 0, Infinity, false);
+  columns.forEach(({ arc, cost, upper }, index) => {
+    builder.addCol(cost, 0, upper, false);
     for (const name of [`s${sourceName(arc.pool, arc.from)}`, `d${sourceName(arc.pool, arc.to)}`]) {
       pushTo(rows, name, index);
     }
@@ -140,8 +156,12 @@ export function pairAtLeastCost(
     if (solver.run().modelStatus !== 7) return null;
     const values = solver.getSolution().colValue;
     if (values.some((value) => Math.abs(value - Math.round(value)) > 1e-6)) return null;
-    return used.flatMap((arc, index) => {
-      const count = Math.round(values[index] ?? 0);
+    const counts = new Map<Arc, number>();
+    columns.forEach(({ arc }, index) =>
+      counts.set(arc, (counts.get(arc) ?? 0) + Math.round(values[index] ?? 0)),
+    );
+    return used.flatMap((arc) => {
+      const count = counts.get(arc) ?? 0;
       return count > 0 ? [{ pool: arc.pool, from: arc.from, to: arc.to, count }] : [];
     });
   } finally {
@@ -192,6 +212,7 @@ function arcsAmongUsed(
   flows: readonly PoolFlow[],
   feasible: readonly Transfer[],
   reachable: Network["reachable"],
+  preferred: PreferredPairs,
 ): Arc[] {
   const pairs = flows.reduce((sum, flow) => sum + flow.sources.length * flow.sinks.length, 0);
   const nearest = pairs <= FULL_PAIRING_ARCS ? Infinity : NEAREST_PARTNERS;
@@ -218,6 +239,16 @@ function arcsAmongUsed(
     });
   });
   for (const transfer of feasible) keep(transfer.pool, transfer.from, transfer.to);
+  flows.forEach(({ sources, sinks }, pool) => {
+    if (preferred.size === 0) return;
+    const sourceUnits = new Set(sources.map((source) => source.unit));
+    const sinkUnits = new Set(sinks.map((sink) => sink.unit));
+    for (const key of preferred.keys()) {
+      const [from, to] = key.split("|").map(Number);
+      if (from === undefined || to === undefined || !sourceUnits.has(from) || !sinkUnits.has(to)) continue;
+      if (reachable(from, to)) keep(pool, from, to);
+    }
+  });
   return [...arcs.values()];
 }
 
@@ -237,8 +268,9 @@ export function leastCostTransfers(
   values: ArrayLike<number>,
   feasible: readonly Transfer[],
   timeLimitSeconds: number,
+  preferred: PreferredPairs = new Map(),
 ): readonly Transfer[] {
   const flows = poolFlows(instance, network, values);
-  const arcs = arcsAmongUsed(instance, flows, feasible, network.reachable);
-  return pairAtLeastCost(highs, flows, arcs, timeLimitSeconds) ?? feasible;
+  const arcs = arcsAmongUsed(instance, flows, feasible, network.reachable, preferred);
+  return pairAtLeastCost(highs, flows, arcs, timeLimitSeconds, preferred) ?? feasible;
 }

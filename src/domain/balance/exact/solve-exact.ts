@@ -39,6 +39,8 @@ export interface ExactLimits extends KilometreTierLimits {
   trace?: StageTrace | undefined;
   /** false: skip the flow core. */
   flow?: boolean | undefined;
+  /** Unit ids of moves the pairing makes first where the counts allow (`PlanOptions.preferredPairs`). */
+  preferredPairs?: ReadonlyArray<{ from: string; to: string }> | undefined;
 }
 
 /**
@@ -98,6 +100,16 @@ function keepAtMost(session: SolverSession, costs: Float64Array, value: number):
     coefficients.push(cost);
   });
   session.addRow(-Infinity, unmetLimit(value), columns, coefficients);
+}
+
+/** How many of `pairs` go from each unit to each other, keyed `from|to` by unit index. */
+function unitPairCounts(instance: Instance, pairs: ReadonlyArray<{ from: string; to: string }>) {
+  const counts = new Map<string, number>();
+  for (const { from, to } of pairs) {
+    const key = `${instance.unitIndex.get(from)}|${instance.unitIndex.get(to)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The longest run of proven tiers from the first, as tier numbers. */
@@ -176,6 +188,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
           found.values,
           found.transfers,
           session.remainingSeconds(),
+          unitPairCounts(instance, limits.preferredPairs ?? []),
         ),
       ],
     };
