@@ -3,7 +3,7 @@
 // as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
 // 4 fewest moves, 5 least km.
 import { EPSILON } from "./exact/pool-network.ts";
-import { realizedBy, suspects, unneeded, worse } from "./held-moves.ts";
+import { keepWhatFits, unneeded, worse, type Attempt } from "./held-moves.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { measureShortage, type MoveIndex } from "./output/evaluate.ts";
@@ -73,11 +73,6 @@ function cannotKeep(
   const key = to * instance.roleCount + role;
   if ((instance.demand[key] ?? 0) - (instance.base[key] ?? 0) <= EPSILON) return "not_needed";
   return null;
-}
-
-interface Attempt {
-  held: PlanInFlight[];
-  plan: Plan;
 }
 
 /**
@@ -171,58 +166,6 @@ export async function planWithInFlight(
   // to give way, the ones kept are a maximal set found move by move, not proven the most.
   const keptAll = !dropped.some((d) => d.why === "replaced");
   return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
-}
-
-/**
- * When the plan holding every pending move is worse than the reference: the plan holding as many as
- * still fit, found move by move. First without the suspect moves (`suspects`), then without those of
- * the wider sense while the plan is still worse (else with only those the reference makes too: on a
- * province with thousands of places of equal need, the reference may make a fifth of them); then, all
- * at once, those the plan found makes itself again (holding them leaves it as it is); then each other
- * one, while it fits and time allows. On M with ten schools hiring a teacher each, starting from the
- * reference's moves and trying the others one at a time kept 132 of 366 proposals within the check's
- * 20 s.
- */
-async function keepWhatFits(
-  holdingAll: Attempt,
-  reference: Plan,
-  left: readonly PlanInFlight[],
-  context: {
-    current: PlanInput;
-    solveHolding: (held: PlanInFlight[]) => Promise<Attempt>;
-    late: () => boolean;
-  },
-): Promise<Attempt> {
-  const { current, solveHolding, late } = context;
-  const holding = (...sets: Iterable<PlanInFlight>[]) => {
-    const held = new Set(sets.flatMap((set) => [...set]));
-    return solveHolding(left.filter((move) => held.has(move)));
-  };
-  const notHeld = (attempt: Attempt) => {
-    const held = new Set(attempt.held);
-    return left.filter((move) => !held.has(move));
-  };
-  // Without the suspect moves; while the plan is still worse, without those of the wider sense.
-  let attempt = holdingAll;
-  for (const strict of [true, false]) {
-    const suspect = suspects(attempt.plan, reference, attempt.held, current, { strict });
-    if (suspect.size > 0 && !late())
-      attempt = await holding(attempt.held.filter((move) => !suspect.has(move)));
-    if (!worse(attempt.plan, reference)) break;
-  }
-  if (worse(attempt.plan, reference)) attempt = await holding(realizedBy(reference, current, left));
-  for (let back = realizedBy(attempt.plan, current, notHeld(attempt)); back.length > 0 && !late();) {
-    const trial = await holding(attempt.held, back);
-    if (worse(trial.plan, reference)) break;
-    attempt = trial;
-    back = realizedBy(attempt.plan, current, notHeld(attempt));
-  }
-  for (const extra of notHeld(attempt)) {
-    if (late()) break;
-    const trial = await holding(attempt.held, [extra]);
-    if (!worse(trial.plan, reference)) attempt = trial;
-  }
-  return attempt;
 }
 
 function moveIndex(
