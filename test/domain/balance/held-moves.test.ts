@@ -25,13 +25,12 @@ const names = (found: Set<PlanInFlight>) =>
   [...found].map((move) => people.find((row) => row.id === move.employee)?.name);
 
 describe("the held moves that may make a plan worse than the reference (held-moves.ts)", () => {
-  it("a place left with a surplus where the reference leaves less; a place it filled elsewhere only in the wider sense", () => {
+  it("a place left with a surplus where the reference leaves less; not one the reference filled elsewhere", () => {
     // SD1 took on a teacher: A's move leaves 12 JP over where the reference leaves 12 short. SD2 is
     // exactly filled by B, where the reference chose another school of equal need and left it short.
     const holding = plan({ SMP1: [24, 24], SMP2: [48, 48], SD1: [48, 60], SD2: [24, 24], SD3: [24, 24] });
     const reference = plan({ SMP1: [24, 24], SMP2: [48, 48], SD1: [48, 36], SD2: [24, 0], SD3: [24, 24] });
     expect(names(suspects(holding, reference, held, input))).toEqual(["A"]);
-    expect(names(suspects(holding, reference, held, input, { strict: false })).sort()).toEqual(["A", "B"]);
   });
 
   it("an origin left short that the reference keeps whole, unless the plan's own new move took it", () => {
