@@ -51,13 +51,15 @@ function district(overrides: Partial<PlanInput> = {}): PlanInput {
 /**
  * Along a road: SMP1…SMP6 each with one teacher to spare, 4 km before SD1…SD6, each short of one; the
  * first plan sends each SMP's to the SD after it. The week after, SD6 took on a teacher for 12 JP, and
- * SD0, at the road's start, lost its class teacher.
+ * SD0 lost its class teacher: at the road's start, or (`sd0AtEnd`) past SD6, 6 km beyond SMP6.
  */
-async function roadWeek() {
+async function roadWeek({ sd0AtEnd = false } = {}) {
   const n = 6;
   const at = (km: number) => east(-8.4, 140.4, km);
   const smps = Array.from({ length: n }, (_, i) => makeUnit({ id: `SMP${i + 1}`, ...at(10 * i + 10) }));
-  const sds = Array.from({ length: n + 1 }, (_, i) => makeUnit({ id: `SD${i}`, ...at(10 * i + 4) }));
+  const sds = Array.from({ length: n + 1 }, (_, i) =>
+    makeUnit({ id: `SD${i}`, ...at(i === 0 && sd0AtEnd ? 66 : 10 * i + 4) }),
+  );
   const input = makeInput({
     version: 2,
     units: [...smps, ...sds],
@@ -244,6 +246,27 @@ describe("the plan in flight", () => {
     // one tried alone.
     expect(held.slice(0, 4)).toEqual([0, n, n - 1, 3]);
     expect(held.at(-1)).toBe(n);
+  });
+
+  it("holds at once the pending moves a plan makes again, instead of trying each alone", async () => {
+    // SD0 lies past SD6 now: the plan without any pending move sends SMP1…SMP5 as before and SMP6 on
+    // to SD0, so it makes five of the six pending moves itself.
+    const { n, week } = await roadWeek({ sd0AtEnd: true });
+    const held: number[] = [];
+    // As before, the plan without the suspect move came back worse; and the reference's own moves are
+    // left out, so that the search starts from holding none.
+    const recording: SolveOnce = async (instance, options, started) => {
+      held.push(instance.input.employees.filter((row) => row.why === "pending").length);
+      const plan = await planOnce(instance, options, started);
+      if (held.length === 1) return { ...plan, moves: [] };
+      return held.length === 3 ? { ...plan, metrics: { ...plan.metrics, unmetAfter: 1_000 } } : plan;
+    };
+    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
+    expect(plan.moves.filter((move) => move.to === "SD0").map((move) => move.from)).toEqual([`SMP${n}`]);
+    // The reference, all six, five without the suspect, none, then the five its plan makes again in one
+    // plan (not one plan each), and the last one tried alone.
+    expect(held).toEqual([0, n, n - 1, 0, n - 1, n]);
   });
 
   it("drops a pending proposal whose person can no longer move", async () => {
