@@ -54,28 +54,35 @@ export function realizedBy(
       ? ""
       : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
   };
-  const open = plan.moves.map((move) => ({ move, like: likeness(move.employee), claimed: false }));
-  const realized: PlanInFlight[] = [];
+  // The plan's moves by destination and role, in the plan's order: a search per pending move looks
+  // only at the moves it could be (the search rounds of `keepWhatFits` ask this of thousands of moves).
+  const open = new Map<string, Array<{ move: Plan["moves"][number]; like: string; claimed: boolean }>>();
+  for (const move of plan.moves) {
+    const entry = { move, like: likeness(move.employee), claimed: false };
+    const place = `${move.to}|${move.role}`;
+    const entries = open.get(place);
+    if (entries === undefined) open.set(place, [entry]);
+    else entries.push(entry);
+  }
+  const realized = new Set<PlanInFlight>();
   const claim = (pending: PlanInFlight, exact: boolean) => {
     const like = likeness(pending.employee);
-    const found = open.find(
-      (entry) =>
-        !entry.claimed &&
-        entry.move.to === pending.to &&
-        entry.move.role === pending.role &&
-        (exact ? entry.move.employee === pending.employee : entry.like === like),
-    );
+    const found = open
+      .get(`${pending.to}|${pending.role}`)
+      ?.find(
+        (entry) => !entry.claimed && (exact ? entry.move.employee === pending.employee : entry.like === like),
+      );
     if (found === undefined) return false;
     found.claimed = true;
     return true;
   };
   const rest = candidates.filter((pending) => {
     if (!claim(pending, true)) return true;
-    realized.push(pending);
+    realized.add(pending);
     return false;
   });
-  for (const pending of rest) if (claim(pending, false)) realized.push(pending);
-  return candidates.filter((pending) => realized.includes(pending));
+  for (const pending of rest) if (claim(pending, false)) realized.add(pending);
+  return candidates.filter((pending) => realized.has(pending));
 }
 
 /**
