@@ -98,8 +98,24 @@ export function pairOrCut(
   return { transfers, cuts };
 }
 
-/** How many moves from unit to unit (`from|to`, unit indices) the pairing makes first. */
-export type PreferredPairs = ReadonlyMap<string, number>;
+/** How many moves from unit to unit the pairing makes first: by origin, then destination (indices). */
+export type PreferredPairs = ReadonlyMap<number, ReadonlyMap<number, number>>;
+
+/** `PlanOptions.preferredPairs` (unit ids) counted by pair of unit indices; unknown units are left out. */
+export function preferredPairsOf(
+  instance: Instance,
+  pairs: ReadonlyArray<{ from: string; to: string }>,
+): PreferredPairs {
+  const counts = new Map<number, Map<number, number>>();
+  for (const pair of pairs) {
+    const from = instance.unitIndex.get(pair.from);
+    const to = instance.unitIndex.get(pair.to);
+    if (from === undefined || to === undefined) continue;
+    const row = counts.get(from) ?? new Map<number, number>();
+    counts.set(from, row.set(to, (row.get(to) ?? 0) + 1));
+  }
+  return counts;
+}
 
 /**
  * The least-kilometre pairing of a solution's departures and arrivals over the given arcs: a
@@ -121,7 +137,7 @@ export function pairAtLeastCost(
   const supply = flows.reduce((sum, flow) => sum + flow.sources.reduce((part, s) => part + s.supply, 0), 0);
   const bonus = 1 + supply * used.reduce((most, arc) => Math.max(most, arc.km), 0);
   const columns = used.flatMap((arc) => {
-    const times = preferred.get(`${arc.from}|${arc.to}`) ?? 0;
+    const times = preferred.get(arc.from)?.get(arc.to) ?? 0;
     return [
       { arc, cost: arc.km, upper: Infinity },
       ...(times > 0 ? [{ arc, cost: arc.km - bonus, upper: times }] : []),
@@ -239,16 +255,14 @@ function arcsAmongUsed(
     });
   });
   for (const transfer of feasible) keep(transfer.pool, transfer.from, transfer.to);
-  flows.forEach(({ sources, sinks }, pool) => {
-    if (preferred.size === 0) return;
-    const sourceUnits = new Set(sources.map((source) => source.unit));
-    const sinkUnits = new Set(sinks.map((sink) => sink.unit));
-    for (const key of preferred.keys()) {
-      const [from, to] = key.split("|").map(Number);
-      if (from === undefined || to === undefined || !sourceUnits.has(from) || !sinkUnits.has(to)) continue;
-      if (reachable(from, to)) keep(pool, from, to);
-    }
-  });
+  // Every preferred pair within reach among the pool's sources and sinks, however far.
+  if (preferred.size > 0)
+    flows.forEach(({ sources, sinks }, pool) => {
+      const sinkUnits = new Set(sinks.map((sink) => sink.unit));
+      for (const { unit: from } of sources)
+        for (const to of preferred.get(from)?.keys() ?? [])
+          if (sinkUnits.has(to) && reachable(from, to)) keep(pool, from, to);
+    });
   return [...arcs.values()];
 }
 

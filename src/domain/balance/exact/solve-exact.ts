@@ -4,7 +4,7 @@ import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 import { fillShortages, severityOfCounts } from "./shortage-values.ts";
 import { buildNetwork, type Network } from "./pool-network.ts";
-import { leastCostTransfers, pairOrCut, type Transfer } from "./pairing.ts";
+import { leastCostTransfers, pairOrCut, preferredPairsOf, type Transfer } from "./pairing.ts";
 import { kilometreTier, quickerPlan, type KilometreTierLimits, type PairedResult } from "./kilometre-tier.ts";
 import { LazyRows } from "./lazy-cuts.ts";
 import { SolverSession } from "./highs-session.ts";
@@ -35,8 +35,6 @@ export interface ExactResult {
 }
 
 export interface ExactLimits extends KilometreTierLimits {
-  /** Told as each step of each stage ends (benchmarks). */
-  trace?: StageTrace | undefined;
   /** false: skip the flow core. */
   flow?: boolean | undefined;
   /** Unit ids of moves the pairing makes first where the counts allow (`PlanOptions.preferredPairs`). */
@@ -100,16 +98,6 @@ function keepAtMost(session: SolverSession, costs: Float64Array, value: number):
     coefficients.push(cost);
   });
   session.addRow(-Infinity, unmetLimit(value), columns, coefficients);
-}
-
-/** How many of `pairs` go from each unit to each other, keyed `from|to` by unit index. */
-function unitPairCounts(instance: Instance, pairs: ReadonlyArray<{ from: string; to: string }>) {
-  const counts = new Map<string, number>();
-  for (const { from, to } of pairs) {
-    const key = `${instance.unitIndex.get(from)}|${instance.unitIndex.get(to)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** The longest run of proven tiers from the first, as tier numbers. */
@@ -188,7 +176,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
           found.values,
           found.transfers,
           session.remainingSeconds(),
-          unitPairCounts(instance, limits.preferredPairs ?? []),
+          preferredPairsOf(instance, limits.preferredPairs ?? []),
         ),
       ],
     };
