@@ -89,7 +89,7 @@ export class LazyRows {
       this.hallAdded[index] = true;
       rows.push(row);
     });
-    const integerColumns = this.model.feedCount + this.model.arrivalCount;
+    const integerColumns = this.model.shortageStart;
     for (let column = 0; column < integerColumns; column++) {
       if (!isFractional(values[column] ?? 0)) continue;
       for (const entry of this.keysOfColumn.get(column) ?? []) {

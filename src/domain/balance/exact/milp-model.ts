@@ -6,6 +6,15 @@ import { pushTo } from "./collections.ts";
 import { strengtheningRows, type KeyTerms, type Row } from "./strengthening-rows.ts";
 import { addPolicyRows } from "./policy-rows.ts";
 import { addSeverityColumns, severityTailCuts, type SeverityColumns } from "./severity-columns.ts";
+import {
+  addMemberRows,
+  addNeededRows,
+  addPendingColumns,
+  NO_PENDING,
+  pendingKeyTerms,
+  type PendingColumns,
+  type PendingPair,
+} from "./pending-columns.ts";
 
 /** A possible pairing of a source unit with an arrival unit inside a pool. */
 export interface Arc {
@@ -49,6 +58,10 @@ export interface BalanceModel {
   unitOfColumn: Int32Array;
   arcStart: number;
   arcRows: ArcRows;
+  /** The pending moves' kept-move columns (a plan in flight's tier 3; none otherwise). */
+  pending: PendingColumns;
+  /** The binary that switches on each destination's "kept moves still needed" row, with its key. */
+  switches: Array<{ column: number; key: number }>;
 }
 
 export const sourceName = (pool: number, unit: number) => `${pool}|${unit}`;
@@ -87,7 +100,7 @@ export function feedsBySourceUnit(instance: Instance, network: Network): Map<num
 }
 
 /** Hours arriving (+) and leaving (−) each (unit, role) key, per move column. */
-function collectKeyTerms(instance: Instance, network: Network): RowSet {
+function collectKeyTerms(instance: Instance, network: Network, pending: PendingColumns): RowSet {
   const rows = new RowSet();
   network.feeds.forEach((feed, index) => {
     const group = instance.groups[feed.group];
@@ -98,6 +111,7 @@ function collectKeyTerms(instance: Instance, network: Network): RowSet {
     const key = arrival.unit * instance.roleCount + (network.pools[arrival.pool]?.role ?? 0);
     rows.add(key, network.feeds.length + index, hoursOfPool(network, arrival.pool));
   });
+  pendingKeyTerms(pending, (key, column, hours) => rows.add(key, column, hours));
   return rows;
 }
 
@@ -110,9 +124,11 @@ function addShortageRows(
   builder: LpBuilder,
   instance: Instance,
   network: Network,
+  pending: PendingColumns,
   strengthen: boolean,
 ): KeyTerms[] {
-  const byKey = collectKeyTerms(instance, network).rows;
+  const byKey = collectKeyTerms(instance, network, pending).rows;
+  const leftByPending = new Set(pending.from);
   const keys = [...byKey.keys()].filter((key) => (instance.demand[key] ?? 0) > 0).sort((a, b) => a - b);
   const columns = keys.map((key) => builder.addCol(0, 0, instance.demand[key] ?? 0, false));
   return keys.map((key, index) => {
@@ -120,7 +136,7 @@ function addShortageRows(
     const shortage = columns[index] ?? 0;
     const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
     builder.addRow(need, Infinity, [shortage, ...terms.columns], [1, ...terms.coefficients]);
-    const keyTerms = { key, shortage, terms };
+    const keyTerms = { key, shortage, terms, ...(leftByPending.has(key) ? { pendingLeave: true } : {}) };
     if (strengthen) for (const row of strengtheningRows(instance, keyTerms)) addRow(builder, row);
     return keyTerms;
   });
@@ -206,22 +222,33 @@ function unitsOfColumns(
  * Hall model leaves its strengthening rows and single-unit Hall conditions to be separated lazily
  * (see separation.ts): on a district of 3,000 units they would double the first LP's time.
  */
-export function buildModel(instance: Instance, network: Network, pairing: Pairing): BalanceModel {
+export function buildModel(
+  instance: Instance,
+  network: Network,
+  pairing: Pairing,
+  pendingPairs: readonly PendingPair[] = [],
+): BalanceModel {
   const builder = new LpBuilder();
   for (const feed of network.feeds) builder.addCol(0, 0, feed.upper, true);
   for (const arrival of network.arrivals) builder.addCol(0, 0, arrival.upper, true);
+  const pending = pendingPairs.length === 0 ? NO_PENDING : addPendingColumns(builder, instance, pendingPairs);
   const shortageStart = builder.colCount;
-  const keyTerms = addShortageRows(builder, instance, network, pairing.kind === "arcs");
+  const keyTerms = addShortageRows(builder, instance, network, pending, pairing.kind === "arcs");
   const severity =
     instance.version === 2
       ? addSeverityColumns(builder, instance, keyTerms)
       : { columns: [], weights: [], shortageOf: [], lengthOf: [], startOf: [] };
-  const unitOfColumn = unitsOfColumns(instance, network, builder.colCount, keyTerms, severity);
   if (pairing.kind === "arcs")
     for (const rows of severityTailCuts(instance, keyTerms, severity))
       for (const row of rows) addRow(builder, row);
+  const switches = addNeededRows(builder, instance, network, pending, keyTerms);
+  const unitOfColumn = unitsOfColumns(instance, network, builder.colCount, keyTerms, severity);
+  pending.columns.forEach((column, index) => (unitOfColumn[column] = pending.pairs[index]?.unit ?? -1));
+  const unitOfKey = (key: number) => Math.floor(key / Math.max(1, instance.roleCount));
+  for (const { column, key } of switches) unitOfColumn[column] = unitOfKey(key);
   addGroupRows(builder, network);
-  addPolicyRows(builder, instance, network);
+  if (pending.columns.length > 0) addMemberRows(builder, instance, network, pending);
+  addPolicyRows(builder, instance, network, pending);
   const arcStart = builder.colCount;
   const arcRows: ArcRows =
     pairing.kind === "arcs"
@@ -240,6 +267,8 @@ export function buildModel(instance: Instance, network: Network, pairing: Pairin
     unitOfColumn,
     arcStart,
     arcRows,
+    pending,
+    switches,
   };
 }
 

@@ -2,6 +2,7 @@ import { bothLeft, inLeft, movesLeft, outLeft, type Instance } from "../input/in
 import { pushTo } from "./collections.ts";
 import type { LpBuilder } from "./lp-builder.ts";
 import { feedUnit, type Network } from "./pool-network.ts";
+import { NO_PENDING, pendingUnits, type PendingColumns } from "./pending-columns.ts";
 
 /** Columns of each unit with the sum of their upper bounds: a bound above that sum needs no row. */
 class UnitColumns {
@@ -31,7 +32,12 @@ class UnitColumns {
  * Moves in plus moves out of each unit, moves out and moves in (v2), and moves in total, within the
  * policy bounds less the moves already counted against them (in flight, or effective in the window).
  */
-export function addPolicyRows(builder: LpBuilder, instance: Instance, network: Network): void {
+export function addPolicyRows(
+  builder: LpBuilder,
+  instance: Instance,
+  network: Network,
+  pending: PendingColumns = NO_PENDING,
+): void {
   const both = new UnitColumns();
   const out = new UnitColumns();
   const into = new UnitColumns();
@@ -44,12 +50,21 @@ export function addPolicyRows(builder: LpBuilder, instance: Instance, network: N
     both.add(arrival.unit, network.feeds.length + index, arrival.upper);
     into.add(arrival.unit, network.feeds.length + index, arrival.upper);
   });
+  const { out: homes, into: destinations } = pendingUnits(instance, pending);
+  pending.columns.forEach((column, index) => {
+    const count = pending.pairs[index]?.count ?? 0;
+    both.add(homes[index] ?? 0, column, count);
+    out.add(homes[index] ?? 0, column, count);
+    both.add(destinations[index] ?? 0, column, count);
+    into.add(destinations[index] ?? 0, column, count);
+  });
   both.addRows(builder, (unit) => bothLeft(instance, unit));
   out.addRows(builder, (unit) => outLeft(instance, unit));
   into.addRows(builder, (unit) => inLeft(instance, unit));
-  const totalUpper = network.feeds.reduce((sum, feed) => sum + feed.upper, 0);
+  const kept = pending.pairs.reduce((sum, pair) => sum + pair.count, 0);
+  const totalUpper = network.feeds.reduce((sum, feed) => sum + feed.upper, kept);
   if (totalUpper > movesLeft(instance)) {
-    const feeds = network.feeds.map((_, index) => index);
+    const feeds = [...network.feeds.map((_, index) => index), ...pending.columns];
     builder.addRow(
       -Infinity,
       movesLeft(instance),

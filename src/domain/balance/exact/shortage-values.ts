@@ -4,7 +4,7 @@ import type { Network } from "./pool-network.ts";
 import { severityOf } from "../severity.ts";
 import { fillSeverityParts } from "./severity-columns.ts";
 
-/** Shortage of each key of the model when the feeds and arrivals take the given counts. */
+/** Shortage of each key of the model when the feeds, arrivals and kept pending moves take the given counts. */
 export function fillShortages(
   instance: Instance,
   network: Network,
@@ -25,6 +25,11 @@ export function fillShortages(
       (pool?.hours ?? 0) * (values[network.feeds.length + index] ?? 0),
     );
   });
+  model.pending.columns.forEach((column, index) => {
+    const hours = (model.pending.hours[index] ?? 0) * (values[column] ?? 0);
+    add(model.pending.from[index] ?? 0, -hours);
+    add(model.pending.to[index] ?? 0, hours);
+  });
   model.shortageKeys.forEach((key, index) => {
     const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0) - (change.get(key) ?? 0);
     values[model.shortageStart + index] = Math.max(0, need);
@@ -43,8 +48,8 @@ export function severityOfCounts(
   values: ArrayLike<number>,
 ): number {
   const exact = new Float64Array(model.data.numCols);
-  const integers = network.feeds.length + network.arrivals.length;
-  for (let column = 0; column < integers; column++) exact[column] = Math.round(values[column] ?? 0);
+  for (let column = 0; column < model.shortageStart; column++)
+    exact[column] = Math.round(values[column] ?? 0);
   fillShortages(instance, network, model, exact);
   return model.shortageKeys.reduce(
     (sum, key, index) =>

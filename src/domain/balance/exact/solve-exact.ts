@@ -79,7 +79,7 @@ function solvePaired(
   }
 }
 
-function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"): Float64Array {
+export function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"): Float64Array {
   const costs = new Float64Array(model.data.numCols);
   if (stage === "unmet") costs.fill(1, model.shortageStart, model.shortageStart + model.shortageKeys.length);
   else if (stage === "moves") costs.fill(1, 0, model.feedCount);
@@ -89,7 +89,7 @@ function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "moves"):
 }
 
 /** Keeps a stage's objective at its optimum in the stages after it. */
-function keepAtMost(session: SolverSession, costs: Float64Array, value: number): void {
+export function keepAtMost(session: SolverSession, costs: Float64Array, value: number): void {
   const columns: number[] = [];
   const coefficients: number[] = [];
   costs.forEach((cost, column) => {

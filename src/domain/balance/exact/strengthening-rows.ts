@@ -18,6 +18,11 @@ export interface KeyTerms {
   key: number;
   shortage: number;
   terms: Terms;
+  /**
+   * Pending moves may leave this key (a plan in flight's tier 3): a kept move need not be needed where it
+   * leaves, so the "departures overdrain by less than one person" row does not hold here.
+   */
+  pendingLeave?: boolean;
 }
 
 /**
@@ -60,7 +65,7 @@ export function roundingCuts(continuous: readonly number[], terms: Terms, need: 
  * Under v2 departures may leave a shortage for a deeper one elsewhere, up to 3/4 of the need (see
  * departureLimit in pool-network.ts), so the departures row gets that much more room.
  */
-function neededRows(instance: Instance, key: number, terms: Terms): Row[] {
+function neededRows(instance: Instance, key: number, terms: Terms, pendingLeave: boolean): Row[] {
   const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
   const drain = instance.version === 2 ? (3 * (instance.demand[key] ?? 0)) / 4 : 0;
   const arriving = terms.coefficients.filter((coefficient) => coefficient > 0);
@@ -76,7 +81,7 @@ function neededRows(instance: Instance, key: number, terms: Terms): Row[] {
       coefficients: terms.coefficients,
     });
   }
-  if (leaving.length > 0) {
+  if (leaving.length > 0 && !pendingLeave) {
     rows.push({
       lower: -Infinity,
       upper: Math.max(0, Math.max(...leaving) + drain - need),
@@ -92,6 +97,6 @@ export function strengtheningRows(instance: Instance, keyTerms: KeyTerms): Row[]
   const need = (instance.demand[keyTerms.key] ?? 0) - (instance.base[keyTerms.key] ?? 0);
   return [
     ...roundingCuts([keyTerms.shortage], keyTerms.terms, need),
-    ...neededRows(instance, keyTerms.key, keyTerms.terms),
+    ...neededRows(instance, keyTerms.key, keyTerms.terms, keyTerms.pendingLeave === true),
   ];
 }
