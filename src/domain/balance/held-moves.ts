@@ -2,7 +2,24 @@
 // needed, which it makes suspect, which the plan without them makes too, and the search for as many as
 // still fit when holding all of them is worse.
 import { EPSILON } from "./exact/pool-network.ts";
-import type { Plan, PlanInFlight, PlanInput } from "./types.ts";
+import type { Plan, PlanInFlight, PlanInput, PlanRecentMove } from "./types.ts";
+
+/**
+ * `fixed` moves carried out in the input: the person at the destination in the role they fill there,
+ * no longer movable, and the move counted against the caps (as a recent move).
+ */
+export function withMovesHeld(input: PlanInput, fixed: readonly PlanInFlight[]): PlanInput {
+  const byEmployee = new Map(fixed.map((move) => [move.employee, move]));
+  const recentMoves: PlanRecentMove[] = [...(input.recentMoves ?? [])];
+  const employees = input.employees.map((employee) => {
+    const move = byEmployee.get(employee.id);
+    if (move === undefined || move.to === employee.unit) return employee;
+    recentMoves.push({ employee: employee.id, from: employee.unit, to: move.to });
+    return { ...employee, unit: move.to, role: move.role, movable: false, why: "pending" as const };
+  });
+  const { inFlight: _held, ...rest } = input;
+  return { ...rest, employees, recentMoves };
+}
 
 /** Capacity after the plan less demand, hours, by `unit|role`: above zero a surplus, below a shortage. */
 function surplusByKey(plan: Plan): Map<string, number> {
@@ -136,6 +153,21 @@ export interface Attempt {
   plan: Plan;
 }
 
+/** What the search needs: the district, a plan holding given moves, and whether time is up. */
+export interface Search {
+  current: PlanInput;
+  solveHolding: (held: PlanInFlight[]) => Promise<Attempt>;
+  late: () => boolean;
+}
+
+/** The plan holding those of `left` that are in any of `sets` (in the order of `left`). */
+function holdingOf(left: readonly PlanInFlight[], search: Search) {
+  return (...sets: Iterable<PlanInFlight>[]) => {
+    const held = new Set(sets.flatMap((set) => [...set]));
+    return search.solveHolding(left.filter((move) => held.has(move)));
+  };
+}
+
 /**
  * When the plan holding every pending move is worse than the reference: the plan holding as many as
  * still fit, found move by move. First without the suspect moves (`suspects`); if that is still worse,
@@ -149,25 +181,35 @@ export async function keepWhatFits(
   holdingAll: Attempt,
   reference: Plan,
   left: readonly PlanInFlight[],
-  context: {
-    current: PlanInput;
-    solveHolding: (held: PlanInFlight[]) => Promise<Attempt>;
-    late: () => boolean;
-  },
+  context: Search,
 ): Promise<Attempt> {
-  const { current, solveHolding, late } = context;
-  const holding = (...sets: Iterable<PlanInFlight>[]) => {
-    const held = new Set(sets.flatMap((set) => [...set]));
-    return solveHolding(left.filter((move) => held.has(move)));
-  };
-  const notHeld = (attempt: Attempt) => {
-    const held = new Set(attempt.held);
-    return left.filter((move) => !held.has(move));
-  };
+  const { current } = context;
+  const holding = holdingOf(left, context);
   const suspect = suspects(holdingAll.plan, reference, holdingAll.held, current);
   let attempt = holdingAll;
   if (suspect.size > 0) attempt = await holding(left.filter((move) => !suspect.has(move)));
   if (worse(attempt.plan, reference)) attempt = await holding(realizedBy(reference, current, left));
+  return holdMore(attempt, reference, left, context);
+}
+
+/**
+ * From a plan as good as the reference, more of the pending moves `left`: all at once, those the plan
+ * makes itself again (holding them leaves it as it is), then each other one, while it fits and time
+ * allows.
+ */
+export async function holdMore(
+  from: Attempt,
+  reference: Plan,
+  left: readonly PlanInFlight[],
+  context: Search,
+): Promise<Attempt> {
+  const { current, late } = context;
+  const holding = holdingOf(left, context);
+  const notHeld = (attempt: Attempt) => {
+    const held = new Set(attempt.held);
+    return left.filter((move) => !held.has(move));
+  };
+  let attempt = from;
   for (let back = realizedBy(attempt.plan, current, notHeld(attempt)); back.length > 0 && !late();) {
     const trial = await holding(attempt.held, back);
     if (worse(trial.plan, reference)) break;

@@ -3,20 +3,15 @@
 // as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
 // 4 fewest moves, 5 least km.
 import { EPSILON } from "./exact/pool-network.ts";
-import { keepWhatFits, unneeded, worse, type Attempt } from "./held-moves.ts";
+import { holdMore, keepWhatFits, unneeded, withMovesHeld, worse, type Attempt } from "./held-moves.ts";
+import { holdTheMost, type HoldTheMost } from "./held-most.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { measureShortage, type MoveIndex } from "./output/evaluate.ts";
 import { computeUnitLoads } from "./output/unit-loads.ts";
-import type {
-  DroppedWhy,
-  Plan,
-  PlanDropped,
-  PlanInFlight,
-  PlanInput,
-  PlanOptions,
-  PlanRecentMove,
-} from "./types.ts";
+import type { DroppedWhy, Plan, PlanDropped, PlanInFlight, PlanInput, PlanOptions } from "./types.ts";
+
+export { withMovesHeld } from "./held-moves.ts";
 
 /** One plan of the engine without the in-flight tier (exact or greedy, per the options). */
 export type SolveOnce = (instance: Instance, options: PlanOptions, started: number) => Promise<Plan>;
@@ -28,25 +23,10 @@ export type SolveOnce = (instance: Instance, options: PlanOptions, started: numb
 const REFERENCE_SHARE = 0.4;
 /** Share of the time limit each further plan with pending moves held may take. */
 const ATTEMPT_SHARE = 0.2;
+/** Share of the time limit the model choosing the most pending moves to keep may take. */
+const MOST_SHARE = 0.2;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/**
- * `fixed` moves carried out in the input: the person at the destination in the role they fill there,
- * no longer movable, and the move counted against the caps (as a recent move).
- */
-export function withMovesHeld(input: PlanInput, fixed: readonly PlanInFlight[]): PlanInput {
-  const byEmployee = new Map(fixed.map((move) => [move.employee, move]));
-  const recentMoves: PlanRecentMove[] = [...(input.recentMoves ?? [])];
-  const employees = input.employees.map((employee) => {
-    const move = byEmployee.get(employee.id);
-    if (move === undefined || move.to === employee.unit) return employee;
-    recentMoves.push({ employee: employee.id, from: employee.unit, to: move.to });
-    return { ...employee, unit: move.to, role: move.role, movable: false, why: "pending" as const };
-  });
-  const { inFlight: _held, ...rest } = input;
-  return { ...rest, employees, recentMoves };
-}
 
 /** Index of each employee id in an instance's input: a lookup, not a scan per move. */
 function employeeIndex(instance: Instance): Map<string, number> {
@@ -77,14 +57,16 @@ function cannotKeep(
 
 /**
  * Plans a district with proposals in flight: committed moves fixed, pending ones kept where the first
- * two tiers allow (all of them when that is as good; else those the reference plan makes too, then
- * each other one that still fits), the rest of the plan solved around them.
+ * two tiers allow (all of them when that is as good; else as many as the model of `holdMost` finds,
+ * and when it finds none in time, those the search of held-moves.ts keeps), the rest of the plan
+ * solved around them.
  */
 export async function planWithInFlight(
   input: PlanInput,
   options: PlanOptions,
   started: number,
   solveOnce: SolveOnce,
+  holdMost: HoldTheMost = holdTheMost,
 ): Promise<Plan> {
   const inFlight = input.inFlight ?? [];
   const committed = inFlight.filter((move) => move.state === "committed");
@@ -149,22 +131,43 @@ export async function planWithInFlight(
     return at;
   };
   let attempt: Attempt = { held: [], plan: reference };
+  // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed), or when the
+  // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
+  let keptMost = true;
   if (candidates.length > 0) {
     attempt = await withoutUnneeded(await solveHolding(candidates));
     if (worse(attempt.plan, reference)) {
       const gone = new Set(dropped.map((row) => row.employee));
       const left = candidates.filter((move) => !gone.has(move.employee));
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
-      attempt = await keepWhatFits(attempt, reference, left, { current, solveHolding, late });
+      const search = { current, solveHolding, late };
+      // The model may take all the time left but one more plan's share: on a province its LP alone
+      // takes 8–13 s, and its own plan is the answer when the plan holding its choice cannot follow.
+      const most =
+        options.method === "greedy"
+          ? null
+          : await holdMost(instance, reference, left, {
+              current,
+              options,
+              seconds: Math.max(
+                budget(MOST_SHARE),
+                (deadline - performance.now()) / 1000 - ATTEMPT_SHARE * (limit / 1000),
+              ),
+              solveHolding,
+              late,
+            });
+      keptMost = most?.proven ?? false;
+      if (most === null) attempt = await keepWhatFits(attempt, reference, left, search);
+      else attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
+      const before = attempt.held.length;
       attempt = await withoutUnneeded(attempt);
+      if (attempt.held.length < before) keptMost = false;
     }
     const held = new Set(attempt.held);
     const gone = new Set(dropped.map((d) => d.employee));
     for (const move of candidates) if (!held.has(move) && !gone.has(move.employee)) drop(move, "replaced");
   }
-  // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed); when some had
-  // to give way, the ones kept are a maximal set found move by move, not proven the most.
-  const keptAll = !dropped.some((d) => d.why === "replaced");
+  const keptAll = keptMost || !dropped.some((d) => d.why === "replaced");
   return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
 }
 

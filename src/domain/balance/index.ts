@@ -7,7 +7,9 @@
 //            hours, then (v2) severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
 //            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,
 //            policy-rows.ts, severity-columns.ts, strengthening-rows.ts and lazy-cuts.ts build the
-//            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers).
+//            model; pairing.ts and kilometre-stage.ts turn pool flows into person-to-unit transfers;
+//            most-kept.ts and pending-columns.ts: the plan in flight's tier 3, the most pending moves
+//            a plan as good on tiers 1–2 keeps).
 //   flow/    the flow core, tried first: the same tiers as a min-cost flow solved by a network simplex
 //            (network-simplex.ts, spanning-tree.ts), exact when every key's movers bring the same hours
 //            and no cap binds (flow-network.ts builds it, pair-survey.ts and pair-arcs.ts the unit
@@ -16,9 +18,12 @@
 //   greedy.ts the baseline and the fallback: largest shortage from the nearest surplus.
 //   output/  a Plan: materialize-moves.ts names the people, choose-people.ts re-chooses them for
 //            volunteers and stated destinations (v2 tiers 5 and 6), evaluate.ts checks and measures the
-//            moves, unit-loads.ts the loads before/after, reasons.ts the plain-words reason of each
-//            move, shortfalls.ts why each need still short got no more, assemble-plan.ts puts them
-//            together (the one way every method makes a Plan).
+//            moves, spare-moves.ts undoes the moves a plan can do without, unit-loads.ts the loads
+//            before/after, reasons.ts the plain-words reason of each move, shortfalls.ts why each need
+//            still short got no more, assemble-plan.ts puts them together (the one way every method
+//            makes a Plan).
+//   in-flight.ts the plan with proposals in flight: held-most.ts keeps the most pending moves the
+//            model allows, held-moves.ts searches for them when it has no answer in time.
 //
 // Callers outside this folder import from this file only.
 import { solveExact } from "./exact/solve-exact.ts";

@@ -10,6 +10,7 @@ import {
   type PlanMove,
 } from "../../../src/domain/balance/index.ts";
 import { planWithInFlight, type SolveOnce } from "../../../src/domain/balance/in-flight.ts";
+import type { HoldTheMost } from "../../../src/domain/balance/held-most.ts";
 import { east, makeDemand, makeEmployee, makeInput, makeUnit, nip } from "./builders.ts";
 
 const asPending = (moves: readonly PlanMove[]): PlanInFlight[] =>
@@ -69,6 +70,9 @@ function recordingHeld(
     return alter(await planOnce(instance, options, started), held.length);
   };
 }
+
+/** The model that picks the pending moves to keep, as if it found nothing in time: the search runs. */
+const noModel: HoldTheMost = () => Promise.resolve(null);
 
 /** A plan as if it came back worse on tier 1. */
 const worseOnTierOne = (plan: Plan): Plan => ({ ...plan, metrics: { ...plan.metrics, unmetAfter: 1_000 } });
@@ -211,10 +215,46 @@ describe("the plan in flight", () => {
     expect(held).toHaveLength(3);
   });
 
-  it("gives up only the proposal a hire left half-needed, without trying the others one by one", async () => {
+  it("keeps the most pending moves a plan as good as the reference can, in one more plan", async () => {
     const { n, first, week } = await roadWeek();
     const held: number[] = [];
     const plan = await planWithInFlight(week, {}, performance.now(), recordingHeld(held));
+    const given = first.moves.find((move) => move.to === `SD${n}`);
+    if (given === undefined) throw new Error(`no move to SD${n}`);
+    expect(plan.dropped).toEqual([
+      { employee: given.employee, to: given.to, role: given.role, why: "replaced" },
+    ]);
+    expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
+    expect(plan.metrics.unmetAfter).toBe(12);
+    // Tier 3 proven: the model showed no plan as good on tiers 1 and 2 keeps all six.
+    expect(plan.metrics.tiersProven).toEqual([1, 2, 3, 4, 5]);
+    // The reference, the plan holding all six, and the plan holding the model's five.
+    expect(held).toEqual([0, n, n - 1]);
+  });
+
+  it("keeps the model's own plan around the moves it keeps when the plan holding them comes back worse", async () => {
+    const { n, first, week } = await roadWeek();
+    const held: number[] = [];
+    // The third plan, holding the model's five, came back worse, as a province's did when cut short by
+    // its time limit (it needed 70 s to reach the reference's severity).
+    const recording = recordingHeld(held, (plan, call) => (call === 3 ? worseOnTierOne(plan) : plan));
+    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    const given = first.moves.find((move) => move.to === `SD${n}`);
+    expect(plan.dropped?.map((row) => row.employee)).toEqual([given?.employee]);
+    expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
+    // As good as the reference on tiers 1 and 2, the most kept proven; moves and km not weighed.
+    expect(plan.metrics.unmetAfter).toBe(12);
+    expect(plan.metrics.tiersProven).toEqual([1, 2, 3]);
+    // The five kept, and SD0 filled by one new move.
+    expect(plan.moves).toHaveLength(n);
+    expect(plan.moves.filter((move) => move.to === "SD0")).toHaveLength(1);
+    expect(held).toEqual([0, n, n - 1]);
+  });
+
+  it("without the model's answer, gives up only the proposal a hire left half-needed, without trying the others one by one", async () => {
+    const { n, first, week } = await roadWeek();
+    const held: number[] = [];
+    const plan = await planWithInFlight(week, {}, performance.now(), recordingHeld(held), noModel);
     const given = first.moves.find((move) => move.to === `SD${n}`);
     if (given === undefined) throw new Error(`no move to SD${n}`);
     expect(plan.dropped).toEqual([
@@ -230,13 +270,13 @@ describe("the plan in flight", () => {
     expect(held).toEqual([0, n, n - 1, n]);
   });
 
-  it("when the plan without the suspect moves is no better, starts again from the reference's moves", async () => {
+  it("without the model's answer, when the plan without the suspect moves is no better, starts again from the reference's moves", async () => {
     const { n, week } = await roadWeek();
     const held: number[] = [];
     // The third plan, holding all but the suspect move, came back worse (as a plan cut short by its
     // time limit may): the reference's own moves are held instead.
     const recording = recordingHeld(held, (plan, call) => (call === 3 ? worseOnTierOne(plan) : plan));
-    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    const plan = await planWithInFlight(week, {}, performance.now(), recording, noModel);
     expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
     expect(plan.dropped?.map((row) => row.why)).toEqual(["replaced"]);
     // Then the three the reference makes too; from there, the ones the plans make again, and the last
@@ -245,7 +285,7 @@ describe("the plan in flight", () => {
     expect(held.at(-1)).toBe(n);
   });
 
-  it("holds at once the pending moves a plan makes again, instead of trying each alone", async () => {
+  it("without the model's answer, holds at once the pending moves a plan makes again, instead of trying each alone", async () => {
     // SD0 lies past SD6 now: the plan without any pending move sends SMP1…SMP5 as before and SMP6 on
     // to SD0, so it makes five of the six pending moves itself.
     const { n, week } = await roadWeek({ sd0AtEnd: true });
@@ -255,7 +295,7 @@ describe("the plan in flight", () => {
     const recording = recordingHeld(held, (plan, call) =>
       call === 1 ? { ...plan, moves: [] } : call === 3 ? worseOnTierOne(plan) : plan,
     );
-    const plan = await planWithInFlight(week, {}, performance.now(), recording);
+    const plan = await planWithInFlight(week, {}, performance.now(), recording, noModel);
     expect(plan.metrics.inFlight?.pendingKept).toBe(n - 1);
     expect(plan.moves.filter((move) => move.to === "SD0").map((move) => move.from)).toEqual([`SMP${n}`]);
     // The reference, all six, five without the suspect, none, then the five its plan makes again in one
@@ -307,7 +347,8 @@ describe("the plan in flight", () => {
     const plan = await planTransfers(base);
     expect(plan.moves.map((move) => `${move.employee}→${move.to}`)).toEqual([`${nip(501)}→SD2`]);
     expect(plan.dropped).toEqual([{ employee: nip(501), to: "SD1", role: "GURU_KELAS", why: "replaced" }]);
-    expect(plan.metrics.tiersProven).toEqual([1, 2]);
+    // The model proved that no plan as good keeps it.
+    expect(plan.metrics.tiersProven).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("refuses two proposals in flight for one person and in-flight fields in a v1 file", async () => {
