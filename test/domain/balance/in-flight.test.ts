@@ -432,10 +432,10 @@ describe("the plan in flight", () => {
         recording,
       ),
     ).rejects.toThrow("recorded");
-    // The first: what is left of 60 s (a little less, as time passed); the second: 40 % of it.
+    // The first: what is left of 60 s (a little less, as time passed); the second: half of it.
     expect(limits[0]).toBeGreaterThan(55);
     expect(limits[0]).toBeLessThanOrEqual(60);
-    expect(limits[1]).toBe(24);
+    expect(limits[1]).toBe(30);
     // The reference plan before plans holding moves answers for tiers 1 and 2: no kilometre tier.
     expect(kilometres).toEqual([undefined, false]);
     // …and, among its equal plans, pairs its moves as the pending ones where it can.
