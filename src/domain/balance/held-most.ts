@@ -1,6 +1,7 @@
 // Tier 3 of the plan in flight, exact (in-flight.ts): when the plan holding every pending move is worse
 // than the reference, the model picks how many of each group's pending moves to each place a plan as
-// good as the reference can keep (exact/most-kept.ts), and the plan holding those is made as any other.
+// good as the reference can keep (exact/most-kept.ts); the plan holding those is made as any other, or,
+// with no time left for it, is the model's own.
 import { mostPendingKept, type KeptPlan, type PendingPair } from "./exact/most-kept.ts";
 import { withMovesHeld, worse, type Attempt } from "./held-moves.ts";
 import { buildInstance, type Instance } from "./input/instance.ts";
