@@ -7,6 +7,7 @@ import type { Instance } from "../input/instance.ts";
 import type { LpBuilder } from "./lp-builder.ts";
 import type { Network } from "./pool-network.ts";
 import type { KeyTerms } from "./strengthening-rows.ts";
+import { pushTo } from "./collections.ts";
 
 /** `count` pending moves of members of `group` to `unit`, into `role`. */
 export interface PendingPair {
@@ -77,7 +78,7 @@ export function addNeededRows(
   const uppers = upperBounds(network, pending);
   const switches: Array<{ column: number; key: number }> = [];
   const byKey = new Map<number, number[]>();
-  pending.to.forEach((key, index) => byKey.set(key, [...(byKey.get(key) ?? []), index]));
+  pending.to.forEach((key, index) => pushTo(byKey, key, index));
   for (const [key, indices] of byKey) {
     const terms = termsOf.get(key);
     if (terms === undefined) continue;
@@ -111,8 +112,9 @@ function upperBounds(network: Network, pending: PendingColumns): Map<number, num
 }
 
 /**
- * A group's new departures stay within its departure limit (pool-network.ts, which holds for them in
- * any plan that keeps the pending moves); with its kept moves, within its members.
+ * A group's new departures with its kept moves stay within its members. The new departures alone stay
+ * within the group's departure limit (pool-network.ts), as without pending moves: in a plan past it with
+ * a new departure, that person could stay home and the plan would be no worse, with one move fewer.
  */
 export function addMemberRows(
   builder: LpBuilder,
@@ -120,17 +122,12 @@ export function addMemberRows(
   network: Network,
   pending: PendingColumns,
 ): void {
-  const byGroup = new Map<number, { columns: number[] }>();
-  const entry = (group: number) => {
-    let found = byGroup.get(group);
-    if (found === undefined) byGroup.set(group, (found = { columns: [] }));
-    return found;
-  };
-  pending.pairs.forEach((pair, index) => entry(pair.group).columns.push(pending.columns[index] ?? 0));
+  const byGroup = new Map<number, number[]>();
+  pending.pairs.forEach((pair, index) => pushTo(byGroup, pair.group, pending.columns[index] ?? 0));
   network.feeds.forEach((feed, index) => {
-    if (byGroup.has(feed.group)) entry(feed.group).columns.push(index);
+    if (byGroup.has(feed.group)) pushTo(byGroup, feed.group, index);
   });
-  for (const [group, { columns }] of byGroup) {
+  for (const [group, columns] of byGroup) {
     const members = instance.groups[group]?.members.length ?? 0;
     builder.addRow(
       -Infinity,
