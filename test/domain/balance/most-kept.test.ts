@@ -1,6 +1,7 @@
 // Tier 3 of the plan in flight against brute force: on small random districts a week after their first
-// plan (teachers hired where moves were going, a school newly short, a busier SMP), the engine keeps as
-// many pending moves as the best plan holding any subset of them that is as good on tiers 1 and 2.
+// plan (teachers hired where moves were going, a school newly short, a busier SMP; a private SD, the first
+// move committed, a pending person excluded from SD3, caps and distance bounds drawn), the engine keeps
+// as many pending moves as the best plan holding any subset of them that is as good on tiers 1 and 2.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -27,18 +28,24 @@ const weeks = fc.record({
   into: fc.constantFrom(null, 1),
   maxKm: fc.constantFrom(100, 20),
   // The week after: a teacher hired at each SD (0: none, else hours), SD3 newly short (and where),
-  // SMP0 busier by this many hours.
+  // SMP0 busier by this many hours. A private SD (−1: none), the first move committed, the first
+  // pending person excluded from SD3.
   hired: fc.array(fc.constantFrom(0, 0, 12, 24), { minLength: 3, maxLength: 3 }),
   sd3: fc.constantFrom(0, 24, 48),
   sd3Km: fc.constantFrom(3, 12, 30),
   busier: fc.constantFrom(0, 0, 24),
+  privateSd: fc.constantFrom(-1, -1, 0, 1, 2),
+  committed: fc.boolean(),
+  excluded: fc.boolean(),
 });
 
 function firstWeek(draw: typeof weeks extends fc.Arbitrary<infer T> ? T : never): PlanInput {
   const units = [...SMPS, ...SDS].map((id, index) => makeUnit({ id, ...east(-8.4, 140.4, index * 7) }));
   return makeInput({
     version: 2,
-    units: [...units, makeUnit({ id: "SD3", ...east(-8.4, 140.4, draw.sd3Km) })],
+    units: [...units, makeUnit({ id: "SD3", ...east(-8.4, 140.4, draw.sd3Km) })].map((unit) =>
+      unit.id === `SD${draw.privateSd}` ? { ...unit, private: true } : unit,
+    ),
     demand: [
       ...SMPS.map((id) => makeDemand(id, "GURU_IPA", 24)),
       ...SDS.map((id, index) => makeDemand(id, "GURU_KELAS", 24 * (draw.short[index] ?? 0))),
@@ -92,20 +99,33 @@ describe("the most pending moves kept (tier 3 of the plan in flight)", () => {
       fc.asyncProperty(weeks, async (draw) => {
         const input = firstWeek(draw);
         const first = await planTransfers(input);
-        const pending = first.moves.map(({ employee, to, role }) => ({
+        const inFlight = first.moves.map(({ employee, to, role }, index) => ({
           employee,
           to,
           role,
-          state: "pending" as const,
+          state: draw.committed && index === 0 ? ("committed" as const) : ("pending" as const),
         }));
-        const week = parsePlanInput(nextWeek(input, draw, pending));
+        const pending = inFlight.filter((move) => move.state === "pending");
+        const drawn = nextWeek(input, draw, inFlight);
+        const excludedId = pending[0]?.employee;
+        const week = parsePlanInput(
+          draw.excluded
+            ? {
+                ...drawn,
+                employees: drawn.employees.map((row) =>
+                  row.id === excludedId ? { ...row, excludedUnits: ["SD3"] } : row,
+                ),
+              }
+            : drawn,
+        );
         const plan = await planTransfers(week);
         // The moves dropped for other reasons than giving way (not needed any more) are no candidates.
         const other = new Set(
           (plan.dropped ?? []).filter((row) => row.why !== "replaced").map((row) => row.employee),
         );
         const candidates = pending.filter((move) => !other.has(move.employee));
-        const current = { ...week, inFlight: undefined };
+        const committed = inFlight.filter((move) => move.state === "committed");
+        const current = { ...withMovesHeld(week, committed), inFlight: undefined };
         const reference = await planOnce(buildInstance(current), {}, performance.now());
         const hours = new Map(week.employees.map((row) => [row.id, row.hours]));
         let most = 0;
