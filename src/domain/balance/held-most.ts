@@ -3,8 +3,8 @@
 // good as the reference can keep (exact/most-kept.ts); the plan holding those is made as any other, or,
 // with no time left for it, is the model's own.
 import { mostPendingKept, type KeptPlan, type PendingPair } from "./exact/most-kept.ts";
-import { withMovesHeld, worse, type Attempt } from "./held-moves.ts";
-import { buildInstance, type Instance } from "./input/instance.ts";
+import { withMovesHeld, worse, type Attempt, type Search } from "./held-moves.ts";
+import { buildInstance, groupOfEmployee, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { materializeMoves } from "./output/materialize-moves.ts";
 import { withoutSpareMoves } from "./output/spare-moves.ts";
@@ -15,10 +15,7 @@ export function pendingPairs(
   instance: Instance,
   moves: readonly PlanInFlight[],
 ): { pairs: PendingPair[]; movesOf: PlanInFlight[][] } {
-  const groupOf = new Map<string, number>();
-  instance.groups.forEach((group, index) => {
-    for (const member of group.members) groupOf.set(instance.input.employees[member]?.id ?? "", index);
-  });
+  const groupOf = groupOfEmployee(instance);
   const byName = new Map<string, number>();
   const pairs: PendingPair[] = [];
   const movesOf: PlanInFlight[][] = [];
@@ -54,13 +51,7 @@ export async function holdTheMost(
   instance: Instance,
   reference: Plan,
   left: readonly PlanInFlight[],
-  context: {
-    current: PlanInput;
-    options: PlanOptions;
-    seconds: number;
-    solveHolding: (held: PlanInFlight[]) => Promise<Attempt>;
-    late: () => boolean;
-  },
+  context: Search & { options: PlanOptions; seconds: number },
 ): Promise<{ attempt: Attempt; proven: boolean } | null> {
   const started = performance.now();
   const { pairs, movesOf } = pendingPairs(instance, left);

@@ -5,6 +5,7 @@
 import { EPSILON } from "./exact/pool-network.ts";
 import { holdMore, keepWhatFits, unneeded, withMovesHeld, worse, type Attempt } from "./held-moves.ts";
 import { holdTheMost, type HoldTheMost } from "./held-most.ts";
+import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { measureShortage, type MoveIndex } from "./output/evaluate.ts";
@@ -25,8 +26,6 @@ export type SolveOnce = (instance: Instance, options: PlanOptions, started: numb
 const REFERENCE_SHARE = 0.5;
 /** Share of the time limit each further plan with pending moves held may take. */
 const ATTEMPT_SHARE = 0.2;
-/** Share of the time limit kept back from the model that keeps the most pending moves (as `planOnce`). */
-const RESERVE_SHARE = 0.1;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -75,7 +74,7 @@ export async function planWithInFlight(
   const pending = inFlight.filter((move) => move.state === "pending");
   const current = withMovesHeld(input, committed);
   const instance = buildInstance(current);
-  const limit = (options.timeLimitSeconds ?? 60) * 1000;
+  const limit = timeLimitSeconds(options) * 1000;
   const deadline = started + limit;
   const budget = (share: number) =>
     Math.max(0.5, Math.min(share * limit, deadline - performance.now()) / 1000);
@@ -135,7 +134,7 @@ export async function planWithInFlight(
   let attempt: Attempt = { held: [], plan: reference };
   // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed), or when the
   // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
-  let keptMost = true;
+  let keptMost = false;
   if (candidates.length > 0) {
     attempt = await withoutUnneeded(await solveHolding(candidates));
     if (worse(attempt.plan, reference)) {
@@ -145,16 +144,14 @@ export async function planWithInFlight(
       const search = { current, solveHolding, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
       // 8–13 s, and its own plan is the answer when the plan holding its choice cannot follow.
-      const reserve = (options.reserveShare ?? RESERVE_SHARE) * limit;
+      const reserve = reserveShare(options) * limit;
       const most =
         options.method === "greedy"
           ? null
           : await holdMost(instance, reference, left, {
-              current,
+              ...search,
               options,
               seconds: Math.max(0.5, (deadline - reserve - performance.now()) / 1000),
-              solveHolding,
-              late,
             });
       keptMost = most?.proven ?? false;
       if (most === null) attempt = await keepWhatFits(attempt, reference, left, search);

@@ -22,6 +22,7 @@
 //            before/after, reasons.ts the plain-words reason of each move, shortfalls.ts why each need
 //            still short got no more, assemble-plan.ts puts them together (the one way every method
 //            makes a Plan).
+//   time-limits.ts the time limit and its reserve, as the options give them.
 //   in-flight.ts the plan with proposals in flight: held-most.ts keeps the most pending moves the
 //            model allows, held-moves.ts searches for them when it has no answer in time.
 //
@@ -34,6 +35,7 @@ import { choosePeople } from "./output/choose-people.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { parsePlanInput } from "./input/schema.ts";
 import { planWithInFlight } from "./in-flight.ts";
+import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import type { Plan, PlanInput, PlanOptions } from "./types.ts";
 
 export { computeUnitLoads } from "./output/unit-loads.ts";
@@ -69,13 +71,9 @@ export type {
   UnitLoad,
 } from "./types.ts";
 
-const DEFAULT_TIME_LIMIT_SECONDS = 60;
 /** Kilometre stage: arcs per source and per arrival before pricing, and arcs allowed for its proof. */
 const NEAREST_ARCS = 4;
 const PROOF_ARCS = 100_000;
-/** Share of the time limit kept for pairing the moves found when the kilometre stage cannot finish. */
-const RESERVE_SHARE = 0.1;
-const MOST_RESERVE_SHARE = 0.5;
 
 function greedyPlan(instance: Instance, options: PlanOptions, started: number): Plan {
   return assemblePlan(
@@ -113,11 +111,10 @@ export async function planTransfers(input: PlanInput, options: PlanOptions = {})
 /** One plan of an indexed input, without the in-flight tier (`planWithInFlight` plans with it). */
 export async function planOnce(instance: Instance, options: PlanOptions, started: number): Promise<Plan> {
   if (options.method === "greedy") return greedyPlan(instance, options, started);
-  const timeLimit = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const timeLimit = timeLimitSeconds(options);
   const result = await solveExact(instance, {
     deadline: started + timeLimit * 1000,
-    reserve:
-      timeLimit * 1000 * Math.min(MOST_RESERVE_SHARE, Math.max(0, options.reserveShare ?? RESERVE_SHARE)),
+    reserve: timeLimit * 1000 * reserveShare(options),
     nearest: NEAREST_ARCS,
     proofArcs: PROOF_ARCS,
     trace: options.trace,

@@ -1,7 +1,7 @@
 // Tier 3 of a plan in flight (in-flight.ts): among the plans as good as the reference on unmet hours and
 // severity, the one that keeps the most pending moves, on the Hall model with a kept-move column per
 // (group, destination) of the pending moves (pending-columns.ts). docs/flow-core.md, "The seventh round".
-import type { Instance } from "../input/instance.ts";
+import { groupOfEmployee, type Instance } from "../input/instance.ts";
 import { loadHighs } from "./highs-runtime.ts";
 import type { Highs } from "highs";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
@@ -138,10 +138,7 @@ function startValues(
   model: BalanceModel,
   moves: readonly Move[],
 ): Float64Array | null {
-  const groupOf = new Map<string, number>();
-  instance.groups.forEach((group, index) => {
-    for (const member of group.members) groupOf.set(instance.input.employees[member]?.id ?? "", index);
-  });
+  const groupOf = groupOfEmployee(instance);
   const feedOf = new Map<string, number>();
   network.feeds.forEach((feed, index) =>
     feedOf.set(`${feed.group}|${network.pools[feed.pool]?.role ?? -1}`, index),

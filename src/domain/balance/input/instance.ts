@@ -165,6 +165,15 @@ function buildCoordinates(input: PlanInput) {
   return { hasCoordinates, latRad, lonRad, cosLat };
 }
 
+/** The group of each movable person, by employee id (those in no group are absent). */
+export function groupOfEmployee(instance: Instance): Map<string, number> {
+  const groupOf = new Map<string, number>();
+  instance.groups.forEach((group, index) => {
+    for (const member of group.members) groupOf.set(instance.input.employees[member]?.id ?? "", index);
+  });
+  return groupOf;
+}
+
 /** Indexes a validated plan input. */
 export function buildInstance(input: PlanInput): Instance {
   const unitIndex = indexIds(input.units);
