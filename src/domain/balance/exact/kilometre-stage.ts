@@ -7,6 +7,7 @@ import type { Transfer } from "./pairing.ts";
 import { SolverSession, type LpResult, type StageResult } from "./highs-session.ts";
 import { solveStage, toleranceOf, unmetLimit, type StageTrace } from "./lexicographic-stage.ts";
 import { fillShortages } from "./shortage-values.ts";
+import { objectiveStep } from "./lattice.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 
 export interface KilometreLimits {
@@ -140,13 +141,19 @@ export function minimiseKilometres(
     const unmetHere = fixed.unmet - untouchedUnmet(instance, model);
     session.addRow(
       -Infinity,
-      unmetLimit(unmetHere),
+      unmetLimit(unmetHere, objectiveStep(instance, "unmet")),
       shortages,
       shortages.map(() => 1),
     );
     if (instance.version === 2) {
       const severityHere = fixed.severity - untouchedSeverity(instance, new Set(model.shortageKeys));
-      session.addRow(-Infinity, unmetLimit(severityHere), model.severity.columns, model.severity.weights);
+      const step = objectiveStep(instance, "severity");
+      session.addRow(
+        -Infinity,
+        unmetLimit(severityHere, step),
+        model.severity.columns,
+        model.severity.weights,
+      );
     }
     const feeds = network.feeds.map((_, feed) => feed);
     session.addRow(

@@ -88,8 +88,13 @@ export function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "m
   return costs;
 }
 
-/** Keeps a stage's objective at its optimum in the stages after it. */
-export function keepAtMost(session: SolverSession, costs: Float64Array, value: number): void {
+/** Keeps a stage's objective at its optimum in the stages after it (`step`: lattice.ts's). */
+export function keepAtMost(
+  session: SolverSession,
+  costs: Float64Array,
+  value: number,
+  step: number | null,
+): void {
   const columns: number[] = [];
   const coefficients: number[] = [];
   costs.forEach((cost, column) => {
@@ -97,7 +102,7 @@ export function keepAtMost(session: SolverSession, costs: Float64Array, value: n
     columns.push(column);
     coefficients.push(cost);
   });
-  session.addRow(-Infinity, unmetLimit(value), columns, coefficients);
+  session.addRow(-Infinity, unmetLimit(value, step), columns, coefficients);
 }
 
 /** The longest run of proven tiers from the first, as tier numbers. */
@@ -147,7 +152,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     session.setCosts(unmetCosts);
     const unmet = solvePaired(session, instance, network, "unmet", undefined, limits.trace);
     if (unmet === null) return null;
-    keepAtMost(session, unmetCosts, unmet.objective);
+    keepAtMost(session, unmetCosts, unmet.objective, objectiveStep(instance, "unmet"));
     let severity: PairedResult | null = null;
     if (instance.version === 2) {
       const severityCosts = stageCosts(model, "severity");
@@ -155,7 +160,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       const found = solvePaired(session, instance, network, "severity", unmet.values, limits.trace);
       if (found !== null) {
         severity = { ...found, objective: severityOfCounts(instance, network, model, found.values) };
-        keepAtMost(session, severityCosts, severity.objective);
+        keepAtMost(session, severityCosts, severity.objective, objectiveStep(instance, "severity"));
       }
     }
     const previous = instance.version === 2 ? severity : unmet;
