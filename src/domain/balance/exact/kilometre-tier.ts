@@ -94,7 +94,7 @@ function kilometres(
   const feedCounts = new Array<number>(network.feeds.length).fill(0);
   view.feedOf.forEach((feed, index) => (feedCounts[feed] = Math.round(values[index] ?? 0)));
   const transfers =
-    pairAtLeastCost(highs, poolFlows(instance, view.network, values), km.arcs, session.remainingSeconds()) ??
+    pairAtLeastCost(poolFlows(instance, view.network, values), km.arcs, session.remainingSeconds()) ??
     pairOrCut(instance, view.network, values).transfers;
   return { feedCounts, transfers, proven: km.proven };
 }
@@ -104,7 +104,6 @@ function kilometres(
  * least kilometres (`paired`: they already are), or the kilometre stage's own plan if that is shorter.
  */
 export function quickerPlan(
-  highs: Highs,
   session: SolverSession,
   instance: Instance,
   network: Network,
@@ -115,7 +114,7 @@ export function quickerPlan(
   const remaining = session.remainingSeconds();
   const transfers = paired
     ? best.transfers
-    : [...leastCostTransfers(highs, instance, network, best.values, best.transfers, remaining)];
+    : [...leastCostTransfers(instance, network, best.values, best.transfers, remaining)];
   const quick = {
     feedCounts: Array.from(best.values.subarray(0, network.feeds.length), Math.round),
     transfers,

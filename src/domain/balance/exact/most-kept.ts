@@ -3,7 +3,6 @@
 // (group, destination) of the pending moves (pending-columns.ts). docs/flow-core.md, "The seventh round".
 import { groupOfEmployee, type Instance } from "../input/instance.ts";
 import { loadHighs } from "./highs-runtime.ts";
-import type { Highs } from "highs";
 import { buildModel, untouchedUnmet, type BalanceModel } from "./milp-model.ts";
 import { buildNetwork, type Network } from "./pool-network.ts";
 import { LazyRows } from "./lazy-cuts.ts";
@@ -73,8 +72,7 @@ export async function mostPendingKept(
       proven: kept.optimal && kept.transfers !== null,
       network,
       feedCounts: kept.transfers && Array.from(kept.values.subarray(0, network.feeds.length), Math.round),
-      transfers:
-        kept.transfers && leastKilometres(highs, instance, network, kept, session.remainingSeconds()),
+      transfers: kept.transfers && leastKilometres(instance, network, kept, session.remainingSeconds()),
     };
   } finally {
     session.dispose();
@@ -83,7 +81,6 @@ export async function mostPendingKept(
 
 /** The stage's moves paired at least kilometres, within the time left (else as first paired). */
 function leastKilometres(
-  highs: Highs,
   instance: Instance,
   network: Network,
   stage: { values: Float64Array; transfers: readonly Transfer[] | null },
@@ -91,7 +88,7 @@ function leastKilometres(
 ): readonly Transfer[] {
   const paired = stage.transfers ?? [];
   if (seconds <= 0) return paired;
-  return leastCostTransfers(highs, instance, network, stage.values, paired, seconds);
+  return leastCostTransfers(instance, network, stage.values, paired, seconds);
 }
 
 /**

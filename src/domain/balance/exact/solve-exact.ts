@@ -175,7 +175,6 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       ...found,
       transfers: [
         ...leastCostTransfers(
-          highs,
           instance,
           network,
           found.values,
@@ -192,7 +191,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     };
     const km = kilometreTier(highs, session, instance, network, reached, moves, limits);
     const best = moves ?? previous ?? unmet;
-    const plan = km?.proven ? km : quickerPlan(highs, session, instance, network, best, best === moves, km);
+    const plan = km?.proven ? km : quickerPlan(session, instance, network, best, best === moves, km);
     const proofs = [unmet.optimal, ...(instance.version === 2 ? [severity?.optimal ?? false] : [])];
     const tiersProven = provenPrefix([...proofs, moves?.optimal ?? false, plan.proven]);
     return {

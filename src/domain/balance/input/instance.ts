@@ -1,10 +1,9 @@
-import { EARTH_RADIUS_KM } from "../../geo.ts";
 import { PRIVATE_SEVERITY_SCALE } from "../severity.ts";
 import type { PlanInput } from "../types.ts";
 
+export { distanceKm, distanceRank, mayBeShorter, reachability, unreachableUnits } from "./distances.ts";
+
 const RADIANS = Math.PI / 180;
-/** Distances are compared with a little slack so that a bound typed as 120 admits a move of 120.0000001 km. */
-const DISTANCE_SLACK_KM = 1e-9;
 
 /** Interchangeable movable people: same unit, role, hours and units they may not be sent to. */
 export interface Group {
@@ -238,61 +237,4 @@ function usedCaps(input: PlanInput, unitIndex: ReadonlyMap<string, number>) {
     if (to !== undefined) usedIn[to] = (usedIn[to] ?? 0) + 1;
   }
   return { usedOut, usedIn, usedMoves: recent.length };
-}
-
-/** Haversine term of two units; 2R·asin(√h) is the distance. */
-function haversineTerm(instance: Instance, a: number, b: number): number {
-  const dLat = (instance.latRad[b] ?? 0) - (instance.latRad[a] ?? 0);
-  const dLon = (instance.lonRad[b] ?? 0) - (instance.lonRad[a] ?? 0);
-  const sinLat = Math.sin(dLat / 2);
-  const sinLon = Math.sin(dLon / 2);
-  return sinLat * sinLat + (instance.cosLat[a] ?? 0) * (instance.cosLat[b] ?? 0) * sinLon * sinLon;
-}
-
-/** Length of a move; 0 when either unit has no coordinates (DESIGN.md, "Plan format"). */
-export function distanceKm(instance: Instance, a: number, b: number): number {
-  if (!instance.hasCoordinates[a] || !instance.hasCoordinates[b]) return 0;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversineTerm(instance, a, b))));
-}
-
-/**
- * Whether a move from a to b may be shorter than `km`: false only where it certainly is not, from the
- * haversine term with a margin above rounding, so that no distance is computed for most pairs.
- */
-export function mayBeShorter(instance: Instance, a: number, b: number, km: number): boolean {
-  if (km <= 0) return false;
-  if (!instance.hasCoordinates[a] || !instance.hasCoordinates[b]) return true;
-  const half = km / (2 * EARTH_RADIUS_KM);
-  if (half >= Math.PI / 2) return true;
-  return haversineTerm(instance, a, b) <= Math.sin(half) ** 2 * (1 + 1e-9) + 1e-15;
-}
-
-/**
- * For each unit, the other units it may not reach under the distance bound (usually few, so lists
- * beat a full matrix). Empty lists when there is no bound.
- */
-export function unreachableUnits(instance: Instance): Int32Array[] {
-  const lists: number[][] = Array.from({ length: instance.unitCount }, () => []);
-  if (Number.isFinite(instance.maxDistanceKm)) {
-    const reachable = reachability(instance);
-    for (let a = 0; a < instance.unitCount; a++) {
-      for (let b = a + 1; b < instance.unitCount; b++) {
-        if (reachable(a, b)) continue;
-        lists[a]?.push(b);
-        lists[b]?.push(a);
-      }
-    }
-  }
-  return lists.map((list) => Int32Array.from(list));
-}
-
-/** Builds a fast test for "a move from a to b is allowed": other unit, within the distance bound. */
-export function reachability(instance: Instance): (a: number, b: number) => boolean {
-  if (!Number.isFinite(instance.maxDistanceKm)) return (a, b) => a !== b;
-  const limit =
-    Math.sin(Math.min(Math.PI / 2, (instance.maxDistanceKm + DISTANCE_SLACK_KM) / (2 * EARTH_RADIUS_KM))) **
-    2;
-  return (a, b) =>
-    a !== b &&
-    (!instance.hasCoordinates[a] || !instance.hasCoordinates[b] || haversineTerm(instance, a, b) <= limit);
 }
