@@ -20,11 +20,12 @@ const SIZES = {
   S: { units: 50, people: 500 },
   M: { units: 300, people: 5_000 },
   L: { units: 3_000, people: 50_000 },
+  XL: { units: 10_000, people: 150_000 },
 };
 
 const name = process.argv[2] ?? "S";
 const size = SIZES[name as keyof typeof SIZES];
-if (size === undefined) throw new Error(`size ${name}: S, M or L`);
+if (size === undefined) throw new Error(`size ${name}: S, M, L or XL`);
 const version = process.argv[3] === "1" ? 1 : 2;
 const timeLimitSeconds = Number(process.argv[4] ?? 60);
 const modelFolder = process.argv[5] === "-" ? undefined : process.argv[5];

@@ -143,7 +143,9 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
   const highs = await loadHighs();
   const model = buildModel(instance, network, { kind: "hall" });
   const lazy = new LazyRows(instance, network, model);
-  const session = new SolverSession(highs, model.data, limits.deadline, model.unitOfColumn, {
+  // Every stage ends by the reserve, which is the time to pair and assemble the plan: on XL, severity's
+  // LP ended 2.5 s into it, and pairing and assembling took the run 6 s past its limit.
+  const session = new SolverSession(highs, model.data, deadlines.end, model.unitOfColumn, {
     separate: (values) => lazy.separate(values),
     settle: (values) => fillShortages(instance, network, model, values),
   });
