@@ -2,7 +2,6 @@ import type { Highs, Model, ModelData } from "highs";
 import type { Row } from "./strengthening-rows.ts";
 import { crossOver, LP_OPTIONS, packColumns, packRows, SESSION_OPTIONS, STATUS } from "./solver-data.ts";
 import type { ContinuousColumn, LpMethod, LpResult, SessionOptions, StageResult } from "./solver-data.ts";
-
 export { SESSION_OPTIONS } from "./solver-data.ts";
 export type { LpResult, SessionOptions, StageResult } from "./solver-data.ts";
 
@@ -54,8 +53,15 @@ export class SolverSession {
     this.solver.changeColsCost({ kind: "range", from: 0, to: costs.length - 1 }, costs);
   }
 
-  addRow(lower: number, upper: number, columns: readonly number[], coefficients: readonly number[]): void {
+  addRow(lower: number, upper: number, columns: readonly number[], coefficients: readonly number[]): number {
+    const row = this.solver.getDimensions().numRows;
     this.solver.addRow(lower, upper, { indices: columns, values: coefficients });
+    return row;
+  }
+
+  /** A row's new upper bound (`addRow` returns the row); a looser one keeps the last basis feasible. */
+  setRowUpper(row: number, upper: number): void {
+    this.solver.changeRowBounds(row, -Infinity, upper);
   }
 
   /**

@@ -11,7 +11,6 @@ import { fillShortages } from "./shortage-values.ts";
 import { untouchedSeverity } from "./severity-columns.ts";
 import { keepAtMost, stageCosts } from "./solve-exact.ts";
 import { solveStage } from "./lexicographic-stage.ts";
-import { objectiveStep } from "./lattice.ts";
 import { leastCostTransfers, pairOrCut, type Transfer } from "./pairing.ts";
 import type { PendingPair } from "./pending-columns.ts";
 import type { StageTrace } from "./stage-trace.ts";
@@ -51,12 +50,11 @@ export async function mostPendingKept(
     settle: (values) => fillShortages(instance, network, model, values),
   });
   try {
-    const unmet = reference.unmet - untouchedUnmet(instance, model);
-    keepAtMost(session, stageCosts(model, "unmet"), unmet, objectiveStep(instance, "unmet"));
+    keepAtMost(session, stageCosts(model, "unmet"), reference.unmet - untouchedUnmet(instance, model));
     if (instance.version === 2) {
       const touched = new Set(model.shortageKeys);
       const severity = reference.severity - untouchedSeverity(instance, touched);
-      keepAtMost(session, stageCosts(model, "severity"), severity, objectiveStep(instance, "severity"));
+      keepAtMost(session, stageCosts(model, "severity"), severity);
     }
     const costs = new Float64Array(model.data.numCols);
     for (const column of model.pending.columns) costs[column] = -1;

@@ -88,13 +88,12 @@ export function stageCosts(model: BalanceModel, stage: "unmet" | "severity" | "m
   return costs;
 }
 
-/** Keeps a stage's objective at its optimum in the stages after it (`step`: lattice.ts's). */
-export function keepAtMost(
-  session: SolverSession,
-  costs: Float64Array,
-  value: number,
-  step: number | null,
-): void {
+/**
+ * Keeps a stage's objective at its optimum in the stages after it, with room relative to it (as
+ * `unmetLimit` without a step). The stages after it search neighbourhoods, MIPs, and with absolute room
+ * only the kilometre stage's neighbourhood on L found nothing; only that stage's LP keeps them tighter.
+ */
+export function keepAtMost(session: SolverSession, costs: Float64Array, value: number): void {
   const columns: number[] = [];
   const coefficients: number[] = [];
   costs.forEach((cost, column) => {
@@ -102,7 +101,7 @@ export function keepAtMost(
     columns.push(column);
     coefficients.push(cost);
   });
-  session.addRow(-Infinity, unmetLimit(value, step), columns, coefficients);
+  session.addRow(-Infinity, unmetLimit(value, null), columns, coefficients);
 }
 
 /** The longest run of proven tiers from the first, as tier numbers. */
@@ -154,7 +153,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
     session.setCosts(unmetCosts);
     const unmet = solvePaired(session, instance, network, "unmet", undefined, limits.trace);
     if (unmet === null) return null;
-    keepAtMost(session, unmetCosts, unmet.objective, objectiveStep(instance, "unmet"));
+    keepAtMost(session, unmetCosts, unmet.objective);
     let severity: PairedResult | null = null;
     if (instance.version === 2) {
       const severityCosts = stageCosts(model, "severity");
@@ -162,7 +161,7 @@ export async function solveExact(instance: Instance, limits: ExactLimits): Promi
       const found = solvePaired(session, instance, network, "severity", unmet.values, limits.trace);
       if (found !== null) {
         severity = { ...found, objective: severityOfCounts(instance, network, model, found.values) };
-        keepAtMost(session, severityCosts, severity.objective, objectiveStep(instance, "severity"));
+        keepAtMost(session, severityCosts, severity.objective);
       }
     }
     const previous = instance.version === 2 ? severity : unmet;
