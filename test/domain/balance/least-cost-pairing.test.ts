@@ -86,25 +86,20 @@ async function reference(problem: Problem): Promise<{ preferred: number; km: num
   const solve = (costs: number[], rows: Array<{ upper: number; coefficients: number[] }>) => {
     const builder = new LpBuilder();
     columns.forEach((column, index) => builder.addCol(costs[index] ?? 0, 0, column.upper, false));
+    // Each source sends its supply, each arrival takes its demand: one equality row per unit of a pool.
+    const exactly = (amount: number, on: (arc: Arc) => boolean) => {
+      const at = columns.flatMap((column, index) => (on(column.arc) ? [index] : []));
+      builder.addRow(
+        amount,
+        amount,
+        at,
+        at.map(() => 1),
+      );
+    };
     problem.flows.forEach(({ sources, sinks }, pool) => {
-      for (const source of sources) {
-        const at = columns.flatMap((c, i) => (c.arc.pool === pool && c.arc.from === source.unit ? [i] : []));
-        builder.addRow(
-          source.supply,
-          source.supply,
-          at,
-          at.map(() => 1),
-        );
-      }
-      for (const sink of sinks) {
-        const at = columns.flatMap((c, i) => (c.arc.pool === pool && c.arc.to === sink.unit ? [i] : []));
-        builder.addRow(
-          sink.demand,
-          sink.demand,
-          at,
-          at.map(() => 1),
-        );
-      }
+      for (const { unit, supply } of sources)
+        exactly(supply, (arc) => arc.pool === pool && arc.from === unit);
+      for (const { unit, demand } of sinks) exactly(demand, (arc) => arc.pool === pool && arc.to === unit);
     });
     for (const row of rows)
       builder.addRow(
