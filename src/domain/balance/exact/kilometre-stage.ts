@@ -179,7 +179,8 @@ export function minimiseKilometres(
     const begin = startValues(instance, network, model, columns, session.columnCount, fixed);
     session.startAt(begin);
     const relaxation = generateColumns(network, session, columns);
-    // With the lattice's room only, HiGHS's MIPs found nothing where they found the optimum before.
+    // The neighbourhood and branch and bound are MIPs: with the lattice's room only, L's neighbourhood
+    // found nothing in one run (docs/flow-core.md, the eighth round).
     for (const { row, value } of earlier) session.setRowUpper(row, unmetLimit(value, null));
     // Branch and bound with less time left than the LP took would not get past its first node, and
     // HiGHS looks at its clock only between nodes: on L it came back 29 s after its limit.
