@@ -58,19 +58,24 @@ export function unneeded(b: Plan, held: readonly PlanInFlight[], hours: Readonly
   return extra;
 }
 
+/** Who is interchangeable with whom: the same unit, role, hours and units they may not go to. */
+function likenessOf(input: PlanInput): (id: string) => string {
+  const employees = new Map(input.employees.map((row) => [row.id, row]));
+  return (id) => {
+    const row = employees.get(id);
+    return row === undefined
+      ? ""
+      : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
+  };
+}
+
 /** The pending moves `plan` makes too (the same person, or one interchangeable with them). */
 export function realizedBy(
   plan: Plan,
   input: PlanInput,
   candidates: readonly PlanInFlight[],
 ): PlanInFlight[] {
-  const employees = new Map(input.employees.map((row) => [row.id, row]));
-  const likeness = (id: string) => {
-    const row = employees.get(id);
-    return row === undefined
-      ? ""
-      : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
-  };
+  const likeness = likenessOf(input);
   // The plan's moves by destination and role, in the plan's order: a search per pending move looks
   // only at the moves it could be (the search rounds of `keepWhatFits` ask this of thousands of moves).
   const open = new Map<string, Array<{ move: Plan["moves"][number]; like: string; claimed: boolean }>>();
@@ -145,6 +150,37 @@ export function suspects(
     found.add(move);
   }
   return found;
+}
+
+/**
+ * The reference as an attempt that holds the pending moves it makes itself, with no plan solved again:
+ * the same person to the same place, or, for a pending person it leaves at home, an interchangeable
+ * one whom no pending move names, who then stays home instead. The plan is the reference's.
+ */
+export function referenceAttempt(
+  reference: Plan,
+  input: PlanInput,
+  candidates: readonly PlanInFlight[],
+): Attempt {
+  const like = likenessOf(input);
+  const moved = new Set(reference.moves.map((move) => move.employee));
+  const named = new Set(candidates.map((move) => move.employee));
+  const moves = [...reference.moves];
+  const held: PlanInFlight[] = [];
+  for (const pending of realizedBy(reference, input, candidates)) {
+    const same = moves.findIndex((move) => move.employee === pending.employee && move.to === pending.to);
+    const alike = (move: Plan["moves"][number]) =>
+      move.to === pending.to &&
+      move.role === pending.role &&
+      !named.has(move.employee) &&
+      like(move.employee) === like(pending.employee);
+    const index = same >= 0 || moved.has(pending.employee) ? same : moves.findIndex(alike);
+    if (index < 0) continue;
+    moves.splice(index, 1);
+    held.push(pending);
+  }
+  const tiersProven = reference.metrics.tiersProven.filter((tier) => tier <= 2);
+  return { held, plan: { ...reference, moves, metrics: { ...reference.metrics, tiersProven } } };
 }
 
 /** A plan and the pending moves it holds. */

@@ -3,7 +3,15 @@
 // as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
 // 4 fewest moves, 5 least km.
 import { EPSILON } from "./exact/pool-network.ts";
-import { holdMore, keepWhatFits, unneeded, withMovesHeld, worse, type Attempt } from "./held-moves.ts";
+import {
+  holdMore,
+  keepWhatFits,
+  referenceAttempt,
+  unneeded,
+  withMovesHeld,
+  worse,
+  type Attempt,
+} from "./held-moves.ts";
 import { holdTheMost, type HoldTheMost } from "./held-most.ts";
 import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
@@ -140,6 +148,7 @@ export async function planWithInFlight(
     if (worse(attempt.plan, reference)) {
       const gone = new Set(dropped.map((row) => row.employee));
       const left = candidates.filter((move) => !gone.has(move.employee));
+      const droppedBefore = dropped.length;
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
       const search = { current, solveHolding, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
@@ -159,6 +168,13 @@ export async function planWithInFlight(
       const before = attempt.held.length;
       attempt = await withoutUnneeded(attempt);
       if (attempt.held.length < before) keptMost = false;
+      // Never worse on tiers 1–2 than the reference: on a province, a plan solved with no time left came
+      // back with nothing proven (severity 343,718 against the reference's 272,966).
+      if (worse(attempt.plan, reference)) {
+        dropped.length = droppedBefore;
+        attempt = referenceAttempt(reference, current, left);
+        keptMost = false;
+      }
     }
     const held = new Set(attempt.held);
     const gone = new Set(dropped.map((d) => d.employee));

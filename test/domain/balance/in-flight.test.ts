@@ -303,6 +303,36 @@ describe("the plan in flight", () => {
     expect(held).toEqual([0, n, n - 1, 0, n - 1, n]);
   });
 
+  it("answers with the reference, holding the pending moves it makes itself, when every later plan comes back worse", async () => {
+    const { n, week } = await roadWeek();
+    const held: number[] = [];
+    let reference: Plan | undefined;
+    // Every plan after the one holding all six came back worse, as plans cut short by their time limit
+    // did on a province: the search ends with nothing as good as the reference.
+    const recording = recordingHeld(held, (plan, call) => {
+      if (call === 1) reference = plan;
+      return call >= 3 ? worseOnTierOne(plan) : plan;
+    });
+    const plan = await planWithInFlight(week, {}, performance.now(), recording, noModel);
+    expect(held.length).toBeGreaterThan(3);
+    // The reference's plan: its moves, its unmet hours, tiers 1 and 2 proven.
+    const road = (moves: readonly PlanMove[]) => moves.map((move) => `${move.from}→${move.to}`).sort();
+    expect(road(plan.moves)).toEqual(road(reference?.moves ?? []));
+    expect(plan.metrics.unmetAfter).toBe(reference?.metrics.unmetAfter);
+    expect(plan.metrics.tiersProven).toEqual([1, 2]);
+    // The pending moves it makes itself are kept (the same person where it moves them); the others are
+    // given up as replaced, and none twice.
+    const kept = plan.metrics.inFlight?.pendingKept ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(plan.dropped?.map((row) => row.why)).toEqual(new Array(n - kept).fill("replaced"));
+    const movedTwice = plan.moves.filter(
+      (move, index) => plan.moves.findIndex((other) => other.employee === move.employee) !== index,
+    );
+    expect(movedTwice).toEqual([]);
+    const pending = new Set(asPending(plan.moves).map((move) => `${move.employee}→${move.to}`));
+    for (const row of plan.dropped ?? []) expect(pending.has(`${row.employee}→${row.to}`)).toBe(false);
+  });
+
   it("drops a pending proposal whose person can no longer move", async () => {
     const input = district();
     const first = await planTransfers(input);
