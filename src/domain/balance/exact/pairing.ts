@@ -225,7 +225,7 @@ function arcsAmongUsed(
     arcs.set(`${pool}|${from}|${to}`, { pool, from, to, km: distanceKm(instance, from, to) });
   flows.forEach(({ sources, sinks }, pool) => {
     // Source by sink, row after row: each row and each column picks its nearest partners, by a rank
-    // in the order of distance (on XL, 2.2 s with the distances themselves).
+    // in the order of distance; the distance itself is computed for the arcs kept only.
     const km = new Float64Array(sources.length * sinks.length);
     sources.forEach((source, row) => {
       sinks.forEach((sink, column) => {
@@ -266,7 +266,7 @@ const MIN_PAIRING_SECONDS = 1;
 
 /**
  * Who goes where for a solution's counts, at least kilometres (over the nearest arcs when there are
- * many); `feasible` is a known pairing of the same counts, kept if the LP does not finish.
+ * many); `feasible` is a known pairing of the same counts, kept if the simplex does not finish.
  */
 export function leastCostTransfers(
   instance: Instance,
