@@ -169,7 +169,8 @@ export async function planWithInFlight(
       attempt = await withoutUnneeded(attempt);
       if (attempt.held.length < before) keptMost = false;
       // Never worse on tiers 1–2 than the reference: on a province, a plan solved with no time left came
-      // back with nothing proven (severity 343,718 against the reference's 272,966).
+      // back with nothing proven (severity 343,718 against the reference's 272,966). The moves dropped
+      // since were weighed against the plans given up, so they are not dropped for that reason.
       if (worse(attempt.plan, reference)) {
         dropped.length = droppedBefore;
         attempt = referenceAttempt(reference, current, left);
