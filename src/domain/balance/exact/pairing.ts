@@ -159,10 +159,7 @@ export function pairAtLeastCost(
     ? [(arc: number) => (columns[arc]?.preferred ? -1 : 0), (arc: number) => centimetres[arc] ?? 0]
     : [(arc: number) => centimetres[arc] ?? 0];
   for (const [tier, costOf] of tiers.entries()) {
-    if (tier > 0) {
-      for (let arc = 0; arc < columns.length; arc++)
-        if (!simplex.inTree(arc) && simplex.reducedCost(arc) !== 0) simplex.freeze(arc);
-    }
+    if (tier > 0) simplex.freezeOptimalFace();
     simplex.setCosts(costOf);
     if (simplex.solve(artificialCost, deadline) !== "optimal" || simplex.infeasible()) return null;
   }

@@ -86,12 +86,6 @@ export class FlowSolve {
     this.simplex.setCosts((arc) => costs[arc] ?? 0);
   }
 
-  /** Keeps every arc whose reduced cost is not zero at its bound: later tiers stay on this optimum. */
-  freezeOptimalFace(): void {
-    for (let arc = 0; arc < this.simplex.arcs; arc++)
-      if (!this.simplex.inTree(arc) && this.simplex.reducedCost(arc) !== 0) this.simplex.freeze(arc);
-  }
-
   snapshot(): Float64Array {
     return Float64Array.from({ length: this.flow.nodeCount }, (_, node) => this.simplex.potentialOf(node));
   }

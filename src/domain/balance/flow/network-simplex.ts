@@ -96,11 +96,6 @@ export class NetworkSimplex {
     );
   }
 
-  /** Whether an arc is in the spanning tree (its reduced cost is 0 there). */
-  inTree(arc: number): boolean {
-    return this.state[arc] === TREE;
-  }
-
   /** Any artificial arc still carrying flow: the supplies cannot be met. */
   infeasible(): boolean {
     for (let arc = this.artificialStart; arc >= 0 && arc < this.artificialStart + this.nodeCount; arc++)
@@ -126,9 +121,10 @@ export class NetworkSimplex {
     this.flowOf[arc] = this.capacity[arc] ?? 0;
   }
 
-  /** Keeps a non-tree arc at its bound from now on (a tree arc cannot be frozen). */
-  freeze(arc: number): void {
-    if (this.state[arc] !== TREE) this.frozen[arc] = 1;
+  /** Keeps every non-tree arc whose reduced cost is not zero at its bound: later costs stay on this optimum. */
+  freezeOptimalFace(): void {
+    for (let arc = 0; arc < this.arcCount; arc++)
+      if (this.state[arc] !== TREE && this.reducedCost(arc) !== 0) this.frozen[arc] = 1;
   }
 
   /**

@@ -114,7 +114,7 @@ function flowTiers(
     // The flow leaves the caps out. If its optimum breaks one, the capped optimum may be worse and
     // the flow cannot say by how much: the MILP decides, at the first tier that shows it.
     if (!solve.keepsCaps()) return "caps";
-    solve.freezeOptimalFace();
+    solve.simplex.freezeOptimalFace();
     earlier.push(solve.snapshot());
     plan = solve.flows();
   }
