@@ -2,7 +2,7 @@
 //
 //   input/   the plan format v1 and v2 (types.ts at the root; contract in docs/plan-format.md):
 //            schema.ts validates a PlanInput and names every bad row; instance.ts indexes it (groups
-//            of interchangeable people, distances, reach).
+//            of interchangeable people), distances.ts measures distances and reach.
 //   exact/   the optimum, a MILP solved with HiGHS (WebAssembly) in lexicographic stages: unmet
 //            hours, then (v2) severity, moves, kilometres (solve-exact.ts drives it; highs-session.ts
 //            keeps one HiGHS model warm between stages; pool-network.ts, milp-model.ts,

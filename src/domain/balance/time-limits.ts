@@ -1,9 +1,9 @@
-// The engine's time limit and the share of it kept back from the last solver call, as `PlanOptions`
+// The engine's time limit and the share of it kept back from the solver's stages, as `PlanOptions`
 // gives them: one reading for the plan (index.ts) and the plan in flight (in-flight.ts).
 import type { PlanOptions } from "./types.ts";
 
 const DEFAULT_TIME_LIMIT_SECONDS = 60;
-/** Share of the time limit kept for pairing the moves found when the kilometre stage cannot finish. */
+/** Share of the time limit kept for pairing the moves found and assembling the plan after the stages. */
 const RESERVE_SHARE = 0.1;
 const MOST_RESERVE_SHARE = 0.5;
 
