@@ -136,4 +136,41 @@ describe("network simplex", () => {
       { numRuns: 150, seed: 31 },
     );
   });
+
+  it("stopped in a later tier after any number of pivots, keeps a plan optimal on the earlier one and no worse on its own (solve-flow.ts)", () => {
+    fc.assert(
+      fc.property(
+        problems,
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 40, maxLength: 40 }),
+        (problem, second) => {
+          const { simplex, cost: first, feasible } = solve(problem);
+          if (!feasible) return;
+          simplex.freezeOptimalFace();
+          simplex.setCosts((arc) => (arc < problem.arcs.length ? (second[arc] ?? 0) : 0));
+          const costOf = (costs: (index: number) => number) =>
+            problem.arcs.reduce((sum, _, index) => sum + costs(index) * simplex.flow(index), 0);
+          const secondCost = () => costOf((index) => second[index] ?? 0);
+          let last = secondCost();
+          for (let round = 0; round < 50; round++) {
+            const status = simplex.solve(1e6, Infinity, 1);
+            expect(simplex.infeasible()).toBe(false);
+            const balance = new Array<number>(problem.nodes).fill(0);
+            problem.arcs.forEach((arc, index) => {
+              const flow = simplex.flow(index);
+              expect(flow).toBeGreaterThanOrEqual(0);
+              expect(flow).toBeLessThanOrEqual(arc.capacity);
+              balance[arc.from] = (balance[arc.from] ?? 0) + flow;
+              balance[arc.to] = (balance[arc.to] ?? 0) - flow;
+            });
+            expect(balance).toEqual(problem.supply.map((value) => value + 0));
+            expect(costOf((index) => problem.arcs[index]?.cost ?? 0)).toBeCloseTo(first, 6);
+            expect(secondCost()).toBeLessThanOrEqual(last + 1e-9);
+            last = secondCost();
+            if (status === "optimal") return;
+          }
+        },
+      ),
+      { numRuns: 300, seed: 32 },
+    );
+  });
 });

@@ -128,15 +128,17 @@ export class NetworkSimplex {
   }
 
   /**
-   * Pivots until optimal. The first call builds the artificial tree; `artificialCost` must exceed any
-   * path's cost over every cost the arcs will have.
+   * Pivots until optimal, or until `deadline` or after `pivots` pivots ("stopped": the flow is still
+   * feasible if it was, and costs no more than it did). The first call builds the artificial tree;
+   * `artificialCost` must exceed any path's cost over every cost the arcs will have.
    */
-  solve(artificialCost: number, deadline = Infinity): SimplexStatus {
+  solve(artificialCost: number, deadline = Infinity, pivots = Infinity): SimplexStatus {
     if (this.artificialStart < 0) this.start(artificialCost);
     if (performance.now() > deadline) return "stopped";
     const blockSize = Math.max(16, Math.ceil(Math.sqrt(this.arcCount)));
     for (let iteration = 1; ; iteration++) {
       if ((iteration & 1023) === 0 && performance.now() > deadline) return "stopped";
+      if (iteration > pivots) return "stopped";
       const entering = this.findEntering(blockSize);
       if (entering < 0) return "optimal";
       if (!this.pivot(entering)) return "unbounded";

@@ -6,6 +6,9 @@ import { KM_UNIT, type FlowNetwork } from "./flow-network.ts";
 /** Arcs added per source in one round of pricing. */
 const PER_SOURCE = 8;
 
+/** Arcs after which a round of pricing stops (XL's first kilometre round found 147,000 in 10 s). */
+const ROUND_ARCS = 50_000;
+
 export interface PairArc {
   pool: number;
   source: number;
@@ -57,37 +60,78 @@ export class PairArcs {
 
   /**
    * Arcs not yet in the model with a negative reduced cost under `potential` (cost counts only in the
-   * kilometre tier), that every earlier tier's potentials (`earlier`) priced at exactly zero.
+   * kilometre tier), that every earlier tier's potentials (`earlier`) priced at exactly zero. A round
+   * stops once it has ROUND_ARCS arcs or at `deadline`, and the next goes on from the source after the
+   * last it looked at; `complete` is true when every source was looked at and none had an arc to add,
+   * which proves the tier.
    */
-  price(potential: (node: number) => number, km: boolean, earlier: readonly Float64Array[]): PairArc[] {
+  price(
+    potential: (node: number) => number,
+    km: boolean,
+    earlier: readonly Float64Array[],
+    deadline = Infinity,
+  ): { arcs: PairArc[]; complete: boolean } {
     const added: PairArc[] = [];
-    this.flow.sources.forEach((sources, pool) => {
-      // Before kilometres count, a pair a hub covers costs what the path through the hub costs.
-      const hub = km ? undefined : this.flow.coverage[pool];
-      const arrivals = this.flow.arrivals[pool] ?? [];
-      const order = arrivals.map((_, index) => index);
-      const height = order.map((index) => potential(arrivals[index]?.node ?? 0));
-      order.sort((a, b) => (height[b] ?? 0) - (height[a] ?? 0));
-      const present = this.present[pool] ?? new Set<number>();
-      sources.forEach((source, sourceIndex) => {
-        if (hub?.sources[sourceIndex] === 1) return;
-        const base = potential(source.node);
-        const found: Array<[number, number]> = [];
-        for (const arrivalIndex of order) {
-          const gain = (height[arrivalIndex] ?? 0) - base;
-          if (gain <= 0) break;
-          if (present.has(sourceIndex * arrivals.length + arrivalIndex)) continue;
-          if (hub?.arrivals[arrivalIndex] === 1) continue;
-          const arrival = arrivals[arrivalIndex];
-          if (arrival === undefined) continue;
-          if (earlier.some((snapshot) => snapshot[source.node] !== snapshot[arrival.node])) continue;
-          if (!this.network.reachable(source.unit, arrival.unit)) continue;
-          const reduced = (km ? this.kmCost(source.unit, arrival.unit) : 0) - gain;
-          if (reduced < 0) keepSmallest(found, reduced, arrivalIndex, PER_SOURCE);
-        }
-        for (const [, arrival] of found) this.add(pool, sourceIndex, arrival, added);
-      });
-    });
-    return added;
+    const flat = this.flow.sources.flatMap((sources, pool) => sources.map((_, source) => [pool, source]));
+    const orders = new Map<number, { order: number[]; height: number[] }>();
+    for (let step = 0; step < flat.length; step++) {
+      const at = (this.cursor + step) % flat.length;
+      const [pool = 0, sourceIndex = 0] = flat[at] ?? [];
+      let sorted = orders.get(pool);
+      if (sorted === undefined) orders.set(pool, (sorted = this.byHeight(pool, potential)));
+      this.priceSource(pool, sourceIndex, sorted, potential, km, earlier, added);
+      const full = added.length >= ROUND_ARCS;
+      if (full || (step % 256 === 255 && performance.now() > deadline)) {
+        this.cursor = (at + 1) % flat.length;
+        return { arcs: added, complete: false };
+      }
+    }
+    return { arcs: added, complete: added.length === 0 };
+  }
+
+  private cursor = 0;
+
+  /** A pool's arrivals from the highest potential down. */
+  private byHeight(pool: number, potential: (node: number) => number) {
+    const arrivals = this.flow.arrivals[pool] ?? [];
+    const height = arrivals.map((arrival) => potential(arrival.node));
+    const order = arrivals.map((_, index) => index);
+    order.sort((a, b) => (height[b] ?? 0) - (height[a] ?? 0));
+    return { order, height };
+  }
+
+  private priceSource(
+    pool: number,
+    sourceIndex: number,
+    { order, height }: { order: number[]; height: number[] },
+    potential: (node: number) => number,
+    km: boolean,
+    earlier: readonly Float64Array[],
+    added: PairArc[],
+  ): void {
+    // Before kilometres count, a pair a hub covers costs what the path through the hub costs.
+    const hub = km ? undefined : this.flow.coverage[pool];
+    if (hub?.sources[sourceIndex] === 1) return;
+    const source = this.flow.sources[pool]?.[sourceIndex];
+    const arrivals = this.flow.arrivals[pool] ?? [];
+    if (source === undefined) return;
+    const present = this.present[pool] ?? new Set<number>();
+    const base = potential(source.node);
+    const found: Array<[number, number]> = [];
+    for (const arrivalIndex of order) {
+      const gain = (height[arrivalIndex] ?? 0) - base;
+      if (gain <= 0) break;
+      // No arc further down the order can cost less than −gain: the ones kept are the best.
+      if (found.length === PER_SOURCE && (found[PER_SOURCE - 1]?.[0] ?? 0) <= -gain) break;
+      if (present.has(sourceIndex * arrivals.length + arrivalIndex)) continue;
+      if (hub?.arrivals[arrivalIndex] === 1) continue;
+      const arrival = arrivals[arrivalIndex];
+      if (arrival === undefined) continue;
+      if (earlier.some((snapshot) => snapshot[source.node] !== snapshot[arrival.node])) continue;
+      if (!this.network.reachable(source.unit, arrival.unit)) continue;
+      const reduced = (km ? this.kmCost(source.unit, arrival.unit) : 0) - gain;
+      if (reduced < 0) keepSmallest(found, reduced, arrivalIndex, PER_SOURCE);
+    }
+    for (const [, arrival] of found) this.add(pool, sourceIndex, arrival, added);
   }
 }

@@ -1,9 +1,11 @@
+import KDBush from "kdbush";
+import { around } from "geokdbush";
 import { greatCircleKm, type Place } from "../../geo.ts";
 import { distanceKm, type Instance } from "../input/instance.ts";
 import type { Network } from "../exact/pool-network.ts";
 
 /** Arcs kept per source and per arrival before pricing. */
-const NEAREST = 4;
+export const NEAREST = 4;
 
 interface Located {
   unit: number;
@@ -35,7 +37,7 @@ export function keepSmallest(
   if (list.length > limit) list.pop();
 }
 
-/** Pairs looked at one by one for the nearest-first start; beyond it pricing finds them (XL). */
+/** Pairs looked at one by one for the nearest-first start; beyond it a spatial index finds them (XL). */
 const NEAREST_BUDGET = 30_000_000;
 
 /** The corners of the box around some units' coordinates (null: none has coordinates). */
@@ -104,11 +106,14 @@ export function surveyPairs(
   const pairs = sources.reduce((sum, list, pool) => sum + list.length * (arrivals[pool]?.length ?? 0), 0);
   return {
     coverage,
-    nearest: pairs <= NEAREST_BUDGET ? nearestPairs(instance, network, sources, arrivals) : [],
+    nearest:
+      pairs <= NEAREST_BUDGET
+        ? nearestPairs(instance, network, sources, arrivals)
+        : nearestIndexed(instance, network, sources, arrivals),
   };
 }
 
-function nearestPairs(
+export function nearestPairs(
   instance: Instance,
   network: Network,
   sources: ReadonlyArray<readonly Located[]>,
@@ -131,6 +136,68 @@ function nearestPairs(
     byArrival.forEach((list, arrival) => {
       for (const [, source] of list) nearest.push([pool, source, arrival]);
     });
+  });
+  return nearest;
+}
+
+/**
+ * Each unit's `count` nearest of `others` within reach, by a k-d tree (geokdbush): on XL the pairs
+ * are too many to look at one by one (the kilometre tier's first pricing looked at them all, 10 s,
+ * and the minute ended before its plan). Units without coordinates are at distance 0 from all, so
+ * they come first.
+ */
+export function nearestOf(
+  instance: Instance,
+  units: readonly Located[],
+  others: readonly Located[],
+  reachable: (unit: number, other: number) => boolean,
+  visit: (index: number, other: number) => void,
+  count = NEAREST,
+): void {
+  const placed = others.flatMap((other, index) => (instance.hasCoordinates[other.unit] ? [index] : []));
+  const unplaced = others.flatMap((other, index) => (instance.hasCoordinates[other.unit] ? [] : [index]));
+  const tree = placed.length === 0 ? null : new KDBush(placed.length);
+  for (const index of placed) {
+    const place = instance.input.units[others[index]?.unit ?? 0];
+    tree?.add(place?.lon ?? 0, place?.lat ?? 0);
+  }
+  tree?.finish();
+  units.forEach(({ unit }, index) => {
+    const within = (other: number) => reachable(unit, others[other]?.unit ?? 0);
+    const found = unplaced.filter(within).slice(0, count);
+    const place = instance.input.units[unit];
+    if (found.length < count && tree !== null) {
+      const near = instance.hasCoordinates[unit]
+        ? around(tree, place?.lon ?? 0, place?.lat ?? 0, count - found.length, Infinity, (id) =>
+            within(placed[id] ?? 0),
+          ).map((id) => placed[id] ?? 0)
+        : placed.filter(within).slice(0, count - found.length);
+      found.push(...near);
+    }
+    for (const other of found) visit(index, other);
+  });
+}
+
+export function nearestIndexed(
+  instance: Instance,
+  network: Network,
+  sources: ReadonlyArray<readonly Located[]>,
+  arrivals: ReadonlyArray<readonly Located[]>,
+): Array<[number, number, number]> {
+  const nearest: Array<[number, number, number]> = [];
+  const reachable = (a: number, b: number) => network.reachable(a, b);
+  sources.forEach((poolSources, pool) => {
+    const poolArrivals = arrivals[pool] ?? [];
+    nearestOf(instance, poolSources, poolArrivals, reachable, (source, arrival) =>
+      nearest.push([pool, source, arrival]),
+    );
+    nearestOf(
+      instance,
+      poolArrivals,
+      poolSources,
+      (a, b) => reachable(b, a),
+      (arrival, source) => nearest.push([pool, source, arrival]),
+    );
   });
   return nearest;
 }

@@ -99,15 +99,27 @@ function flowTiers(
     tiersProven: earlier.map((_, index) => index + 1),
     unmetBound,
   });
+  // Out of time within a tier after the first: the flow the simplex has reached, when it is feasible
+  // and keeps the caps. The earlier tiers' arcs are frozen, so it is still optimal on every tier
+  // proved, and the primal simplex only lowers the tier it was solving from the last tier's plan.
+  const stopped = (): FlowResult | FlowRefusal => {
+    if (plan === undefined) return "time";
+    if (solve.simplex.infeasible() || !solve.keepsCaps()) return result(plan);
+    return result(solve.flows());
+  };
   for (const tier of tiers) {
     solve.setTier(tier);
     const stop = plan === undefined ? deadlines.handover : deadlines.end;
     for (;;) {
-      // Out of time: the last tier's plan, if there is one, is still optimal on every tier proved.
-      if (solve.simplex.solve(artificialCost, stop) !== "optimal") return plan ? result(plan) : "time";
-      const added = solve.pairs.price((node) => solve.simplex.potentialOf(node), tier === "km", earlier);
-      if (added.length === 0) break;
-      if (performance.now() > stop) return plan ? result(plan) : "time";
+      if (solve.simplex.solve(artificialCost, stop) !== "optimal") return stopped();
+      const { arcs: added, complete } = solve.pairs.price(
+        (node) => solve.simplex.potentialOf(node),
+        tier === "km",
+        earlier,
+        stop,
+      );
+      if (complete) break;
+      if (performance.now() > stop) return stopped();
       solve.addPairs(added, tier);
     }
     if (tier === "unmet") unmetBound = solve.unmetHours();
