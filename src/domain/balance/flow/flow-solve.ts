@@ -1,7 +1,7 @@
 import { bothLeft, inLeft, movesLeft, outLeft, type Instance } from "../input/instance.ts";
 import type { Network } from "../exact/pool-network.ts";
 import type { Transfer } from "../exact/pairing.ts";
-import { pairAtHub } from "../exact/max-flow.ts";
+import { pairHubs, type HubFlow } from "./hub-pairing.ts";
 import { NetworkSimplex } from "./network-simplex.ts";
 import { ArcKind, staticCost, UNMET_UNIT, type FlowNetwork, type Tier } from "./flow-network.ts";
 import { PairArcs, type PairArc } from "./pair-arcs.ts";
@@ -118,10 +118,7 @@ export class FlowSolve {
       const to = this.flow.arrivals[pair.pool]?.[pair.arrival]?.unit ?? 0;
       transfers.push({ pool: pair.pool, from, to, count });
     });
-    const hubs = new Map<
-      number,
-      { pool: number; into: Array<[number, number]>; out: Array<[number, number]> }
-    >();
+    const hubs = new Map<number, HubFlow>();
     const hubOf = (node: number, pool: number) => {
       let hub = hubs.get(node);
       if (hub === undefined) hubs.set(node, (hub = { pool, into: [], out: [] }));
@@ -133,14 +130,7 @@ export class FlowSolve {
       if (arc.kind === ArcKind.intoHub) hubOf(arc.to, arc.ref).into.push([this.unitOfNode(arc.from), count]);
       if (arc.kind === ArcKind.outOfHub) hubOf(arc.from, arc.ref).out.push([this.unitOfNode(arc.to), count]);
     });
-    // Paired south to north: in one dimension that order is the shortest matching, and in two it keeps
-    // most pairs close (a proven plan has nothing here; the kilometre tier pairs at least cost).
-    const north = ([unit]: [number, number]) => this.instance.latRad[unit] ?? 0;
-    for (const { pool, into, out } of hubs.values()) {
-      into.sort((a, b) => north(a) - north(b));
-      out.sort((a, b) => north(a) - north(b));
-      for (const [from, to, count] of pairAtHub(into, out)) transfers.push({ pool, from, to, count });
-    }
+    transfers.push(...pairHubs(this.instance, [...hubs.values()]));
     return transfers;
   }
 
