@@ -26,6 +26,8 @@ export interface PairArc {
 export class PairArcs {
   readonly arcs: PairArc[] = [];
   private readonly present: Array<Set<number>>;
+  /** Where the next round of pricing starts, in the sources of every pool one after another. */
+  private cursor = 0;
 
   constructor(
     private readonly instance: Instance,
@@ -88,8 +90,6 @@ export class PairArcs {
     }
     return { arcs: added, complete: added.length === 0 };
   }
-
-  private cursor = 0;
 
   /** A pool's arrivals from the highest potential down. */
   private byHeight(pool: number, potential: (node: number) => number) {
