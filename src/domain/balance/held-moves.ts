@@ -152,17 +152,29 @@ export function suspects(
   return found;
 }
 
+/** Whether two people said the same: willing to move or not, and the same units asked for. */
+function wishesOf(input: PlanInput): (id: string) => string {
+  const employees = new Map(input.employees.map((row) => [row.id, row]));
+  return (id) => {
+    const row = employees.get(id);
+    return `${row?.volunteer === true}|${[...(row?.preferredUnits ?? [])].sort().join(",")}`;
+  };
+}
+
 /**
  * The reference as an attempt that holds the pending moves it makes itself, with no plan solved again:
- * the same person to the same place, or, for a pending person it leaves at home, an interchangeable
- * one whom no pending move names, who then stays home instead. The plan is the reference's.
+ * the same person to the same place; for a pending person it leaves at home, an interchangeable one
+ * whom no pending move names, who then stays home instead; and for a pending person it sends
+ * elsewhere, while such a one goes to the pending place, the two swapped when they also said the same
+ * (then the moves, their kilometres and their reasons are the reference's). The plan is the
+ * reference's.
  */
 export function referenceAttempt(
   reference: Plan,
   input: PlanInput,
   candidates: readonly PlanInFlight[],
 ): Attempt {
-  const like = likenessOf(input);
+  const [like, wishes] = [likenessOf(input), wishesOf(input)];
   const moved = new Set(reference.moves.map((move) => move.employee));
   const named = new Set(candidates.map((move) => move.employee));
   const moves = [...reference.moves];
@@ -174,7 +186,21 @@ export function referenceAttempt(
       move.role === pending.role &&
       !named.has(move.employee) &&
       like(move.employee) === like(pending.employee);
-    const index = same >= 0 || moved.has(pending.employee) ? same : moves.findIndex(alike);
+    if (same < 0 && moved.has(pending.employee)) {
+      // Sent elsewhere: swapped with one sent to the pending place, who takes that other move.
+      const index = moves.findIndex(
+        (move) => alike(move) && wishes(move.employee) === wishes(pending.employee),
+      );
+      const own = moves.findIndex((move) => move.employee === pending.employee);
+      const other = moves[index];
+      const elsewhere = moves[own];
+      if (other === undefined || elsewhere === undefined) continue;
+      moves[own] = { ...elsewhere, employee: other.employee };
+      moves.splice(index, 1);
+      held.push(pending);
+      continue;
+    }
+    const index = same >= 0 ? same : moves.findIndex(alike);
     if (index < 0) continue;
     moves.splice(index, 1);
     held.push(pending);
