@@ -67,7 +67,8 @@ export async function holdTheMost(
   const held = left.filter((move) => chosen.has(move));
   const own = modelPlan(context.current, instance, kept, held, context.options, started);
   const asGood = (plan: Plan | null): plan is Plan => plan !== null && !worse(plan, reference);
-  if (!asGood(own) || !context.late()) {
+  // Late, no plan is solved again: on a province, one that started late came back with nothing proven.
+  if (!context.late()) {
     const attempt = await context.solveHolding(held);
     if (asGood(attempt.plan)) return { attempt, proven: kept.proven };
   }

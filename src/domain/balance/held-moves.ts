@@ -232,11 +232,14 @@ function holdingOf(left: readonly PlanInFlight[], search: Search) {
 
 /**
  * When the plan holding every pending move is worse than the reference: the plan holding as many as
- * still fit, found move by move. First without the suspect moves (`suspects`); if that is still worse,
- * with only those the reference makes too (it pairs its moves as the pending ones where it can); then,
+ * still fit, found move by move. While there is time, first without the suspect moves (`suspects`); if
+ * that is still worse, with only those the reference makes too (it pairs its moves as the pending ones
+ * where it can, and the plan holding them makes more of the others again). When that is worse too, or
+ * time is short, the reference holding the ones it makes (`referenceAttempt`, no plan solved again: on
+ * a province such a plan took 8–10 s, and came back with nothing proven when it started late). Then,
  * all at once, those the plan found makes itself again (holding them leaves it as it is); then each
- * other one, while it fits and time allows. On M with ten schools hiring a teacher each, starting from
- * the reference's moves and trying the others one at a time kept 132 of 366 proposals within the
+ * other one, while it fits and time allows. On M with ten schools hiring a teacher each, starting
+ * from the reference's moves and trying the others one at a time kept 132 of 366 proposals within the
  * check's 20 s; this keeps 360.
  */
 export async function keepWhatFits(
@@ -245,12 +248,14 @@ export async function keepWhatFits(
   left: readonly PlanInFlight[],
   context: Search,
 ): Promise<Attempt> {
-  const { current } = context;
+  const { current, late } = context;
   const holding = holdingOf(left, context);
   const suspect = suspects(holdingAll.plan, reference, holdingAll.held, current);
   let attempt = holdingAll;
-  if (suspect.size > 0) attempt = await holding(left.filter((move) => !suspect.has(move)));
-  if (worse(attempt.plan, reference)) attempt = await holding(realizedBy(reference, current, left));
+  if (suspect.size > 0 && !late()) attempt = await holding(left.filter((move) => !suspect.has(move)));
+  if (worse(attempt.plan, reference) && !late())
+    attempt = await holding(realizedBy(reference, current, left));
+  if (worse(attempt.plan, reference)) attempt = referenceAttempt(reference, current, left);
   return holdMore(attempt, reference, left, context);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planTransfers, type PlanInFlight, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { referenceAttempt } from "../../../src/domain/balance/held-moves.ts";
+import { keepWhatFits, referenceAttempt } from "../../../src/domain/balance/held-moves.ts";
 import { east, makeDemand, makeEmployee, makeInput, makeUnit, nip } from "./builders.ts";
 
 /** SMP1 with three interchangeable IPA teachers to spare, SD1 and SD2 each short of one class teacher. */
@@ -55,5 +55,22 @@ describe("the reference as the answer of a plan in flight (held-moves.ts)", () =
     const attempt = referenceAttempt(reference, input, [pending]);
     expect(attempt.held).toEqual([]);
     expect(attempt.plan.moves).toEqual(moves);
+  });
+
+  it("is the search's answer at once when time is short, with no plan solved again", async () => {
+    const { input, reference, moves, pending } = await week(false);
+    const worse = { ...reference, metrics: { ...reference.metrics, unmetAfter: 1_000 } };
+    let solved = 0;
+    const attempt = await keepWhatFits({ held: [pending], plan: worse }, reference, [pending], {
+      current: input,
+      solveHolding: () => {
+        solved++;
+        return Promise.reject(new Error("no plan may be solved when time is short"));
+      },
+      late: () => true,
+    });
+    expect(solved).toBe(0);
+    expect(attempt.held).toEqual([pending]);
+    expect(attempt.plan.moves).toEqual([{ ...moves[1], employee: nip(1) }]);
   });
 });
