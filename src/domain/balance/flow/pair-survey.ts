@@ -178,6 +178,7 @@ export function nearestOf(
   });
 }
 
+/** Each source's and each arrival's nearest partners within reach, by `nearestOf`, pool by pool. */
 export function nearestIndexed(
   instance: Instance,
   network: Network,
