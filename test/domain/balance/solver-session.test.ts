@@ -122,3 +122,35 @@ describe("a session started at a known plan (the kilometre stage's start)", () =
     }
   });
 });
+
+describe("a neighbourhood around a kept pending move (most-kept.ts)", () => {
+  /**
+   * x: a kept move into unit 0 from its home, unit 1; y: a move out of unit 1, which must equal x (its
+   * home gives the person up); z: a column of unit 2. Each one is worth 1.
+   */
+  async function keptMove(homeOfColumn?: Int32Array) {
+    const builder = new LpBuilder();
+    for (let column = 0; column < 3; column++) builder.addCol(-1, 0, 1, true);
+    builder.addRow(0, 0, [0, 1], [1, -1]);
+    const units = Int32Array.from([0, 1, 2]);
+    const options = homeOfColumn === undefined ? {} : { homeOfColumn };
+    return new SolverSession(await loadHighs(), builder.build(), performance.now() + 60_000, units, options);
+  }
+
+  it("frees the home of a fractional kept move with its destination, so the move can change", async () => {
+    // Around a point where the kept move is half taken and its home keeps the person: only freeing unit
+    // 1 too lets both move.
+    const values = Float64Array.from([0.5, 0, 1]);
+    const withHome = await keptMove(Int32Array.from([1, -1, -1]));
+    const without = await keptMove();
+    try {
+      expect([...withHome.fractionalUnits(values)].sort()).toEqual([0, 1]);
+      expect(withHome.solveNeighbourhood(values, withHome.fractionalUnits(values), 0)?.objective).toBe(-3);
+      expect([...without.fractionalUnits(values)]).toEqual([0]);
+      expect(without.solveNeighbourhood(values, without.fractionalUnits(values), 0)?.objective).toBe(-1);
+    } finally {
+      withHome.dispose();
+      without.dispose();
+    }
+  });
+});

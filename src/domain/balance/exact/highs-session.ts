@@ -83,10 +83,6 @@ export class SolverSession {
     }
   }
 
-  isIntegral(values: ArrayLike<number>): boolean {
-    return this.fractionalColumns(values).length === 0;
-  }
-
   /** The integer columns an LP solution leaves fractional. */
   private fractionalColumns(values: ArrayLike<number>): number[] {
     const fractional = (value: number) => Math.abs(value - Math.round(value)) > INTEGRALITY_TOLERANCE;
@@ -168,7 +164,7 @@ export class SolverSession {
       objective: this.solver.getObjectiveValue(),
       rowDuals: solution.rowDual,
       columnDuals: solution.colDual,
-      integral: this.isIntegral(solution.colValue),
+      integral: this.fractionalColumns(solution.colValue).length === 0,
       iterations: Number(this.solver.info.get("simplex_iteration_count")),
     };
   }
@@ -232,7 +228,8 @@ export class SolverSession {
     this.options.settle?.(settled);
     for (let column = 0; column < this.integrality.length; column++) {
       const unit = this.unitOfColumn[column] ?? -1;
-      if (units.has(unit) || (!integer(column) && (unit < 0 || !this.options.settle))) continue;
+      if (this.unitsOf(column).some((free) => units.has(free))) continue;
+      if (!integer(column) && (unit < 0 || !this.options.settle)) continue;
       lower[column] = settled[column] ?? 0;
       upper[column] = settled[column] ?? 0;
     }
@@ -290,6 +287,12 @@ export class SolverSession {
 
   /** Units of the integer columns an LP solution leaves fractional. */
   fractionalUnits(values: ArrayLike<number>): Set<number> {
-    return new Set(this.fractionalColumns(values).map((column) => this.unitOfColumn[column] ?? -1));
+    return new Set(this.fractionalColumns(values).flatMap((column) => this.unitsOf(column)));
+  }
+
+  /** The unit a column belongs to (−1 for none), and its home when it has one (a kept pending move). */
+  private unitsOf(column: number): number[] {
+    const [unit, home] = [this.unitOfColumn[column] ?? -1, this.options.homeOfColumn?.[column] ?? -1];
+    return home >= 0 ? [unit, home] : [unit];
   }
 }

@@ -56,6 +56,8 @@ export interface BalanceModel {
    * of a shortage's or severity part's key; −1 for columns of no one unit (pool totals, arcs).
    */
   unitOfColumn: Int32Array;
+  /** The home unit of each kept pending move's column, −1 for every other column. */
+  homeOfColumn: Int32Array;
   arcStart: number;
   arcRows: ArcRows;
   /** The pending moves' kept-move columns (a plan in flight's tier 3; none otherwise). */
@@ -244,6 +246,11 @@ export function buildModel(
   const switches = addNeededRows(builder, instance, network, pending, keyTerms);
   const unitOfColumn = unitsOfColumns(instance, network, builder.colCount, keyTerms, severity);
   pending.columns.forEach((column, index) => (unitOfColumn[column] = pending.pairs[index]?.unit ?? -1));
+  const homeOfColumn = new Int32Array(builder.colCount).fill(-1);
+  pending.columns.forEach(
+    (column, index) =>
+      (homeOfColumn[column] = instance.groups[pending.pairs[index]?.group ?? -1]?.unit ?? -1),
+  );
   const unitOfKey = (key: number) => Math.floor(key / Math.max(1, instance.roleCount));
   for (const { column, key } of switches) unitOfColumn[column] = unitOfKey(key);
   addGroupRows(builder, network);
@@ -265,6 +272,7 @@ export function buildModel(
     severity,
     poolTotals,
     unitOfColumn,
+    homeOfColumn,
     arcStart,
     arcRows,
     pending,

@@ -48,6 +48,7 @@ export async function mostPendingKept(
   const session = new SolverSession(highs, model.data, deadline, model.unitOfColumn, {
     separate: (values) => lazy.separate(values),
     settle: (values) => fillShortages(instance, network, model, values),
+    homeOfColumn: model.homeOfColumn,
   });
   try {
     keepAtMost(session, stageCosts(model, "unmet"), reference.unmet - untouchedUnmet(instance, model));

@@ -113,6 +113,11 @@ export interface SessionOptions {
    * each row allows: with it, a neighbourhood fixes the units outside it whole.
    */
   settle?: (values: Float64Array) => void;
+  /**
+   * A second unit a column belongs to, −1 for none: a kept pending move leaves its home and reaches its
+   * destination, and a neighbourhood that frees one of them frees the column and the other.
+   */
+  homeOfColumn?: ArrayLike<number>;
 }
 
 /**
