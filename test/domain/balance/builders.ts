@@ -151,3 +151,15 @@ export function expectConsistent(input: PlanInput, plan: Plan): Outcome {
   if (!close(outcome.km, plan.metrics.km, 0.051)) throw new Error("km disagrees");
   return outcome;
 }
+
+/** Units U0, U1… at places given in km east and north of Salor (null: no coordinates). */
+export function unitsAt(places: ReadonlyArray<readonly [number, number] | null>): PlanUnit[] {
+  return places.map((place, index) =>
+    makeUnit({
+      id: `U${index}`,
+      ...(place === null
+        ? { lat: null, lon: null }
+        : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
+    }),
+  );
+}

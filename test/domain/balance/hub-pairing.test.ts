@@ -6,7 +6,7 @@ import { loadHighs } from "../../../src/domain/balance/exact/highs-runtime.ts";
 import { SESSION_OPTIONS } from "../../../src/domain/balance/exact/highs-session.ts";
 import { LpBuilder } from "../../../src/domain/balance/exact/lp-builder.ts";
 import { pairHubs, type HubFlow } from "../../../src/domain/balance/flow/hub-pairing.ts";
-import { makeInput, makeUnit } from "./builders.ts";
+import { makeInput, unitsAt } from "./builders.ts";
 
 const UNITS = 12;
 
@@ -87,14 +87,7 @@ describe("what the hubs carry when the flow is stopped (hub-pairing.ts)", () => 
   it("is paired whole, within its pool, at the fewest kilometres when each unit's nearest cover the hub", async () => {
     await fc.assert(
       fc.asyncProperty(cases, async ({ places, hubs: drawn }) => {
-        const units = places.map((place, index) =>
-          makeUnit({
-            id: `U${index}`,
-            ...(place === null
-              ? { lat: null, lon: null }
-              : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
-          }),
-        );
+        const units = unitsAt(places);
         const instance = buildInstance(parsePlanInput(makeInput({ units })));
         const hubs = hubsOf(drawn);
         const transfers = pairHubs(instance, hubs);

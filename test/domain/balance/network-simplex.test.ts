@@ -81,6 +81,19 @@ function solve(
   return { simplex, cost, feasible: !simplex.infeasible() };
 }
 
+/** The simplex's flows respect capacities and conserve at every node. */
+function expectFlow(problem: Problem, simplex: NetworkSimplex): void {
+  const balance = new Array<number>(problem.nodes).fill(0);
+  problem.arcs.forEach((arc, index) => {
+    const flow = simplex.flow(index);
+    expect(flow).toBeGreaterThanOrEqual(0);
+    expect(flow).toBeLessThanOrEqual(arc.capacity);
+    balance[arc.from] = (balance[arc.from] ?? 0) + flow;
+    balance[arc.to] = (balance[arc.to] ?? 0) - flow;
+  });
+  expect(balance).toEqual(problem.supply.map((value) => value + 0));
+}
+
 describe("network simplex", () => {
   it("finds the least cost HiGHS finds, or says there is no flow when HiGHS does, from any start", async () => {
     await fc.assert(
@@ -90,16 +103,7 @@ describe("network simplex", () => {
         expect(feasible).toBe(reference !== null);
         if (reference === null) return;
         expect(cost).toBeCloseTo(reference, 6);
-        // Flows respect capacities and conserve at every node.
-        const balance = new Array<number>(problem.nodes).fill(0);
-        problem.arcs.forEach((arc, index) => {
-          const flow = simplex.flow(index);
-          expect(flow).toBeGreaterThanOrEqual(0);
-          expect(flow).toBeLessThanOrEqual(arc.capacity);
-          balance[arc.from] = (balance[arc.from] ?? 0) + flow;
-          balance[arc.to] = (balance[arc.to] ?? 0) - flow;
-        });
-        expect(balance).toEqual(problem.supply.map((value) => value + 0));
+        expectFlow(problem, simplex);
         // Optimality conditions: no free arc can lower the cost.
         problem.arcs.forEach((arc, index) => {
           const reduced = simplex.reducedCost(index);
@@ -154,15 +158,7 @@ describe("network simplex", () => {
           for (let round = 0; round < 50; round++) {
             const status = simplex.solve(1e6, Infinity, 1);
             expect(simplex.infeasible()).toBe(false);
-            const balance = new Array<number>(problem.nodes).fill(0);
-            problem.arcs.forEach((arc, index) => {
-              const flow = simplex.flow(index);
-              expect(flow).toBeGreaterThanOrEqual(0);
-              expect(flow).toBeLessThanOrEqual(arc.capacity);
-              balance[arc.from] = (balance[arc.from] ?? 0) + flow;
-              balance[arc.to] = (balance[arc.to] ?? 0) - flow;
-            });
-            expect(balance).toEqual(problem.supply.map((value) => value + 0));
+            expectFlow(problem, simplex);
             expect(costOf((index) => problem.arcs[index]?.cost ?? 0)).toBeCloseTo(first, 6);
             expect(secondCost()).toBeLessThanOrEqual(last + 1e-9);
             last = secondCost();

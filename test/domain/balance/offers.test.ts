@@ -9,7 +9,7 @@ import {
   type Offer,
   type OfferSupply,
 } from "../../../src/domain/balance/output/offers.ts";
-import { makeInput, makeRole, makeUnit } from "./builders.ts";
+import { makeInput, makeRole, unitsAt } from "./builders.ts";
 
 const ROLES = ["A", "B", "C"];
 
@@ -57,14 +57,7 @@ interface Drawn {
 }
 
 function setUp({ bound, places, keys, full }: Drawn) {
-  const units = places.map((place, index) =>
-    makeUnit({
-      id: `U${index}`,
-      ...(place === null
-        ? { lat: null, lon: null }
-        : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
-    }),
-  );
+  const units = unitsAt(places);
   const instance = buildInstance(
     parsePlanInput(
       makeInput({

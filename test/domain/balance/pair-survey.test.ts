@@ -9,7 +9,7 @@ import {
   surveyPairs,
 } from "../../../src/domain/balance/flow/pair-survey.ts";
 import { buildNetwork } from "../../../src/domain/balance/exact/pool-network.ts";
-import { makeInput, makeRole, makeUnit, nip } from "./builders.ts";
+import { makeInput, makeRole, nip, unitsAt } from "./builders.ts";
 
 /** Units scattered over up to 300 km, some without coordinates, and a distance bound around that size. */
 const scattered = fc.record({
@@ -27,18 +27,6 @@ const scattered = fc.record({
   ),
   bound: fc.integer({ min: 20, max: 400 }),
 });
-
-/** Units at those places, in km east and north of Salor (null: no coordinates). */
-function unitsAt(places: ReadonlyArray<readonly [number, number] | null>) {
-  return places.map((place, index) =>
-    makeUnit({
-      id: `U${index}`,
-      ...(place === null
-        ? { lat: null, lon: null }
-        : { lat: -8.4 + place[1] / 111.2, lon: 140.4 + place[0] / 110 }),
-    }),
-  );
-}
 
 /** Every other unit has a surplus teacher, every unit needs one more: sources and arrivals everywhere. */
 function everyOtherShort(units: ReturnType<typeof unitsAt>, bound: number) {
