@@ -77,33 +77,47 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Wall seconds as the engine reports them, and this process's CPU seconds, which sharing the cores distorts less. */
-async function measure(method: Method, input: PlanInput, size: Size): Promise<Measured> {
-  const seconds: number[] = [];
-  const cpuSeconds: number[] = [];
-  let plan: Plan | undefined;
-  const old = method.endsWith("old");
-  const runs = method === "greedy" ? 1 : old ? size.oldRuns : size.runs;
-  for (let run = 0; run < runs; run++) {
-    const cpu = process.cpuUsage();
-    plan =
-      method === "greedy"
-        ? planTransfersGreedy(input)
-        : await planTransfers(input, { timeLimitSeconds: size.timeLimitSeconds, flow: !old });
-    const used = process.cpuUsage(cpu);
-    cpuSeconds.push((used.user + used.system) / 1e6);
-    seconds.push(plan.metrics.seconds);
-  }
+/** One plan: wall seconds as the engine reports them, and this process's CPU seconds, which sharing the cores distorts less. */
+async function runOnce(method: Method, input: PlanInput, size: Size) {
+  const cpu = process.cpuUsage();
+  const plan =
+    method === "greedy"
+      ? planTransfersGreedy(input)
+      : await planTransfers(input, {
+          timeLimitSeconds: size.timeLimitSeconds,
+          flow: !method.endsWith("old"),
+        });
+  const used = process.cpuUsage(cpu);
+  return { plan, seconds: plan.metrics.seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+function summary(method: Method, runs: Array<Awaited<ReturnType<typeof runOnce>>>): Measured {
+  const plan = runs.at(-1)?.plan;
   if (plan === undefined) throw new Error("no run");
+  const seconds = runs.map((run) => run.seconds);
   return {
     method,
     metrics: plan.metrics,
     shortfalls: plan.shortfalls?.length ?? 0,
     medianSeconds: median(seconds),
-    medianCpuSeconds: median(cpuSeconds),
-    runs,
+    medianCpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+    runs: runs.length,
     allSeconds: seconds,
   };
+}
+
+/**
+ * The methods' runs in turns (new, old, new, old…), so that neither finds the process warmer than the
+ * other: run one after the other, the old engine's runs came after the new one's and started warm.
+ */
+async function measure(methods: readonly Method[], input: PlanInput, size: Size): Promise<Measured[]> {
+  const runsOf = (method: Method) =>
+    method === "greedy" ? 1 : method.endsWith("old") ? size.oldRuns : size.runs;
+  const done = methods.map(() => [] as Array<Awaited<ReturnType<typeof runOnce>>>);
+  for (let turn = 0; turn < Math.max(...methods.map(runsOf)); turn++)
+    for (const [index, method] of methods.entries())
+      if (turn < runsOf(method)) done[index]?.push(await runOnce(method, input, size));
+  return methods.map((method, index) => summary(method, done[index] ?? []));
 }
 
 interface SizeResult {
@@ -120,12 +134,12 @@ async function runChild(name: string): Promise<void> {
   const generated = generateDistrict(size, undefined, size.hours);
   const v1 = size.caps ? generated : { ...generated, policy: { ...generated.policy, maxMovesPerUnit: null } };
   const v2 = asVersion2(v1);
+  const old = size.oldRuns > 0;
   const results = [
-    await measure("greedy", v1, size),
-    await measure("v1", v1, size),
-    await measure("v2", v2, size),
+    ...(await measure(["greedy"], v1, size)),
+    ...(await measure(old ? ["v1", "v1 old"] : ["v1"], v1, size)),
+    ...(await measure(old ? ["v2", "v2 old"] : ["v2"], v2, size)),
   ];
-  if (size.oldRuns > 0) results.push(await measure("v1 old", v1, size), await measure("v2 old", v2, size));
   const result: SizeResult = {
     size,
     employees: v1.employees.length,
@@ -262,7 +276,8 @@ function renderSection(results: SizeResult[]): string {
     'docs/plan-format.md; worst share = largest unmet / need. "shortfalls" = needs still short, each with its reason.',
     "",
     "Engines: new = the flow core first, the MILP where it cannot prove (docs/flow-core.md); old = the MILP alone",
-    '(`flow: false`), run only where the flow core can apply (standard hours). "by" is the plan\'s `metrics.method`.',
+    "(`flow: false`), run only where the flow core can apply (standard hours), its runs in turns with the new one's",
+    '(new, old, new…) in one process per size. "by" is the plan\'s `metrics.method`.',
     "",
     "| size (units / people) | engine | by | wall s, median (runs) | CPU s, median | proven | unmet before | unmet after | severity after | worst share after | moves | km | shortfalls | peak RSS MB |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
