@@ -26,7 +26,9 @@ export interface PairArc {
 export class PairArcs {
   readonly arcs: PairArc[] = [];
   private readonly present: Array<Set<number>>;
-  /** Where the next round of pricing starts, in the sources of every pool one after another. */
+  /** [pool, source] of every pool's sources one after another: the order pricing goes through them. */
+  private readonly sources: Array<[number, number]>;
+  /** Where the next round of pricing starts in `sources`. */
   private cursor = 0;
 
   constructor(
@@ -35,6 +37,9 @@ export class PairArcs {
     private readonly flow: FlowNetwork,
   ) {
     this.present = flow.sources.map(() => new Set<number>());
+    this.sources = flow.sources.flatMap((list, pool) =>
+      list.map((_, source): [number, number] => [pool, source]),
+    );
   }
 
   kmCost(from: number, to: number): number {
@@ -74,17 +79,16 @@ export class PairArcs {
     deadline = Infinity,
   ): { arcs: PairArc[]; complete: boolean } {
     const added: PairArc[] = [];
-    const flat = this.flow.sources.flatMap((sources, pool) => sources.map((_, source) => [pool, source]));
     const orders = new Map<number, { order: number[]; height: number[] }>();
-    for (let step = 0; step < flat.length; step++) {
-      const at = (this.cursor + step) % flat.length;
-      const [pool = 0, sourceIndex = 0] = flat[at] ?? [];
+    for (let step = 0; step < this.sources.length; step++) {
+      const at = (this.cursor + step) % this.sources.length;
+      const [pool = 0, sourceIndex = 0] = this.sources[at] ?? [];
       let sorted = orders.get(pool);
       if (sorted === undefined) orders.set(pool, (sorted = this.byHeight(pool, potential)));
       this.priceSource(pool, sourceIndex, sorted, potential, km, earlier, added);
       const full = added.length >= ROUND_ARCS;
       if (full || (step % 256 === 255 && performance.now() > deadline)) {
-        this.cursor = (at + 1) % flat.length;
+        this.cursor = (at + 1) % this.sources.length;
         return { arcs: added, complete: false };
       }
     }
