@@ -58,14 +58,24 @@ export function unneeded(b: Plan, held: readonly PlanInFlight[], hours: Readonly
   return extra;
 }
 
-/** Who is interchangeable with whom: the same unit, role, hours and units they may not go to. */
-function likenessOf(input: PlanInput): (id: string) => string {
+/**
+ * Keys of each person by id, from one index of the district's people: `like`, who is interchangeable
+ * with whom (the same unit, role, hours and units they may not go to); `wishes`, who said the same
+ * (willing to move or not, and the same units asked for).
+ */
+function peopleOf(input: PlanInput): { like: (id: string) => string; wishes: (id: string) => string } {
   const employees = new Map(input.employees.map((row) => [row.id, row]));
-  return (id) => {
-    const row = employees.get(id);
-    return row === undefined
-      ? ""
-      : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
+  return {
+    like: (id) => {
+      const row = employees.get(id);
+      return row === undefined
+        ? ""
+        : `${row.unit}|${row.role}|${row.hours}|${(row.excludedUnits ?? []).join(",")}`;
+    },
+    wishes: (id) => {
+      const row = employees.get(id);
+      return `${row?.volunteer === true}|${[...(row?.preferredUnits ?? [])].sort().join(",")}`;
+    },
   };
 }
 
@@ -74,8 +84,8 @@ export function realizedBy(
   plan: Plan,
   input: PlanInput,
   candidates: readonly PlanInFlight[],
+  likeness = peopleOf(input).like,
 ): PlanInFlight[] {
-  const likeness = likenessOf(input);
   // The plan's moves by destination and role, in the plan's order: a search per pending move looks
   // only at the moves it could be (the search rounds of `keepWhatFits` ask this of thousands of moves).
   const open = new Map<string, Array<{ move: Plan["moves"][number]; like: string; claimed: boolean }>>();
@@ -152,15 +162,6 @@ export function suspects(
   return found;
 }
 
-/** Whether two people said the same: willing to move or not, and the same units asked for. */
-function wishesOf(input: PlanInput): (id: string) => string {
-  const employees = new Map(input.employees.map((row) => [row.id, row]));
-  return (id) => {
-    const row = employees.get(id);
-    return `${row?.volunteer === true}|${[...(row?.preferredUnits ?? [])].sort().join(",")}`;
-  };
-}
-
 /**
  * The reference as an attempt that holds the pending moves it makes itself, with no plan solved again:
  * the same person to the same place; for a pending person it leaves at home, an interchangeable one
@@ -174,12 +175,12 @@ export function referenceAttempt(
   input: PlanInput,
   candidates: readonly PlanInFlight[],
 ): Attempt {
-  const [like, wishes] = [likenessOf(input), wishesOf(input)];
+  const { like, wishes } = peopleOf(input);
   const moved = new Set(reference.moves.map((move) => move.employee));
   const named = new Set(candidates.map((move) => move.employee));
   const moves = [...reference.moves];
   const held: PlanInFlight[] = [];
-  for (const pending of realizedBy(reference, input, candidates)) {
+  for (const pending of realizedBy(reference, input, candidates, like)) {
     const same = moves.findIndex((move) => move.employee === pending.employee && move.to === pending.to);
     const alike = (move: Plan["moves"][number]) =>
       move.to === pending.to &&
