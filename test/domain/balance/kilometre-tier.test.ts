@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { asVersion2, generateDistrict } from "../../../bench/engine-district.ts";
-import { planTransfers, type Plan, type PlanInput } from "../../../src/domain/balance/index.ts";
+import {
+  buildInstance,
+  parsePlanInput,
+  planTransfers,
+  solveExact,
+  type Plan,
+  type PlanInput,
+} from "../../../src/domain/balance/index.ts";
+import { evaluateMoves, policyViolations } from "../../../src/domain/balance/output/evaluate.ts";
+import { materializeMoves } from "../../../src/domain/balance/output/materialize-moves.ts";
 import { withMovesHeld } from "../../../src/domain/balance/in-flight.ts";
 import type { StageStep } from "../../../src/domain/balance/exact/stage-trace.ts";
 
@@ -52,5 +61,47 @@ describe("the kilometre tier (issue 30, the plan in flight at scale)", () => {
     expect(second.plan.metrics.tiersProven).toEqual([1, 2, 3, 4, 5]);
     // The reference plan answers for tiers 1 and 2 only; the plan holding every move has none to add.
     expect(second.stages.has("km")).toBe(false);
+  });
+});
+
+describe("the kilometre stage when pricing does not end (issue 30: L with the cap on a slow day)", () => {
+  const instance = buildInstance(parsePlanInput(district));
+  async function solve(limits: { rounds?: number; kilometres?: boolean } = {}) {
+    const result = await solveExact(instance, {
+      deadline: performance.now() + 60_000,
+      reserve: 0,
+      nearest: 1,
+      proofArcs: 100_000,
+      flow: false,
+      ...limits,
+    });
+    if (result === null) throw new Error("no plan");
+    const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);
+    return {
+      tiers: result.tiersProven,
+      moves,
+      ...evaluateMoves(instance, moves).after,
+      km: evaluateMoves(instance, moves).km,
+    };
+  }
+
+  it("answers with the last round's LP made whole: the earlier tiers' optima, shorter than the moves stage's pairing, not proven", async () => {
+    const full = await solve();
+    const paired = await solve({ kilometres: false });
+    expect(full.tiers).toEqual([1, 2, 3, 4]);
+    expect(paired.tiers).toEqual([1, 2, 3]);
+    for (const rounds of [1, 2]) {
+      const stopped = await solve({ rounds });
+      expect(stopped.tiers).toEqual([1, 2, 3]);
+      expect(policyViolations(instance, stopped.moves)).toEqual([]);
+      expect([stopped.unmet, stopped.severity, stopped.moves.length]).toEqual([
+        full.unmet,
+        full.severity,
+        full.moves.length,
+      ]);
+      expect(stopped.km).toBeGreaterThanOrEqual(full.km - 1e-6);
+      // Without the last round's plan the stage gave nothing, and the moves stage's pairing was the plan.
+      expect(stopped.km).toBeLessThan(paired.km - 1);
+    }
   });
 });

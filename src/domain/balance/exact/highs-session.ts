@@ -120,15 +120,16 @@ export class SolverSession {
 
   /**
    * The LP relaxation, solved to a vertex (often integral here; interior point ends with crossover), and
-   * solved again, warm, after each round of lazily separated rows.
+   * solved again, warm, after each round of lazily separated rows. Null when the session's deadline, or
+   * `until` (a `performance.now()` time) if sooner, comes first.
    */
-  solveRelaxation(method?: LpMethod): LpResult | null {
+  solveRelaxation(method?: LpMethod, until = Infinity): LpResult | null {
     let last: LpResult | null = null;
     // As asked; else the session's first LP as set, and after it primal simplex, since a new objective
     // or new columns leave the last basis primal feasible.
     const first = method ?? (this.basis !== undefined ? "primal" : (this.options.firstLp ?? "primal"));
     for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
-      const relaxation = this.solveLpOnce(round === 0 ? first : "dual");
+      const relaxation = this.solveLpOnce(round === 0 ? first : "dual", until);
       // Out of time after adding rows: the previous LP is still a valid bound and vertex.
       if (relaxation === null) return last;
       last = relaxation;
@@ -140,23 +141,24 @@ export class SolverSession {
   }
 
   /** A new objective keeps the last basis primal feasible, new rows keep it dual feasible. */
-  private solveLpOnce(method: LpMethod): LpResult | null {
-    if (this.remainingSeconds() <= 0) return null;
+  private solveLpOnce(method: LpMethod, until: number): LpResult | null {
+    const seconds = () => (until - performance.now()) / 1000;
+    if (Math.min(seconds(), this.remainingSeconds()) <= 0) return null;
     this.relax(true);
     this.restoreBasis();
-    this.limitTime();
+    this.limitTime(seconds());
     this.solver.options.set(LP_OPTIONS[method]);
     let status = this.solver.run().modelStatus;
     if (status === STATUS.infeasible || status === STATUS.unboundedOrInfeasible) {
       // Our models always have a feasible point (nobody moves, or the previous stage's plan); HiGHS's
       // presolve can still call a tight one infeasible, so the verdict is checked without it.
-      this.limitTime();
+      this.limitTime(seconds());
       this.solver.options.set({ presolve: "off" });
       status = this.solver.run().modelStatus;
     }
     // Interior point may stop short of an optimum on a hard model: simplex then, as before.
     if (status !== STATUS.optimal)
-      return method === "ipm" ? this.solveLpOnce(this.basis ? "primal" : "dual") : null;
+      return method === "ipm" ? this.solveLpOnce(this.basis ? "primal" : "dual", until) : null;
     const solution = this.solver.getSolution();
     this.keepBasis();
     return {

@@ -19,6 +19,8 @@ export interface KilometreTierLimits {
   nearest: number;
   /** Most arcs added to prove kilometres optimal after branch and bound. */
   proofArcs: number;
+  /** Most rounds of pricing arcs in (kilometre-stage.ts); none: until the deadline. */
+  rounds?: number | undefined;
   trace?: StageTrace | undefined;
   /**
    * false: no kilometre stage; the moves found are paired at least kilometres, unproved. The plan in

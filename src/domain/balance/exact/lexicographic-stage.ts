@@ -8,7 +8,7 @@ import type { Stage, StageStep, StageTrace } from "./stage-trace.ts";
  * Unmet demand, severity and moves must be exact: hours are often whole numbers, so HiGHS's default
  * 0.01 % gap could stop one person short. Kilometres only need to be right to the metre.
  */
-const RELATIVE_GAP: Record<Stage, number> = { unmet: 0, severity: 0, moves: 0, km: 1e-7 };
+export const RELATIVE_GAP: Record<Stage, number> = { unmet: 0, severity: 0, moves: 0, km: 1e-7 };
 
 /**
  * Unmet demand (and severity) kept at its optimum in later stages, with room for rounding only: the
