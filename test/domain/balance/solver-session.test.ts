@@ -154,3 +154,82 @@ describe("a neighbourhood around a kept pending move (most-kept.ts)", () => {
     }
   });
 });
+
+describe("an LP stopped at the caller's time (the kilometre stage's rounds of pricing, issue 30)", () => {
+  /** 150 senders × 150 receivers, random costs, and the north-west corner's plan: feasible, far from best. */
+  function largeTransportation() {
+    const size = 150;
+    let seed = 11;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    const supply = Array.from({ length: size }, () => 1 + Math.floor(random() * 9));
+    const demand = [...supply].reverse();
+    const builder = new LpBuilder();
+    const column = (from: number, to: number) => from * size + to;
+    for (let at = 0; at < size * size; at++)
+      builder.addCol(1 + Math.floor(random() * 100), 0, Infinity, false);
+    const indices = Array.from({ length: size }, (_, index) => index);
+    supply.forEach((amount, from) =>
+      builder.addRow(
+        amount,
+        amount,
+        indices.map((to) => column(from, to)),
+        indices.map(() => 1),
+      ),
+    );
+    demand.forEach((amount, to) =>
+      builder.addRow(
+        amount,
+        amount,
+        indices.map((from) => column(from, to)),
+        indices.map(() => 1),
+      ),
+    );
+    const corner = new Float64Array(size * size);
+    const [left, wanted] = [[...supply], [...demand]];
+    for (let from = 0, to = 0; from < size && to < size;) {
+      const amount = Math.min(left[from] ?? 0, wanted[to] ?? 0);
+      corner[column(from, to)] = amount;
+      left[from] = (left[from] ?? 0) - amount;
+      wanted[to] = (wanted[to] ?? 0) - amount;
+      if (left[from] === 0) from++;
+      else to++;
+    }
+    const sums = (values: ArrayLike<number>) => ({
+      sent: supply.map((_, from) => indices.reduce((sum, to) => sum + (values[column(from, to)] ?? 0), 0)),
+      received: demand.map((_, to) =>
+        indices.reduce((sum, from) => sum + (values[column(from, to)] ?? 0), 0),
+      ),
+    });
+    return { data: builder.build(), corner, supply, demand, sums };
+  }
+
+  it("answers with the primal simplex's feasible point, marked stopped, and the session goes on to the optimum", async () => {
+    const problem = largeTransportation();
+    const highs: Highs = await loadHighs();
+    const make = () =>
+      new SolverSession(highs, problem.data, performance.now() + 60_000, new Int32Array(150 * 150).fill(-1));
+    const full = make();
+    const cut = make();
+    try {
+      const optimum = full.solveRelaxation();
+      expect(optimum?.stopped).toBeUndefined();
+      expect(cut.startAt(problem.corner)).toBe(true);
+      const costs = problem.data.colCost;
+      const startCost = problem.corner.reduce((sum, value, at) => sum + value * (costs[at] ?? 0), 0);
+      const stopped = cut.solveRelaxation(undefined, performance.now() + 2);
+      expect(stopped?.stopped).toBe(true);
+      const values = stopped?.values ?? new Float64Array();
+      const { sent, received } = problem.sums(values);
+      sent.forEach((amount, from) => expect(amount).toBeCloseTo(problem.supply[from] ?? 0, 6));
+      received.forEach((amount, to) => expect(amount).toBeCloseTo(problem.demand[to] ?? 0, 6));
+      expect(Math.min(...values)).toBeGreaterThanOrEqual(-1e-9);
+      expect(stopped?.objective).toBeLessThanOrEqual(startCost + 1e-6);
+      expect(stopped?.objective).toBeGreaterThan((optimum?.objective ?? 0) + 1);
+      // The point is no bound; asked again without a time of its own, the session proves the optimum.
+      expect(cut.solveRelaxation()?.objective).toBeCloseTo(optimum?.objective ?? NaN, 6);
+    } finally {
+      full.dispose();
+      cut.dispose();
+    }
+  });
+});

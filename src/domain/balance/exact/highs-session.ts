@@ -1,6 +1,7 @@
 import type { Highs, Model, ModelData } from "highs";
 import type { Row } from "./strengthening-rows.ts";
-import { crossOver, LP_OPTIONS, packColumns, packRows, SESSION_OPTIONS, STATUS } from "./solver-data.ts";
+import { crossOver, fixedByReducedCost, hasFeasiblePoint, LP_OPTIONS } from "./solver-data.ts";
+import { packColumns, packRows, SESSION_OPTIONS, STATUS } from "./solver-data.ts";
 import type { ContinuousColumn, LpMethod, LpResult, SessionOptions, StageResult } from "./solver-data.ts";
 export { SESSION_OPTIONS } from "./solver-data.ts";
 export type { LpResult, SessionOptions, StageResult } from "./solver-data.ts";
@@ -120,8 +121,8 @@ export class SolverSession {
 
   /**
    * The LP relaxation, solved to a vertex (often integral here; interior point ends with crossover), and
-   * solved again, warm, after each round of lazily separated rows. Null when the session's deadline, or
-   * `until` (a `performance.now()` time) if sooner, comes first.
+   * solved again, warm, after each round of lazily separated rows. Null when the session's deadline comes
+   * first; at `until` (a `performance.now()` time), the primal simplex's point if feasible (`stopped`).
    */
   solveRelaxation(method?: LpMethod, until = Infinity): LpResult | null {
     let last: LpResult | null = null;
@@ -131,7 +132,7 @@ export class SolverSession {
     for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
       const relaxation = this.solveLpOnce(round === 0 ? first : "dual", until);
       // Out of time after adding rows: the previous LP is still a valid bound and vertex.
-      if (relaxation === null) return last;
+      if (relaxation === null || relaxation.stopped) return relaxation ?? last;
       last = relaxation;
       const rows = this.options.separate?.(relaxation.values) ?? [];
       if (rows.length === 0) break;
@@ -156,12 +157,14 @@ export class SolverSession {
       this.solver.options.set({ presolve: "off" });
       status = this.solver.run().modelStatus;
     }
+    const stopped = status === STATUS.timeLimit && until < Infinity && hasFeasiblePoint(this.solver);
     // Interior point may stop short of an optimum on a hard model: simplex then, as before.
-    if (status !== STATUS.optimal)
+    if (status !== STATUS.optimal && !stopped)
       return method === "ipm" ? this.solveLpOnce(this.basis ? "primal" : "dual", until) : null;
     const solution = this.solver.getSolution();
-    this.keepBasis();
+    if (!stopped) this.keepBasis();
     return {
+      ...(stopped ? { stopped } : {}),
       values: solution.colValue,
       objective: this.solver.getObjectiveValue(),
       rowDuals: solution.rowDual,
@@ -204,7 +207,7 @@ export class SolverSession {
     this.basisStale = true;
     if (start !== undefined) this.solver.setSolution({ colValue: start });
     const { modelStatus } = this.solver.run();
-    if (this.solver.info.get("primal_solution_status") !== STATUS.solutionFeasible) return null;
+    if (!hasFeasiblePoint(this.solver)) return null;
     const objective = this.solver.getObjectiveValue();
     const optimal = modelStatus === STATUS.optimal;
     const bound = optimal ? objective : Number(this.solver.info.get("mip_dual_bound"));
@@ -244,32 +247,11 @@ export class SolverSession {
     }
   }
 
-  /**
-   * Reduced-cost fixing. For any solution x, objective(x) ≥ LP bound + Σ reduced cost · (distance of
-   * x from the bound the LP column sits at). An integer column whose reduced cost exceeds `slack` (how
-   * far above the LP bound a solution may be) would push a solution past it by moving one step, so it
-   * stays where the LP has it in every solution we still want. Returns how many columns were fixed.
-   */
+  /** Reduced-cost fixing (`fixedByReducedCost`): returns how many columns were fixed. */
   fixByReducedCost(relaxation: LpResult, slack: number): number {
-    let fixed = 0;
-    const margin = slack + 1e-5;
-    for (let column = 0; column < this.integrality.length; column++) {
-      if (this.integrality[column] !== 1 || this.lower[column] === this.upper[column]) continue;
-      const value = relaxation.values[column] ?? 0;
-      const reduced = relaxation.columnDuals[column] ?? 0;
-      const atLower = Math.abs(value - (this.lower[column] ?? 0)) < 1e-9 && reduced > margin;
-      const atUpper = Math.abs(value - (this.upper[column] ?? 0)) < 1e-9 && reduced < -margin;
-      if (!atLower && !atUpper) continue;
-      const bound = atLower ? (this.lower[column] ?? 0) : (this.upper[column] ?? 0);
-      this.lower[column] = bound;
-      this.upper[column] = bound;
-      fixed++;
-    }
-    if (fixed > 0) {
-      const all = { kind: "range", from: 0, to: this.lower.length - 1 } as const;
-      this.solver.changeColsBounds(all, Float64Array.from(this.lower), Float64Array.from(this.upper));
-    }
-    return fixed;
+    const fixed = fixedByReducedCost(this.integrality, this.lower, this.upper, relaxation, slack);
+    if (fixed.length > 0) this.restrictBounds(new Map(fixed.map(([column, at]) => [column, [at, at]])));
+    return fixed.length;
   }
 
   /** Bounds of a column as tightened so far. */

@@ -20,6 +20,11 @@ export interface LpResult {
   integral: boolean;
   /** Simplex iterations this solve took (crossover's included). */
   iterations: number;
+  /**
+   * Stopped at `solveRelaxation`'s `until`, short of the optimum: a feasible vertex, no bound, duals not
+   * optimal (only a caller that names `until` gets one).
+   */
+  stopped?: true;
 }
 
 /**
@@ -80,7 +85,13 @@ export function packColumns(columns: readonly ContinuousColumn[], numRows: numbe
 }
 
 /** HiGHS's model status codes, and its primal solution status for a feasible solution. */
-export const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, solutionFeasible: 2 } as const;
+export const STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  timeLimit: 13,
+  solutionFeasible: 2,
+} as const;
 
 /**
  * Options every stage runs with (each branch and bound adds its own relative gap): quiet, an absolute
@@ -143,4 +154,35 @@ export function crossOver(model: Model, values: Float64Array): boolean {
   const basic = (statuses: Int32Array) =>
     statuses.reduce((count, status) => count + (status === 1 ? 1 : 0), 0);
   return basic(colStatus) + basic(rowStatus) === rowStatus.length;
+}
+
+/** Whether HiGHS's last run left a feasible point (an LP stopped by its clock, or a MIP's incumbent). */
+export function hasFeasiblePoint(solver: Model): boolean {
+  return solver.info.get("primal_solution_status") === STATUS.solutionFeasible;
+}
+
+/**
+ * Reduced-cost fixing. For any solution x, objective(x) ≥ LP bound + Σ reduced cost · (distance of
+ * x from the bound the LP column sits at). An integer column whose reduced cost exceeds `slack` (how
+ * far above the LP bound a solution may be) would push a solution past it by moving one step, so it
+ * stays where the LP has it in every solution we still want: each such column, with that bound.
+ */
+export function fixedByReducedCost(
+  integrality: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+  relaxation: LpResult,
+  slack: number,
+): Array<[column: number, bound: number]> {
+  const fixed: Array<[number, number]> = [];
+  const margin = slack + 1e-5;
+  for (let column = 0; column < integrality.length; column++) {
+    if (integrality[column] !== 1 || lower[column] === upper[column]) continue;
+    const value = relaxation.values[column] ?? 0;
+    const reduced = relaxation.columnDuals[column] ?? 0;
+    const atLower = Math.abs(value - (lower[column] ?? 0)) < 1e-9 && reduced > margin;
+    const atUpper = Math.abs(value - (upper[column] ?? 0)) < 1e-9 && reduced < -margin;
+    if (atLower || atUpper) fixed.push([column, atLower ? (lower[column] ?? 0) : (upper[column] ?? 0)]);
+  }
+  return fixed;
 }
