@@ -111,9 +111,9 @@ function generateColumns(
 }
 
 /**
- * When pricing did not end in time: the last round's LP, made whole by branch and bound around its
- * fractional units, in the time left. Its LP bound covers only the arcs priced in, so nothing is proven;
- * the plan is still one of the earlier tiers' optima, with the kilometres that round reached. Before,
+ * When pricing did not end in time: where it got to (`generateColumns`), made whole by branch and bound
+ * around its fractional units in the time left. That point bounds nothing, so nothing is proven; the
+ * plan is still one of the earlier tiers' optima, with about the kilometres the rounds reached. Before,
  * the stage gave nothing and the moves stage's pairing was the plan (L on a slow day: 17,667 km).
  */
 function fromLastRound(
