@@ -2,7 +2,7 @@ import { distanceKm, type Instance } from "../input/instance.ts";
 import { pairAtHub } from "../exact/max-flow.ts";
 import { pairAtLeastCost, type PoolFlow, type Transfer } from "../exact/pairing.ts";
 import type { Arc } from "../exact/milp-model.ts";
-import { nearestOf } from "./pair-survey.ts";
+import { nearestBothWays } from "./pair-survey.ts";
 
 /** What one hub carries: people in from each source unit, out to each arrival unit. */
 export interface HubFlow {
@@ -45,22 +45,13 @@ export function pairHubs(instance: Instance, hubs: readonly HubFlow[]): Transfer
       sources.map(([unit]) => ({ unit })),
       arrivals.map(([unit]) => ({ unit })),
     ];
-    const other = (a: number, b: number) => a !== b;
     const unitOf = (list: Array<[number, number]>, index: number) => list[index]?.[0] ?? 0;
-    nearestOf(
+    nearestBothWays(
       instance,
       sourceUnits,
       arrivalUnits,
-      other,
+      (a, b) => a !== b,
       (source, arrival) => offer(unitOf(sources, source), unitOf(arrivals, arrival)),
-      PARTNERS,
-    );
-    nearestOf(
-      instance,
-      arrivalUnits,
-      sourceUnits,
-      other,
-      (arrival, source) => offer(unitOf(sources, source), unitOf(arrivals, arrival)),
       PARTNERS,
     );
     flows.push({

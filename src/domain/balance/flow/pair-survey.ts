@@ -178,6 +178,29 @@ export function nearestOf(
   });
 }
 
+/**
+ * `nearestOf` both ways: each source's nearest arrivals, then each arrival's nearest sources, every
+ * pair told as (source, arrival). `reachable` takes a source's unit, then an arrival's.
+ */
+export function nearestBothWays(
+  instance: Instance,
+  sources: readonly Located[],
+  arrivals: readonly Located[],
+  reachable: (source: number, arrival: number) => boolean,
+  visit: (source: number, arrival: number) => void,
+  count = NEAREST,
+): void {
+  nearestOf(instance, sources, arrivals, reachable, visit, count);
+  nearestOf(
+    instance,
+    arrivals,
+    sources,
+    (arrival, source) => reachable(source, arrival),
+    (arrival, source) => visit(source, arrival),
+    count,
+  );
+}
+
 /** Each source's and each arrival's nearest partners within reach, by `nearestOf`, pool by pool. */
 export function nearestIndexed(
   instance: Instance,
@@ -187,18 +210,10 @@ export function nearestIndexed(
 ): Array<[number, number, number]> {
   const nearest: Array<[number, number, number]> = [];
   const reachable = (a: number, b: number) => network.reachable(a, b);
-  sources.forEach((poolSources, pool) => {
-    const poolArrivals = arrivals[pool] ?? [];
-    nearestOf(instance, poolSources, poolArrivals, reachable, (source, arrival) =>
+  sources.forEach((poolSources, pool) =>
+    nearestBothWays(instance, poolSources, arrivals[pool] ?? [], reachable, (source, arrival) =>
       nearest.push([pool, source, arrival]),
-    );
-    nearestOf(
-      instance,
-      poolArrivals,
-      poolSources,
-      (a, b) => reachable(b, a),
-      (arrival, source) => nearest.push([pool, source, arrival]),
-    );
-  });
+    ),
+  );
   return nearest;
 }
