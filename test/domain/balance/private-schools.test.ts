@@ -59,4 +59,27 @@ describe("private schools in the plan: state schools first at equal or worse sho
     );
     expect(deeper.moves.map((m) => m.to)).toEqual(["SDS"]);
   });
+
+  it("a private SD's only class teacher may leave for a state SD with none, and the MILP proves it", async () => {
+    // The private SD misses 96 of 120 JP (80 %), the state SD all of its 96. The teacher's 24 JP weigh 8
+    // an hour at the state SD and 4 at the private one (its last quarter, halved): the move pays. It
+    // drains the private SD past three quarters of its need, which the network allows (a private
+    // school's weights are halved) but a "needed" row of the MILP did not: its kilometre model was
+    // infeasible at the moves plan, and the kilometre tier went unproven.
+    const input = makeInput({
+      version: 2,
+      units: [makeUnit({ id: "SDN", lon: 140.42 }), makeUnit({ id: "SDS", lon: 140.4, private: true })],
+      demand: [
+        { unit: "SDN", role: "GURU_KELAS", hours: 96 },
+        { unit: "SDS", role: "GURU_KELAS", hours: 120 },
+      ],
+      employees: [{ id: nip(1), unit: "SDS", role: "GURU_KELAS", hours: 24, movable: true }],
+    });
+    for (const options of [{}, { flow: false }]) {
+      const plan = await planTransfers(input, options);
+      expect(plan.moves.map((move) => `${move.from}→${move.to}`)).toEqual(["SDS→SDN"]);
+      expect(plan.metrics.tiersProven).toEqual([1, 2, 3, 4]);
+      expect(plan.metrics.km).toBeCloseTo(2.2, 1);
+    }
+  });
 });

@@ -1,4 +1,11 @@
-import { inLeft, movesLeft, outLeft, reachability, type Instance } from "../input/instance.ts";
+import {
+  inLeft,
+  movesLeft,
+  outLeft,
+  reachability,
+  severityScaleOf,
+  type Instance,
+} from "../input/instance.ts";
 
 /** Hours are sums of decimals; comparisons allow for the rounding of those sums. */
 export const EPSILON = 1e-9;
@@ -93,6 +100,20 @@ function draftPools(instance: Instance): PoolDraft[] {
 }
 
 /**
+ * Hours of a (unit, role)'s demand its departures may leave unmet beyond its own shortage, less one
+ * person: none under v1; under v2 three quarters of the demand (a person may leave a short unit for a
+ * shorter one, never into the last quarter of the home's need, weight 8, the most any destination can
+ * gain), and all of it at a private school, whose weights are halved (at most 4): any state destination
+ * may gain more. The network's departure limits and the model's "needed" rows (strengthening-rows.ts)
+ * both read it, so that no row cuts off a plan the network allows.
+ */
+export function drainOf(instance: Instance, key: number): number {
+  if (instance.version !== 2) return 0;
+  const demand = instance.demand[key] ?? 0;
+  return severityScaleOf(instance, key) < 1 ? demand : (3 * demand) / 4;
+}
+
+/**
  * Most people a group may lose. In an optimal plan every departure is needed: had the person stayed,
  * unmet demand would be no higher and there would be one move fewer. So when nobody can arrive in
  * the group's (unit, role), it only gives away what exceeds the demand there, plus one person's share.
@@ -107,12 +128,7 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
   const limit = Math.min(group.members.length, outLeft(instance, group.unit), movesLeft(instance));
   const key = group.unit * instance.roleCount + group.role;
   if (canReceive.has(key)) return Math.floor(limit);
-  const demand = instance.demand[key] ?? 0;
-  // A private school's weights are halved (at most 4): any state destination may gain more, so its
-  // people may be drained to nothing.
-  const privateHome = (instance.severityScale[group.unit] ?? 1) < 1;
-  const drain = instance.version === 2 ? (privateHome ? demand : (3 * demand) / 4) : 0;
-  const surplus = (instance.base[key] ?? 0) - demand + drain;
+  const surplus = (instance.base[key] ?? 0) - (instance.demand[key] ?? 0) + drainOf(instance, key);
   return Math.floor(cap(limit, Math.ceil(surplus / group.hours - EPSILON)));
 }
 

@@ -1,4 +1,5 @@
 import type { Instance } from "../input/instance.ts";
+import { drainOf } from "./pool-network.ts";
 
 export interface Terms {
   columns: number[];
@@ -62,12 +63,15 @@ export function roundingCuts(continuous: readonly number[], terms: Terms, need: 
  * there would rise, and without the last to leave, it would not fall elsewhere by more than it rises
  * at home. So, once anyone moves, arrivals overfill and departures overdrain a (unit, role) by less
  * than one person's hours. This keeps every optimal plan and stops the LP parking fractions of people.
- * Under v2 departures may leave a shortage for a deeper one elsewhere, up to 3/4 of the need (see
- * departureLimit in pool-network.ts), so the departures row gets that much more room.
+ * Under v2 departures may leave a shortage for a deeper one elsewhere, up to 3/4 of the demand, or all
+ * of it at a private school (`drainOf`, as the network's departure limits), so the departures row gets
+ * that much more room. With 3/4 at a private school too, the row cut off the moves plan of a district
+ * whose private school sends its one teacher to a state school with none: the kilometre model was
+ * infeasible, and the tier unproven.
  */
 function neededRows(instance: Instance, key: number, terms: Terms, pendingLeave: boolean): Row[] {
   const need = (instance.demand[key] ?? 0) - (instance.base[key] ?? 0);
-  const drain = instance.version === 2 ? (3 * (instance.demand[key] ?? 0)) / 4 : 0;
+  const drain = drainOf(instance, key);
   const arriving = terms.coefficients.filter((coefficient) => coefficient > 0);
   const leaving = terms.coefficients
     .filter((coefficient) => coefficient < 0)
