@@ -13,6 +13,7 @@ import {
   type Attempt,
 } from "./held-moves.ts";
 import { holdTheMost, type HoldTheMost } from "./held-most.ts";
+import { keptAsMade } from "./made-again.ts";
 import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
@@ -42,7 +43,13 @@ function employeeIndex(instance: Instance): Map<string, number> {
   return new Map(instance.input.employees.map((row, index) => [row.id, index]));
 }
 
-/** Why a pending move cannot be kept before any plan is made, or null when it is a candidate. */
+/**
+ * Why a pending move cannot be kept before any plan is made, or null when it is a candidate. Not needed
+ * only where no plan could leave its place short: the hours of those who cannot move cover the demand.
+ * A place full as it stands may need the move once others leave it (two science teachers to an SD, a
+ * physics teacher to fill their hours): dropped here as not needed, the move came back as a new one.
+ * Whether a place still needs it is then the plans' to say (`unneeded`, the model's rows).
+ */
 function cannotKeep(
   instance: Instance,
   indexOf: ReadonlyMap<string, number>,
@@ -60,7 +67,7 @@ function cannotKeep(
     return "invalid";
   if (!reachable(from, to)) return "invalid";
   const key = to * instance.roleCount + role;
-  if ((instance.demand[key] ?? 0) - (instance.base[key] ?? 0) <= EPSILON) return "not_needed";
+  if ((instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0) <= EPSILON) return "not_needed";
   return null;
 }
 
@@ -144,11 +151,15 @@ export async function planWithInFlight(
   // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
   let keptMost = false;
   if (candidates.length > 0) {
+    const droppedBefore = dropped.length;
     attempt = await withoutUnneeded(await solveHolding(candidates));
+    // Of the pending moves to a place that needs fewer now, the newest gave way in that plan. When it is
+    // worse than the reference, the model chooses among all of them (it keeps only moves still needed):
+    // the newest may be the one to keep while an older one's person is needed elsewhere, and dropped as
+    // no longer needed, it came back as a new move. Those not held at the end are dropped so below.
+    const unneededThere = new Map(dropped.splice(droppedBefore).map((row, index) => [row.employee, index]));
     if (worse(attempt.plan, reference)) {
-      const gone = new Set(dropped.map((row) => row.employee));
-      const left = candidates.filter((move) => !gone.has(move.employee));
-      const droppedBefore = dropped.length;
+      const left = candidates.filter((move) => !unneededThere.has(move.employee));
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
       const search = { current, solveHolding, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
@@ -157,7 +168,7 @@ export async function planWithInFlight(
       const most =
         options.method === "greedy"
           ? null
-          : await holdMost(instance, reference, left, {
+          : await holdMost(instance, reference, candidates, {
               ...search,
               options,
               seconds: Math.max(0.5, (deadline - reserve - performance.now()) / 1000),
@@ -177,10 +188,13 @@ export async function planWithInFlight(
         keptMost = false;
       }
     }
-    const held = new Set(attempt.held);
-    const gone = new Set(dropped.map((d) => d.employee));
-    for (const move of candidates) if (!held.has(move) && !gone.has(move.employee)) drop(move, "replaced");
+    // Those no longer needed first, newest first, as they gave way.
+    const gone = new Set([...attempt.held, ...dropped].map((row) => row.employee));
+    const rank = (move: PlanInFlight) => unneededThere.get(move.employee) ?? candidates.length;
+    for (const move of [...candidates].sort((a, b) => rank(a) - rank(b)))
+      if (!gone.has(move.employee)) drop(move, unneededThere.has(move.employee) ? "not_needed" : "replaced");
   }
+  attempt = keptAsMade(attempt, candidates, dropped);
   const keptAll = keptMost || !dropped.some((d) => d.why === "replaced");
   return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
 }

@@ -130,6 +130,44 @@ describe("the plan in flight", () => {
     expect(second.metrics.inFlight).toMatchObject({ committed: 0, pendingKept: first.moves.length });
   });
 
+  it("keeps a pending move into a place that only other pending moves leave short, and proposes it once", async () => {
+    // SMP1 has a science teacher more than it needs; both movable ones go to SD1, which has no class
+    // teacher, and SMP2's physics teacher fills the science hours they leave. As SMP1 stands, it needs
+    // no science teacher: the physics teacher's move is needed only once the other two are made.
+    const input = makeInput({
+      version: 2,
+      roles: ["GURU_KELAS", "GURU_IPA", "GURU_FISIKA"].map((id) => ({ id, name: id, standardHours: 24 })),
+      units: [
+        makeUnit({ id: "SMP1", ...east(-8.4, 140.4, 0) }),
+        makeUnit({ id: "SMP2", ...east(-8.4, 140.4, 8) }),
+        makeUnit({ id: "SD1", ...east(-8.4, 140.4, 3) }),
+      ],
+      compatibility: [
+        { from: "GURU_IPA", to: "GURU_KELAS" },
+        { from: "GURU_FISIKA", to: "GURU_IPA" },
+      ],
+      demand: [makeDemand("SMP1", "GURU_IPA", 48), makeDemand("SD1", "GURU_KELAS", 48)],
+      employees: [
+        makeEmployee({ unit: "SMP1", role: "GURU_IPA", movable: false, why: "objection" }),
+        makeEmployee({ unit: "SMP1", role: "GURU_IPA" }),
+        makeEmployee({ unit: "SMP1", role: "GURU_IPA" }),
+        makeEmployee({ unit: "SMP2", role: "GURU_FISIKA" }),
+      ],
+    });
+    const first = await planTransfers(input);
+    expect(first.moves.map((move) => `${move.from}→${move.to}`).sort()).toEqual([
+      "SMP1→SD1",
+      "SMP1→SD1",
+      "SMP2→SMP1",
+    ]);
+    const second = await planTransfers({ ...input, inFlight: asPending(first.moves) });
+    // Before: the physics teacher's proposal was dropped as no longer needed, and made again as new.
+    expect(second.dropped).toEqual([]);
+    expect(pairs(second.moves)).toEqual(pairs(first.moves));
+    expect(second.metrics).toMatchObject({ optimal: true, tiersProven: [1, 2, 3, 4, 5] });
+    expect(second.metrics.inFlight).toMatchObject({ pendingKept: 3, pendingDropped: 0 });
+  });
+
   it("holds committed moves fixed, counts them against the caps and leaves them out of the moves", async () => {
     const input = district();
     const committed: PlanInFlight[] = [
