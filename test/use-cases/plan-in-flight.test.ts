@@ -147,6 +147,72 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     expect(await db.prisma.auditLog.count({ where: { action: "proposal.withdraw" } })).toBe(1);
   });
 
+  it("a move needed only because the other proposals take teachers out of its school stays pending the next week", async () => {
+    // Ani and Cici leave the SMP's science for the two SDs; Fajar, a physics teacher, fills the 24 JP of
+    // science they leave. As the SMP stands it needs no science teacher (Dedi, who stays, and the two
+    // cover its 48 JP). The engine's plan used to name Fajar's move both dropped as no longer needed and
+    // new (in-flight.test.ts); the check, which keeps a proposal the plan makes, kept it all the same.
+    const { agency, smp, guruIpa } = await seed();
+    await db.prisma.workloadReport.updateMany({
+      where: { unitId: smp.id, roleId: guruIpa.id },
+      data: { hoursNeeded: 48 },
+    });
+    const fisika = await db.prisma.role.create({
+      data: {
+        code: "GURU_FISIKA",
+        name: "Guru Fisika",
+        standardHours: 24,
+        retirementAge: 60,
+        isTeacher: true,
+      },
+    });
+    await db.prisma.roleCompatibility.create({ data: { fromRoleId: fisika.id, toRoleId: guruIpa.id } });
+    const smp3 = await db.prisma.unit.create({
+      data: {
+        code: "SMPN-03",
+        name: "SMP Negeri 3 Salor",
+        kind: "SMP",
+        agencyId: agency.id,
+        lat: -8.41,
+        lon: 140.43,
+      },
+    });
+    const teacher = (nip: string, name: string, unitId: number, roleId: number, postSince: string) =>
+      db.prisma.employee.create({
+        data: {
+          nip,
+          name,
+          unitId,
+          roleId,
+          weeklyHours: 24,
+          birthDate: new Date("1988-05-05"),
+          postSince: new Date(postSince),
+        },
+      });
+    await teacher("198805052014022003", "Cici Paulina", smp.id, guruIpa.id, "2015-07-01");
+    await teacher("198805052019021004", "Dedi Kurniawan", smp.id, guruIpa.id, "2026-07-01");
+    const fajar = await teacher("198805052012031005", "Fajar Gebze", smp3.id, fisika.id, "2014-07-01");
+    // SMP 3's head reported no physics hours left for Fajar: he is spare there.
+    await db.prisma.workloadReport.create({
+      data: { unitId: smp3.id, roleId: fisika.id, hoursNeeded: 0, period: "2027-01" },
+    });
+    const clock = fixedClock(START);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(textUpdate(rina, "/cek", group));
+    const first = await pendingNow();
+    expect(first).toHaveLength(3);
+    expect(first.find((proposal) => proposal.employeeId === fajar.id)).toMatchObject({ toUnitId: smp.id });
+
+    clock.advance(7 * 86_400_000);
+    await t.send(textUpdate(rina, "/cek", group));
+    expect(await pendingNow()).toMatchObject(first.map(({ id }) => ({ id, status: "PENDING", version: 1 })));
+    expect(await db.prisma.proposal.count()).toBe(3);
+    expect(await db.prisma.auditLog.count({ where: { action: "proposal.withdraw" } })).toBe(0);
+    expect(await lastAlert()).toContain(
+      "Rencana yang berjalan tidak berubah: 3 usulan masih menunggu keputusan",
+    );
+  });
+
   it("a proposal whose person objects, or retires, before the team decides is withdrawn by the next check, saying why", async () => {
     const { ani } = await seed();
     const clock = fixedClock(START);
