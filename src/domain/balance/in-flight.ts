@@ -2,7 +2,7 @@
 // as it is, holds the committed moves fixed and starts from the pending ones, keeping as many of them
 // as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
 // 4 fewest moves, 5 least km.
-import { EPSILON } from "./exact/pool-network.ts";
+import { arrivalNeed, EPSILON } from "./exact/pool-network.ts";
 import {
   holdMore,
   keepWhatFits,
@@ -66,8 +66,7 @@ function cannotKeep(
   if (from === to || !(instance.targets[instance.employeeRole[employee] ?? 0] ?? []).includes(role))
     return "invalid";
   if (!reachable(from, to)) return "invalid";
-  const key = to * instance.roleCount + role;
-  if ((instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0) <= EPSILON) return "not_needed";
+  if (arrivalNeed(instance, to * instance.roleCount + role) <= EPSILON) return "not_needed";
   return null;
 }
 
@@ -157,9 +156,10 @@ export async function planWithInFlight(
     // worse than the reference, the model chooses among all of them (it keeps only moves still needed):
     // the newest may be the one to keep while an older one's person is needed elsewhere, and dropped as
     // no longer needed, it came back as a new move. Those not held at the end are dropped so below.
-    const unneededThere = new Map(dropped.splice(droppedBefore).map((row, index) => [row.employee, index]));
+    const unneededThere = dropped.splice(droppedBefore);
+    const gaveWay = new Set(unneededThere.map((row) => row.employee));
     if (worse(attempt.plan, reference)) {
-      const left = candidates.filter((move) => !unneededThere.has(move.employee));
+      const left = candidates.filter((move) => !gaveWay.has(move.employee));
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
       const search = { current, solveHolding, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
@@ -190,11 +190,11 @@ export async function planWithInFlight(
     }
     // Those no longer needed first, newest first, as they gave way.
     const gone = new Set([...attempt.held, ...dropped].map((row) => row.employee));
-    const rank = (move: PlanInFlight) => unneededThere.get(move.employee) ?? candidates.length;
-    for (const move of [...candidates].sort((a, b) => rank(a) - rank(b)))
-      if (!gone.has(move.employee)) drop(move, unneededThere.has(move.employee) ? "not_needed" : "replaced");
+    dropped.push(...unneededThere.filter((row) => !gone.has(row.employee)));
+    for (const move of candidates)
+      if (!gone.has(move.employee) && !gaveWay.has(move.employee)) drop(move, "replaced");
   }
-  attempt = keptAsMade(attempt, candidates, dropped);
+  attempt = keptAsMade(attempt, current, candidates, dropped);
   const keptAll = keptMost || !dropped.some((d) => d.why === "replaced");
   return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
 }

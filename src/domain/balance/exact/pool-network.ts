@@ -133,9 +133,17 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
 }
 
 /** Most people of a pool that can usefully arrive at a unit: every arrival must be needed there too. */
+/**
+ * Hours of a (unit, role)'s demand that arrivals may still fill in some plan: what those who cannot move
+ * leave of it. Arrivals beyond it are never needed (the network has none; a pending move there is
+ * dropped before any plan, in-flight.ts).
+ */
+export function arrivalNeed(instance: Instance, key: number): number {
+  return (instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0);
+}
+
 function arrivalLimit(instance: Instance, pool: PoolDraft, unit: number): number {
-  const key = unit * instance.roleCount + pool.role;
-  const need = (instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0);
+  const need = arrivalNeed(instance, unit * instance.roleCount + pool.role);
   const limit = Math.min(inLeft(instance, unit), movesLeft(instance));
   return Math.floor(cap(limit, Math.ceil(need / pool.hours - EPSILON)));
 }
