@@ -77,12 +77,8 @@ describe("the kilometre stage when pricing does not end (issue 30: L with the ca
     });
     if (result === null) throw new Error("no plan");
     const moves = materializeMoves(instance, result.network, result.feedCounts, result.transfers);
-    return {
-      tiers: result.tiersProven,
-      moves,
-      ...evaluateMoves(instance, moves).after,
-      km: evaluateMoves(instance, moves).km,
-    };
+    const { after, km } = evaluateMoves(instance, moves);
+    return { tiers: result.tiersProven, moves, ...after, km };
   }
 
   it("answers with the last round's LP made whole: the earlier tiers' optima, shorter than the moves stage's pairing, not proven", async () => {

@@ -168,20 +168,23 @@ describe("an LP stopped at the caller's time (the kilometre stage's rounds of pr
     for (let at = 0; at < size * size; at++)
       builder.addCol(1 + Math.floor(random() * 100), 0, Infinity, false);
     const indices = Array.from({ length: size }, (_, index) => index);
-    supply.forEach((amount, from) =>
+    const exactly = (amount: number, columns: number[]) =>
       builder.addRow(
         amount,
         amount,
+        columns,
+        columns.map(() => 1),
+      );
+    supply.forEach((amount, from) =>
+      exactly(
+        amount,
         indices.map((to) => column(from, to)),
-        indices.map(() => 1),
       ),
     );
     demand.forEach((amount, to) =>
-      builder.addRow(
-        amount,
+      exactly(
         amount,
         indices.map((from) => column(from, to)),
-        indices.map(() => 1),
       ),
     );
     const corner = new Float64Array(size * size);
