@@ -16,7 +16,7 @@ const C = makeUnit({ id: "C", ...east(-8.4, 140.4, 20) });
 
 /** School A has three interchangeable teachers and needs one; B (and C) need one each. */
 function surplusAt(
-  employees: Array<{ volunteer?: boolean; preferredUnits?: string[] }>,
+  employees: Array<{ volunteer?: boolean; preferredUnits?: string[]; excludedUnits?: string[] }>,
   needC = false,
 ): PlanInput {
   return makeInput({
@@ -46,6 +46,23 @@ describe("plan v2 tiers 5 and 6: volunteers first, then stated destinations", ()
     expect(result.moves.map((move) => [move.employee, move.to])).toEqual([[nip(3), "B"]]);
     expect(result.metrics).toMatchObject({ moves: 1, unmetAfter: 0, volunteersMoved: 1 });
     expect(result.moves[0]?.reason).toContain("bersedia (sukarela)");
+  });
+
+  it.each(methods)(
+    "%s: a volunteer turned down by another school still goes ahead of colleagues",
+    async (_, plan) => {
+      // The volunteer may not be sent to C (a rejection in its cooldown), which sets her apart from her
+      // colleagues for the solvers, but not for B: before, the lowest NIP went to B instead.
+      const result = await plan(surplusAt([{}, {}, { volunteer: true, excludedUnits: ["C"] }]));
+      expect(result.moves.map((move) => [move.employee, move.to])).toEqual([[nip(3), "B"]]);
+      expect(result.metrics).toMatchObject({ moves: 1, unmetAfter: 0, volunteersMoved: 1 });
+    },
+  );
+
+  it.each(methods)("%s: a volunteer is not sent where she was turned down", async (_, plan) => {
+    const result = await plan(surplusAt([{}, {}, { volunteer: true, excludedUnits: ["B"] }]));
+    expect(result.moves.map((move) => [move.employee, move.to])).toEqual([[nip(1), "B"]]);
+    expect(result.metrics).toMatchObject({ moves: 1, volunteersMoved: 0 });
   });
 
   it.each(methods)("%s: without wishes the lowest NIP goes, as before", async (_, plan) => {
@@ -127,6 +144,7 @@ function wishfulDistricts(): fc.Arbitrary<PlanInput> {
           hours: fc.constantFrom(12, 24, 24),
           volunteer: fc.boolean(),
           preferred: fc.subarray([0, 1, 2, 3], { maxLength: 2 }),
+          excluded: fc.option(fc.nat(3), { freq: 3 }),
         }),
         { minLength: 4, maxLength: 9 },
       ),
@@ -149,6 +167,7 @@ function wishfulDistricts(): fc.Arbitrary<PlanInput> {
           movable: true,
           volunteer: person.volunteer,
           preferredUnits: person.preferred.map((unit) => `U${unit}`),
+          ...(person.excluded !== null ? { excludedUnits: [`U${person.excluded}`] } : {}),
         })),
         demand: raw.demand.map((hours, index) => ({
           unit: `U${index % 4}`,
@@ -173,6 +192,7 @@ function crowdedWishfulDistricts(): fc.Arbitrary<PlanInput> {
           role: fc.constantFrom("A", "B"),
           volunteer: fc.boolean(),
           preferred: fc.subarray([0, 1, 2], { maxLength: 1 }),
+          excluded: fc.option(fc.nat(2), { freq: 3 }),
         }),
         { minLength: 5, maxLength: 8 },
       ),
@@ -192,6 +212,7 @@ function crowdedWishfulDistricts(): fc.Arbitrary<PlanInput> {
           movable: true,
           volunteer: person.volunteer,
           preferredUnits: person.preferred.map((unit) => `U${unit}`),
+          ...(person.excluded !== null ? { excludedUnits: [`U${person.excluded}`] } : {}),
         })),
         demand: raw.demand.map((hours, index) => ({
           unit: `U${index % 3}`,
@@ -214,9 +235,10 @@ function permutations<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Best (volunteers, stated destinations) over every way to re-staff each unit's departures, written
- * independently of the engine: the movers of one unit may be replaced by any members of the same groups
- * (unit, role, hours of movable people) as long as each group loses as many people, and anyone may take a
- * departure slot whose hours they have and whose role they may fill.
+ * independently of the engine: the movers of one unit may be replaced by any movable people of the same
+ * unit, role and hours (whatever units each may not be sent to) as long as each such set loses as many
+ * people, and anyone may take a departure slot whose hours they have, whose role they may fill and whose
+ * destination they may be sent to.
  */
 function bruteForceWishes(input: PlanInput, plan: Plan): [number, number] {
   const byId = new Map(input.employees.map((employee) => [employee.id, employee]));
@@ -243,7 +265,12 @@ function bruteForceWishes(input: PlanInput, plan: Plan): [number, number] {
       const fits = chosen.every((e, index) => {
         const slot = slots[index];
         const occupant = byId.get(slot?.employee ?? "");
-        return slot !== undefined && e.hours === occupant?.hours && mayFill(e.role, slot.role);
+        return (
+          slot !== undefined &&
+          e.hours === occupant?.hours &&
+          mayFill(e.role, slot.role) &&
+          !(e.excludedUnits ?? []).includes(slot.to)
+        );
       });
       if (!fits) continue;
       const score: [number, number] = [

@@ -6,19 +6,21 @@ import type { MoveIndex } from "./move-index.ts";
  * the cost of tiers 1–4.
  *
  * Once a method has decided its moves, people leaving one unit with the same hours are interchangeable
- * for tiers 1–4 in two ways: members of one group (same unit, role, hours) may swap whoever stays and
- * whoever goes; and any two movers of that unit with the same hours may swap destinations when each may
- * fill the other's destination role. Either way every (unit, role) keeps its capacity, and the moves and
- * kilometres stay the same (all leave the same unit). So this re-decides WHO fills each departure slot,
- * unit by unit, as one exact assignment: rows are the unit's departure slots plus, for each group with
- * movers, one "stays" row per member who stays; columns are the members of those groups. Every member is
- * thus either sent to a slot or kept home by their own group, so each group loses exactly as many people
- * as the method chose. Costs are compared lexicographically:
- *   0. 1 for a pairing that would change tiers 1–4 (other hours, a role the person may not fill, a
- *      "stays" row of another group); the method's own choice costs 0 here, so the optimum never uses one,
+ * for tiers 1–4 in two ways: movable people of one unit, role and hours may swap whoever stays and whoever
+ * goes (whatever other units each may not be sent to, which set the solvers' groups apart); and any two
+ * movers of that unit with the same hours may swap destinations when each may fill the other's
+ * destination role. Either way every (unit, role) keeps its capacity, and the moves and kilometres stay
+ * the same (all leave the same unit). So this re-decides WHO fills each departure slot, unit by unit, as
+ * one exact assignment: rows are the unit's departure slots plus, for each role and hours with movers,
+ * one "stays" row per such person who stays; columns are the people of those roles and hours. Everyone is
+ * thus either sent to a slot they may go to or kept home, so each role and hours loses exactly as many
+ * people as the method chose. Costs are compared lexicographically:
+ *   0. 1 for a pairing that would change tiers 1–4 or break a rule (other hours, a role the person may
+ *      not fill, a unit they may not be sent to, a "stays" row of another role or hours); the method's
+ *      own choice costs 0 here, so the optimum never uses one,
  *   1. −1 if the member is a volunteer (each volunteer moved counts once),
  *   2. −1 if the slot's destination is one the member asked for,
- *   3. the member's rank by id in their group (lowest ids go, as before preferences existed),
+ *   3. the member's rank by id among their role and hours (lowest ids go, as before preferences existed),
  *   4. 1 if the member is not the one the method put there, so that ties keep the method's own choice.
  * Solved with the Hungarian algorithm over cost vectors (vectors add and compare lexicographically, an
  * ordered group, so the algorithm is exact with no big-M weights to overflow).
@@ -154,40 +156,69 @@ function departuresByUnit(instance: Instance, moves: readonly MoveIndex[], group
 }
 
 /**
- * The same moves (same destinations, roles, and number leaving each group, so tiers 1–4 are unchanged)
- * with the people re-chosen inside each unit for tiers 5 and 6. Moves keep their order.
+ * People of one unit who may stand in for each other in staying home: the same role and hours. Their
+ * groups may differ in the units they may not be sent to; whether a stand-in may go where a mover goes
+ * is asked slot by slot.
+ */
+function classOf(instance: Instance, group: number): string {
+  const { role, hours } = instance.groups[group] ?? { role: -1, hours: -1 };
+  return `${role}|${hours}`;
+}
+
+/** Each member's place by id among the members of the same role and hours (lowest id first). */
+function ranksByIdWithin(
+  members: readonly number[],
+  classOfMember: (member: number) => string,
+  employees: Instance["input"]["employees"],
+): Map<number, number> {
+  const byId = [...members].sort((a, b) => {
+    const [x, y] = [employees[a]?.id ?? "", employees[b]?.id ?? ""];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const seen = new Map<string, number>();
+  const ranks = new Map<number, number>();
+  for (const member of byId) {
+    const kind = classOfMember(member);
+    ranks.set(member, seen.get(kind) ?? 0);
+    seen.set(kind, (seen.get(kind) ?? 0) + 1);
+  }
+  return ranks;
+}
+
+/**
+ * The same moves (same destinations, roles, and number leaving each unit's role and hours, so tiers 1–4
+ * are unchanged) with the people re-chosen inside each unit for tiers 5 and 6. Moves keep their order.
  */
 export function choosePeople(instance: Instance, moves: readonly MoveIndex[]): MoveIndex[] {
   const wishes = readWishes(instance);
   const { employees } = instance.input;
   const groupOf = new Int32Array(employees.length).fill(-1);
-  const rankOf = new Int32Array(employees.length);
-  instance.groups.forEach((group, index) =>
-    group.members.forEach((member, rank) => {
-      groupOf[member] = index;
-      rankOf[member] = rank;
-    }),
-  );
+  const groupsAt = new Map<number, number[]>();
+  instance.groups.forEach((group, index) => {
+    groupsAt.set(group.unit, [...(groupsAt.get(group.unit) ?? []), index]);
+    for (const member of group.members) groupOf[member] = index;
+  });
+  const classOfMember = (member: number) => classOf(instance, groupOf[member] ?? -1);
   const excluded = employees.map((employee) => exclusionOf(employee, instance.unitIndex).excluded);
   const chosen = moves.map((move) => ({ ...move }));
-  for (const slots of departuresByUnit(instance, moves, groupOf).values()) {
-    const leaving = new Map<number, number>();
+  for (const [unit, slots] of departuresByUnit(instance, moves, groupOf)) {
+    const leaving = new Map<string, number>();
     for (const position of slots) {
-      const group = groupOf[moves[position]?.employee ?? 0] ?? -1;
-      leaving.set(group, (leaving.get(group) ?? 0) + 1);
+      const kind = classOfMember(moves[position]?.employee ?? 0);
+      leaving.set(kind, (leaving.get(kind) ?? 0) + 1);
     }
-    const groups = [...leaving.keys()].sort((a, b) => a - b);
+    const groups = (groupsAt.get(unit) ?? []).filter((group) => leaving.has(classOf(instance, group)));
     const members = groups.flatMap((group) => instance.groups[group]?.members ?? []);
     if (!members.some((m) => wishes.volunteer[m] === 1 || wishes.preferred[m] !== undefined)) continue;
-    // Rows: the slots, then for each group as many "stays" rows as members who stay.
-    const stays = groups.flatMap((group) =>
-      new Array<number>((instance.groups[group]?.members.length ?? 0) - (leaving.get(group) ?? 0)).fill(
-        group,
-      ),
+    const rankOf = ranksByIdWithin(members, classOfMember, employees);
+    // Rows: the slots, then for each role and hours as many "stays" rows as its members who stay.
+    const stays = [...leaving].flatMap(([kind, count]) =>
+      new Array<string>(members.filter((member) => classOfMember(member) === kind).length - count).fill(kind),
     );
     const assignment = assignRows(slots.length + stays.length, members.length, 5, (row, column) => {
       const member = members[column] ?? 0;
-      if (row >= slots.length) return [stays[row - slots.length] === groupOf[member] ? 0 : 1, 0, 0, 0, 0];
+      if (row >= slots.length)
+        return [stays[row - slots.length] === classOfMember(member) ? 0 : 1, 0, 0, 0, 0];
       const move = moves[slots[row] ?? 0];
       const occupant = move?.employee ?? 0;
       const fits =
@@ -198,14 +229,14 @@ export function choosePeople(instance: Instance, moves: readonly MoveIndex[]): M
         fits ? 0 : 1,
         -(wishes.volunteer[member] ?? 0),
         wishes.preferred[member]?.has(move?.to ?? -1) === true ? -1 : 0,
-        rankOf[member] ?? 0,
+        rankOf.get(member) ?? 0,
         member === occupant ? 0 : 1,
       ];
     });
     const kept = stays.every(
-      (group, row) => groupOf[members[assignment[slots.length + row] ?? -1] ?? -1] === group,
+      (kind, row) => classOfMember(members[assignment[slots.length + row] ?? -1] ?? -1) === kind,
     );
-    if (!kept) throw new Error("choosing people changed how many leave a group");
+    if (!kept) throw new Error("choosing people changed how many leave a role and hours");
     slots.forEach((position, row) => {
       const target = chosen[position];
       const member = members[assignment[row] ?? -1];
