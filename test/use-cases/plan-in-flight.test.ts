@@ -312,7 +312,11 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     expect((await pendingNow()).map((p) => p.employeeId)).toEqual([ani.id]);
   });
 
-  it("transfers effective in the last 12 months use up the SMP's cap of 3; the why-not says by what", async () => {
+  /**
+   * The district with five more IPA teachers at the SMP, with almost nothing to teach, of whom `left`
+   * went to SD 1 in October 2026 (effective transfers, within the cap window of a check in 2027).
+   */
+  async function seedWithTransfers(left: number) {
     const district = await seed();
     // Five more IPA teachers at the SMP, with almost nothing to teach.
     const extra = await Promise.all(
@@ -336,8 +340,7 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
         }),
       ),
     );
-    // Two of the SMP's teachers left for SD 1 three months ago (effective transfers).
-    for (const [index, person] of extra.slice(0, 2).entries()) {
+    for (const [index, person] of extra.slice(0, left).entries()) {
       const proposal = await db.prisma.proposal.create({
         data: {
           employeeId: person.id,
@@ -374,6 +377,12 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
       where: { roleId: district.guruKelas.id },
       data: { hoursNeeded: { increment: 48 } },
     });
+    return district;
+  }
+
+  it("transfers effective in the last 12 months use up the SMP's cap of 3; the why-not says by what", async () => {
+    // Two of the SMP's teachers left for SD 1 three months ago.
+    await seedWithTransfers(2);
     const clock = fixedClock(START);
     const t = buildTestBot(db.prisma, { clock });
     await t.send(textUpdate(rina, "/cek", group));
@@ -387,5 +396,22 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     clock.set("2027-10-05T00:00:00Z");
     await t.send(textUpdate(rina, "/cek", group));
     expect(await pendingNow()).toHaveLength(3);
+  });
+
+  it("four transfers in the window, one over the cap (made before a lower cap or a longer window): the check still runs and adds none there", async () => {
+    await seedWithTransfers(4);
+    const clock = fixedClock(START);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(textUpdate(rina, "/cek", group));
+    expect(await pendingNow()).toHaveLength(0);
+    const alert = await lastAlert();
+    expect(alert).toContain(
+      "kurang 72 JP — batas mutasi per 12 bulan sudah terpakai di unit asal calon: SMP Negeri 2 Salor (4 berlaku)",
+    );
+
+    clock.set("2027-10-05T00:00:00Z");
+    await t.send(textUpdate(rina, "/cek", group));
+    // A year on, the window has moved on: Ani and the IPA teacher left at the SMP go to SD 3.
+    expect(await pendingNow()).toHaveLength(2);
   });
 });

@@ -1,4 +1,11 @@
-import { distanceKm, movesLeft, reachability, severityScaleOf, type Instance } from "../input/instance.ts";
+import {
+  bothLeft,
+  distanceKm,
+  movesLeft,
+  reachability,
+  severityScaleOf,
+  type Instance,
+} from "../input/instance.ts";
 import { severityOf } from "../severity.ts";
 import { readWishes, wishesMet } from "./choose-people.ts";
 
@@ -85,13 +92,17 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
     count(out, from);
     count(into, move.to);
   }
+  // The moves already counted (recent, committed) may alone exceed a cap that was lowered or decided
+  // outside the plan; the plan then may add none there, and is not to blame for them.
   for (let unit = 0; unit < instance.unitCount; unit++) {
-    const leaving = (out.get(unit) ?? 0) + (instance.usedOut[unit] ?? 0);
-    const arriving = (into.get(unit) ?? 0) + (instance.usedIn[unit] ?? 0);
-    if (leaving + arriving > instance.maxMovesPerUnit)
-      problems.push(`unit #${unit} has ${leaving + arriving} moves`);
-    if (leaving > instance.maxMovesOutPerUnit) problems.push(`unit #${unit} has ${leaving} moves out`);
-    if (arriving > instance.maxMovesInPerUnit) problems.push(`unit #${unit} has ${arriving} moves in`);
+    const [leaving, arriving] = [out.get(unit) ?? 0, into.get(unit) ?? 0];
+    const [usedOut, usedIn] = [instance.usedOut[unit] ?? 0, instance.usedIn[unit] ?? 0];
+    if (leaving + arriving > bothLeft(instance, unit))
+      problems.push(`unit #${unit} has ${leaving + arriving + usedOut + usedIn} moves`);
+    if (leaving > Math.max(0, instance.maxMovesOutPerUnit - usedOut))
+      problems.push(`unit #${unit} has ${leaving + usedOut} moves out`);
+    if (arriving > Math.max(0, instance.maxMovesInPerUnit - usedIn))
+      problems.push(`unit #${unit} has ${arriving + usedIn} moves in`);
   }
   if (moves.length > movesLeft(instance)) problems.push(`${moves.length} moves in total`);
   return problems;
