@@ -3,6 +3,7 @@
 // usulkan orang ini" keeps her out of every check for 6 months (and the group reads why); an admin may
 // lift it early; transfers effective in the last 12 months use up an SMP's cap.
 import { describe, expect, it } from "vitest";
+import { policyCommand } from "../../src/cli/commands/policy.ts";
 import { proposalCommand } from "../../src/cli/commands/proposal.ts";
 import { markSent } from "../../src/delivery/mark-sent.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
@@ -143,7 +144,9 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     const [next] = await pendingNow();
     expect(next).toMatchObject({ employeeId: ani.id, toUnitId: first.toUnitId === sd.id ? sd3.id : sd.id });
     expect(await db.prisma.outboxMessage.count({ where: { kind: "proposal-digest" } })).toBe(2);
-    expect(await lastAlert()).toContain("1 usulan sebelumnya ditarik karena tidak diperlukan lagi");
+    expect(await lastAlert()).toContain(
+      "1 usulan sebelumnya ditarik; alasan masing-masing ada di ringkasannya",
+    );
     expect(await db.prisma.auditLog.count({ where: { action: "proposal.withdraw" } })).toBe(1);
   });
 
@@ -314,9 +317,10 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
 
   /**
    * The district with five more IPA teachers at the SMP, with almost nothing to teach, of whom `left`
-   * went to SD 1 in October 2026 (effective transfers, within the cap window of a check in 2027).
+   * went to SD 1 in October of `year` (effective transfers; 2026 is within the cap window of a check in
+   * 2027, 2025 only within a window of 24 months).
    */
-  async function seedWithTransfers(left: number) {
+  async function seedWithTransfers(left: number, year = 2026) {
     const district = await seed();
     // Five more IPA teachers at the SMP, with almost nothing to teach.
     const extra = await Promise.all(
@@ -351,8 +355,8 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
           status: "EFFECTIVE",
           reason: "…",
           metrics: {},
-          expiresAt: new Date("2026-10-15T00:00:00Z"),
-          effectiveAt: new Date("2026-10-01T00:00:00Z"),
+          expiresAt: new Date(`${year}-10-15T00:00:00Z`),
+          effectiveAt: new Date(`${year}-10-01T00:00:00Z`),
         },
       });
       await db.prisma.transfer.create({
@@ -363,13 +367,17 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
           toUnitId: district.sd.id,
           fromRoleId: district.guruIpa.id,
           toRoleId: district.guruKelas.id,
-          effectiveDate: new Date(`2026-10-0${index + 1}`),
+          effectiveDate: new Date(`${year}-10-0${index + 1}`),
         },
       });
       // They teach at the SD now, as the TMT step left them.
       await db.prisma.employee.update({
         where: { id: person.id },
-        data: { unitId: district.sd.id, roleId: district.guruKelas.id, postSince: new Date("2026-10-01") },
+        data: {
+          unitId: district.sd.id,
+          roleId: district.guruKelas.id,
+          postSince: new Date(`${year}-10-01`),
+        },
       });
     }
     // The SDs now need 48 JP more each than they have.
@@ -413,5 +421,31 @@ describe.skipIf(skipPg)("the plan in flight: rejections remembered, caps over ti
     await t.send(textUpdate(rina, "/cek", group));
     // A year on, the window has moved on: Ani and the IPA teacher left at the SMP go to SD 3.
     expect(await pendingNow()).toHaveLength(2);
+  });
+
+  it("a cap window lengthened to 24 months counts older transfers: the proposals it leaves no room for are withdrawn, saying why", async () => {
+    // Two of the SMP's teachers left for SD 1 fifteen months ago: outside the 12-month window.
+    await seedWithTransfers(2, 2025);
+    const clock = fixedClock(START);
+    const t = buildTestBot(db.prisma, { clock });
+    await t.send(textUpdate(rina, "/cek", group));
+    const first = await pendingNow();
+    expect(first).toHaveLength(3);
+
+    const cli = testCli(db.prisma, { clock });
+    await policyCommand.run(["cap-window", "24"], cli.ctx);
+    clock.advance(3_600_000);
+    await t.send(textUpdate(rina, "/cek", group));
+    // The SMP may give one more (2 in the window now), and Ani, the oldest proposal, stays proposed.
+    expect((await pendingNow()).map((p) => p.id)).toEqual([first[0]?.id]);
+    const alert = await lastAlert();
+    expect(alert).toContain("1 usulan dari pemeriksaan sebelumnya tetap berlaku.");
+    expect(alert).toContain("2 usulan sebelumnya ditarik; alasan masing-masing ada di ringkasannya.");
+    expect(alert).toContain("SMP Negeri 2 Salor (2 berlaku, 1 diusulkan)");
+    const withdrawn = await db.prisma.proposal.findMany({ where: { status: "SUPERSEDED" } });
+    expect(withdrawn.map((p) => p.cancelReason)).toEqual([
+      "batas mutasi di sekolah asal atau tujuan kini sudah terpakai oleh mutasi yang berlaku atau disetujui",
+      "batas mutasi di sekolah asal atau tujuan kini sudah terpakai oleh mutasi yang berlaku atau disetujui",
+    ]);
   });
 });

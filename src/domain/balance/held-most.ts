@@ -3,7 +3,8 @@
 // good as the reference can keep (exact/most-kept.ts); the plan holding those is made as any other, or,
 // with no time left for it, is the model's own.
 import { mostPendingKept, type KeptPlan, type PendingPair } from "./exact/most-kept.ts";
-import { withMovesHeld, worse, type Attempt, type Search } from "./held-moves.ts";
+import { withMovesHeld, worse, type Attempt } from "./held-moves.ts";
+import type { Search } from "./held-search.ts";
 import { buildInstance, groupOfEmployee, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
 import { materializeMoves } from "./output/materialize-moves.ts";

@@ -1,6 +1,6 @@
 // The pending moves a plan in flight holds (in-flight.ts): which of them a plan shows to be no longer
-// needed, which it makes suspect, which the plan without them makes too, and the search for as many as
-// still fit when holding all of them is worse.
+// needed, which it makes suspect, and which the plan without them makes too (the search for as many as
+// still fit when holding all of them is worse is held-search.ts).
 import { EPSILON } from "./exact/pool-network.ts";
 import type { Plan, PlanInFlight, PlanInput, PlanRecentMove } from "./types.ts";
 
@@ -214,80 +214,4 @@ export function referenceAttempt(
 export interface Attempt {
   held: PlanInFlight[];
   plan: Plan;
-}
-
-/** What the search needs: the district, a plan holding given moves, and whether time is up. */
-export interface Search {
-  current: PlanInput;
-  solveHolding: (held: PlanInFlight[]) => Promise<Attempt>;
-  late: () => boolean;
-}
-
-/** The plan holding those of `left` that are in any of `sets` (in the order of `left`). */
-function holdingOf(left: readonly PlanInFlight[], search: Search) {
-  return (...sets: Iterable<PlanInFlight>[]) => {
-    const held = new Set(sets.flatMap((set) => [...set]));
-    return search.solveHolding(left.filter((move) => held.has(move)));
-  };
-}
-
-/**
- * When the plan holding every pending move is worse than the reference: the plan holding as many as
- * still fit, found move by move. While there is time, first without the suspect moves (`suspects`); if
- * that is still worse, with only those the reference makes too (it pairs its moves as the pending ones
- * where it can, and the plan holding them makes more of the others again). When that is worse too, or
- * time is short, the reference holding the ones it makes (`referenceAttempt`, no plan solved again: on
- * a province such a plan took 8–10 s, and came back with nothing proven when it started late). Then,
- * all at once, those the plan found makes itself again (holding them leaves it as it is); then each
- * other one, while it fits and time allows. On M with ten schools hiring a teacher each, starting
- * from the reference's moves and trying the others one at a time kept 132 of 366 proposals within the
- * check's 20 s; this keeps 360.
- */
-export async function keepWhatFits(
-  holdingAll: Attempt,
-  reference: Plan,
-  left: readonly PlanInFlight[],
-  context: Search,
-): Promise<Attempt> {
-  const { current, late } = context;
-  const holding = holdingOf(left, context);
-  const suspect = suspects(holdingAll.plan, reference, holdingAll.held, current);
-  let attempt = holdingAll;
-  if (suspect.size > 0 && !late()) attempt = await holding(left.filter((move) => !suspect.has(move)));
-  if (worse(attempt.plan, reference) && !late())
-    attempt = await holding(realizedBy(reference, current, left));
-  if (worse(attempt.plan, reference)) attempt = referenceAttempt(reference, current, left);
-  return holdMore(attempt, reference, left, context);
-}
-
-/**
- * From a plan as good as the reference, more of the pending moves `left`: all at once, those the plan
- * makes itself again (holding them leaves it as it is), then each other one, while it fits and time
- * allows.
- */
-export async function holdMore(
-  from: Attempt,
-  reference: Plan,
-  left: readonly PlanInFlight[],
-  context: Search,
-): Promise<Attempt> {
-  const { current, late } = context;
-  const holding = holdingOf(left, context);
-  const notHeld = (attempt: Attempt) => {
-    const held = new Set(attempt.held);
-    return left.filter((move) => !held.has(move));
-  };
-  let attempt = from;
-  for (let back = realizedBy(attempt.plan, current, notHeld(attempt)); back.length > 0 && !late();) {
-    const trial = await holding(attempt.held, back);
-    if (worse(trial.plan, reference)) break;
-    attempt = trial;
-    back = realizedBy(attempt.plan, current, notHeld(attempt));
-  }
-  for (const extra of notHeld(attempt)) {
-    if (late()) break;
-    const trial = await holding(attempt.held, [extra]);
-    if (!worse(trial.plan, reference)) attempt = trial;
-  }
-  return attempt;
 }

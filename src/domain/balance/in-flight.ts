@@ -3,21 +3,14 @@
 // as the first two tiers allow. Tiers with `inFlight`: 1 unmet, 2 severity, 3 most pending kept,
 // 4 fewest moves, 5 least km.
 import { arrivalNeed, EPSILON } from "./exact/pool-network.ts";
-import {
-  holdMore,
-  keepWhatFits,
-  referenceAttempt,
-  unneeded,
-  withMovesHeld,
-  worse,
-  type Attempt,
-} from "./held-moves.ts";
+import { referenceAttempt, unneeded, withMovesHeld, worse, type Attempt } from "./held-moves.ts";
+import { holdMore, keepWhatFits } from "./held-search.ts";
 import { holdTheMost, type HoldTheMost } from "./held-most.ts";
 import { keptAsMade } from "./made-again.ts";
 import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
-import { measureShortage, type MoveIndex } from "./output/evaluate.ts";
+import { capViolations, measureShortage, type MoveIndex } from "./output/evaluate.ts";
 import { computeUnitLoads } from "./output/unit-loads.ts";
 import type { DroppedWhy, Plan, PlanDropped, PlanInFlight, PlanInput, PlanOptions } from "./types.ts";
 
@@ -44,7 +37,9 @@ function employeeIndex(instance: Instance): Map<string, number> {
 }
 
 /**
- * Why a pending move cannot be kept before any plan is made, or null when it is a candidate. Not needed
+ * Why a pending move cannot be kept before any plan is made, or null when it is a candidate. A cap used
+ * up at its origin or destination by the moves counted since (transfers that took effect, committed
+ * moves, a cap lowered or a window lengthened) leaves no room for it in any plan. Not needed
  * only where no plan could leave its place short: the hours of those who cannot move cover the demand.
  * A place full as it stands may need the move once others leave it (two science teachers to an SD, a
  * physics teacher to fill their hours): dropped here as not needed, the move came back as a new one.
@@ -66,6 +61,7 @@ function cannotKeep(
   if (from === to || !(instance.targets[instance.employeeRole[employee] ?? 0] ?? []).includes(role))
     return "invalid";
   if (!reachable(from, to)) return "invalid";
+  if (capViolations(instance, [{ employee, to, role }]).length > 0) return "cap";
   if (arrivalNeed(instance, to * instance.roleCount + role) <= EPSILON) return "not_needed";
   return null;
 }
@@ -73,7 +69,7 @@ function cannotKeep(
 /**
  * Plans a district with proposals in flight: committed moves fixed, pending ones kept where the first
  * two tiers allow (all of them when that is as good; else as many as the model of `holdMost` finds,
- * and when it finds none in time, those the search of held-moves.ts keeps), the rest of the plan
+ * and when it finds none in time, those the search of held-search.ts keeps), the rest of the plan
  * solved around them.
  */
 export async function planWithInFlight(
@@ -130,6 +126,11 @@ export async function planWithInFlight(
     ),
   });
   const hours = new Map(input.employees.map((row) => [row.id, row.hours]));
+  const fits = (held: readonly PlanInFlight[]) =>
+    capViolations(
+      instance,
+      held.map((move) => moveIndex(instance, indexOf, move)),
+    ).length === 0;
 
   // Every kept move must still be needed. Those whose place was filled meanwhile go before the plan is
   // weighed against the reference: held, their people could fill a shortage elsewhere, and the plan
@@ -151,17 +152,19 @@ export async function planWithInFlight(
   let keptMost = false;
   if (candidates.length > 0) {
     const droppedBefore = dropped.length;
-    attempt = await withoutUnneeded(await solveHolding(candidates));
+    // Each fits its caps alone; together they may not, and then no plan holds them all.
+    const holdingAll = fits(candidates) ? await withoutUnneeded(await solveHolding(candidates)) : null;
+    if (holdingAll !== null) attempt = holdingAll;
     // Of the pending moves to a place that needs fewer now, the newest gave way in that plan. When it is
     // worse than the reference, the model chooses among all of them (it keeps only moves still needed):
     // the newest may be the one to keep while an older one's person is needed elsewhere, and dropped as
     // no longer needed, it came back as a new move. Those not held at the end are dropped so below.
     const unneededThere = dropped.splice(droppedBefore);
     const gaveWay = new Set(unneededThere.map((row) => row.employee));
-    if (worse(attempt.plan, reference)) {
+    if (holdingAll === null || worse(holdingAll.plan, reference)) {
       const left = candidates.filter((move) => !gaveWay.has(move.employee));
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
-      const search = { current, solveHolding, late };
+      const search = { current, solveHolding, fits, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
       // 8–13 s, and its own plan is the answer when the plan holding its choice cannot follow.
       const reserve = reserveShare(options) * limit;
@@ -174,7 +177,7 @@ export async function planWithInFlight(
               seconds: Math.max(0.5, (deadline - reserve - performance.now()) / 1000),
             });
       keptMost = most?.proven ?? false;
-      if (most === null) attempt = await keepWhatFits(attempt, reference, left, search);
+      if (most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
       else attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
       const before = attempt.held.length;
       attempt = await withoutUnneeded(attempt);
@@ -191,8 +194,10 @@ export async function planWithInFlight(
     // Those no longer needed first, newest first, as they gave way.
     const gone = new Set([...attempt.held, ...dropped].map((row) => row.employee));
     dropped.push(...unneededThere.filter((row) => !gone.has(row.employee)));
+    // A move the kept ones leave no room for under a cap gave way to them for the cap's sake.
     for (const move of candidates)
-      if (!gone.has(move.employee) && !gaveWay.has(move.employee)) drop(move, "replaced");
+      if (!gone.has(move.employee) && !gaveWay.has(move.employee))
+        drop(move, fits([...attempt.held, move]) ? "replaced" : "cap");
   }
   attempt = keptAsMade(attempt, current, candidates, dropped);
   const keptAll = keptMost || !dropped.some((d) => d.why === "replaced");

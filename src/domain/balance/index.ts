@@ -24,7 +24,7 @@
 //            makes a Plan).
 //   time-limits.ts the time limit and its reserve, as the options give them.
 //   in-flight.ts the plan with proposals in flight: held-most.ts keeps the most pending moves the
-//            model allows, held-moves.ts searches for them when it has no answer in time.
+//            model allows, held-search.ts searches for them when it has no answer in time.
 //
 // Callers outside this folder import from this file only.
 import { solveExact } from "./exact/solve-exact.ts";

@@ -76,6 +76,12 @@ export type DroppedWhy =
   | "not_needed"
   /** Not a valid move any more (role, distance, a unit gone). */
   | "invalid"
+  /**
+   * A cap at its origin or destination is used up by the moves counted since it was proposed (transfers
+   * that took effect, committed moves, a cap lowered or a window lengthened), alone or with the pending
+   * moves kept.
+   */
+  | "cap"
   /** The plan does better without it (the district changed). */
   | "replaced";
 

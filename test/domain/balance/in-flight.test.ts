@@ -199,6 +199,32 @@ describe("the plan in flight", () => {
     expect(plan.shortfalls?.some((row) => row.reason === "origin_cap")).toBe(true);
   });
 
+  it("drops the pending proposals a cap no longer has room for, saying so, and keeps the rest", async () => {
+    const input = district();
+    const first = await planTransfers(input);
+    const fromSmp1 = first.moves.filter((move) => move.from === "SMP1");
+    expect(fromSmp1).toHaveLength(2);
+    // Since the last check, moves out of SMP1 took effect (or the window was lengthened over them).
+    const after = (recent: number) =>
+      planTransfers({
+        ...input,
+        inFlight: asPending(first.moves),
+        recentMoves: Array.from({ length: recent }, () => ({ from: "SMP1", to: "SMP2" })),
+      });
+    // Two: one of SMP1's two proposals still fits its cap of 3 out; which one gives way is the plan's.
+    const two = await after(2);
+    expect(two.moves.filter((move) => move.from === "SMP1")).toHaveLength(1);
+    expect(two.dropped?.map((row) => row.why)).toEqual(["cap"]);
+    expect(two.metrics.inFlight?.pendingKept).toBe(first.moves.length - 1);
+    // Four, one more than the cap (a cap lowered, moves decided outside the plan): neither fits, and
+    // the plan is still made.
+    const four = await after(4);
+    expect(four.moves.filter((move) => move.from === "SMP1")).toEqual([]);
+    const leaving = new Set(fromSmp1.map((move) => move.employee));
+    const droppedThere = four.dropped?.filter((row) => leaving.has(row.employee));
+    expect(droppedThere?.map((row) => row.why)).toEqual(["cap", "cap"]);
+  });
+
   it("never sends a person to a unit they are excluded from", async () => {
     const excluded = district();
     excluded.employees = excluded.employees.map((employee) =>

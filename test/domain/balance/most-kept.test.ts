@@ -143,6 +143,7 @@ describe("the most pending moves kept (tier 3 of the plan in flight)", () => {
             options: {},
             seconds: 10,
             solveHolding: () => Promise.reject(new Error("no time for another plan")),
+            fits: () => true,
             late: () => true,
           });
           expect(own?.attempt.held).toHaveLength(most);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planTransfers, type PlanInFlight, type PlanInput } from "../../../src/domain/balance/index.ts";
-import { keepWhatFits, referenceAttempt } from "../../../src/domain/balance/held-moves.ts";
+import { referenceAttempt } from "../../../src/domain/balance/held-moves.ts";
+import { keepWhatFits } from "../../../src/domain/balance/held-search.ts";
 import { east, makeDemand, makeEmployee, makeInput, makeUnit, nip } from "./builders.ts";
 
 /** SMP1 with three interchangeable IPA teachers to spare, SD1 and SD2 each short of one class teacher. */
@@ -63,6 +64,7 @@ describe("the reference as the answer of a plan in flight (held-moves.ts)", () =
     let solved = 0;
     const attempt = await keepWhatFits({ held: [pending], plan: worse }, reference, [pending], {
       current: input,
+      fits: () => true,
       solveHolding: () => {
         solved++;
         return Promise.reject(new Error("no plan may be solved when time is short"));

@@ -74,9 +74,6 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
   const reachable = reachability(instance);
   const problems: string[] = [];
   const moved = new Set<number>();
-  const out = new Map<number, number>();
-  const into = new Map<number, number>();
-  const count = (map: Map<number, number>, unit: number) => map.set(unit, (map.get(unit) ?? 0) + 1);
   for (const move of moves) {
     const employee = instance.input.employees[move.employee];
     const from = instance.employeeUnit[move.employee] ?? 0;
@@ -89,12 +86,25 @@ export function policyViolations(instance: Instance, moves: readonly MoveIndex[]
     if ((employee?.excludedUnits ?? []).includes(instance.input.units[move.to]?.id ?? ""))
       problems.push(`employee #${move.employee} may not be sent to unit #${move.to}`);
     moved.add(move.employee);
-    count(out, from);
+  }
+  return [...problems, ...capViolations(instance, moves)];
+}
+
+/**
+ * The caps `moves` break, on top of the moves already counted (recent, committed). Those may alone
+ * exceed a cap that was lowered or decided outside the plan; the moves then may add none there, and are
+ * not to blame for them.
+ */
+export function capViolations(instance: Instance, moves: readonly MoveIndex[]): string[] {
+  const problems: string[] = [];
+  const out = new Map<number, number>();
+  const into = new Map<number, number>();
+  const count = (map: Map<number, number>, unit: number) => map.set(unit, (map.get(unit) ?? 0) + 1);
+  for (const move of moves) {
+    count(out, instance.employeeUnit[move.employee] ?? 0);
     count(into, move.to);
   }
-  // The moves already counted (recent, committed) may alone exceed a cap that was lowered or decided
-  // outside the plan; the plan then may add none there, and is not to blame for them.
-  for (let unit = 0; unit < instance.unitCount; unit++) {
+  for (const unit of new Set([...out.keys(), ...into.keys()])) {
     const [leaving, arriving] = [out.get(unit) ?? 0, into.get(unit) ?? 0];
     const [usedOut, usedIn] = [instance.usedOut[unit] ?? 0, instance.usedIn[unit] ?? 0];
     if (leaving + arriving > bothLeft(instance, unit))

@@ -46,8 +46,7 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.unmet_split":
     "Shortage now: <b>{before}</b>.\nAfter the transfers already approved or decreed ({committed}): <b>{committedAfter}</b>.\nIf the proposals awaiting a decision ({pending}) are approved too: <b>{after}</b>.",
   "check.alert.kept": "{count} proposals of earlier checks still stand.",
-  "check.alert.withdrawn":
-    "{count} earlier proposals were withdrawn as no longer needed; their digest says why.",
+  "check.alert.withdrawn": "{count} earlier proposals were withdrawn; their digest says why for each.",
   "check.alert.unchanged":
     "The plan in flight is unchanged: {count} proposals still await a decision in the digest of check #{runs} (the message this replies to).",
   "check.alert.hours_and": "{first} + {second}",

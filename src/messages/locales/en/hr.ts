@@ -22,6 +22,8 @@ export const hr: Record<keyof typeof id, string> = {
   "withdrawn.not_needed": "no longer needed: {to} is already filled",
   "withdrawn.ineligible": "{name} cannot be transferred for now: {because}",
   "withdrawn.invalid": "no longer valid: the role, the distance or the unit changed",
+  "withdrawn.cap":
+    "the cap on moves at its school of origin or destination is now used up by moves that took effect or were approved",
   "withdrawn.replaced": "the district changed and a better plan does without it",
   "hr.button.approve": "✅ Approve",
   "hr.button.reject": "❌ Reject",

@@ -47,8 +47,7 @@ export const check = {
   "check.alert.unmet_split":
     "Kekurangan sekarang: <b>{before}</b>.\nSetelah mutasi yang sudah disetujui atau ber-SK ({committed}): <b>{committedAfter}</b>.\nBila usulan yang menunggu keputusan ({pending}) juga disetujui: <b>{after}</b>.",
   "check.alert.kept": "{count} usulan dari pemeriksaan sebelumnya tetap berlaku.",
-  "check.alert.withdrawn":
-    "{count} usulan sebelumnya ditarik karena tidak diperlukan lagi; alasannya ada di ringkasannya.",
+  "check.alert.withdrawn": "{count} usulan sebelumnya ditarik; alasan masing-masing ada di ringkasannya.",
   "check.alert.unchanged":
     "Rencana yang berjalan tidak berubah: {count} usulan masih menunggu keputusan di ringkasan pemeriksaan #{runs} (pesan yang dibalas ini).",
   "check.alert.hours_and": "{first} + {second}",

@@ -21,6 +21,8 @@ export const hr = {
   "withdrawn.not_needed": "tidak diperlukan lagi: {to} sudah tercukupi",
   "withdrawn.ineligible": "{name} tidak dapat dimutasi saat ini: {because}",
   "withdrawn.invalid": "tidak berlaku lagi: jabatan, jarak atau unitnya berubah",
+  "withdrawn.cap":
+    "batas mutasi di sekolah asal atau tujuan kini sudah terpakai oleh mutasi yang berlaku atau disetujui",
   "withdrawn.replaced": "keadaan kabupaten berubah dan rencana yang lebih baik tidak memerlukannya",
   "hr.button.approve": "✅ Setujui",
   "hr.button.reject": "❌ Tolak",
