@@ -98,14 +98,16 @@ export function evaluate(input: PlanInput, moves: readonly MoveLike[]): Outcome 
   return { unmetBefore, unmetAfter: unmet(), moves: moves.length, km };
 }
 
-/** Every rule of the contract a plan can break, as readable problems (empty when valid). */
+/**
+ * Every rule of the contract a plan can break, as readable problems (empty when valid). The caps count
+ * the moves already made (v2 `recentMoves`, committed moves in flight) and the plan's; where those made
+ * already exceed a cap, the plan may add none there.
+ */
 export function violations(input: PlanInput, moves: readonly PlanMove[]): string[] {
   const problems: string[] = [];
   const employees = new Map(input.employees.map((employee) => [employee.id, employee]));
   const units = new Map(input.units.map((unit) => [unit.id, unit]));
   const compatible = new Set(input.compatibility.map((row) => `${row.from}|${row.to}`));
-  const policy: PlanPolicy = input.policy;
-  const perUnit = new Map<string, number>();
   const seen = new Set<string>();
   for (const move of moves) {
     const employee = employees.get(move.employee);
@@ -126,18 +128,39 @@ export function violations(input: PlanInput, moves: readonly PlanMove[]): string
     const from = units.get(employee.unit);
     const to = units.get(move.to);
     if (to === undefined || from === undefined) problems.push(`${move.to} is unknown`);
-    else if (policy.maxDistanceKm != null && kmBetween(from, to) > policy.maxDistanceKm + 1e-6) {
+    else if (input.policy.maxDistanceKm != null && kmBetween(from, to) > input.policy.maxDistanceKm + 1e-6) {
       problems.push(`${move.employee} moves ${kmBetween(from, to)} km`);
     }
-    perUnit.set(employee.unit, (perUnit.get(employee.unit) ?? 0) + 1);
-    perUnit.set(move.to, (perUnit.get(move.to) ?? 0) + 1);
   }
-  for (const [unit, count] of perUnit) {
-    if (policy.maxMovesPerUnit != null && count > policy.maxMovesPerUnit)
-      problems.push(`${unit} has ${count} moves`);
+  return [...problems, ...capsBroken(input, moves)];
+}
+
+function capsBroken(input: PlanInput, moves: readonly PlanMove[]): string[] {
+  const { policy } = input;
+  const employees = new Map(input.employees.map((employee) => [employee.id, employee]));
+  const made = [
+    ...(input.version === 2 ? (input.recentMoves ?? []) : []),
+    ...(input.inFlight ?? [])
+      .filter((move) => move.state === "committed")
+      .map((move) => ({ from: employees.get(move.employee)?.unit ?? "", to: move.to })),
+  ];
+  const count = (list: ReadonlyArray<{ from: string; to: string }>, unit: string) => ({
+    out: list.filter((move) => move.from === unit).length,
+    in: list.filter((move) => move.to === unit).length,
+  });
+  const over = (cap: number | null | undefined, already: number, added: number) =>
+    added > 0 && cap != null && already + added > cap;
+  const problems: string[] = [];
+  for (const unit of new Set(moves.flatMap((move) => [move.from, move.to]))) {
+    const [before, plan] = [count(made, unit), count(moves, unit)];
+    if (over(policy.maxMovesPerUnit, before.out + before.in, plan.out + plan.in))
+      problems.push(`${unit} has ${before.out + before.in + plan.out + plan.in} moves`);
+    if (over(policy.maxMovesOutPerUnit, before.out, plan.out))
+      problems.push(`${unit} has ${before.out + plan.out} moves out`);
+    if (over(policy.maxMovesInPerUnit, before.in, plan.in))
+      problems.push(`${unit} has ${before.in + plan.in} moves in`);
   }
-  if (policy.maxMoves != null && moves.length > policy.maxMoves)
-    problems.push(`${moves.length} moves in total`);
+  if (over(policy.maxMoves, made.length, moves.length)) problems.push(`${moves.length} moves in total`);
   return problems;
 }
 

@@ -31,7 +31,7 @@ function moveOptions(input: PlanInput): Move[][] {
 
 /**
  * The best plan by enumerating every assignment of every movable person within every bound of the
- * policy (moves in all, per unit, out of and into a unit): the independent reference the engine's
+ * policy (moves in all, per unit, out of and into a unit, counting `recentMoves`): the independent reference the engine's
  * optimum is checked against, on tiny districts only. `better` orders the scores.
  */
 export function bestByEnumeration<T>(
@@ -41,12 +41,18 @@ export function bestByEnumeration<T>(
 ): T {
   const { policy } = input;
   const options = moveOptions(input);
+  // Moves that took effect within the window (v2) count against every cap, as the plan's own.
+  const recent = input.version === 2 ? (input.recentMoves ?? []) : [];
   const out = new Map<string, number>();
   const into = new Map<string, number>();
   const get = (map: Map<string, number>, unit: string) => map.get(unit) ?? 0;
+  for (const move of recent) {
+    out.set(move.from, get(out, move.from) + 1);
+    into.set(move.to, get(into, move.to) + 1);
+  }
   const chosen: Move[] = [];
   const allowed = (from: string, to: string) =>
-    (policy.maxMoves == null || chosen.length < policy.maxMoves) &&
+    (policy.maxMoves == null || chosen.length + recent.length < policy.maxMoves) &&
     (policy.maxMovesPerUnit == null ||
       (get(out, from) + get(into, from) < policy.maxMovesPerUnit &&
         get(out, to) + get(into, to) < policy.maxMovesPerUnit)) &&
