@@ -9,9 +9,8 @@ import { holdTheMost, type HoldTheMost } from "./held-most.ts";
 import { keptAsMade } from "./made-again.ts";
 import { reserveShare, timeLimitSeconds } from "./time-limits.ts";
 import { buildInstance, reachability, type Instance } from "./input/instance.ts";
-import { assemblePlan } from "./output/assemble-plan.ts";
-import { capViolations, measureShortage, type MoveIndex } from "./output/evaluate.ts";
-import { computeUnitLoads } from "./output/unit-loads.ts";
+import { capViolations } from "./output/evaluate.ts";
+import { employeeIndex, finish, moveIndex } from "./in-flight-finish.ts";
 import type { DroppedWhy, Plan, PlanDropped, PlanInFlight, PlanInput, PlanOptions } from "./types.ts";
 
 export { withMovesHeld } from "./held-moves.ts";
@@ -28,13 +27,6 @@ export type SolveOnce = (instance: Instance, options: PlanOptions, started: numb
 const REFERENCE_SHARE = 0.5;
 /** Share of the time limit each further plan with pending moves held may take. */
 const ATTEMPT_SHARE = 0.2;
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** Index of each employee id in an instance's input: a lookup, not a scan per move. */
-function employeeIndex(instance: Instance): Map<string, number> {
-  return new Map(instance.input.employees.map((row, index) => [row.id, index]));
-}
 
 /**
  * Why a pending move cannot be kept before any plan is made, or null when it is a candidate. A cap used
@@ -150,8 +142,11 @@ export async function planWithInFlight(
   // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed), or when the
   // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
   let keptMost = false;
+  // The pending moves dropped by the plans, not before them: those the plans gave up.
+  let droppedAtFirst = Infinity;
   if (candidates.length > 0) {
     const droppedBefore = dropped.length;
+    droppedAtFirst = droppedBefore;
     // Each fits its caps alone; together they may not, and then no plan holds them all.
     const holdingAll = fits(candidates) ? await withoutUnneeded(await solveHolding(candidates)) : null;
     if (holdingAll !== null) attempt = holdingAll;
@@ -200,86 +195,12 @@ export async function planWithInFlight(
         drop(move, fits([...attempt.held, move]) ? "replaced" : "cap");
   }
   attempt = keptAsMade(attempt, current, candidates, dropped);
-  const keptAll = keptMost || !dropped.some((d) => d.why === "replaced");
-  return finish(input, instance, reference, attempt, { committed, dropped, keptAll, started, options });
-}
-
-function moveIndex(
-  instance: Instance,
-  indexOf: ReadonlyMap<string, number>,
-  move: { employee: string; to: string; role: string },
-): MoveIndex {
-  return {
-    employee: indexOf.get(move.employee) ?? -1,
-    to: instance.unitIndex.get(move.to) ?? 0,
-    role: instance.roleIndex.get(move.role) ?? 0,
-  };
-}
-
-/** The tiers with `inFlight` proven, as a prefix of 1 unmet, 2 severity, 3 pending, 4 moves, 5 km. */
-function provenTiers(reference: Plan, attempt: Attempt, keptAll: boolean): number[] {
-  const proven = (plan: Plan, tier: number) => plan.metrics.tiersProven.includes(tier);
-  const equal = !worse(attempt.plan, reference);
-  const proofs = [
-    proven(reference, 1) && equal,
-    proven(reference, 2) && equal,
-    keptAll,
-    proven(attempt.plan, 3),
-    proven(attempt.plan, 4),
-  ];
-  const count = proofs.indexOf(false) === -1 ? proofs.length : proofs.indexOf(false);
-  return Array.from({ length: count }, (_, index) => index + 1);
-}
-
-function finish(
-  input: PlanInput,
-  instance: Instance,
-  reference: Plan,
-  attempt: Attempt,
-  context: {
-    committed: PlanInFlight[];
-    dropped: PlanDropped[];
-    keptAll: boolean;
-    started: number;
-    options: PlanOptions;
-  },
-): Plan {
-  const indexOf = employeeIndex(instance);
-  const moves = [...attempt.held, ...attempt.plan.moves].map((move) => moveIndex(instance, indexOf, move));
-  const greedy = reference.metrics.method === "greedy" || attempt.plan.metrics.method === "greedy";
-  const tiersProven = greedy ? [] : provenTiers(reference, attempt, context.keptAll);
-  const plan = assemblePlan(
-    instance,
-    moves,
-    {
-      method: greedy ? "greedy" : attempt.plan.metrics.method,
-      tiersProven,
-      ...(reference.metrics.unmetBound === undefined ? {} : { unmetBound: reference.metrics.unmetBound }),
-      started: context.started,
-    },
-    context.options.locale ?? "id",
-  );
-  const asIs = buildInstance(input);
-  const now = measureShortage(asIs, asIs.base);
-  const afterCommitted = { unmet: plan.metrics.unmetBefore, severity: plan.metrics.severityBefore };
-  const committedMoves = context.committed.map(({ employee, to, role }) => ({ employee, to, role }));
-  return {
-    ...plan,
-    units: computeUnitLoads({ ...input, inFlight: [] }, [...committedMoves, ...plan.moves]),
-    dropped: context.dropped,
-    metrics: {
-      ...plan.metrics,
-      unmetBefore: round(now.unmet, 6),
-      severityBefore: round(now.severity, 6),
-      worstShareBefore: round(now.worstShare, 6),
-      optimal: tiersProven.length === 5,
-      inFlight: {
-        committed: context.committed.length,
-        pendingKept: attempt.held.length,
-        pendingDropped: context.dropped.length,
-        unmetAfterCommitted: afterCommitted.unmet,
-        severityAfterCommitted: afterCommitted.severity,
-      },
-    },
-  };
+  const chosen = dropped.length > droppedAtFirst;
+  return finish(input, instance, reference, attempt, {
+    committed,
+    dropped,
+    proofs: { kept: keptMost || !chosen, chosen },
+    started,
+    options,
+  });
 }
