@@ -4,7 +4,6 @@ import type {
   PlanEmployee,
   PlanInput,
   PlanMove,
-  PlanPolicy,
   PlanRole,
   PlanUnit,
 } from "../../../src/domain/balance/index.ts";
