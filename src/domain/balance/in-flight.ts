@@ -142,11 +142,10 @@ export async function planWithInFlight(
   // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed), or when the
   // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
   let keptMost = false;
-  // The pending moves dropped by the plans, not before them: those the plans gave up.
-  let droppedAtFirst = Infinity;
+  // The pending moves the plans gave up (not those dropped before them, nor those no longer needed).
+  let givenUp = new Set<string>();
   if (candidates.length > 0) {
     const droppedBefore = dropped.length;
-    droppedAtFirst = droppedBefore;
     // Each fits its caps alone; together they may not, and then no plan holds them all.
     const holdingAll = fits(candidates) ? await withoutUnneeded(await solveHolding(candidates)) : null;
     if (holdingAll !== null) attempt = holdingAll;
@@ -190,12 +189,14 @@ export async function planWithInFlight(
     const gone = new Set([...attempt.held, ...dropped].map((row) => row.employee));
     dropped.push(...unneededThere.filter((row) => !gone.has(row.employee)));
     // A move the kept ones leave no room for under a cap gave way to them for the cap's sake.
+    const neededBefore = dropped.length;
     for (const move of candidates)
       if (!gone.has(move.employee) && !gaveWay.has(move.employee))
         drop(move, fits([...attempt.held, move]) ? "replaced" : "cap");
+    givenUp = new Set(dropped.slice(neededBefore).map((row) => row.employee));
   }
   attempt = keptAsMade(attempt, current, candidates, dropped);
-  const chosen = dropped.length > droppedAtFirst;
+  const chosen = dropped.some((row) => givenUp.has(row.employee));
   return finish(input, instance, reference, attempt, {
     committed,
     dropped,
