@@ -3,7 +3,7 @@
 // good as the reference can keep (exact/most-kept.ts); the plan holding those is made as any other, or,
 // with no time left for it, is the model's own.
 import { mostPendingKept, type KeptPlan, type PendingPair } from "./exact/most-kept.ts";
-import { withMovesHeld, worse, type Attempt } from "./held-moves.ts";
+import { unneeded, withMovesHeld, worse, type Attempt } from "./held-moves.ts";
 import type { Search } from "./held-search.ts";
 import { buildInstance, groupOfEmployee, type Instance } from "./input/instance.ts";
 import { assemblePlan } from "./output/assemble-plan.ts";
@@ -52,7 +52,7 @@ export async function holdTheMost(
   instance: Instance,
   reference: Plan,
   left: readonly PlanInFlight[],
-  context: Search & { options: PlanOptions; seconds: number },
+  context: Search & { options: PlanOptions; seconds: number; known?: Attempt },
 ): Promise<{ attempt: Attempt; proven: boolean } | null> {
   const started = performance.now();
   const { pairs, movesOf } = pendingPairs(instance, left);
@@ -66,8 +66,16 @@ export async function holdTheMost(
   if (kept === null) return null;
   const chosen = new Set(movesOf.flatMap((moves, index) => moves.slice(0, kept.counts[index] ?? 0)));
   const held = left.filter((move) => chosen.has(move));
+  // A plan found before that keeps as many, as good and each still needed, is proven the most too.
+  const { known } = context;
+  if (known !== undefined && known.held.length >= held.length) return { attempt: known, proven: kept.proven };
   const own = modelPlan(context.current, instance, kept, held, context.options, started);
-  const asGood = (plan: Plan | null): plan is Plan => plan !== null && !worse(plan, reference);
+  // As good on tiers 1–2, and each kept move still needed: among equal plans, the plan solved around
+  // them may fill a place another way and leave one superfluous (a second teacher there stays, where
+  // the model's plan sends him next door); then the model's own plan answers.
+  const hours = new Map(context.current.employees.map((row) => [row.id, row.hours]));
+  const asGood = (plan: Plan | null): plan is Plan =>
+    plan !== null && !worse(plan, reference) && unneeded(plan, held, hours).length === 0;
   // Late, no plan is solved again: on a province, one that started late came back with nothing proven.
   if (!context.late()) {
     const attempt = await context.solveHolding(held);

@@ -139,8 +139,9 @@ export async function planWithInFlight(
     return at;
   };
   let attempt: Attempt = { held: [], plan: reference };
-  // Tier 3 is proven when every candidate is kept (or dropped only as no longer needed), or when the
-  // model proved that no plan as good as the reference keeps more; the search keeps a maximal set.
+  const beforePlans = dropped.length;
+  // Tier 3 is proven when every candidate is kept, or when the model proved that no plan as good as the
+  // reference keeps more; the search keeps a maximal set.
   let keptMost = false;
   // The pending moves the plans gave up (not those dropped before them, nor those no longer needed).
   let givenUp = new Set<string>();
@@ -155,7 +156,11 @@ export async function planWithInFlight(
     // no longer needed, it came back as a new move. Those not held at the end are dropped so below.
     const unneededThere = dropped.splice(droppedBefore);
     const gaveWay = new Set(unneededThere.map((row) => row.employee));
-    if (holdingAll === null || worse(holdingAll.plan, reference)) {
+    // A plan as good may keep a move the plan found calls no longer needed: it chose, among equal
+    // plans, to fill the place another way (a drawn week: a second teacher there stayed, where an
+    // equal plan sends him to the SD next door). Only the model says how many can be kept then.
+    const asGood = holdingAll !== null && !worse(holdingAll.plan, reference);
+    if (!asGood || gaveWay.size > 0) {
       const left = candidates.filter((move) => !gaveWay.has(move.employee));
       const late = () => performance.now() > deadline - ATTEMPT_SHARE * limit;
       const search = { current, solveHolding, fits, late };
@@ -169,9 +174,11 @@ export async function planWithInFlight(
               ...search,
               options,
               seconds: Math.max(0.5, (deadline - reserve - performance.now()) / 1000),
+              ...(asGood && holdingAll !== null ? { known: holdingAll } : {}),
             });
       keptMost = most?.proven ?? false;
-      if (most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
+      if (asGood && !keptMost) attempt = holdingAll;
+      else if (most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
       else attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
       const before = attempt.held.length;
       attempt = await withoutUnneeded(attempt);
@@ -200,7 +207,7 @@ export async function planWithInFlight(
   return finish(input, instance, reference, attempt, {
     committed,
     dropped,
-    proofs: { kept: keptMost || !chosen, chosen },
+    proofs: { kept: keptMost || dropped.length === beforePlans, chosen },
     started,
     options,
   });

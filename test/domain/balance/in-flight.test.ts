@@ -340,6 +340,42 @@ describe("the plan in flight", () => {
     expect(kilometres.sort()).toEqual([0, 1]);
   });
 
+  it("keeps a pending move that a plan as good leaves superfluous only by filling a place another way", async () => {
+    // Two teachers of U0 were proposed for U1; since, U1 needs 6 JP (it has Budi, 24) and U2 needs 6.
+    // Budi can go to U2 and one proposal stay, or one of the two go to U2 and neither stay: both plans
+    // are equal on tiers 1–2, and the first keeps a pending move. Before, the flow's route dropped both.
+    const units = ["U0", "U1", "U2"].map((id) => makeUnit({ id, lat: null, lon: null }));
+    const person = (number: number, unit: string, movable = true) =>
+      makeEmployee({ id: nip(number), unit, role: "A", movable, ...(movable ? {} : { why: "objection" }) });
+    const input = makeInput({
+      version: 2,
+      units,
+      roles: [makeRole({ id: "A" })],
+      demand: [makeDemand("U0", "A", 36), makeDemand("U1", "A", 72), makeDemand("U2", "A", 6)],
+      employees: [
+        { ...person(1, "U1"), name: "Budi", excludedUnits: ["U0"] },
+        person(2, "U0"),
+        ...[3, 4, 5, 7, 8].map((number) => person(number, "U0", false)),
+        person(6, "U0"),
+      ],
+      policy: {},
+    });
+    const first = await planTransfers(input);
+    expect(pairs(first.moves)).toEqual([`${nip(2)}→U1`, `${nip(6)}→U1`]);
+    const week: PlanInput = {
+      ...input,
+      demand: [makeDemand("U0", "A", 36), makeDemand("U1", "A", 6), makeDemand("U2", "A", 6)],
+      inFlight: asPending(first.moves),
+    };
+    for (const options of [{}, { flow: false }]) {
+      const plan = await planTransfers(week, options);
+      expect(plan.metrics.unmetAfter).toBe(0);
+      expect(plan.metrics.inFlight?.pendingKept).toBe(1);
+      expect(plan.metrics.tiersProven.slice(0, 3)).toEqual([1, 2, 3]);
+      expect(plan.moves.find((move) => move.employee === nip(1))?.to).toBe("U2");
+    }
+  });
+
   it("keeps the model's own plan around the moves it keeps when the plan holding them comes back worse", async () => {
     const { n, first, week } = await roadWeek();
     const held: number[] = [];
