@@ -5,6 +5,15 @@ import { placedUnits } from "./tiers.ts";
 
 const ROLES = ["A", "B", "C"];
 
+/** Every cap and bound of a policy, each often absent. */
+export const policyDraws = {
+  maxMovesPerUnit: fc.constantFrom(null, null, 1, 2, 3),
+  maxMovesOutPerUnit: fc.constantFrom(null, null, 1, 2),
+  maxMovesInPerUnit: fc.constantFrom(null, null, 1, 2),
+  maxDistanceKm: fc.constantFrom(null, 40, 80),
+  maxMoves: fc.constantFrom(null, null, null, 3),
+};
+
 /**
  * Districts too large to enumerate (4–9 units, up to 30 people, three roles), with everything the
  * engine weighs drawn: mixed or standard hours, private schools (v2), rejections, every cap and bound.
@@ -33,11 +42,7 @@ export function drawnDistricts(versions: ReadonlyArray<1 | 2>): fc.Arbitrary<Pla
       ),
       demand: fc.array(fc.constantFrom(0, 0, 12, 24, 36, 48, 72, 96, 120), { minLength: 27, maxLength: 27 }),
       version: fc.constantFrom(...versions),
-      maxMovesPerUnit: fc.constantFrom(null, null, 1, 2, 3),
-      maxMovesOutPerUnit: fc.constantFrom(null, null, 1, 2),
-      maxMovesInPerUnit: fc.constantFrom(null, null, 1, 2),
-      maxDistanceKm: fc.constantFrom(null, 40, 80),
-      maxMoves: fc.constantFrom(null, null, null, 3),
+      ...policyDraws,
     })
     .map((raw) => {
       const { version, units } = raw;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { PlanInput } from "../../../src/domain/balance/index.ts";
 import { makeInput, makeRole, nip, unitsAt } from "./builders.ts";
+import { policyDraws } from "./drawn-districts.ts";
 
 const ROLES = ["A", "B", "C", "D"];
 /** Who may fill what: drawn from these, cycles (A↔B) included; D is a 37.5-jam role that may fill C. */
@@ -50,11 +51,7 @@ export function wideDistricts(): fc.Arbitrary<PlanInput> {
       ),
       recent: fc.array(fc.tuple(fc.nat(8), fc.nat(8)), { maxLength: 4 }),
       version: fc.constantFrom<1 | 2>(1, 2, 2),
-      maxMovesPerUnit: fc.constantFrom(null, null, 1, 2, 3),
-      maxMovesOutPerUnit: fc.constantFrom(null, null, 1, 2),
-      maxMovesInPerUnit: fc.constantFrom(null, null, 1, 2),
-      maxDistanceKm: fc.constantFrom(null, 40, 80),
-      maxMoves: fc.constantFrom(null, null, null, 3),
+      ...policyDraws,
     })
     .map((raw) => {
       const { version } = raw;
