@@ -143,6 +143,7 @@ export async function planWithInFlight(
   // Tier 3 is proven when every candidate is kept, or when the model proved that no plan as good as the
   // reference keeps more; the search keeps a maximal set.
   let keptMost = false;
+  let byRule = false;
   // The pending moves the plans gave up (not those dropped before them, nor those no longer needed).
   let givenUp = new Set<string>();
   if (candidates.length > 0) {
@@ -177,7 +178,14 @@ export async function planWithInFlight(
               ...(asGood && holdingAll !== null ? { known: holdingAll } : {}),
             });
       keptMost = most?.proven ?? false;
-      if (asGood && !keptMost) attempt = holdingAll;
+      // The model's count may rest on a spare move beside a kept one (a teacher sent away for nothing,
+      // so that a proposal to her school is needed again): no plan makes it, and the model answers
+      // nothing. The plan holding every proposal then stands, as the rules define tier 3: every kept
+      // move needed, the newest giving way.
+      byRule = asGood && (most === null || most.attempt.held.length <= attempt.held.length);
+      if (byRule) attempt = holdingAll ?? attempt;
+      else if (asGood && most !== null && !keptMost)
+        attempt = await holdMore(most.attempt, reference, left, search);
       else if (most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
       else attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
       const before = attempt.held.length;
@@ -207,7 +215,7 @@ export async function planWithInFlight(
   return finish(input, instance, reference, attempt, {
     committed,
     dropped,
-    proofs: { kept: keptMost || dropped.length === beforePlans, chosen },
+    proofs: { kept: keptMost || byRule || dropped.length === beforePlans, chosen },
     started,
     options,
   });

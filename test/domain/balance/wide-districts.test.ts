@@ -83,18 +83,25 @@ describe("the engine on districts as real files come (issue 30)", () => {
           for (const move of pending) expect(made(move) !== dropped.has(move.employee)).toBe(true);
           expect(plan.metrics.inFlight?.pendingKept).toBe(pending.filter(made).length);
         }
-        for (const plan of [flow, milp]) expect(plan.metrics.tiersProven.slice(0, 3)).toEqual([1, 2, 3]);
+        for (const plan of [flow, milp]) expect(plan.metrics.tiersProven.slice(0, 2)).toEqual([1, 2]);
         expect(milp.metrics.unmetAfter).toBeCloseTo(flow.metrics.unmetAfter, 6);
         expect(milp.metrics.severityAfter).toBeCloseTo(flow.metrics.severityAfter, 5);
-        expect(milp.metrics.inFlight?.pendingKept).toBe(flow.metrics.inFlight?.pendingKept);
-        // A route that proves fewest moves, or least km among as many moves, is no worse there.
+        // A route that proves a tier is no worse there than the other: the most pending moves kept (a
+        // model that cannot tell whether a kept move needs a spare move beside it proves nothing), the
+        // fewest moves, the least km among as many moves.
+        const kept = (plan: Plan) => plan.metrics.inFlight?.pendingKept ?? 0;
         for (const [plan, other] of [
           [flow, milp],
           [milp, flow],
         ] as const) {
-          if (plan.metrics.tiersProven.includes(4))
+          if (plan.metrics.tiersProven.includes(3)) expect(kept(plan)).toBeGreaterThanOrEqual(kept(other));
+          if (plan.metrics.tiersProven.includes(4) && kept(plan) === kept(other))
             expect(plan.moves.length).toBeLessThanOrEqual(other.moves.length);
-          if (plan.metrics.tiersProven.includes(5) && plan.moves.length === other.moves.length)
+          if (
+            plan.metrics.tiersProven.includes(5) &&
+            kept(plan) === kept(other) &&
+            plan.moves.length === other.moves.length
+          )
             expect(plan.metrics.km).toBeLessThanOrEqual(other.metrics.km + 0.06);
         }
       }),
