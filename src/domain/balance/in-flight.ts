@@ -144,8 +144,6 @@ export async function planWithInFlight(
   // reference keeps more; the search keeps a maximal set.
   let keptMost = false;
   let byRule = false;
-  // The pending moves the plans gave up (not those dropped before them, nor those no longer needed).
-  let givenUp = new Set<string>();
   if (candidates.length > 0) {
     const droppedBefore = dropped.length;
     // Each fits its caps alone; together they may not, and then no plan holds them all.
@@ -204,18 +202,18 @@ export async function planWithInFlight(
     const gone = new Set([...attempt.held, ...dropped].map((row) => row.employee));
     dropped.push(...unneededThere.filter((row) => !gone.has(row.employee)));
     // A move the kept ones leave no room for under a cap gave way to them for the cap's sake.
-    const neededBefore = dropped.length;
     for (const move of candidates)
       if (!gone.has(move.employee) && !gaveWay.has(move.employee))
         drop(move, fits([...attempt.held, move]) ? "replaced" : "cap");
-    givenUp = new Set(dropped.slice(neededBefore).map((row) => row.employee));
   }
   attempt = keptAsMade(attempt, current, candidates, dropped);
-  const chosen = dropped.some((row) => givenUp.has(row.employee));
+  // The plans gave up some pending moves (as no longer needed, the newest first, or for others): which
+  // ones was a choice, and another of as many may need fewer moves or kilometres.
+  const chosen = dropped.length > beforePlans;
   return finish(input, instance, reference, attempt, {
     committed,
     dropped,
-    proofs: { kept: keptMost || byRule || dropped.length === beforePlans, chosen },
+    proofs: { kept: keptMost || byRule || !chosen, chosen },
     started,
     options,
   });
