@@ -27,9 +27,9 @@ function holdingOf(left: readonly PlanInFlight[], search: Search) {
   };
 }
 
-/** Whether an attempt is missing (it broke a cap) or worse on tiers 1–2 than the reference. */
-const fallsShort = (attempt: Attempt | null, reference: Plan): attempt is null =>
-  attempt === null || worse(attempt.plan, reference);
+/** The attempt when it exists (it kept the caps) and is as good on tiers 1–2 as the reference. */
+const asGoodAs = (attempt: Attempt | null, reference: Plan): Attempt | null =>
+  attempt !== null && !worse(attempt.plan, reference) ? attempt : null;
 
 /**
  * When the plan holding every pending move is worse than the reference: the plan holding as many as
@@ -55,10 +55,10 @@ export async function keepWhatFits(
   const suspect =
     holdingAll === null ? new Set() : suspects(holdingAll.plan, reference, holdingAll.held, current);
   if (suspect.size > 0 && !late()) attempt = await holding(left.filter((move) => !suspect.has(move)));
-  if (fallsShort(attempt, reference) && !late())
+  if (asGoodAs(attempt, reference) === null && !late())
     attempt = await holding(realizedBy(reference, current, left));
-  if (fallsShort(attempt, reference)) attempt = referenceAttempt(reference, current, left);
-  return holdMore(attempt, reference, left, context);
+  const found = asGoodAs(attempt, reference) ?? referenceAttempt(reference, current, left);
+  return holdMore(found, reference, left, context);
 }
 
 /**
@@ -80,15 +80,14 @@ export async function holdMore(
   };
   let attempt = from;
   for (let back = realizedBy(attempt.plan, current, notHeld(attempt)); back.length > 0 && !late();) {
-    const trial = await holding(attempt.held, back);
-    if (fallsShort(trial, reference)) break;
+    const trial = asGoodAs(await holding(attempt.held, back), reference);
+    if (trial === null) break;
     attempt = trial;
     back = realizedBy(attempt.plan, current, notHeld(attempt));
   }
   for (const extra of notHeld(attempt)) {
     if (late()) break;
-    const trial = await holding(attempt.held, [extra]);
-    if (!fallsShort(trial, reference)) attempt = trial;
+    attempt = asGoodAs(await holding(attempt.held, [extra]), reference) ?? attempt;
   }
   return attempt;
 }
