@@ -179,13 +179,11 @@ export async function planWithInFlight(
       // The model's count may rest on a spare move beside a kept one (a teacher sent away for nothing,
       // so that a proposal to her school is needed again): no plan makes it, and the model answers
       // nothing. The plan holding every proposal then stands, as the rules define tier 3: every kept
-      // move needed, the newest giving way.
+      // move needed, the newest giving way (`attempt` is that plan here whenever it was as good).
       byRule = asGood && (most === null || most.attempt.held.length <= attempt.held.length);
-      if (byRule) attempt = holdingAll ?? attempt;
-      else if (asGood && most !== null && !keptMost)
-        attempt = await holdMore(most.attempt, reference, left, search);
-      else if (most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
-      else attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
+      if (!byRule && most === null) attempt = await keepWhatFits(holdingAll, reference, left, search);
+      else if (!byRule && most !== null)
+        attempt = keptMost ? most.attempt : await holdMore(most.attempt, reference, left, search);
       const before = attempt.held.length;
       attempt = await withoutUnneeded(attempt);
       if (attempt.held.length < before) keptMost = false;

@@ -132,7 +132,6 @@ function departureLimit(instance: Instance, groupIndex: number, canReceive: Set<
   return Math.floor(cap(limit, Math.ceil(surplus / group.hours - EPSILON)));
 }
 
-/** Most people of a pool that can usefully arrive at a unit: every arrival must be needed there too. */
 /**
  * Hours of a (unit, role)'s demand that arrivals may still fill in some plan: what those who cannot move
  * leave of it. Arrivals beyond it are never needed (the network has none; a pending move there is
@@ -142,6 +141,7 @@ export function arrivalNeed(instance: Instance, key: number): number {
   return (instance.demand[key] ?? 0) - (instance.fixed[key] ?? 0);
 }
 
+/** Most people of a pool that can usefully arrive at a unit: every arrival must be needed there too. */
 function arrivalLimit(instance: Instance, pool: PoolDraft, unit: number): number {
   const need = arrivalNeed(instance, unit * instance.roleCount + pool.role);
   const limit = Math.min(inLeft(instance, unit), movesLeft(instance));

@@ -1,3 +1,4 @@
+import { pushTo } from "../exact/collections.ts";
 import { exclusionOf, type Instance } from "../input/instance.ts";
 import type { MoveIndex } from "./move-index.ts";
 
@@ -195,7 +196,7 @@ export function choosePeople(instance: Instance, moves: readonly MoveIndex[]): M
   const groupOf = new Int32Array(employees.length).fill(-1);
   const groupsAt = new Map<number, number[]>();
   instance.groups.forEach((group, index) => {
-    groupsAt.set(group.unit, [...(groupsAt.get(group.unit) ?? []), index]);
+    pushTo(groupsAt, group.unit, index);
     for (const member of group.members) groupOf[member] = index;
   });
   const classOfMember = (member: number) => classOf(instance, groupOf[member] ?? -1);

@@ -1,7 +1,9 @@
 import {
   bothLeft,
   distanceKm,
+  inLeft,
   movesLeft,
+  outLeft,
   reachability,
   severityScaleOf,
   type Instance,
@@ -109,10 +111,8 @@ export function capViolations(instance: Instance, moves: readonly MoveIndex[]): 
     const [usedOut, usedIn] = [instance.usedOut[unit] ?? 0, instance.usedIn[unit] ?? 0];
     if (leaving + arriving > bothLeft(instance, unit))
       problems.push(`unit #${unit} has ${leaving + arriving + usedOut + usedIn} moves`);
-    if (leaving > Math.max(0, instance.maxMovesOutPerUnit - usedOut))
-      problems.push(`unit #${unit} has ${leaving + usedOut} moves out`);
-    if (arriving > Math.max(0, instance.maxMovesInPerUnit - usedIn))
-      problems.push(`unit #${unit} has ${arriving + usedIn} moves in`);
+    if (leaving > outLeft(instance, unit)) problems.push(`unit #${unit} has ${leaving + usedOut} moves out`);
+    if (arriving > inLeft(instance, unit)) problems.push(`unit #${unit} has ${arriving + usedIn} moves in`);
   }
   if (moves.length > movesLeft(instance)) problems.push(`${moves.length} moves in total`);
   return problems;
