@@ -1,16 +1,24 @@
 import type { DbTx } from "./client.ts";
 import type { EmployeeStatement } from "../generated/prisma/client.ts";
 import type { DestinationUnit } from "../domain/employee-statement.ts";
+import { chunks } from "./chunks.ts";
 import { getSetting } from "./settings.ts";
 
-/** The statements of these employees, by employee id (people who said nothing are absent). */
+/**
+ * The statements of these employees, by employee id (people who said nothing are absent). A
+ * province's 50,000 ids are asked for in batches: Prisma refuses a query with more than 32,766
+ * parameters.
+ */
 export async function loadStatements(
   db: DbTx,
   employeeIds: number[],
 ): Promise<Map<number, EmployeeStatement>> {
-  if (employeeIds.length === 0) return new Map();
-  const rows = await db.employeeStatement.findMany({ where: { employeeId: { in: employeeIds } } });
-  return new Map(rows.map((row) => [row.employeeId, row]));
+  const statements = new Map<number, EmployeeStatement>();
+  for (const batch of chunks(employeeIds, 10_000)) {
+    const rows = await db.employeeStatement.findMany({ where: { employeeId: { in: batch } } });
+    for (const row of rows) statements.set(row.employeeId, row);
+  }
+  return statements;
 }
 
 /** The units a typed destination may name: those of the person's agency. */

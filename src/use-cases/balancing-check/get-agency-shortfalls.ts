@@ -60,8 +60,9 @@ export async function getAgencyShortfalls(db: DbTx, agencyId: number): Promise<A
   if (!run || !parsed.success || !parsed.data.shortfalls?.length) return null;
   const shortfalls = parsed.data.shortfalls;
   const [units, roles] = await Promise.all([
-    db.unit.findMany({ where: { agencyId, code: { in: shortfalls.map((s) => s.unit) } } }),
-    db.role.findMany({ where: { code: { in: shortfalls.map((s) => s.role) } } }),
+    // Each code once: a province's shortfalls name its 10,000 units several times over.
+    db.unit.findMany({ where: { agencyId, code: { in: [...new Set(shortfalls.map((s) => s.unit))] } } }),
+    db.role.findMany({ where: { code: { in: [...new Set(shortfalls.map((s) => s.role))] } } }),
   ]);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const roleByCode = new Map(roles.map((r) => [r.code, { name: r.name, hoursUnit: hoursUnitOf(r) }]));
@@ -75,7 +76,9 @@ export async function getAgencyShortfalls(db: DbTx, agencyId: number): Promise<A
     }));
   if (items.length === 0) return null;
   const named = await db.unit.findMany({
-    where: { code: { in: items.flatMap((i) => i.shortfall.capUse?.units.map((u) => u.unit) ?? []) } },
+    where: {
+      code: { in: [...new Set(items.flatMap((i) => i.shortfall.capUse?.units.map((u) => u.unit) ?? []))] },
+    },
     select: { code: true, name: true },
   });
   return {

@@ -1,4 +1,6 @@
 import type { DbTx } from "../../db/client.ts";
+import { chunks } from "../../db/chunks.ts";
+import type { AuditLog } from "../../generated/prisma/client.ts";
 
 /** The proposals the SK annex lists: approved by the team, decreed, in effect. */
 export const EXPORTED_STATUSES = ["APPROVED", "DECREED", "EFFECTIVE"] as const;
@@ -128,20 +130,9 @@ export async function exportTransfers(
     };
   });
 
-  let auditWhere = {};
-  if (options.agencyId) {
-    const [agencyProposals, agencyTransfers] = await Promise.all([
-      db.proposal.findMany({ where: agencyWhere, select: { id: true } }),
-      db.transfer.findMany({ where: { proposal: agencyWhere }, select: { id: true } }),
-    ]);
-    auditWhere = {
-      OR: [
-        { entity: "proposal", entityId: { in: agencyProposals.map((p) => String(p.id)) } },
-        { entity: "transfer", entityId: { in: agencyTransfers.map((t) => String(t.id)) } },
-      ],
-    };
-  }
-  const entries = await db.auditLog.findMany({ where: auditWhere, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const entries = options.agencyId
+    ? await agencyAudit(db, options.agencyId)
+    : await db.auditLog.findMany({ orderBy: [{ at: "asc" }, { id: "asc" }] });
   const audit = entries.map((e): AuditLine => ({
     at: e.at,
     actor: e.actorName ?? (e.actorId ? `#${e.actorId}` : "system"),
@@ -151,4 +142,24 @@ export async function exportTransfers(
     details: e.details === null ? "" : JSON.stringify(e.details),
   }));
   return { transfers, audit };
+}
+
+/**
+ * The audit lines of an agency's proposals and transfers, oldest first. Over the years a province's
+ * proposals outnumber what one query may list (Prisma takes at most 32,766 parameters), so the ids are
+ * asked for in batches.
+ */
+async function agencyAudit(db: DbTx, agencyId: number): Promise<AuditLog[]> {
+  const [proposals, transfers] = await Promise.all([
+    db.proposal.findMany({ where: { agencyId }, select: { id: true } }),
+    db.transfer.findMany({ where: { proposal: { agencyId } }, select: { id: true } }),
+  ]);
+  const lines: AuditLog[] = [];
+  for (const [entity, ids] of [
+    ["proposal", proposals.map((p) => String(p.id))],
+    ["transfer", transfers.map((t) => String(t.id))],
+  ] as const)
+    for (const batch of chunks(ids, 10_000))
+      lines.push(...(await db.auditLog.findMany({ where: { entity, entityId: { in: batch } } })));
+  return lines.sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
 }

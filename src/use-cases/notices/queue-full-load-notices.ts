@@ -24,8 +24,10 @@ export async function queueFullLoadNotices(
     (e) => e.certifiedUnderStandard && !moving.has(e.nip) && !e.eligibility.reasons.includes("pending"),
   );
   if (under.length === 0) return 0;
+  // Every joined employee, matched below: a province's teachers under the standard are more ids than
+  // one query may list (Prisma takes at most 32,766 parameters), the joined accounts far fewer.
   const users = await db.user.findMany({
-    where: { role: "EMPLOYEE", active: true, employeeId: { in: under.map((e) => e.id) } },
+    where: { role: "EMPLOYEE", active: true, employeeId: { not: null } },
     orderBy: { id: "asc" },
   });
   if (users.length === 0) return 0;

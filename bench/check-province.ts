@@ -1,0 +1,266 @@
+// npm run bench:check — the weekly check end to end, as the scheduler runs it: the district read from
+// the embedded database, the plan in its worker, the run, the proposals and the outbox written. On the
+// engine benchmark's districts with each role's standard hours (bench/engine-district.ts): M (300 units
+// / 5,000 people) and L (3,000 / 50,000, a province), the cap of 3 moves per unit; a first check, and a
+// second a week later with nothing changed. Writes "## The weekly check in the database".
+import { cpus, loadavg } from "node:os";
+import { PGlite } from "@electric-sql/pglite";
+import { pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
+import { applyMigrations } from "../src/db/migrate.ts";
+import { PrismaClient } from "../src/generated/prisma/client.ts";
+import type { PlanInput } from "../src/domain/balance/index.ts";
+import { periodOf } from "../src/domain/time.ts";
+import { createLogger } from "../src/logger.ts";
+import type { Actor } from "../src/domain/actor.ts";
+import {
+  runBalancingCheck,
+  simulateWhatIf,
+  whatIfChangesSchema,
+} from "../src/use-cases/balancing-check/index.ts";
+import { exportTransfers } from "../src/use-cases/decrees/index.ts";
+import { getDistrictMap, listProposalsInView } from "../src/use-cases/district-view/index.ts";
+import { buildFormasi } from "../src/use-cases/formasi/index.ts";
+import { queuePendingDigest, runDailyLifecycle } from "../src/use-cases/lifecycle/index.ts";
+import { listPendingProposals } from "../src/use-cases/proposals/index.ts";
+import { getDistrictStatus } from "../src/use-cases/status/index.ts";
+import { buildPlanInput } from "../src/db/build-plan-input.ts";
+import { writeBenchmarkSection } from "./benchmarks-file.ts";
+import { generateDistrict } from "./engine-district.ts";
+
+const ZONE = "Asia/Jayapura";
+/** Monday 08:00 WIT, the schedule's default; the second check is a week later. */
+const FIRST = new Date("2026-12-06T23:00:00Z");
+const WEEK = 7 * 24 * 3_600_000;
+const HR_CHAT = -1_001_234_567_890n;
+const SIZES = [
+  { name: "M", units: 300, people: 5_000 },
+  { name: "L", units: 3_000, people: 50_000 },
+];
+
+/** A NIP as SIASN writes it: birth date, TMT CPNS (year, month), sex, sequence. */
+function nip(index: number, birth: Date): string {
+  const day = birth.toISOString().slice(0, 10).replaceAll("-", "");
+  const block = Math.floor(index / 1000);
+  const tmt = `${2005 + Math.floor(block / 12)}${String(1 + (block % 12)).padStart(2, "0")}`;
+  return `${day}${tmt}${1 + (index % 2)}${String(index % 1000).padStart(3, "0")}`;
+}
+
+async function seed(db: PrismaClient, district: PlanInput): Promise<void> {
+  const agency = await db.agency.create({ data: { code: "DISDIK", name: "Dinas Pendidikan" } });
+  await db.hrGroup.create({ data: { chatId: HR_CHAT, title: "Tim BKPSDM", agencyId: agency.id } });
+  await db.user.create({
+    data: { telegramId: 7_000_001n, name: "Analis BKPSDM", role: "HR_APPROVER", agencyId: agency.id },
+  });
+  for (const role of district.roles) {
+    const teacher = role.id !== "TENAGA_ADM";
+    await db.role.create({
+      data: {
+        code: role.id,
+        name: role.name,
+        standardHours: role.standardHours ?? 37.5,
+        isTeacher: teacher,
+        hoursUnit: teacher ? "JP" : "JAM",
+        retirementAge: teacher ? 60 : 58,
+      },
+    });
+  }
+  const roles = new Map((await db.role.findMany()).map((r) => [r.code, r.id]));
+  await db.roleCompatibility.createMany({
+    data: district.compatibility.map((c) => ({ fromRoleId: roles.get(c.from)!, toRoleId: roles.get(c.to)! })),
+  });
+  await db.unit.createMany({
+    data: district.units.map((u) => ({
+      code: u.id,
+      name: u.name,
+      kind: u.id.startsWith("SD") ? ("SD" as const) : ("SMP" as const),
+      agencyId: agency.id,
+      lat: u.lat ?? null,
+      lon: u.lon ?? null,
+    })),
+  });
+  const units = new Map((await db.unit.findMany()).map((u) => [u.code, u.id]));
+  const rows = district.employees.map((e, index) => {
+    const birth = new Date(Date.UTC(1970 + (index % 25), index % 12, 1 + (index % 28)));
+    return {
+      nip: nip(index, birth),
+      name: e.name ?? `Pegawai ${index + 1}`,
+      unitId: units.get(e.unit)!,
+      roleId: roles.get(e.role)!,
+      weeklyHours: e.hours,
+      birthDate: birth,
+      // Those the engine may not move have been at their post for less than the tenure asks.
+      postSince: e.movable ? new Date("2015-07-01") : new Date("2026-07-01"),
+    };
+  });
+  for (let at = 0; at < rows.length; at += 10_000)
+    await db.employee.createMany({ data: rows.slice(at, at + 10_000) });
+  const period = periodOf(FIRST, ZONE);
+  await db.workloadReport.createMany({
+    data: district.demand.map((d) => ({
+      unitId: units.get(d.unit)!,
+      roleId: roles.get(d.role)!,
+      hoursNeeded: d.hours,
+      period,
+    })),
+  });
+}
+
+interface Measured {
+  seconds: number;
+  engineSeconds: number;
+  method: string;
+  tiers: string;
+  proposals: number;
+  kept: number;
+  withdrawn: number;
+  outbox: number;
+  toGroup: number;
+}
+
+async function check(db: PrismaClient, now: Date): Promise<Measured> {
+  const outboxBefore = await db.outboxMessage.count();
+  const groupBefore = await db.outboxMessage.count({ where: { chatId: HR_CHAT } });
+  const started = performance.now();
+  const result = await runBalancingCheck(
+    db,
+    { now: () => now },
+    {
+      trigger: "SCHEDULE",
+      post: true,
+      timeZone: ZONE,
+      locale: "id",
+      logger: createLogger("silent"),
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const metrics = result.plan?.metrics;
+  return {
+    seconds,
+    engineSeconds: metrics?.seconds ?? NaN,
+    method: metrics?.method ?? "?",
+    tiers: metrics?.tiersProven?.join(", ") ?? "",
+    proposals: result.proposals.length,
+    kept: result.kept,
+    withdrawn: result.withdrawn,
+    outbox: (await db.outboxMessage.count()) - outboxBefore,
+    toGroup: (await db.outboxMessage.count({ where: { chatId: HR_CHAT } })) - groupBefore,
+  };
+}
+
+/** What the HR team and the jobs do with a checked district, each timed once. */
+async function teamViews(db: PrismaClient, name: string, now: Date): Promise<string[]> {
+  const agencyId = (await db.agency.findFirstOrThrow()).id;
+  const user = await db.user.findFirstOrThrow({ where: { role: "HR_APPROVER" } });
+  const approver: Actor = {
+    userId: user.id,
+    name: "bench",
+    admin: false,
+    approverOf: agencyId,
+    headOf: null,
+    employeeId: null,
+  };
+  const unit = await db.unit.findFirstOrThrow({ where: { kind: "SD" }, orderBy: { id: "asc" } });
+  const steps: Array<[string, () => Promise<unknown>]> = [
+    ["status (`/status`, `cli status`)", () => getDistrictStatus(db, { now, timeZone: ZONE })],
+    ["the Mini App's map", () => getDistrictMap(db, { actor: approver, now, timeZone: ZONE })],
+    ["the Mini App's proposals", () => listProposalsInView(db, { actor: approver, now, locale: "id" })],
+    ["`/pending`", () => listPendingProposals(db, { agencyId, actor: approver, now })],
+    ["the pending digest", () => queuePendingDigest(db, { now, timeZone: ZONE, locale: "id" })],
+    ["export transfers of the agency", () => exportTransfers(db, { agencyId })],
+    ["formasi (`/formasi`)", () => buildFormasi(db, { now: () => now }, { timeZone: ZONE, agencyId })],
+    [
+      "a what-if (one SD with 13 classes)",
+      () =>
+        simulateWhatIf(db, {
+          actor: approver,
+          changes: whatIfChangesSchema.parse({
+            needs: [{ unit: unit.code, role: "GURU_KELAS", hours: 24 * 13 }],
+          }),
+          now,
+          timeZone: ZONE,
+        }),
+    ],
+    [
+      "the daily lifecycle job",
+      () =>
+        runDailyLifecycle(
+          { db, logger: createLogger("silent") },
+          { now, timeZone: ZONE, defaultLocale: "id" },
+        ),
+    ],
+  ];
+  const rows: string[] = [];
+  for (const [what, run] of steps) {
+    const started = performance.now();
+    let outcome = "";
+    try {
+      await run();
+    } catch (error) {
+      outcome = ` — failed: ${String(error)
+        .split("\n")
+        .find((l) => l.trim() !== "")
+        ?.slice(0, 120)}`;
+    }
+    rows.push(`| ${name} | ${what} | ${((performance.now() - started) / 1000).toFixed(2)} s${outcome} |`);
+    process.stderr.write(`${rows.at(-1)}\n`);
+  }
+  return rows;
+}
+
+const lines: string[] = [];
+const views: string[] = [];
+// `npm run bench:check -- L` measures one size (and writes no section).
+const only = process.argv[2];
+for (const size of SIZES.filter((s) => only === undefined || s.name === only)) {
+  const district = generateDistrict(size, undefined, "standard");
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteTransactionOpener(pglite));
+  const db = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  let started = performance.now();
+  await seed(db, district);
+  const seeded = (performance.now() - started) / 1000;
+  started = performance.now();
+  const read = await buildPlanInput(db, { now: FIRST, timeZone: ZONE });
+  const reading = (performance.now() - started) / 1000;
+  const first = await check(db, FIRST);
+  const later = new Date(FIRST.getTime() + WEEK);
+  const second = await check(db, later);
+  views.push(...(await teamViews(db, size.name, later)));
+  await db.$disconnect();
+  await pglite.close();
+  const row = (label: string, m: Measured) =>
+    `| ${size.name} | ${label} | ${m.seconds.toFixed(1)} s | ${m.engineSeconds.toFixed(1)} s | ${m.method}, ${m.tiers} | ${m.proposals} | ${m.kept} | ${m.withdrawn} | ${m.outbox} (${m.toGroup} to the group) |`;
+  lines.push(row("first check", first), row("a week later, nothing changed", second));
+  process.stderr.write(
+    `${size.name}: seeded in ${seeded.toFixed(1)} s; reading the district ${reading.toFixed(2)} s (${read.input.employees.length} people)\n${lines.slice(-2).join("\n")}\n`,
+  );
+}
+
+if (only === undefined)
+  writeBenchmarkSection(
+    "## The weekly check in the database",
+    [
+      "## The weekly check in the database",
+      "",
+      `Command: \`npm run bench:check\` (\`tsx bench/check-province.ts\`). Date: ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, embedded PGlite in memory.`,
+      "The engine benchmark's districts with standard hours, `maxMovesPerUnit` 3, one agency and its HR group;",
+      "`runBalancingCheck` as the scheduler calls it (the district read, the plan in its worker, the run, proposals",
+      "and outbox written), then again a week later with nothing changed.",
+      "",
+      "| district | check | wall | engine | method, tiers proven | proposals | pending kept | withdrawn | outbox rows |",
+      "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+      ...lines,
+      "",
+      "What the team and the jobs do with the checked district after the second check, each once:",
+      "",
+      "| district | what | seconds |",
+      "| --- | --- | ---: |",
+      ...views,
+      "",
+      `Load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} (the cores are shared, timings are noisy).`,
+      "",
+    ].join("\n"),
+  );
