@@ -11,6 +11,7 @@ import {
   TelegramRefusedError,
 } from "./bot/start-up.ts";
 import { setWebhook, webhookPath } from "./bot/webhook.ts";
+import { besideUpdates } from "./bot/beside-updates.ts";
 import { ConfigError, parseConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { createSendLimiter, wrapTelegramApi } from "./delivery/limiter.ts";
@@ -60,8 +61,10 @@ async function main(): Promise<void> {
   const metrics = createMetrics({
     outboxBacklog: () => db.outboxMessage.count({ where: { status: "PENDING" } }),
   });
+  // A province's check and formasi run beside the update loop; shutdown waits for them (below).
+  const beside = besideUpdates();
   const bot = createBot(
-    { config, db, clock, logger },
+    { config, db, clock, logger, beside },
     { token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, metrics },
   );
   // Every message the bot sends, replies and pushes alike, passes one limiter (Telegram's limits).
@@ -139,6 +142,9 @@ async function main(): Promise<void> {
     }
     throw error;
   });
+  // Last of the intake to stop: work a command started beside the update loop, its answer still to send
+  // (the hard stop above ends it after 10 s; uncommitted, it changed nothing).
+  intake.push(() => beside.settled());
   // Stopping the HTTP server stops taking webhook updates and lets those in flight finish.
   intake.push(() => http.close());
 

@@ -7,6 +7,7 @@ import type { ConversationState, SessionData } from "../domain/conversation-stat
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Locale, TextKey, TextParams } from "../messages/locales/index.ts";
+import type { BesideUpdates } from "./beside-updates.ts";
 
 /** What the bot is built from; tests pass the same with fakes. */
 export interface BotDeps {
@@ -15,6 +16,11 @@ export interface BotDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /**
+   * Where a province's check and formasi run, beside the update loop (bot/beside-updates.ts); createBot
+   * makes one when none is given (the process passes its own, to wait for it on shutdown).
+   */
+  beside?: BesideUpdates;
   /** Downloads a file a person sent (a CSV of staff hours); defaults to getFileLink + fetch. */
   fetchFile?: (fileId: string) => Promise<Buffer>;
 }
@@ -22,7 +28,7 @@ export interface BotDeps {
 export type UserRecord = Prisma.UserGetPayload<{ include: { unit: true; agency: true; employee: true } }>;
 
 export interface BotContext extends Context {
-  deps: BotDeps;
+  deps: BotDeps & { beside: BesideUpdates };
   locale: Locale;
   t(key: TextKey, params?: TextParams): string;
   /** The registered person, or null for a stranger. */

@@ -33,6 +33,7 @@ import { vacancyReportFeature } from "./features/vacancy-report.ts";
 import { vacancyWithdrawFeature } from "./features/vacancy-withdraw.ts";
 import { workloadReportFeature } from "./features/workload-report.ts";
 import type { Metrics } from "../metrics.ts";
+import { besideUpdates } from "./beside-updates.ts";
 import { errorBoundary } from "./middleware/error-boundary.ts";
 import { metricsMiddleware } from "./middleware/metrics.ts";
 import { identify } from "./middleware/identify.ts";
@@ -46,7 +47,8 @@ export interface CreateBotOptions {
 }
 
 /** Builds the bot; nothing connects until the caller launches it or feeds it updates. */
-export function createBot(deps: BotDeps, options: CreateBotOptions): Telegraf<BotContext> {
+export function createBot(given: BotDeps, options: CreateBotOptions): Telegraf<BotContext> {
+  const deps = { ...given, beside: given.beside ?? besideUpdates() };
   const bot = new Telegraf<BotContext>(options.token, {
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     handlerTimeout: 60_000,

@@ -1,6 +1,7 @@
 import type { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { BotContext, BotDeps } from "../../src/bot/context.ts";
+import { besideUpdates } from "../../src/bot/beside-updates.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
@@ -31,6 +32,8 @@ export interface TestBot {
   deps: BotDeps;
   /** Feeds one update through the whole bot, as Telegram would deliver it. */
   send(update: Update): Promise<void>;
+  /** Resolves once the work commands started beside the update loop (a province's check) has ended. */
+  settled(): Promise<void>;
   /** Calls recorded since the last mark(). */
   since(): ApiCall[];
   mark(): void;
@@ -52,6 +55,7 @@ export function buildTestBot(
     db,
     clock,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    beside: besideUpdates(),
   };
   const bot = createBot(deps, { token: TEST_TOKEN });
   // Callback queries age by the test's clock, so the 15-minute answer window is deterministic.
@@ -62,6 +66,7 @@ export function buildTestBot(
     calls,
     deps,
     send: (update) => bot.handleUpdate(update),
+    settled: () => deps.beside?.settled() ?? Promise.resolve(),
     since: () => calls.slice(marked),
     mark: () => {
       marked = calls.length;

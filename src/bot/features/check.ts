@@ -2,8 +2,9 @@ import { Composer } from "telegraf";
 import { DomainError } from "../../domain/errors.ts";
 import { Html } from "../../messages/locales/index.ts";
 import { formatHoursSplit } from "../../messages/format.ts";
-import { runBalancingCheck } from "../../use-cases/balancing-check/index.ts";
+import { runBalancingCheck, type BalancingCheckResult } from "../../use-cases/balancing-check/index.ts";
 import type { BotContext } from "../context.ts";
+import { withinOrBeside } from "../province-work.ts";
 import { assertMayRunCheck } from "../roles.ts";
 
 /** /cek in an HR group: runs the balancing check now; the alert, the chart and the digest follow through the outbox. */
@@ -13,15 +14,23 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   if (ctx.chat.type !== "group" && ctx.chat.type !== "supergroup") throw new DomainError("group_only");
   const { db, clock, logger, config } = ctx.deps;
   await assertMayRunCheck(db, { chatId: ctx.chat.id, user: ctx.user, isAdmin: ctx.isAdmin });
-  const result = await runBalancingCheck(db, clock, {
-    trigger: "GROUP",
-    post: true,
-    timeZone: config.SCHEDULE_TIMEZONE,
-    locale: config.DEFAULT_LOCALE,
-    logger,
-    admins: config,
-    transact: (work) => ctx.transact(work),
+  // A province's check takes a minute or more: it runs beside the update loop (bot/province-work.ts).
+  await withinOrBeside(ctx, "check.started", async (inUpdate) => {
+    const result = await runBalancingCheck(db, clock, {
+      trigger: "GROUP",
+      post: true,
+      timeZone: config.SCHEDULE_TIMEZONE,
+      locale: config.DEFAULT_LOCALE,
+      logger,
+      admins: config,
+      ...(inUpdate ? { transact: (work) => ctx.transact(work) } : {}),
+    });
+    await replySummary(ctx, result);
   });
+});
+
+/** What the group reads when the check ends: the shortfall before and after, the proposals sent. */
+async function replySummary(ctx: BotContext, result: BalancingCheckResult): Promise<void> {
   const run = result.runId ?? 0;
   if (result.blackout) {
     const { from, to, reason } = result.blackout;
@@ -62,4 +71,4 @@ checkFeature.command(["cek", "check"], async (ctx) => {
       skipped: new Html(skipped),
     }),
   );
-});
+}

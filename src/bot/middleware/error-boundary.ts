@@ -10,36 +10,42 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
   try {
     await next();
   } catch (error) {
-    if (error instanceof AlreadyProcessedError) return;
-    if (error instanceof DomainError) {
-      const key = `errors.${error.code}`;
-      const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
-      const text = isTextKey(key)
-        ? translate(locale, key, error.params)
-        : translate(locale, "error.internal");
-      await answer(ctx, text, true);
-      return;
-    }
-    const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
-    if (isRefusal(error)) {
-      // Telegram refused what we sent (bad HTML, too long, a stale edit): a bug of ours, logged with
-      // the call; the apology is plain text so it cannot be refused for the same reason.
-      ctx.deps.logger.error(
-        { err: error, method: refusedMethod(error), description: error.description },
-        "Telegram refused a reply",
-      );
-      await answerPlain(ctx, translate(locale, "error.reply_refused")).catch((err: unknown) =>
-        ctx.deps.logger.error({ err }, "the apology was refused too"),
-      );
-      return;
-    }
-    // The logger is the update's child: it already carries updateId and chat.
-    ctx.deps.logger.error({ err: error }, "update failed");
-    await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
-      () => undefined,
-    );
+    await answerFailure(ctx, error);
   }
 };
+
+/**
+ * What a person hears when their update failed: the text of a refusal they can act on, an apology for
+ * a bug of ours (logged). Also for work that went on beside the update loop (bot/beside-updates.ts).
+ */
+export async function answerFailure(ctx: BotContext, error: unknown): Promise<void> {
+  if (error instanceof AlreadyProcessedError) return;
+  if (error instanceof DomainError) {
+    const key = `errors.${error.code}`;
+    const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
+    const text = isTextKey(key) ? translate(locale, key, error.params) : translate(locale, "error.internal");
+    await answer(ctx, text, true);
+    return;
+  }
+  const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
+  if (isRefusal(error)) {
+    // Telegram refused what we sent (bad HTML, too long, a stale edit): a bug of ours, logged with
+    // the call; the apology is plain text so it cannot be refused for the same reason.
+    ctx.deps.logger.error(
+      { err: error, method: refusedMethod(error), description: error.description },
+      "Telegram refused a reply",
+    );
+    await answerPlain(ctx, translate(locale, "error.reply_refused")).catch((err: unknown) =>
+      ctx.deps.logger.error({ err }, "the apology was refused too"),
+    );
+    return;
+  }
+  // The logger is the update's child: it already carries updateId and chat.
+  ctx.deps.logger.error({ err: error }, "update failed");
+  await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
+    () => undefined,
+  );
+}
 
 async function answer(ctx: BotContext, text: string, alert: boolean): Promise<void> {
   if (ctx.callbackQuery) {

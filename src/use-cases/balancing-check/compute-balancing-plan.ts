@@ -13,6 +13,15 @@ import { localDate } from "../../domain/time.ts";
 export const PROVINCE_PEOPLE = 10_000;
 
 /**
+ * How many people a check would plan, when they are more than a district's (PROVINCE_PEOPLE); null for
+ * a district. The bot runs a province's check and formasi beside its update loop (bot/beside-updates.ts).
+ */
+export async function provincePeople(db: DbTx): Promise<number | null> {
+  const people = await db.employee.count({ where: { status: { not: "PENSIUN" } } });
+  return people > PROVINCE_PEOPLE ? people : null;
+}
+
+/**
  * The engine's time limit for a check. Salor (about 400 people) is proved optimal in a fraction of a
  * second, and a district of 5,000 in 1–3 s: the limit only binds on a province. There 20 s left the
  * second week's plan unproved (50,000 people, every proposal of the first week pending: tier 1 only, or

@@ -65,6 +65,8 @@ export const data: Record<keyof typeof id, string> = {
     'desa/kelurahan "{name}" is not in kecamatan {kecamatan}; stored as written, without a code',
   "import.warnings":
     "\nWarnings: {count} rows with a kecamatan/desa not in Kemendagri's list ({names}); the units were imported without an area code",
+  "formasi.started":
+    "⏳ Building the formasi sheet for {people} staff (about 1–2 minutes at a province's scale); I will send the file here.",
   "formasi.caption":
     "📋 Formasi sheet {first}–{last}\n{hireable} people: needs transfers cannot meet (to hire)\n{policy} people: short because of the transfer policy (caps, cooldowns, objections), not for hiring\n{retirees} people reach their BUP by {last}\nPosts to request per year (people): {requests}",
   "export.caption":

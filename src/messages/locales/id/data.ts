@@ -65,6 +65,8 @@ export const data = {
     'desa/kelurahan "{name}" tidak ditemukan di kecamatan {kecamatan}; disimpan apa adanya tanpa kode',
   "import.warnings":
     "\nPeringatan: {count} baris dengan kecamatan/desa yang tidak ada di data Kemendagri ({names}); unitnya tetap diimpor tanpa kode wilayah",
+  "formasi.started":
+    "⏳ Lembar formasi sedang disusun untuk {people} pegawai (sekitar 1–2 menit pada skala provinsi); berkasnya saya kirim ke sini.",
   "formasi.caption":
     "📋 Lembar formasi {first}–{last}\n{hireable} orang: kebutuhan yang tidak dapat dipenuhi mutasi (usulan rekrutmen)\n{policy} orang: kekurangan karena kebijakan mutasi (batas, masa tunggu, keberatan), bukan untuk rekrutmen\n{retirees} orang mencapai BUP s.d. {last}\nUsulan formasi per tahun (orang): {requests}",
   "export.caption":
