@@ -4,7 +4,8 @@ import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { sentDocuments } from "../support/import-files.ts";
-import { sentTexts, textUpdate } from "../support/telegram.ts";
+import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
+import { buttonData } from "../support/unit-head-fixtures.ts";
 
 /**
  * A province beyond 10,000 people: 10,000 more at the SMP, away on tugas belajar until 2028 (counted,
@@ -74,5 +75,21 @@ describe.skipIf(skipPg)("a province's check and formasi beside the update loop (
     const [doc] = sentDocuments(t.since());
     expect(doc).toMatchObject({ filename: "formasi-2026-12-07.xlsx", chatId: HR_CHAT_ID });
     expect(doc?.caption).toMatch(/^📋 Lembar formasi 2027–2031\n/);
+  });
+
+  it("answers Hitung of /simulasi at once and sends before → after when both plans are made", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    await growToProvince(db.prisma, s.smp.id, s.guruIpa.id);
+    const t = buildTestBot(db.prisma, { clock: fixedClock("2026-12-07T00:30:00Z") });
+    await t.send(textUpdate(people.rina, "/simulasi"));
+    t.mark();
+    await t.send(callbackUpdate(people.rina, buttonData(t.calls, "Hitung")));
+    expect(sentTexts(t.since())).toEqual([
+      "⏳ Menghitung rencana sekarang dan dengan perubahan untuk 10.002 pegawai (sekitar 1 menit pada skala provinsi); hasilnya saya kirim ke sini.",
+    ]);
+    await t.settled();
+    const [, answer] = sentTexts(t.since());
+    expect(answer).toMatch(/^🧪 <b>Simulasi<\/b> \(tidak ada yang disimpan\)\n/);
+    expect(answer).toContain("Ketik /simulasi untuk mencoba perubahan lain.");
   });
 });

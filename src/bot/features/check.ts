@@ -15,7 +15,7 @@ checkFeature.command(["cek", "check"], async (ctx) => {
   const { db, clock, logger, config } = ctx.deps;
   await assertMayRunCheck(db, { chatId: ctx.chat.id, user: ctx.user, isAdmin: ctx.isAdmin });
   // A province's check takes a minute or more: it runs beside the update loop (bot/province-work.ts).
-  await withinOrBeside(ctx, "check.started", async (inUpdate) => {
+  await withinOrBeside(ctx, { province: "check.started" }, async (inUpdate) => {
     const result = await runBalancingCheck(db, clock, {
       trigger: "GROUP",
       post: true,

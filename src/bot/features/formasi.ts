@@ -16,7 +16,7 @@ export const formasiFeature = new Composer<BotContext>();
 formasiFeature.command("formasi", async (ctx) => {
   const agencyId = await hrFileScope(ctx);
   // A province's formasi plans the whole province first: beside the update loop (bot/province-work.ts).
-  await withinOrBeside(ctx, "formasi.started", async () => {
+  await withinOrBeside(ctx, { province: "formasi.started" }, async () => {
     const zone = ctx.deps.config.SCHEDULE_TIMEZONE;
     const formasi = await buildFormasi(ctx.deps.db, ctx.deps.clock, { timeZone: zone, agencyId });
     const workbook = await formasiWorkbook(formasi);

@@ -8,6 +8,7 @@ import { whatIfChangeTexts, whatIfText } from "../../messages/what-if-text.ts";
 import { simulateWhatIf, type WhatIfChanges } from "../../use-cases/balancing-check/index.ts";
 import type { BotContext } from "../context.ts";
 import { beginConversation, conversationHandlers } from "../conversations/engine.ts";
+import { withinOrBeside } from "../province-work.ts";
 import { cancelled, labelled, type ConversationSpec, type Turn } from "../conversations/steps.ts";
 
 /**
@@ -44,16 +45,18 @@ const LIMIT = /^(-|\d{1,4}(?:[.,]\d+)?)$/;
 const changesOf = (data: WhatIfData): WhatIfChanges => ({ needs: [], ...data });
 
 async function run({ ctx, who, data }: WhatIfTurn): Promise<void> {
-  await ctx.reply(ctx.t("whatif.running"));
-  const changes = changesOf(data);
-  const answer = await simulateWhatIf(ctx.deps.db, {
-    actor: who,
-    changes,
-    now: ctx.deps.clock.now(),
-    timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+  // A province's two plans take a minute: beside the update loop (bot/province-work.ts).
+  await withinOrBeside(ctx, { province: "whatif.running_province", district: "whatif.running" }, async () => {
+    const changes = changesOf(data);
+    const answer = await simulateWhatIf(ctx.deps.db, {
+      actor: who,
+      changes,
+      now: ctx.deps.clock.now(),
+      timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+    });
+    const text = whatIfText(ctx.locale, answer, whatIfChangeTexts(ctx.locale, changes));
+    await ctx.reply(`${text}\n\n${ctx.t("whatif.again")}`);
   });
-  const text = whatIfText(ctx.locale, answer, whatIfChangeTexts(ctx.locale, changes));
-  await ctx.reply(`${text}\n\n${ctx.t("whatif.again")}`);
 }
 
 const whatIfConversation: ConversationSpec<WhatIfData, Action, Actor> = {

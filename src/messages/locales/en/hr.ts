@@ -98,6 +98,8 @@ export const hr: Record<keyof typeof id, string> = {
     "Type three numbers: at most out per unit, at most in per unit, farthest distance (km). Write - for no limit, e.g. <code>3 3 60</code> or <code>- - 120</code>.",
   "whatif.caps.format": "Could not read «{text}». Write three numbers or -, e.g. <code>3 3 60</code>.",
   "whatif.running": "⏳ Planning the district as it is and as changed…",
+  "whatif.running_province":
+    "⏳ Planning the province as it is and as changed for {people} staff (about a minute at a province's scale); I will send the answer here.",
   "whatif.again": "Type /whatif to try other changes.",
   "whatif.private": "The what-if opens in a private chat: open @{bot} and type /whatif.",
   "request.notice":
