@@ -1,11 +1,16 @@
 // npm run bench:check — the weekly check end to end, as the scheduler runs it: the district read from
-// the embedded database, the plan in its worker, the run, the proposals and the outbox written. On the
-// engine benchmark's districts with each role's standard hours (bench/engine-district.ts): M (300 units
-// / 5,000 people) and L (3,000 / 50,000, a province), the cap of 3 moves per unit; a first check, and a
-// second a week later with nothing changed. Writes "## The weekly check in the database".
+// the database, the plan in its worker, the run, the proposals and the outbox written. On the engine
+// benchmark's districts with each role's standard hours (bench/engine-district.ts): M (300 units / 5,000
+// people) and L (3,000 / 50,000, a province), the cap of 3 moves per unit; a first check, and a second a
+// week later with nothing changed; then what the team and the jobs do with it. Each in the embedded
+// PGlite and in PostgreSQL (BENCH_POSTGRES_URL, default the local server; skipped when it does not
+// answer). Writes "## The weekly check in the database".
 import { cpus, loadavg } from "node:os";
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
-import { pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
+import pg from "pg";
+import { openDatabase, pgliteAdapter, pgliteTransactionOpener } from "../src/db/client.ts";
 import { applyMigrations } from "../src/db/migrate.ts";
 import { PrismaClient } from "../src/generated/prisma/client.ts";
 import type { PlanInput } from "../src/domain/balance/index.ts";
@@ -36,6 +41,54 @@ const SIZES = [
   { name: "M", units: 300, people: 5_000 },
   { name: "L", units: 3_000, people: 50_000 },
 ];
+
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+interface BenchDatabase {
+  kind: string;
+  db: PrismaClient;
+  close(): Promise<void>;
+}
+
+async function embedded(): Promise<BenchDatabase> {
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteTransactionOpener(pglite));
+  const db = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  return {
+    kind: "PGlite",
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/** A fresh database on the PostgreSQL server, dropped at the end; null when the server does not answer. */
+async function postgres(): Promise<BenchDatabase | null> {
+  const name = `seimbang_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  try {
+    await admin.connect();
+  } catch {
+    process.stderr.write(`PostgreSQL at ${POSTGRES_URL} does not answer: measured in PGlite only.\n`);
+    return null;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: "" });
+  await database.migrate();
+  return {
+    kind: "PostgreSQL",
+    db: database.prisma,
+    close: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
 
 /** A NIP as SIASN writes it: birth date, TMT CPNS (year, month), sex, sequence. */
 function nip(index: number, birth: Date): string {
@@ -147,6 +200,8 @@ async function check(db: PrismaClient, now: Date): Promise<Measured> {
   };
 }
 
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en")} kB`;
+
 /** What the HR team and the jobs do with a checked district, each timed once. */
 async function teamViews(db: PrismaClient, name: string, now: Date): Promise<string[]> {
   const agencyId = (await db.agency.findFirstOrThrow()).id;
@@ -160,10 +215,15 @@ async function teamViews(db: PrismaClient, name: string, now: Date): Promise<str
     employeeId: null,
   };
   const unit = await db.unit.findFirstOrThrow({ where: { kind: "SD" }, orderBy: { id: "asc" } });
-  const steps: Array<[string, () => Promise<unknown>]> = [
+  // The third element: the answer goes to the Mini App as JSON (its size, and gzipped as sent, is shown).
+  const steps: Array<[string, () => Promise<unknown>, "json"?]> = [
     ["status (`/status`, `cli status`)", () => getDistrictStatus(db, { now, timeZone: ZONE })],
-    ["the Mini App's map", () => getDistrictMap(db, { actor: approver, now, timeZone: ZONE })],
-    ["the Mini App's proposals", () => listProposalsInView(db, { actor: approver, now, locale: "id" })],
+    ["the Mini App's map", () => getDistrictMap(db, { actor: approver, now, timeZone: ZONE }), "json"],
+    [
+      "the Mini App's proposals",
+      () => listProposalsInView(db, { actor: approver, now, locale: "id" }),
+      "json",
+    ],
     ["`/pending`", () => listPendingProposals(db, { agencyId, actor: approver, now })],
     ["the pending digest", () => queuePendingDigest(db, { now, timeZone: ZONE, locale: "id" })],
     ["export transfers of the agency", () => exportTransfers(db, { agencyId })],
@@ -190,11 +250,15 @@ async function teamViews(db: PrismaClient, name: string, now: Date): Promise<str
     ],
   ];
   const rows: string[] = [];
-  for (const [what, run] of steps) {
+  for (const [what, run, answer] of steps) {
     const started = performance.now();
     let outcome = "";
     try {
-      await run();
+      const value = await run();
+      if (answer === "json") {
+        const text = JSON.stringify(value);
+        outcome = ` (answer ${kilobytes(text.length)}, ${kilobytes(gzipSync(text).length)} gzipped)`;
+      }
     } catch (error) {
       outcome = ` — failed: ${String(error)
         .split("\n")
@@ -213,27 +277,29 @@ const views: string[] = [];
 const only = process.argv[2];
 for (const size of SIZES.filter((s) => only === undefined || s.name === only)) {
   const district = generateDistrict(size, undefined, "standard");
-  const pglite = await PGlite.create();
-  await applyMigrations(pgliteTransactionOpener(pglite));
-  const db = new PrismaClient({ adapter: pgliteAdapter(pglite) });
-  let started = performance.now();
-  await seed(db, district);
-  const seeded = (performance.now() - started) / 1000;
-  started = performance.now();
-  const read = await buildPlanInput(db, { now: FIRST, timeZone: ZONE });
-  const reading = (performance.now() - started) / 1000;
-  const first = await check(db, FIRST);
-  const later = new Date(FIRST.getTime() + WEEK);
-  const second = await check(db, later);
-  views.push(...(await teamViews(db, size.name, later)));
-  await db.$disconnect();
-  await pglite.close();
-  const row = (label: string, m: Measured) =>
-    `| ${size.name} | ${label} | ${m.seconds.toFixed(1)} s | ${m.engineSeconds.toFixed(1)} s | ${m.method}, ${m.tiers} | ${m.proposals} | ${m.kept} | ${m.withdrawn} | ${m.outbox} (${m.toGroup} to the group) |`;
-  lines.push(row("first check", first), row("a week later, nothing changed", second));
-  process.stderr.write(
-    `${size.name}: seeded in ${seeded.toFixed(1)} s; reading the district ${reading.toFixed(2)} s (${read.input.employees.length} people)\n${lines.slice(-2).join("\n")}\n`,
-  );
+  for (const open of [embedded, postgres]) {
+    const database = await open();
+    if (database === null) continue;
+    const { db, kind } = database;
+    const name = `${size.name}, ${kind}`;
+    let started = performance.now();
+    await seed(db, district);
+    const seeded = (performance.now() - started) / 1000;
+    started = performance.now();
+    const read = await buildPlanInput(db, { now: FIRST, timeZone: ZONE });
+    const reading = (performance.now() - started) / 1000;
+    const first = await check(db, FIRST);
+    const later = new Date(FIRST.getTime() + WEEK);
+    const second = await check(db, later);
+    views.push(...(await teamViews(db, name, later)));
+    await database.close();
+    const row = (label: string, m: Measured) =>
+      `| ${name} | ${label} | ${m.seconds.toFixed(1)} s | ${m.engineSeconds.toFixed(1)} s | ${m.method}, ${m.tiers} | ${m.proposals} | ${m.kept} | ${m.withdrawn} | ${m.outbox} (${m.toGroup} to the group) |`;
+    lines.push(row("first check", first), row("a week later, nothing changed", second));
+    process.stderr.write(
+      `${name}: seeded in ${seeded.toFixed(1)} s; reading the district ${reading.toFixed(2)} s (${read.input.employees.length} people)\n${lines.slice(-2).join("\n")}\n`,
+    );
+  }
 }
 
 if (only === undefined)
@@ -243,7 +309,7 @@ if (only === undefined)
       "## The weekly check in the database",
       "",
       `Command: \`npm run bench:check\` (\`tsx bench/check-province.ts\`). Date: ${new Date().toISOString().slice(0, 10)}.`,
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, embedded PGlite in memory.`,
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}; PGlite in memory, and PostgreSQL on the same machine.`,
       "The engine benchmark's districts with standard hours, `maxMovesPerUnit` 3, one agency and its HR group;",
       "`runBalancingCheck` as the scheduler calls it (the district read, the plan in its worker, the run, proposals",
       "and outbox written), then again a week later with nothing changed.",
