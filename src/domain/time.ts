@@ -1,16 +1,28 @@
 /** People in Salor live in WIT (Asia/Jayapura, UTC+9); dates shown and periods use it. */
 export const WIT = "Asia/Jayapura";
 
+/** One per zone: building one costs tens of µs, and a province's lists format a date per row. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function parts(date: Date, timeZone: string) {
-  const formatted = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  const formatted = zoneFormat(timeZone).formatToParts(date);
   const get = (type: string) => formatted.find((p) => p.type === type)?.value ?? "";
   return {
     year: get("year"),
