@@ -1,5 +1,6 @@
 import { isPrivateSchool } from "../../domain/redistribution.ts";
 import { writeAudit } from "../../db/audit.ts";
+import { chunks } from "../../db/chunks.ts";
 import type { DbTx } from "../../db/client.ts";
 import type { Clock } from "../../domain/clock.ts";
 import type { ExplainedMove } from "./explain-balancing-plan.ts";
@@ -60,36 +61,39 @@ export async function postBalancingPlan(
   // place in their digest) with their lapse moved on; those it drops are withdrawn first, so that their
   // person may get a new proposal; only what is new is created.
   const { kept, withdrawn } = await reconcilePending(tx, input);
-  const created: PostedPlan["created"] = [];
-  let skipped = 0;
-  for (const move of input.moves.filter((m) => !kept.has(flightKey(m)))) {
+  const fresh = input.moves.filter((m) => !kept.has(flightKey(m)));
+  // A province's first check proposes thousands: inserted a thousand at a time (a row has 12 parameters,
+  // a statement takes 32,766). The partial unique index "Proposal_one_open_per_employee" skips someone
+  // already in flight; a plan moves a person once, so what came back is matched by person.
+  const ids = new Map<number, number>();
+  for (const batch of chunks(fresh, 1_000)) {
     const rows = await tx.proposal.createManyAndReturn({
-      data: [
-        {
-          runId: run.id,
-          employeeId: move.employee.id,
-          fromUnitId: move.fromUnit.id,
-          toUnitId: move.toUnit.id,
-          roleId: move.role.id,
-          agencyId: move.toUnit.agencyId,
-          // Into a private school: a redistribution (Permendikdasmen 1/2025), said everywhere it shows.
-          redistribution: isPrivateSchool(move.toUnit),
-          reason: move.move.reason,
-          reasonEn: move.reasonEn,
-          metrics: { ...move.metrics },
-          expiresAt: input.expiresAt,
-          // The check's own time (the injected clock), not the database's: Rincian shows it.
-          createdAt: input.startedAt,
-        },
-      ],
-      // The partial unique index "Proposal_one_open_per_employee": someone already in flight is skipped.
+      data: batch.map((move) => ({
+        runId: run.id,
+        employeeId: move.employee.id,
+        fromUnitId: move.fromUnit.id,
+        toUnitId: move.toUnit.id,
+        roleId: move.role.id,
+        agencyId: move.toUnit.agencyId,
+        // Into a private school: a redistribution (Permendikdasmen 1/2025), said everywhere it shows.
+        redistribution: isPrivateSchool(move.toUnit),
+        reason: move.move.reason,
+        reasonEn: move.reasonEn,
+        metrics: { ...move.metrics },
+        expiresAt: input.expiresAt,
+        // The check's own time (the injected clock), not the database's: Rincian shows it.
+        createdAt: input.startedAt,
+      })),
       skipDuplicates: true,
-      select: { id: true },
+      select: { id: true, employeeId: true },
     });
-    const row = rows[0];
-    if (row) created.push({ id: row.id, move });
-    else skipped += 1;
+    for (const row of rows) ids.set(row.employeeId, row.id);
   }
+  const created: PostedPlan["created"] = fresh.flatMap((move) => {
+    const id = ids.get(move.employee.id);
+    return id === undefined ? [] : [{ id, move }];
+  });
+  const skipped = fresh.length - created.length;
   const pushes = await queueCheckPushes(tx, {
     ...input,
     runId: run.id,
