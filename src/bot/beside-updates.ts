@@ -9,20 +9,28 @@
  * ask for again; it never runs twice for one update.
  */
 export interface BesideUpdates {
-  start(work: () => Promise<void>): void;
+  /**
+   * Starts `work` unless work under the same key is still running (a command sent twice on a slow
+   * connection): false then, and nothing starts.
+   */
+  start(key: string, work: () => Promise<void>): boolean;
   /** Resolves once everything started so far, and anything it started, has ended (shutdown, tests). */
   settled(): Promise<void>;
 }
 
 export function besideUpdates(): BesideUpdates {
-  const running = new Set<Promise<void>>();
+  const running = new Map<string, Promise<void>>();
   return {
-    start(work) {
-      const done: Promise<void> = work().finally(() => running.delete(done));
-      running.add(done);
+    start(key, work) {
+      if (running.has(key)) return false;
+      running.set(
+        key,
+        work().finally(() => running.delete(key)),
+      );
+      return true;
     },
     async settled() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
   };
 }

@@ -21,12 +21,14 @@ export async function withinOrBeside(
     await work(true);
     return;
   }
-  await ctx.reply(ctx.t(started.province, { people }));
-  ctx.deps.beside.start(() =>
+  // One at a time per command and chat (or person): a second /cek while the first runs is told so.
+  const key = `${started.province}:${ctx.chat?.id ?? ctx.from?.id ?? 0}`;
+  const began = ctx.deps.beside.start(key, () =>
     work(false)
       .catch((error: unknown) => answerFailure(ctx, error))
       .catch((err: unknown) =>
         ctx.deps.logger.error({ err }, "the failure of work beside the updates went unanswered"),
       ),
   );
+  await ctx.reply(began ? ctx.t(started.province, { people }) : ctx.t("beside.still_running"));
 }

@@ -8,7 +8,7 @@ import {
 import type { TransferPolicy } from "../domain/eligibility.ts";
 import { periodOf } from "../domain/time.ts";
 import { unwillingObjectors } from "./employee-statements.ts";
-import type { Employee, Honorer, Role, Unit } from "../generated/prisma/client.ts";
+import { Prisma, type Employee, type Honorer, type Role, type Unit } from "../generated/prisma/client.ts";
 import { readRoleKinds } from "./role-kinds.ts";
 
 export {
@@ -53,10 +53,7 @@ export async function readDistrict(
       orderBy: { nip: "asc" },
     }),
     db.honorer.findMany({ where: { unit: unitWhere }, orderBy: { id: "asc" } }),
-    db.workloadReport.findMany({
-      where: { unit: unitWhere, period: { lte: period } },
-      orderBy: { period: "desc" },
-    }),
+    latestReports(db, period, options),
     db.vacancy.groupBy({
       by: ["unitId", "roleId"],
       where: { unit: unitWhere, status: "OPEN" },
@@ -88,4 +85,23 @@ export async function readDistrict(
     options.now,
     options.policy,
   );
+}
+
+/**
+ * Each unit and role's newest workload report up to `period`: the need the district is planned for.
+ * Heads report every month, so a province keeps 15,000 reports a month, half a million in three years;
+ * only the newest of each is read (DISTINCT ON, served by the (unitId, roleId, period) index).
+ */
+function latestReports(
+  db: DbTx,
+  period: string,
+  scope: { agencyId?: number; unitId?: number },
+): Promise<Array<{ unitId: number; roleId: number; hoursNeeded: number }>> {
+  const agency = scope.agencyId ? Prisma.sql`AND u."agencyId" = ${scope.agencyId}` : Prisma.empty;
+  const unit = scope.unitId ? Prisma.sql`AND u.id = ${scope.unitId}` : Prisma.empty;
+  return db.$queryRaw`
+    SELECT DISTINCT ON (w."unitId", w."roleId") w."unitId", w."roleId", w."hoursNeeded"
+    FROM "WorkloadReport" w JOIN "Unit" u ON u.id = w."unitId"
+    WHERE w.period <= ${period} ${agency} ${unit}
+    ORDER BY w."unitId", w."roleId", w.period DESC`;
 }

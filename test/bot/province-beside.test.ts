@@ -36,6 +36,12 @@ describe.skipIf(skipPg)("a province's check and formasi beside the update loop (
     ]);
     expect(await db.prisma.balancingRun.count()).toBe(0);
     expect(await db.prisma.processedUpdate.count({ where: { updateId: BigInt(cek.update_id) } })).toBe(1);
+    // Sent again while it runs (a slow connection): told so, nothing more starts.
+    t.mark();
+    await t.send(textUpdate(people.rina, "/cek", HR_CHAT));
+    expect(sentTexts(t.since())).toEqual([
+      "⏳ Permintaan yang sama masih dikerjakan; hasilnya saya kirim ke sini begitu selesai.",
+    ]);
     // A head's question in private is answered while the check goes on.
     await t.send(textUpdate(people.siti, "/bantuan"));
     expect(

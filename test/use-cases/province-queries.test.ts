@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadStatements } from "../../src/db/employee-statements.ts";
+import { readDistrict } from "../../src/db/read-district.ts";
 import { exportTransfers } from "../../src/use-cases/decrees/index.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -64,5 +65,39 @@ describe.skipIf(skipPg)("a province's lists beyond one query's parameters (issue
 
     expect(exported.audit.map((a) => a.entityId)).toEqual([String(oldest.id), String(newest.id)]);
     expect(exported.transfers.map((t) => t.proposalId)).toEqual([]);
+  });
+
+  it("plans each unit and role for its newest report of three years of monthly ones, none from a later month", async () => {
+    const district = await seedHrDistrict(db.prisma);
+    await db.prisma.workloadReport.deleteMany();
+    // 36 months of the SD's class-teacher need (24 JP more each month), then a report for next January.
+    await db.prisma.$executeRaw`
+      INSERT INTO "WorkloadReport" ("unitId", "roleId", "hoursNeeded", "period", "updatedAt")
+      SELECT ${district.sd.id}, ${district.guruKelas.id}, 24 * m,
+        to_char(date '2024-01-01' + (m - 1) * interval '1 month', 'YYYY-MM'), now()
+      FROM generate_series(1, 37) AS m`;
+    await db.prisma.workloadReport.create({
+      data: { unitId: district.smp.id, roleId: district.guruIpa.id, hoursNeeded: 30, period: "2025-03" },
+    });
+    const now = new Date("2026-12-07T00:30:00Z");
+    const demand = (read: Awaited<ReturnType<typeof readDistrict>>, unitId: number, roleId: number) =>
+      read.loads.find((l) => l.unitId === unitId && l.roleId === roleId)?.demand;
+
+    const whole = await readDistrict(db.prisma, { now, timeZone: "Asia/Jayapura" });
+    expect(whole.period).toBe("2026-12");
+    expect(demand(whole, district.sd.id, district.guruKelas.id)).toBe(24 * 36);
+    expect(demand(whole, district.smp.id, district.guruIpa.id)).toBe(30);
+    const oneUnit = await readDistrict(db.prisma, {
+      now,
+      timeZone: "Asia/Jayapura",
+      unitId: district.smp.id,
+    });
+    expect(oneUnit.loads.map((l) => [l.unitId, l.demand])).toEqual([[district.smp.id, 30]]);
+    const otherAgency = await readDistrict(db.prisma, {
+      now,
+      timeZone: "Asia/Jayapura",
+      agencyId: district.health.id,
+    });
+    expect(otherAgency.loads).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export const check: Record<keyof typeof id, string> = {
   "check.alert.unit_after": "• {unit} (whole unit): {before} → {after}{note}",
   "check.alert.unit_no_move": " — no proposal for this unit this time",
   "check.alert.none": "—",
+  "beside.still_running":
+    "⏳ The same request is still being worked on; I will send the result here as soon as it is done.",
   "check.started":
     "⏳ Check started for {people} staff. At a province's scale it takes about 1–2 minutes; I will post the result here. Meanwhile the bot keeps serving everyone else.",
   "check.summary":

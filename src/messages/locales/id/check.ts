@@ -11,6 +11,8 @@ export const check = {
   "check.alert.unit_after": "• {unit} (seluruh unit): {before} → {after}{note}",
   "check.alert.unit_no_move": " — tidak ada usulan untuk unit ini kali ini",
   "check.alert.none": "—",
+  "beside.still_running":
+    "⏳ Permintaan yang sama masih dikerjakan; hasilnya saya kirim ke sini begitu selesai.",
   "check.started":
     "⏳ Pemeriksaan dimulai untuk {people} pegawai. Pada skala provinsi ini memakan waktu sekitar 1–2 menit; hasilnya saya kirim ke sini. Sementara itu bot tetap melayani yang lain.",
   "check.summary":
