@@ -1,6 +1,6 @@
 /**
  * Work a command starts that the update loop does not wait for. At a province (beyond 10,000 people)
- * the check and the formasi take a minute or more, and telegraf's polling fetches the next updates only
+ * the check, the formasi and a what-if take a minute or more, and telegraf's polling fetches the next updates only
  * when every handler of a batch has ended (telegraf/lib/core/network/polling.js): everyone else's
  * reports and decisions would wait that minute, and the handler would outlive telegraf's 60 s timeout.
  *

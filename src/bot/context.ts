@@ -17,7 +17,7 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   /**
-   * Where a province's check and formasi run, beside the update loop (bot/beside-updates.ts); createBot
+   * Where a province's check, formasi and what-if run, beside the update loop (bot/beside-updates.ts); createBot
    * makes one when none is given (the process passes its own, to wait for it on shutdown).
    */
   beside?: BesideUpdates;

@@ -6,9 +6,10 @@ import { answerFailure } from "./middleware/error-boundary.ts";
 /**
  * Runs a command's long work within its update for a district, where it takes seconds. For a province
  * (beyond 10,000 people: a minute or more), says at once that it started, with the number of people
- * (`started.province`; `started.district` is said before a district's), and runs it beside the update loop (beside-updates.ts), its failure answered as the error
- * boundary answers one. `inUpdate` tells the work whether ctx.transact may still record the update with
- * its effects: beside the loop the update is already recorded, and the work commits on its own.
+ * (`started.province`; `started.district` is said before a district's work), and runs it beside the
+ * update loop (beside-updates.ts), its failure answered as the error boundary answers one. `inUpdate`
+ * tells the work whether ctx.transact may still record the update with its effects: beside the loop the
+ * update is already recorded, and the work commits on its own.
  */
 export async function withinOrBeside(
   ctx: BotContext,

@@ -14,7 +14,8 @@ export const PROVINCE_PEOPLE = 10_000;
 
 /**
  * How many people a check would plan, when they are more than a district's (PROVINCE_PEOPLE); null for
- * a district. The bot runs a province's check and formasi beside its update loop (bot/beside-updates.ts).
+ * a district. The bot runs a province's check, formasi and what-if beside its update loop
+ * (bot/province-work.ts).
  */
 export async function provincePeople(db: DbTx): Promise<number | null> {
   const people = await db.employee.count({ where: { status: { not: "PENSIUN" } } });
