@@ -48,7 +48,8 @@ export interface CreateBotOptions {
 
 /** Builds the bot; nothing connects until the caller launches it or feeds it updates. */
 export function createBot(given: BotDeps, options: CreateBotOptions): Telegraf<BotContext> {
-  const deps = { ...given, beside: given.beside ?? besideUpdates() };
+  // The same object, filled in: a test may swap one of its dependencies (fetchFile) after building.
+  const deps = Object.assign(given, { beside: given.beside ?? besideUpdates() });
   const bot = new Telegraf<BotContext>(options.token, {
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     handlerTimeout: 60_000,
