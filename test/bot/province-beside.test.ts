@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
 import { HR_CHAT, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { sentDocuments } from "../support/import-files.ts";
+import { growToProvince } from "../support/province.ts";
 import { callbackUpdate, sentTexts, textUpdate } from "../support/telegram.ts";
 import { buttonData } from "../support/unit-head-fixtures.ts";
-
-/**
- * A province beyond 10,000 people: 10,000 more at the SMP, away on tugas belajar until 2028 (counted,
- * never moved), inserted in one statement.
- */
-async function growToProvince(prisma: PrismaClient, smpId: number, roleId: number): Promise<void> {
-  await prisma.$executeRaw`
-    INSERT INTO "Employee" ("nip", "name", "unitId", "roleId", "weeklyHours", "birthDate", "postSince",
-      "status", "statusUntil", "updatedAt")
-    SELECT '1980010120050' || lpad(g::text, 5, '0'), 'Pegawai ' || g, ${smpId}, ${roleId}, 24,
-      date '1980-01-01', date '2005-01-01', 'TUGAS_BELAJAR', date '2028-07-01', now()
-    FROM generate_series(1, 10000) AS g`;
-}
 
 describe.skipIf(skipPg)("a province's check and formasi beside the update loop (issue 30)", () => {
   const db = useTestDatabase();

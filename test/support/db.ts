@@ -10,6 +10,8 @@ import { PrismaClient } from "../../src/generated/prisma/client.ts";
 export interface TestDatabase {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** PostgreSQL's connection string, for a child process on the same database; none for PGlite. */
+  url?: string;
   /** Empties every table (identities restart) between tests. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     prisma,
     kind: "postgres",
+    url: url.toString(),
     reset: () => truncateAll((sql) => pool.query(sql), tables),
     async close() {
       await prisma.$disconnect();
@@ -123,6 +126,9 @@ export function useTestDatabase(options: { resetEach?: boolean } = {}): TestData
     },
     get kind() {
       return current().kind;
+    },
+    get url() {
+      return current().url;
     },
     reset: () => current().reset(),
     close: () => current().close(),
