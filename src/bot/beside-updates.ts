@@ -1,8 +1,9 @@
 /**
  * Work a command starts that the update loop does not wait for. At a province (beyond 10,000 people)
- * the check, the formasi and a what-if take a minute or more, and telegraf's polling fetches the next updates only
- * when every handler of a batch has ended (telegraf/lib/core/network/polling.js): everyone else's
- * reports and decisions would wait that minute, and the handler would outlive telegraf's 60 s timeout.
+ * the check, the formasi and a what-if take a minute or more, and telegraf's polling fetches the next
+ * updates only when every handler of a batch has ended (telegraf/lib/core/network/polling.js): everyone
+ * else's reports and decisions would wait that minute, and the handler would outlive telegraf's 60 s
+ * timeout.
  *
  * The update counts as handled when its handler returns (middleware/update-once.ts); the work then
  * commits its own transaction. A crash in between loses the work, which the person saw start and may

@@ -17,8 +17,8 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   /**
-   * Where a province's check, formasi and what-if run, beside the update loop (bot/beside-updates.ts); createBot
-   * makes one when none is given (the process passes its own, to wait for it on shutdown).
+   * Where a province's check, formasi and what-if run, beside the update loop (bot/beside-updates.ts);
+   * createBot makes one when none is given (the process passes its own, to wait for it on shutdown).
    */
   beside?: BesideUpdates;
   /** Downloads a file a person sent (a CSV of staff hours); defaults to getFileLink + fetch. */

@@ -39,8 +39,9 @@ export interface KeptProofs {
  * The tiers with `inFlight` proven, as a prefix of 1 unmet, 2 severity, 3 pending, 4 moves, 5 km. The
  * plan holding the kept moves proves tiers 4 and 5 over the plans that hold them. When the plans gave up
  * any pending move (no longer needed, the newest first, or for another), which ones was a choice, and
- * another of as many may need fewer moves or kilometres (drawn weeks: 1 km against 0, 10 against 0). Tier 4 is then proven when the plan has as few moves as the reference, which
- * no plan as good on tiers 1–2 has fewer than; tier 5 only when none is kept (no other choice).
+ * another of as many may need fewer moves or kilometres (drawn weeks: 1 km against 0, 10 against 0).
+ * Tier 4 is then proven when the plan has as few moves as the reference, which no plan as good on
+ * tiers 1–2 has fewer than; tier 5 only when none is kept (no other choice).
  */
 function provenTiers(reference: Plan, attempt: Attempt, kept: KeptProofs): number[] {
   const proven = (plan: Plan, tier: number) => plan.metrics.tiersProven.includes(tier);
