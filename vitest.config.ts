@@ -12,6 +12,7 @@ const needsDatabase = [
   "test/e2e/semester.test.ts",
   // Issue 27: the Mini App decides through the same use cases, on both engines.
   "test/web/api.test.ts",
+  "test/web/what-if-memo.test.ts",
 ];
 
 export default defineConfig({

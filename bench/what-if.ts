@@ -3,20 +3,23 @@
  * after the other, with the old options (10 s each, every tier) and with `whatIfOptions` now (30 s each
  * beyond 10,000 people, no kilometre tier). L (3,000 units / 50,000 people, standard hours, the cap of
  * 3 moves per unit); the change: every 500th person leaves (100 people). One run each, alternating
- * twice. Then M (300 units / 5,000 people) with a new worker per side, as before, against the worker kept
+ * twice; then with the plans remembered, a first what-if and the team's next with another change. Then M
+ * (300 units / 5,000 people) with a new worker per side, as before, against the worker kept
  * warm between plans: the first what-if after a pause (its first side cold) and the next one. npm run
  * bench:what-if; the section "What-if" of BENCHMARKS.md.
  */
 import type { Plan, PlanInput, PlanOptions } from "../src/domain/balance/index.ts";
+import { createHash } from "node:crypto";
+import { planRemembered } from "../src/engine/plan-memo.ts";
 import { planWithin, releaseWarmWorker } from "../src/engine/plan-within.ts";
 import { applyChanges, whatIfOptions } from "../src/use-cases/balancing-check/what-if.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
 
-/** A district and the same with every 500th person gone, as `simulateWhatIf` changes it. */
-function whatIf(size: { units: number; people: number }): [PlanInput, PlanInput] {
+/** A district and the same with every 500th person gone (from `offset`), as `simulateWhatIf` changes it. */
+function whatIf(size: { units: number; people: number }, offset = 0): [PlanInput, PlanInput] {
   const base = asVersion2(generateDistrict(size, undefined, "standard"));
-  const leaving = base.employees.filter((_, index) => index % 500 === 0).map((employee) => employee.id);
+  const leaving = base.employees.filter((_, index) => index % 500 === offset).map((employee) => employee.id);
   const { changed } = applyChanges(
     base,
     { needs: [], rombel: [], leaving, policy: {} },
@@ -53,6 +56,27 @@ for (let round = 0; round < 2; round++) {
     rows.push(row);
   }
 }
+
+// The team's next what-if, another 100 people leaving, with the plans remembered (engine/plan-memo.ts):
+// its "before" is the first what-if's.
+const next = whatIf({ units: 3_000, people: 50_000 }, 250);
+const memoRows: string[] = [];
+for (const [name, sides] of [
+  ["first what-if", province],
+  ["next what-if, another change", next],
+] as const) {
+  const started = performance.now();
+  const options = whatIfOptions(sides[0].employees.length);
+  const before = await planRemembered(sides[0], options);
+  const after = await planRemembered(sides[1], options);
+  const row = `| ${name} | ${((performance.now() - started) / 1000).toFixed(1)} | ${side(before)} | ${side(after)} |`;
+  console.log(row);
+  memoRows.push(row);
+}
+const hashing = performance.now();
+createHash("sha256").update(JSON.stringify(province[0])).digest("base64");
+const keyMs = performance.now() - hashing;
+const planKb = JSON.stringify(await planRemembered(province[0], whatIfOptions(50_000))).length / 1024;
 
 const district = whatIf({ units: 300, people: 5_000 });
 const options = whatIfOptions(district[0].employees.length);
@@ -91,6 +115,14 @@ writeBenchmarkSection(
     "| options | wall s (both sides) | before the change | after the change |",
     "| --- | ---: | --- | --- |",
     ...rows,
+    "",
+    "The same with the plans remembered (`engine/plan-memo.ts`, as `simulateWhatIf` asks): a first what-if,",
+    "then the team's next one, with another 100 people leaving: its district as it is comes from memory.",
+    `Its key, the input hashed, took ${keyMs.toFixed(0)} ms on L; a remembered L plan is ${Math.round(planKb).toLocaleString("en-US")} kB as JSON.`,
+    "",
+    "| what-if | wall s (both sides) | before the change | after the change |",
+    "| --- | ---: | --- | --- |",
+    ...memoRows,
     "",
     "M (300 units / 5,000 people), 10 s a side, five rounds, alternating: a new worker thread per side",
     "against the worker kept warm between plans (`engine/plan-within.ts`), in a what-if after a pause (its",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { forgetPlans, planMemoCounts } from "../../src/engine/plan-memo.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { readWorkbook } from "../support/formasi.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
@@ -47,6 +48,27 @@ describe.skipIf(skipPg)("/formasi and /simulasi for the HR team (issue 28)", () 
       "Ekspor hanya untuk tim mutasi (HR) dan admin.",
       expect.stringContaining("Grup ini bukan grup HR instansi Anda."),
     ]);
+  });
+
+  it("/cek after /formasi on the same district uses the sheet's plan instead of planning it again (issue 30)", async () => {
+    const s = await seedHrDistrict(db.prisma);
+    // Test files of one worker share modules, and another may have planned the same seeded district.
+    forgetPlans();
+    const t = buildTestBot(db.prisma, { clock: clock() });
+    const start = planMemoCounts();
+    await t.send(textUpdate(people.rina, "/formasi", HR_CHAT));
+    expect(sentDocuments(t.calls)).toHaveLength(1);
+    expect(planMemoCounts()).toEqual({ made: start.made + 1, remembered: start.remembered });
+    await t.send(textUpdate(people.rina, "/cek", HR_CHAT));
+    expect(planMemoCounts()).toEqual({ made: start.made + 1, remembered: start.remembered + 1 });
+    expect(await db.prisma.balancingRun.count()).toBe(1);
+    // The check replaced the seeded proposal with its own: the district changed, the next sheet is planned again.
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
+      status: "SUPERSEDED",
+    });
+    await t.send(textUpdate(people.rina, "/formasi", HR_CHAT));
+    expect(sentDocuments(t.calls)).toHaveLength(2);
+    expect(planMemoCounts()).toEqual({ made: start.made + 2, remembered: start.remembered + 1 });
   });
 
   it("/simulasi asks a few changes, says a wrong answer plainly, and answers before → after in one message", async () => {

@@ -5,7 +5,7 @@ import type { District } from "../../db/read-district.ts";
 import { getBlackouts } from "../../db/settings.ts";
 import { approvalFrozenOn, type Blackout } from "../../domain/blackout.ts";
 import type { Plan, PlanInput } from "../../domain/balance/index.ts";
-import { planWithin } from "../../engine/plan-within.ts";
+import { planRemembered } from "../../engine/plan-memo.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { localDate } from "../../domain/time.ts";
 
@@ -52,7 +52,11 @@ export async function activeBlackout(db: DbTx, clock: Clock, timeZone: string): 
   return approvalFrozenOn(await getBlackouts(db), today);
 }
 
-/** Reads the district and runs the engine on it; stores nothing. */
+/**
+ * Reads the district and runs the engine on it; stores nothing. The same district asked again (the
+ * formasi sheet, then `/cek`; a check that proposed nothing, asked again) is answered from memory
+ * (engine/plan-memo.ts): on a province each plan takes up to a minute.
+ */
 export async function computeBalancingPlan(
   db: DbTx,
   clock: Clock,
@@ -63,7 +67,7 @@ export async function computeBalancingPlan(
     timeZone: options.timeZone,
   });
   const timeLimitSeconds = checkTimeLimitSeconds(input.employees.length);
-  const plan = await planWithin(input, { locale: "id", timeLimitSeconds });
+  const plan = await planRemembered(input, { locale: "id", timeLimitSeconds });
   const { capWindowMonths } = await readFlightPolicy(db);
   return {
     input,

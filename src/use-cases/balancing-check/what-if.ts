@@ -3,7 +3,7 @@ import type { DbTx } from "../../db/client.ts";
 import { buildPlanInput } from "../../db/build-plan-input.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { Plan, PlanInput } from "../../domain/balance/index.ts";
-import { planWithin } from "../../engine/plan-within.ts";
+import { planRemembered } from "../../engine/plan-memo.ts";
 import { PROVINCE_PEOPLE } from "./compute-balancing-plan.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
@@ -93,9 +93,10 @@ export async function simulateWhatIf(
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, ...whatIfOptions(base.employees.length) };
   // One after the other, each within its limit: in-process both share one HiGHS, and in a worker the
-  // second plan takes the thread the first left warm (engine/plan-within.ts).
-  const before = await planWithin(base, options);
-  const after = await planWithin(changed, options);
+  // second plan takes the thread the first left warm (engine/plan-within.ts). The district as it is was
+  // most likely planned by the team's last what-if, and is then answered from memory (plan-memo.ts).
+  const before = await planRemembered(base, options);
+  const after = await planRemembered(changed, options);
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));

@@ -1,0 +1,57 @@
+// Plans answered lately, by what was asked. A team trying one what-if after another asks each time for
+// the district as it is: on a province that side alone took 15–30 s of an answer's 30–60 s, held in an
+// HTTP request or a chat (BENCHMARKS.md, "What-if"). The key is the input and the options, hashed, so a
+// remembered plan is never stale: any change to the district (a report, a hire, a decided proposal, a
+// day that ends a cooldown) changes the input, and the plan is made again.
+import { createHash } from "node:crypto";
+import type { Plan, PlanInput } from "../domain/balance/index.ts";
+import { planWithin, type PlanWithinOptions } from "./plan-within.ts";
+
+/** Plans kept: the "before" of a what-if and the last few "after"s (a province's plan is a few MB). */
+const KEEP = 4;
+
+/** Keyed plans, the most recently asked last; a plan still being made is its promise. */
+const plans = new Map<string, Promise<Plan>>();
+const counts = { made: 0, remembered: 0 };
+
+/**
+ * `planWithin`, answered from memory when the same input was planned with the same options lately, or
+ * is being planned now (two presses of Hitung at once make one plan). A greedy answer (the engine ran
+ * out of time) or a failure is not kept, so the next ask tries again. The plan is shared: not to be
+ * changed by the caller.
+ */
+export async function planRemembered(input: PlanInput, options: PlanWithinOptions): Promise<Plan> {
+  const { inWorker: _where, ...asked } = options;
+  const key = createHash("sha256")
+    .update(JSON.stringify([input, asked]))
+    .digest("base64");
+  const known = plans.get(key);
+  if (known !== undefined) {
+    counts.remembered++;
+    plans.delete(key);
+    plans.set(key, known);
+    return known;
+  }
+  counts.made++;
+  const plan = planWithin(input, options);
+  plans.set(key, plan);
+  for (const oldest of plans.keys()) {
+    if (plans.size <= KEEP) break;
+    plans.delete(oldest);
+  }
+  const forget = () => {
+    if (plans.get(key) === plan) plans.delete(key);
+  };
+  plan.then((made) => made.metrics.method === "greedy" && forget(), forget);
+  return plan;
+}
+
+/** How many plans were made and how many answered from memory since the process started (for tests). */
+export function planMemoCounts(): { made: number; remembered: number } {
+  return { ...counts };
+}
+
+/** Forgets every plan (tests that seed the same district again). */
+export function forgetPlans(): void {
+  plans.clear();
+}
