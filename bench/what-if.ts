@@ -10,7 +10,7 @@
  */
 import type { Plan, PlanInput, PlanOptions } from "../src/domain/balance/index.ts";
 import { createHash } from "node:crypto";
-import { planRemembered } from "../src/engine/plan-memo.ts";
+import { PlanMemo } from "../src/engine/plan-memo.ts";
 import { planWithin, releaseWarmWorker } from "../src/engine/plan-within.ts";
 import { applyChanges, whatIfOptions } from "../src/use-cases/balancing-check/what-if.ts";
 import { writeBenchmarkSection } from "./benchmarks-file.ts";
@@ -61,14 +61,15 @@ for (let round = 0; round < 2; round++) {
 // its "before" is the first what-if's.
 const next = whatIf({ units: 3_000, people: 50_000 }, 250);
 const memoRows: string[] = [];
+const plans = new PlanMemo();
 for (const [name, sides] of [
   ["first what-if", province],
   ["next what-if, another change", next],
 ] as const) {
   const started = performance.now();
   const options = whatIfOptions(sides[0].employees.length);
-  const before = await planRemembered(sides[0], options);
-  const after = await planRemembered(sides[1], options);
+  const before = await plans.plan(sides[0], options);
+  const after = await plans.plan(sides[1], options);
   const row = `| ${name} | ${((performance.now() - started) / 1000).toFixed(1)} | ${side(before)} | ${side(after)} |`;
   console.log(row);
   memoRows.push(row);
@@ -76,7 +77,7 @@ for (const [name, sides] of [
 const hashing = performance.now();
 createHash("sha256").update(JSON.stringify(province[0])).digest("base64");
 const keyMs = performance.now() - hashing;
-const planKb = JSON.stringify(await planRemembered(province[0], whatIfOptions(50_000))).length / 1024;
+const planKb = JSON.stringify(await plans.plan(province[0], whatIfOptions(50_000))).length / 1024;
 
 const district = whatIf({ units: 300, people: 5_000 });
 const options = whatIfOptions(district[0].employees.length);

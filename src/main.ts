@@ -28,6 +28,7 @@ import { createMetrics } from "./metrics.ts";
 import { checkHealth } from "./use-cases/status/index.ts";
 import { putBotUsername, putMiniAppLink } from "./db/settings.ts";
 import { releaseWarmWorker } from "./engine/plan-within.ts";
+import { PlanMemo } from "./engine/plan-memo.ts";
 
 function readConfig(): Config {
   loadDotEnv();
@@ -63,8 +64,10 @@ async function main(): Promise<void> {
   });
   // A province's check and formasi run beside the update loop; shutdown waits for them (below).
   const beside = besideUpdates();
+  // Plans remembered by their input (engine/plan-memo.ts), one memory for the bot, the page and the schedule.
+  const plans = new PlanMemo();
   const bot = createBot(
-    { config, db, clock, logger, beside },
+    { config, db, clock, logger, beside, plans },
     { token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, metrics },
   );
   // Every message the bot sends, replies and pushes alike, passes one limiter (Telegram's limits).
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
             defaultLocale: config.DEFAULT_LOCALE,
             timeZone: config.SCHEDULE_TIMEZONE,
             mapTileUrl: config.MAP_TILE_URL,
+            plans,
           }),
         }
       : {}),
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
       metrics,
     });
     workers.push(() => sender.stop(4_000));
-    const scheduler = startScheduler({ db, clock, logger, config, holder });
+    const scheduler = startScheduler({ db, clock, logger, config, holder, plans });
     workers.push(() => scheduler.stop());
 
     if (webhook && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {

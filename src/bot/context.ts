@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
 import type { Locale, TextKey, TextParams } from "../messages/locales/index.ts";
 import type { BesideUpdates } from "./beside-updates.ts";
+import type { PlanMemo } from "../engine/plan-memo.ts";
 
 /** What the bot is built from; tests pass the same with fakes. */
 export interface BotDeps {
@@ -21,6 +22,11 @@ export interface BotDeps {
    * createBot makes one when none is given (the process passes its own, to wait for it on shutdown).
    */
   beside?: BesideUpdates;
+  /**
+   * The process's plans remembered (engine/plan-memo.ts), shared with the Mini App and the schedule:
+   * a district planned already (a what-if's "before", a /cek after /formasi) is not planned again.
+   */
+  plans?: PlanMemo;
   /** Downloads a file a person sent (a CSV of staff hours); defaults to getFileLink + fetch. */
   fetchFile?: (fileId: string) => Promise<Buffer>;
 }

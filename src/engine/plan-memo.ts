@@ -7,51 +7,60 @@ import { createHash } from "node:crypto";
 import type { Plan, PlanInput } from "../domain/balance/index.ts";
 import { planWithin, type PlanWithinOptions } from "./plan-within.ts";
 
-/** Plans kept: the "before" of a what-if and the last few "after"s (a province's plan is a few MB). */
+/** Plans kept: the "before" of a what-if and the last few "after"s (a province's plan is about 5 MB). */
 const KEEP = 4;
 
-/** Keyed plans, the most recently asked last; a plan still being made is its promise. */
-const plans = new Map<string, Promise<Plan>>();
-const counts = { made: 0, remembered: 0 };
+/** One per process (main.ts), shared by the bot, the Mini App and the schedule. */
+export class PlanMemo {
+  /** Keyed plans, the most recently asked last; a plan still being made is its promise. */
+  private readonly plans = new Map<string, Promise<Plan>>();
+  private readonly tally = { made: 0, remembered: 0 };
 
-/**
- * `planWithin`, answered from memory when the same input was planned with the same options lately, or
- * is being planned now (two presses of Hitung at once make one plan). A greedy answer (the engine ran
- * out of time) or a failure is not kept, so the next ask tries again. The plan is shared: not to be
- * changed by the caller.
- */
-export async function planRemembered(input: PlanInput, options: PlanWithinOptions): Promise<Plan> {
-  const { inWorker: _where, ...asked } = options;
-  const key = createHash("sha256")
-    .update(JSON.stringify([input, asked]))
-    .digest("base64");
-  const known = plans.get(key);
-  if (known !== undefined) {
-    counts.remembered++;
-    plans.delete(key);
-    plans.set(key, known);
-    return known;
+  constructor(private readonly keep = KEEP) {}
+
+  /**
+   * `planWithin`, answered from memory when the same input was planned with the same options lately,
+   * or is being planned now (two presses of Hitung at once make one plan). A greedy answer (the engine
+   * ran out of time) or a failure is not kept, so the next ask tries again. The plan is shared: not to
+   * be changed by the caller.
+   */
+  plan(input: PlanInput, options: PlanWithinOptions): Promise<Plan> {
+    const { inWorker: _where, ...asked } = options;
+    const key = createHash("sha256")
+      .update(JSON.stringify([input, asked]))
+      .digest("base64");
+    const known = this.plans.get(key);
+    if (known !== undefined) {
+      this.tally.remembered++;
+      this.plans.delete(key);
+      this.plans.set(key, known);
+      return known;
+    }
+    this.tally.made++;
+    const plan = planWithin(input, options);
+    this.plans.set(key, plan);
+    for (const oldest of this.plans.keys()) {
+      if (this.plans.size <= this.keep) break;
+      this.plans.delete(oldest);
+    }
+    const forget = () => {
+      if (this.plans.get(key) === plan) this.plans.delete(key);
+    };
+    plan.then((made) => made.metrics.method === "greedy" && forget(), forget);
+    return plan;
   }
-  counts.made++;
-  const plan = planWithin(input, options);
-  plans.set(key, plan);
-  for (const oldest of plans.keys()) {
-    if (plans.size <= KEEP) break;
-    plans.delete(oldest);
+
+  /** How many plans were made and how many answered from memory. */
+  counts(): { made: number; remembered: number } {
+    return { ...this.tally };
   }
-  const forget = () => {
-    if (plans.get(key) === plan) plans.delete(key);
-  };
-  plan.then((made) => made.metrics.method === "greedy" && forget(), forget);
-  return plan;
 }
 
-/** How many plans were made and how many answered from memory since the process started (for tests). */
-export function planMemoCounts(): { made: number; remembered: number } {
-  return { ...counts };
-}
-
-/** Forgets every plan (tests that seed the same district again). */
-export function forgetPlans(): void {
-  plans.clear();
+/** Through the process's memo when the caller has one (the CLI plans once per process: it has none). */
+export function planRemembered(
+  plans: PlanMemo | undefined,
+  input: PlanInput,
+  options: PlanWithinOptions,
+): Promise<Plan> {
+  return plans === undefined ? planWithin(input, options) : plans.plan(input, options);
 }

@@ -14,6 +14,7 @@ import {
   queueWorkloadReminders,
 } from "../use-cases/lifecycle/index.ts";
 import { instanceId, leaseRunCoordinator } from "../db/lease.ts";
+import type { PlanMemo } from "../engine/plan-memo.ts";
 
 export interface SchedulerDeps {
   db: Db;
@@ -26,6 +27,8 @@ export interface SchedulerDeps {
     /** Told of proposals for an agency with no HR group, beside the ADMIN users. */
     ADMIN_TELEGRAM_IDS?: bigint[];
   };
+  /** The process's plans remembered (engine/plan-memo.ts). */
+  plans?: PlanMemo;
   /** This instance in the Lease table; defaults to host:pid:random. */
   holder?: string;
   /** Replaces the default task list (the scheduler's own tests run probes every second). */
@@ -63,6 +66,7 @@ export function defaultJobs(deps: SchedulerDeps): ScheduledJob[] {
           locale,
           logger,
           admins: { ADMIN_TELEGRAM_IDS: config.ADMIN_TELEGRAM_IDS ?? [], DEFAULT_LOCALE: locale },
+          plans: deps.plans,
         }),
     },
     // 06:00 WIT: retirements take effect and cuti / tugas belajar end on their day, before the digest.

@@ -13,6 +13,7 @@ import { simulateWhatIf, whatIfChangesSchema } from "../use-cases/balancing-chec
 import { getDistrictMap, getUnitView, listProposalsInView } from "../use-cases/district-view/index.ts";
 import { decideInView } from "../use-cases/proposals/index.ts";
 import { authenticate } from "./init-data.ts";
+import type { PlanMemo } from "../engine/plan-memo.ts";
 
 export interface WebApiDeps {
   db: Db;
@@ -24,6 +25,8 @@ export interface WebApiDeps {
   defaultLocale: Locale;
   timeZone: string;
   mapTileUrl: string;
+  /** The process's plans remembered (engine/plan-memo.ts): the team's next what-if plans one side. */
+  plans?: PlanMemo;
 }
 
 /** A what-if or a decision is small; anything bigger is not the page. */
@@ -147,6 +150,7 @@ export function webApi(deps: WebApiDeps) {
             changes: changes.data,
             now: clock.now(),
             timeZone: deps.timeZone,
+            plans: deps.plans,
           })),
         };
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forgetPlans, planMemoCounts } from "../../src/engine/plan-memo.ts";
+import { PlanMemo } from "../../src/engine/plan-memo.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { readWorkbook } from "../support/formasi.ts";
 import { buildTestBot, fixedClock } from "../support/harness.ts";
@@ -52,15 +52,13 @@ describe.skipIf(skipPg)("/formasi and /simulasi for the HR team (issue 28)", () 
 
   it("/cek after /formasi on the same district uses the sheet's plan instead of planning it again (issue 30)", async () => {
     const s = await seedHrDistrict(db.prisma);
-    // Test files of one worker share modules, and another may have planned the same seeded district.
-    forgetPlans();
-    const t = buildTestBot(db.prisma, { clock: clock() });
-    const start = planMemoCounts();
+    const plans = new PlanMemo();
+    const t = buildTestBot(db.prisma, { clock: clock(), plans });
     await t.send(textUpdate(people.rina, "/formasi", HR_CHAT));
     expect(sentDocuments(t.calls)).toHaveLength(1);
-    expect(planMemoCounts()).toEqual({ made: start.made + 1, remembered: start.remembered });
+    expect(plans.counts()).toEqual({ made: 1, remembered: 0 });
     await t.send(textUpdate(people.rina, "/cek", HR_CHAT));
-    expect(planMemoCounts()).toEqual({ made: start.made + 1, remembered: start.remembered + 1 });
+    expect(plans.counts()).toEqual({ made: 1, remembered: 1 });
     expect(await db.prisma.balancingRun.count()).toBe(1);
     // The check replaced the seeded proposal with its own: the district changed, the next sheet is planned again.
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
@@ -68,7 +66,7 @@ describe.skipIf(skipPg)("/formasi and /simulasi for the HR team (issue 28)", () 
     });
     await t.send(textUpdate(people.rina, "/formasi", HR_CHAT));
     expect(sentDocuments(t.calls)).toHaveLength(2);
-    expect(planMemoCounts()).toEqual({ made: start.made + 2, remembered: start.remembered + 1 });
+    expect(plans.counts()).toEqual({ made: 2, remembered: 1 });
   });
 
   it("/simulasi asks a few changes, says a wrong answer plainly, and answers before → after in one message", async () => {

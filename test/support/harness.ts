@@ -7,6 +7,7 @@ import type { Clock } from "../../src/domain/clock.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createLogger } from "../../src/logger.ts";
 import { recordApiCalls, type ApiCall, type RecordedApiCalls } from "./telegram.ts";
+import { PlanMemo } from "../../src/engine/plan-memo.ts";
 
 export const TEST_TOKEN = "123456789:TEST-token-for-seimbang-tests-only";
 
@@ -41,7 +42,13 @@ export interface TestBot {
 
 export function buildTestBot(
   db: PrismaClient,
-  options: { clock?: Clock; adminIds?: bigint[]; webApp?: { url: string; name?: string } } = {},
+  options: {
+    clock?: Clock;
+    adminIds?: bigint[];
+    webApp?: { url: string; name?: string };
+    /** The bot's plans remembered; a memory of its own by default, as the process gives the bot one. */
+    plans?: PlanMemo;
+  } = {},
 ): TestBot {
   const clock = options.clock ?? fixedClock();
   const deps: BotDeps = {
@@ -56,6 +63,7 @@ export function buildTestBot(
     clock,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     beside: besideUpdates(),
+    plans: options.plans ?? new PlanMemo(),
   };
   const bot = createBot(deps, { token: TEST_TOKEN });
   // Callback queries age by the test's clock, so the 15-minute answer window is deterministic.

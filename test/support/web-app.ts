@@ -7,6 +7,7 @@ import { createLogger } from "../../src/logger.ts";
 import { webApp } from "../../src/web/index.ts";
 import { TEST_TOKEN } from "./harness.ts";
 import type { Person } from "./telegram.ts";
+import { PlanMemo } from "../../src/engine/plan-memo.ts";
 
 /**
  * The bot's HTTP server with the Mini App on, as main.ts wires it when WEB_APP_URL is set, on a free
@@ -14,7 +15,14 @@ import type { Person } from "./telegram.ts";
  */
 export async function startWebApp(
   db: PrismaClient,
-  options: { clock: Clock; adminIds?: bigint[]; maxAgeSeconds?: number; tileUrl?: string },
+  options: {
+    clock: Clock;
+    adminIds?: bigint[];
+    maxAgeSeconds?: number;
+    tileUrl?: string;
+    /** The page's plans remembered; a memory of its own by default, as the process gives the page one. */
+    plans?: PlanMemo;
+  },
 ): Promise<HttpServer & { url: string }> {
   const server = await createHttpServer({
     port: 0,
@@ -31,6 +39,7 @@ export async function startWebApp(
       defaultLocale: "id",
       timeZone: "Asia/Jayapura",
       mapTileUrl: options.tileUrl ?? "off",
+      plans: options.plans ?? new PlanMemo(),
     }),
   });
   return Object.assign(server, { url: `http://127.0.0.1:${server.port}` });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { forgetPlans, planMemoCounts } from "../../src/engine/plan-memo.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { PlanMemo } from "../../src/engine/plan-memo.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
 import { people, seedHrDistrict } from "../support/hr-fixtures.ts";
@@ -7,17 +7,9 @@ import { apiCall, initDataFor, startWebApp } from "../support/web-app.ts";
 
 const NOW = "2026-12-01T00:30:00Z"; // 09:30 WIT
 
-/** Plans made and answered from memory since `from` (the counts are the process's). */
-const since = (from: { made: number; remembered: number }) => {
-  const now = planMemoCounts();
-  return { made: now.made - from.made, remembered: now.remembered - from.remembered };
-};
-
 describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side takes 15–30 s)", () => {
   const db = useTestDatabase();
   let close: (() => Promise<void>) | null = null;
-  // Test files of one worker share modules, and another may have planned the same seeded district.
-  beforeEach(() => forgetPlans());
   afterEach(async () => {
     await close?.();
     close = null;
@@ -26,26 +18,26 @@ describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side
   it("plans the district as it is once while it stays the same, and again once it changes", async () => {
     const clock = fixedClock(NOW);
     const s = await seedHrDistrict(db.prisma, { now: new Date("2026-11-30T00:00:00Z") });
-    const web = await startWebApp(db.prisma, { clock });
+    const plans = new PlanMemo();
+    const web = await startWebApp(db.prisma, { clock, plans });
     close = () => web.close();
     const rina = initDataFor(people.rina, clock.now());
     const whatIf = (body: object) => apiCall(web.url, "what-if", { initData: rina, body });
 
-    const start = planMemoCounts();
     const first = await whatIf({ leaving: [s.ani.nip] });
     expect(first.status).toBe(200);
-    expect(since(start)).toEqual({ made: 2, remembered: 0 });
+    expect(plans.counts()).toEqual({ made: 2, remembered: 0 });
 
     // Another change: the district as it is comes from memory, the same figures as the first answer's.
     const second = await whatIf({ policy: { maxDistanceKm: 50 } });
     expect(second.status).toBe(200);
     expect(second.body.before).toEqual(first.body.before);
-    expect(since(start)).toEqual({ made: 3, remembered: 1 });
+    expect(plans.counts()).toEqual({ made: 3, remembered: 1 });
 
     // The first change asked again (a second press): both sides from memory, the same answer.
     const again = await whatIf({ leaving: [s.ani.nip] });
     expect(again.body).toEqual(first.body);
-    expect(since(start)).toEqual({ made: 3, remembered: 3 });
+    expect(plans.counts()).toEqual({ made: 3, remembered: 3 });
 
     // The team approves the pending proposal in the page: the district changed, so it is planned again.
     const approved = await apiCall(web.url, `proposals/${s.proposal.id}/decision`, {
@@ -55,23 +47,23 @@ describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side
     expect(approved.status).toBe(200);
     const after = await whatIf({ policy: { maxDistanceKm: 50 } });
     expect(after.status).toBe(200);
-    expect(since(start)).toEqual({ made: 5, remembered: 3 });
+    expect(plans.counts()).toEqual({ made: 5, remembered: 3 });
   });
 
   it("asked twice at once, makes one plan of each side", async () => {
     const clock = fixedClock(NOW);
     const s = await seedHrDistrict(db.prisma, { now: new Date("2026-11-30T00:00:00Z") });
-    const web = await startWebApp(db.prisma, { clock });
+    const plans = new PlanMemo();
+    const web = await startWebApp(db.prisma, { clock, plans });
     close = () => web.close();
     const rina = initDataFor(people.rina, clock.now());
     const body = { leaving: [s.ani.nip], policy: { maxMovesOutPerUnit: 1 } };
-    const start = planMemoCounts();
     const [one, two] = await Promise.all([
       apiCall(web.url, "what-if", { initData: rina, body }),
       apiCall(web.url, "what-if", { initData: rina, body }),
     ]);
     expect(one.status).toBe(200);
     expect(two.body).toEqual(one.body);
-    expect(since(start)).toEqual({ made: 2, remembered: 2 });
+    expect(plans.counts()).toEqual({ made: 2, remembered: 2 });
   });
 });

@@ -23,6 +23,7 @@ checkFeature.command(["cek", "check"], async (ctx) => {
       locale: config.DEFAULT_LOCALE,
       logger,
       admins: config,
+      plans: ctx.deps.plans,
       ...(inUpdate ? { transact: (work) => ctx.transact(work) } : {}),
     });
     await replySummary(ctx, result);

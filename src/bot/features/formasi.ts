@@ -18,7 +18,11 @@ formasiFeature.command("formasi", async (ctx) => {
   // A province's formasi plans the whole province first: beside the update loop (bot/province-work.ts).
   await withinOrBeside(ctx, { province: "formasi.started" }, async () => {
     const zone = ctx.deps.config.SCHEDULE_TIMEZONE;
-    const formasi = await buildFormasi(ctx.deps.db, ctx.deps.clock, { timeZone: zone, agencyId });
+    const formasi = await buildFormasi(ctx.deps.db, ctx.deps.clock, {
+      timeZone: zone,
+      agencyId,
+      plans: ctx.deps.plans,
+    });
     const workbook = await formasiWorkbook(formasi);
     const totals = formasiTotals(formasi.rows, formasi.years.length);
     const day = localDate(ctx.deps.clock.now(), zone).toISOString().slice(0, 10);

@@ -53,6 +53,7 @@ async function run({ ctx, who, data }: WhatIfTurn): Promise<void> {
       changes,
       now: ctx.deps.clock.now(),
       timeZone: ctx.deps.config.SCHEDULE_TIMEZONE,
+      plans: ctx.deps.plans,
     });
     const text = whatIfText(ctx.locale, answer, whatIfChangeTexts(ctx.locale, changes));
     await ctx.reply(`${text}\n\n${ctx.t("whatif.again")}`);

@@ -5,7 +5,7 @@ import type { District } from "../../db/read-district.ts";
 import { getBlackouts } from "../../db/settings.ts";
 import { approvalFrozenOn, type Blackout } from "../../domain/blackout.ts";
 import type { Plan, PlanInput } from "../../domain/balance/index.ts";
-import { planRemembered } from "../../engine/plan-memo.ts";
+import { planRemembered, type PlanMemo } from "../../engine/plan-memo.ts";
 import type { Clock } from "../../domain/clock.ts";
 import { localDate } from "../../domain/time.ts";
 
@@ -53,21 +53,21 @@ export async function activeBlackout(db: DbTx, clock: Clock, timeZone: string): 
 }
 
 /**
- * Reads the district and runs the engine on it; stores nothing. The same district asked again (the
- * formasi sheet, then `/cek`; a check that proposed nothing, asked again) is answered from memory
- * (engine/plan-memo.ts): on a province each plan takes up to a minute.
+ * Reads the district and runs the engine on it; stores nothing. With the process's `plans`, the same
+ * district asked again (the formasi sheet, then `/cek`; a check that proposed nothing, asked again) is
+ * answered from memory (engine/plan-memo.ts): on a province each plan takes up to a minute.
  */
 export async function computeBalancingPlan(
   db: DbTx,
   clock: Clock,
-  options: { timeZone: string },
+  options: { timeZone: string; plans?: PlanMemo | undefined },
 ): Promise<BalancingPlan> {
   const { input, district, redistribution } = await buildPlanInput(db, {
     now: clock.now(),
     timeZone: options.timeZone,
   });
   const timeLimitSeconds = checkTimeLimitSeconds(input.employees.length);
-  const plan = await planRemembered(input, { locale: "id", timeLimitSeconds });
+  const plan = await planRemembered(options.plans, input, { locale: "id", timeLimitSeconds });
   const { capWindowMonths } = await readFlightPolicy(db);
   return {
     input,

@@ -15,6 +15,7 @@ import { explainBalancingPlan, type ExplainedMove } from "./explain-balancing-pl
 import { proposalExpiresAt } from "../proposals/index.ts";
 import { postBalancingPlan } from "./post-balancing-plan.ts";
 import { queueFullLoadNotices } from "../notices/index.ts";
+import type { PlanMemo } from "../../engine/plan-memo.ts";
 
 export interface BalancingCheckOptions {
   trigger: RunTrigger;
@@ -32,6 +33,8 @@ export interface BalancingCheckOptions {
    * asked for the check is recorded with its effects. Defaults to db.$transaction.
    */
   transact?: <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
+  /** The process's plans remembered (engine/plan-memo.ts): a district planned already is not again. */
+  plans?: PlanMemo | undefined;
 }
 
 export interface CheckedProposal {
@@ -110,7 +113,7 @@ export async function runBalancingCheck(
     };
   }
 
-  const computed = await computeBalancingPlan(db, clock, { timeZone });
+  const computed = await computeBalancingPlan(db, clock, { timeZone, plans: options.plans });
   const { plan, district } = computed;
   const moves = explainBalancingPlan(computed);
   const preview = moves.map(checkedProposal);

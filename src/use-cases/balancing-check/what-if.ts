@@ -3,7 +3,7 @@ import type { DbTx } from "../../db/client.ts";
 import { buildPlanInput } from "../../db/build-plan-input.ts";
 import type { Actor } from "../../domain/actor.ts";
 import type { Plan, PlanInput } from "../../domain/balance/index.ts";
-import { planRemembered } from "../../engine/plan-memo.ts";
+import { planRemembered, type PlanMemo } from "../../engine/plan-memo.ts";
 import { PROVINCE_PEOPLE } from "./compute-balancing-plan.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { roleHoursKind, type HoursKind } from "../../domain/hours.ts";
@@ -86,7 +86,14 @@ export function whatIfOptions(people: number): { timeLimitSeconds: number; kilom
  */
 export async function simulateWhatIf(
   db: DbTx,
-  input: { actor: Actor; changes: WhatIfChanges; now: Date; timeZone: string },
+  input: {
+    actor: Actor;
+    changes: WhatIfChanges;
+    now: Date;
+    timeZone: string;
+    /** The process's plans remembered: the district as it is, planned by the last what-if, is not again. */
+    plans?: PlanMemo | undefined;
+  },
 ): Promise<WhatIfAnswer> {
   if (!input.actor.admin && input.actor.approverOf === null) throw new DomainError("approver_only");
   const { input: base, district } = await buildPlanInput(db, { now: input.now, timeZone: input.timeZone });
@@ -95,8 +102,8 @@ export async function simulateWhatIf(
   // One after the other, each within its limit: in-process both share one HiGHS, and in a worker the
   // second plan takes the thread the first left warm (engine/plan-within.ts). The district as it is was
   // most likely planned by the team's last what-if, and is then answered from memory (plan-memo.ts).
-  const before = await planRemembered(base, options);
-  const after = await planRemembered(changed, options);
+  const before = await planRemembered(input.plans, base, options);
+  const after = await planRemembered(input.plans, changed, options);
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));

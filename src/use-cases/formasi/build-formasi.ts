@@ -13,6 +13,7 @@ import { roleHoursKind } from "../../domain/hours.ts";
 import { IN_FLIGHT_STATUSES } from "../../domain/proposal-lifecycle.ts";
 import { localDate } from "../../domain/time.ts";
 import { computeBalancingPlan } from "../balancing-check/index.ts";
+import type { PlanMemo } from "../../engine/plan-memo.ts";
 
 export const FORMASI_YEARS = 5;
 
@@ -50,7 +51,7 @@ export interface Formasi {
 export async function buildFormasi(
   db: DbTx,
   clock: Clock,
-  options: { timeZone: string; years?: number; agencyId?: number | null },
+  options: { timeZone: string; years?: number; agencyId?: number | null; plans?: PlanMemo | undefined },
 ): Promise<Formasi> {
   const now = clock.now();
   const yearCount = options.years ?? FORMASI_YEARS;
@@ -60,9 +61,7 @@ export async function buildFormasi(
     district,
     plan,
     input: planInput,
-  } = await computeBalancingPlan(db, clock, {
-    timeZone: options.timeZone,
-  });
+  } = await computeBalancingPlan(db, clock, { timeZone: options.timeZone, plans: options.plans });
   const inFlight = await db.proposal.findMany({
     where: { status: { in: [...IN_FLIGHT_STATUSES] } },
     select: {
