@@ -8,7 +8,7 @@ import {
 import type { TransferPolicy } from "../domain/eligibility.ts";
 import { periodOf } from "../domain/time.ts";
 import { unwillingObjectors } from "./employee-statements.ts";
-import { Prisma, type Employee, type Honorer, type Role, type Unit } from "../generated/prisma/client.ts";
+import { Prisma, type Honorer, type Role, type Unit } from "../generated/prisma/client.ts";
 import { readRoleKinds } from "./role-kinds.ts";
 
 export {
@@ -17,8 +17,37 @@ export {
   type UnitRoleLoad,
 } from "../domain/district.ts";
 
-export type DistrictEmployee = Assembled<Employee>;
-export type District = AssembledDistrict<Unit, Role, Employee, Honorer>;
+/**
+ * The employee columns the district's readers use (eligibility, retirement, the private schools'
+ * criteria, the staff lists): a province reads 50,000 rows, and all 40 columns took 3.4 s in PGlite and
+ * 1.0 s in PostgreSQL, these 21 1.7 s and 0.6 s (medians of five, side by side, L of bench:check).
+ */
+const EMPLOYEE_COLUMNS = {
+  id: true,
+  nip: true,
+  name: true,
+  unitId: true,
+  roleId: true,
+  status: true,
+  statusUntil: true,
+  weeklyHours: true,
+  hoursTaught: true,
+  certified: true,
+  birthDate: true,
+  postSince: true,
+  objection: true,
+  objectionReason: true,
+  asnKind: true,
+  jenjang: true,
+  jabatanKind: true,
+  jabatanName: true,
+  golongan: true,
+  educationLevel: true,
+  disciplineUntil: true,
+} as const satisfies Prisma.EmployeeSelect;
+export type DistrictEmployeeRow = Prisma.EmployeeGetPayload<{ select: typeof EMPLOYEE_COLUMNS }>;
+export type DistrictEmployee = Assembled<DistrictEmployeeRow>;
+export type District = AssembledDistrict<Unit, Role, DistrictEmployeeRow, Honorer>;
 
 /**
  * Everything the status pages, the snapshot and the balancing check read, in one pass of reads; the
@@ -51,6 +80,7 @@ export async function readDistrict(
     db.employee.findMany({
       where: { unit: unitWhere, status: { not: "PENSIUN" } },
       orderBy: { nip: "asc" },
+      select: EMPLOYEE_COLUMNS,
     }),
     db.honorer.findMany({ where: { unit: unitWhere }, orderBy: { id: "asc" } }),
     latestReports(db, period, options),
