@@ -15,7 +15,8 @@ describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side
     close = null;
   });
 
-  it("plans the district as it is once while it stays the same, and again once it changes", async () => {
+  /** The seeded district, the page with a memory of its own, and Rina (HR of Dinas Pendidikan) asking. */
+  async function setUp() {
     const clock = fixedClock(NOW);
     const s = await seedHrDistrict(db.prisma, { now: new Date("2026-11-30T00:00:00Z") });
     const plans = new PlanMemo();
@@ -23,7 +24,11 @@ describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side
     close = () => web.close();
     const rina = initDataFor(people.rina, clock.now());
     const whatIf = (body: object) => apiCall(web.url, "what-if", { initData: rina, body });
+    return { s, plans, web, rina, whatIf };
+  }
 
+  it("plans the district as it is once while it stays the same, and again once it changes", async () => {
+    const { s, plans, web, rina, whatIf } = await setUp();
     const first = await whatIf({ leaving: [s.ani.nip] });
     expect(first.status).toBe(200);
     expect(plans.counts()).toEqual({ made: 2, remembered: 0 });
@@ -51,17 +56,9 @@ describe.skipIf(skipPg)("what-ifs one after another (issue 30: a province's side
   });
 
   it("asked twice at once, makes one plan of each side", async () => {
-    const clock = fixedClock(NOW);
-    const s = await seedHrDistrict(db.prisma, { now: new Date("2026-11-30T00:00:00Z") });
-    const plans = new PlanMemo();
-    const web = await startWebApp(db.prisma, { clock, plans });
-    close = () => web.close();
-    const rina = initDataFor(people.rina, clock.now());
+    const { s, plans, whatIf } = await setUp();
     const body = { leaving: [s.ani.nip], policy: { maxMovesOutPerUnit: 1 } };
-    const [one, two] = await Promise.all([
-      apiCall(web.url, "what-if", { initData: rina, body }),
-      apiCall(web.url, "what-if", { initData: rina, body }),
-    ]);
+    const [one, two] = await Promise.all([whatIf(body), whatIf(body)]);
     expect(one.status).toBe(200);
     expect(two.body).toEqual(one.body);
     expect(plans.counts()).toEqual({ made: 2, remembered: 2 });
