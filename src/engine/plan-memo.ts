@@ -16,7 +16,11 @@ export class PlanMemo {
   private readonly plans = new Map<string, Promise<Plan>>();
   private readonly tally = { made: 0, remembered: 0 };
 
-  constructor(private readonly keep = KEEP) {}
+  constructor(
+    private readonly keep = KEEP,
+    /** What makes a plan not remembered: `planWithin`, or a test's planner. */
+    private readonly makePlan: (input: PlanInput, options: PlanWithinOptions) => Promise<Plan> = planWithin,
+  ) {}
 
   /**
    * `planWithin`, answered from memory when the same input was planned with the same options lately,
@@ -37,7 +41,7 @@ export class PlanMemo {
       return known;
     }
     this.tally.made++;
-    const plan = planWithin(input, options);
+    const plan = this.makePlan(input, options);
     this.plans.set(key, plan);
     for (const oldest of this.plans.keys()) {
       if (this.plans.size <= this.keep) break;
