@@ -18,7 +18,7 @@ export class PlanMemo {
 
   constructor(
     private readonly keep = KEEP,
-    /** What makes a plan not remembered: `planWithin`, or a test's planner. */
+    /** Makes the plans not in memory: `planWithin`, or a test's planner. */
     private readonly makePlan: (input: PlanInput, options: PlanWithinOptions) => Promise<Plan> = planWithin,
   ) {}
 

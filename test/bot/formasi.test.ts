@@ -60,7 +60,8 @@ describe.skipIf(skipPg)("/formasi and /simulasi for the HR team (issue 28)", () 
     await t.send(textUpdate(people.rina, "/cek", HR_CHAT));
     expect(plans.counts()).toEqual({ made: 1, remembered: 1 });
     expect(await db.prisma.balancingRun.count()).toBe(1);
-    // The check replaced the seeded proposal with its own: the district changed, the next sheet is planned again.
+    // The check replaced the seeded proposal with its own: the district changed, and the next sheet is
+    // planned again.
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: s.proposal.id } })).toMatchObject({
       status: "SUPERSEDED",
     });

@@ -33,7 +33,7 @@ export interface BalancingCheckOptions {
    * asked for the check is recorded with its effects. Defaults to db.$transaction.
    */
   transact?: <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
-  /** The process's plans remembered (engine/plan-memo.ts): a district planned already is not again. */
+  /** The process's plans remembered (engine/plan-memo.ts): an unchanged district is not planned twice. */
   plans?: PlanMemo | undefined;
 }
 

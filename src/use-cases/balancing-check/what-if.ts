@@ -91,7 +91,7 @@ export async function simulateWhatIf(
     changes: WhatIfChanges;
     now: Date;
     timeZone: string;
-    /** The process's plans remembered: the district as it is, planned by the last what-if, is not again. */
+    /** The process's plans remembered: the district as it is, planned by the last what-if, is reused. */
     plans?: PlanMemo | undefined;
   },
 ): Promise<WhatIfAnswer> {
