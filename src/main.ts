@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const metrics = createMetrics({
     outboxBacklog: () => db.outboxMessage.count({ where: { status: "PENDING" } }),
   });
-  // A province's check and formasi run beside the update loop; shutdown waits for them (below).
+  // A province's check, formasi and what-if run beside the update loop; shutdown waits for them (below).
   const beside = besideUpdates();
   // Plans remembered by their input (engine/plan-memo.ts), one memory for the bot, the page and the schedule.
   const plans = new PlanMemo();

@@ -20,14 +20,13 @@ export const errorBoundary: MiddlewareFn<BotContext> = async (ctx, next) => {
  */
 export async function answerFailure(ctx: BotContext, error: unknown): Promise<void> {
   if (error instanceof AlreadyProcessedError) return;
+  const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
   if (error instanceof DomainError) {
     const key = `errors.${error.code}`;
-    const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
     const text = isTextKey(key) ? translate(locale, key, error.params) : translate(locale, "error.internal");
     await answer(ctx, text, true);
     return;
   }
-  const locale = ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE;
   if (isRefusal(error)) {
     // Telegram refused what we sent (bad HTML, too long, a stale edit): a bug of ours, logged with
     // the call; the apology is plain text so it cannot be refused for the same reason.
@@ -42,9 +41,7 @@ export async function answerFailure(ctx: BotContext, error: unknown): Promise<vo
   }
   // The logger is the update's child: it already carries updateId and chat.
   ctx.deps.logger.error({ err: error }, "update failed");
-  await answer(ctx, translate(ctx.locale ?? ctx.deps.config.DEFAULT_LOCALE, "error.internal"), false).catch(
-    () => undefined,
-  );
+  await answer(ctx, translate(locale, "error.internal"), false).catch(() => undefined);
 }
 
 async function answer(ctx: BotContext, text: string, alert: boolean): Promise<void> {
