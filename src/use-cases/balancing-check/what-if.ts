@@ -73,8 +73,8 @@ export interface WhatIfAnswer {
  * Each side's engine options. A district's plans are the weekly check's, within 10 s each. On a province
  * (beyond 10,000 people) 10 s a side gave greedy plans, or one greedy and one proving tier 1 alone: 100
  * people leaving seemed to cost 982.5 h or 5,113.5 h where they cost 985.5 h (50,000 people). It gets
- * 30 s a side and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3 in
- * 28–38 s together (`npm run bench:what-if`, BENCHMARKS.md, "What-if").
+ * 30 s a side and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3, in
+ * 24–25 s one after the other and 17 s at once (`npm run bench:what-if`, BENCHMARKS.md, "What-if").
  */
 export function whatIfOptions(people: number): { timeLimitSeconds: number; kilometres?: false } {
   return people > PROVINCE_PEOPLE ? { timeLimitSeconds: 30, kilometres: false } : { timeLimitSeconds: 10 };
@@ -99,11 +99,17 @@ export async function simulateWhatIf(
   const { input: base, district } = await buildPlanInput(db, { now: input.now, timeZone: input.timeZone });
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, ...whatIfOptions(base.employees.length) };
-  // One after the other, each within its limit: in-process both share one HiGHS, and in a worker the
-  // second plan takes the thread the first left warm (engine/plan-within.ts). The district as it is was
-  // most likely planned by the team's last what-if, and is then answered from memory (plan-memo.ts).
-  const before = await planRemembered(input.plans, base, options);
-  const after = await planRemembered(input.plans, changed, options);
+  // The district as it is was most likely planned by the team's last what-if, and is then answered from
+  // memory (plan-memo.ts). A province's two sides run at once, each in its own worker thread: on two
+  // cores both sides of L took 17 s together, against 24–25 s one after the other, with the same plans
+  // (`npm run bench:what-if`). A district's sides run one after the other, each within its limit: in
+  // process both share one HiGHS, and in a worker the second plan takes the thread the first left warm
+  // (engine/plan-within.ts); at 5,000 people at once was no quicker.
+  const plan = (asked: PlanInput) => planRemembered(input.plans, asked, options);
+  const [before, after] =
+    base.employees.length > PROVINCE_PEOPLE
+      ? await Promise.all([plan(base), plan(changed)])
+      : [await plan(base), await plan(changed)];
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));
