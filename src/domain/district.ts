@@ -262,3 +262,20 @@ export function certifiedUnderStandard(
     })
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.name.localeCompare(b.name, "id"));
 }
+
+/**
+ * The rows of each unit, in their order, looked up by unit id (an empty list for a unit without any): a
+ * province's views ask for 3,000 units' loads or certified teachers, and filtering the whole list for
+ * each unit grew with the square of its size.
+ */
+export function rowsByUnit<T extends { unitId: number }>(
+  rows: readonly T[],
+): (unitId: number) => readonly T[] {
+  const byUnit = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byUnit.get(row.unitId);
+    if (list === undefined) byUnit.set(row.unitId, [row]);
+    else list.push(row);
+  }
+  return (unitId) => byUnit.get(unitId) ?? [];
+}

@@ -7,6 +7,7 @@ import { DEFAULT_BANDS, roleLoad, type RoleLoad } from "../../domain/workload.ts
 import { hoursTotals, roleHoursKind, type HoursTotals } from "../../domain/hours.ts";
 import type { Agency } from "../../generated/prisma/client.ts";
 import { certifiedUnderStandard, readDistrict } from "../../db/read-district.ts";
+import { rowsByUnit } from "../../domain/district.ts";
 
 export interface UnitImbalance extends RoleLoad {
   unitId: number;
@@ -65,12 +66,9 @@ export async function getAgencyImbalance(
     district.units.map((u) => [u.id, isPrivateSchool(u) ? `${u.name} (swasta)` : u.name]),
   );
   const kinds = new Map(district.roles.map((r) => [r.id, roleHoursKind(r)]));
+  const loadsOf = rowsByUnit(district.loads);
   const hoursOf = (unitId: number) =>
-    hoursTotals(
-      district.loads
-        .filter((l) => l.unitId === unitId)
-        .map((l) => ({ ...l, kind: kinds.get(l.roleId) ?? ("jam" as const) })),
-    );
+    hoursTotals(loadsOf(unitId).map((l) => ({ ...l, kind: kinds.get(l.roleId) ?? ("jam" as const) })));
   const all: UnitImbalance[] = [...totals].map(([unitId, t]) => ({
     unitId,
     unitName: unitName.get(unitId) ?? "",
@@ -78,6 +76,7 @@ export async function getAgencyImbalance(
     ...roleLoad(t.demand, t.capacity),
   }));
   const certified = certifiedUnderStandard(district);
+  const certifiedAt = rowsByUnit(certified);
   const kecamatan = totalsByKecamatan(
     district.units.map((u) => ({
       code: u.code,
@@ -87,7 +86,7 @@ export async function getAgencyImbalance(
       capacity: totals.get(u.id)?.capacity ?? 0,
       unmet: totals.get(u.id)?.unmet ?? 0,
       hours: hoursOf(u.id),
-      certifiedUnderStandard: certified.filter((c) => c.unitId === u.id).length,
+      certifiedUnderStandard: certifiedAt(u.id).length,
     })),
   );
   const limit = input.limit ?? 5;

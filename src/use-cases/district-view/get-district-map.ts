@@ -1,5 +1,6 @@
 import type { DbTx } from "../../db/client.ts";
 import { readDistrict, type District } from "../../db/read-district.ts";
+import { rowsByUnit } from "../../domain/district.ts";
 import { viewScope, type Actor } from "../../domain/actor.ts";
 import type { DemandSource } from "../../domain/demand.ts";
 import { peopleUp } from "../../domain/formasi.ts";
@@ -117,33 +118,32 @@ export async function getDistrictMap(
 /** Each unit of the district read with its state and its roles' figures, as the map and the table show them. */
 export function mapUnits(district: District, agencyCode: ReadonlyMap<number, string>): MapUnit[] {
   const roles = new Map(district.roles.map((r) => [r.id, r]));
+  const loadsOf = rowsByUnit(district.loads);
 
   return district.units.map((unit): MapUnit => {
-    const mapRoles = district.loads
-      .filter((l) => l.unitId === unit.id)
-      .flatMap((l): MapRole[] => {
-        const role = roles.get(l.roleId);
-        if (!role) return [];
-        const standard = role.standardHours;
-        return [
-          {
-            code: role.code,
-            name: role.name,
-            hoursUnit: roleHoursKind(role),
-            need: l.demand,
-            staff: l.staff,
-            honorers: l.honorers,
-            capacity: l.capacity,
-            hoursTaught: l.hoursTaught,
-            shortfall: l.unmet,
-            load: ratio(l.demand, l.capacity),
-            state: roleState(l, standard),
-            source: l.demandSource,
-            needPeople: standard > 0 ? round1(l.demand / standard) : 0,
-            shortPeople: peopleUp(l.unmet, standard),
-          },
-        ];
-      });
+    const mapRoles = loadsOf(unit.id).flatMap((l): MapRole[] => {
+      const role = roles.get(l.roleId);
+      if (!role) return [];
+      const standard = role.standardHours;
+      return [
+        {
+          code: role.code,
+          name: role.name,
+          hoursUnit: roleHoursKind(role),
+          need: l.demand,
+          staff: l.staff,
+          honorers: l.honorers,
+          capacity: l.capacity,
+          hoursTaught: l.hoursTaught,
+          shortfall: l.unmet,
+          load: ratio(l.demand, l.capacity),
+          state: roleState(l, standard),
+          source: l.demandSource,
+          needPeople: standard > 0 ? round1(l.demand / standard) : 0,
+          shortPeople: peopleUp(l.unmet, standard),
+        },
+      ];
+    });
     return {
       code: unit.code,
       name: unit.name,

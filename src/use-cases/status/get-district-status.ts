@@ -11,6 +11,7 @@ import {
 } from "../../domain/hours.ts";
 import { getAuditTrail, type AuditTrailEntry } from "./get-audit-trail.ts";
 import { certifiedUnderStandard, readDistrict, type CertifiedUnderStandard } from "../../db/read-district.ts";
+import { rowsByUnit } from "../../domain/district.ts";
 
 export interface RoleStatus {
   role: string;
@@ -149,14 +150,15 @@ export async function getDistrictStatus(
   const roleCode = new Map(district.roles.map((r) => [r.id, r.code]));
 
   const certified = certifiedUnderStandard(district);
+  const certifiedOf = rowsByUnit(certified);
   const certifiedAt = (unitId: number, roleCode?: string) =>
-    certified.filter((c) => c.unitId === unitId && (roleCode === undefined || c.roleCode === roleCode))
-      .length;
+    certifiedOf(unitId).filter((c) => roleCode === undefined || c.roleCode === roleCode).length;
+  const loadsOf = rowsByUnit(district.loads);
 
   const kinds = new Map(district.roles.map((r) => [r.id, roleHoursKind(r)]));
   const kindOf = (roleId: number) => kinds.get(roleId) ?? ("jam" as const);
   const units: DistrictUnitStatus[] = [...district.units].sort(compareKecamatan).map((unit) => {
-    const loads = district.loads.filter((l) => l.unitId === unit.id);
+    const loads = loadsOf(unit.id);
     const sum = (pick: (l: (typeof loads)[number]) => number) =>
       loads.reduce((total, l) => total + pick(l), 0);
     const demand = sum((l) => l.demand);
