@@ -14,6 +14,7 @@ import {
   runBalancingCheck,
   simulateWhatIf,
   whatIfChangesSchema,
+  type WhatIfAnswer,
 } from "../src/use-cases/balancing-check/index.ts";
 import { exportTransfers } from "../src/use-cases/decrees/index.ts";
 import { getDistrictMap, listProposalsInView } from "../src/use-cases/district-view/index.ts";
@@ -90,8 +91,9 @@ async function teamViews(db: PrismaClient, name: string, now: Date): Promise<str
     employeeId: null,
   };
   const unit = await db.unit.findFirstOrThrow({ where: { kind: "SD" }, orderBy: { id: "asc" } });
-  // The third element: the answer goes to the Mini App as JSON (its size, and gzipped as sent, is shown).
-  const steps: Array<[string, () => Promise<unknown>, "json"?]> = [
+  // The third element: the answer goes to the Mini App as JSON (its size, and gzipped as sent, is shown),
+  // or is a what-if's (the tiers each side proved are shown).
+  const steps: Array<[string, () => Promise<unknown>, ("json" | "what-if")?]> = [
     ["status (`/status`, `cli status`)", () => getDistrictStatus(db, { now, timeZone: ZONE })],
     ["the Mini App's map", () => getDistrictMap(db, { actor: approver, now, timeZone: ZONE }), "json"],
     [
@@ -114,6 +116,7 @@ async function teamViews(db: PrismaClient, name: string, now: Date): Promise<str
           now,
           timeZone: ZONE,
         }),
+      "what-if",
     ],
     [
       "the daily lifecycle job",
@@ -133,6 +136,11 @@ async function teamViews(db: PrismaClient, name: string, now: Date): Promise<str
       if (answer === "json") {
         const text = JSON.stringify(value);
         outcome = ` (answer ${kilobytes(text.length)}, ${kilobytes(gzipSync(text).length)} gzipped)`;
+      }
+      if (answer === "what-if") {
+        const { before, after } = value as WhatIfAnswer;
+        const tiers = (side: WhatIfAnswer["before"]) => side.tiersProven.join(", ") || "none (greedy)";
+        outcome = ` (tiers proven before ${tiers(before)}; after ${tiers(after)})`;
       }
     } catch (error) {
       outcome = ` — failed: ${String(error)

@@ -1,13 +1,14 @@
 /**
- * A what-if on a province (issue 30), as `simulateWhatIf` plans it: both sides through `planWithin`, one
- * after the other with the old options (10 s each, every tier) and with `whatIfOptions` (30 s each
- * beyond 10,000 people, no kilometre tier), and at once with `whatIfOptions`, each side in its own worker,
- * as a province's are now. L (3,000 units / 50,000 people, standard hours, the cap of 3 moves per unit);
- * the change: every 500th person leaves (100 people). One run each, alternating twice; then with the
- * plans remembered, a first what-if and the team's next with another change, both at once. Then M
- * (300 units / 5,000 people) with a new worker per side, as before, against the worker kept
- * warm between plans: the first what-if after a pause (its first side cold) and the next one. npm run
- * bench:what-if; the section "What-if" of BENCHMARKS.md.
+ * A what-if on a province (issue 30), as `simulateWhatIf` plans it: both sides through `planWithin`. L
+ * (3,000 units / 50,000 people, standard hours, the cap of 3 moves per unit); the change: every 500th
+ * person leaves (100 people). With nothing in flight: one after the other at 10 s each with every tier
+ * (the first version) and at 30 s each without the kilometres (the last version), against `whatIfOptions`
+ * (40 s each) at once, each side in its own worker thread (now). A week after a check, its moves
+ * pending: 30 s one after the other (the last version), and `whatIfOptions` at once (not chosen) and one
+ * after the other (now). One run each, alternating twice; then with the plans remembered, a first
+ * what-if and the team's next with another change, at once. Then M (300 units / 5,000 people) with a new
+ * worker per side, as before, against the worker kept warm between plans: the first what-if after a pause
+ * (its first side cold) and the next one. npm run bench:what-if; the section "What-if" of BENCHMARKS.md.
  */
 import type { Plan, PlanInput, PlanOptions } from "../src/domain/balance/index.ts";
 import { createHash } from "node:crypto";
@@ -18,8 +19,11 @@ import { writeBenchmarkSection } from "./benchmarks-file.ts";
 import { asVersion2, generateDistrict } from "./engine-district.ts";
 
 /** A district and the same with every 500th person gone (from `offset`), as `simulateWhatIf` changes it. */
-function whatIf(size: { units: number; people: number }, offset = 0): [PlanInput, PlanInput] {
-  const base = asVersion2(generateDistrict(size, undefined, "standard"));
+function whatIf(
+  size: { units: number; people: number },
+  offset = 0,
+  base = asVersion2(generateDistrict(size, undefined, "standard")),
+): [PlanInput, PlanInput] {
   const leaving = base.employees.filter((_, index) => index % 500 === offset).map((employee) => employee.id);
   const { changed } = applyChanges(
     base,
@@ -50,13 +54,29 @@ async function atOnce([base, changed]: [PlanInput, PlanInput], options: Options)
   return { seconds: (performance.now() - started) / 1000, before, after };
 }
 
-const province = whatIf({ units: 3_000, people: 50_000 });
+const L = { units: 3_000, people: 50_000 };
+const province = whatIf(L);
 const now = whatIfOptions(province[0].employees.length);
+// A week after a check: its moves pending (in flight), each side a plan in flight.
+const checked = await planWithin(province[0], { timeLimitSeconds: 60 });
+const pending = checked.moves.map(({ employee, to, role }) => ({
+  employee,
+  to,
+  role,
+  state: "pending" as const,
+}));
+const inFlight = whatIf(L, 0, { ...province[0], inFlight: pending });
+const thirty: Options = { ...now, timeLimitSeconds: 30 };
 const routes: Record<string, () => ReturnType<typeof atOnce>> = {
   "10 s each, every tier, one after the other (the first version)": () =>
     bothSides(province, { timeLimitSeconds: 10 }, true),
-  "`whatIfOptions`, one after the other (before)": () => bothSides(province, now, true),
-  "`whatIfOptions`, at once (now)": () => atOnce(province, now),
+  "30 s each, no kilometres, one after the other (before)": () => bothSides(province, thirty, true),
+  "`whatIfOptions` (40 s each, no kilometres), at once (now)": () => atOnce(province, now),
+  [`${pending.length} in flight: 30 s each, one after the other (before)`]: () =>
+    bothSides(inFlight, thirty, true),
+  [`${pending.length} in flight: \`whatIfOptions\`, at once (not chosen)`]: () => atOnce(inFlight, now),
+  [`${pending.length} in flight: \`whatIfOptions\`, one after the other (now)`]: () =>
+    bothSides(inFlight, now, true),
 };
 const rows: string[] = [];
 for (let round = 0; round < 2; round++) {
@@ -70,7 +90,7 @@ for (let round = 0; round < 2; round++) {
 
 // The team's next what-if, another 100 people leaving, with the plans remembered (engine/plan-memo.ts):
 // its "before" is the first what-if's.
-const next = whatIf({ units: 3_000, people: 50_000 }, 250);
+const next = whatIf(L, 250, province[0]);
 const memoRows: string[] = [];
 const plans = new PlanMemo();
 for (const [name, sides] of [
@@ -117,9 +137,10 @@ writeBenchmarkSection(
     "## What-if",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on this machine (2 cores), \`npm run bench:what-if\`: both`,
-    "sides of a what-if through `planWithin`, one after the other (a district's, and a province's before) or at",
-    "once, each in its own worker thread (a province's now, `simulateWhatIf`), with every 500th person",
-    "leaving; each role's standard hours and the cap of 3 moves per unit.",
+    "sides of a what-if through `planWithin`, one after the other or at once, each in its own worker thread",
+    "(`simulateWhatIf` runs a province's at once while no move is in flight), with every 500th person",
+    "leaving; each role's standard hours and the cap of 3 moves per unit. Then the same a week after a",
+    "check, its moves pending: each side is a plan in flight.",
     "",
     "L (3,000 units / 50,000 people), two rounds, alternating. The sides: the engine's method, the tiers it",
     "proved, the hours still unmet after the plan and their severity.",

@@ -78,7 +78,7 @@ describe.skipIf(skipPg)("a province's check and formasi beside the update loop (
     t.mark();
     await t.send(callbackUpdate(people.rina, buttonData(t.calls, "Hitung")));
     expect(sentTexts(t.since())).toEqual([
-      "⏳ Menghitung rencana sekarang dan dengan perubahan untuk 10.002 pegawai (sekitar setengah menit pada skala provinsi); hasilnya saya kirim ke sini.",
+      "⏳ Menghitung rencana sekarang dan dengan perubahan untuk 10.002 pegawai (sekitar 1 menit pada skala provinsi); hasilnya saya kirim ke sini.",
     ]);
     await t.settled();
     const [, answer] = sentTexts(t.since());

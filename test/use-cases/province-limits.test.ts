@@ -20,10 +20,10 @@ describe("a province's limits (issue 30: beyond 10,000 people)", () => {
     expect(checkTimeLimitSeconds(50_000)).toBe(60);
   });
 
-  it("gives each side of a what-if 30 s without the kilometre tier, where 10 s gave greedy plans", () => {
+  it("gives each side of a what-if 40 s without the kilometre tier (10 s gave greedy plans; 30 s, tier 1 alone with moves in flight)", () => {
     expect(whatIfOptions(400)).toEqual({ timeLimitSeconds: 10 });
     expect(whatIfOptions(10_000)).toEqual({ timeLimitSeconds: 10 });
-    expect(whatIfOptions(50_000)).toEqual({ timeLimitSeconds: 30, kilometres: false });
+    expect(whatIfOptions(50_000)).toEqual({ timeLimitSeconds: 40, kilometres: false });
   });
 
   it("says which figures of a what-if are proved: all, all but the distance, or not yet", () => {

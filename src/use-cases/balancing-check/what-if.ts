@@ -73,11 +73,15 @@ export interface WhatIfAnswer {
  * Each side's engine options. A district's plans are the weekly check's, within 10 s each. On a province
  * (beyond 10,000 people) 10 s a side gave greedy plans, or one greedy and one proving tier 1 alone: 100
  * people leaving seemed to cost 982.5 h or 5,113.5 h where they cost 985.5 h (50,000 people). It gets
- * 30 s a side and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3, in
- * 24–25 s one after the other and 17 s at once (`npm run bench:what-if`, BENCHMARKS.md, "What-if").
+ * 40 s a side and no kilometre tier, which alone would take the rest: both sides exact on tiers 1–3, in
+ * 26–29 s one after the other and 17–18 s at once (`npm run bench:what-if`, BENCHMARKS.md, "What-if"). Not
+ * 30 s: with moves in flight, a side is a plan in flight whose reference plan has half the worker's
+ * limit (domain/balance/in-flight.ts), and on L with 3,628 pending it takes 12–17 s. At 30 s a side (12 s
+ * for it) the first what-if of a process, on bench:check's district a week after its check, proved tier 1
+ * alone in three runs of three; at 40 s every tier but the kilometres, in the same 40–43 s.
  */
 export function whatIfOptions(people: number): { timeLimitSeconds: number; kilometres?: false } {
-  return people > PROVINCE_PEOPLE ? { timeLimitSeconds: 30, kilometres: false } : { timeLimitSeconds: 10 };
+  return people > PROVINCE_PEOPLE ? { timeLimitSeconds: 40, kilometres: false } : { timeLimitSeconds: 10 };
 }
 
 /**
@@ -100,16 +104,20 @@ export async function simulateWhatIf(
   const { changed, unknown } = applyChanges(base, input.changes, district.roles);
   const options = { locale: "id" as const, ...whatIfOptions(base.employees.length) };
   // The district as it is was most likely planned by the team's last what-if, and is then answered from
-  // memory (plan-memo.ts). A province's two sides run at once, each in its own worker thread: on two
-  // cores both sides of L took 17 s together, against 24–25 s one after the other, with the same plans
-  // (`npm run bench:what-if`). A district's sides run one after the other, each within its limit: in
-  // process both share one HiGHS, and in a worker the second plan takes the thread the first left warm
-  // (engine/plan-within.ts); at 5,000 people at once was no quicker.
+  // memory (plan-memo.ts). A province's two sides run at once, each in its own worker thread, while no
+  // move is in flight: on two cores both sides of L took 17–18 s together, against 26–29 s one after
+  // the other, with the same plans (`npm run bench:what-if`). With moves in flight each side is a plan
+  // in flight, whose reference plan has half the limit (domain/balance/in-flight.ts): on L with 3,628
+  // pending, at once the side with the change proved tier 1 alone, and its plan was worse (severity
+  // 356,929 where one after the other finds 275,372, in 41–50 s). The sides then run one after the
+  // other, as a district's do, each within its limit: in process both share one HiGHS, and in a worker
+  // the second plan takes the thread the first left warm (engine/plan-within.ts); at 5,000 people at
+  // once was no quicker.
   const plan = (asked: PlanInput) => planRemembered(input.plans, asked, options);
-  const [before, after] =
-    base.employees.length > PROVINCE_PEOPLE
-      ? await Promise.all([plan(base), plan(changed)])
-      : [await plan(base), await plan(changed)];
+  const atOnce = base.employees.length > PROVINCE_PEOPLE && (base.inFlight ?? []).length === 0;
+  const [before, after] = atOnce
+    ? await Promise.all([plan(base), plan(changed)])
+    : [await plan(base), await plan(changed)];
 
   const kinds = new Map(district.roles.map((r) => [r.code, roleHoursKind(r)]));
   const roleNames = new Map(district.roles.map((r) => [r.code, r.name]));

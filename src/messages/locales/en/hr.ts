@@ -99,7 +99,7 @@ export const hr: Record<keyof typeof id, string> = {
   "whatif.caps.format": "Could not read «{text}». Write three numbers or -, e.g. <code>3 3 60</code>.",
   "whatif.running": "⏳ Planning the district as it is and as changed…",
   "whatif.running_province":
-    "⏳ Planning the province as it is and as changed for {people} staff (about half a minute at a province's scale); I will send the answer here.",
+    "⏳ Planning the province as it is and as changed for {people} staff (about a minute at a province's scale); I will send the answer here.",
   "whatif.again": "Type /whatif to try other changes.",
   "whatif.private": "The what-if opens in a private chat: open @{bot} and type /whatif.",
   "request.notice":

@@ -99,7 +99,7 @@ export const hr = {
   "whatif.caps.format": "Tidak terbaca: «{text}». Tulis tiga angka atau -, mis. <code>3 3 60</code>.",
   "whatif.running": "⏳ Menghitung rencana sekarang dan dengan perubahan…",
   "whatif.running_province":
-    "⏳ Menghitung rencana sekarang dan dengan perubahan untuk {people} pegawai (sekitar setengah menit pada skala provinsi); hasilnya saya kirim ke sini.",
+    "⏳ Menghitung rencana sekarang dan dengan perubahan untuk {people} pegawai (sekitar 1 menit pada skala provinsi); hasilnya saya kirim ke sini.",
   "whatif.again": "Ketik /simulasi untuk mencoba perubahan lain.",
   "whatif.private": "Simulasi dibuka di chat pribadi: buka @{bot} lalu ketik /simulasi.",
   "request.notice":
