@@ -112,7 +112,7 @@ export async function simulateWhatIf(
   // 356,929 where one after the other finds 275,372, in 41–50 s). The sides then run one after the
   // other, as a district's do, each within its limit: in process both share one HiGHS, and in a worker
   // the second plan takes the thread the first left warm (engine/plan-within.ts); at 5,000 people at
-  // once was no quicker.
+  // once was within the noise.
   const plan = (asked: PlanInput) => planRemembered(input.plans, asked, options);
   const atOnce = base.employees.length > PROVINCE_PEOPLE && (base.inFlight ?? []).length === 0;
   const [before, after] = atOnce
