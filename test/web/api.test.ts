@@ -67,18 +67,30 @@ describe.skipIf(skipPg)("Mini App API (issue 27): initData, the actor, the distr
     });
     const codes = async (person: (typeof people)[keyof typeof people]) => {
       const answer = await apiCall(web.url, "district", { initData: as(person) });
+      const proposals = await apiCall(web.url, "proposals", { initData: as(person) });
       return {
         status: answer.status,
         units: (answer.body.units as Array<{ code: string }> | undefined)?.map((u) => u.code),
+        // The pending move SMPN-02 → SDN-01, on the map and in Usulan, for everyone who sees either unit.
+        moves: (answer.body.moves as Array<{ id: number }> | undefined)?.map((m) => m.id),
+        proposals: (proposals.body.proposals as Array<{ id: number }> | undefined)?.map((p) => p.id),
       };
     };
     const all = await codes(people.admin);
     expect(all.status).toBe(200);
     expect(all.units?.sort()).toEqual(["PKM-01", "SDN-01", "SMPN-02"]);
+    expect(all.moves).toEqual([s.proposal.id]);
+    expect(all.proposals).toEqual([s.proposal.id]);
     const rina = await codes(people.rina);
     expect(rina.units).toEqual(expect.arrayContaining(["SDN-01", "SMPN-02"]));
     expect(rina.units).not.toContain("PKM-01");
-    expect(await codes(people.siti)).toEqual({ status: 200, units: ["SDN-01"] });
+    expect([rina.moves, rina.proposals]).toEqual([[s.proposal.id], [s.proposal.id]]);
+    expect(await codes(people.siti)).toEqual({
+      status: 200,
+      units: ["SDN-01"],
+      moves: [s.proposal.id],
+      proposals: [s.proposal.id],
+    });
     for (const person of [people.stranger]) {
       const answer = await apiCall(web.url, "district", { initData: as(person) });
       expect(answer.status).toBe(403);

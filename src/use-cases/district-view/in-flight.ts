@@ -8,10 +8,13 @@ export type FlightState = "pending" | "approved" | "decreed";
 export const unitsInScope = (scope: ViewScope) =>
   "agencyId" in scope ? { agencyId: scope.agencyId } : "unitId" in scope ? { id: scope.unitId } : {};
 
-/** Proposals in flight from or to a unit of the scope. */
+/**
+ * Proposals in flight from or to a unit of the scope; every one for an admin. Not `OR` over two empty
+ * unit filters then: Prisma matched no proposal with it, and an admin's map and Usulan showed none.
+ */
 export const inFlightInScope = (scope: ViewScope) => ({
   status: { in: [...IN_FLIGHT_STATUSES] },
-  OR: [{ fromUnit: unitsInScope(scope) }, { toUnit: unitsInScope(scope) }],
+  ...("all" in scope ? {} : { OR: [{ fromUnit: unitsInScope(scope) }, { toUnit: unitsInScope(scope) }] }),
 });
 
 /** A pending proposal past its expiry is no longer in flight, even before the job marks it. */
