@@ -16,7 +16,20 @@ export function clear(node: HTMLElement): HTMLElement {
   return node;
 }
 
-/** Numbers as Indonesians write them (1.234,5), or as English does. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Numbers as Indonesians write them (1.234,5), or as English does. One formatter per locale and digits:
+ * `toLocaleString` with options builds one on every call, and a province's table formats tens of
+ * thousands of numbers.
+ */
 export function num(value: number, locale: string, digits = 1): string {
-  return value.toLocaleString(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: digits });
+  const tag = locale === "en" ? "en-GB" : "id-ID";
+  const key = `${tag}:${digits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(tag, { maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }

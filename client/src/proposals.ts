@@ -3,6 +3,12 @@ import { el, num } from "./dom.ts";
 import type { T } from "./texts.ts";
 
 /**
+ * Proposals drawn at a time, the most urgent first (pending, nearest to expiry): a province's first
+ * check puts thousands in flight, and each is a card with its buttons.
+ */
+export const PROPOSALS_PAGE = 50;
+
+/**
  * The proposals in flight with the digest's words; Setujui / Tolak (with a reason) for an approver of
  * the agency, through the same use case as the group's buttons; Rincian opens the reasoning.
  */
@@ -18,7 +24,23 @@ export function drawProposals(
     host.append(el("p", { class: "note" }, t("proposals.none")));
     return;
   }
-  for (const p of proposals) host.append(card(p, api, t, locale, reload));
+  const count = el("p", { class: "note", "data-testid": "proposals-count" });
+  const list = el("div", {});
+  const more = el("button", { type: "button", "data-testid": "proposals-more" });
+  host.append(count, list, more);
+  let drawn = 0;
+  const drawMore = () => {
+    const next = proposals.slice(drawn, drawn + PROPOSALS_PAGE);
+    list.append(...next.map((p) => card(p, api, t, locale, reload)));
+    drawn += next.length;
+    const total = proposals.length;
+    count.textContent = t("proposals.count", { shown: num(drawn, locale, 0), total: num(total, locale, 0) });
+    const left = Math.min(PROPOSALS_PAGE, total - drawn);
+    more.hidden = left <= 0;
+    more.textContent = t("proposals.more", { count: num(left, locale, 0) });
+  };
+  more.addEventListener("click", drawMore);
+  drawMore();
 }
 
 function card(p: Proposal, api: Api, t: T, locale: string, reload: (notice: string) => void): HTMLElement {

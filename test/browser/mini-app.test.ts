@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_DIR } from "../../src/web/client-files.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
 import { fixedClock } from "../support/harness.ts";
-import { HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
+import { createPendingProposal, HR_CHAT_ID, people, seedHrDistrict } from "../support/hr-fixtures.ts";
 import { initDataFor, startWebApp } from "../support/web-app.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -131,6 +131,130 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+      await web.close();
+    }
+  });
+
+  it("draws a province's table a page at a time, and still searches every row", async () => {
+    const clock = fixedClock("2026-12-01T00:30:00Z");
+    const s = await seedHrDistrict(db.prisma);
+    // 450 more SDs, each short of class teachers this month: 450 rows besides the district's own.
+    await db.prisma.unit.createMany({
+      data: Array.from({ length: 450 }, (_, i) => ({
+        code: `SDX${String(i + 1).padStart(3, "0")}`,
+        name: `SD Negeri Tambahan ${i + 1}`,
+        kind: "SD" as const,
+        agencyId: s.agency.id,
+        lat: -8.4 - i / 1000,
+        lon: 140.4 + i / 1000,
+      })),
+    });
+    const added = await db.prisma.unit.findMany({ where: { code: { startsWith: "SDX" } } });
+    await db.prisma.workloadReport.createMany({
+      data: added.map((unit) => ({
+        unitId: unit.id,
+        roleId: s.guruKelas.id,
+        hoursNeeded: 144,
+        period: "2026-12",
+      })),
+    });
+    const web = await startWebApp(db.prisma, { clock });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      const data = initDataFor(people.rina, clock.now());
+      await page.goto(`${web.url}/app/#tgWebAppData=${encodeURIComponent(data)}&tgWebAppVersion=8.0`);
+      await page.getByRole("tab", { name: "Tabel" }).click();
+      const rows = page.locator("[data-testid=table] tbody tr");
+      const count = page.getByTestId("table-count");
+      const more = page.getByTestId("table-more");
+      await rows.first().waitFor();
+      const total = Number((await count.textContent())?.match(/dari ([\d.]+) baris/)?.[1]?.replace(".", ""));
+      expect(total).toBeGreaterThan(450);
+      expect(await rows.count()).toBe(200);
+      expect(await count.textContent()).toBe(`200 dari ${total} baris`);
+      expect(await more.textContent()).toBe("Tampilkan 200 baris lagi");
+      await more.scrollIntoViewIfNeeded();
+      await shoot(page, "tabel-provinsi-lagi");
+
+      await more.click();
+      expect(await rows.count()).toBe(400);
+      await more.click();
+      expect(await rows.count()).toBe(total);
+      expect(await more.isHidden()).toBe(true);
+
+      // A search goes through every row, the last page's too, and starts again at one page.
+      await page.getByRole("searchbox").fill("Tambahan 449");
+      expect(await rows.count()).toBe(1);
+      expect(await count.textContent()).toBe("1 dari 1 baris");
+      expect(await page.locator("[data-testid=table] tbody tr td:first-child").textContent()).toBe(
+        "SD Negeri Tambahan 449",
+      );
+      await page.getByRole("searchbox").fill("Tambahan");
+      expect(await rows.count()).toBe(200);
+      expect(await count.textContent()).toBe("200 dari 450 baris");
+      await shoot(page, "tabel-provinsi");
+    } finally {
+      await page.close();
+      await web.close();
+    }
+  });
+
+  it("shows a province's proposals a page at a time, the most urgent first", async () => {
+    const clock = fixedClock("2026-12-01T00:30:00Z");
+    const s = await seedHrDistrict(db.prisma);
+    // 119 more teachers at the SMP, each proposed for the SD, expiring a day later each: 120 in flight.
+    await db.prisma.employee.createMany({
+      data: Array.from({ length: 119 }, (_, i) => ({
+        nip: `19900202201501${String(3000 + i)}`,
+        name: `Guru Tambahan ${i + 1}`,
+        unitId: s.smp.id,
+        roleId: s.guruKelas.id,
+        weeklyHours: 24,
+        birthDate: new Date("1985-01-01T00:00:00Z"),
+        postSince: new Date("2010-01-01T00:00:00Z"),
+      })),
+    });
+    const added = await db.prisma.employee.findMany({ where: { name: { startsWith: "Guru Tambahan" } } });
+    for (const [i, employee] of added.entries())
+      await createPendingProposal(db.prisma, {
+        employeeId: employee.id,
+        fromUnitId: s.smp.id,
+        toUnitId: s.sd.id,
+        roleId: s.guruKelas.id,
+        agencyId: s.agency.id,
+        now: clock.now(),
+        days: 15 + i,
+      });
+    const web = await startWebApp(db.prisma, { clock });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      const data = initDataFor(people.rina, clock.now());
+      await page.goto(`${web.url}/app/#tgWebAppData=${encodeURIComponent(data)}&tgWebAppVersion=8.0`);
+      await page.getByRole("tab", { name: "Usulan" }).click();
+      const cards = page.locator("[data-proposal]");
+      const count = page.getByTestId("proposals-count");
+      const more = page.getByTestId("proposals-more");
+      await cards.first().waitFor();
+      expect(await cards.count()).toBe(50);
+      expect(await count.textContent()).toBe("50 dari 120 usulan");
+      // The seeded proposal expires first (14 days): it leads.
+      expect(await cards.first().getAttribute("data-proposal")).toBe(String(s.proposal.id));
+      expect(await more.textContent()).toBe("Tampilkan 50 usulan lagi");
+      await more.click();
+      expect(await cards.count()).toBe(100);
+      expect(await more.textContent()).toBe("Tampilkan 20 usulan lagi");
+      await more.click();
+      expect(await cards.count()).toBe(120);
+      expect(await count.textContent()).toBe("120 dari 120 usulan");
+      expect(await more.isHidden()).toBe(true);
+      // A card of the last page still decides.
+      const last = added.at(-1);
+      const lastId = (await db.prisma.proposal.findFirstOrThrow({ where: { employeeId: last?.id } })).id;
+      await page.locator(`[data-proposal="${lastId}"] [data-action=approve]`).click();
+      await page.getByText(`Usulan #${lastId} disetujui; menunggu SK.`, { exact: false }).waitFor();
+      expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: lastId } })).status).toBe("APPROVED");
+    } finally {
+      await page.close();
       await web.close();
     }
   });
