@@ -20,9 +20,9 @@ interface Row {
 type Column = { key: keyof Row; label: string; numeric: boolean };
 
 /**
- * Rows drawn at a time. A province has 3,000 units and tens of thousands of rows: drawn all at once,
- * the table took 16 s to appear on a phone (Chromium with its CPU slowed 4×), and again on every letter
- * typed in the search. The search, the sort and the CSV still take every row.
+ * Rows drawn at a time. A province has 3,000 units and 16,176 rows: drawn all at once, the table took
+ * 49–51 s to appear on a phone (Chromium with its CPU slowed 4×, `npm run bench:web-province`) and 26 s
+ * for each letter typed in the search. The search, the sort and the CSV still take every row.
  */
 export const TABLE_PAGE = 200;
 
