@@ -10,6 +10,7 @@ import {
 } from "./eligibility.ts";
 import { personRetirementAge, type RetirementPerson, type RetirementRole } from "./retirement-age.ts";
 import { isCertifiedUnderStandard, roleLoad, type RoleLoad } from "./workload.ts";
+import { pushTo } from "./balance/exact/collections.ts";
 
 export interface UnitRow {
   id: number;
@@ -272,10 +273,6 @@ export function rowsByUnit<T extends { unitId: number }>(
   rows: readonly T[],
 ): (unitId: number) => readonly T[] {
   const byUnit = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = byUnit.get(row.unitId);
-    if (list === undefined) byUnit.set(row.unitId, [row]);
-    else list.push(row);
-  }
+  for (const row of rows) pushTo(byUnit, row.unitId, row);
   return (unitId) => byUnit.get(unitId) ?? [];
 }
