@@ -1,5 +1,6 @@
 import type { Api, Proposal } from "./api.ts";
 import { el, num } from "./dom.ts";
+import { pager } from "./pager.ts";
 import type { T } from "./texts.ts";
 
 /**
@@ -24,22 +25,22 @@ export function drawProposals(
     host.append(el("p", { class: "note" }, t("proposals.none")));
     return;
   }
-  const count = el("p", { class: "note", "data-testid": "proposals-count" });
   const list = el("div", {});
-  const more = el("button", { type: "button", "data-testid": "proposals-more" });
-  host.append(count, list, more);
   let drawn = 0;
   const drawMore = () => {
     const next = proposals.slice(drawn, drawn + PROPOSALS_PAGE);
     list.append(...next.map((p) => card(p, api, t, locale, reload)));
     drawn += next.length;
-    const total = proposals.length;
-    count.textContent = t("proposals.count", { shown: num(drawn, locale, 0), total: num(total, locale, 0) });
-    const left = Math.min(PROPOSALS_PAGE, total - drawn);
-    more.hidden = left <= 0;
-    more.textContent = t("proposals.more", { count: num(left, locale, 0) });
+    pages.show(drawn, proposals.length);
   };
-  more.addEventListener("click", drawMore);
+  const words = {
+    count: "proposals.count",
+    more: "proposals.more",
+    testId: "proposals",
+    page: PROPOSALS_PAGE,
+  } as const;
+  const pages = pager(t, locale, words, drawMore);
+  host.append(pages.count, list, pages.more);
   drawMore();
 }
 

@@ -1,5 +1,6 @@
 import { isPrivateSchool, type District } from "./api.ts";
 import { clear, el, num } from "./dom.ts";
+import { pager } from "./pager.ts";
 import { isKey, type T } from "./texts.ts";
 
 interface Row {
@@ -73,16 +74,19 @@ export function drawTable(
   });
   const download = el("button", { type: "button" }, t("csv"));
   const table = el("table", { "data-testid": "table" });
-  const count = el("p", { class: "note", "data-testid": "table-count" });
-  const more = el("button", { type: "button", "data-testid": "table-more" });
-  host.append(
-    el("div", { class: "toolbar" }, search, download),
-    count,
-    el("div", { class: "scroll" }, table),
-    more,
-  );
   // How many of the sorted, filtered rows are drawn; a new sort or search starts again at one page.
   let drawn = TABLE_PAGE;
+  const words = { count: "table.count", more: "table.more", testId: "table", page: TABLE_PAGE } as const;
+  const pages = pager(t, locale, words, () => {
+    drawn += TABLE_PAGE;
+    render();
+  });
+  host.append(
+    el("div", { class: "toolbar" }, search, download),
+    pages.count,
+    el("div", { class: "scroll" }, table),
+    pages.more,
+  );
 
   const visible = () => {
     const q = query.toLowerCase();
@@ -147,18 +151,8 @@ export function drawTable(
       ),
     );
     table.append(el("thead", {}, head), el("tbody", {}, ...body));
-    count.textContent = t("table.count", {
-      shown: num(body.length, locale, 0),
-      total: num(shown.length, locale, 0),
-    });
-    const left = Math.min(TABLE_PAGE, shown.length - body.length);
-    more.hidden = left <= 0;
-    more.textContent = t("table.more", { count: num(left, locale, 0) });
+    pages.show(body.length, shown.length);
   };
-  more.addEventListener("click", () => {
-    drawn += TABLE_PAGE;
-    render();
-  });
   search.addEventListener("input", () => {
     query = search.value;
     drawn = TABLE_PAGE;

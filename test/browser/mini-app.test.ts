@@ -135,6 +135,24 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
     }
   });
 
+  /** The page on a phone, opened as Rina (HR of Dinas Pendidikan); `close` ends it and its server. */
+  async function openAsRina(clock: ReturnType<typeof fixedClock>) {
+    const web = await startWebApp(db.prisma, { clock });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const close = async () => {
+      await page.close();
+      await web.close();
+    };
+    const data = initDataFor(people.rina, clock.now());
+    await page
+      .goto(`${web.url}/app/#tgWebAppData=${encodeURIComponent(data)}&tgWebAppVersion=8.0`)
+      .catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
+    return { page, close };
+  }
+
   it("draws a province's table a page at a time, and still searches every row", async () => {
     const clock = fixedClock("2026-12-01T00:30:00Z");
     const s = await seedHrDistrict(db.prisma);
@@ -158,11 +176,8 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
         period: "2026-12",
       })),
     });
-    const web = await startWebApp(db.prisma, { clock });
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const { page, close } = await openAsRina(clock);
     try {
-      const data = initDataFor(people.rina, clock.now());
-      await page.goto(`${web.url}/app/#tgWebAppData=${encodeURIComponent(data)}&tgWebAppVersion=8.0`);
       await page.getByRole("tab", { name: "Tabel" }).click();
       const rows = page.locator("[data-testid=table] tbody tr");
       const count = page.getByTestId("table-count");
@@ -194,8 +209,7 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
       expect(await count.textContent()).toBe("200 dari 450 baris");
       await shoot(page, "tabel-provinsi");
     } finally {
-      await page.close();
-      await web.close();
+      await close();
     }
   });
 
@@ -225,11 +239,8 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
         now: clock.now(),
         days: 15 + i,
       });
-    const web = await startWebApp(db.prisma, { clock });
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const { page, close } = await openAsRina(clock);
     try {
-      const data = initDataFor(people.rina, clock.now());
-      await page.goto(`${web.url}/app/#tgWebAppData=${encodeURIComponent(data)}&tgWebAppVersion=8.0`);
       await page.getByRole("tab", { name: "Usulan" }).click();
       const cards = page.locator("[data-proposal]");
       const count = page.getByTestId("proposals-count");
@@ -254,8 +265,7 @@ describe.skipIf(skipPg || !hasChromium)("the Mini App in Chromium (issue 27)", (
       await page.getByText(`Usulan #${lastId} disetujui; menunggu SK.`, { exact: false }).waitFor();
       expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: lastId } })).status).toBe("APPROVED");
     } finally {
-      await page.close();
-      await web.close();
+      await close();
     }
   });
 
