@@ -71,6 +71,43 @@ describe("why a need is still short after the plan", () => {
     ]);
   });
 
+  it("candidates ineligible at several origins: summed over those within reach, reasons in the order of the people", async () => {
+    const ipa = (id: number, unit: string, why: PlanEmployee["why"]) =>
+      makeEmployee({ id: nip(id), unit, role: "GURU_IPA", movable: false, why });
+    const input = makeInput({
+      version: 2,
+      units: [
+        makeUnit({ id: "SDN-01", ...at(0) }),
+        makeUnit({ id: "SMPN-02", ...at(10) }),
+        makeUnit({ id: "SMPN-03", ...at(20) }),
+        makeUnit({ id: "SMPN-04", ...at(150) }),
+      ],
+      demand: [
+        makeDemand("SDN-01", "GURU_KELAS", 48),
+        makeDemand("SMPN-02", "GURU_IPA", 24),
+        makeDemand("SMPN-03", "GURU_IPA", 24),
+      ],
+      // SMPN-03's people come first in the file, SMPN-04's are beyond the distance.
+      employees: [
+        ipa(100, "SMPN-03", "retirement"),
+        ipa(101, "SMPN-03", "objection"),
+        ipa(102, "SMPN-02", "tenure"),
+        ipa(103, "SMPN-02", "objection"),
+        ipa(104, "SMPN-02", "tenure"),
+        ipa(105, "SMPN-04", "other"),
+      ],
+      compatibility: [{ from: "GURU_IPA", to: "GURU_KELAS" }],
+      policy: { maxDistanceKm: 100 },
+    });
+    const [need] = await shortfalls(input);
+    expect(need).toMatchObject({ unit: "SDN-01", reason: "candidates_ineligible", candidates: 5 });
+    expect(Object.entries(need?.ineligible ?? {})).toEqual([
+      ["retirement", 1],
+      ["objection", 2],
+      ["tenure", 2],
+    ]);
+  });
+
   it("the unit's intake cap: candidates are left but the school already receives its maxMovesInPerUnit", async () => {
     const input = sdAndSmp({ spare: 3, policy: { maxMovesInPerUnit: 1 } });
     expect(await shortfalls(input)).toEqual([

@@ -86,18 +86,44 @@ function moveCounts(instance: Instance, moves: readonly MoveIndex[]) {
   };
 }
 
+/**
+ * Who cannot move, per key and by the reason the input gives, counted once per plan: with each reason,
+ * the first of them in input order (`first`), so that a sum over keys lists its reasons as a pass over
+ * the people would. Counted per need, by a pass over every person, it took 5 s of a province's week
+ * with 3,628 proposals held (L: 50,000 people, each of four plans' shortfalls).
+ */
+function ineligibleByKey(
+  instance: Instance,
+): Map<number, Map<IneligibleWhy, { count: number; first: number }>> {
+  const byKey = new Map<number, Map<IneligibleWhy, { count: number; first: number }>>();
+  instance.input.employees.forEach((employee, index) => {
+    if (employee.movable || employee.hours <= 0) return;
+    const key = keyOf(instance, index);
+    const why = employee.why ?? "other";
+    const reasons = byKey.get(key) ?? new Map<IneligibleWhy, { count: number; first: number }>();
+    byKey.set(key, reasons);
+    const counted = reasons.get(why);
+    if (counted === undefined) reasons.set(why, { count: 1, first: index });
+    else counted.count++;
+  });
+  return byKey;
+}
+
 /** Who cannot move among the people of some keys, by the reason the input gives. */
 function ineligibleWhy(
-  instance: Instance,
+  byKey: ReturnType<typeof ineligibleByKey>,
   keys: ReadonlySet<number>,
   excludedHere: ReadonlyMap<number, number> | undefined,
 ): Partial<Record<IneligibleWhy, number>> {
+  const summed = new Map<IneligibleWhy, { count: number; first: number }>();
+  for (const key of keys)
+    for (const [why, { count, first }] of byKey.get(key) ?? []) {
+      const sum = summed.get(why);
+      if (sum === undefined) summed.set(why, { count, first });
+      else summed.set(why, { count: sum.count + count, first: Math.min(sum.first, first) });
+    }
   const counts: Partial<Record<IneligibleWhy, number>> = {};
-  instance.input.employees.forEach((employee, index) => {
-    if (employee.movable || employee.hours <= 0 || !keys.has(keyOf(instance, index))) return;
-    const why = employee.why ?? "other";
-    counts[why] = (counts[why] ?? 0) + 1;
-  });
+  for (const [why, { count }] of [...summed].sort(([, a], [, b]) => a.first - b.first)) counts[why] = count;
   // Movable people a rejection keeps away from this unit count as rejected here.
   let rejected = 0;
   for (const [key, count] of excludedHere ?? []) if (keys.has(key)) rejected += count;
@@ -178,6 +204,7 @@ export function findShortfalls(
   const reachTo = reachCache(instance, reachability(instance));
   const counts = moveCounts(instance, moves);
   const excluded = excludedByUnit(instance);
+  let ineligible: ReturnType<typeof ineligibleByKey> | undefined;
   const index = new OfferIndex(instance, supply, counts.originFull);
   const seen = { stamps: new Int32Array(instance.unitCount), stamp: 0 };
   const shortfalls: Shortfall[] = [];
@@ -219,7 +246,8 @@ export function findShortfalls(
     if (found.surplus === 0) reason("no_compatible_supply");
     else if (found.reached === 0) reason("beyond_distance");
     else if (found.movable === 0) {
-      shortfall.ineligible = ineligibleWhy(instance, new Set(reached()), excluded.get(unit));
+      ineligible ??= ineligibleByKey(instance);
+      shortfall.ineligible = ineligibleWhy(ineligible, new Set(reached()), excluded.get(unit));
       reason(
         "candidates_ineligible",
         Object.values(shortfall.ineligible).reduce((sum, count) => sum + count, 0),
