@@ -99,7 +99,7 @@ describe("why a need is still short after the plan", () => {
       compatibility: [{ from: "GURU_IPA", to: "GURU_KELAS" }],
       policy: { maxDistanceKm: 100 },
     });
-    const [need] = await shortfalls(input);
+    const [need] = (await shortfalls(input)) ?? [];
     expect(need).toMatchObject({ unit: "SDN-01", reason: "candidates_ineligible", candidates: 5 });
     expect(Object.entries(need?.ineligible ?? {})).toEqual([
       ["retirement", 1],
