@@ -236,3 +236,52 @@ describe("an LP stopped at the caller's time (the kilometre stage's rounds of pr
     }
   });
 });
+
+describe("separation rounds that leave the objective where it was (the most-kept model)", () => {
+  /** Rows that are valid but never bind (every column at most 9), and first, if asked, one that does. */
+  function separation(binding: boolean) {
+    let calls = 0;
+    const separate = () => {
+      calls++;
+      // Sender 0 may no longer send to receiver 0: the optimum rises from 7.
+      if (binding && calls === 1) return [{ lower: -Infinity, upper: 0, columns: [0], coefficients: [1] }];
+      return [{ lower: -Infinity, upper: 9, columns: [calls % 9], coefficients: [1] }];
+    };
+    return { separate, calls: () => calls };
+  }
+
+  async function separated(binding: boolean, flatRounds?: number) {
+    const rows = separation(binding);
+    const options = { separate: rows.separate, ...(flatRounds === undefined ? {} : { flatRounds }) };
+    const data = transportation();
+    const solver = new SolverSession(
+      await loadHighs(),
+      data,
+      performance.now() + 60_000,
+      new Int32Array(9).fill(-1),
+      options,
+    );
+    try {
+      return { objective: solver.solveRelaxation()?.objective, calls: rows.calls() };
+    } finally {
+      solver.dispose();
+    }
+  }
+
+  it("stops after `flatRounds` such rounds in a row, with the same LP optimum", async () => {
+    const untilTheLimit = await separated(false);
+    const flat = await separated(false, 2);
+    expect(untilTheLimit.calls).toBe(21);
+    expect(flat.calls).toBe(2);
+    expect(flat.objective).toBeCloseTo(OPTIMUM, 9);
+    expect(untilTheLimit.objective).toBeCloseTo(OPTIMUM, 9);
+  });
+
+  it("counts again from a round that moved the objective", async () => {
+    const flat = await separated(true, 2);
+    expect(flat.calls).toBe(3);
+    // Without sender 0 → receiver 0: receiver 0 from sender 2 (7), sender 0 two to receiver 1 (2 × 2),
+    // sender 1 two to receiver 2 (2 × 1): 13.
+    expect(flat.objective).toBeCloseTo(13, 9);
+  });
+});
