@@ -31,12 +31,24 @@ export async function listProposalsInView(
   const scope = viewScope(input.actor);
   const rows = await db.proposal.findMany({
     where: inFlightInScope(scope),
-    include: {
-      employee: true,
-      fromUnit: true,
-      toUnit: true,
-      role: true,
-      decisions: { include: { user: true }, orderBy: { createdAt: "asc" } },
+    // Only what a card shows (as the map's lines, get-district-map.ts): whole rows of the employee, the
+    // units and the role made a province's read four times as long.
+    select: {
+      id: true,
+      status: true,
+      agencyId: true,
+      reason: true,
+      reasonEn: true,
+      metrics: true,
+      expiresAt: true,
+      employee: { select: { name: true, nip: true } },
+      role: { select: { name: true } },
+      fromUnit: { select: { code: true, name: true } },
+      toUnit: { select: { code: true, name: true } },
+      decisions: {
+        select: { verdict: true, createdAt: true, user: { select: { name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
   });
