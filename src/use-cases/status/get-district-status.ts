@@ -118,6 +118,13 @@ export interface DistrictStatus {
 // @db.Date columns hold the calendar day at UTC midnight.
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
+/** A proposal's origin, destination and role, by code. */
+const PLACES = {
+  fromUnit: { select: { code: true } },
+  toUnit: { select: { code: true } },
+  role: { select: { code: true } },
+} as const;
+
 const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : null);
 
 /** What `status` prints: per unit and role the demand, capacity, load ratio and ABK band. */
@@ -134,13 +141,26 @@ export async function getDistrictStatus(
       include: { unit: true, role: true },
       orderBy: { since: "asc" },
     }),
+    // Only the fields listed (as the Mini App's reads, district-view/): a province's proposals with whole
+    // rows of their units and roles are read in several times as long.
     db.proposal.findMany({
       where: { status: "PENDING" },
-      include: { employee: true, fromUnit: true, toUnit: true, role: true },
+      select: { id: true, expiresAt: true, employee: { select: { name: true } }, ...PLACES },
       orderBy: { id: "asc" },
     }),
     db.proposal.findMany({
-      include: { employee: { select: { nip: true } }, fromUnit: true, toUnit: true, role: true },
+      select: {
+        id: true,
+        status: true,
+        skNumber: true,
+        skDate: true,
+        tmt: true,
+        objectionDeadline: true,
+        effectiveAt: true,
+        cancelReason: true,
+        employee: { select: { nip: true } },
+        ...PLACES,
+      },
       orderBy: { id: "asc" },
     }),
     getAuditTrail(db, { limit: 200 }),
