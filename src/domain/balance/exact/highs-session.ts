@@ -129,18 +129,11 @@ export class SolverSession {
     // As asked; else the session's first LP as set, and after it primal simplex, since a new objective
     // or new columns leave the last basis primal feasible.
     const first = method ?? (this.basis !== undefined ? "primal" : (this.options.firstLp ?? "primal"));
-    const flatRounds = this.options.flatRounds ?? Infinity;
-    for (let round = 0, flat = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
+    for (let round = 0; round <= MAX_SEPARATION_ROUNDS; round++) {
       const relaxation = this.solveLpOnce(round === 0 ? first : "dual", until);
       // Out of time after adding rows: the previous LP is still a valid bound and vertex.
       if (relaxation === null || relaxation.stopped) return relaxation ?? last;
-      flat =
-        last !== null &&
-        Math.abs(relaxation.objective - last.objective) <= 1e-9 * (1 + Math.abs(last.objective))
-          ? flat + 1
-          : 0;
       last = relaxation;
-      if (flat >= flatRounds) break;
       const rows = this.options.separate?.(relaxation.values) ?? [];
       if (rows.length === 0) break;
       this.addRows(rows);

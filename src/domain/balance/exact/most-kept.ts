@@ -17,12 +17,6 @@ import type { StageTrace } from "./stage-trace.ts";
 
 export type { PendingPair } from "./pending-columns.ts";
 
-/**
- * Rounds of separation that leave the bound where it was before the model stops separating: the rows
- * are valid cuts, so stopping changes speed, never the answer (`SessionOptions.flatRounds`).
- */
-const FLAT_ROUNDS = 2;
-
 /** How many of each pair's pending moves the plan keeps, whether that is proved the most, and the plan. */
 export interface KeptPlan {
   counts: number[];
@@ -55,7 +49,6 @@ export async function mostPendingKept(
     separate: (values) => lazy.separate(values),
     settle: (values) => fillShortages(instance, network, model, values),
     homeOfColumn: model.homeOfColumn,
-    flatRounds: FLAT_ROUNDS,
   });
   try {
     keepAtMost(session, stageCosts(model, "unmet"), reference.unmet - untouchedUnmet(instance, model));

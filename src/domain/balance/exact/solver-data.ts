@@ -129,13 +129,6 @@ export interface SessionOptions {
    * destination, and a neighbourhood that frees one of them frees the column and the other.
    */
   homeOfColumn?: ArrayLike<number>;
-  /**
-   * Rounds of separation in a row that may leave the objective where it was before separation stops
-   * (none: until no row is violated, or the rounds' limit). The most-kept model's rows split people
-   * elsewhere at every round without moving its bound: on L, 18 rounds after the second added 11–34 rows
-   * each and 6 s, at −3,619.25 throughout.
-   */
-  flatRounds?: number;
 }
 
 /**
