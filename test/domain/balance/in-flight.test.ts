@@ -447,6 +447,21 @@ describe("the plan in flight", () => {
     expect(held).toEqual([0, n, n - 1, 0, n - 1, n]);
   });
 
+  it("solves no plan again once less time is left than the reference took", async () => {
+    const { n, week } = await roadWeek();
+    const held: number[] = [];
+    // The reference took 5 s of a 2 s limit, as a province's takes 11–15 s of the worker's 48 s: after
+    // the plan holding all six (worse), there is no time for another.
+    const recording = recordingHeld(held, (plan, call) =>
+      call === 1 ? { ...plan, metrics: { ...plan.metrics, seconds: 5 } } : plan,
+    );
+    const plan = await planWithInFlight(week, { timeLimitSeconds: 2 }, performance.now(), recording, noModel);
+    expect(held).toEqual([0, n]);
+    // The reference holding the pending moves it makes itself: tiers 1 and 2, no plan solved again.
+    expect(plan.metrics.tiersProven).toEqual([1, 2]);
+    expect(plan.metrics.inFlight?.pendingKept).toBeGreaterThan(0);
+  });
+
   it("answers with the reference, holding the pending moves it makes itself, when every later plan comes back worse", async () => {
     const { n, week } = await roadWeek();
     const held: number[] = [];
