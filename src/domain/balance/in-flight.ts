@@ -161,11 +161,15 @@ export async function planWithInFlight(
     const asGood = holdingAll !== null && !worse(holdingAll.plan, reference);
     if (!asGood || gaveWay.size > 0) {
       const left = candidates.filter((move) => !gaveWay.has(move.employee));
-      // Too late for another plan once less is left than its share of the limit, or than the reference
-      // took: on a province (reference 11–15 s, 9.6 s a plan) the plan holding the model's choice ran
-      // 10 s and came back with nothing proven, and the week's answer was the model's own plan anyway.
-      const planMs = Math.max(ATTEMPT_SHARE * limit, reference.metrics.seconds * 1000);
-      const late = () => performance.now() > deadline - planMs;
+      // Another plan is solved only with its share of the limit left, and only if that share, and the
+      // time left, are as long as the reference took: on a province (reference 11–15 s, a plan's share
+      // 9.6 s of the worker's 48) the plan holding the model's choice ran its 9.6 s and came back with
+      // nothing proven, and the week's answer was the model's own plan anyway.
+      const referenceMs = reference.metrics.seconds * 1000;
+      const late = () => {
+        const left = deadline - performance.now();
+        return left < ATTEMPT_SHARE * limit || Math.min(ATTEMPT_SHARE * limit, left) < referenceMs;
+      };
       const search = { current, solveHolding, fits, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
       // 8–13 s, and its own plan is the answer when the plan holding its choice cannot follow.

@@ -447,15 +447,21 @@ describe("the plan in flight", () => {
     expect(held).toEqual([0, n, n - 1, 0, n - 1, n]);
   });
 
-  it("solves no plan again once less time is left than the reference took", async () => {
+  it("solves no plan again when a plan's share of the limit is shorter than the reference took", async () => {
     const { n, week } = await roadWeek();
     const held: number[] = [];
-    // The reference took 5 s of a 2 s limit, as a province's takes 11–15 s of the worker's 48 s: after
-    // the plan holding all six (worse), there is no time for another.
+    // The reference took 13 s, and a plan's share of 60 s is 12 s, as a province's takes 11–15 s and a
+    // plan gets 9.6 s of the worker's 48: after the plan holding all six (worse), none is solved again.
     const recording = recordingHeld(held, (plan, call) =>
-      call === 1 ? { ...plan, metrics: { ...plan.metrics, seconds: 5 } } : plan,
+      call === 1 ? { ...plan, metrics: { ...plan.metrics, seconds: 13 } } : plan,
     );
-    const plan = await planWithInFlight(week, { timeLimitSeconds: 2 }, performance.now(), recording, noModel);
+    const plan = await planWithInFlight(
+      week,
+      { timeLimitSeconds: 60 },
+      performance.now(),
+      recording,
+      noModel,
+    );
     expect(held).toEqual([0, n]);
     // The reference holding the pending moves it makes itself: tiers 1 and 2, no plan solved again.
     expect(plan.metrics.tiersProven).toEqual([1, 2]);
