@@ -167,8 +167,8 @@ export async function planWithInFlight(
       // nothing proven, and the week's answer was the model's own plan anyway.
       const referenceMs = reference.metrics.seconds * 1000;
       const late = () => {
-        const left = deadline - performance.now();
-        return left < ATTEMPT_SHARE * limit || Math.min(ATTEMPT_SHARE * limit, left) < referenceMs;
+        const remaining = deadline - performance.now();
+        return remaining < ATTEMPT_SHARE * limit || Math.min(ATTEMPT_SHARE * limit, remaining) < referenceMs;
       };
       const search = { current, solveHolding, fits, late };
       // The model may take the time left but the engine's reserve: on a province its LP alone takes
