@@ -4,7 +4,7 @@ import { createSendLimiter } from "../../src/delivery/limiter.ts";
 import { startOutboxSender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startBotApiServer } from "../support/bot-api-server.ts";
-import { runBalancingCheck } from "../../src/use-cases/balancing-check/index.ts";
+import { getAgencyShortfalls, runBalancingCheck } from "../../src/use-cases/balancing-check/index.ts";
 import { deliveryPolicy } from "../../src/use-cases/outbox-policy/index.ts";
 import { putSetting } from "../../src/db/settings.ts";
 import { skipPg, useTestDatabase } from "../support/db.ts";
@@ -66,6 +66,20 @@ describe.skipIf(skipPg)("balancing check: /cek, proposals, alert and cards", () 
     });
     const run = await db.prisma.balancingRun.findFirstOrThrow();
     expect(run).toMatchObject({ trigger: "GROUP", unmetBefore: 24, unmetAfter: 4, moves: 1 });
+    // The run keeps its figures and why the SMP is 4 JP short once Ani leaves, for /status until the
+    // next check.
+    expect(run.metrics).toMatchObject({
+      moves: 1,
+      created: 1,
+      kept: 0,
+      withdrawn: [],
+      skipped: 0,
+      shortfalls: [{ unit: smp.code, unmetHours: 4 }],
+    });
+    expect(await getAgencyShortfalls(db.prisma, agency.id)).toMatchObject({
+      runId: 1,
+      items: [{ shortfall: { unit: smp.code, unmetHours: 4 }, unitName: smp.name }],
+    });
 
     const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(outbox.map((m) => [m.dedupeKey, m.kind, m.chatId])).toEqual([

@@ -102,22 +102,19 @@ export async function postBalancingPlan(
     withdrawn,
   });
   // The why-not travels with the run, so /status for HR can show it until the next check.
-  const shortfalls = (plan.shortfalls ?? []).map((s) => ({ ...s }));
-  await tx.balancingRun.update({
-    where: { id: run.id },
-    data: {
-      metrics: {
-        ...plan.metrics,
-        created: created.length,
-        kept: kept.size,
-        withdrawn: withdrawn.map((w) => w.id),
-        skipped,
-        waiting: pushes.waiting,
-        shortfalls,
-        maxDistanceKm: input.computed.input.policy.maxDistanceKm ?? null,
-      },
-    },
-  });
+  const metrics = {
+    ...plan.metrics,
+    created: created.length,
+    kept: kept.size,
+    withdrawn: withdrawn.map((w) => w.id),
+    skipped,
+    waiting: pushes.waiting,
+    shortfalls: plan.shortfalls ?? [],
+    maxDistanceKm: input.computed.input.policy.maxDistanceKm ?? null,
+  };
+  // As one JSON text: a province's 6,082 why-nots are 3.2 MB, which Prisma took 2.0 s to write as an
+  // object, inside the check's transaction; as text 0.26 s.
+  await tx.$executeRaw`UPDATE "BalancingRun" SET "metrics" = ${JSON.stringify(metrics)}::jsonb WHERE "id" = ${run.id}`;
   await writeAudit(tx, {
     actorName: "system",
     action: "balancing.run",
